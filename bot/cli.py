@@ -1,0 +1,115 @@
+"""The command line: `python -m bot {console,ask,check,extract,run}`.
+
+Exit codes: 0 done, 1 errors in config or seeds (check) or an unexpected failure, 2 a user
+mistake (bad command or argument), so scripts can tell the cases apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from bot.config import load_lexicon, load_settings
+from bot.errors import BriefbotError, ConfigError, SeedError
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from bot.extract import extract_document
+    from bot.extract_json import facts_to_json
+    from bot.seeds import parse_document
+
+    settings = load_settings(args.config)
+    lexicon = load_lexicon(settings.config_dir)
+    results = {}
+    for name in args.files:
+        path = Path(name)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            print(f"{name}: cannot read ({exc.strerror})", file=sys.stderr)
+            return EXIT_USAGE
+        document = parse_document(path, raw)
+        results[name] = facts_to_json(extract_document(document, lexicon))
+    out = results[args.files[0]] if len(args.files) == 1 else results
+    if args.json:
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=None if len(args.files) == 1 else 1)
+        sys.stdout.write("\n")
+    else:
+        for name, facts in results.items():
+            print(f"== {name}")
+            for kind in ("people", "quotes", "commitments", "events"):
+                print(f"{kind}:")
+                for item in facts[kind]:
+                    print("  ", json.dumps(item, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from bot.check import run_check
+
+    report = run_check(args.config)
+    print(report.text)
+    return EXIT_ERRORS if report.errors else EXIT_OK
+
+
+def _ask(args: argparse.Namespace) -> int:
+    from bot.console import ask_once
+
+    return ask_once(" ".join(args.command), config_path=args.config)
+
+
+def _console(args: argparse.Namespace) -> int:
+    from bot.console import run_console
+
+    return run_console(config_path=args.config)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from bot.discord_app import run_discord
+
+    return run_discord(config_path=args.config)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefbot",
+        description="Briefbot: ask questions about policy briefings in seeds/.",
+    )
+    parser.add_argument("--config", help="path to bot.yaml (default: config/bot.yaml)")
+    sub = parser.add_subparsers(dest="cmd", metavar="COMMAND")
+    p = sub.add_parser("console", help="ask the bot in a terminal (Ctrl-D leaves)")
+    p.set_defaults(func=_console)
+    p = sub.add_parser("ask", help="one answer on stdout, e.g. ask '!commitments defense'")
+    p.add_argument("command", nargs="+", help="the command, with or without the prefix")
+    p.set_defaults(func=_ask)
+    p = sub.add_parser("check", help="validate config and seeds; per-file fact counts")
+    p.set_defaults(func=_check)
+    p = sub.add_parser("extract", help="print the facts extracted from documents")
+    p.add_argument("files", nargs="+", help="document files (.md or .txt)")
+    p.add_argument("--json", action="store_true", help="JSON output (for ../shared/eval)")
+    p.set_defaults(func=_extract)
+    p = sub.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
+    p.set_defaults(func=_run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.func(args)
+    except (ConfigError, SeedError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    except BriefbotError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,262 @@
+"""Reading config/: bot settings and the extraction word lists.
+
+Every mistake becomes a ConfigError naming file, line and key: an admin editing YAML on a server
+should not have to read a traceback. Secrets never live here; the token comes from the
+environment (see bot.secrets).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.errors import ConfigError
+from bot.extract.lexicon import Country, Lexicon, Portfolio, Topic
+from bot.yamlfile import LineDict, LineList, YamlProblem, line_of, read_yaml
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG = PROJECT_ROOT / "config" / "bot.yaml"
+
+
+@dataclass(frozen=True)
+class FuzzySettings:
+    """rapidfuzz cut-offs (0-100): below these a match is a miss with suggestions."""
+
+    person: int = 72
+    topic: int = 75
+    document: int = 60
+    suggest: int = 55
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything in config/bot.yaml, with paths resolved against the project folder."""
+
+    prefix: str = "!"
+    seeds_dir: Path = PROJECT_ROOT / "seeds"
+    database: Path = PROJECT_ROOT / "data" / "briefbot.sqlite3"
+    config_dir: Path = PROJECT_ROOT / "config"
+    admin_roles: tuple[str, ...] = ()
+    owner_ids: tuple[int, ...] = ()
+    channels: tuple[int, ...] = ()
+    fuzzy: FuzzySettings = field(default_factory=FuzzySettings)
+    page_lines: int = 8
+    page_timeout: float = 180.0
+    cooldown_rate: int = 5
+    cooldown_per: float = 30.0
+    upload_max_bytes: int = 256 * 1024
+    progress_after: float = 1.5
+
+
+def _fail(path: Path, container: Any, key: Any, reason: str) -> ConfigError:
+    return ConfigError(
+        str(path), line_of(container, key), str(key) if key is not None else None, reason
+    )
+
+
+def _read(path: Path) -> Any:
+    try:
+        return read_yaml(path)
+    except YamlProblem as exc:
+        raise ConfigError(str(path), exc.line, None, exc.reason) from None
+
+
+def _mapping(path: Path, data: Any, what: str) -> LineDict:
+    if data is None:
+        data = LineDict()
+    if not isinstance(data, dict):
+        raise ConfigError(str(path), line_of(data), None, f"{what} must be a mapping of keys")
+    return data if isinstance(data, LineDict) else LineDict(data)
+
+
+def _get(path: Path, data: LineDict, key: str, kind: type | tuple[type, ...], default: Any) -> Any:
+    if key not in data or data[key] is None:
+        return default
+    value = data[key]
+    if kind in (int, float) and isinstance(value, bool):
+        raise _fail(path, data, key, f"must be a number, not {value!r}")
+    if not isinstance(value, kind):
+        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+        raise _fail(path, data, key, f"must be {names}, not {type(value).__name__}")
+    return value
+
+
+def _strings(path: Path, data: LineDict, key: str) -> tuple[str, ...]:
+    value = _get(path, data, key, list, [])
+    out = []
+    for i, item in enumerate(value):
+        if not isinstance(item, str | int) or isinstance(item, bool):
+            raise ConfigError(str(path), line_of(value, i), key, "every item must be text")
+        out.append(str(item))
+    return tuple(out)
+
+
+def _ints(path: Path, data: LineDict, key: str) -> tuple[int, ...]:
+    value = _get(path, data, key, list, [])
+    out = []
+    for i, item in enumerate(value):
+        try:
+            out.append(int(item))
+        except (TypeError, ValueError):
+            raise ConfigError(
+                str(path), line_of(value, i), key, "every item must be an id"
+            ) from None
+    return tuple(out)
+
+
+def _resolve(base: Path, value: str) -> Path:
+    p = Path(value).expanduser()
+    return p if p.is_absolute() else (base / p)
+
+
+def load_settings(path: Path | str | None = None) -> Settings:
+    """Read bot.yaml; a missing file gives the defaults, a wrong key names its line.
+
+    Relative paths are read from the folder that holds `config/`, so the bot finds its seeds
+    whatever directory it is started from.
+    """
+    path = Path(path) if path else DEFAULT_CONFIG
+    if not path.exists():
+        if path == DEFAULT_CONFIG:
+            return Settings()
+        raise ConfigError(str(path), None, None, "no such config file")
+    data = _mapping(path, _read(path), "bot.yaml")
+    base = path.resolve().parent.parent if path.parent.name == "config" else path.resolve().parent
+    known = {
+        "prefix", "seeds_dir", "database", "admin_roles", "owner_ids", "channels", "fuzzy",
+        "pages", "cooldown", "upload", "progress_after_seconds",
+    }  # fmt: skip
+    for key in data:
+        if key not in known:
+            raise _fail(path, data, key, f"unknown setting; known: {', '.join(sorted(known))}")
+    prefix = _get(path, data, "prefix", str, "!")
+    if not prefix.strip() or len(prefix) > 5:
+        raise _fail(path, data, "prefix", "must be 1 to 5 characters")
+    fuzzy = _mapping(path, data.get("fuzzy"), "fuzzy")
+    pages = _mapping(path, data.get("pages"), "pages")
+    cooldown = _mapping(path, data.get("cooldown"), "cooldown")
+    upload = _mapping(path, data.get("upload"), "upload")
+
+    def cutoff(key: str, default: int) -> int:
+        value = _get(path, fuzzy, key, int, default)
+        if not 0 <= value <= 100:
+            raise _fail(path, fuzzy, key, "must be between 0 and 100")
+        return value
+
+    def positive(section: LineDict, key: str, kind: type, default: Any) -> Any:
+        value = _get(path, section, key, (int, float) if kind is float else int, default)
+        if value <= 0:
+            raise _fail(path, section, key, "must be more than 0")
+        return kind(value)
+
+    return Settings(
+        prefix=prefix,
+        seeds_dir=_resolve(base, _get(path, data, "seeds_dir", str, "seeds")),
+        database=_resolve(base, _get(path, data, "database", str, "data/briefbot.sqlite3")),
+        config_dir=path.resolve().parent,
+        admin_roles=_strings(path, data, "admin_roles"),
+        owner_ids=_ints(path, data, "owner_ids"),
+        channels=_ints(path, data, "channels"),
+        fuzzy=FuzzySettings(
+            person=cutoff("person", 72),
+            topic=cutoff("topic", 75),
+            document=cutoff("document", 60),
+            suggest=cutoff("suggest", 55),
+        ),
+        page_lines=positive(pages, "lines_per_page", int, 8),
+        page_timeout=positive(pages, "timeout_seconds", float, 180.0),
+        cooldown_rate=positive(cooldown, "rate", int, 5),
+        cooldown_per=positive(cooldown, "per_seconds", float, 30.0),
+        upload_max_bytes=positive(upload, "max_bytes", int, 256 * 1024),
+        progress_after=positive(data, "progress_after_seconds", float, 1.5),
+    )
+
+
+def _topics(path: Path) -> tuple[Topic, ...]:
+    data = _mapping(path, _read(path), "topics.yaml")
+    items = _get(path, data, "topics", list, [])
+    out: list[Topic] = []
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise ConfigError(
+                str(path), line_of(items, i), "topics", "each topic must be a mapping"
+            )
+        slug = _get(path, item, "slug", str, None)
+        if not slug:
+            raise ConfigError(str(path), line_of(items, i), "slug", "each topic needs a slug")
+        if slug in seen:
+            raise _fail(path, item, "slug", f"topic {slug!r} is listed twice")
+        seen.add(slug)
+        out.append(
+            Topic(
+                slug=slug,
+                label=_get(path, item, "label", str, slug.replace("-", " ").title()),
+                keywords=_strings(path, item, "keywords"),
+                synonyms=_strings(path, item, "synonyms"),
+            )
+        )
+    return tuple(out)
+
+
+def _countries(path: Path) -> tuple[Country, ...]:
+    data = _mapping(path, _read(path), "countries.yaml")
+    items = _get(path, data, "countries", list, [])
+    out = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            raise ConfigError(str(path), line_of(items, i), "countries", "each needs a name")
+        out.append(
+            Country(
+                name=item["name"],
+                aliases=_strings(path, item, "aliases"),
+                demonyms=_strings(path, item, "demonyms"),
+                bodies=_strings(path, item, "bodies"),
+            )
+        )
+    return tuple(out)
+
+
+def _roles(path: Path) -> tuple[tuple[Portfolio, ...], tuple[str, ...], tuple[str, ...]]:
+    data = _mapping(path, _read(path), "roles.yaml")
+    raw = _mapping(path, data.get("portfolios"), "portfolios")
+    portfolios = []
+    for name, synonyms in raw.items():
+        if synonyms is not None and not isinstance(synonyms, list):
+            raise _fail(path, raw, name, "synonyms must be a list")
+        portfolios.append(Portfolio(str(name), tuple(str(s) for s in synonyms or ())))
+    return (
+        tuple(portfolios),
+        _strings(path, data, "government_titles"),
+        _strings(path, data, "former_markers"),
+    )
+
+
+def _words(path: Path) -> dict[str, Any]:
+    data = _mapping(path, _read(path), "lexicon.yaml")
+    for key, value in data.items():
+        if not isinstance(value, list | dict):
+            raise _fail(path, data, key, "each section must be a list or a mapping")
+    return dict(data)
+
+
+def load_lexicon(config_dir: Path | str | None = None) -> Lexicon:
+    """Read topics.yaml, countries.yaml, roles.yaml and lexicon.yaml from the config folder."""
+    config_dir = Path(config_dir) if config_dir else DEFAULT_CONFIG.parent
+    files = {n: config_dir / f"{n}.yaml" for n in ("topics", "countries", "roles", "lexicon")}
+    for name, p in files.items():
+        if not p.exists():
+            raise ConfigError(str(p), None, None, f"missing; the bot needs config/{name}.yaml")
+    portfolios, government_titles, former_markers = _roles(files["roles"])
+    return Lexicon(
+        topics=_topics(files["topics"]),
+        countries=_countries(files["countries"]),
+        portfolios=portfolios,
+        government_titles=government_titles,
+        former_markers=former_markers,
+        words=_words(files["lexicon"]),
+    )
+
+
+__all__ = ["ConfigError", "FuzzySettings", "LineList", "Settings", "load_lexicon", "load_settings"]

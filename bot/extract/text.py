@@ -1,0 +1,212 @@
+"""Paragraphs, sentences and quotation spans: the units every other extractor works on.
+
+Offsets are kept into the document body so that a fact's sentence is always an exact substring
+of its document (answers cite it verbatim, and the scorer matches on it). The splitter is one
+left-to-right pass per paragraph: linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Words after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st jr sr gen adm sen rep gov lt col capt sgt maj cmdr hon rev messrs "
+    "no nos vol fig approx dept est inc ltd co corp vs etc e.g i.e a.m p.m u.s u.k u.n e.u "
+    "d.c u.s.a jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+OPEN_QUOTES = '“„«"'
+CLOSE_QUOTES = '”“»"'
+BULLETS = "•·▪‣◦*-–"
+
+_BULLET_RE = re.compile(r"[ \t]*(?:[•·▪‣◦*]|[-–](?=\s)|\d{1,2}[.)](?=\s))[ \t]*")
+#: A run-in label at the start of a bullet: "Commitment to Consult: The Leaders ...".
+_LABEL_RE = re.compile(r"(?:[A-Z][\w’'-]*(?:\s+(?:[A-Za-z][\w’'-]*|&)){0,6}):\s+(?=[A-Z“\"])")
+#: A dateline at the start of a paragraph: "WASHINGTON – ", "TOKYO, March 18 (Reuters) - ".
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z.]*\.?(?:\s+\d{1,2})?)?(?:\s*\([^)]*\))?\s*[–—-]\s+"
+)
+_END_RE = re.compile(r"[.!?…]+[”\"’')\]]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence (or a heading line, or a bullet item) with its place in the document."""
+
+    text: str
+    paragraph: int  # 1-based paragraph number
+    index: int  # 0-based position among all sentences of the document
+    start: int  # offset of text in the document body
+    end: int
+    heading: bool = False  # a one-line paragraph with no final punctuation
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A block of text separated by blank lines; its sentences in order."""
+
+    number: int  # 1-based
+    text: str
+    start: int
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def heading(self) -> bool:
+        return len(self.sentences) == 1 and self.sentences[0].heading
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """Text between a pair of quotation marks; offsets are of the inner text in the body."""
+
+    text: str
+    start: int
+    end: int
+    open_mark: str
+    close_mark: str | None  # None when the paragraph ends with the quote still open
+
+
+def _is_heading(line: str) -> bool:
+    words = line.split()
+    return bool(words) and len(words) <= 16 and not re.search(r"[.!?:;,”\"]$", line.rstrip())
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The token ending just before `pos` (the text before a full stop)."""
+    j = pos
+    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in '(“"':
+        j -= 1
+    return text[j:pos]
+
+
+def _ends_sentence(text: str, dot: int, after: int) -> bool:
+    """Whether the punctuation at `dot` (its run ending at `after`) closes a sentence."""
+    if after >= len(text):
+        return True
+    if not text[after].isspace():
+        return False
+    rest = text[after:].lstrip()
+    if not rest:
+        return True
+    nxt = rest[0]
+    if not (nxt.isupper() or nxt.isdigit() or nxt in OPEN_QUOTES or nxt in "‘'(["):
+        return False
+    if text[dot] != ".":
+        return True
+    word = _word_before(text, dot).rstrip(".").casefold()
+    if word in ABBREVIATIONS:
+        return False
+    # Initials: "Lloyd J. Austin", "Ferdinand R. Marcos"; dotted acronyms mid-name: "W. Bush".
+    return not (len(word) == 1 and word.isalpha())
+
+
+def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences in `text`, shifted by `offset`."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    while start < n and text[start].isspace():
+        start += 1
+    for m in _END_RE.finditer(text):
+        if m.start() < start:
+            continue
+        if _ends_sentence(text, m.start(), m.end()):
+            spans.append((start, m.end()))
+            start = m.end()
+            while start < n and text[start].isspace():
+                start += 1
+    if start < n and text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return [(s + offset, e + offset) for s, e in spans if e > s]
+
+
+def _line_units(block: str, block_start: int) -> list[tuple[int, int]]:
+    """A paragraph's units: its bullet lines one by one, or the whole block."""
+    lines = block.split("\n")
+    bulleted = sum(1 for ln in lines if (m := _BULLET_RE.match(ln)) and m.end() > 0)
+    if len(lines) > 1 and bulleted >= 2:
+        units = []
+        pos = block_start
+        for ln in lines:
+            units.append((pos, pos + len(ln)))
+            pos += len(ln) + 1
+        return units
+    return [(block_start, block_start + len(block))]
+
+
+def _strip_prefixes(body: str, start: int, end: int) -> int:
+    """Skip list markers, run-in labels and datelines: they are not part of a sentence."""
+    bullet = _BULLET_RE.match(body, start, end)
+    if bullet and start < bullet.end() < end:
+        start = bullet.end()
+        label = _LABEL_RE.match(body, start, end)  # run-in labels only follow list markers
+        if label and label.end() < end:
+            start = label.end()
+    dateline = _DATELINE_RE.match(body, start, end)
+    if dateline and dateline.end() < end:
+        start = dateline.end()
+    return start
+
+
+def segment(body: str) -> tuple[Paragraph, ...]:
+    """Split a document body into paragraphs and sentences, keeping exact offsets."""
+    paragraphs: list[Paragraph] = []
+    index = 0
+    for m in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*", body):
+        block = m.group(0)
+        if not block.strip():
+            continue
+        number = len(paragraphs) + 1
+        sentences: list[Sentence] = []
+        single_line = "\n" not in block.strip()
+        for u_start, u_end in _line_units(block, m.start()):
+            u_start = _strip_prefixes(body, u_start, u_end)
+            unit = body[u_start:u_end]
+            if single_line and _is_heading(unit.strip()):
+                s = u_start + (len(unit) - len(unit.lstrip()))
+                e = u_start + len(unit.rstrip())
+                sentences.append(Sentence(body[s:e], number, index, s, e, heading=True))
+                index += 1
+                continue
+            for s, e in split_sentences(unit.replace("\n", " "), u_start):
+                sentences.append(Sentence(body[s:e], number, index, s, e))
+                index += 1
+        paragraphs.append(Paragraph(number, block, m.start(), tuple(sentences)))
+    return tuple(paragraphs)
+
+
+def quote_spans(body: str, paragraph: Paragraph) -> list[QuoteSpan]:
+    """Quoted stretches in one paragraph, curly or straight marks.
+
+    Curly marks pair by direction; straight marks pair in order. A quote left open at the end of
+    a paragraph is returned with close_mark None (the next paragraph may continue it).
+    """
+    text = paragraph.text
+    base = paragraph.start
+    spans: list[QuoteSpan] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch in "“„«" or (ch == '"'):
+            closers = {"“": "”", "„": "“”", "«": "»", '"': '"'}[ch]
+            j = i + 1
+            depth_close = -1
+            while j < n:
+                if text[j] in closers and not (ch == "„" and text[j] == "“" and False):
+                    depth_close = j
+                    break
+                if text[j] == "\n" and j + 1 < n and text[j + 1] == "\n":
+                    break
+                j += 1
+            if depth_close == -1:
+                inner = text[i + 1 :].rstrip()
+                spans.append(QuoteSpan(inner, base + i + 1, base + i + 1 + len(inner), ch, None))
+                break
+            inner = text[i + 1 : depth_close]
+            spans.append(QuoteSpan(inner, base + i + 1, base + depth_close, ch, text[depth_close]))
+            i = depth_close + 1
+            continue
+        i += 1
+    return spans

@@ -1,0 +1,135 @@
+"""The fact model shared by every layer.
+
+Facts are frozen so that a FactBase handed to readers can never change under them: a reload
+builds new objects and swaps one reference. Every fact keeps the Source it came from, because
+the bot never shows a fact it cannot cite.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a fact was read: the document, the paragraph (1-based) and the sentence itself."""
+
+    doc_id: str
+    paragraph: int
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One seed document, body without its front matter."""
+
+    id: str
+    title: str
+    path: str
+    text: str
+    sha256: str
+    date: str | None = None
+    source: str | None = None
+    kind: str | None = None
+    extra: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person named in the documents.
+
+    `roles` keep the document's own wording ("Defense Minister", "Outside"); `offices` are the
+    same roles read through the role synonyms ("Foreign Affairs"), for answers and matching.
+    `former` marks people the text names only as predecessors or ex-office holders, so that
+    `!ministers` can leave them out.
+    """
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    offices: tuple[str, ...] = ()
+    party: str | None = None
+    country: str | None = None
+    former: bool = False
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A directly quoted span; `speaker` is a Person id or, for a body or document, its name."""
+
+    text: str
+    speaker: str | None
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Commitment:
+    """A sentence saying what an actor wants, will, plans, agreed or decided to do."""
+
+    sentence: str
+    actors: tuple[str, ...]
+    topics: tuple[str, ...]
+    source: Source
+    when: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A dated statement; `when` is ISO-like: `2024`, `2023-05`, `2023-03-18` or a range `A/B`."""
+
+    when: str
+    what: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFacts:
+    """Everything extracted from one document, before documents are merged."""
+
+    document: Document
+    people: tuple[Person, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
+    events: tuple[Event, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CuratedPerson:
+    """An admin's word about a person: full name, aliases, and fields that override extraction."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    party: str | None = None
+    country: str | None = None
+    former: bool | None = None
+    file: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """An admin's fix for one extracted fact: drop it, or replace some of its fields.
+
+    `match` is text the fact must contain (a quote's text, a commitment's sentence, an event's
+    `what`); `kind` is one of quote, commitment, event, person.
+    """
+
+    kind: str
+    match: str
+    drop: bool = False
+    set: tuple[tuple[str, object], ...] = ()
+    file: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class CuratedFacts:
+    """All curated YAML files in seeds/, merged."""
+
+    people: tuple[CuratedPerson, ...] = ()
+    role_synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    corrections: tuple[Correction, ...] = ()
+    files: tuple[str, ...] = field(default=())

@@ -1,0 +1,294 @@
+"""Reading seeds/: documents (.md, .txt with optional YAML front matter) and curated YAML.
+
+Each file is read on its own and fails on its own with a SeedError (file, line, reason), so that
+one broken file never costs the facts of the others; bot.service keeps its last good version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.errors import SeedError
+from bot.models import Correction, CuratedFacts, CuratedPerson, Document
+from bot.yamlfile import LineDict, YamlProblem, line_of, parse_yaml
+
+DOCUMENT_SUFFIXES = (".md", ".txt")
+CURATED_SUFFIXES = (".yaml", ".yml")
+SEED_SUFFIXES = DOCUMENT_SUFFIXES + CURATED_SUFFIXES
+#: Files that describe the folder rather than brief anyone.
+IGNORED_NAMES = frozenset({"readme.md", "readme.txt"})
+FRONT_MATTER_KEYS = {"title", "date", "published", "source", "url", "kind"}
+CURATED_KEYS = {"people", "role_synonyms", "corrections"}
+CORRECTION_KINDS = {"quote", "commitment", "event", "person"}
+CORRECTION_FIELDS = {
+    "quote": {"text", "speaker"},
+    "commitment": {"actors", "topics", "when"},
+    "event": {"when", "what"},
+    "person": {"roles", "party", "country", "former"},
+}
+_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class SeedFile:
+    """A file in seeds/ and the hash of its bytes, to tell changed files from unchanged ones."""
+
+    path: Path
+    sha256: str
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def is_document(self) -> bool:
+        return self.path.suffix.lower() in DOCUMENT_SUFFIXES
+
+
+def slugify(text: str) -> str:
+    """A stable, URL- and command-friendly id: "German–Japanese 2023.md" → german-japanese-2023."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "document"
+
+
+def list_seed_files(seeds_dir: Path) -> list[SeedFile]:
+    """Every seed file, sorted by name, with its hash; a missing folder is an empty one."""
+    if not seeds_dir.is_dir():
+        return []
+    out = []
+    for path in sorted(seeds_dir.iterdir()):
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        if path.suffix.lower() not in SEED_SUFFIXES or path.name.lower() in IGNORED_NAMES:
+            continue
+        out.append(SeedFile(path, hashlib.sha256(path.read_bytes()).hexdigest()))
+    return out
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SeedError(path.name, line, "the file is not UTF-8 text") from None
+    if "\x00" in text:
+        raise SeedError(path.name, None, "the file looks binary, not text")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """(front matter YAML or None, body, line number where the body starts)."""
+    if not text.startswith("---\n"):
+        return None, text, 1
+    lines = text.split("\n")
+    for i in range(1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            return "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), i + 2
+    return None, text, 1
+
+
+def _date_value(file: str, meta: LineDict, key: str) -> str | None:
+    value = meta.get(key)
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    if text.casefold() in ("", "unknown", "none", "n/a"):
+        return None
+    if not _DATE_RE.match(text):
+        raise SeedError(file, line_of(meta, key), f"{key} must look like 2023-03-18, not {text!r}")
+    try:
+        parts = [int(p) for p in text.split("-")]
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        raise SeedError(file, line_of(meta, key), f"{key} {text!r} is not a real date") from None
+    return text
+
+
+def _title_from_body(body: str, path: Path) -> str:
+    for line in body.split("\n"):
+        if line.startswith("# "):
+            return line[2:].strip()
+    return path.stem.replace("_", " ").replace("-", " ").strip() or path.name
+
+
+def parse_document(path: Path, raw: bytes) -> Document:
+    """A Document from a file's bytes; SeedError for anything a reader could not use."""
+    text = _decode(path, raw)
+    fm, body, body_line = split_front_matter(text)
+    meta: LineDict = LineDict()
+    if fm is not None:
+        try:
+            data = parse_yaml(fm, first_line=2)
+        except YamlProblem as exc:
+            raise SeedError(path.name, exc.line, f"front matter: {exc.reason}") from None
+        if data is not None and not isinstance(data, dict):
+            raise SeedError(path.name, 2, "front matter must be `key: value` lines")
+        meta = data if isinstance(data, LineDict) else LineDict(data or {})
+    if not body.strip():
+        raise SeedError(path.name, body_line, "the document has no text after its front matter")
+    for key in ("title", "source", "url", "kind"):
+        if key in meta and meta[key] is not None and not isinstance(meta[key], str | int | float):
+            raise SeedError(path.name, line_of(meta, key), f"{key} must be plain text")
+    date = _date_value(path.name, meta, "date") or _date_value(path.name, meta, "published")
+    title = str(meta.get("title") or "").strip() or _title_from_body(body, path)
+    source = meta.get("source") or meta.get("url")
+    extra = tuple(
+        (str(k), str(v)) for k, v in meta.items() if k not in FRONT_MATTER_KEYS and v is not None
+    )
+    return Document(
+        id=slugify(path.stem),
+        title=title,
+        path=str(path),
+        text=body.strip("\n"),
+        sha256=hashlib.sha256(raw).hexdigest(),
+        date=date,
+        source=str(source).strip() if source else None,
+        kind=str(meta["kind"]).strip() if meta.get("kind") else None,
+        extra=extra,
+    )
+
+
+def _str_list(file: str, data: LineDict, key: str) -> tuple[str, ...]:
+    value = data.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+        raise SeedError(file, line_of(data, key), f"{key} must be a list of text")
+    return tuple(str(v) for v in value)
+
+
+def _opt_str(file: str, data: LineDict, key: str) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        raise SeedError(file, line_of(data, key), f"{key} must be text")
+    return str(value).strip() or None
+
+
+def _check_keys(file: str, data: LineDict, allowed: set[str], what: str) -> None:
+    for key in data:
+        if key not in allowed:
+            known = ", ".join(sorted(allowed))
+            raise SeedError(file, line_of(data, key), f"unknown key {key!r} in {what}; use {known}")
+
+
+def _curated_person(file: str, item: Any, line: int | None) -> CuratedPerson:
+    if not isinstance(item, dict):
+        raise SeedError(file, line, "each person must be a mapping with at least a name")
+    allowed = {"name", "aliases", "roles", "party", "country", "former"}
+    _check_keys(file, item, allowed, "a person")
+    name = _opt_str(file, item, "name")
+    if not name:
+        raise SeedError(file, line_of(item), "each person needs a name")
+    former = item.get("former")
+    if former is not None and not isinstance(former, bool):
+        raise SeedError(file, line_of(item, "former"), "former must be true or false")
+    return CuratedPerson(
+        name=name,
+        aliases=_str_list(file, item, "aliases"),
+        roles=_str_list(file, item, "roles"),
+        party=_opt_str(file, item, "party"),
+        country=_opt_str(file, item, "country"),
+        former=former,
+        file=file,
+        line=line_of(item) or 0,
+    )
+
+
+def _correction(file: str, item: Any, line: int | None) -> Correction:
+    if not isinstance(item, dict):
+        raise SeedError(file, line, "each correction must be a mapping: kind, match, drop or set")
+    _check_keys(file, item, {"kind", "match", "drop", "set"}, "a correction")
+    kind = _opt_str(file, item, "kind")
+    if kind not in CORRECTION_KINDS:
+        kinds = ", ".join(sorted(CORRECTION_KINDS))
+        raise SeedError(file, line_of(item, "kind"), f"kind must be one of {kinds}")
+    match = _opt_str(file, item, "match")
+    if not match:
+        raise SeedError(file, line_of(item), "a correction needs `match`: text the fact contains")
+    drop = item.get("drop", False)
+    if not isinstance(drop, bool):
+        raise SeedError(file, line_of(item, "drop"), "drop must be true or false")
+    changes = item.get("set") or {}
+    if not isinstance(changes, dict):
+        raise SeedError(file, line_of(item, "set"), "set must be a mapping of field: value")
+    for key in changes:
+        if key not in CORRECTION_FIELDS[kind]:
+            allowed = ", ".join(sorted(CORRECTION_FIELDS[kind]))
+            raise SeedError(
+                file, line_of(changes, key), f"a {kind} has no field {key!r}; use {allowed}"
+            )
+    if not drop and not changes:
+        raise SeedError(file, line_of(item), "a correction needs `drop: true` or `set: {...}`")
+    frozen = tuple((str(k), tuple(v) if isinstance(v, list) else v) for k, v in changes.items())
+    return Correction(kind, match, drop, frozen, file, line_of(item) or 0)
+
+
+def parse_curated(path: Path, raw: bytes) -> CuratedFacts:
+    """Curated facts from one YAML file; SeedError with the line of the first mistake."""
+    file = path.name
+    try:
+        data = parse_yaml(_decode(path, raw))
+    except YamlProblem as exc:
+        raise SeedError(file, exc.line, exc.reason) from None
+    if data is None:
+        return CuratedFacts(files=(file,))
+    if not isinstance(data, dict):
+        raise SeedError(
+            file, 1, "a curated file must be a mapping: people, role_synonyms, corrections"
+        )
+    _check_keys(file, data, CURATED_KEYS, "a curated file")
+    people_raw = data.get("people") or []
+    if not isinstance(people_raw, list):
+        raise SeedError(file, line_of(data, "people"), "people must be a list")
+    people = tuple(
+        _curated_person(file, p, line_of(people_raw, i)) for i, p in enumerate(people_raw)
+    )
+    syn_raw = data.get("role_synonyms") or {}
+    if not isinstance(syn_raw, dict):
+        raise SeedError(
+            file, line_of(data, "role_synonyms"), "role_synonyms must map a role to a list"
+        )
+    synonyms = tuple((str(k), _str_list(file, syn_raw, k)) for k in syn_raw)
+    corr_raw = data.get("corrections") or []
+    if not isinstance(corr_raw, list):
+        raise SeedError(file, line_of(data, "corrections"), "corrections must be a list")
+    corrections = tuple(_correction(file, c, line_of(corr_raw, i)) for i, c in enumerate(corr_raw))
+    return CuratedFacts(
+        people=people, role_synonyms=synonyms, corrections=corrections, files=(file,)
+    )
+
+
+def read_seed(seed: SeedFile) -> Document | CuratedFacts:
+    """Read and validate one seed file."""
+    try:
+        raw = seed.path.read_bytes()
+    except OSError as exc:
+        raise SeedError(seed.name, None, f"cannot read the file ({exc.strerror})") from None
+    if seed.is_document:
+        return parse_document(seed.path, raw)
+    return parse_curated(seed.path, raw)
+
+
+def merge_curated(parts: list[CuratedFacts]) -> CuratedFacts:
+    """One CuratedFacts from several files, in file-name order (later files add to earlier)."""
+    return CuratedFacts(
+        people=tuple(p for c in parts for p in c.people),
+        role_synonyms=tuple(s for c in parts for s in c.role_synonyms),
+        corrections=tuple(x for c in parts for x in c.corrections),
+        files=tuple(f for c in parts for f in c.files),
+    )
