@@ -233,18 +233,30 @@ def _roles(path: Path) -> tuple[tuple[Portfolio, ...], tuple[str, ...], tuple[st
     )
 
 
-def _words(path: Path) -> dict[str, Any]:
-    data = _mapping(path, _read(path), "lexicon.yaml")
-    for key, value in data.items():
-        if not isinstance(value, list | dict):
-            raise _fail(path, data, key, "each section must be a list or a mapping")
-    return dict(data)
+#: Files of free-form word lists, merged into Lexicon.words; a section may appear in one only.
+WORD_FILES = ("lexicon", "cues")
+
+
+def _words(paths: list[Path]) -> dict[str, Any]:
+    words: dict[str, Any] = {}
+    origin: dict[str, Path] = {}
+    for path in paths:
+        data = _mapping(path, _read(path), path.name)
+        for key, value in data.items():
+            if not isinstance(value, list | dict):
+                raise _fail(path, data, key, "each section must be a list or a mapping")
+            if key in words:
+                raise _fail(path, data, key, f"section already defined in {origin[key].name}")
+            words[key] = value
+            origin[key] = path
+    return words
 
 
 def load_lexicon(config_dir: Path | str | None = None) -> Lexicon:
-    """Read topics.yaml, countries.yaml, roles.yaml and lexicon.yaml from the config folder."""
+    """Read topics, countries, roles and the word lists (lexicon, cues) from the config folder."""
     config_dir = Path(config_dir) if config_dir else DEFAULT_CONFIG.parent
-    files = {n: config_dir / f"{n}.yaml" for n in ("topics", "countries", "roles", "lexicon")}
+    names = ("topics", "countries", "roles", *WORD_FILES)
+    files = {n: config_dir / f"{n}.yaml" for n in names}
     for name, p in files.items():
         if not p.exists():
             raise ConfigError(str(p), None, None, f"missing; the bot needs config/{name}.yaml")
@@ -255,7 +267,7 @@ def load_lexicon(config_dir: Path | str | None = None) -> Lexicon:
         portfolios=portfolios,
         government_titles=government_titles,
         former_markers=former_markers,
-        words=_words(files["lexicon"]),
+        words=_words([files[n] for n in WORD_FILES]),
     )
 
 

@@ -47,9 +47,12 @@ class Portfolio:
     synonyms: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     """All word lists, read from config/*.yaml by bot.config.load_lexicon.
+
+    Compared and hashed by identity (eq=False): one lexicon is built per config load, and
+    extractors cache their compiled patterns per lexicon object.
 
     `words` holds the free-form lists of config/lexicon.yaml (titles, parties, reporting verbs,
     commitment cues ...) keyed by section name, so extraction rules can grow new lists without a

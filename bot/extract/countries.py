@@ -1,0 +1,79 @@
+"""Finding countries in text: names, aliases, demonyms and institutions, from config/countries.yaml.
+
+Shared by people (a person's country from "Japanese Defense Minister …") and commitments (actors
+from "Germany and Japan want …", "METI and DOE intend …"). One compiled alternation per lexicon,
+longest names first, so a scan is a single regex pass over the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.extract.lexicon import Lexicon
+
+#: Aliases that are also ordinary words or capitals used as metonyms only in some texts; they
+#: count only when written exactly as in the config (case-sensitive), e.g. "US" but not "us".
+_CASE_SENSITIVE_MAX = 4
+
+
+@dataclass(frozen=True, slots=True)
+class CountryMention:
+    """A stretch of text that names a country, and how it names it."""
+
+    country: str
+    start: int
+    end: int
+    kind: str  # "name", "alias", "demonym" or "body"
+    text: str
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    pattern: re.Pattern[str]
+    table: dict[str, tuple[str, str]]  # folded surface form -> (country, kind)
+    exact: frozenset[str]  # short forms that must match case-sensitively
+
+
+@lru_cache(maxsize=8)
+def _matcher(lexicon: Lexicon) -> _Matcher:
+    table: dict[str, tuple[str, str]] = {}
+    exact: set[str] = set()
+    for c in lexicon.countries:
+        forms = [(c.name, "name")]
+        forms += [(a, "alias") for a in c.aliases]
+        forms += [(d, "demonym") for d in c.demonyms]
+        forms += [(b, "body") for b in c.bodies]
+        for form, kind in forms:
+            key = form.casefold()
+            table.setdefault(key, (c.name, kind))
+            if (len(form) <= _CASE_SENSITIVE_MAX and form.isupper()) or "." in form:
+                exact.add(form)
+    forms = sorted(table, key=len, reverse=True)
+    alternation = "|".join(re.escape(f) for f in forms)
+    # Word boundaries that also work for forms ending in "." (U.S.) or starting with "the".
+    pattern = re.compile(rf"(?<![\w.])(?:{alternation})(?!\w|\.\w)", re.IGNORECASE)
+    return _Matcher(pattern, table, frozenset(exact))
+
+
+def find_countries(text: str, lexicon: Lexicon) -> list[CountryMention]:
+    """Every country mention in `text`, left to right, longest form first at each place."""
+    if not lexicon.countries:
+        return []
+    m = _matcher(lexicon)
+    out = []
+    for hit in m.pattern.finditer(text):
+        surface = hit.group(0)
+        key = surface.casefold()
+        country, kind = m.table[key]
+        if any(e.casefold() == key for e in m.exact) and surface not in m.exact:
+            continue  # "us" is not the US; "u.s." in odd casing is not trusted either
+        out.append(CountryMention(country, hit.start(), hit.end(), kind, surface))
+    return out
+
+
+def country_of(text: str, lexicon: Lexicon) -> str | None:
+    """The single country a short phrase names ("Japanese", "U.K.", "Republic of Korea")."""
+    hits = find_countries(text, lexicon)
+    return hits[0].country if hits else None
