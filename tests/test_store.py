@@ -1,0 +1,489 @@
+"""The store: exact round trips, one-transaction saves, pruning, the reload log, safe search."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import re
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import bot.store as store_mod
+from bot.config import load_lexicon
+from bot.extract import extract_document
+from bot.extract.text import segment
+from bot.models import (
+    Commitment,
+    Correction,
+    CuratedFacts,
+    CuratedPerson,
+    Document,
+    DocumentFacts,
+    Event,
+    Person,
+    Quote,
+    Source,
+)
+from bot.seeds import parse_document
+from bot.store import (
+    SCHEMA_VERSION,
+    ReloadLogEntry,
+    Store,
+    StoredGeneration,
+    TextHit,
+    fts_query,
+)
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def make_facts(doc_id: str, *, topic_word: str = "frigate") -> DocumentFacts:
+    """A document with every field of every fact set, unicode and None values included."""
+    text = (
+        "# Ministers meet in Zürich\n\n"
+        f"The ministers agreed to send a {topic_word} to the Pacific in 2024. "
+        "“We will stand together,” said Minister Ana Müller-Łukasiewicz.\n\n"
+        "Trade talks continue in May and the délégation signed a memorandum on energy."
+    )
+    paragraphs = segment(text)
+    p2 = paragraphs[1].sentences
+    p3 = paragraphs[2].sentences
+    src_a = Source(doc_id, 2, p2[0].text)
+    src_b = Source(doc_id, 2, p2[1].text)
+    src_c = Source(doc_id, 3, p3[0].text)
+    document = Document(
+        id=doc_id,
+        title="Ministers meet in Zürich – 会議",
+        path=f"seeds/{doc_id}.md",
+        text=text,
+        sha256="ab" * 32,
+        date="2023-03-18",
+        source="https://example.org/ä?q=1&r=2",
+        kind="news",
+        extra=(("language_note", "translated ✓"), ("empty", "")),
+    )
+    people = (
+        Person(
+            id="ana-muller-lukasiewicz",
+            name="Ana Müller-Łukasiewicz",
+            aliases=("Müller-Łukasiewicz", "the Minister"),
+            roles=("Minister", "Outside"),
+            offices=("Foreign Affairs",),
+            party="Grüne",
+            country="Germany",
+            former=True,
+            sources=(src_b, src_a),
+        ),
+        Person(id="nobody", name="Nobody", party=None, country=None, sources=()),
+    )
+    quotes = (
+        Quote("We will stand together,", "ana-muller-lukasiewicz", src_b),
+        Quote("unattributed “nested” text", None, src_b),
+    )
+    commitments = (
+        Commitment(p2[0].text, ("Germany", "Japan"), ("defense",), src_a, "2024"),
+        Commitment(p3[0].text, (), ("trade", "energy"), src_c, None),
+    )
+    events = (Event("2024", p2[0].text, src_a), Event("2023-05/2023-06", "Trade talks", src_c))
+    return DocumentFacts(document, people, quotes, commitments, events)
+
+
+def make_curated() -> CuratedFacts:
+    return CuratedFacts(
+        people=(
+            CuratedPerson(
+                name="Olaf Schölz",
+                aliases=("Schölz", "the Chancellor"),
+                roles=("Chancellor",),
+                party="SPD",
+                country="Germany",
+                former=False,
+                file="people.yaml",
+                line=3,
+            ),
+            CuratedPerson(name="Someone", former=None),
+        ),
+        role_synonyms=(("Foreign Affairs", ("Outside", "Foreign")), ("Transport", ())),
+        corrections=(
+            Correction(
+                kind="commitment",
+                match="frigate",
+                drop=False,
+                set=(
+                    ("actors", ("Germany", "Japan")),
+                    ("when", dt.date(2024, 5, 1)),
+                    ("topics", ["defense", ["nested", "list"]]),
+                    ("weight", 2),
+                    ("ratio", 0.5),
+                    ("flag", True),
+                    ("nothing", None),
+                    ("mapping", {"a": 1, 2: "b"}),
+                ),
+                file="fix.yaml",
+                line=7,
+            ),
+            Correction(kind="quote", match="stand", drop=True),
+        ),
+        files=("fix.yaml", "people.yaml"),
+    )
+
+
+@pytest.fixture
+async def store():
+    async with Store.open(":memory:") as s:
+        yield s
+
+
+async def doc_rows(store: Store) -> list[tuple[int, str]]:
+    async with store.conn.execute("SELECT generation, doc_id FROM documents") as cur:
+        return [tuple(r) for r in await cur.fetchall()]
+
+
+# --- round trips ---------------------------------------------------------------------------------
+
+
+async def test_empty_store_has_nothing(store: Store) -> None:
+    assert await store.load_latest() is None
+    assert await store.latest_fingerprint() is None
+    assert await store.list_generations() == []
+    assert await store.recent_reloads() == []
+    assert await store.search_text("anything") == []
+
+
+async def test_round_trip_rich_facts(store: Store) -> None:
+    docs = [make_facts("first"), make_facts("second", topic_word="corvette")]
+    curated = make_curated()
+    files = [("first.md", "1" * 64), ("fix.yaml", "2" * 64)]
+    errors = [("bad.md", 4, "front matter: YAML syntax"), ("worse.txt", None, "not UTF-8")]
+    gen = await store.save_generation(docs, curated, "fp-1", files, errors)
+    loaded = await store.load_latest()
+    assert isinstance(loaded, StoredGeneration)
+    assert loaded.id == gen
+    assert loaded.fingerprint == "fp-1"
+    assert loaded.documents == tuple(docs)
+    assert loaded.curated == curated
+    assert loaded.files == tuple(files)
+    assert loaded.errors == tuple(errors)
+    assert dt.datetime.fromisoformat(loaded.created).utcoffset() == dt.timedelta(0)
+    # Exact types, not just equal values: tuples stay tuples, a list in a correction stays a list.
+    first = loaded.documents[0]
+    assert type(first.people) is tuple and type(first.people[0].sources[0]) is Source
+    values = dict(loaded.curated.corrections[0].set)
+    assert type(values["actors"]) is tuple and type(values["topics"]) is list
+    assert type(values["when"]) is dt.date and type(values["mapping"]) is dict
+    assert await store.latest_fingerprint() == "fp-1"
+
+
+async def test_round_trip_real_seed(store: Store) -> None:
+    lexicon = load_lexicon()
+    paths = sorted(SEEDS.glob("*.txt"))
+    assert paths, "the project ships at least one .txt seed"
+    docs = [extract_document(parse_document(p, p.read_bytes()), lexicon) for p in paths]
+    files = [(p.name, d.document.sha256) for p, d in zip(paths, docs, strict=True)]
+    await store.save_generation(docs, CuratedFacts(), "seed", files)
+    loaded = await store.load_latest()
+    assert loaded is not None
+    assert loaded.documents == tuple(docs)
+    # Every sentence of every seed is searchable, cited to its paragraph.
+    sentence = segment(docs[0].document.text)[0].sentences[0]
+    hits = await store.search_text(sentence.text, limit=200)
+    assert any(h.text == sentence.text and h.paragraph == sentence.paragraph for h in hits)
+
+
+async def test_on_disk_store_survives_reopen(tmp_path: Path) -> None:
+    path = tmp_path / "nested" / "dir" / "bot.sqlite3"
+    docs = [make_facts("disk")]
+    async with Store.open(path) as s:
+        gen = await s.save_generation(docs, make_curated(), "fp", [("disk.md", "0" * 64)])
+        await s.log_reload(ReloadLogEntry("2024-01-01T00:00:00+00:00", "startup", "startup", "1"))
+        async with s.conn.execute("PRAGMA journal_mode") as cur:
+            assert (await cur.fetchone())[0] == "wal"
+    assert path.exists()
+    s2 = await Store.open(path)
+    try:
+        loaded = await s2.load_latest()
+        assert loaded is not None and loaded.id == gen and loaded.documents == tuple(docs)
+        assert [e.who for e in await s2.recent_reloads()] == ["startup"]
+    finally:
+        await s2.close()
+        await s2.close()  # closing twice is harmless
+    with pytest.raises(RuntimeError):
+        await s2.load_latest()
+
+
+# --- atomicity and pruning -----------------------------------------------------------------------
+
+
+async def test_failed_save_leaves_previous_generation(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = [make_facts("old", topic_word="zeppelin")]
+    old_id = await store.save_generation(good, make_curated(), "old", [("old.md", "a" * 64)])
+
+    real = store_mod.encode_document_facts
+    calls = []
+
+    def failing(facts: DocumentFacts) -> str:
+        calls.append(facts.document.id)
+        if len(calls) == 2:
+            raise RuntimeError("disk full, say")
+        return real(facts)
+
+    monkeypatch.setattr(store_mod, "encode_document_facts", failing)
+    new = [make_facts(f"new-{i}", topic_word="submarine") for i in range(3)]
+    with pytest.raises(RuntimeError, match="disk full"):
+        await store.save_generation(new, CuratedFacts(), "new", [])
+    assert calls == ["new-0", "new-1"]  # the first new document was written before the failure
+
+    loaded = await store.load_latest()
+    assert loaded is not None and loaded.id == old_id and loaded.fingerprint == "old"
+    assert loaded.documents == tuple(good) and loaded.curated == make_curated()
+    assert [g.id for g in await store.list_generations()] == [old_id]
+    assert await doc_rows(store) == [(old_id, "old")]
+    assert await store.search_text("submarine") == []
+    assert await store.search_text("zeppelin")
+
+    monkeypatch.setattr(store_mod, "encode_document_facts", real)
+    new_id = await store.save_generation(new, CuratedFacts(), "new", [])
+    assert new_id > old_id and (await store.load_latest()).documents == tuple(new)
+
+
+async def test_mistyped_fact_is_refused_and_nothing_stored(store: Store) -> None:
+    facts = make_facts("ok")
+    bad_source = Source("bad", "2", "text")  # type: ignore[arg-type]
+    bad = DocumentFacts(facts.document, events=(Event("2024", "x", bad_source),))
+    with pytest.raises(TypeError, match="paragraph"):
+        await store.save_generation([facts, bad], CuratedFacts(), "bad", [])
+    assert await store.load_latest() is None
+    assert await doc_rows(store) == []
+
+
+async def test_keeps_newest_three_generations(store: Store) -> None:
+    ids = []
+    for i in range(5):
+        docs = [make_facts(f"g{i}-a"), make_facts(f"g{i}-b")]
+        ids.append(await store.save_generation(docs, CuratedFacts(), f"fp{i}", []))
+    assert ids == sorted(ids)
+    gens = await store.list_generations()
+    assert [g.id for g in gens] == ids[:-4:-1]
+    assert [g.fingerprint for g in gens] == ["fp4", "fp3", "fp2"]
+    assert all(g.documents == 2 for g in gens)
+    assert {g for g, _ in await doc_rows(store)} == set(ids[2:])
+    assert await store.load_generation(ids[0]) is None
+    older = await store.load_generation(ids[2])
+    assert older is not None and older.documents[0].document.id == "g2-a"
+    assert (await store.load_latest()).id == ids[-1]
+
+
+async def test_stale_record_reads_as_nothing(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    await store.save_generation([make_facts("x")], CuratedFacts(), "fp", [])
+    await store.conn.execute(
+        "UPDATE documents SET facts = json_set(facts, '$.document.retired_field', 1)"
+    )
+    with caplog.at_level(logging.WARNING, logger="bot.store"):
+        assert await store.load_latest() is None
+    assert "does not fit" in caplog.text
+    assert await store.latest_fingerprint() == "fp"  # the header is still readable
+
+
+# --- reload log ----------------------------------------------------------------------------------
+
+
+async def test_reload_log_newest_first_with_limit(store: Store) -> None:
+    entries = [
+        ReloadLogEntry(
+            when=f"2024-01-01T00:00:{i:02d}+00:00",
+            who="Ana (1234)" if i % 2 else "console",
+            action="reload",
+            summary=f"entry {i}: +{i} quotes",
+            errors=tuple(f"bad{j}.md:3: reason ✗" for j in range(i % 3)),
+            generation=i if i % 4 else None,
+        )
+        for i in range(15)
+    ]
+    for entry in entries:
+        await store.log_reload(entry)
+    assert await store.recent_reloads() == entries[::-1][:10]
+    assert await store.recent_reloads(3) == entries[:-4:-1]
+    assert await store.recent_reloads(100) == entries[::-1]
+    assert await store.recent_reloads(0) == []
+
+
+# --- search --------------------------------------------------------------------------------------
+
+
+async def test_search_ranks_and_marks_matches(store: Store) -> None:
+    text = (
+        "The frigate sails to the Pacific.\n\n"
+        "A frigate, another frigate and a Pacific frigate were promised.\n\n"
+        "Budgets will grow."
+    )
+    doc = Document("navy", "Navy", "navy.md", text, "0" * 64)
+    facts = DocumentFacts(doc)
+    await store.save_generation([facts], CuratedFacts(), "fp", [])
+
+    hits = await store.search_text("frigate pacific")
+    assert [h.paragraph for h in hits] == [2, 1]  # the sentence that says it most comes first
+    assert hits[0].rank >= hits[1].rank
+    assert all(isinstance(h, TextHit) and h.kind == "sentence" for h in hits)
+    assert "**frigate**" in hits[0].snippet and "**Pacific**" in hits[0].snippet
+    # All words must match while some row has them all; otherwise any word may.
+    assert [h.paragraph for h in await store.search_text("frigate promised")] == [2]
+    assert {h.paragraph for h in await store.search_text("frigate budgets")} == {1, 2, 3}
+    assert len(await store.search_text("frigate", limit=1)) == 1
+    assert await store.search_text("frigate", limit=0) == []
+    # Stemming and case: "Budget" finds "Budgets".
+    assert [h.paragraph for h in await store.search_text("BUDGET")] == [3]
+
+
+async def test_search_covers_facts_and_latest_generation_only(store: Store) -> None:
+    await store.save_generation([make_facts("one", topic_word="zeppelin")], CuratedFacts(), "1", [])
+    kinds = {h.kind for h in await store.search_text("zeppelin", limit=50)}
+    assert kinds == {"sentence", "commitment", "event"}
+    people = await store.search_text("Łukasiewicz")
+    assert any(h.kind == "person" and h.paragraph == 2 for h in people)
+    assert any(h.kind == "quote" for h in await store.search_text("stand together"))
+    # Accents are optional in the query.
+    assert any(h.kind == "person" for h in await store.search_text("muller lukasiewicz"))
+    await store.save_generation([make_facts("two", topic_word="corvette")], CuratedFacts(), "2", [])
+    assert await store.search_text("zeppelin") == []
+    assert {h.doc_id for h in await store.search_text("corvette")} == {"two"}
+
+
+async def test_search_during_save_sees_one_whole_generation(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await store.save_generation([make_facts("old")], CuratedFacts(), "1", [])
+    loop = asyncio.get_running_loop()
+    midway, release = asyncio.Event(), threading.Event()
+    real = store_mod.encode_document_facts
+
+    def paused(facts: DocumentFacts) -> str:
+        if facts.document.id == "new-1":  # new-0 is already written, uncommitted
+            loop.call_soon_threadsafe(midway.set)
+            release.wait()
+        return real(facts)
+
+    monkeypatch.setattr(store_mod, "encode_document_facts", paused)
+    new = [make_facts(f"new-{i}") for i in range(3)]
+    save = asyncio.create_task(store.save_generation(new, CuratedFacts(), "2", []))
+    await midway.wait()
+    search = asyncio.create_task(store.search_text("frigate", limit=200))
+    await asyncio.wait({search}, timeout=0.3)  # let it run, or find it waiting for the save
+    release.set()
+    await save
+    assert {h.doc_id for h in await search} == {"new-0", "new-1", "new-2"}
+
+
+HOSTILE = [
+    '"',
+    "AND OR NOT",
+    "*",
+    "col:x",
+    ")))",
+    "NEAR(a b)",
+    "text:frigate",
+    "^frigate",
+    "''",
+    "",
+]
+
+
+async def test_hostile_queries_never_raise(store: Store) -> None:
+    await store.save_generation([make_facts("h")], CuratedFacts(), "fp", [])
+    for query in HOSTILE:
+        hits = await store.search_text(query)
+        assert isinstance(hits, list)
+    assert await store.search_text('"') == []
+    assert await store.search_text("") == []
+    # Operators are plain words: "and" occurs in the text, so it is found, not interpreted.
+    assert await store.search_text("AND") != []
+
+
+def test_fts_query_is_only_quoted_terms() -> None:
+    assert fts_query('col:x OR "y" NEAR(z*)') == '"col" AND "x" AND "or" AND "y" AND "near" AND "z"'
+    assert fts_query("frigate frigate", "OR") == '"frigate"'
+    assert fts_query("*)(\"'^:") is None
+    assert fts_query(" ".join(f"w{i}" for i in range(100))).count('"') == 2 * 16
+
+
+@pytest.fixture(scope="module")
+def shared_store():
+    """One store and loop for the hypothesis test: a store per example would dominate its time."""
+    loop = asyncio.new_event_loop()
+    s = loop.run_until_complete(_open_shared())
+    yield loop, s
+    loop.run_until_complete(s.close())
+    loop.close()
+
+
+async def _open_shared() -> Store:
+    s = await Store.open(":memory:")
+    await s.save_generation([make_facts("any")], make_curated(), "fp", [])
+    return s
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(query=st.text(max_size=200))
+def test_any_text_is_a_safe_query(shared_store, query: str) -> None:
+    loop, s = shared_store
+    hits = loop.run_until_complete(s.search_text(query, limit=5))
+    assert len(hits) <= 5
+    terms = re.findall(r'"([^"]*)"', fts_query(query) or "")
+    assert all(t and '"' not in t for t in terms)
+
+
+# --- schema versions -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("version", [SCHEMA_VERSION + 1, 0])
+async def test_unknown_schema_is_moved_aside(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, version: int
+) -> None:
+    path = tmp_path / "bot.sqlite3"
+    with sqlite3.connect(path) as old:
+        old.execute("CREATE TABLE precious (x)")
+        old.execute("INSERT INTO precious VALUES ('keep me')")
+        old.execute(f"PRAGMA user_version = {version}")
+    old.close()
+    with caplog.at_level(logging.WARNING, logger="bot.store"):
+        async with Store.open(path) as s:
+            await s.save_generation([make_facts("fresh")], CuratedFacts(), "fp", [])
+            assert (await s.load_latest()).documents[0].document.id == "fresh"
+    backup = tmp_path / f"bot.sqlite3.bak-{version}"
+    assert backup.exists() and f"bak-{version}" in caplog.text
+    with sqlite3.connect(backup) as moved:
+        assert moved.execute("SELECT x FROM precious").fetchall() == [("keep me",)]
+    moved.close()
+    with sqlite3.connect(path) as new:
+        assert new.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    new.close()
+
+
+async def test_unreadable_file_is_moved_aside(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    path.write_bytes(b"this is not a database at all " * 100)
+    async with Store.open(path) as s:
+        assert await s.load_latest() is None
+    assert (tmp_path / "bot.sqlite3.bak-unreadable").read_bytes().startswith(b"this is not")
+    path.write_bytes(b"again garbage " * 100)
+    async with Store.open(path) as s:
+        assert await s.list_generations() == []
+    assert (tmp_path / "bot.sqlite3.bak-unreadable.1").exists()
+
+
+async def test_current_schema_is_reused(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    async with Store.open(path) as s:
+        await s.save_generation([make_facts("kept")], CuratedFacts(), "fp", [])
+    async with Store.open(path) as s:
+        assert (await s.load_latest()).fingerprint == "fp"
+    assert not list(tmp_path.glob("*.bak-*"))
