@@ -43,8 +43,10 @@ class UserError(BriefbotError):
         *,
         usage: str | None = None,
         suggestions: tuple[str, ...] = (),
+        details: tuple[str, ...] = (),
     ) -> None:
         self.message = message
         self.usage = usage
         self.suggestions = suggestions
+        self.details = details  # what there is instead (e.g. the topics), one item per entry
         super().__init__(message)

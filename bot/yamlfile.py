@@ -55,6 +55,12 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineLis
     return out
 
 
+# Dates stay text: callers validate them with a clear message, and a bad date such as
+# 2023-02-30 must not escape as a ValueError from inside the YAML parser.
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
@@ -77,8 +83,8 @@ def parse_yaml(text: str, *, first_line: int = 1) -> Any:
         line = mark.line + first_line if mark else None
         reason = exc.problem or str(exc)
         raise YamlProblem(line, f"YAML syntax: {reason}") from None
-    except yaml.YAMLError as exc:
-        raise YamlProblem(None, f"YAML syntax: {exc}") from None
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+        raise YamlProblem(None, f"YAML: {exc}") from None
     if first_line != 1:
         _shift_lines(data, first_line - 1)
     return data

@@ -1,0 +1,61 @@
+"""Answers as plain data: what every command returns, whatever front-end shows it.
+
+The console prints them as text; the Discord layer turns them into embeds and pages; tests read
+them directly. Nothing here knows about Discord or terminals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.models import Source
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One fact: its text, and the source sentence behind it (cited under the line)."""
+
+    text: str
+    source: Source | None = None
+    quote_source: bool = True  # show the sentence under the line (off when text is that sentence)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A group of lines under a heading ("Germany", "defense", "2023")."""
+
+    heading: str
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocRef:
+    """A document an answer cites, for the footer: [n] title (date)."""
+
+    id: str
+    title: str
+    date: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """A reply: title, an optional intro, sections of lines, and the documents cited."""
+
+    kind: str
+    title: str
+    intro: str = ""
+    sections: tuple[Section, ...] = ()
+    documents: tuple[DocRef, ...] = ()
+    footer: str = ""
+
+    @property
+    def line_count(self) -> int:
+        return sum(len(s.lines) for s in self.sections)
+
+    def doc_number(self, doc_id: str) -> int | None:
+        """1-based position of a document in the answer's citation list."""
+        for i, d in enumerate(self.documents, 1):
+            if d.id == doc_id:
+                return i
+        return None

@@ -1,0 +1,92 @@
+"""The terminal front-end: a REPL (`python -m bot console`) and one-shot `python -m bot ask`.
+
+It talks to the same BriefingService as the Discord bot, so what works here works there. Input
+is read in a worker thread, so the event loop stays free while the prompt waits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+
+from bot.answers import Answer
+from bot.briefing import split_command
+from bot.config import load_settings
+from bot.errors import UserError
+from bot.render import render_error_text, render_text
+from bot.service import BriefingService
+
+EXIT_OK, EXIT_USAGE = 0, 2
+LEAVE = {"quit", "exit", "q"}
+
+
+async def dispatch(service: BriefingService, line: str, who: str = "console") -> Answer:
+    """One command line → an Answer; `reload` is allowed here (the terminal is the admin)."""
+    name, arg = split_command(line, service.settings.prefix)
+    if name == "reload":
+        report = await service.reload(who)
+        return report.to_answer()
+    return service.ask(name, arg)
+
+
+def _banner(service: BriefingService) -> str:
+    counts = service.facts.counts()
+    bits = ", ".join(f"{v} {k}" for k, v in counts.items())
+    lines = [f"Briefbot console: {bits}.", "Type `help` (or `!help`); Ctrl-D leaves."]
+    for e in service.errors:
+        lines.append(f"warning: {e}")
+    return "\n".join(lines)
+
+
+async def _console(service: BriefingService) -> int:
+    await service.start()
+    print(_banner(service))
+    try:
+        while True:
+            try:
+                line = await asyncio.to_thread(input, "briefbot> ")
+            except EOFError:
+                print()
+                return EXIT_OK
+            if not line.strip():
+                continue
+            if line.strip().lstrip(service.settings.prefix).casefold() in LEAVE:
+                return EXIT_OK
+            try:
+                print(render_text(await dispatch(service, line)))
+            except UserError as exc:
+                print(render_error_text(exc, service.settings.prefix))
+    finally:
+        await service.close()
+
+
+def run_console(config_path: str | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    service = BriefingService(load_settings(config_path))
+    try:
+        return asyncio.run(_console(service))
+    except KeyboardInterrupt:
+        print()
+        return EXIT_OK
+
+
+async def _ask(service: BriefingService, line: str) -> int:
+    await service.start()
+    try:
+        print(render_text(await dispatch(service, line)))
+        return EXIT_OK
+    except UserError as exc:
+        print(render_error_text(exc, service.settings.prefix), file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        await service.close()
+
+
+def ask_once(line: str, config_path: str | None = None) -> int:
+    """Print one answer; a user mistake prints a friendly message and returns 2."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if not line.strip():
+        print("Ask something, e.g. python -m bot ask '!ministers'", file=sys.stderr)
+        return EXIT_USAGE
+    return asyncio.run(_ask(BriefingService(load_settings(config_path)), line))

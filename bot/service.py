@@ -1,0 +1,554 @@
+"""The live fact base and its reload: the one thing both front-ends talk to.
+
+A reload reads and extracts changed files off the event loop, merges, indexes, persists the
+generation, and only then swaps a single reference, so a reader always sees one whole
+generation. A file that fails to read keeps its last good facts, and the report names it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hashlib
+import logging
+import os
+import re
+import tempfile
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot import briefing
+from bot.answers import Answer, Line, Section
+from bot.config import Settings, load_lexicon
+from bot.errors import ConfigError, SeedError, UserError
+from bot.extract import extract_document
+from bot.extract.lexicon import Lexicon, with_role_synonyms
+from bot.factbase import FactBase, build_factbase, fact_key
+from bot.models import CuratedFacts, Document, DocumentFacts
+from bot.search import FactIndex
+from bot.seeds import (
+    CURATED_SUFFIXES,
+    SEED_SUFFIXES,
+    SeedFile,
+    list_seed_files,
+    merge_curated,
+    parse_curated,
+    parse_document,
+    read_seed,
+    slugify,
+)
+from bot.store import ReloadLogEntry, Store
+
+log = logging.getLogger(__name__)
+EXTRACT_DIR = Path(__file__).resolve().parent / "extract"
+Progress = Callable[[str], Awaitable[None]]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One generation as readers see it: facts and the index built from them."""
+
+    facts: FactBase
+    index: FactIndex
+    generation: int | None = None
+    built: str = ""
+
+
+@dataclass(frozen=True)
+class FileState:
+    """The last good reading of one seed file."""
+
+    name: str
+    sha256: str
+    result: DocumentFacts | CuratedFacts
+
+
+@dataclass(frozen=True)
+class ReloadReport:
+    """What a reload did: files added, changed, removed; facts added and removed; errors."""
+
+    who: str
+    action: str
+    when: str
+    seconds: float
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    unchanged: int = 0
+    facts_added: dict[str, int] = field(default_factory=dict)
+    facts_removed: dict[str, int] = field(default_factory=dict)
+    errors: tuple[SeedError | ConfigError, ...] = ()
+    kept: tuple[str, ...] = ()  # files whose last good facts were kept despite an error
+    generation: int | None = None
+    from_store: bool = False
+    saved: bool = True
+    totals: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def changed_anything(self) -> bool:
+        return bool(
+            self.added or self.changed or self.removed or self.facts_added or self.facts_removed
+        )
+
+    def summary(self) -> str:
+        """One line for logs and the reload log."""
+        parts = []
+        if self.from_store:
+            parts.append("loaded the stored generation (seeds unchanged)")
+        for label, files in (
+            ("added", self.added),
+            ("changed", self.changed),
+            ("removed", self.removed),
+        ):
+            if files:
+                parts.append(f"{label} {', '.join(files)}")
+        if not (self.added or self.changed or self.removed) and not self.from_store:
+            parts.append(f"no file changed ({self.unchanged} unchanged)")
+        delta = _delta_text(self.facts_added, self.facts_removed)
+        if delta:
+            parts.append(delta)
+        if self.errors:
+            parts.append(f"{len(self.errors)} error(s)")
+        if not self.saved:
+            parts.append("not saved to the database")
+        return "; ".join(parts)
+
+    def to_answer(self) -> Answer:
+        lines = [Line(f"Documents added: {', '.join(self.added)}")] if self.added else []
+        if self.changed:
+            lines.append(Line(f"Changed: {', '.join(self.changed)}"))
+        if self.removed:
+            lines.append(Line(f"Removed: {', '.join(self.removed)}"))
+        if not (self.added or self.changed or self.removed):
+            lines.append(Line(f"No file changed ({self.unchanged} unchanged)."))
+        facts = [
+            Line(f"{kind}: +{self.facts_added.get(kind, 0)} / −{self.facts_removed.get(kind, 0)}")
+            for kind in ("people", "quotes", "commitments", "events")
+            if self.facts_added.get(kind) or self.facts_removed.get(kind)
+        ] or [Line("No facts added or removed.")]
+        errors = [Line(f"{_where(e)}: {e.reason}") for e in self.errors]
+        if self.kept:
+            errors.append(Line(f"Kept the last good facts of: {', '.join(self.kept)}"))
+        totals = ", ".join(f"{v} {k}" for k, v in self.totals.items())
+        intro = f"Reloaded in {self.seconds:.1f}s. Now: {totals}." if totals else ""
+        if not self.saved:
+            intro += " The database could not be written; the facts are live in memory only."
+        return Answer(
+            "reload",
+            "Reload: errors" if self.errors else "Reload done",
+            intro,
+            tuple(
+                s
+                for s in (
+                    Section("Files", tuple(lines)),
+                    Section("Facts", tuple(facts)),
+                    Section("Errors", tuple(errors)),
+                )
+                if s.lines
+            ),
+        )
+
+
+def _where(e: SeedError | ConfigError) -> str:
+    return f"{Path(e.file).name}:{e.line}" if e.line else Path(e.file).name
+
+
+def _delta_text(added: dict[str, int], removed: dict[str, int]) -> str:
+    bits = []
+    for kind in ("people", "quotes", "commitments", "events"):
+        a, r = added.get(kind, 0), removed.get(kind, 0)
+        if a or r:
+            bits.append(f"{kind} +{a}/−{r}")
+    return ", ".join(bits)
+
+
+def _fact_keys(facts: FactBase) -> dict[str, set[tuple]]:
+    return {
+        "people": {fact_key(p) for p in facts.people},
+        "quotes": {fact_key(q) for q in facts.quotes},
+        "commitments": {fact_key(c) for c in facts.commitments},
+        "events": {fact_key(e) for e in facts.events},
+    }
+
+
+def _source_hash(paths: list[Path]) -> str:
+    h = hashlib.sha256()
+    for p in sorted(paths):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def extractor_version() -> str:
+    """A hash of the extraction code: a stored generation from other code is not reused."""
+    return _source_hash(list(EXTRACT_DIR.glob("*.py")))[:16]
+
+
+class BriefingService:
+    """Holds the live Snapshot and owns reload(); front-ends only call its methods."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._lexicon: Lexicon = load_lexicon(settings.config_dir)
+        self._config_hash = self._config_digest()
+        self._rules_key = ""  # config + curated role synonyms the current facts were built with
+        self._files: dict[str, FileState] = {}
+        self._errors: tuple[SeedError | ConfigError, ...] = ()
+        self._lock = asyncio.Lock()
+        self._store: Store | None = None
+        self._snapshot = self._build_snapshot((), CuratedFacts(), self._lexicon, None)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    @property
+    def snapshot(self) -> Snapshot:
+        return self._snapshot
+
+    @property
+    def facts(self) -> FactBase:
+        return self._snapshot.facts
+
+    @property
+    def index(self) -> FactIndex:
+        return self._snapshot.index
+
+    @property
+    def errors(self) -> tuple[SeedError | ConfigError, ...]:
+        return self._errors
+
+    def ask(self, name: str, arg: str = "") -> Answer:
+        """Answer one command against the current generation (UserError on a miss)."""
+        snap = self._snapshot  # one read: the whole answer comes from one generation
+        return briefing.answer(snap.facts, snap.index, name, arg, prefix=self.settings.prefix)
+
+    # -- life cycle --------------------------------------------------------------------------
+
+    async def start(self) -> ReloadReport:
+        """Open the store; reuse its generation when nothing changed, else rebuild."""
+        try:
+            self._store = await Store.open(self.settings.database)
+        except Exception:
+            log.exception(
+                "cannot open the database %s; running from memory", self.settings.database
+            )
+            self._store = None
+        stored = None
+        if self._store:
+            try:
+                stored = await self._store.load_latest()
+            except Exception:
+                log.exception("cannot read the stored generation; rebuilding")
+        seeds = await asyncio.to_thread(list_seed_files, self.settings.seeds_dir)
+        if stored and stored.fingerprint == self._fingerprint(seeds):
+            return await self._adopt(stored, seeds)
+        if stored:
+            # Last good facts for files that may fail now.
+            for f in stored.documents:
+                name = Path(f.document.path).name
+                self._files[name] = FileState(name, f.document.sha256, f)
+        return await self.reload("startup", action="startup")
+
+    async def close(self) -> None:
+        if self._store:
+            await self._store.close()
+            self._store = None
+
+    def _config_digest(self) -> str:
+        """The extraction config (every config YAML but bot.yaml) and the extraction code."""
+        files = [p for p in self.settings.config_dir.glob("*.yaml") if p.name != "bot.yaml"]
+        return _source_hash(files) + extractor_version()
+
+    def _fingerprint(self, seeds: list[SeedFile]) -> str:
+        h = hashlib.sha256()
+        for s in seeds:
+            h.update(f"{s.name}\0{s.sha256}\n".encode())
+        h.update(self._config_hash.encode())
+        return h.hexdigest()
+
+    async def _adopt(self, stored, seeds: list[SeedFile]) -> ReloadReport:
+        started = asyncio.get_running_loop().time()
+        by_name = {Path(f.document.path).name: f for f in stored.documents}
+        for s in seeds:
+            if s.name in by_name:
+                self._files[s.name] = FileState(s.name, s.sha256, by_name[s.name])
+        curated_parts = []
+        for s in seeds:
+            if s.path.suffix.lower() in CURATED_SUFFIXES:
+                try:
+                    part = await asyncio.to_thread(read_seed, s)
+                except SeedError:
+                    continue
+                self._files[s.name] = FileState(s.name, s.sha256, part)
+                curated_parts.append(part)
+        self._errors = tuple(SeedError(f, line, why) for f, line, why in stored.errors)
+        synonyms = merge_curated(curated_parts).role_synonyms
+        lexicon = with_role_synonyms(self._lexicon, synonyms)
+        self._rules_key = f"{self._config_hash}:{synonyms!r}"
+        snap = await asyncio.to_thread(
+            self._build_snapshot, stored.documents, stored.curated, lexicon, stored.id
+        )
+        self._snapshot = snap
+        report = ReloadReport(
+            who="startup",
+            action="startup",
+            when=_now(),
+            seconds=asyncio.get_running_loop().time() - started,
+            unchanged=len(seeds),
+            errors=self._errors,
+            generation=stored.id,
+            from_store=True,
+            totals=snap.facts.counts(),
+        )
+        await self._log(report)
+        return report
+
+    # -- reload ------------------------------------------------------------------------------
+
+    async def reload(
+        self, who: str, action: str = "reload", progress: Progress | None = None
+    ) -> ReloadReport:
+        """Re-read seeds/ and swap in the new generation; see the module docstring."""
+        async with self._lock:
+            return await self._reload(who, action, progress)
+
+    async def _reload(self, who: str, action: str, progress: Progress | None) -> ReloadReport:
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        errors: list[SeedError | ConfigError] = []
+        try:
+            base_lexicon = await asyncio.to_thread(load_lexicon, self.settings.config_dir)
+            config_hash = await asyncio.to_thread(self._config_digest)
+        except ConfigError as exc:
+            errors.append(exc)
+            base_lexicon, config_hash = self._lexicon, self._config_hash
+        seeds = await asyncio.to_thread(list_seed_files, self.settings.seeds_dir)
+        names = {s.name for s in seeds}
+        old_files = dict(self._files)
+        old_facts = self._snapshot.facts
+
+        # Curated files first: their role synonyms shape how documents are extracted.
+        new_files: dict[str, FileState] = {}
+        kept: list[str] = []
+        for s in seeds:
+            if s.path.suffix.lower() not in CURATED_SUFFIXES:
+                continue
+            try:
+                part = await asyncio.to_thread(read_seed, s)
+                new_files[s.name] = FileState(s.name, s.sha256, part)
+            except SeedError as exc:
+                errors.append(exc)
+                if s.name in old_files:
+                    new_files[s.name] = old_files[s.name]
+                    kept.append(s.name)
+        curated = merge_curated([f.result for f in new_files.values()])  # type: ignore[misc]
+        lexicon = with_role_synonyms(base_lexicon, curated.role_synonyms)
+        rules_key = f"{config_hash}:{curated.role_synonyms!r}"
+        same_rules = rules_key == self._rules_key
+
+        documents = [s for s in seeds if s.path.suffix.lower() not in CURATED_SUFFIXES]
+        for i, s in enumerate(documents, 1):
+            old = old_files.get(s.name)
+            if old and old.sha256 == s.sha256 and same_rules:
+                new_files[s.name] = old
+                continue
+            if progress:
+                await progress(f"Reading {s.name} ({i}/{len(documents)})")
+            try:
+                facts = await asyncio.to_thread(_read_and_extract, s, lexicon)
+                new_files[s.name] = FileState(s.name, s.sha256, facts)
+            except SeedError as exc:
+                errors.append(exc)
+                if old:
+                    new_files[s.name] = old
+                    kept.append(s.name)
+
+        doc_facts = [f.result for f in new_files.values() if isinstance(f.result, DocumentFacts)]
+        doc_facts = _unique_documents(doc_facts, errors)
+        if progress:
+            await progress("Merging and indexing")
+        snap = await asyncio.to_thread(self._build_snapshot, doc_facts, curated, lexicon, None)
+
+        generation, saved = None, True
+        if self._store:
+            try:
+                generation = await self._store.save_generation(
+                    doc_facts,
+                    curated,
+                    self._fingerprint(seeds),
+                    [(f.name, f.sha256) for f in new_files.values()],
+                    [(Path(e.file).name, e.line, e.reason) for e in errors],
+                )
+            except Exception:
+                log.exception("could not save the generation")
+                saved = False
+        snap = Snapshot(snap.facts, snap.index, generation, _now())
+
+        old_keys, new_keys = _fact_keys(old_facts), _fact_keys(snap.facts)
+        self._snapshot = snap  # the swap: readers see the old or the new generation, whole
+        self._files = new_files
+        self._lexicon = base_lexicon
+        self._config_hash = config_hash
+        self._rules_key = rules_key
+        self._errors = tuple(errors)
+        # "changed" counts files whose bytes changed; a re-read caused only by new config or
+        # extraction rules is not a change to the file.
+        report = ReloadReport(
+            who=who,
+            action=action,
+            when=_now(),
+            seconds=loop.time() - started,
+            added=tuple(n for n in names if n not in old_files),
+            changed=tuple(
+                n
+                for n in names
+                if n in old_files and old_files[n].sha256 != new_files.get(n, old_files[n]).sha256
+            ),
+            removed=tuple(n for n in old_files if n not in names),
+            unchanged=sum(1 for n in names if n in old_files and old_files[n] is new_files.get(n)),
+            facts_added={
+                k: len(new_keys[k] - old_keys[k]) for k in new_keys if new_keys[k] - old_keys[k]
+            },
+            facts_removed={
+                k: len(old_keys[k] - new_keys[k]) for k in old_keys if old_keys[k] - new_keys[k]
+            },
+            errors=tuple(errors),
+            kept=tuple(kept),
+            generation=generation,
+            saved=saved,
+            totals=snap.facts.counts(),
+        )
+        await self._log(report)
+        return report
+
+    def _build_snapshot(
+        self,
+        documents: list[DocumentFacts] | tuple[DocumentFacts, ...],
+        curated: CuratedFacts,
+        lexicon: Lexicon,
+        generation: int | None,
+    ) -> Snapshot:
+        facts = build_factbase(documents, curated, lexicon)
+        return Snapshot(facts, FactIndex(facts, lexicon, self.settings.fuzzy), generation, _now())
+
+    async def _log(self, report: ReloadReport) -> None:
+        log.info("%s by %s: %s", report.action, report.who, report.summary())
+        if not self._store:
+            return
+        entry = ReloadLogEntry(
+            when=report.when,
+            who=report.who,
+            action=report.action,
+            summary=report.summary(),
+            errors=tuple(f"{_where(e)}: {e.reason}" for e in report.errors),
+            generation=report.generation,
+        )
+        try:
+            await self._store.log_reload(entry)
+        except Exception:
+            log.exception("could not write the reload log")
+
+    async def record(self, who: str, action: str, summary: str) -> None:
+        """Log an admin action that is not a reload (a refusal, a rejected upload)."""
+        log.info("%s by %s: %s", action, who, summary)
+        if self._store:
+            try:
+                await self._store.log_reload(ReloadLogEntry(_now(), who, action, summary))
+            except Exception:
+                log.exception("could not write the reload log")
+
+    async def reload_log(self, limit: int = 10) -> list[ReloadLogEntry]:
+        return await self._store.recent_reloads(limit) if self._store else []
+
+    # -- uploads -----------------------------------------------------------------------------
+
+    async def upload(
+        self, filename: str, data: bytes, who: str, progress: Progress | None = None
+    ) -> tuple[str, ReloadReport]:
+        """Check an uploaded seed, save it into seeds/, reload; UserError refuses it untouched."""
+        try:
+            name = await asyncio.to_thread(
+                check_upload, filename, data, self.settings.upload_max_bytes
+            )
+        except UserError as exc:
+            await self.record(who, "upload refused", f"{safe_display(filename)}: {exc.message}")
+            raise
+        await asyncio.to_thread(_write_atomically, self.settings.seeds_dir, name, data)
+        report = await self.reload(who, action=f"upload {name}", progress=progress)
+        return name, report
+
+
+def _read_and_extract(seed: SeedFile, lexicon: Lexicon) -> DocumentFacts:
+    """Blocking: read, validate and extract one document (runs in a worker thread)."""
+    result = read_seed(seed)
+    assert isinstance(result, Document)
+    return extract_document(result, lexicon)
+
+
+def _unique_documents(
+    docs: list[DocumentFacts], errors: list[SeedError | ConfigError]
+) -> list[DocumentFacts]:
+    """Two files with one id (a.md and a.txt) would mix their facts: keep the first."""
+    seen: dict[str, str] = {}
+    out = []
+    for f in sorted(docs, key=lambda f: Path(f.document.path).name):
+        name = Path(f.document.path).name
+        if f.document.id in seen:
+            errors.append(
+                SeedError(name, None, f"same document id as {seen[f.document.id]}; rename one")
+            )
+            continue
+        seen[f.document.id] = name
+        out.append(f)
+    return out
+
+
+def safe_display(name: str) -> str:
+    return re.sub(r"[^\w.\- ]", "?", name)[:80]
+
+
+def check_upload(filename: str, data: bytes, max_bytes: int) -> str:
+    """The safe file name for an upload, or UserError saying why it is refused.
+
+    Only the base name is kept (no folders, no `..`), made of plain characters; the content must
+    be UTF-8 and parse as the kind of seed its suffix says.
+    """
+    base = filename.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    if not base or base.startswith(".") or ".." in filename or "\x00" in filename:
+        raise UserError(f"“{safe_display(filename)}” is not an acceptable file name.")
+    stem, dot, suffix = base.rpartition(".")
+    suffix = f".{suffix.casefold()}" if dot else ""
+    if suffix not in SEED_SUFFIXES:
+        allowed = ", ".join(SEED_SUFFIXES)
+        raise UserError(f"Only {allowed} files can be uploaded, not “{safe_display(base)}”.")
+    if not data:
+        raise UserError("The file is empty.")
+    if len(data) > max_bytes:
+        raise UserError(f"The file is {len(data):,} bytes; the limit is {max_bytes:,}.")
+    name = slugify(stem) + suffix
+    path = Path(name)
+    try:
+        if suffix in CURATED_SUFFIXES:
+            parse_curated(path, data)
+        else:
+            parse_document(path, data)
+    except SeedError as exc:
+        where = f" (line {exc.line})" if exc.line else ""
+        raise UserError(f"{name}{where}: {exc.reason}") from None
+    return name
+
+
+def _write_atomically(folder: Path, name: str, data: bytes) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".upload-", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, folder / name)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,48 @@
+"""Shared fixtures: the real seeds and config, and throw-away copies for tests that write."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings, load_lexicon, load_settings
+from bot.extract import extract_document
+from bot.extract.lexicon import Lexicon
+from bot.factbase import FactBase, build_factbase
+from bot.search import FactIndex
+from bot.seeds import list_seed_files, parse_document
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+CONFIG = ROOT / "config"
+
+
+def seed_documents() -> list[Path]:
+    return [s.path for s in list_seed_files(SEEDS) if s.is_document]
+
+
+@pytest.fixture(scope="session")
+def lexicon() -> Lexicon:
+    return load_lexicon(CONFIG)
+
+
+@pytest.fixture(scope="session")
+def seed_facts(lexicon: Lexicon) -> FactBase:
+    docs = [extract_document(parse_document(p, p.read_bytes()), lexicon) for p in seed_documents()]
+    return build_factbase(docs, None, lexicon)
+
+
+@pytest.fixture(scope="session")
+def seed_index(seed_facts: FactBase, lexicon: Lexicon) -> FactIndex:
+    return FactIndex(seed_facts, lexicon, load_settings().fuzzy)
+
+
+@pytest.fixture()
+def workdir(tmp_path: Path) -> Settings:
+    """Settings whose seeds/ and database are copies in a temporary folder."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    return replace(load_settings(), seeds_dir=seeds, database=tmp_path / "data" / "bot.sqlite3")
