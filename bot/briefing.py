@@ -52,10 +52,20 @@ def _cited_documents(facts: FactBase, sections: Iterable[Section]) -> tuple[DocR
 
 
 def _answer(
-    facts: FactBase, kind: str, title: str, sections: Sequence[Section], intro: str = "", **kw
+    facts: FactBase,
+    kind: str,
+    title: str,
+    sections: Sequence[Section],
+    intro: str = "",
+    about: str | None = None,
 ) -> Answer:
+    """An Answer citing every document its lines come from (`about` first, when given)."""
     sections = tuple(s for s in sections if s.lines)
-    return Answer(kind, title, intro, sections, _cited_documents(facts, sections), **kw)
+    cited = _cited_documents(facts, sections)
+    if about and about in facts.document_by_id:
+        d = facts.document_by_id[about]
+        cited = (DocRef(d.id, d.title, d.date, d.source), *(c for c in cited if c.id != about))
+    return Answer(kind, title, intro, sections, cited)
 
 
 def _limit(lines: Sequence[Line], limit: int = MAX_LINES) -> tuple[Line, ...]:
@@ -479,7 +489,7 @@ def brief(facts: FactBase, index: FactIndex, arg: str) -> Answer:
             _limit([Line(f"**{e.when}** — {e.what}", e.source) for e in doc_events], 10),
         ),
     ]
-    return _answer(facts, "brief", doc.title, sections, intro)
+    return _answer(facts, "brief", doc.title, sections, intro, about=doc.id)
 
 
 def help_answer(prefix: str = "!", arg: str = "") -> Answer:

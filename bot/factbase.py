@@ -189,7 +189,11 @@ def merge_people(
 
 def _find_same(people: list[Person], person: Person) -> int | None:
     """The index of the one earlier entry that is this person; None when none or ambiguous."""
-    exact = [i for i, p in enumerate(people) if fold(p.name) == fold(person.name)]
+    exact = [
+        i
+        for i, p in enumerate(people)
+        if fold(p.name) == fold(person.name) and _compatible(p, person)
+    ]
     if exact:
         return exact[0]
     hits = [i for i, p in enumerate(people) if _compatible(p, person)]

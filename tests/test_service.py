@@ -1,0 +1,179 @@
+"""The service: start-up reuse, reload reports, last good facts, uploads, a failing database."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.errors import UserError
+from bot.service import BriefingService, check_upload
+
+NEW_DOC = """---
+title: Test briefing
+date: 2024-02-01
+---
+Foreign Minister Jane Roe met Trade Minister Tom Poe in Oslo on Monday.
+
+"We will open a new embassy next year," Roe said.
+"""
+
+
+async def started(settings: Settings) -> BriefingService:
+    service = BriefingService(settings)
+    await service.start()
+    return service
+
+
+def documents(settings: Settings) -> list[Path]:
+    return sorted(p for p in settings.seeds_dir.iterdir() if p.suffix in (".md", ".txt"))
+
+
+async def test_start_builds_then_reuses_the_stored_generation(workdir: Settings) -> None:
+    first = BriefingService(workdir)
+    report = await first.start()
+    assert report.action == "startup" and not report.from_store
+    assert report.totals["documents"] == len(documents(workdir))
+    facts = first.facts
+    await first.close()
+
+    second = BriefingService(workdir)
+    again = await second.start()
+    assert again.from_store
+    assert second.facts.per_document == facts.per_document
+    assert second.facts.people == facts.people
+    log = await second.reload_log()
+    assert [e.action for e in log][:2] == ["startup", "startup"]
+    await second.close()
+
+
+async def test_changed_seeds_are_rebuilt_at_start(workdir: Settings) -> None:
+    await (await started(workdir)).close()
+    (workdir.seeds_dir / "new.md").write_text(NEW_DOC)
+    service = BriefingService(workdir)
+    report = await service.start()
+    assert not report.from_store and "new.md" in report.added
+    await service.close()
+
+
+async def test_reload_reports_added_changed_removed(workdir: Settings) -> None:
+    service = await started(workdir)
+    before = service.facts.counts()["documents"]
+    quiet = await service.reload("tester")
+    assert not (quiet.added or quiet.changed or quiet.removed)
+    assert quiet.unchanged == len(list(workdir.seeds_dir.iterdir()))
+
+    (workdir.seeds_dir / "new.md").write_text(NEW_DOC)
+    added = await service.reload("tester")
+    assert added.added == ("new.md",) and added.totals["documents"] == before + 1
+    assert "new.md" in added.summary()
+
+    (workdir.seeds_dir / "new.md").write_text(NEW_DOC.replace("Oslo", "Bergen"))
+    changed = await service.reload("tester")
+    assert changed.changed == ("new.md",)
+
+    (workdir.seeds_dir / "new.md").unlink()
+    removed = await service.reload("tester")
+    assert removed.removed == ("new.md",) and removed.totals["documents"] == before
+    log = await service.reload_log(3)
+    assert [e.who for e in log] == ["tester"] * 3
+    await service.close()
+
+
+async def test_broken_file_keeps_its_last_good_facts(workdir: Settings) -> None:
+    service = await started(workdir)
+    path = documents(workdir)[0]
+    good = next(f for f in service.facts.per_document if Path(f.document.path).name == path.name)
+    path.write_text("---\ndate: someday\n---\nText.")
+    report = await service.reload("tester")
+    assert report.kept == (path.name,)
+    assert [(Path(e.file).name, e.line) for e in report.errors] == [(path.name, 2)]
+    assert good in service.facts.per_document
+    assert "someday" in report.to_answer().sections[-1].lines[0].text
+    await service.close()
+
+
+async def test_progress_is_reported_for_files_read(workdir: Settings) -> None:
+    service = await started(workdir)
+    (workdir.seeds_dir / "new.md").write_text(NEW_DOC)
+    seen: list[str] = []
+
+    async def progress(text: str) -> None:
+        seen.append(text)
+
+    await service.reload("tester", progress=progress)
+    assert any("new.md" in s for s in seen)
+    await service.close()
+
+
+async def test_broken_config_keeps_the_old_rules(workdir: Settings, tmp_path: Path) -> None:
+    config = tmp_path / "config"
+    config.mkdir()
+    for p in workdir.config_dir.glob("*.yaml"):
+        (config / p.name).write_text(p.read_text())
+    settings = replace(workdir, config_dir=config)
+    service = await started(settings)
+    (config / "topics.yaml").write_text("topics: [\n")
+    report = await service.reload("tester")
+    assert any("topics.yaml" in str(e) for e in report.errors)
+    assert service.facts.topics  # the old taxonomy still answers
+    await service.close()
+
+
+async def test_unwritable_database_still_serves(workdir: Settings) -> None:
+    blocker = workdir.database.parent
+    blocker.parent.mkdir(parents=True, exist_ok=True)
+    blocker.write_text("a file where the data folder should be")
+    service = BriefingService(workdir)
+    report = await service.start()
+    assert report.totals["documents"] == len(documents(workdir))
+    assert service.ask("sources").documents
+    await service.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "words"),
+    [
+        ("../../etc/passwd.md", b"x", "not an acceptable file name"),
+        (".env", b"x", "not an acceptable file name"),
+        ("notes.pdf", b"x", "Only .md, .txt"),
+        ("notes.md", b"", "empty"),
+        ("notes.md", b"\xff\xfe", "not UTF-8"),
+        ("notes.md", b"x" * 100, "limit is 50"),
+        ("people.yaml", b"people: [", "YAML"),
+        ("people.yaml", b"peeple: []", "unknown key"),
+        ("notes.md", b"---\ndate: tomorrow\n---\nText", "line 2"),
+    ],
+)
+def test_bad_uploads_are_refused_with_the_reason(name: str, data: bytes, words: str) -> None:
+    with pytest.raises(UserError) as err:
+        check_upload(name, data, max_bytes=50)
+    assert words in err.value.message
+
+
+def test_upload_names_are_made_safe() -> None:
+    assert check_upload("My Notes (v2).MD", b"Text.", 100) == "my-notes-v2.md"
+    assert check_upload("C:\\docs\\brief.txt", b"Text.", 100) == "brief.txt"
+
+
+async def test_refused_upload_changes_nothing_on_disk(workdir: Settings) -> None:
+    service = await started(workdir)
+    before = sorted(p.name for p in workdir.seeds_dir.iterdir())
+    with pytest.raises(UserError):
+        await service.upload("bad.yaml", b"people: [", "tester")
+    assert sorted(p.name for p in workdir.seeds_dir.iterdir()) == before
+    log = await service.reload_log(1)
+    assert log[0].action == "upload refused" and "bad.yaml" in log[0].summary
+    await service.close()
+
+
+async def test_good_upload_is_saved_and_loaded(workdir: Settings) -> None:
+    service = await started(workdir)
+    name, report = await service.upload("New Briefing.md", NEW_DOC.encode(), "tester")
+    assert name == "new-briefing.md"
+    assert (workdir.seeds_dir / name).read_text() == NEW_DOC
+    assert report.added == (name,)
+    assert "new-briefing" in {d.id for d in service.facts.documents}
+    await service.close()
