@@ -1,11 +1,377 @@
-"""Commitments: what actors want, will, plan or agreed to do. Placeholder until it lands."""
+"""Commitments: sentences saying what an actor wants, will, plans, decided or agreed to do.
+
+A sentence is a commitment when it carries a cue (config/cues.yaml) that no earlier phrase in
+the sentence turns into a hope, a demand on others or a framing:
+- intention cues count by themselves ("want to", "pledged", "is to", "committed to");
+- conditional cues count when a plan follows ("agreed that experts would follow up", not
+  "agreed, saying ..." or "agreed that the order is ...");
+- modal cues ("will", "would") count when their subject can act: a country, a person, a body,
+  a group ("the Leaders"), a pronoun, or a plan ("the meeting, which will conclude tomorrow");
+  a passive ("another frigate will be sent") implies an actor. "Demand ... will expand" and "it
+  will lead to" are forecasts;
+- a possessive before a commitment noun is a standing commitment ("America's commitment to");
+- without a cue, a sentence whose actor is dated after the document ("Scholz is back in Japan
+  in May") is a scheduled plan.
+Sentences inside quotes count too: "we" there is the speaker's side.
+
+Actors are countries (see actors.py); topics come from topics.py with the paragraph, section or
+document as a fallback; `when` is the sentence's first resolved date.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.extract.actors import (
+    Participants,
+    Token,
+    actor_words,
+    group_of,
+    main_subject,
+    participants,
+    phrase_kind,
+    proper_words,
+    relative_before,
+    subject_before,
+    tokens,
+    unique,
+)
+from bot.extract.countries import find_countries
+from bot.extract.dates import DateMention, PartialDate, is_after, sentence_dates, sentence_tense
 from bot.extract.lexicon import Lexicon
 from bot.extract.people import PeopleRegister
-from bot.extract.text import Paragraph
-from bot.models import Commitment, Document
+from bot.extract.text import Paragraph, Sentence, quote_spans
+from bot.extract.topics import classify_topics
+from bot.models import Commitment, Document, Source
+
+#: At most this many topics per commitment, best first.
+MAX_TOPICS = 3
+#: The topic of last resort.
+DEFAULT_TOPIC = "diplomacy"
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or r"(?!x)x"
+
+
+def _phrase_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole-word phrases, ignoring case; phrases may start with an apostrophe ("'ll")."""
+    return re.compile(rf"(?:(?<![\w])|(?=['’]))(?:{_alternation(words)})(?![\w])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Cues:
+    strong: re.Pattern[str]
+    conditional: re.Pattern[str]
+    plan_after: re.Pattern[str]
+    modal: re.Pattern[str]
+    actor_only: frozenset[str]
+    possessive: re.Pattern[str]
+    blocker: re.Pattern[str]
+
+
+@lru_cache(maxsize=8)
+def _cues(lexicon: Lexicon) -> _Cues:
+    markers = lexicon.word_list("plan_markers")
+    plan_words = [re.escape(m) for m in markers if m.casefold() != "to"]
+    infinitive = r"|\bto\s+(?!the\b|a\b|an\b)[a-z]+" if "to" in markers else ""
+    possessives = _alternation(lexicon.word_list("possessives"))
+    nouns = _alternation(lexicon.word_list("commitment_nouns"))
+    return _Cues(
+        strong=_phrase_re(lexicon.word_list("commitment_cues")),
+        conditional=_phrase_re(lexicon.word_list("conditional_cues")),
+        plan_after=re.compile(rf"\b(?:{'|'.join(plan_words) or '(?!x)x'})\b{infinitive}", re.I),
+        modal=_phrase_re(lexicon.word_list("modal_cues")),
+        actor_only=frozenset(w.casefold() for w in lexicon.word_list("actor_only_modals")),
+        possessive=re.compile(
+            rf"(?:\b(?P<pron>{possessives})|(?P<owner>[\w.]+(?:['’]s|s['’])))"
+            rf"\s+(?:[\w-]+\s+){{0,2}}(?:{nouns})\b",
+            re.IGNORECASE,
+        ),
+        blocker=_phrase_re(lexicon.word_list("noncommitment_cues")),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    kind: str  # strong, conditional, modal, possessive, scheduled
+    start: int  # offset in the sentence
+    end: int
+    subject: tuple[int, int] | None  # the cue's subject phrase (sentence offsets), if known
+
+
+@dataclass(frozen=True)
+class _Doc:
+    """What every sentence of one document is judged against."""
+
+    document: Document
+    lexicon: Lexicon
+    register: PeopleRegister
+    parts: Participants
+    proper: frozenset[str]
+    anchor: PartialDate | None
+    dates: dict[int, list[DateMention]]
+
+
+_PARTICIPLE_RE = re.compile(
+    r"\s+be\s+(?:[a-z]+ed|[a-z]+en|sent|held|built|made|set|put|kept|met|paid|led|brought|bought|sold|told|done|run|shut)\b"
+)
+_VERB_AFTER_RE = re.compile(r"\s+(?:[a-z][a-z-]*)\b")
+
+
+def _index_at(toks: list[Token], offset: int) -> int:
+    for k, t in enumerate(toks):
+        if t.start >= offset:
+            return k
+    return len(toks)
+
+
+def _modal_cue(text: str, m: re.Match[str], toks: list[Token], doc: _Doc) -> _Cue | None:
+    """A "will"/"would" whose subject can act (or a plan, or a passive)."""
+    w = actor_words(doc.lexicon)
+    after = text[m.end() :]
+    if not _VERB_AFTER_RE.match(after) or re.match(r"\s+(?:of|to|and|the|a|an)\b", after):
+        return None  # "political will of", "the will to"
+    idx = _index_at(toks, m.start())
+    if idx > 0 and toks[idx - 1].low in {"the", "a", "political", "good", "free", "own"}:
+        return None
+    passive = bool(_PARTICIPLE_RE.match(after))
+    actor_only = m.group(0).casefold() in _cues(doc.lexicon).actor_only
+    how, span = subject_before(text, toks, idx, w)
+    if how == "relative":
+        antecedent = relative_before(toks, idx, w)
+        kind = _kind(text, antecedent, doc) if antecedent else "none"
+        if kind == "none" or (actor_only and kind != "actor"):
+            span = main_subject(text, toks, w)
+            kind = _kind(text, span, doc) if span else "none"
+            if kind != "actor":
+                return None
+        return _Cue("modal", m.start(), m.end(), main_subject(text, toks, w))
+    if how == "coordinate":
+        span = main_subject(text, toks, w)
+    kind = _kind(text, span, doc) if span else "none"
+    if kind == "actor" or (kind == "plan" and not actor_only):
+        return _Cue("modal", m.start(), m.end(), span)
+    if passive and not actor_only and not _non_actor(text, span, doc):
+        return _Cue("modal", m.start(), m.end(), span)
+    return None
+
+
+def _non_actor(text: str, span: tuple[int, int] | None, doc: _Doc) -> bool:
+    if span is None:
+        return False
+    w = actor_words(doc.lexicon)
+    words = [t.low for t in tokens(text[span[0] : span[1]])]
+    return bool(words) and any(word in w.non_actor for word in words[-2:])
+
+
+def _kind(text: str, span: tuple[int, int] | None, doc: _Doc) -> str:
+    if span is None:
+        return "none"
+    return phrase_kind(text[span[0] : span[1]], doc.lexicon, doc.proper)
+
+
+def find_cues(sentence: Sentence, doc: _Doc) -> list[_Cue]:
+    """The commitment cues of a sentence that survive the blockers, left to right."""
+    text = sentence.text
+    cues = _cues(doc.lexicon)
+    w = actor_words(doc.lexicon)
+    toks = tokens(text)
+    blocker = cues.blocker.search(text)
+    blocked_from = blocker.start() if blocker else len(text) + 1
+
+    def subject_at(offset: int) -> tuple[int, int] | None:
+        how, span = subject_before(text, toks, _index_at(toks, offset), w)
+        return span if how == "np" else main_subject(text, toks, w)
+
+    found: list[_Cue] = []
+    for m in cues.strong.finditer(text):
+        if m.start() > blocked_from:
+            continue
+        found.append(_Cue("strong", m.start(), m.end(), subject_at(m.start())))
+    for m in cues.conditional.finditer(text):
+        if m.start() > blocked_from or not cues.plan_after.search(text, m.end()):
+            continue
+        found.append(_Cue("conditional", m.start(), m.end(), subject_at(m.start())))
+    for m in cues.possessive.finditer(text):
+        if m.start() > blocked_from:
+            continue
+        if m["owner"]:
+            owner = _index_at(toks, m.start("owner"))
+            _, span = subject_before(text, toks, owner + 1, w)
+        else:
+            span = main_subject(text, toks, w)
+            if span and span[0] >= m.start():
+                span = None
+            if m["pron"].casefold() in w.speaker_pronouns:
+                span = (m.start("pron"), m.end("pron"))
+        found.append(_Cue("possessive", m.start(), m.end(), span))
+    for m in cues.modal.finditer(text):
+        if m.start() > blocked_from:
+            continue
+        cue = _modal_cue(text, m, toks, doc)
+        if cue is not None:
+            found.append(cue)
+    if not found:
+        scheduled = _scheduled(sentence, doc, toks)
+        if scheduled is not None:
+            found.append(scheduled)
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def _scheduled(sentence: Sentence, doc: _Doc, toks: list[Token]) -> _Cue | None:
+    """No cue, but an actor dated after the document: "Scholz is back in Japan in May"."""
+    future = [d for d in doc.dates.get(sentence.index, ()) if is_after(d.when, doc.anchor)]
+    if not future or sentence_tense(sentence.text, doc.lexicon) == "past":
+        return None
+    span = main_subject(sentence.text, toks, actor_words(doc.lexicon))
+    if span is None or _kind(sentence.text, span, doc) != "actor":
+        return None
+    return _Cue("scheduled", future[0].start, future[0].end, span)
+
+
+# --- actors ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _State:
+    previous: tuple[str, ...] = ()
+    previous_paragraph: int = 0
+
+
+def _speaker_country(
+    body_offset: int, paragraph: Paragraph, doc: _Doc, spans: list[tuple[int, int]]
+) -> str | None:
+    """The country of whoever says the quote around `body_offset`: the nearest person named
+    outside the quotes of the paragraph, after the quote first ("...," Austin said)."""
+    quote = next(((s, e) for s, e in spans if s <= body_offset <= e), None)
+    if quote is None:
+        return None
+    end = paragraph.start + len(paragraph.text)
+    outside = [
+        (person, pos)
+        for person, pos in doc.register.mentions(paragraph.start, end)
+        if not any(s <= pos < e for s, e in spans)
+    ]
+    after = [(pos - quote[1], p) for p, pos in outside if pos >= quote[1] and p.country]
+    before = [(quote[0] - pos, p) for p, pos in outside if pos < quote[0] and p.country]
+    for group in (after, before):
+        if group:
+            return min(group, key=lambda x: x[0])[1].country
+    return None
+
+
+def _phrase_actors(
+    sentence: Sentence,
+    span: tuple[int, int],
+    doc: _Doc,
+    state: _State,
+    speaker: str | None,
+    in_quote: bool,
+) -> list[str]:
+    """The countries a subject phrase names."""
+    w = actor_words(doc.lexicon)
+    text = sentence.text
+    phrase = text[span[0] : span[1]]
+    out = [hit.country for hit in find_countries(phrase, doc.lexicon)]
+    for person, _ in doc.register.mentions(sentence.start + span[0], sentence.start + span[1]):
+        if person.country:
+            out.append(person.country)
+    group = w.group_re.search(phrase)
+    if group:
+        out.extend(group_of(group.group(0), doc.parts, doc.lexicon))
+    for tok in tokens(phrase):
+        low = tok.low
+        if low in w.plural_pronouns:
+            out.extend(state.previous if len(state.previous) > 1 else doc.parts.group())
+        elif low in w.speaker_pronouns:
+            sentence_group = w.group_re.search(text)
+            if sentence_group and sentence_group.group(0).casefold().startswith("our"):
+                out.extend(group_of(sentence_group.group(0), doc.parts, doc.lexicon))
+            elif in_quote and speaker:
+                out.append(speaker)
+            elif in_quote:
+                out.extend(doc.parts.group(1))
+            else:
+                out.extend(doc.parts.group())
+        elif low in {"he", "she"}:
+            person = doc.register.resolve(tok.text, sentence.start + span[0] + tok.start)
+            if person is not None and person.country:
+                out.append(person.country)
+    return out
+
+
+def _agent_actors(text: str, doc: _Doc) -> list[str]:
+    """Countries after "by" in a passive or a purpose phrase ("efforts by the United States")."""
+    markers = doc.lexicon.word_list("agent_markers")
+    if not markers:
+        return []
+    out = []
+    for m in re.finditer(rf"\b(?:{_alternation(markers)})\s+", text, re.IGNORECASE):
+        window = text[m.end() : m.end() + 60]
+        hits = find_countries(window, doc.lexicon)
+        if hits and hits[0].start < 8:
+            out.append(hits[0].country)
+    return out
+
+
+def _actors(
+    sentence: Sentence,
+    cues: list[_Cue],
+    paragraph: Paragraph,
+    doc: _Doc,
+    state: _State,
+    spans: list[tuple[int, int]],
+) -> tuple[str, ...]:
+    out: list[str] = []
+    for cue in cues:
+        if cue.subject is None:
+            continue
+        body_offset = sentence.start + cue.start
+        in_quote = any(s <= body_offset <= e for s, e in spans)
+        speaker = _speaker_country(body_offset, paragraph, doc, spans) if in_quote else None
+        out.extend(_phrase_actors(sentence, cue.subject, doc, state, speaker, in_quote))
+    if not out:
+        out.extend(_agent_actors(sentence.text, doc))
+    if not out and state.previous and state.previous_paragraph == paragraph.number:
+        out.extend(state.previous)
+    if not out:
+        out.extend(doc.parts.group(1))
+    return unique(out)
+
+
+# --- topics ---------------------------------------------------------------------------------
+
+
+def _context_texts(paragraphs: tuple[Paragraph, ...]) -> dict[int, str]:
+    """Each paragraph's context for topics: itself, or for a heading its section below."""
+    out: dict[int, str] = {}
+    for i, paragraph in enumerate(paragraphs):
+        if not paragraph.heading:
+            out[paragraph.number] = paragraph.text
+            continue
+        section = []
+        for nxt in paragraphs[i + 1 :]:
+            if nxt.heading:
+                break
+            section.append(nxt.text)
+        out[paragraph.number] = "\n".join(section)
+    return out
+
+
+def _topics(
+    text: str, context: str, document_topics: tuple[str, ...], lexicon: Lexicon
+) -> tuple[str, ...]:
+    topics = classify_topics(text, lexicon)
+    if not topics:
+        topics = classify_topics(context, lexicon)[:1] or document_topics[:1]
+    return topics[:MAX_TOPICS] or (DEFAULT_TOPIC,)
+
+
+# --- the pass -------------------------------------------------------------------------------
 
 
 def extract_commitments(
@@ -14,4 +380,39 @@ def extract_commitments(
     register: PeopleRegister,
     lexicon: Lexicon,
 ) -> list[Commitment]:
-    return []
+    """Every commitment in the document, in text order, with actors, topics and date."""
+    doc = _Doc(
+        document=document,
+        lexicon=lexicon,
+        register=register,
+        parts=participants(document, paragraphs, register, lexicon),
+        proper=proper_words(paragraphs),
+        anchor=PartialDate.parse(document.date),
+        dates=sentence_dates(document, paragraphs, lexicon),
+    )
+    contexts = _context_texts(paragraphs)
+    document_topics = classify_topics(document.text, lexicon)
+    state = _State()
+    out: list[Commitment] = []
+    for paragraph in paragraphs:
+        spans = [(q.start, q.end) for q in quote_spans(document.text, paragraph)]
+        for sentence in paragraph.sentences:
+            cues = find_cues(sentence, doc)
+            if not cues:
+                continue
+            actors = _actors(sentence, cues, paragraph, doc, state, spans)
+            dates = doc.dates.get(sentence.index) or []
+            out.append(
+                Commitment(
+                    sentence=sentence.text,
+                    actors=actors,
+                    topics=_topics(
+                        sentence.text, contexts[paragraph.number], document_topics, lexicon
+                    ),
+                    source=Source(document.id, sentence.paragraph, sentence.text),
+                    when=dates[0].when if dates else None,
+                )
+            )
+            state.previous = actors
+            state.previous_paragraph = paragraph.number
+    return out

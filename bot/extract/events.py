@@ -1,13 +1,125 @@
-"""Dated statements resolved against the document date. Placeholder until it lands."""
+"""Events: dated statements, one per date a sentence names, resolved against the document date.
+
+`what` is the clause around the date with the date words taken out ("Marles arrived at the
+Pentagon for defense discussions ..."), so the timeline reads "2022-12-05: Marles arrived ...".
+A sentence with two dates gives two events, each with its own clause ("..., which will conclude
+tomorrow" keeps its antecedent: "the defense ministers' meeting, which will conclude at ...").
+
+Two kinds of repetition are folded: the story's own day is one event however often the text
+says "today" or "on Saturday" for it (the first statement names it), and a subheading whose
+section restates its date is left to the section's sentence, which says more.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from bot.extract.dates import DateMention, PartialDate, sentence_dates
 from bot.extract.lexicon import Lexicon
-from bot.extract.text import Paragraph
-from bot.models import Document, Event
+from bot.extract.text import Paragraph, Sentence
+from bot.models import Document, Event, Source
+
+_CLAUSE_BREAK_RE = re.compile(r",\s+(?=(?:which|who|where|while|whereas)\b)|;\s+|\s+[—–]\s+")
+_RELATIVE_RE = re.compile(r"(?:which|who|where)\b", re.IGNORECASE)
+_DETERMINER_RE = re.compile(r"\b(?:the|a|an|this|its|their|our|another)\s", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    sentence: Sentence
+    mention: DateMention
+    heading: bool
+    section: int  # index of the heading (or -1) that the sentence falls under
+
+
+def _clause(text: str, mention: DateMention, many: bool) -> tuple[int, int]:
+    """The stretch of the sentence that the date belongs to."""
+    if not many:
+        return 0, len(text)
+    bounds = [0]
+    for m in _CLAUSE_BREAK_RE.finditer(text):
+        bounds.extend([m.start(), m.end()])
+    bounds.append(len(text))
+    pieces = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    for k, (s, e) in enumerate(pieces):
+        if s <= mention.start < e:
+            # A short piece ("On Wednesday") says nothing alone: take the next one too.
+            if len(text[s:e].split()) <= 3 and k + 1 < len(pieces):
+                e = pieces[k + 1][1]
+            if _RELATIVE_RE.match(text, s) and k > 0:
+                before = text[pieces[k - 1][0] : pieces[k - 1][1]]
+                det = list(_DETERMINER_RE.finditer(before))
+                s = pieces[k - 1][0] + (det[-1].start() if det else 0)
+            return s, e
+    return 0, len(text)
+
+
+def _strip_date(text: str, start: int, end: int, prepositions: frozenset[str]) -> str:
+    """The text without the date and the little words that only introduce it."""
+    before = text[:start]
+    after = text[end:]
+    after = re.sub(r"^['’]s\b", "", after)  # "Today's Summit" → "Summit"
+    m = re.search(r"(?:\b([\w-]+)\s+)$", before)
+    while m and m.group(1).casefold() in prepositions:
+        before = before[: m.start()]
+        m = re.search(r"(?:\b([\w-]+)\s+)$", before)
+    return before + after
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"([,;:])\s*(?=[,;:.])", "", text)
+    text = re.sub(r"^[\s,;:—–“”\"'(]+|[\s,;:—–“”\"'(]+$", "", text)
+    text = text.rstrip(".!?").strip(' ,;:“”"')
+    return text[:1].upper() + text[1:] if text else text
+
+
+def describe(text: str, mention: DateMention, mentions: list[DateMention], lexicon: Lexicon) -> str:
+    """A short description of what happens at `mention`: its clause without date words."""
+    prepositions = frozenset(w.casefold() for w in lexicon.word_list("date_prepositions"))
+    prepositions |= {"earlier", "later", "currently"}
+    s, e = _clause(text, mention, len(mentions) > 1)
+    clause = text[s:e]
+    # Take out every date inside the clause, the last first so offsets stay right.
+    for other in sorted(mentions, key=lambda d: d.start, reverse=True):
+        if s <= other.start and other.end <= e and not other.duration:
+            clause = _strip_date(clause, other.start - s, other.end - s, prepositions)
+    return _tidy(clause) or _tidy(text)
 
 
 def extract_events(
     document: Document, paragraphs: tuple[Paragraph, ...], lexicon: Lexicon
 ) -> list[Event]:
-    return []
+    """One event per date a sentence names, in text order, repetitions folded."""
+    dates = sentence_dates(document, paragraphs, lexicon)
+    candidates: list[_Candidate] = []
+    section = -1
+    for paragraph in paragraphs:
+        if paragraph.heading:
+            section = paragraph.number
+        for sentence in paragraph.sentences:
+            seen: set[str] = set()
+            for mention in dates.get(sentence.index) or []:
+                if mention.when in seen:
+                    continue
+                seen.add(mention.when)
+                candidates.append(_Candidate(sentence, mention, paragraph.heading, section))
+    body_dates = {(c.section, c.mention.when) for c in candidates if not c.heading}
+    anchor = PartialDate.parse(document.date)
+    story_day = anchor.iso() if anchor and anchor.day else None
+    events: list[Event] = []
+    day_seen = False
+    for c in candidates:
+        if c.heading and (c.sentence.paragraph, c.mention.when) in body_dates:
+            continue
+        if c.mention.when == story_day:
+            if day_seen:
+                continue
+            day_seen = True
+        mentions = dates[c.sentence.index]
+        what = describe(c.sentence.text, c.mention, mentions, lexicon)
+        source = Source(document.id, c.sentence.paragraph, c.sentence.text)
+        events.append(Event(when=c.mention.when, what=what, source=source))
+    return events

@@ -1,0 +1,577 @@
+"""Dates in a sentence, resolved against the document date to `2024`, `2023-05`, `2023-03-18`.
+
+Absolute forms ("June 27, 2023", "April 2022", "June 4-5", "2008-2009", "since 1990") need no
+anchor; relative ones ("today", "on Wednesday", "in May", "last month", "the coming year", "in
+the next five years") are resolved against the document date and dropped when it is unknown.
+Direction comes from the sentence's tense: "on Wednesday ... will be joined" looks forward from
+a Monday, "visited Manila in February" looks back. Every word (months, weekdays, relative
+phrases, number words) comes from config/cues.yaml.
+
+Each pattern is one regex pass over the sentence; overlapping hits keep the earliest, longest
+one, so a sentence is scanned in linear time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from bot.extract.lexicon import Lexicon
+from bot.extract.text import Paragraph
+from bot.models import Document
+
+_YEAR = r"(?:19|20)\d{2}"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A date known to the year, the month or the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str | None) -> PartialDate | None:
+        """`2023`, `2023-05` or `2023-05-03` (a document's date); anything else is None."""
+        m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", (text or "").strip())
+        if not m:
+            return None
+        year, month, day = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
+        try:
+            dt.date(year, month or 1, day or 1)
+        except ValueError:
+            return None
+        return cls(year, month or None, day or None)
+
+    def iso(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def key(self) -> tuple[int, ...]:
+        return tuple(v for v in (self.year, self.month, self.day) if v is not None)
+
+    def plus_days(self, days: int) -> PartialDate:
+        """Only for dates known to the day."""
+        d = dt.date(self.year, self.month or 1, self.day or 1) + dt.timedelta(days=days)
+        return PartialDate(d.year, d.month, d.day)
+
+    def plus_months(self, months: int) -> PartialDate:
+        index = self.year * 12 + (self.month or 1) - 1 + months
+        return PartialDate(index // 12, index % 12 + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date found in a sentence: where it is (offsets into the sentence) and what it means.
+
+    `relative` dates needed the anchor (or the paragraph's year); `year` is the year an
+    absolute date names, which dates later bare months of its paragraph.
+    """
+
+    start: int
+    end: int
+    when: str
+    relative: bool
+    year: int | None = None
+    duration: bool = False  # "three days of talks": the words describe the event too
+
+
+def first_date(when: str) -> PartialDate | None:
+    """The start of a `when` value (`2022-12-05/2022-12-07` starts on 2022-12-05)."""
+    return PartialDate.parse(when.split("/")[0])
+
+
+def is_after(when: str, anchor: PartialDate | None) -> bool:
+    """Whether `when` lies after the anchor at the precision both share."""
+    start = first_date(when)
+    if start is None or anchor is None:
+        return False
+    a, b = start.key(), anchor.key()
+    n = min(len(a), len(b))
+    return a[:n] > b[:n]
+
+
+# --- word lists ---------------------------------------------------------------------------
+
+
+def _phrases(values: Iterable[Any]) -> list[str]:
+    return sorted({str(v) for v in values}, key=len, reverse=True)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in _phrases(words)) or r"(?!x)x"
+
+
+def _mapping(lexicon: Lexicon, key: str) -> dict[str, int]:
+    value = lexicon.words.get(key) or {}
+    if not isinstance(value, Mapping):
+        return {}
+    return {str(k).casefold(): int(v) for k, v in value.items()}
+
+
+@dataclass(frozen=True)
+class _Words:
+    month_number: dict[str, int]  # every form as written in the config ("Jan", "January")
+    full_months: tuple[str, ...]
+    weekdays: dict[str, int]  # Monday = 0
+    numbers: dict[str, int]
+    relative_days: dict[str, int]
+    relative_months: dict[str, int]
+    relative_years: dict[str, int]
+    prepositions: frozenset[str]
+    past_modifiers: frozenset[str]
+    future_modifiers: frozenset[str]
+    future_re: re.Pattern[str]
+    past_re: re.Pattern[str]
+    start_re: re.Pattern[str]
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _ci(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’])(?:{_alternation(words)})(?![\w])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _words(lexicon: Lexicon) -> _Words:
+    month_number: dict[str, int] = {}
+    full: list[str] = []
+    for i, forms in enumerate(lexicon.words.get("months") or (), start=1):
+        forms = [str(f) for f in (forms if isinstance(forms, list) else [forms])]
+        if forms:
+            full.append(forms[0])
+        for f in forms:
+            month_number[f] = i
+    weekdays = {str(w): i for i, w in enumerate(lexicon.word_list("weekdays"))}
+    numbers = _mapping(lexicon, "number_words")
+    num = rf"(?:\d{{1,2}}|{_alternation(numbers)})"
+    abbreviations = [f for f in month_number if f not in full]
+    mon = (
+        "(?:"
+        + "|".join(
+            [re.escape(f) for f in _phrases(full)]
+            + [rf"{re.escape(a)}\.?" for a in _phrases(abbreviations)]
+        )
+        + r")(?![\w])"
+    )
+    full_mon = rf"(?:{_alternation(full)})(?![\w])"
+    wd = rf"(?:{_alternation(weekdays)})(?![\w])"
+
+    def spans(key: str) -> str:
+        out = []
+        for template in _phrases(lexicon.word_list(key)):
+            parts = [re.escape(p) for p in template.split("{n}")]
+            out.append(num.join(parts))
+        return "|".join(out) or r"(?!x)x"
+
+    r_days = _mapping(lexicon, "relative_days")
+    r_months = _mapping(lexicon, "relative_months")
+    r_years = _mapping(lexicon, "relative_years")
+    patterns = (
+        ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b")),
+        (
+            "month_day_range",
+            re.compile(
+                rf"\b(?P<mon>{mon})\s+(?P<d1>{_DAY})\s*[-–]\s*(?P<d2>{_DAY})(?!\d)"
+                rf"(?:,?\s+(?P<y>{_YEAR})(?!\d))?"
+            ),
+        ),
+        (
+            "day_month_range",
+            re.compile(
+                rf"\b(?P<d1>{_DAY})\s*[-–]\s*(?P<d2>{_DAY})\s+(?P<mon>{mon})"
+                rf"(?:,?\s+(?P<y>{_YEAR})(?!\d))?"
+            ),
+        ),
+        (
+            "month_day",
+            re.compile(
+                rf"\b(?P<mon>{mon})\s+(?P<d1>{_DAY})(?![\d,]\d)(?!\s*[-–]\s*\d)"
+                rf"(?:,?\s+(?P<y>{_YEAR})(?!\d))?"
+            ),
+        ),
+        (
+            "day_month",
+            re.compile(
+                rf"(?<![\d,.])\b(?P<d1>{_DAY})\s+(?P<mon>{mon})(?:,?\s+(?P<y>{_YEAR})(?!\d))?"
+            ),
+        ),
+        ("month_year", re.compile(rf"\b(?P<mon>{mon}),?\s+(?P<y>{_YEAR})(?!\d)")),
+        (
+            "year_range",
+            re.compile(
+                rf"(?<![\d,.$€£])\b(?P<y1>{_YEAR})\s*[-–/]\s*(?P<y2>(?:19|20)?\d{{2}})(?![\d-])"
+            ),
+        ),
+        ("year", re.compile(rf"(?<![\d,.$€£#])\b(?P<y>{_YEAR})\b(?![,.]\d|\s*%|-\d)")),
+        ("month", re.compile(rf"\b(?P<mon>{full_mon})")),
+        ("weekday", re.compile(rf"\b(?P<wd>{wd})")),
+        ("rel_day", re.compile(rf"(?i)\b(?P<p>{_alternation(r_days)})\b")),
+        ("rel_month", re.compile(rf"(?i)\b(?P<p>{_alternation(r_months)})\b")),
+        ("rel_year", re.compile(rf"(?i)\b(?P<p>{_alternation(r_years)})\b")),
+        ("future_span", re.compile(rf"(?i)\b(?P<p>{spans('future_year_spans')})\b")),
+        ("past_span", re.compile(rf"(?i)\b(?P<p>{spans('past_year_spans')})\b")),
+        ("duration", re.compile(rf"(?i)\b(?P<n>{num})[- ]days?\b")),
+    )
+    return _Words(
+        month_number=month_number,
+        full_months=tuple(full),
+        weekdays=weekdays,
+        numbers=numbers,
+        relative_days=r_days,
+        relative_months=r_months,
+        relative_years=r_years,
+        prepositions=frozenset(w.casefold() for w in lexicon.word_list("date_prepositions")),
+        past_modifiers=frozenset(w.casefold() for w in lexicon.word_list("past_modifiers")),
+        future_modifiers=frozenset(w.casefold() for w in lexicon.word_list("future_modifiers")),
+        future_re=_ci(lexicon.word_list("future_markers")),
+        past_re=_ci(lexicon.word_list("past_markers")),
+        start_re=_ci(lexicon.word_list("start_words")),
+        patterns=patterns,
+    )
+
+
+# --- tense ----------------------------------------------------------------------------------
+
+_PAST_VERB_RE = re.compile(r"(?<![\w-])[a-z]{3,}(?<!e)ed\b")
+
+
+def sentence_tense(text: str, lexicon: Lexicon) -> str | None:
+    """ "future", "past" or None: enough to resolve a weekday or a month without a year."""
+    w = _words(lexicon)
+    if w.future_re.search(text):
+        return "future"
+    if w.past_re.search(text) or _PAST_VERB_RE.search(text):
+        return "past"
+    return None
+
+
+# --- resolution -----------------------------------------------------------------------------
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = re.search(r"([\w'’-]+)[^\w]*$", text[:pos])
+    return m.group(1).casefold() if m else ""
+
+
+def _year_like_date(text: str, start: int, end: int, prepositions: frozenset[str]) -> bool:
+    """A bare four-digit number is a year only where a date can stand: "in 2024", "since
+    1990", "the 2022 Communique", "2024," at a clause end; not "2000 troops"."""
+    before = text[:start].rstrip()
+    if not before or before[-1] in "(–—-":
+        return True
+    word = _word_before(text, start)
+    if word in prepositions or word.endswith(("'s", "’s")):
+        return True
+    after = text[end:]
+    return not after.strip() or after[0] in ',.;:)!?”"' or bool(re.match(r"\s+[A-Z]", after))
+
+
+def _number(value: str, numbers: Mapping[str, int]) -> int | None:
+    value = value.casefold()
+    if value.isdigit():
+        return int(value)
+    return numbers.get(value)
+
+
+def _day(value: str) -> int:
+    return int(re.match(r"\d+", value).group(0))  # type: ignore[union-attr]
+
+
+def _month_year(
+    month: int,
+    day: int | None,
+    anchor: PartialDate | None,
+    tense: str | None,
+    context_year: int | None,
+    modifier: str | None,
+) -> int | None:
+    """The year of a month (and day) written without one."""
+    if context_year is not None and tense != "future" and modifier is None:
+        return context_year
+    if anchor is None:
+        return None
+    if anchor.month is None:
+        return anchor.year
+    key = (month, day or 0) if day and anchor.day else (month,)
+    akey = (anchor.month, anchor.day or 0) if day and anchor.day else (anchor.month,)
+    if modifier == "past":
+        return anchor.year if key < akey else anchor.year - 1
+    if modifier == "future":
+        return anchor.year if key > akey else anchor.year + 1
+    if tense == "future":
+        return anchor.year if key >= akey else anchor.year + 1
+    if tense == "past":
+        return anchor.year if key <= akey else anchor.year - 1
+    return anchor.year
+
+
+def _weekday(
+    weekday: int, anchor: PartialDate, tense: str | None, modifier: str | None
+) -> PartialDate:
+    if anchor.day is None:
+        return anchor
+    today = dt.date(anchor.year, anchor.month or 1, anchor.day).weekday()
+    ahead = (weekday - today) % 7
+    if modifier == "future":
+        delta = ahead or 7
+    elif modifier == "past":
+        delta = -(((today - weekday - 1) % 7) + 1)
+    elif tense == "future":
+        delta = ahead
+    elif tense == "past":
+        delta = -((today - weekday) % 7)
+    else:
+        delta = ahead if ahead <= 3 else ahead - 7
+    return anchor.plus_days(delta)
+
+
+def _modifier(text: str, start: int, w: _Words) -> str | None:
+    word = _word_before(text, start)
+    if word in w.past_modifiers:
+        return "past"
+    if word in w.future_modifiers:
+        return "future"
+    return None
+
+
+@dataclass(frozen=True)
+class _Context:
+    text: str
+    anchor: PartialDate | None
+    tense: str | None
+    context_year: int | None
+    words: _Words
+
+
+Resolver = Callable[[re.Match[str], _Context], DateMention | None]
+
+
+def _absolute_day(m: re.Match[str], c: _Context) -> DateMention | None:
+    w = c.words
+    month = int(m["m"]) if "m" in m.re.groupindex else w.month_number[m["mon"].rstrip(".")]
+    day = int(m["d"]) if "d" in m.re.groupindex else _day(m["d1"])
+    if m["y"]:
+        year: int | None = int(m["y"])
+    else:
+        year = _month_year(month, day, c.anchor, c.tense, c.context_year, None)
+    if year is None:
+        return None
+    try:
+        date = PartialDate(year, month, day)
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    return DateMention(m.start(), m.end(), date.iso(), relative=not m["y"], year=year)
+
+
+def _day_range(m: re.Match[str], c: _Context) -> DateMention | None:
+    month = c.words.month_number[m["mon"].rstrip(".")]
+    d1, d2 = _day(m["d1"]), _day(m["d2"])
+    if d2 <= d1:
+        return None
+    year = (
+        int(m["y"]) if m["y"] else _month_year(month, d1, c.anchor, c.tense, c.context_year, None)
+    )
+    if year is None:
+        return None
+    try:
+        a, b = dt.date(year, month, d1), dt.date(year, month, d2)
+    except ValueError:
+        return None
+    return DateMention(
+        m.start(), m.end(), f"{a.isoformat()}/{b.isoformat()}", not m["y"], year=year
+    )
+
+
+def _month_and_year(m: re.Match[str], c: _Context) -> DateMention | None:
+    month = c.words.month_number[m["mon"].rstrip(".")]
+    year = int(m["y"])
+    return DateMention(m.start(), m.end(), PartialDate(year, month).iso(), False, year=year)
+
+
+def _year_range(m: re.Match[str], c: _Context) -> DateMention | None:
+    y1 = int(m["y1"])
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else (y1 // 100) * 100 + int(m["y2"])
+    if not y1 < y2 <= y1 + 50:
+        return None
+    return DateMention(m.start(), m.end(), f"{y1}/{y2}", False, year=y1)
+
+
+def _year(m: re.Match[str], c: _Context) -> DateMention | None:
+    if not _year_like_date(c.text, m.start(), m.end(), c.words.prepositions):
+        return None
+    return DateMention(m.start(), m.end(), m["y"], False, year=int(m["y"]))
+
+
+def _bare_month(m: re.Match[str], c: _Context) -> DateMention | None:
+    word = _word_before(c.text, m.start())
+    hyphen = c.text[: m.start()].endswith("-")
+    if word not in c.words.prepositions and not hyphen:
+        return None  # "May" the verb, or a name
+    modifier = _modifier(c.text, m.start(), c.words)
+    month = c.words.month_number[m["mon"]]
+    year = _month_year(month, None, c.anchor, c.tense, c.context_year, modifier)
+    if year is None:
+        return None
+    return DateMention(m.start(), m.end(), PartialDate(year, month).iso(), True, year=year)
+
+
+def _weekday_mention(m: re.Match[str], c: _Context) -> DateMention | None:
+    if c.anchor is None:
+        return None
+    modifier = _modifier(c.text, m.start(), c.words)
+    date = _weekday(c.words.weekdays[m["wd"]], c.anchor, c.tense, modifier)
+    return DateMention(m.start(), m.end(), date.iso(), True)
+
+
+def _relative_day(m: re.Match[str], c: _Context) -> DateMention | None:
+    if c.anchor is None:
+        return None
+    offset = c.words.relative_days[m["p"].casefold()]
+    date = c.anchor.plus_days(offset) if c.anchor.day is not None else c.anchor
+    return DateMention(m.start(), m.end(), date.iso(), True)
+
+
+def _relative_month(m: re.Match[str], c: _Context) -> DateMention | None:
+    if c.anchor is None:
+        return None
+    offset = c.words.relative_months[m["p"].casefold()]
+    if c.anchor.month is None:
+        return DateMention(m.start(), m.end(), str(c.anchor.year), True)
+    return DateMention(m.start(), m.end(), c.anchor.plus_months(offset).iso(), True)
+
+
+def _relative_year(m: re.Match[str], c: _Context) -> DateMention | None:
+    if c.anchor is None:
+        return None
+    year = c.anchor.year + c.words.relative_years[m["p"].casefold()]
+    return DateMention(m.start(), m.end(), str(year), True, year=year)
+
+
+def _span_length(m: re.Match[str], c: _Context) -> int | None:
+    found = re.search(rf"\d+|{_alternation(c.words.numbers)}", m["p"], re.IGNORECASE)
+    return _number(found.group(0), c.words.numbers) if found else None
+
+
+def _future_span(m: re.Match[str], c: _Context) -> DateMention | None:
+    n = _span_length(m, c)
+    if c.anchor is None or not n:
+        return None
+    y = c.anchor.year
+    return DateMention(m.start(), m.end(), f"{y}/{y + n}", True)
+
+
+def _past_span(m: re.Match[str], c: _Context) -> DateMention | None:
+    n = _span_length(m, c)
+    if c.anchor is None or not n:
+        return None
+    y = c.anchor.year
+    return DateMention(m.start(), m.end(), f"{y - n}/{y}", True)
+
+
+_RESOLVERS: dict[str, Resolver] = {
+    "iso": _absolute_day,
+    "month_day_range": _day_range,
+    "day_month_range": _day_range,
+    "month_day": _absolute_day,
+    "day_month": _absolute_day,
+    "month_year": _month_and_year,
+    "year_range": _year_range,
+    "year": _year,
+    "month": _bare_month,
+    "weekday": _weekday_mention,
+    "rel_day": _relative_day,
+    "rel_month": _relative_month,
+    "rel_year": _relative_year,
+    "future_span": _future_span,
+    "past_span": _past_span,
+}
+
+
+def _duration(m: re.Match[str], c: _Context, found: list[DateMention]) -> DateMention | None:
+    """ "began three days of talks": the start day and the days after it."""
+    if not c.words.start_re.search(c.text):
+        return None
+    n = _number(m["n"], c.words.numbers)
+    days = [PartialDate.parse(d.when) for d in found if "/" not in d.when]
+    start = next((d for d in days if d and d.day is not None), None) or c.anchor
+    if not n or n < 2 or start is None or start.day is None:
+        return None
+    when = f"{start.iso()}/{start.plus_days(n - 1).iso()}"
+    return DateMention(m.start(), m.end(), when, True, duration=True)
+
+
+def find_dates(
+    text: str,
+    lexicon: Lexicon,
+    anchor: PartialDate | None,
+    *,
+    tense: str | None = None,
+    context_year: int | None = None,
+) -> list[DateMention]:
+    """The dates in `text`, left to right, each resolved (unresolvable ones are left out).
+
+    `anchor` is the document date; `tense` ("future"/"past") picks the direction for weekdays
+    and months without a year; `context_year` is the last year the paragraph named ("In April
+    2022 ... followed in November").
+    """
+    w = _words(lexicon)
+    ctx = _Context(text, anchor, tense, context_year, w)
+    hits: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, pattern in w.patterns:
+        for m in pattern.finditer(text):
+            hits.append((m.start(), -m.end(), kind, m))
+    hits.sort(key=lambda h: (h[0], h[1]))
+    out: list[DateMention] = []
+    durations: list[re.Match[str]] = []
+    last_end = 0
+    for start, neg_end, kind, m in hits:
+        if start < last_end:
+            continue
+        if kind == "duration":
+            durations.append(m)
+            last_end = -neg_end
+            continue
+        mention = _RESOLVERS[kind](m, ctx)
+        if mention is not None:
+            out.append(mention)
+            last_end = -neg_end
+    for m in durations:
+        mention = _duration(m, ctx, out)
+        if mention is not None:
+            out.append(mention)
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def sentence_dates(
+    document: Document, paragraphs: tuple[Paragraph, ...], lexicon: Lexicon
+) -> dict[int, list[DateMention]]:
+    """Every sentence's dates (by Sentence.index), resolved against the document date.
+
+    A year the paragraph already named dates a later bare month of the same paragraph ("In
+    April 2022 ... The trip to Beijing followed in November" is November 2022).
+    """
+    anchor = PartialDate.parse(document.date)
+    out: dict[int, list[DateMention]] = {}
+    for paragraph in paragraphs:
+        context_year: int | None = None
+        for sentence in paragraph.sentences:
+            tense = sentence_tense(sentence.text, lexicon)
+            found = find_dates(
+                sentence.text, lexicon, anchor, tense=tense, context_year=context_year
+            )
+            out[sentence.index] = found
+            for mention in found:
+                if not mention.relative and mention.year is not None:
+                    context_year = mention.year
+    return out

@@ -1,0 +1,88 @@
+"""Topics of a sentence from the keywords and synonyms in config/topics.yaml.
+
+All terms of all topics go into one alternation, longest first, so one regex pass finds them
+and a longer term wins over the shorter one inside it: "energy security" counts for energy,
+not for security; "economic security" for economic-security. A term ending in `*` matches any
+ending ("armament*" → armaments). Matching ignores case, except for short all-capital terms
+("AI", "LNG"), which must be written that way so that they do not match ordinary words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.extract.lexicon import Lexicon
+
+#: Terms up to this length written in capitals match only in capitals ("AI" is not "ai").
+_CASE_SENSITIVE_MAX = 4
+
+
+@dataclass(frozen=True)
+class _TopicMatcher:
+    pattern: re.Pattern[str]
+    terms: tuple[tuple[str, bool, str], ...]  # group order: (folded term, is-prefix, slug)
+    exact: frozenset[str]
+
+
+def _term_regex(term: str) -> str:
+    prefix = term.endswith("*")
+    word = term.rstrip("*").strip()
+    body = r"\s+".join(re.escape(part) for part in word.split())
+    return body + (r"[\w-]*" if prefix else "")
+
+
+@lru_cache(maxsize=8)
+def _matcher(lexicon: Lexicon) -> _TopicMatcher:
+    seen: dict[str, tuple[str, bool, str]] = {}
+    exact: set[str] = set()
+    for topic in lexicon.topics:
+        # Synonyms are words users type for a topic; in text only the slug's words, the label
+        # and the keywords classify ("power" as a synonym of energy must not tag "air power").
+        for term in (topic.slug.replace("-", " "), topic.label, *topic.keywords):
+            key = term.casefold().strip()
+            if not key or key in seen:
+                continue
+            seen[key] = (key, key.endswith("*"), topic.slug)
+            plain = term.rstrip("*").strip()
+            if len(plain) <= _CASE_SENSITIVE_MAX and plain.isupper():
+                exact.add(plain)
+    ordered = sorted(seen.values(), key=lambda t: len(t[0].rstrip("*")), reverse=True)
+    alternation = "|".join(f"({_term_regex(term)})" for term, _, _ in ordered)
+    pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])", re.IGNORECASE)
+    return _TopicMatcher(pattern, tuple(ordered), frozenset(exact))
+
+
+def topic_hits(text: str, lexicon: Lexicon) -> list[tuple[str, int, str]]:
+    """(slug, offset, matched text) for every topic term in `text`, left to right."""
+    if not lexicon.topics:
+        return []
+    m = _matcher(lexicon)
+    out = []
+    for hit in m.pattern.finditer(text):
+        index = hit.lastindex
+        if index is None:
+            continue
+        term, _, slug = m.terms[index - 1]
+        surface = hit.group(0)
+        plain = term.rstrip("*").strip()
+        if any(e.casefold() == plain for e in m.exact) and surface.upper() != surface:
+            continue
+        out.append((slug, hit.start(), surface))
+    return out
+
+
+def topic_scores(text: str, lexicon: Lexicon) -> dict[str, tuple[int, int]]:
+    """slug → (number of hits, offset of the first hit)."""
+    scores: dict[str, tuple[int, int]] = {}
+    for slug, offset, _ in topic_hits(text, lexicon):
+        count, first = scores.get(slug, (0, offset))
+        scores[slug] = (count + 1, first)
+    return scores
+
+
+def classify_topics(text: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """The topics `text` is about, best first: most hits, then the earliest mention."""
+    scores = topic_scores(text, lexicon)
+    return tuple(sorted(scores, key=lambda s: (-scores[s][0], scores[s][1])))
