@@ -1,15 +1,61 @@
 """People named in a document, and the register that resolves later mentions to them.
 
-Placeholder until the people extractor lands: it finds no one.
+Evidence that a capitalised phrase is a person: a title before it ("Defense Minister Boris
+Pistorius"), a parenthesis with a party or portfolio after it ("Robert Habeck (Vice Chancellor
+and Economy, Greens)"), an honorific ("Ms. Baerbock"), a middle initial ("Lloyd J. Austin"), a
+reporting verb next to it ("said Scholz"), a predecessor list ("his predecessors, Angela Merkel
+(CDU) and ..."), an apposition ("Marles, who also serves as defense minister,"). Every piece of
+evidence is an occurrence; occurrences with the same surname and compatible given names make
+one person. The register then finds every later mention: surnames and full names, role
+references ("the Chancellor", "the secretary", "Japan's prime minister") and pronouns, so quotes
+and commitments can ask who a mention at a given offset is.
+
+A role reference to a head of government whom the document never names ("said the
+Chancellor", "The Chancellor (SPD)") goes to the most-mentioned person who has no title yet:
+in a report about a visit, the untitled person everyone quotes is the one the title belongs to.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
 
+from bot.extract.countries import CountryMention, find_countries
 from bot.extract.lexicon import Lexicon
-from bot.extract.text import Paragraph
-from bot.models import Document, Person
+from bot.extract.names import (
+    NameReader,
+    NameSpan,
+    Token,
+    Vocab,
+    display_name,
+    family_first,
+    name_words,
+    surname,
+    tokenize,
+    vocab,
+)
+from bot.extract.text import Paragraph, Sentence, quote_spans
+from bot.extract.titles import RolePhrase, TitleFinder, role_words
+from bot.models import Document, Person, Source
+from bot.seeds import slugify
+
+#: How many sentences back a pronoun looks for the person it stands for.
+PRONOUN_REACH = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place where the text refers to a person: by name, by role, or by pronoun."""
+
+    person: int  # index into PeopleRegister.people
+    start: int
+    end: int
+    kind: str  # "name", "role" or "pronoun"
+    text: str
+    in_quote: bool = False
 
 
 @dataclass(frozen=True)
@@ -17,17 +63,758 @@ class PeopleRegister:
     """The people of one document and a way to resolve a mention to one of them."""
 
     people: tuple[Person, ...] = ()
+    all_mentions: tuple[Mention, ...] = field(default=(), repr=False, compare=False)
+    lexicon: Lexicon | None = field(default=None, repr=False, compare=False)
+    aliases: Mapping[str, tuple[int, ...]] = field(default_factory=dict, repr=False, compare=False)
+    sentences: tuple[tuple[int, int], ...] = field(default=(), repr=False, compare=False)
+    mention_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
-    def resolve(self, mention: str, position: int) -> Person | None:
-        """The person a mention ("Scholz", "the Chancellor", "he") at body offset refers to."""
-        return None
+    def person(self, person_id: str) -> Person | None:
+        """The person with this id, if the document names them."""
+        return next((p for p in self.people if p.id == person_id), None)
+
+    def mention_spans(self, start: int, end: int) -> list[Mention]:
+        """Mentions that start between two body offsets, in text order."""
+        starts = self.mention_starts
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
+        return list(self.all_mentions[lo:hi])
 
     def mentions(self, start: int, end: int) -> list[tuple[Person, int]]:
         """People mentioned between two body offsets, with the offset of each mention."""
-        return []
+        return [(self.people[m.person], m.start) for m in self.mention_spans(start, end)]
+
+    def resolve(self, mention: str, position: int) -> Person | None:
+        """The person a mention ("Scholz", "the Chancellor", "he") at body offset refers to."""
+        text = mention.strip().strip(",.;:!?\"“”'’").strip()
+        if not text or self.lexicon is None:
+            return None
+        for m in self.mention_spans(position, position + max(len(mention), 1)):
+            if m.text.casefold() in text.casefold() or text.casefold() in m.text.casefold():
+                return self.people[m.person]
+        v = vocab(self.lexicon)
+        if text.casefold() in v.pronouns:
+            idx = self._antecedent(position)
+            return self.people[idx] if idx is not None else None
+        idx = self._by_name(text, v)
+        if idx is None:
+            idx = self._by_role(text, position)
+        return self.people[idx] if idx is not None else None
+
+    def _by_name(self, text: str, v: Vocab) -> int | None:
+        tokens = tokenize(text)
+        reader = NameReader(tokens, [False] * len(tokens), v)
+        for i in range(len(tokens)):
+            if reader.is_name_word(i):
+                span = reader.forward(i)
+                if span is None:
+                    continue
+                for key in (span.surface, display_name(span.parts, v.suffixes)):
+                    hit = self.aliases.get(key.casefold())
+                    if hit:
+                        return hit[0]
+                hit = self.aliases.get(surname(span.surface, v).casefold())
+                if hit:
+                    return hit[0]
+        return None
+
+    def _by_role(self, text: str, position: int) -> int | None:
+        assert self.lexicon is not None
+        ref = parse_role_reference(text, self.lexicon)
+        if ref is None:
+            return None
+        words, country = ref
+        cands = _role_candidates(self.people, words, country, vocab(self.lexicon).distinct)
+        if not cands:
+            return None
+        before = [m for m in self.mention_spans(0, position) if m.person in cands]
+        if before:
+            return before[-1].person
+        return min(cands)
+
+    def _antecedent(self, position: int) -> int | None:
+        """The person a pronoun at `position` stands for (see _resolve_pronouns)."""
+        starts = [s for s, _ in self.sentences]
+        si = bisect.bisect_right(starts, position) - 1
+        for back in range(PRONOUN_REACH + 1):
+            k = si - back
+            if k < 0:
+                break
+            s, e = self.sentences[k]
+            hi = position if back == 0 else e
+            cands = [m for m in self.mention_spans(s, hi) if not m.in_quote]
+            if cands:
+                return cands[0].person
+        return None
+
+
+def parse_role_reference(text: str, lexicon: Lexicon) -> tuple[frozenset[str], str | None] | None:
+    """The title words and country of a role reference ("Japan's prime minister"), or None."""
+    v = vocab(lexicon)
+    country = None
+    rest = text
+    for c in find_countries(text, lexicon):
+        country = country or c.country
+        rest = rest.replace(c.text + "'s", " ").replace(c.text + "’s", " ").replace(c.text, " ")
+    words = role_words(rest) - {"the", "a", "an", "his", "her", "its", "their"}
+    if not words or not any(w in v.heads for w in words):
+        return None
+    return words, country
+
+
+def _role_candidates(
+    people: tuple[Person, ...] | list[_Draft],
+    words: frozenset[str],
+    country: str | None,
+    distinct: frozenset[str],
+) -> list[int]:
+    """People whose roles contain every word of a role reference, best matches first.
+
+    "the secretary" fits "Secretary of Defense", but "the chancellor" does not fit "Vice
+    Chancellor": the `distinct` modifiers (vice, deputy, prime ...) name another office.
+    """
+    exact, loose = [], []
+    for i, p in enumerate(people):
+        if country and p.country and p.country != country:
+            continue
+        best = 0
+        for role in p.roles:
+            rw = role_words(role)
+            if words == rw:
+                best = 2
+            elif words <= rw and not (rw - words) & distinct:
+                best = max(best, 1)
+        if best == 2:
+            exact.append(i)
+        elif best == 1:
+            loose.append(i)
+    return exact or loose
+
+
+# --- evidence -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Occurrence:
+    """One piece of evidence that a name is a person, with what it says about them."""
+
+    span: NameSpan
+    roles: list[str] = field(default_factory=list)
+    country: str | None = None
+    party: str | None = None
+    former: bool = False
+    titled: bool = False  # the evidence gives a current title
+
+
+@dataclass
+class _Draft:
+    """A person while the document is read: mutable, turned into a frozen Person at the end."""
+
+    parts: tuple[str, ...]
+    first_pos: int
+    surfaces: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    country: str | None = None
+    party: str | None = None
+    party_country: str | None = None
+    titled: bool = False
+    former_evidence: bool = False
+    role_aliases: list[str] = field(default_factory=list)
+
+    @property
+    def former(self) -> bool:
+        return self.former_evidence and not self.titled
+
+    def add_role(self, role: str, heads: frozenset[str]) -> None:
+        """Add a role in the document's wording; a bare "Minister" adds nothing to "Minister of
+        Defense", and a fuller title replaces a bare one."""
+        role = " ".join(role.split())
+        if not role or role.casefold() in {r.casefold() for r in self.roles}:
+            return
+        words = role_words(role)
+
+        def bare(ws: frozenset[str]) -> bool:
+            return len(ws) == 1 and next(iter(ws)) in heads
+
+        if bare(words) and any(words < role_words(r) for r in self.roles):
+            return
+        self.roles = [r for r in self.roles if not (bare(role_words(r)) and role_words(r) < words)]
+        self.roles.append(role)
+
+    def absorb(self, occ: _Occurrence, heads: frozenset[str]) -> None:
+        if len(occ.span.parts) > len(self.parts):
+            self.parts = occ.span.parts
+        self.surfaces.append(occ.span.surface)
+        self.first_pos = min(self.first_pos, occ.span.start)
+        for r in occ.roles:
+            self.add_role(r, heads)
+        self.country = self.country or occ.country
+        if occ.party and not self.party:
+            self.party = occ.party
+        self.titled = self.titled or occ.titled
+        self.former_evidence = self.former_evidence or occ.former
+
+
+@lru_cache(maxsize=16)
+def verb_re(lexicon: Lexicon, key: str = "reporting_verbs") -> re.Pattern[str]:
+    """One alternation of a verb list, longest first, whole words, case as written."""
+    verbs = sorted(lexicon.word_list(key), key=len, reverse=True)
+    if not verbs:
+        return re.compile(r"(?!)")
+    return re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b")
+
+
+@dataclass
+class _Para:
+    """A paragraph read for people: tokens, country flags, quote flags and titles."""
+
+    paragraph: Paragraph
+    tokens: list[Token]
+    blocked: list[bool]
+    quoted: list[bool]
+    countries: list[CountryMention]
+    quotes: list[tuple[int, int]]
+    phrases: list[RolePhrase]
+    reader: NameReader
+
+
+def _flags(tokens: list[Token], spans: list[tuple[int, int]]) -> list[bool]:
+    """For each token, whether it lies inside one of the (sorted) spans: one linear pass."""
+    out = []
+    k = 0
+    for tok in tokens:
+        while k < len(spans) and spans[k][1] <= tok.start:
+            k += 1
+        out.append(k < len(spans) and spans[k][0] <= tok.start < spans[k][1])
+    return out
+
+
+def _read_paragraph(body: str, para: Paragraph, lexicon: Lexicon, v: Vocab) -> _Para:
+    tokens = tokenize(para.text, para.start)
+    countries = [
+        CountryMention(c.country, c.start + para.start, c.end + para.start, c.kind, c.text)
+        for c in find_countries(para.text, lexicon)
+    ]
+    blocked = _flags(tokens, [(c.start, c.end) for c in countries])
+    quotes = [(q.start, q.end) for q in quote_spans(body, para)]
+    quoted = _flags(tokens, quotes)
+    phrases = TitleFinder(tokens, blocked, countries, v).find()
+    return _Para(
+        para, tokens, blocked, quoted, countries, quotes, phrases, NameReader(tokens, blocked, v)
+    )
+
+
+class _Collector:
+    """Reads every paragraph for evidence of people and for role references."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.v = vocab(lexicon)
+        self.occurrences: list[_Occurrence] = []
+        # role references: (phrase, offset, party in a parenthesis after it, inside a quote)
+        self.refs: list[tuple[RolePhrase, int, str | None, bool]] = []
+
+    def read(self, p: _Para) -> None:
+        claimed: set[int] = set()  # tokens already read as part of a name
+        by_last = {ph.last: ph for ph in p.phrases}
+        for ph in p.phrases:
+            if ph.name is not None:
+                occ = _Occurrence(ph.name, [ph.text], ph.country, None, ph.former, not ph.former)
+                self.occurrences.append(occ)
+                claimed.update(range(ph.name.first, ph.name.stop))
+            else:
+                self._bare_title(p, ph)
+        self._parentheses(p, by_last, claimed)
+        self._predecessors(p, claimed)
+        self._honorifics_and_initials(p, claimed)
+        self._reporting_verbs(p, claimed)
+
+    def _bare_title(self, p: _Para, ph: RolePhrase) -> None:
+        """A title with no name after it: an apposition, or a role reference."""
+        t = p.tokens
+        nxt = ph.last + 1
+        follows_ok = (
+            nxt >= len(t)
+            or t[nxt].text in {",", ".", ";", ")", "—", "–", ":"}
+            or (t[nxt].text in {"and", "who", "said", "says"})
+        )
+        # "Richard Marles, who also serves as defense minister," / "Olaf Scholz, the chancellor,"
+        k = ph.first - 1
+        if k >= 0 and t[k].text in {"the", "a", "an"}:
+            k -= 1
+        if k >= 0 and t[k].text == "as":
+            k -= 1
+            while k >= 0 and t[k].text in {"serves", "is", "also", "currently", "now"}:
+                k -= 1
+        if k >= 0 and t[k].text == "who":
+            k -= 1
+        if follows_ok and k >= 1 and t[k].text == "," and not ph.former:
+            start = p.reader.backward_start(k - 1, 0)
+            span = p.reader.forward(start, skip_honorifics=False) if start is not None else None
+            if span is not None and span.stop == k:
+                self.occurrences.append(_Occurrence(span, [ph.text], ph.country, None, False, True))
+                return
+        # "the German chancellor, Olaf Scholz,"
+        before = t[ph.first - 1].text if ph.first > 0 else ""
+        if before.casefold() == "the" and nxt + 1 < len(t) and t[nxt].text == ",":
+            span = p.reader.forward(nxt + 1, skip_honorifics=False)
+            if (
+                span is not None
+                and len(span.parts) >= 2
+                and (span.stop >= len(t) or t[span.stop].text in {",", ".", ";"})
+            ):
+                self.occurrences.append(
+                    _Occurrence(span, [ph.text], ph.country, None, ph.former, not ph.former)
+                )
+                return
+        possessive = ph.first < len(t) and t[ph.first].possessive and ph.country is not None
+        if before.casefold() == "the" or possessive:
+            start = t[ph.first - 1].start if before.casefold() == "the" else ph.start
+            self.refs.append((ph, start, None, p.quoted[ph.first]))
+
+    def _parentheses(self, p: _Para, by_last: dict[int, RolePhrase], claimed: set[int]) -> None:
+        """ "Robert Habeck (Vice Chancellor and Economy, Greens)", "The Chancellor (SPD)"."""
+        t = p.tokens
+        for i, tok in enumerate(t):
+            if tok.text != "(" or i == 0:
+                continue
+            close = next((j for j in range(i + 1, min(i + 30, len(t))) if t[j].text == ")"), None)
+            if close is None:
+                continue
+            inner = p.paragraph.text[
+                tok.end - p.paragraph.start : t[close].start - p.paragraph.start
+            ]
+            roles, party, country = self._paren_items(inner)
+            if party is None and not roles:
+                continue
+            ph = by_last.get(i - 1)
+            if ph is not None and ph.name is None:
+                before = t[ph.first - 1].text if ph.first > 0 else ""
+                if before.casefold() == "the" and party:
+                    start = t[ph.first - 1].start
+                    self.refs = [r for r in self.refs if r[0] is not ph]
+                    self.refs.append((ph, start, party, p.quoted[ph.first]))
+                continue
+            start = p.reader.backward_start(i - 1, 0)
+            if start is None:
+                continue
+            span = p.reader.forward(start, skip_honorifics=False)
+            if span is None or span.stop != i:
+                continue
+            if party is None and len(span.parts) < 2:
+                continue
+            self.occurrences.append(_Occurrence(span, roles, country, party, False, bool(roles)))
+            claimed.update(range(span.first, span.stop))
+
+    def _paren_items(self, inner: str) -> tuple[list[str], str | None, str | None]:
+        roles: list[str] = []
+        party = country = None
+        for raw in re.split(r"[,;]", inner):
+            item = " ".join(raw.split())
+            if not item:
+                continue
+            hit = self.v.party_of(item)
+            if hit is not None:
+                party = party or hit[0]
+                country = country or hit[1]
+                continue
+            words = re.findall(r"[^\W\d_][\w-]*", item)
+            if not words or len(words) > 8:
+                return [], None, None
+            if all(self.v.is_title_word(w) or w in {"and", "of", "for", "the"} for w in words):
+                roles.extend(self._split_roles(item))
+                continue
+            return [], None, None  # something else in the parenthesis: not a person's details
+        return roles, party, country
+
+    def _split_roles(self, item: str) -> list[str]:
+        """ "Vice Chancellor and Economy" → two roles; "Economy, Trade and Industry" stays one."""
+        parts = item.split(" and ")
+        if len(parts) == 2 and parts[0].split()[-1].casefold() in self.v.heads:
+            return [parts[0].strip(), parts[1].strip()]
+        return [item]
+
+    def _predecessors(self, p: _Para, claimed: set[int]) -> None:
+        """ "his predecessors, Angela Merkel (CDU) and Gerhard Schröder (SPD)": former people."""
+        t = p.tokens
+        nouns = {w.casefold() for w in self.lexicon.word_list("predecessor_nouns")}
+        for i, tok in enumerate(t):
+            if tok.text.casefold() not in nouns:
+                continue
+            role = tok.text[:-1] if tok.text.endswith("s") else tok.text
+            k = i + 1
+            while k < len(t) and t[k].text in {",", ":"}:
+                k += 1
+            while k < len(t):
+                span = p.reader.forward(k)
+                if span is None:
+                    break
+                self.occurrences.append(_Occurrence(span, [role], None, None, True, False))
+                claimed.update(range(span.first, span.stop))
+                k = span.stop
+                if k < len(t) and t[k].text == "(":
+                    k = next((j + 1 for j in range(k, min(k + 30, len(t))) if t[j].text == ")"), k)
+                if k < len(t) and t[k].text == ",":
+                    k += 1
+                if k < len(t) and t[k].text in {"and", "or"}:
+                    k += 1
+                elif k > 0 and t[k - 1].text != ",":
+                    break
+
+    def _honorifics_and_initials(self, p: _Para, claimed: set[int]) -> None:
+        """ "Ms. Baerbock", "George W. Bush": shapes only a person's name has."""
+        t = p.tokens
+        r = p.reader
+        i = 0
+        while i < len(t):
+            if i in claimed:
+                i += 1
+                continue
+            span = None
+            if r.is_honorific(i) and t[i].text.rstrip(".").casefold() in self.v.honorifics:
+                span = r.forward(i)
+            elif r.is_name_word(i) and (i == 0 or not r.is_name_word(i - 1)):
+                cand = r.forward(i, skip_honorifics=False)
+                if cand is not None and any(
+                    len(x) == 2 and x.endswith(".") for x in cand.parts[1:-1]
+                ):
+                    span = cand
+            if span is not None and not any(j in claimed for j in range(span.first, span.stop)):
+                self.occurrences.append(_Occurrence(span))
+                claimed.update(range(span.first, span.stop))
+                i = span.stop
+                continue
+            i += 1
+
+    def _reporting_verbs(self, p: _Para, claimed: set[int]) -> None:
+        """ "said Scholz", "Austin said": the name next to a reporting verb is a speaker."""
+        t = p.tokens
+        r = p.reader
+        starts = [tok.start for tok in t]
+        base = p.paragraph.start
+        inverted = set(self.lexicon.word_list("inverted_reporting_verbs"))
+        for m in verb_re(self.lexicon).finditer(p.paragraph.text):
+            i = bisect.bisect_left(starts, m.start() + base)
+            if i >= len(t) or p.quoted[i]:
+                continue
+            j = bisect.bisect_left(starts, m.end() + base)
+            cands: list[NameSpan] = []
+            if m.group(0) in inverted and j < len(t) and j not in claimed:
+                span = r.forward(j, skip_honorifics=False)
+                if span is not None and span.first == j:
+                    cands.append(span)
+            if i > 0 and (i - 1) not in claimed:
+                start = r.backward_start(i - 1, 0)
+                span = r.forward(start, skip_honorifics=False) if start is not None else None
+                if span is not None and span.stop == i:
+                    cands.append(span)
+            for span in cands:
+                if any(x in self.v.not_people for x in span.parts):
+                    continue
+                self.occurrences.append(_Occurrence(span))
+                claimed.update(range(span.first, span.stop))
+
+
+# --- merging evidence into people ---------------------------------------------------------
+
+
+def _compatible(a: tuple[str, ...], b: tuple[str, ...], v: Vocab) -> bool:
+    """Two printed names of one person: same surname, and given names that do not clash."""
+    na, nb = display_name(a, v.suffixes), display_name(b, v.suffixes)
+    if surname(na, v).casefold() != surname(nb, v).casefold():
+        return False
+    wa, wb = name_words(na, v.suffixes), name_words(nb, v.suffixes)
+    if len(wa) < 2 or len(wb) < 2:
+        return True
+    return wa[0].casefold() == wb[0].casefold()
+
+
+def _merge(occurrences: list[_Occurrence], v: Vocab) -> list[_Draft]:
+    drafts: list[_Draft] = []
+
+    def words(o: _Occurrence) -> int:
+        return len(name_words(" ".join(o.span.parts), v.suffixes))
+
+    full = sorted((o for o in occurrences if words(o) >= 2), key=lambda o: o.span.start)
+    single = sorted((o for o in occurrences if words(o) < 2), key=lambda o: o.span.start)
+    for occ in full:
+        d = next((d for d in drafts if _compatible(d.parts, occ.span.parts, v)), None)
+        if d is None:
+            d = _Draft(occ.span.parts, occ.span.start)
+            drafts.append(d)
+        d.absorb(occ, v.heads)
+    for occ in single:
+        word = name_words(" ".join(occ.span.parts), v.suffixes)
+        key = (word[0] if word else occ.span.surface).casefold()
+        by_surname = [d for d in drafts if surname(_name(d, v), v).casefold() == key]
+        by_family = [
+            d
+            for d in drafts
+            if (name_words(_name(d, v), v.suffixes) or [""])[0].casefold() == key
+            or (family_first(_name(d, v), v) or "").casefold() == key
+        ]
+        pool = by_surname or by_family
+        if pool:
+            before = [d for d in pool if d.first_pos <= occ.span.start]
+            d = before[-1] if before else pool[0]
+        else:
+            d = _Draft(occ.span.parts, occ.span.start)
+            drafts.append(d)
+        d.absorb(occ, v.heads)
+    for d in drafts:
+        if d.party and not d.country:
+            d.country = _party_country(d.party, v)
+    drafts.sort(key=lambda d: d.first_pos)
+    return drafts
+
+
+def _party_country(party: str, v: Vocab) -> str | None:
+    hit = v.parties.get(party.casefold())
+    return hit[1] if hit else None
+
+
+def _name(d: _Draft, v: Vocab) -> str:
+    return display_name(d.parts, v.suffixes)
+
+
+def _aliases(drafts: list[_Draft], v: Vocab) -> dict[str, list[int]]:
+    """Every form a person is written in (as printed, full name, surname) → people."""
+    table: dict[str, list[int]] = {}
+    for idx, d in enumerate(drafts):
+        name = _name(d, v)
+        forms = {name, *d.surfaces, surname(name, v)}
+        for s in d.surfaces:
+            forms.add(surname(s, v))
+            words = name_words(s, v.suffixes)
+            forms.update(w for w in words if w.isupper() and len(w) > 1)
+        fam = family_first(name, v)
+        if fam:
+            forms.add(fam)
+        for form in forms:
+            if len(form) < 2 or form.casefold() in v.not_names:
+                continue
+            table.setdefault(form, [])
+            if idx not in table[form]:
+                table[form].append(idx)
+    return table
+
+
+# --- the register -------------------------------------------------------------------------
+
+
+class _Builder:
+    """Turns the collected evidence and the text into a PeopleRegister."""
+
+    def __init__(self, document: Document, paras: list[_Para], lexicon: Lexicon) -> None:
+        self.document = document
+        self.paras = paras
+        self.lexicon = lexicon
+        self.v = vocab(lexicon)
+        self.sentences: list[Sentence] = [s for p in paras for s in p.paragraph.sentences]
+        self.sentence_starts = [s.start for s in self.sentences]
+        self.quotes = sorted(q for p in paras for q in p.quotes)
+        self.quote_starts = [q[0] for q in self.quotes]
+
+    def in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.quote_starts, pos) - 1
+        return k >= 0 and self.quotes[k][0] <= pos < self.quotes[k][1]
+
+    def sentence_index(self, pos: int) -> int | None:
+        k = bisect.bisect_right(self.sentence_starts, pos) - 1
+        if k >= 0 and pos < self.sentences[k].end:
+            return k
+        return None
+
+    def build(self, collector: _Collector) -> PeopleRegister:
+        drafts = _merge(collector.occurrences, self.v)
+        table = _aliases(drafts, self.v)
+        mentions = self._name_mentions(table, drafts)
+        mentions = self._role_mentions(collector.refs, drafts, mentions)
+        mentions = self._pronoun_mentions(mentions)
+        people = self._people(drafts, mentions)
+        aliases = {k.casefold(): tuple(v) for k, v in table.items()}
+        for idx, d in enumerate(drafts):
+            for ra in d.role_aliases:
+                aliases.setdefault(ra.casefold(), (idx,))
+        return PeopleRegister(
+            people=tuple(people),
+            all_mentions=tuple(mentions),
+            mention_starts=tuple(m.start for m in mentions),
+            lexicon=self.lexicon,
+            aliases=aliases,
+            sentences=tuple((s.start, s.end) for s in self.sentences),
+        )
+
+    def _name_mentions(self, table: dict[str, list[int]], drafts: list[_Draft]) -> list[Mention]:
+        if not table:
+            return []
+        forms = sorted(table, key=len, reverse=True)
+        pattern = re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in forms)
+            + r")(?![\w-])"
+        )
+        out: list[Mention] = []
+        last_full: dict[int, int] = {}
+        for m in pattern.finditer(self.document.text):
+            text = " ".join(m.group(0).split())
+            cands = table.get(text) or []
+            if not cands:
+                continue
+            if len(cands) == 1:
+                idx = cands[0]
+            else:  # a shared surname: the one last named in full, else the first named
+                idx = max(cands, key=lambda c: (last_full.get(c, -1), -drafts[c].first_pos))
+            if len(text.split()) > 1:
+                last_full[idx] = m.start()
+            out.append(Mention(idx, m.start(), m.end(), "name", text, self.in_quote(m.start())))
+        return out
+
+    def _role_mentions(
+        self,
+        refs: list[tuple[RolePhrase, int, str | None, bool]],
+        drafts: list[_Draft],
+        mentions: list[Mention],
+    ) -> list[Mention]:
+        counts = [0] * len(drafts)
+        for m in mentions:
+            counts[m.person] += 1
+        out = list(mentions)
+        last_seen: dict[int, int] = {}  # person -> offset of their latest mention so far
+        k = 0
+        for ph, start, party, quoted in sorted(refs, key=lambda r: r[1]):
+            while k < len(mentions) and mentions[k].start < start:
+                last_seen[mentions[k].person] = mentions[k].start
+                k += 1
+            if quoted:
+                continue
+            cands = _role_candidates(drafts, ph.words, ph.country, self.v.distinct)
+            if not cands:
+                idx = self._attach_leader(ph, drafts, counts)
+                if idx is None:
+                    continue
+                cands = [idx]
+            prior = [c for c in cands if c in last_seen]
+            idx = max(prior, key=lambda c: last_seen[c]) if prior else cands[0]
+            last_seen[idx] = start
+            d = drafts[idx]
+            if party and not d.party:
+                d.party = party
+                d.country = d.country or _party_country(party, self.v)
+            d.country = d.country or ph.country
+            text = self.document.text[start : ph.end]
+            d.role_aliases.append(" ".join(text.split()))
+            out.append(Mention(idx, start, ph.end, "role", text, False))
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _attach_leader(self, ph: RolePhrase, drafts: list[_Draft], counts: list[int]) -> int | None:
+        """A head-of-government title nobody holds goes to the most-mentioned untitled person."""
+        key = " ".join(ph.text.split()).casefold()
+        if key not in self.v.leaders and ph.head not in self.v.leaders:
+            return None
+        pool = [
+            i
+            for i, d in enumerate(drafts)
+            if not d.roles
+            and not d.former
+            and (ph.country is None or d.country in (None, ph.country))
+        ]
+        if not pool:
+            return None
+        idx = max(pool, key=lambda i: (counts[i], -drafts[i].first_pos))
+        role = ph.text if ph.capital else ph.text[:1].upper() + ph.text[1:]
+        drafts[idx].add_role(role, self.v.heads)
+        drafts[idx].titled = True
+        return idx
+
+    def _pronoun_mentions(self, mentions: list[Mention]) -> list[Mention]:
+        """Pronouns resolved left to right: the subject (first mention) of the nearest sentence.
+
+        The same sentence counts first (only what stands before the pronoun), then up to
+        PRONOUN_REACH sentences back; mentions inside quotations are skipped, since a name in
+        someone's quoted words is rarely who "he said" refers to.
+        """
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in mentions:
+            si = self.sentence_index(m.start)
+            if si is not None and not m.in_quote:
+                by_sentence.setdefault(si, []).append(m)
+        out = list(mentions)
+        for p in self.paras:
+            for k, tok in enumerate(p.tokens):
+                if p.quoted[k] or tok.text.casefold() not in self.v.pronouns:
+                    continue
+                si = self.sentence_index(tok.start)
+                if si is None:
+                    continue
+                found = None
+                for back in range(PRONOUN_REACH + 1):
+                    cands = by_sentence.get(si - back, [])
+                    if back == 0:
+                        cands = [m for m in cands if m.start < tok.start]
+                    if cands:
+                        found = min(cands, key=lambda m: m.start).person
+                        break
+                if found is None:
+                    continue
+                m = Mention(found, tok.start, tok.end, "pronoun", tok.text, False)
+                by_sentence.setdefault(si, []).append(m)
+                out.append(m)
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _people(self, drafts: list[_Draft], mentions: list[Mention]) -> list[Person]:
+        sources: dict[int, list[Source]] = {}
+        for m in mentions:
+            if m.kind == "pronoun":
+                continue
+            si = self.sentence_index(m.start)
+            if si is None:
+                continue
+            s = self.sentences[si]
+            src = Source(self.document.id, s.paragraph, s.text)
+            lst = sources.setdefault(m.person, [])
+            if src not in lst:
+                lst.append(src)
+        people = []
+        seen_ids: set[str] = set()
+        for idx, d in enumerate(drafts):
+            name = _name(d, self.v)
+            pid = slugify(name)
+            n = 2
+            while pid in seen_ids:
+                pid = f"{slugify(name)}-{n}"
+                n += 1
+            seen_ids.add(pid)
+            sur = family_first(name, self.v) or surname(name, self.v)
+            aliases: list[str] = []
+            for a in [sur, *d.surfaces, *d.role_aliases]:
+                if a != name and a.casefold() not in {x.casefold() for x in aliases}:
+                    aliases.append(a)
+            people.append(
+                Person(
+                    id=pid,
+                    name=name,
+                    aliases=tuple(aliases),
+                    roles=tuple(d.roles),
+                    offices=tuple(dict.fromkeys(self.lexicon.canonical_role(r) for r in d.roles)),
+                    party=d.party,
+                    country=d.country,
+                    former=d.former,
+                    sources=tuple(sources.get(idx, ())),
+                )
+            )
+        return people
 
 
 def extract_people(
     document: Document, paragraphs: tuple[Paragraph, ...], lexicon: Lexicon
 ) -> PeopleRegister:
-    return PeopleRegister()
+    """The document's people and a register that resolves their later mentions."""
+    v = vocab(lexicon)
+    paras = [_read_paragraph(document.text, p, lexicon, v) for p in paragraphs]
+    collector = _Collector(lexicon)
+    for p in paras:
+        collector.read(p)
+    return _Builder(document, paras, lexicon).build(collector)

@@ -73,9 +73,12 @@ def _is_heading(line: str) -> bool:
 
 
 def _word_before(text: str, pos: int) -> str:
-    """The token ending just before `pos` (the text before a full stop)."""
+    """The token ending just before `pos` (the text before a full stop).
+
+    Hyphens and slashes cut it, so "India-U.S. Defense" reads the abbreviation "U.S.".
+    """
     j = pos
-    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in '(“"':
+    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in '(“"-–/':
         j -= 1
     return text[j:pos]
 
@@ -176,37 +179,77 @@ def segment(body: str) -> tuple[Paragraph, ...]:
     return tuple(paragraphs)
 
 
-def quote_spans(body: str, paragraph: Paragraph) -> list[QuoteSpan]:
-    """Quoted stretches in one paragraph, curly or straight marks.
+_PAIRS = {"“": "”", "„": "“”", "«": "»", "‹": "›"}
+_CLOSE_ONLY = "”»›"
+_OPENING_CONTEXT = "([{—–-/‘'“„«"
+_CLOSING_CONTEXT = ".,;:!?)]}—–-…’'”»"
 
-    Curly marks pair by direction; straight marks pair in order. A quote left open at the end of
-    a paragraph is returned with close_mark None (the next paragraph may continue it).
+
+def _straight_look(text: str, i: int) -> tuple[bool, bool]:
+    """Whether a straight mark at `i` looks like an opening and/or a closing mark."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    opens = (before.isspace() or before in _OPENING_CONTEXT) and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or after in _CLOSING_CONTEXT)
+    return opens, closes
+
+
+def _span(
+    text: str, base: int, start: int, end: int, open_mark: str, close: str | None
+) -> QuoteSpan:
+    return QuoteSpan(text[start:end], base + start, base + end, open_mark, close)
+
+
+def quote_spans(body: str, paragraph: Paragraph) -> list[QuoteSpan]:
+    """Quoted stretches in one paragraph, curly or straight marks, in text order.
+
+    Curly marks pair by direction and nest; straight marks pair by where they stand (an opening
+    mark follows a space and touches the next word). A closing mark with no opening one before
+    it opens the quote at the paragraph start (an omitted mark, or a quote continued from the
+    paragraph before). A quote left open at the end of a paragraph is returned with close_mark
+    None (the next paragraph may continue it). One pass: linear in the paragraph length.
     """
     text = paragraph.text
     base = paragraph.start
     spans: list[QuoteSpan] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch in "“„«" or (ch == '"'):
-            closers = {"“": "”", "„": "“”", "«": "»", '"': '"'}[ch]
-            j = i + 1
-            depth_close = -1
-            while j < n:
-                if text[j] in closers and not (ch == "„" and text[j] == "“" and False):
-                    depth_close = j
-                    break
-                if text[j] == "\n" and j + 1 < n and text[j + 1] == "\n":
-                    break
-                j += 1
-            if depth_close == -1:
-                inner = text[i + 1 :].rstrip()
-                spans.append(QuoteSpan(inner, base + i + 1, base + i + 1 + len(inner), ch, None))
-                break
-            inner = text[i + 1 : depth_close]
-            spans.append(QuoteSpan(inner, base + i + 1, base + depth_close, ch, text[depth_close]))
-            i = depth_close + 1
+    lead = len(text) - len(text.lstrip())
+    open_at = -1  # index of the inner text's start while a quote is open
+    open_mark = ""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch not in _PAIRS and ch not in _CLOSE_ONLY and ch != '"' and ch != "“":
             continue
-        i += 1
+        if open_at < 0:
+            if ch in _PAIRS:
+                open_at, open_mark, depth = i + 1, ch, 1
+            elif ch == '"':
+                opens, closes = _straight_look(text, i)
+                if opens or not closes:
+                    open_at, open_mark, depth = i + 1, ch, 1
+                elif not spans and i > lead:
+                    spans.append(_span(text, base, lead, i, "", ch))
+            elif ch in _CLOSE_ONLY and not spans and i > lead:
+                spans.append(_span(text, base, lead, i, "", ch))
+            continue
+        if open_mark == '"':
+            if ch != '"':
+                continue
+            opens, closes = _straight_look(text, i)
+            if opens and not closes:
+                depth += 1
+                continue
+            depth -= 1
+        elif ch in _PAIRS.get(open_mark, "") and not (ch == "“" and open_mark == "“"):
+            depth -= 1
+        elif ch == open_mark:
+            depth += 1
+            continue
+        else:
+            continue
+        if depth == 0:
+            spans.append(_span(text, base, open_at, i, open_mark, ch))
+            open_at = -1
+    if open_at >= 0:
+        inner = text[open_at:].rstrip()
+        spans.append(_span(text, base, open_at, open_at + len(inner), open_mark, None))
     return spans

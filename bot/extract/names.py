@@ -1,0 +1,306 @@
+"""Names: tokens, the word lists a name is read with, and how a name is parsed and written.
+
+A person's name is recognised by its shape (capitalised words, initials, particles, suffixes)
+and by what it is not (a title, a portfolio word, a country, a calendar word): no list of first
+names is needed, so names from any country work. The word lists come from config/lexicon.yaml
+and config/roles.yaml and are compiled once per lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.extract.lexicon import Lexicon
+
+#: Words, dotted abbreviations (U.S.) and single punctuation marks. Apostrophes and hyphens stay
+#: inside a word ("Hamada's", "Do-hoon"); a dot after a single letter is its own token, so an
+#: initial reads as "J" + ".".
+_TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]")
+_ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth", re.IGNORECASE)
+_POSSESSIVE = ("'s", "’s")
+CONNECTORS = frozenset({"of", "for", "and", "the", "&", "on"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation mark with its offsets in the document body."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def bare(self) -> str:
+        """The word without a possessive ending: "Modi's" → "Modi"."""
+        return self.text[:-2] if self.text.endswith(_POSSESSIVE) else self.text
+
+    @property
+    def possessive(self) -> bool:
+        return self.text.endswith(_POSSESSIVE)
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """The tokens of `text`, offsets shifted by `offset` (the text's place in the body)."""
+    return [
+        Token(m.group(0), m.start() + offset, m.end() + offset) for m in _TOKEN_RE.finditer(text)
+    ]
+
+
+def _fold_all(items: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(i.rstrip(".").casefold() for i in items)
+
+
+@dataclass(frozen=True)
+class Vocab:
+    """The word lists of the name and title rules, folded for lookup."""
+
+    heads: frozenset[str]
+    tails: frozenset[str]
+    modifiers: frozenset[str]
+    office: frozenset[str]
+    ranks: frozenset[str]
+    honorifics: frozenset[str]
+    particles: frozenset[str]
+    suffixes: frozenset[str]
+    not_names: frozenset[str]
+    not_people: frozenset[str]
+    pronouns: frozenset[str]
+    former: frozenset[str]
+    leaders: frozenset[str]
+    distinct: frozenset[str]  # modifiers that make another office: vice, deputy, prime
+    parties: dict[str, tuple[str, str | None]]  # folded alias -> (party name, country)
+    short_parties: frozenset[str]  # aliases that must match exactly (D, R, SPD)
+
+    def is_title_word(self, word: str) -> bool:
+        """A word that builds titles and never names a person."""
+        w = word.rstrip(".").casefold()
+        return w in self.heads or w in self.modifiers or w in self.office or w in self.tails
+
+    def party_of(self, text: str) -> tuple[str, str | None] | None:
+        """The party a short phrase names ("SPD", "Greens", "D-Calif."), or None."""
+        t = text.strip().strip(".").strip()
+        for cand in (t, t.split("-")[0].strip()):
+            key = cand.casefold()
+            if key in self.parties and (key not in self.short_parties or cand.isupper()):
+                return self.parties[key]
+        return None
+
+
+@lru_cache(maxsize=8)
+def vocab(lexicon: Lexicon) -> Vocab:
+    """The folded word lists of one lexicon (cached: lexicons hash by identity)."""
+    office = set(_fold_all(lexicon.word_list("office_words")))
+    for p in lexicon.portfolios:
+        for phrase in (p.name, *p.synonyms):
+            office.update(w.casefold() for w in re.findall(r"[^\W\d_]+", phrase))
+    office -= {"minister", "secretary", "and", "of", "for", "the"}
+    parties: dict[str, tuple[str, str | None]] = {}
+    short: set[str] = set()
+    for entry in lexicon.words.get("parties") or ():
+        if not isinstance(entry, dict) or not entry.get("name"):
+            continue
+        name = str(entry["name"])
+        country = entry.get("country")
+        for alias in (name, *(str(a) for a in entry.get("aliases") or ())):
+            parties.setdefault(alias.casefold(), (name, str(country) if country else None))
+            if len(alias) <= 3:
+                short.add(alias.casefold())
+    return Vocab(
+        heads=_fold_all(lexicon.word_list("title_heads")),
+        tails=_fold_all(lexicon.word_list("title_tails")),
+        modifiers=_fold_all(lexicon.word_list("title_modifiers")),
+        office=frozenset(office),
+        ranks=_fold_all(lexicon.word_list("ranks")),
+        honorifics=_fold_all(lexicon.word_list("honorifics")),
+        particles=frozenset(lexicon.word_list("name_particles")),
+        suffixes=_fold_all(lexicon.word_list("name_suffixes")),
+        not_names=_fold_all(lexicon.word_list("not_names")),
+        not_people=frozenset(lexicon.word_list("not_people")),
+        pronouns=_fold_all(lexicon.word_list("person_pronouns")),
+        former=frozenset(m.casefold().rstrip("-") for m in lexicon.former_markers),
+        leaders=_fold_all(lexicon.word_list("leader_titles")),
+        distinct=_fold_all(lexicon.word_list("distinct_office_modifiers")),
+        parties=parties,
+        short_parties=frozenset(short),
+    )
+
+
+def is_ordinal(word: str) -> bool:
+    return bool(_ORDINAL_RE.fullmatch(word))
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    """A name as printed: its parts ("Lloyd", "J.", "Austin", "III") and body offsets."""
+
+    parts: tuple[str, ...]
+    start: int
+    end: int
+    first: int  # index of the first name token
+    stop: int  # index after the last token
+
+    @property
+    def surface(self) -> str:
+        return " ".join(self.parts)
+
+
+class NameReader:
+    """Parses names in one token list; `blocked` marks tokens inside country mentions."""
+
+    def __init__(self, tokens: list[Token], blocked: list[bool], v: Vocab) -> None:
+        self.tokens = tokens
+        self.blocked = blocked
+        self.v = v
+
+    def _adjacent_dot(self, i: int) -> bool:
+        t = self.tokens
+        return i + 1 < len(t) and t[i + 1].text == "." and t[i + 1].start == t[i].end
+
+    def is_initial(self, i: int) -> bool:
+        w = self.tokens[i].text
+        return len(w) == 1 and w.isupper() and self._adjacent_dot(i)
+
+    def is_suffix(self, i: int) -> bool:
+        return self.tokens[i].text.rstrip(".").casefold() in self.v.suffixes
+
+    def is_honorific(self, i: int) -> bool:
+        w = self.tokens[i].text.casefold()
+        return self.tokens[i].capitalised and (w in self.v.honorifics or w in self.v.ranks)
+
+    def is_name_word(self, i: int) -> bool:
+        tok = self.tokens[i]
+        w = tok.bare
+        if not w[:1].isupper() or not any(c.isalpha() for c in w) or self.blocked[i]:
+            return False
+        f = w.casefold()
+        if f in self.v.not_names or f in self.v.pronouns or self.v.is_title_word(w):
+            return False
+        if w in self.v.not_people or f in self.v.ranks or f in self.v.honorifics:
+            return False
+        return not (len(w) == 1 and not self._adjacent_dot(i))
+
+    def is_particle(self, i: int) -> bool:
+        t = self.tokens
+        return t[i].text in self.v.particles and i + 1 < len(t) and self.is_name_word(i + 1)
+
+    def forward(self, i: int, skip_honorifics: bool = True) -> NameSpan | None:
+        """The name starting at token `i` (after any honorifics and ranks), or None."""
+        t, n = self.tokens, len(self.tokens)
+        k = i
+        while skip_honorifics and k < n and self.is_honorific(k):
+            k += 2 if self._adjacent_dot(k) else 1
+        first = k
+        parts: list[str] = []
+        words = 0
+        while k < n:
+            if parts and k > first and t[k].start - t[k - 1].end > 1:
+                break  # a name does not run over a line break or a double space
+            if self.is_initial(k):
+                parts.append(t[k].text + ".")
+                k += 2
+                continue
+            if parts and self.is_particle(k):
+                parts.append(t[k].text)
+                k += 1
+                continue
+            if words and self.is_suffix(k):
+                dot = self._adjacent_dot(k)
+                parts.append(t[k].text + ("." if dot else ""))
+                k += 2 if dot else 1
+                break
+            if self.is_name_word(k):
+                parts.append(t[k].bare)
+                words += 1
+                k += 1
+                if t[k - 1].possessive:
+                    break
+                continue
+            break
+        while parts and (parts[-1] in self.v.particles):
+            parts.pop()
+            k -= 1
+        if not words or words > 5 or all(p.isupper() and len(p) > 1 for p in parts):
+            return None
+        end_tok = k - 1
+        return NameSpan(tuple(parts), t[first].start, t[end_tok].end, first, k)
+
+    def backward_start(self, j: int, lo: int) -> int | None:
+        """The first token of a name that ends at token `j` (not before `lo`), or None."""
+        t = self.tokens
+        k = j
+        if t[k].text == "." and k > lo and self.is_suffix(k - 1):
+            k -= 1
+        if self.is_suffix(k) and k > lo and not self.is_initial(k):
+            k -= 1
+        start = None
+        while k >= lo:
+            if self.is_name_word(k) and not (k < j and t[k].possessive):
+                start = k
+            elif t[k].text == "." and k > lo and self.is_initial(k - 1):
+                k -= 1
+                start = k
+            elif t[k].text in self.v.particles and start is not None:
+                pass
+            else:
+                break
+            k -= 1
+        return start
+
+
+def display_name(parts: tuple[str, ...], suffixes: frozenset[str]) -> str:
+    """A name written given-name first: "NISHIMURA Yasutoshi" → "Yasutoshi Nishimura".
+
+    Japanese official texts print the family name in capitals before the given name; any other
+    order is kept as printed (Korean and Chinese names put the family name first already).
+    """
+
+    def shouting(p: str) -> bool:
+        return len(p) > 1 and p.isalpha() and p.isupper() and p.casefold() not in suffixes
+
+    caps = [p for p in parts if shouting(p)]
+    if caps and len(caps) < len(parts):
+        rest = [p for p in parts if not shouting(p)]
+        return " ".join([*rest, *(c.title() for c in caps)])
+    return " ".join(parts)
+
+
+def name_words(name: str, suffixes: frozenset[str]) -> list[str]:
+    """The words of a name without initials and suffixes: "Lloyd J. Austin III" → Lloyd, Austin."""
+    out = []
+    for w in name.split():
+        bare = w.rstrip(".")
+        if (len(bare) == 1 and w.endswith(".")) or bare.casefold() in suffixes:
+            continue
+        out.append(w)
+    return out
+
+
+def surname(name: str, v: Vocab) -> str:
+    """The family name used alone for later mentions: last word, with its particles."""
+    words = name_words(name, v.suffixes)
+    if not words:
+        return name
+    out = [words[-1]]
+    for w in reversed(words[:-1]):
+        if w not in v.particles:
+            break
+        out.insert(0, w)
+    return " ".join(out)
+
+
+def family_first(name: str, v: Vocab) -> str | None:
+    """The family name of an East Asian name printed family-first ("Lee Do-hoon" → "Lee").
+
+    Recognised by a hyphenated given name with a lower-case second part, the usual romanisation
+    of Korean given names; other orders cannot be told from the shape alone.
+    """
+    words = name_words(name, v.suffixes)
+    if len(words) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]):
+        return words[0]
+    return None

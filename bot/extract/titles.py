@@ -1,0 +1,252 @@
+"""Titles in running text: "Japanese Defense Minister Yasukazu Hamada", "the secretary".
+
+A title is built around a head word (Minister, Secretary, President ...) with modifiers and
+portfolio words before it ("Deputy Prime", "2nd Vice", "National Security"), an optional
+complement after it ("of Economy, Trade and Industry of Japan"), and an optional country before
+it ("Republic of Korea (ROK)", "U.K.", "Japan's"). What follows a title is a name when it has a
+name's shape; in a complement the name is the run of name-shaped words at its end, so
+"Minister of Defense Rajnath Singh" splits after Defense. A title with no name after it
+("the Chancellor", "the secretary said") is a role reference the register resolves later.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.extract.countries import CountryMention
+from bot.extract.names import CONNECTORS, NameReader, NameSpan, Token, Vocab, is_ordinal
+
+_ROLE_STOP = frozenset({"of", "for", "the", "and", "&", "on"})
+
+
+@dataclass(frozen=True, slots=True)
+class RolePhrase:
+    """A title in the text and, when one follows it, the name it introduces."""
+
+    text: str  # the title as printed, without a country before it: "Defense Minister"
+    head: str  # folded head word: "minister", "secretary general"
+    start: int  # body offset, country prefix included
+    title_start: int  # body offset of the title itself
+    end: int  # end of the title (the name, if any, comes after)
+    first: int  # index of the first token (country prefix included)
+    last: int  # index of the last title token
+    country: str | None
+    former: bool
+    capital: bool  # the head is capitalised ("Minister", not "minister")
+    name: NameSpan | None
+
+    @property
+    def words(self) -> frozenset[str]:
+        return role_words(self.text)
+
+
+def role_words(text: str) -> frozenset[str]:
+    """The folded content words of a title, for comparing "the secretary" with a role."""
+    return frozenset(w for w in re.findall(r"[^\W\d_]+", text.casefold()) if w not in _ROLE_STOP)
+
+
+def _fold(word: str) -> tuple[str, bool]:
+    """A title word folded for lookup, and whether it carried a former-marker prefix."""
+    w = word.casefold()
+    for prefix in ("then-", "ex-", "former-"):
+        if w.startswith(prefix) and len(w) > len(prefix):
+            return w[len(prefix) :], True
+    return w, False
+
+
+class TitleFinder:
+    """Finds RolePhrases in one paragraph's tokens."""
+
+    def __init__(
+        self,
+        tokens: list[Token],
+        blocked: list[bool],
+        countries: list[CountryMention],
+        v: Vocab,
+    ) -> None:
+        self.t = tokens
+        self.blocked = blocked
+        self.v = v
+        self.reader = NameReader(tokens, blocked, v)
+        self.country_end: dict[int, CountryMention] = {c.end: c for c in countries}
+
+    def _is_head(self, i: int) -> bool:
+        w, _ = _fold(self.t[i].bare)
+        return w in self.v.heads and not self.blocked[i]
+
+    def _is_modifier(self, i: int, capital: bool) -> bool:
+        tok = self.t[i]
+        if self.blocked[i] or tok.possessive:
+            return False
+        if is_ordinal(tok.text):
+            return True
+        if capital and not tok.capitalised:
+            return False
+        w, _ = _fold(tok.text)
+        return (
+            w in self.v.modifiers or w in self.v.office or w in self.v.heads or is_ordinal(tok.text)
+        )
+
+    def _country_before(self, k: int) -> tuple[CountryMention | None, int]:
+        """A country mention ending at token k (possibly possessive) and its first token."""
+        if k < 0:
+            return None, k
+        tok = self.t[k]
+        mention = self.country_end.get(tok.end) or (
+            self.country_end.get(tok.end - 2) if tok.possessive else None
+        )
+        if mention is None:
+            return None, k
+        j = k
+        while j > 0 and self.t[j - 1].end > mention.start:
+            j -= 1
+        return mention, j
+
+    def find(self) -> list[RolePhrase]:
+        t, n = self.t, len(self.t)
+        heads: list[tuple[int, int, int, bool]] = []  # (first modifier, head, head end, former)
+        i = 0
+        while i < n:
+            if not self._is_head(i):
+                i += 1
+                continue
+            capital = t[i].capitalised
+            end = i
+            if i + 1 < n and _fold(t[i + 1].text)[0] in self.v.tails and t[i + 1].capitalised:
+                end = i + 1
+            k = i
+            while k > 0 and self._is_modifier(k - 1, capital) and not self._is_head(k - 1):
+                k -= 1
+            former = any(_fold(t[j].text)[1] for j in range(k, end + 1))
+            heads.append((k, i, end, former))
+            i = end + 1
+        firsts = [self._prefix(k)[0] for k, _, _, _ in heads]
+        phrases: list[RolePhrase] = []
+        for idx, (k, head, end, former) in enumerate(heads):
+            limit = firsts[idx + 1] if idx + 1 < len(heads) else n
+            phrases.append(self._phrase(k, head, end, former, limit))
+        return phrases
+
+    def _prefix(self, k: int) -> tuple[int, CountryMention | None]:
+        """The first token of a title starting at modifier k, with the country before it."""
+        t = self.t
+        j = k - 1
+        if j >= 2 and t[j].text == ")" and t[j - 2].text == "(":
+            j -= 3  # "Republic of Korea (ROK) President Yoon"
+        mention, cfirst = self._country_before(j)
+        if mention is not None:
+            return cfirst, mention
+        return k, None
+
+    def _phrase(self, k: int, head: int, end: int, former: bool, limit: int) -> RolePhrase:
+        t = self.t
+        capital = t[head].capitalised
+        first, country = self._prefix(k)
+        if first > 0 and _fold(t[first - 1].text)[0] in self.v.former:
+            former = True
+        name: NameSpan | None = None
+        last = end
+        nxt = end + 1
+        if nxt < limit and t[nxt].text in ("of", "for") and t[nxt].start - t[end].end == 1:
+            last, name = self._complement(nxt + 1, limit)
+            if last < nxt + 1:
+                last = end
+        elif nxt < limit and t[nxt].start - t[end].end == 1:
+            name = self.reader.forward(nxt)
+            if name is not None and name.first != nxt and not capital:
+                name = None
+            if name is not None and not capital and len(name.parts) < 2:
+                name = None
+        # A trailing "of Japan" names the country, not the office.
+        title_last = last
+        if title_last > end + 1 and self.blocked[title_last]:
+            c = self._country_ending_at(title_last)
+            if c is not None:
+                j = title_last
+                while j > end and t[j].start >= c.start:
+                    j -= 1
+                if t[j].text == "of" and j > end + 1:
+                    title_last = j - 1
+                    country = country or c
+        text = self._text(k, title_last)
+        return RolePhrase(
+            text=text,
+            head=" ".join(_fold(t[x].bare)[0] for x in range(head, end + 1)),
+            start=t[first].start,
+            title_start=t[k].start,
+            end=t[last].end,
+            first=first,
+            last=last,
+            country=country.country if country else None,
+            former=former,
+            capital=capital,
+            name=name,
+        )
+
+    def _country_ending_at(self, j: int) -> CountryMention | None:
+        tok = self.t[j]
+        return self.country_end.get(tok.end)
+
+    def _text(self, a: int, b: int) -> str:
+        """The printed text of tokens a..b, spacing as in the body, trailing ", and" dropped."""
+        t = self.t
+        while b > a and (t[b].text in (",", "(", ")") or t[b].text in CONNECTORS):
+            b -= 1
+        out = [t[a].text]
+        for x in range(a + 1, b + 1):
+            if t[x].start > t[x - 1].end:
+                out.append(" ")
+            out.append(t[x].text)
+        return "".join(out).strip()
+
+    def _complement(self, j: int, limit: int) -> tuple[int, NameSpan | None]:
+        """The last token of a title's complement and the name at its end, if any."""
+        t = self.t
+        k = j
+        last = j - 1
+        while k < limit:
+            tok = t[k]
+            if k > j and tok.start - t[k - 1].end > 1:
+                break
+            joins = (tok.text in CONNECTORS and k > j) or (
+                tok.text == ","
+                and k + 1 < limit
+                and (t[k + 1].capitalised or t[k + 1].text == "and")
+            )
+            if tok.capitalised or is_ordinal(tok.text):
+                last = k
+            elif joins:
+                pass
+            elif tok.text == "." and self.reader.is_initial(k - 1):
+                last = k
+            elif tok.text == "." and self.reader.is_suffix(k - 1):
+                last = k
+                k += 1
+                break
+            elif (
+                tok.text == "("
+                and k + 2 < limit
+                and t[k + 2].text == ")"
+                and t[k + 1].text.isupper()
+            ):
+                k += 3
+                continue
+            else:
+                break
+            k += 1
+        if last < j:
+            return last, None
+        start = self.reader.backward_start(last, j + 1)
+        if start is None:
+            return last, None
+        name = self.reader.forward(start, skip_honorifics=False)
+        if name is None:
+            return last, None
+        # The title ends before the name (and before ranks such as "Gen." in front of it).
+        title_last = start - 1
+        while title_last >= j and (
+            self.reader.is_honorific(title_last) or t[title_last].text == "."
+        ):
+            title_last -= 1
+        return title_last, name
