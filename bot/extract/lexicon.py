@@ -99,7 +99,10 @@ class Lexicon:
         for word, name in sorted(lookup.items(), key=lambda kv: -len(kv[0])):
             if word == name.casefold():
                 continue
-            out = re.sub(rf"\b{re.escape(word)}\b", name, out, flags=re.IGNORECASE)
+            # "Foreign" → "Foreign Affairs", but not inside "Foreign Affairs" already there.
+            rest = name[len(word) :] if name.casefold().startswith(word) else ""
+            guard = rf"(?!{re.escape(rest)})" if rest else ""
+            out = re.sub(rf"\b{re.escape(word)}\b{guard}", name, out, flags=re.IGNORECASE)
         return out
 
 
