@@ -5,7 +5,7 @@ words, the joiners between them ("of", "and", "the"), actor nouns ("both countri
 Leaders") and pronouns. A phrase names countries directly (find_countries: names, demonyms,
 bodies such as METI or the Bundeswehr), through people (the register gives their country), or
 as a group ("both countries", "the three sides", "they") that stands for the document's main
-participants. Word lists are in config/cues.yaml.
+participants. Every word list is in config/cues.yaml.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from bot.extract.text import Paragraph
 from bot.models import Document
 
 _TOKEN_RE = re.compile(r"[\w][\w.’'&-]*[\w’']|[\w]|[(),;:—–“”\"]")
+_POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
+_NEVER = r"(?!x)x"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +41,21 @@ class Token:
     def capitalised(self) -> bool:
         return self.text[:1].isupper()
 
+    @property
+    def word(self) -> bool:
+        return self.text[:1].isalnum()
+
 
 def tokens(text: str) -> list[Token]:
     return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
+def index_at(toks: list[Token], offset: int) -> int:
+    """The index of the first token at or after a character offset."""
+    for k, t in enumerate(toks):
+        if t.start >= offset:
+            return k
+    return len(toks)
 
 
 def _set(lexicon: Lexicon, key: str) -> frozenset[str]:
@@ -50,7 +64,7 @@ def _set(lexicon: Lexicon, key: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class ActorWords:
-    """The cue lists actors are read with, folded once per lexicon."""
+    """The cue lists subjects and actors are read with, folded once per lexicon."""
 
     actor_nouns: frozenset[str]
     plan_nouns: frozenset[str]
@@ -61,7 +75,11 @@ class ActorWords:
     joiners: frozenset[str]
     skip: frozenset[str]
     intro: frozenset[str]
+    determiners: frozenset[str]
+    conjunctions: frozenset[str]
+    relatives: frozenset[str]
     prepositions: frozenset[str]
+    reporting: frozenset[str]
     group_re: re.Pattern[str]
     sizes: Mapping[str, int]
     size_re: re.Pattern[str]
@@ -69,16 +87,14 @@ class ActorWords:
 
 @lru_cache(maxsize=8)
 def actor_words(lexicon: Lexicon) -> ActorWords:
-    sizes_raw = lexicon.words.get("group_sizes") or {}
-    sizes = {str(k).casefold(): int(v) for k, v in dict(sizes_raw).items()}
+    raw_sizes = lexicon.words.get("group_sizes") or {}
+    sizes = {str(k).casefold(): int(v) for k, v in dict(raw_sizes).items()}
     groups = sorted(lexicon.word_list("group_phrases"), key=len, reverse=True)
-    group_alt = "|".join(re.escape(g) for g in groups) or r"(?!x)x"
-    suffixes = "|".join(re.escape(s) for s in lexicon.word_list("group_size_suffixes"))
-    size_words = "|".join(re.escape(s) for s in sorted(sizes, key=len, reverse=True))
+    group_alt = "|".join(re.escape(g) for g in groups) or _NEVER
+    suffixes = "|".join(re.escape(s) for s in lexicon.word_list("group_size_suffixes")) or _NEVER
+    size_words = "|".join(re.escape(s) for s in sorted(sizes, key=len, reverse=True)) or _NEVER
     size_re = re.compile(
-        rf"\b(?P<n>{size_words}|\d)(?:-(?:{suffixes or '(?!x)x'})\b|(?=\s+(?:{suffixes or '(?!x)x'})s?\b))"
-        rf"|\b(?P<lateral>\w+lateral)\b",
-        re.IGNORECASE,
+        rf"\b(?P<n>{size_words}|\d)-(?:{suffixes})\b|\b(?P<lateral>\w+lateral)\b", re.IGNORECASE
     )
     return ActorWords(
         actor_nouns=_set(lexicon, "actor_nouns"),
@@ -90,7 +106,11 @@ def actor_words(lexicon: Lexicon) -> ActorWords:
         joiners=_set(lexicon, "subject_joiners"),
         skip=_set(lexicon, "subject_skip_words"),
         intro=_set(lexicon, "intro_words"),
-        prepositions=frozenset({"of", "for", "on", "from", "in", "with", "between", "at"}),
+        determiners=_set(lexicon, "determiners"),
+        conjunctions=_set(lexicon, "conjunctions"),
+        relatives=_set(lexicon, "relative_pronouns"),
+        prepositions=_set(lexicon, "head_prepositions"),
+        reporting=_set(lexicon, "reporting_verbs"),
         group_re=re.compile(rf"(?<![\w-])(?:{group_alt})(?![\w-])", re.IGNORECASE),
         sizes=sizes,
         size_re=size_re,
@@ -101,25 +121,44 @@ def actor_words(lexicon: Lexicon) -> ActorWords:
 
 
 def _np_word(tok: Token, w: ActorWords) -> bool:
-    """A word that can belong to a subject phrase."""
+    """A word that can belong to a name-like subject phrase."""
     if tok.text in "()":
         return True
-    if not tok.text[:1].isalnum():
+    if not tok.word:
         return False
     low = tok.low
-    base = re.sub(r"(?:['’]s|s['’])$", "", low)
     return (
         tok.capitalised
         or low in w.joiners
         or low in w.actor_nouns
-        or base in w.actor_nouns
+        or _POSSESSIVE_RE.sub("", low) in w.actor_nouns
         or low in w.pronouns
-        or bool(w.group_re.fullmatch(low))
     )
 
 
+def _name_comma(toks: list[Token], i: int) -> bool:
+    """A comma inside a name ("Ministry of Economy, Trade and Industry")."""
+    return 0 < i < len(toks) - 1 and toks[i - 1].capitalised and toks[i + 1].capitalised
+
+
+def _trim(toks: list[Token], first: int, last: int, w: ActorWords) -> tuple[int, int] | None:
+    """Drop intro phrases and dangling joiners at the ends of a phrase ("On Wednesday, X")."""
+    for k in range(first, last + 1):
+        if toks[k].text == "," and toks[first].low in w.intro:
+            first = k + 1
+            break
+    leading = w.conjunctions | (w.prepositions & w.joiners) | {"&"}
+    while first <= last and (toks[first].low in leading or toks[first].text in ",("):
+        first += 1
+    while last >= first and (toks[last].low in w.joiners or toks[last].text in ",("):
+        last -= 1
+    if first > last:
+        return None
+    return toks[first].start, toks[last].end
+
+
 def subject_before(
-    text: str, toks: list[Token], index: int, w: ActorWords
+    toks: list[Token], index: int, w: ActorWords
 ) -> tuple[str, tuple[int, int] | None]:
     """The subject of the verb at token `index`, read backwards ("Hamada also wants").
 
@@ -130,17 +169,17 @@ def subject_before(
     i = index - 1
     while i >= 0 and toks[i].low in w.skip and not toks[i].capitalised:
         i -= 1
-    if i < 0 or toks[i].text in ",;:—–" or toks[i].low in _CONJUNCTIONS:
+    if i < 0 or toks[i].text in ",;:—–" or toks[i].low in w.conjunctions:
         return "coordinate", None
-    if toks[i].low in {"which", "that", "who"}:
+    if toks[i].low in w.relatives:
         return "relative", None
     if toks[i].low in w.pronouns or toks[i].low in w.non_actor:
         return "np", (toks[i].start, toks[i].end)
     end = i
     if not _np_word(toks[i], w):
         # A common noun phrase ("another frigate", "the new roadmap"): back to its determiner.
-        while i > 0 and end - i < 8 and toks[i - 1].text[:1].isalnum():
-            if toks[i].low in _DETERMINERS or toks[i - 1].low in {"that", "which", "who"}:
+        while i > 0 and end - i < 8 and toks[i - 1].word:
+            if toks[i].low in w.determiners or toks[i - 1].low in w.relatives:
                 break
             i -= 1
         return "np", (toks[i].start, toks[end].end)
@@ -154,73 +193,38 @@ def subject_before(
         elif depth > 0:
             pass
         elif t.text == ",":
-            # "Economy, Trade and Industry": a comma between two capitalised words.
-            if not (i > 0 and toks[i - 1].capitalised and toks[i + 1].capitalised):
+            if not _name_comma(toks, i):
                 break
-        elif not _np_word(t, w) or t.low in {"that", "which", "who"}:
+        elif not _np_word(t, w) or t.low in w.relatives:
             break
         i -= 1
     return "np", _trim(toks, i + 1, end, w)
 
 
-_CONJUNCTIONS = frozenset({"and", "or", "but"})
-_DETERMINERS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "this",
-        "these",
-        "those",
-        "its",
-        "their",
-        "our",
-        "another",
-        "his",
-        "her",
-        "each",
-        "every",
-        "any",
-        "some",
-    }
-)
-
-
-#: Joiners that cannot open a subject ("and Japan" is the tail of "Germany and Japan").
-_LEADING_DROP = frozenset({"and", "of", "for", "on", "from", "&", "or"})
-
-
-def _trim(toks: list[Token], first: int, last: int, w: ActorWords) -> tuple[int, int] | None:
-    """Drop joiners and intro words at the ends of a phrase ("and", "On Wednesday,")."""
-    # An intro before a comma ("On Wednesday, Marles and Austin") is not part of the subject.
-    for k in range(first, last + 1):
-        if toks[k].text == "," and toks[first].low in w.intro:
-            first = k + 1
-            break
-    while first <= last and (toks[first].low in _LEADING_DROP or toks[first].text in ",("):
-        first += 1
-    while last >= first and (toks[last].low in w.joiners or toks[last].text in ",("):
-        last -= 1
-    if first > last:
-        return None
-    return toks[first].start, toks[last].end
-
-
-def main_subject(text: str, toks: list[Token], w: ActorWords) -> tuple[int, int] | None:
-    """The subject at the start of the sentence, after intro phrases ("In the future, ...")."""
+def _skip_intro(toks: list[Token], w: ActorWords) -> int:
+    """The index after intro phrases: "In the future,", "So, make no mistake,", "As major
+    consuming countries, which together account for half the world,"."""
     i = 0
     n = len(toks)
     while i < n and toks[i].text in '“"(':
         i += 1
-    # Skip intro phrases: "In the future,", "On Wednesday,", "So, make no mistake,".
     for _ in range(4):
-        if i < n and toks[i].low in w.intro and not _starts_group(toks, i, w):
-            comma = next((k for k in range(i, min(n, i + 16)) if toks[k].text == ","), None)
+        if i >= n or toks[i].low in w.pronouns:
+            break
+        if toks[i].low in w.intro or (toks[i].low in w.relatives and i > 0):
+            comma = next((k for k in range(i, min(n, i + 20)) if toks[k].text == ","), None)
             if comma is None:
                 break
             i = comma + 1
         else:
             break
+    return i
+
+
+def main_subject(toks: list[Token], w: ActorWords) -> tuple[int, int] | None:
+    """The subject at the start of the sentence, after intro phrases."""
+    n = len(toks)
+    i = _skip_intro(toks, w)
     if i < n and toks[i].low in w.pronouns:
         return toks[i].start, toks[i].end
     start = i
@@ -234,24 +238,18 @@ def main_subject(text: str, toks: list[Token], w: ActorWords) -> tuple[int, int]
         elif depth > 0:
             pass
         elif t.text == ",":
-            if not (
-                i > start and toks[i - 1].capitalised and i + 1 < n and toks[i + 1].capitalised
-            ):
+            if not _name_comma(toks, i):
                 break
         elif not _np_word(t, w) or (i > start and t.low in w.pronouns):
             break
         i += 1
     if i == start:
         # A common noun phrase ("another frigate will be sent"): up to its verb, roughly.
-        while i < n and i - start < 6 and toks[i].text[:1].isalnum() and toks[i].low not in w.skip:
+        while i < n and i - start < 6 and toks[i].word and toks[i].low not in w.skip:
             i += 1
         if i == start:
             return None
     return _trim(toks, start, i - 1, w)
-
-
-def _starts_group(toks: list[Token], i: int, w: ActorWords) -> bool:
-    return toks[i].low in w.pronouns
 
 
 def relative_before(toks: list[Token], index: int, w: ActorWords) -> tuple[int, int] | None:
@@ -259,15 +257,13 @@ def relative_before(toks: list[Token], index: int, w: ActorWords) -> tuple[int, 
     i = index - 1
     while i >= 0 and toks[i].low in w.skip:
         i -= 1
-    if i < 1 or toks[i].low not in {"which", "that", "who"}:
+    if i < 1 or toks[i].low not in w.relatives:
         return None
     j = i - 1
     if toks[j].text == ",":
         j -= 1
     end = j
-    while j >= 0 and end - j < 12:
-        if toks[j].low in {"the", "a", "an", "this", "these", "its", "their", "our", "another"}:
-            break
+    while j > 0 and end - j < 12 and toks[j].low not in w.determiners:
         if toks[j].text in ",;:":
             j += 1
             break
@@ -276,38 +272,44 @@ def relative_before(toks: list[Token], index: int, w: ActorWords) -> tuple[int, 
     return toks[j].start, toks[end].end
 
 
+def reported_it(toks: list[Token], index: int, w: ActorWords) -> bool:
+    """Whether the "it" before token `index` follows a reporting verb ("Japan said it would"):
+    then "it" is the speaker, an actor."""
+    i = index - 1
+    while i >= 0 and toks[i].low in w.skip:
+        i -= 1
+    if i < 1 or toks[i].low != "it":
+        return False
+    j = i - 1
+    if toks[j].low == "that":
+        j -= 1
+    return j >= 0 and toks[j].low in w.reporting
+
+
 # --- classification -------------------------------------------------------------------------
 
 
-def _head(phrase: str, w: ActorWords) -> str:
+def head_word(phrase: str, w: ActorWords) -> str:
     """The phrase's head noun: its last word before a preposition ("Demand for minerals")."""
-    words = [t.low for t in tokens(phrase) if t.text[:1].isalnum()]
     head = ""
-    for word in words:
-        if word in w.prepositions and head:
+    for tok in tokens(phrase):
+        if not tok.word:
+            continue
+        if tok.low in w.prepositions and head:
             break
-        head = word
-    return re.sub(r"(?:['’]s|s['’])$", "", head)
+        head = tok.low
+    return _POSSESSIVE_RE.sub("", head)
 
 
-def phrase_kind(
-    phrase: str,
-    lexicon: Lexicon,
-    proper_words: frozenset[str],
-    register: PeopleRegister | None = None,
-    span: tuple[int, int] | None = None,
-) -> str:
+def phrase_kind(phrase: str, lexicon: Lexicon, proper_words: frozenset[str]) -> str:
     """ "actor", "plan" or "none": can this subject commit to something?"""
     w = actor_words(lexicon)
-    head = _head(phrase, w)
-    low_words = [t.low for t in tokens(phrase)]
-    if head in w.non_actor or (low_words and low_words[0] in w.non_actor and len(low_words) == 1):
+    head = head_word(phrase, w)
+    if not head or head in w.non_actor:
         return "none"
     if head in w.pronouns or head in w.actor_nouns or w.group_re.search(phrase):
         return "actor"
     if find_countries(phrase, lexicon):
-        return "actor"
-    if register is not None and span is not None and register.mentions(*span):
         return "actor"
     if head in w.plan_nouns:
         return "plan"
@@ -342,16 +344,17 @@ class Participants:
     size: int | None = None
 
     def group(self, n: int | None = None) -> tuple[str, ...]:
-        """The n main participants; without n the size the document names, or the leaders."""
+        """The n main participants; without n the size the document names, or the leaders
+        (every country scoring at least half the top score, at least two)."""
         if n:
             return self.ranked[:n]
         if self.size:
             return self.ranked[: self.size]
-        if not self.ranked:
-            return ()
+        if len(self.ranked) < 2:
+            return self.ranked
         top = self.scores[0]
         keep = [c for c, s in zip(self.ranked, self.scores, strict=True) if s * 2 >= top]
-        return tuple(keep[: max(2, len(keep))]) if len(self.ranked) > 1 else self.ranked[:1]
+        return tuple(keep) if len(keep) >= 2 else self.ranked[:2]
 
 
 def participants(

@@ -29,11 +29,13 @@ from bot.extract.actors import (
     Token,
     actor_words,
     group_of,
+    index_at,
     main_subject,
     participants,
     phrase_kind,
     proper_words,
     relative_before,
+    reported_it,
     subject_before,
     tokens,
     unique,
@@ -50,10 +52,11 @@ from bot.models import Commitment, Document, Source
 MAX_TOPICS = 3
 #: The topic of last resort.
 DEFAULT_TOPIC = "diplomacy"
+_NEVER = r"(?!x)x"
 
 
 def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or r"(?!x)x"
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or _NEVER
 
 
 def _phrase_re(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -70,6 +73,9 @@ class _Cues:
     actor_only: frozenset[str]
     possessive: re.Pattern[str]
     blocker: re.Pattern[str]
+    passive: re.Pattern[str]
+    modal_blocking: frozenset[str]
+    noun_will: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -79,10 +85,11 @@ def _cues(lexicon: Lexicon) -> _Cues:
     infinitive = r"|\bto\s+(?!the\b|a\b|an\b)[a-z]+" if "to" in markers else ""
     possessives = _alternation(lexicon.word_list("possessives"))
     nouns = _alternation(lexicon.word_list("commitment_nouns"))
+    participles = _alternation(lexicon.word_list("irregular_participles"))
     return _Cues(
         strong=_phrase_re(lexicon.word_list("commitment_cues")),
         conditional=_phrase_re(lexicon.word_list("conditional_cues")),
-        plan_after=re.compile(rf"\b(?:{'|'.join(plan_words) or '(?!x)x'})\b{infinitive}", re.I),
+        plan_after=re.compile(rf"\b(?:{'|'.join(plan_words) or _NEVER})\b{infinitive}", re.I),
         modal=_phrase_re(lexicon.word_list("modal_cues")),
         actor_only=frozenset(w.casefold() for w in lexicon.word_list("actor_only_modals")),
         possessive=re.compile(
@@ -91,12 +98,15 @@ def _cues(lexicon: Lexicon) -> _Cues:
             re.IGNORECASE,
         ),
         blocker=_phrase_re(lexicon.word_list("noncommitment_cues")),
+        passive=re.compile(rf"\s+(?:not\s+)?be\s+(?:[a-z]+ed|[a-z]+en|{participles})\b"),
+        modal_blocking=frozenset(w.casefold() for w in lexicon.word_list("modal_blocking_verbs")),
+        noun_will=frozenset(w.casefold() for w in lexicon.word_list("noun_will_words")),
     )
 
 
 @dataclass(frozen=True, slots=True)
 class _Cue:
-    kind: str  # strong, conditional, modal, possessive, scheduled
+    kind: str  # strong, conditional, modal, possessive, headline, scheduled
     start: int  # offset in the sentence
     end: int
     subject: tuple[int, int] | None  # the cue's subject phrase (sentence offsets), if known
@@ -115,43 +125,42 @@ class _Doc:
     dates: dict[int, list[DateMention]]
 
 
-_PARTICIPLE_RE = re.compile(
-    r"\s+be\s+(?:[a-z]+ed|[a-z]+en|sent|held|built|made|set|put|kept|met|paid|led|brought|bought|sold|told|done|run|shut)\b"
-)
-_VERB_AFTER_RE = re.compile(r"\s+(?:[a-z][a-z-]*)\b")
+_VERB_AFTER_RE = re.compile(r"\s+(?:(?:not|also|then|always|still|soon|now)\s+)*([a-z][a-z-]*)\b")
 
 
-def _index_at(toks: list[Token], offset: int) -> int:
-    for k, t in enumerate(toks):
-        if t.start >= offset:
-            return k
-    return len(toks)
+def _kind(text: str, span: tuple[int, int] | None, doc: _Doc) -> str:
+    if span is None:
+        return "none"
+    return phrase_kind(text[span[0] : span[1]], doc.lexicon, doc.proper)
 
 
 def _modal_cue(text: str, m: re.Match[str], toks: list[Token], doc: _Doc) -> _Cue | None:
     """A "will"/"would" whose subject can act (or a plan, or a passive)."""
     w = actor_words(doc.lexicon)
+    cues = _cues(doc.lexicon)
     after = text[m.end() :]
-    if not _VERB_AFTER_RE.match(after) or re.match(r"\s+(?:of|to|and|the|a|an)\b", after):
-        return None  # "political will of", "the will to"
-    idx = _index_at(toks, m.start())
-    if idx > 0 and toks[idx - 1].low in {"the", "a", "political", "good", "free", "own"}:
+    verb = _VERB_AFTER_RE.match(after)
+    if not verb or verb.group(1) in {"of", "to", "and", "the", "a", "an"}:
+        return None  # "the will of the people", "political will to"
+    idx = index_at(toks, m.start())
+    if idx > 0 and toks[idx - 1].low in cues.noun_will:
         return None
-    passive = bool(_PARTICIPLE_RE.match(after))
-    actor_only = m.group(0).casefold() in _cues(doc.lexicon).actor_only
-    how, span = subject_before(text, toks, idx, w)
+    passive = bool(cues.passive.match(after))
+    actor_only = m.group(0).casefold() in cues.actor_only
+    if actor_only and verb.group(1) in cues.modal_blocking and not passive:
+        return None  # "would welcome", "would have", "would be glad"
+    how, span = subject_before(toks, idx, w)
     if how == "relative":
         antecedent = relative_before(toks, idx, w)
-        kind = _kind(text, antecedent, doc) if antecedent else "none"
-        if kind == "none" or (actor_only and kind != "actor"):
-            span = main_subject(text, toks, w)
-            kind = _kind(text, span, doc) if span else "none"
-            if kind != "actor":
-                return None
-        return _Cue("modal", m.start(), m.end(), main_subject(text, toks, w))
-    if how == "coordinate":
-        span = main_subject(text, toks, w)
-    kind = _kind(text, span, doc) if span else "none"
+        kind = _kind(text, antecedent, doc)
+        subject = main_subject(toks, w)
+        weak = kind == "none" or (actor_only and kind != "actor")
+        if weak and _kind(text, subject, doc) != "actor":
+            return None
+        return _Cue("modal", m.start(), m.end(), subject)
+    if how == "coordinate" or reported_it(toks, idx, w):
+        span = main_subject(toks, w)
+    kind = _kind(text, span, doc)
     if kind == "actor" or (kind == "plan" and not actor_only):
         return _Cue("modal", m.start(), m.end(), span)
     if passive and not actor_only and not _non_actor(text, span, doc):
@@ -164,18 +173,28 @@ def _non_actor(text: str, span: tuple[int, int] | None, doc: _Doc) -> bool:
         return False
     w = actor_words(doc.lexicon)
     words = [t.low for t in tokens(text[span[0] : span[1]])]
-    return bool(words) and any(word in w.non_actor for word in words[-2:])
+    return any(word in w.non_actor for word in words[-2:])
 
 
-def _kind(text: str, span: tuple[int, int] | None, doc: _Doc) -> str:
-    if span is None:
-        return "none"
-    return phrase_kind(text[span[0] : span[1]], doc.lexicon, doc.proper)
+def _headline(sentence: Sentence, toks: list[Token], doc: _Doc) -> _Cue | None:
+    """A heading in headline style: "<actor> to <verb> ..." ("Germany to send frigate")."""
+    if not sentence.heading:
+        return None
+    w = actor_words(doc.lexicon)
+    for k, tok in enumerate(toks[1:-1], start=1):
+        if tok.text == "to" and toks[k + 1].word and not toks[k + 1].capitalised:
+            how, span = subject_before(toks, k, w)
+            if how == "np" and _kind(sentence.text, span, doc) == "actor":
+                return _Cue("headline", tok.start, tok.end, span)
+            return None
+    return None
 
 
 def find_cues(sentence: Sentence, doc: _Doc) -> list[_Cue]:
     """The commitment cues of a sentence that survive the blockers, left to right."""
     text = sentence.text
+    if text.rstrip("”\"’' ").endswith("?"):
+        return []  # a question commits no one
     cues = _cues(doc.lexicon)
     w = actor_words(doc.lexicon)
     toks = tokens(text)
@@ -183,41 +202,37 @@ def find_cues(sentence: Sentence, doc: _Doc) -> list[_Cue]:
     blocked_from = blocker.start() if blocker else len(text) + 1
 
     def subject_at(offset: int) -> tuple[int, int] | None:
-        how, span = subject_before(text, toks, _index_at(toks, offset), w)
-        return span if how == "np" else main_subject(text, toks, w)
+        how, span = subject_before(toks, index_at(toks, offset), w)
+        return span if how == "np" else main_subject(toks, w)
 
     found: list[_Cue] = []
     for m in cues.strong.finditer(text):
-        if m.start() > blocked_from:
-            continue
-        found.append(_Cue("strong", m.start(), m.end(), subject_at(m.start())))
+        if m.start() < blocked_from:
+            found.append(_Cue("strong", m.start(), m.end(), subject_at(m.start())))
     for m in cues.conditional.finditer(text):
-        if m.start() > blocked_from or not cues.plan_after.search(text, m.end()):
-            continue
-        found.append(_Cue("conditional", m.start(), m.end(), subject_at(m.start())))
+        if m.start() < blocked_from and cues.plan_after.search(text, m.end()):
+            found.append(_Cue("conditional", m.start(), m.end(), subject_at(m.start())))
     for m in cues.possessive.finditer(text):
-        if m.start() > blocked_from:
+        if m.start() >= blocked_from:
             continue
         if m["owner"]:
-            owner = _index_at(toks, m.start("owner"))
-            _, span = subject_before(text, toks, owner + 1, w)
+            _, span = subject_before(toks, index_at(toks, m.start("owner")) + 1, w)
+        elif m["pron"].casefold() in w.speaker_pronouns:
+            span = (m.start("pron"), m.end("pron"))
         else:
-            span = main_subject(text, toks, w)
+            span = main_subject(toks, w)
             if span and span[0] >= m.start():
                 span = None
-            if m["pron"].casefold() in w.speaker_pronouns:
-                span = (m.start("pron"), m.end("pron"))
         found.append(_Cue("possessive", m.start(), m.end(), span))
     for m in cues.modal.finditer(text):
-        if m.start() > blocked_from:
-            continue
-        cue = _modal_cue(text, m, toks, doc)
-        if cue is not None:
-            found.append(cue)
+        if m.start() < blocked_from:
+            cue = _modal_cue(text, m, toks, doc)
+            if cue is not None:
+                found.append(cue)
     if not found:
-        scheduled = _scheduled(sentence, doc, toks)
-        if scheduled is not None:
-            found.append(scheduled)
+        extra = _headline(sentence, toks, doc) or _scheduled(sentence, doc, toks)
+        if extra is not None:
+            found.append(extra)
     found.sort(key=lambda c: c.start)
     return found
 
@@ -227,8 +242,8 @@ def _scheduled(sentence: Sentence, doc: _Doc, toks: list[Token]) -> _Cue | None:
     future = [d for d in doc.dates.get(sentence.index, ()) if is_after(d.when, doc.anchor)]
     if not future or sentence_tense(sentence.text, doc.lexicon) == "past":
         return None
-    span = main_subject(sentence.text, toks, actor_words(doc.lexicon))
-    if span is None or _kind(sentence.text, span, doc) != "actor":
+    span = main_subject(toks, actor_words(doc.lexicon))
+    if _kind(sentence.text, span, doc) != "actor":
         return None
     return _Cue("scheduled", future[0].start, future[0].end, span)
 
@@ -272,36 +287,50 @@ def _phrase_actors(
     speaker: str | None,
     in_quote: bool,
 ) -> list[str]:
-    """The countries a subject phrase names."""
+    """The countries a subject phrase names: directly, through people, groups or pronouns."""
     w = actor_words(doc.lexicon)
     text = sentence.text
     phrase = text[span[0] : span[1]]
     out = [hit.country for hit in find_countries(phrase, doc.lexicon)]
-    for person, _ in doc.register.mentions(sentence.start + span[0], sentence.start + span[1]):
-        if person.country:
-            out.append(person.country)
+    people = doc.register.mentions(sentence.start + span[0], sentence.start + span[1])
+    unknown = {p.id for p, _ in people if not p.country}
+    out.extend(p.country for p, _ in people if p.country)
+    if unknown and len({p.id for p, _ in people}) > 1:
+        # "Marles and Austin": people of unknown country stand for the other participants.
+        others = [c for c in doc.parts.group() if c not in out]
+        out.extend(others[: len(unknown)])
     group = w.group_re.search(phrase)
     if group:
         out.extend(group_of(group.group(0), doc.parts, doc.lexicon))
+    singular = _singular_pronouns(doc.lexicon)
     for tok in tokens(phrase):
         low = tok.low
         if low in w.plural_pronouns:
             out.extend(state.previous if len(state.previous) > 1 else doc.parts.group())
         elif low in w.speaker_pronouns:
-            sentence_group = w.group_re.search(text)
-            if sentence_group and sentence_group.group(0).casefold().startswith("our"):
-                out.extend(group_of(sentence_group.group(0), doc.parts, doc.lexicon))
-            elif in_quote and speaker:
-                out.append(speaker)
-            elif in_quote:
-                out.extend(doc.parts.group(1))
-            else:
-                out.extend(doc.parts.group())
-        elif low in {"he", "she"}:
+            out.extend(_speaker_side(text, doc, speaker, in_quote))
+        elif low in singular:
             person = doc.register.resolve(tok.text, sentence.start + span[0] + tok.start)
             if person is not None and person.country:
                 out.append(person.country)
     return out
+
+
+@lru_cache(maxsize=8)
+def _singular_pronouns(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(w.casefold() for w in lexicon.word_list("singular_pronouns"))
+
+
+def _speaker_side(text: str, doc: _Doc, speaker: str | None, in_quote: bool) -> tuple[str, ...]:
+    """Whom "we" stands for: a group the sentence names with "our" ("among our countries"),
+    else inside a quote the speaker's country, else (a joint statement) all participants."""
+    w = actor_words(doc.lexicon)
+    for group in w.group_re.finditer(text):
+        if any(word in w.speaker_pronouns for word in group.group(0).casefold().split()):
+            return group_of(group.group(0), doc.parts, doc.lexicon)
+    if in_quote:
+        return (speaker,) if speaker else doc.parts.group(1)
+    return doc.parts.group()
 
 
 def _agent_actors(text: str, doc: _Doc) -> list[str]:

@@ -125,9 +125,11 @@ class _Words:
     weekdays: dict[str, int]  # Monday = 0
     numbers: dict[str, int]
     relative_days: dict[str, int]
+    relative_weeks: dict[str, int]
     relative_months: dict[str, int]
     relative_years: dict[str, int]
     prepositions: frozenset[str]
+    weak: frozenset[str]
     past_modifiers: frozenset[str]
     future_modifiers: frozenset[str]
     future_re: re.Pattern[str]
@@ -173,6 +175,7 @@ def _words(lexicon: Lexicon) -> _Words:
         return "|".join(out) or r"(?!x)x"
 
     r_days = _mapping(lexicon, "relative_days")
+    r_weeks = _mapping(lexicon, "relative_weeks")
     r_months = _mapping(lexicon, "relative_months")
     r_years = _mapping(lexicon, "relative_years")
     patterns = (
@@ -181,6 +184,14 @@ def _words(lexicon: Lexicon) -> _Words:
             "month_day_range",
             re.compile(
                 rf"\b(?P<mon>{mon})\s+(?P<d1>{_DAY})\s*[-–]\s*(?P<d2>{_DAY})(?!\d)"
+                rf"(?:,?\s+(?P<y>{_YEAR})(?!\d))?"
+            ),
+        ),
+        (
+            "month_day_span",
+            re.compile(
+                rf"\b(?:from|between)\s+(?P<mon>{mon})\s+(?P<d1>{_DAY})\s+"
+                rf"(?:to|through|until|and)\s+(?:(?P<mon2>{mon})\s+)?(?P<d2>{_DAY})(?!\d)"
                 rf"(?:,?\s+(?P<y>{_YEAR})(?!\d))?"
             ),
         ),
@@ -215,6 +226,7 @@ def _words(lexicon: Lexicon) -> _Words:
         ("month", re.compile(rf"\b(?P<mon>{full_mon})")),
         ("weekday", re.compile(rf"\b(?P<wd>{wd})")),
         ("rel_day", re.compile(rf"(?i)\b(?P<p>{_alternation(r_days)})\b")),
+        ("rel_week", re.compile(rf"(?i)\b(?P<p>{_alternation(r_weeks)})\b")),
         ("rel_month", re.compile(rf"(?i)\b(?P<p>{_alternation(r_months)})\b")),
         ("rel_year", re.compile(rf"(?i)\b(?P<p>{_alternation(r_years)})\b")),
         ("future_span", re.compile(rf"(?i)\b(?P<p>{spans('future_year_spans')})\b")),
@@ -227,9 +239,11 @@ def _words(lexicon: Lexicon) -> _Words:
         weekdays=weekdays,
         numbers=numbers,
         relative_days=r_days,
+        relative_weeks=r_weeks,
         relative_months=r_months,
         relative_years=r_years,
         prepositions=frozenset(w.casefold() for w in lexicon.word_list("date_prepositions")),
+        weak=frozenset(w.casefold() for w in lexicon.word_list("weak_date_prepositions")),
         past_modifiers=frozenset(w.casefold() for w in lexicon.word_list("past_modifiers")),
         future_modifiers=frozenset(w.casefold() for w in lexicon.word_list("future_modifiers")),
         future_re=_ci(lexicon.word_list("future_markers")),
@@ -262,16 +276,21 @@ def _word_before(text: str, pos: int) -> str:
     return m.group(1).casefold() if m else ""
 
 
-def _year_like_date(text: str, start: int, end: int, prepositions: frozenset[str]) -> bool:
+def _year_like_date(
+    text: str, start: int, end: int, prepositions: frozenset[str], weak: frozenset[str]
+) -> bool:
     """A bare four-digit number is a year only where a date can stand: "in 2024", "since
     1990", "the 2022 Communique", "2024," at a clause end; not "2000 troops"."""
     before = text[:start].rstrip()
     if not before or before[-1] in "(–—-":
         return True
     word = _word_before(text, start)
-    if word in prepositions or word.endswith(("'s", "’s")):
-        return True
     after = text[end:]
+    count = bool(re.match(r"\s+[a-z]", after))
+    if word in prepositions and not (count and word in weak):
+        return True
+    if word.endswith(("'s", "’s")):
+        return True
     return not after.strip() or after[0] in ',.;:)!?”"' or bool(re.match(r"\s+[A-Z]", after))
 
 
@@ -375,17 +394,20 @@ def _absolute_day(m: re.Match[str], c: _Context) -> DateMention | None:
 
 def _day_range(m: re.Match[str], c: _Context) -> DateMention | None:
     month = c.words.month_number[m["mon"].rstrip(".")]
+    second = m.groupdict().get("mon2")
+    month2 = c.words.month_number[second.rstrip(".")] if second else month
     d1, d2 = _day(m["d1"]), _day(m["d2"])
-    if d2 <= d1:
-        return None
-    year = (
-        int(m["y"]) if m["y"] else _month_year(month, d1, c.anchor, c.tense, c.context_year, None)
-    )
+    if m["y"]:
+        year: int | None = int(m["y"])
+    else:
+        year = _month_year(month, d1, c.anchor, c.tense, c.context_year, None)
     if year is None:
         return None
     try:
-        a, b = dt.date(year, month, d1), dt.date(year, month, d2)
+        a, b = dt.date(year, month, d1), dt.date(year, month2, d2)
     except ValueError:
+        return None
+    if b <= a:
         return None
     return DateMention(
         m.start(), m.end(), f"{a.isoformat()}/{b.isoformat()}", not m["y"], year=year
@@ -407,7 +429,7 @@ def _year_range(m: re.Match[str], c: _Context) -> DateMention | None:
 
 
 def _year(m: re.Match[str], c: _Context) -> DateMention | None:
-    if not _year_like_date(c.text, m.start(), m.end(), c.words.prepositions):
+    if not _year_like_date(c.text, m.start(), m.end(), c.words.prepositions, c.words.weak):
         return None
     return DateMention(m.start(), m.end(), m["y"], False, year=int(m["y"]))
 
@@ -428,6 +450,14 @@ def _bare_month(m: re.Match[str], c: _Context) -> DateMention | None:
 def _weekday_mention(m: re.Match[str], c: _Context) -> DateMention | None:
     if c.anchor is None:
         return None
+    before = c.text[: m.start()]
+    previous = re.search(r"(\w+)\s+$", before)
+    if (
+        previous
+        and previous.group(1)[:1].isupper()
+        and previous.group(1).casefold() not in c.words.prepositions
+    ):
+        return None  # part of a name: "Good Friday Agreement"
     modifier = _modifier(c.text, m.start(), c.words)
     date = _weekday(c.words.weekdays[m["wd"]], c.anchor, c.tense, modifier)
     return DateMention(m.start(), m.end(), date.iso(), True)
@@ -439,6 +469,18 @@ def _relative_day(m: re.Match[str], c: _Context) -> DateMention | None:
     offset = c.words.relative_days[m["p"].casefold()]
     date = c.anchor.plus_days(offset) if c.anchor.day is not None else c.anchor
     return DateMention(m.start(), m.end(), date.iso(), True)
+
+
+def _relative_week(m: re.Match[str], c: _Context) -> DateMention | None:
+    """ "next week" is the range from its Monday to its Sunday."""
+    if c.anchor is None:
+        return None
+    if c.anchor.day is None:
+        return DateMention(m.start(), m.end(), c.anchor.iso(), True)
+    offset = c.words.relative_weeks[m["p"].casefold()]
+    weekday = dt.date(c.anchor.year, c.anchor.month or 1, c.anchor.day).weekday()
+    monday = c.anchor.plus_days(7 * offset - weekday)
+    return DateMention(m.start(), m.end(), f"{monday.iso()}/{monday.plus_days(6).iso()}", True)
 
 
 def _relative_month(m: re.Match[str], c: _Context) -> DateMention | None:
@@ -481,6 +523,7 @@ def _past_span(m: re.Match[str], c: _Context) -> DateMention | None:
 _RESOLVERS: dict[str, Resolver] = {
     "iso": _absolute_day,
     "month_day_range": _day_range,
+    "month_day_span": _day_range,
     "day_month_range": _day_range,
     "month_day": _absolute_day,
     "day_month": _absolute_day,
@@ -490,6 +533,7 @@ _RESOLVERS: dict[str, Resolver] = {
     "month": _bare_month,
     "weekday": _weekday_mention,
     "rel_day": _relative_day,
+    "rel_week": _relative_week,
     "rel_month": _relative_month,
     "rel_year": _relative_year,
     "future_span": _future_span,

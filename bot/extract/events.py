@@ -56,10 +56,16 @@ def _clause(text: str, mention: DateMention, many: bool) -> tuple[int, int]:
 
 
 def _strip_date(text: str, start: int, end: int, prepositions: frozenset[str]) -> str:
-    """The text without the date and the little words that only introduce it."""
+    """The text without the date and the little words that only introduce it.
+
+    A year that qualifies the next word keeps them: "in the 2022 Communique" reads "in the
+    Communique".
+    """
     before = text[:start]
     after = text[end:]
     after = re.sub(r"^['’]s\b", "", after)  # "Today's Summit" → "Summit"
+    if re.match(r"\s+[A-Za-z]", after) and text[start:end][:1].isdigit():
+        return before + after.lstrip()
     m = re.search(r"(?:\b([\w-]+)\s+)$", before)
     while m and m.group(1).casefold() in prepositions:
         before = before[: m.start()]
