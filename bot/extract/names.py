@@ -70,10 +70,14 @@ class Vocab:
     suffixes: frozenset[str]
     not_names: frozenset[str]
     not_people: frozenset[str]
+    organisations: frozenset[str]  # words that end company and institution names
     pronouns: frozenset[str]
     former: frozenset[str]
     leaders: frozenset[str]
     distinct: frozenset[str]  # modifiers that make another office: vice, deputy, prime
+    services: frozenset[str]  # words of armed-service names: army, air, force
+    abbreviations: dict[str, str]  # folded "sen" -> "Senator", "gen" -> "General"
+    rank_nouns: frozenset[str]  # folded "general", "admiral": "the general said"
     parties: dict[str, tuple[str, str | None]]  # folded alias -> (party name, country)
     short_parties: frozenset[str]  # aliases that must match exactly (D, R, SPD)
 
@@ -100,6 +104,13 @@ def vocab(lexicon: Lexicon) -> Vocab:
         for phrase in (p.name, *p.synonyms):
             office.update(w.casefold() for w in re.findall(r"[^\W\d_]+", phrase))
     office -= {"minister", "secretary", "and", "of", "for", "the"}
+    raw = lexicon.words.get("title_abbreviations") or {}
+    abbreviations = (
+        {str(k).rstrip(".").casefold(): str(val) for k, val in raw.items()}
+        if isinstance(raw, dict)
+        else {}
+    )
+    ranks = _fold_all(lexicon.word_list("ranks"))
     parties: dict[str, tuple[str, str | None]] = {}
     short: set[str] = set()
     for entry in lexicon.words.get("parties") or ():
@@ -116,16 +127,20 @@ def vocab(lexicon: Lexicon) -> Vocab:
         tails=_fold_all(lexicon.word_list("title_tails")),
         modifiers=_fold_all(lexicon.word_list("title_modifiers")),
         office=frozenset(office),
-        ranks=_fold_all(lexicon.word_list("ranks")),
+        ranks=ranks,
         honorifics=_fold_all(lexicon.word_list("honorifics")),
         particles=frozenset(lexicon.word_list("name_particles")),
         suffixes=_fold_all(lexicon.word_list("name_suffixes")),
         not_names=_fold_all(lexicon.word_list("not_names")),
         not_people=frozenset(lexicon.word_list("not_people")),
+        organisations=_fold_all(lexicon.word_list("organisation_words")),
         pronouns=_fold_all(lexicon.word_list("person_pronouns")),
         former=frozenset(m.casefold().rstrip("-") for m in lexicon.former_markers),
         leaders=_fold_all(lexicon.word_list("leader_titles")),
         distinct=_fold_all(lexicon.word_list("distinct_office_modifiers")),
+        services=frozenset(w.casefold() for s in lexicon.word_list("services") for w in s.split()),
+        abbreviations=abbreviations,
+        rank_nouns=frozenset(r.casefold() for r in abbreviations.values() if r.casefold() in ranks),
         parties=parties,
         short_parties=frozenset(short),
     )
@@ -185,14 +200,54 @@ class NameReader:
             return False
         return not (len(w) == 1 and not self._adjacent_dot(i))
 
-    def is_particle(self, i: int) -> bool:
+    def rank_role(self, first: int) -> str | None:
+        """The role the abbreviated titles before a name give: "Brig. Gen." → Brigadier General."""
         t = self.tokens
-        return t[i].text in self.v.particles and i + 1 < len(t) and self.is_name_word(i + 1)
+        k = first - 1
+        words: list[str] = []
+        while k >= 0:
+            if t[k].text == "." and k > 0:
+                k -= 1
+                continue
+            w = t[k].text.casefold()
+            if not self.is_honorific(k) or (k > 0 and t[k - 1].text.casefold() in self.v.heads):
+                break  # "Secretary General Jens Stoltenberg": General ends the title
+            full = self.v.abbreviations.get(w) or (
+                t[k].text if w in {a.casefold() for a in self.v.abbreviations.values()} else None
+            )
+            if full:
+                words.insert(0, full)
+            k -= 1
+        return " ".join(words) or None
+
+    def is_particle(self, i: int) -> bool:
+        """A particle inside a name: "von der" in "Ursula von der Leyen"."""
+        t = self.tokens
+        k = i
+        while k < len(t) and t[k].text in self.v.particles:
+            k += 1
+        return k > i and k < len(t) and self.is_name_word(k)
+
+    def _service_then_rank(self, i: int) -> int:
+        """Tokens to skip before a name: "Army Gen.", "Air Force Brig. Gen." (0 if none).
+
+        Service words count only when a rank follows them, so "Air Force" alone stays a title
+        word and never becomes part of a name.
+        """
+        t = self.tokens
+        k = i
+        while k < len(t) and t[k].text.casefold() in self.v.services and t[k].capitalised:
+            k += 1
+        if k == i or k >= len(t) or not self.is_honorific(k):
+            return 0
+        return k - i
 
     def forward(self, i: int, skip_honorifics: bool = True) -> NameSpan | None:
         """The name starting at token `i` (after any honorifics and ranks), or None."""
         t, n = self.tokens, len(self.tokens)
         k = i
+        if skip_honorifics:
+            k += self._service_then_rank(k)
         while skip_honorifics and k < n and self.is_honorific(k):
             k += 2 if self._adjacent_dot(k) else 1
         first = k

@@ -315,6 +315,15 @@ class _Collector:
         self.refs: list[tuple[RolePhrase, int, str | None, bool]] = []
 
     def read(self, p: _Para) -> None:
+        start = len(self.occurrences)
+        self._read(p)
+        for occ in self.occurrences[start:]:
+            rank = p.reader.rank_role(occ.span.first)
+            if rank and rank.casefold() not in {r.casefold() for r in occ.roles}:
+                occ.roles.append(rank)
+                occ.titled = occ.titled or not occ.former
+
+    def _read(self, p: _Para) -> None:
         claimed: set[int] = set()  # tokens already read as part of a name
         by_last = {ph.last: ph for ph in p.phrases}
         for ph in p.phrases:
@@ -356,7 +365,8 @@ class _Collector:
                 return
         # "the German chancellor, Olaf Scholz,"
         before = t[ph.first - 1].text if ph.first > 0 else ""
-        if before.casefold() == "the" and nxt + 1 < len(t) and t[nxt].text == ",":
+        determiner = before.casefold() in {"the", "his", "her", "their", "its"}
+        if (determiner or t[ph.first].possessive) and nxt + 1 < len(t) and t[nxt].text == ",":
             span = p.reader.forward(nxt + 1, skip_honorifics=False)
             if (
                 span is not None
@@ -486,6 +496,23 @@ class _Collector:
                 continue
             i += 1
 
+    @staticmethod
+    def _inside_phrase(p: _Para, span: NameSpan) -> bool:
+        """Whether a capitalised word runs into the name ("General Motors said"): then the name
+        is the tail of a longer proper noun, not a person."""
+        k = span.first - 1
+        if k < 0:
+            return False
+        tok, v = p.tokens[k], p.reader.v
+        word = tok.text.casefold()
+        return (
+            tok.capitalised
+            and not tok.possessive
+            and p.tokens[span.first].start - tok.end == 1
+            and word not in v.heads
+            and word not in v.not_names
+        )
+
     def _reporting_verbs(self, p: _Para, claimed: set[int]) -> None:
         """ "said Scholz", "Austin said": the name next to a reporting verb is a speaker."""
         t = p.tokens
@@ -506,10 +533,12 @@ class _Collector:
             if i > 0 and (i - 1) not in claimed:
                 start = r.backward_start(i - 1, 0)
                 span = r.forward(start, skip_honorifics=False) if start is not None else None
-                if span is not None and span.stop == i:
+                if span is not None and span.stop == i and not self._inside_phrase(p, span):
                     cands.append(span)
             for span in cands:
-                if any(x in self.v.not_people for x in span.parts):
+                if any(x in self.v.not_people for x in span.parts) or any(
+                    x.rstrip(".").casefold() in self.v.organisations for x in span.parts
+                ):
                     continue
                 self.occurrences.append(_Occurrence(span))
                 claimed.update(range(span.first, span.stop))

@@ -30,6 +30,10 @@ from bot.models import Document, Quote, Source
 SHORT_QUOTE_WORDS = 4
 _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+#: An institution as the subject of a verb: "the Ministry of Foreign Affairs said".
+_BODY_BEFORE_RE = re.compile(
+    r"\b[Tt]he\s+(?P<body>[A-Z][\w'’.-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w'’.-]*))*)\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -62,9 +66,10 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         after_subject=re.compile(lead + rf"(?P<subj>[^.!?;:\"“”]{{1,80}}?)\s+(?:{verbs})\b"),
         before=re.compile(
             rf"(?P<subj>[^.!?;:\"“”]{{1,80}}?)\s+(?:{verbs})"
-            r"(?:\s+(?:that|to\s+\w+(?:\s+\w+)?|reporters|on\s+\w+))?\s*[:,]?\s*$"
+            r"(?:(?:\s+(?:that|to\s+\w+(?:\s+\w+)?|reporters|on\s+\w+))?\s*[:,]?"
+            r"|[^.!?;:\"“”]{0,60}:)\s*$"
         ),
-        source=re.compile(rf"\b(?:{sources})\s+(?P<subj>[^.!?;:\"“”]{{1,80}}?)\s*[:,]?\s*$"),
+        source=re.compile(rf"\b(?i:{sources})\s+(?P<subj>[^.!?;:\"“”]{{1,80}}?)\s*[:,]?\s*$"),
         document=re.compile(
             r"(?:\b[Tt]he\s+)?(?:\d{4}\s+)?(?P<org>(?:[A-Z][\w&'’.-]*\s+){1,8}?)"
             rf"(?:{docs})\b(?P<tail>[^.!?\"“”]{{0,40}})$"
@@ -151,6 +156,17 @@ class _Reader:
                 return True, self._speaker(who)
             return True, self._org(rest[m.end() :])
         m = self.pat.after_subject.match(rest)
+        # When the quote closed its sentence, only `“…?” Smith asked.` attributes it, not a new
+        # sentence that happens to hold a verb ("The ministry said in a statement that ...").
+        if (
+            m
+            and re.search(r"[.!?]$", span.text.rstrip())
+            and (
+                not re.match(r"\s*(?:[.!?,;]|$)", rest[m.end() :])
+                or len(m.group("subj").split()) > 4
+            )
+        ):
+            m = None
         if m and len(m.group("subj").split()) <= 8:
             a, b = close + m.start("subj"), close + m.end("subj")
             who = self._person_in(a, b, last=True)
@@ -193,7 +209,7 @@ class _Reader:
 
     # --- step 2: quote or not -------------------------------------------------------------
 
-    def _kind(self, item: _Item, speech_nearby: bool) -> str:
+    def _kind(self, item: _Item, speech_nearby: bool, speech_in_sentence: bool) -> str:
         if item.attributed:
             return "quote"
         span = item.span
@@ -209,7 +225,8 @@ class _Reader:
             return "title"
         if len(words) <= SHORT_QUOTE_WORDS:
             after = self.body[span.end + 1 : span.end + 3] if span.close_mark else ""
-            if re.match(r" [a-z]", after):
+            modifier = bool(re.match(r" [a-z]", after))
+            if modifier and (len(words) == 1 or not speech_in_sentence):
                 return "term"  # used as a modifier: "two-plus-two" talks
             if not speech_nearby:
                 return "term"
@@ -246,6 +263,10 @@ class _Reader:
             who = self._person_in(sent.start, sent.start + v.start(), last=True)
             if who is not None and not who.in_quote:
                 return self._speaker(who)
+        if verbs:  # "the Chinese Ministry of Foreign Affairs said the talks were “…”"
+            m = _BODY_BEFORE_RE.search(text[: verbs[-1].start()])
+            if m:
+                return m.group("body")
         return None
 
     def _subject(self, item: _Item) -> str | None:
@@ -275,9 +296,13 @@ class _Reader:
             for it in items
             if it.attributed or len(_WORD_RE.findall(it.text)) > SHORT_QUOTE_WORDS
         }
+        chained = {it.chain for it in items if it.chain != items.index(it)} if items else set()
         for it in items:
-            nearby = it.paragraph.number in long_quote_in or self._speech_in_sentence(it)
-            it.kind = self._kind(it, nearby)
+            in_sentence = self._speech_in_sentence(it)
+            nearby = it.paragraph.number in long_quote_in or in_sentence
+            it.kind = self._kind(it, nearby, in_sentence)
+            if it.span.close_mark is None or it.chain in chained:
+                it.kind = "quote"  # a quotation running on past its paragraph is speech
         quotes = [it for it in items if it.kind == "quote" and it.text]
         self._fill(quotes)
         return [Quote(it.text, it.speaker, self._source(it)) for it in quotes]
@@ -301,8 +326,16 @@ class _Reader:
                 it.chain = prev.chain
 
     def _fill(self, quotes: list[_Item]) -> None:
+        # A quote running over paragraphs has one speaker, wherever its attribution stands.
+        said: dict[int, str | None] = {}
+        for it in quotes:
+            if it.attributed and it.chain not in said:
+                said[it.chain] = it.speaker
         for k, it in enumerate(quotes):
             if it.attributed:
+                continue
+            if it.chain in said:
+                it.speaker = said[it.chain]
                 continue
             it.speaker = (
                 self._document_body(it)
@@ -310,7 +343,6 @@ class _Reader:
                 or self._subject(it)
                 or self._continued(quotes, k)
             )
-        # A quote running over paragraphs has one speaker, wherever its attribution stands.
         by_chain: dict[int, str] = {}
         for it in quotes:
             if it.speaker and it.chain not in by_chain:

@@ -72,8 +72,19 @@ class TitleFinder:
         self.country_end: dict[int, CountryMention] = {c.end: c for c in countries}
 
     def _is_head(self, i: int) -> bool:
-        w, _ = _fold(self.t[i].bare)
-        return w in self.v.heads and not self.blocked[i]
+        tok = self.t[i]
+        w, _ = _fold(tok.bare)
+        if self.blocked[i]:
+            return False
+        if w in self.v.heads:
+            return True
+        # "the general said": a rank names its holder only in lower case after "the".
+        return (
+            w in self.v.rank_nouns
+            and not tok.capitalised
+            and i > 0
+            and self.t[i - 1].text.casefold() == "the"
+        )
 
     def _is_modifier(self, i: int, capital: bool) -> bool:
         tok = self.t[i]
@@ -209,7 +220,7 @@ class TitleFinder:
             tok = t[k]
             if k > j and tok.start - t[k - 1].end > 1:
                 break
-            joins = (tok.text in CONNECTORS and k > j) or (
+            joins = (tok.text in CONNECTORS and (k > j or tok.text == "the")) or (
                 tok.text == ","
                 and k + 1 < limit
                 and (t[k + 1].capitalised or t[k + 1].text == "and")
@@ -220,6 +231,8 @@ class TitleFinder:
                 pass
             elif tok.text == "." and self.reader.is_initial(k - 1):
                 last = k
+            elif tok.text == "." and self.reader.is_honorific(k - 1):
+                pass  # "Army Gen. Mark A. Milley"
             elif tok.text == "." and self.reader.is_suffix(k - 1):
                 last = k
                 k += 1
@@ -245,8 +258,12 @@ class TitleFinder:
             return last, None
         # The title ends before the name (and before ranks such as "Gen." in front of it).
         title_last = start - 1
+        ranked = False
         while title_last >= j and (
             self.reader.is_honorific(title_last) or t[title_last].text == "."
         ):
+            ranked = True
+            title_last -= 1
+        while ranked and title_last >= j and t[title_last].text.casefold() in self.v.services:
             title_last -= 1
         return title_last, name
