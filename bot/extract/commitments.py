@@ -128,14 +128,21 @@ class _Doc:
 _VERB_AFTER_RE = re.compile(r"\s+(?:(?:not|also|then|always|still|soon|now)\s+)*([a-z][a-z-]*)\b")
 
 
-def _kind(text: str, span: tuple[int, int] | None, doc: _Doc) -> str:
+def _kind(sentence: Sentence, span: tuple[int, int] | None, doc: _Doc) -> str:
+    """Whether a subject can commit: see phrase_kind; a person the register knows can."""
     if span is None:
         return "none"
-    return phrase_kind(text[span[0] : span[1]], doc.lexicon, doc.proper)
+    kind = phrase_kind(sentence.text[span[0] : span[1]], doc.lexicon, doc.proper)
+    if kind != "actor" and doc.register.mentions(
+        sentence.start + span[0], sentence.start + span[1]
+    ):
+        return "actor"
+    return kind
 
 
-def _modal_cue(text: str, m: re.Match[str], toks: list[Token], doc: _Doc) -> _Cue | None:
+def _modal_cue(sentence: Sentence, m: re.Match[str], toks: list[Token], doc: _Doc) -> _Cue | None:
     """A "will"/"would" whose subject can act (or a plan, or a passive)."""
+    text = sentence.text
     w = actor_words(doc.lexicon)
     cues = _cues(doc.lexicon)
     after = text[m.end() :]
@@ -152,15 +159,17 @@ def _modal_cue(text: str, m: re.Match[str], toks: list[Token], doc: _Doc) -> _Cu
     how, span = subject_before(toks, idx, w)
     if how == "relative":
         antecedent = relative_before(toks, idx, w)
-        kind = _kind(text, antecedent, doc)
+        kind = _kind(sentence, antecedent, doc)
         subject = main_subject(toks, w)
+        if _non_actor(text, antecedent, doc):
+            return None  # "rising prices, which will hurt consumers": a forecast
         weak = kind == "none" or (actor_only and kind != "actor")
-        if weak and _kind(text, subject, doc) != "actor":
+        if weak and _kind(sentence, subject, doc) != "actor":
             return None
         return _Cue("modal", m.start(), m.end(), subject)
     if how == "coordinate" or reported_it(toks, idx, w):
         span = main_subject(toks, w)
-    kind = _kind(text, span, doc)
+    kind = _kind(sentence, span, doc)
     if kind == "actor" or (kind == "plan" and not actor_only):
         return _Cue("modal", m.start(), m.end(), span)
     if passive and not actor_only and not _non_actor(text, span, doc):
@@ -184,7 +193,7 @@ def _headline(sentence: Sentence, toks: list[Token], doc: _Doc) -> _Cue | None:
     for k, tok in enumerate(toks[1:-1], start=1):
         if tok.text == "to" and toks[k + 1].word and not toks[k + 1].capitalised:
             how, span = subject_before(toks, k, w)
-            if how == "np" and _kind(sentence.text, span, doc) == "actor":
+            if how == "np" and _kind(sentence, span, doc) == "actor":
                 return _Cue("headline", tok.start, tok.end, span)
             return None
     return None
@@ -226,7 +235,7 @@ def find_cues(sentence: Sentence, doc: _Doc) -> list[_Cue]:
         found.append(_Cue("possessive", m.start(), m.end(), span))
     for m in cues.modal.finditer(text):
         if m.start() < blocked_from:
-            cue = _modal_cue(text, m, toks, doc)
+            cue = _modal_cue(sentence, m, toks, doc)
             if cue is not None:
                 found.append(cue)
     if not found:
@@ -243,7 +252,7 @@ def _scheduled(sentence: Sentence, doc: _Doc, toks: list[Token]) -> _Cue | None:
     if not future or sentence_tense(sentence.text, doc.lexicon) == "past":
         return None
     span = main_subject(toks, actor_words(doc.lexicon))
-    if _kind(sentence.text, span, doc) != "actor":
+    if _kind(sentence, span, doc) != "actor":
         return None
     return _Cue("scheduled", future[0].start, future[0].end, span)
 
@@ -368,7 +377,7 @@ def _actors(
     if not out and state.previous and state.previous_paragraph == paragraph.number:
         out.extend(state.previous)
     if not out:
-        out.extend(doc.parts.group(1))
+        out.extend(doc.parts.group())  # "The aim is to ...": the document's main participants
     return unique(out)
 
 

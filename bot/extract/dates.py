@@ -286,7 +286,7 @@ def _year_like_date(
         return True
     word = _word_before(text, start)
     after = text[end:]
-    count = bool(re.match(r"\s+[a-z]", after))
+    count = bool(re.match(r"\s+[a-z]\w*[^s]s\b", after))  # "2000 troops", not "2018 treaty"
     if word in prepositions and not (count and word in weak):
         return True
     if word.endswith(("'s", "’s")):
@@ -362,13 +362,35 @@ def _modifier(text: str, start: int, w: _Words) -> str | None:
     return None
 
 
+_CLAUSE_RE = re.compile(r"[,;:—–]|\s-\s")
+
+
 @dataclass(frozen=True)
 class _Context:
     text: str
     anchor: PartialDate | None
-    tense: str | None
+    tense: str | None  # the whole sentence's
     context_year: int | None
     words: _Words
+
+    def tense_at(self, pos: int) -> str | None:
+        """The tense of the clause around `pos`, else of the sentence: in "X will build ...,
+        the governments announced on Tuesday" the Tuesday is past."""
+        start = 0
+        for m in _CLAUSE_RE.finditer(self.text):
+            if m.end() <= pos:
+                start = m.end()
+            else:
+                end = m.start()
+                break
+        else:
+            end = len(self.text)
+        clause = self.text[start:end]
+        if self.words.future_re.search(clause):
+            return "future"
+        if self.words.past_re.search(clause) or _PAST_VERB_RE.search(clause):
+            return "past"
+        return self.tense
 
 
 Resolver = Callable[[re.Match[str], _Context], DateMention | None]
@@ -381,7 +403,7 @@ def _absolute_day(m: re.Match[str], c: _Context) -> DateMention | None:
     if m["y"]:
         year: int | None = int(m["y"])
     else:
-        year = _month_year(month, day, c.anchor, c.tense, c.context_year, None)
+        year = _month_year(month, day, c.anchor, c.tense_at(m.start()), c.context_year, None)
     if year is None:
         return None
     try:
@@ -400,7 +422,7 @@ def _day_range(m: re.Match[str], c: _Context) -> DateMention | None:
     if m["y"]:
         year: int | None = int(m["y"])
     else:
-        year = _month_year(month, d1, c.anchor, c.tense, c.context_year, None)
+        year = _month_year(month, d1, c.anchor, c.tense_at(m.start()), c.context_year, None)
     if year is None:
         return None
     try:
@@ -441,7 +463,7 @@ def _bare_month(m: re.Match[str], c: _Context) -> DateMention | None:
         return None  # "May" the verb, or a name
     modifier = _modifier(c.text, m.start(), c.words)
     month = c.words.month_number[m["mon"]]
-    year = _month_year(month, None, c.anchor, c.tense, c.context_year, modifier)
+    year = _month_year(month, None, c.anchor, c.tense_at(m.start()), c.context_year, modifier)
     if year is None:
         return None
     return DateMention(m.start(), m.end(), PartialDate(year, month).iso(), True, year=year)
@@ -459,7 +481,7 @@ def _weekday_mention(m: re.Match[str], c: _Context) -> DateMention | None:
     ):
         return None  # part of a name: "Good Friday Agreement"
     modifier = _modifier(c.text, m.start(), c.words)
-    date = _weekday(c.words.weekdays[m["wd"]], c.anchor, c.tense, modifier)
+    date = _weekday(c.words.weekdays[m["wd"]], c.anchor, c.tense_at(m.start()), modifier)
     return DateMention(m.start(), m.end(), date.iso(), True)
 
 
@@ -564,8 +586,8 @@ def find_dates(
 ) -> list[DateMention]:
     """The dates in `text`, left to right, each resolved (unresolvable ones are left out).
 
-    `anchor` is the document date; `tense` ("future"/"past") picks the direction for weekdays
-    and months without a year; `context_year` is the last year the paragraph named ("In April
+    `anchor` is the document date; `tense` ("future"/"past", the sentence's) picks the
+    direction for weekdays and months without a year where the date's own clause has none; `context_year` is the last year the paragraph named ("In April
     2022 ... followed in November").
     """
     w = _words(lexicon)

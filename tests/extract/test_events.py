@@ -1,0 +1,173 @@
+"""Dates and events: absolute and relative dates resolved against the document date."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.extract.dates import PartialDate, find_dates, is_after, sentence_tense
+from bot.extract.events import extract_events
+from bot.extract.lexicon import Lexicon
+from bot.extract.text import segment
+from bot.models import Document
+from bot.seeds import parse_document
+from tests.conftest import seed_documents
+
+ISO_LIKE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?")
+
+
+def whens(text: str, lexicon: Lexicon, anchor: str | None) -> list[str]:
+    tense = sentence_tense(text, lexicon)
+    return [d.when for d in find_dates(text, lexicon, PartialDate.parse(anchor), tense=tense)]
+
+
+def document(body: str, date: str | None = "2023-03-15") -> Document:
+    return Document(id="t", title="", path="t.txt", text=body, sha256="", date=date)
+
+
+def test_partial_dates() -> None:
+    assert PartialDate.parse("2023-03-15") == PartialDate(2023, 3, 15)
+    assert PartialDate.parse("2023-03") == PartialDate(2023, 3)
+    assert PartialDate.parse("2023") == PartialDate(2023)
+    assert PartialDate.parse("2023-02-30") is None
+    assert PartialDate.parse("unknown") is None
+    assert is_after("2023-05", PartialDate(2023, 3, 15))
+    assert not is_after("2023-03", PartialDate(2023, 3, 15))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They met on September 3, 2021, in Oslo.", ["2021-09-03"]),
+        ("The accord was signed in October 2019.", ["2019-10"]),
+        ("The delegates met on 4 March 2020.", ["2020-03-04"]),
+        ("She served as envoy in 2010-2012.", ["2010/2012"]),
+        ("No such drill has been held since 1985.", ["1985"]),
+        ("The 2018 treaty expired.", ["2018"]),
+        ("The ministers met from May 2 to 4, 2022.", ["2022-05-02/2022-05-04"]),
+    ],
+)
+def test_absolute_dates_need_no_anchor(lexicon: Lexicon, text: str, expected: list[str]) -> None:
+    assert whens(text, lexicon, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The envoy arrived today.", ["2023-03-15"]),
+        ("The talks end tomorrow.", ["2023-03-16"]),
+        ("The talks ended yesterday.", ["2023-03-14"]),
+        ("On Friday, the ministers will sign the pact.", ["2023-03-17"]),
+        ("The ministers signed the pact on Monday.", ["2023-03-13"]),
+        ("The summit will be held in June.", ["2023-06"]),
+        ("The envoy visited Lima in November.", ["2022-11"]),
+        ("Last month, the two sides held talks.", ["2023-02"]),
+        ("Both sides will meet again next week.", ["2023-03-20/2023-03-26"]),
+        ("A new frigate will sail in the coming year.", ["2024"]),
+        ("The fund will grow over the next four years.", ["2023/2027"]),
+        ("The bloc currently chairs the council.", ["2023"]),
+        ("The minister began four days of talks.", ["2023-03-15/2023-03-18"]),
+    ],
+)
+def test_relative_dates_resolve_against_the_document_date(
+    lexicon: Lexicon, text: str, expected: list[str]
+) -> None:
+    assert whens(text, lexicon, "2023-03-15") == expected
+
+
+def test_a_date_in_its_own_clause_keeps_its_own_tense(lexicon: Lexicon) -> None:
+    text = "The two navies will hold drills, the ministries announced on Monday."
+    assert whens(text, lexicon, "2023-03-15") == ["2023-03-13"]
+
+
+def test_without_a_document_date_relative_dates_are_dropped(lexicon: Lexicon) -> None:
+    assert whens("The envoy arrived today and met her on June 2, 2020.", lexicon, None) == [
+        "2020-06-02"
+    ]
+
+
+def test_a_month_precise_document_date_gives_month_precise_answers(lexicon: Lexicon) -> None:
+    assert whens("The envoy arrived today.", lexicon, "2023-03") == ["2023-03"]
+    assert whens("The envoy arrived today.", lexicon, "2023") == ["2023"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The exercise drew 17,000 troops and 2000 sailors.",
+        "The country has a special fund of 100 billion euros.",
+        "Germany may send more ships.",
+        "The Good Friday Agreement was praised.",
+        "The plan is called Vision 2030 plan today.",
+    ],
+)
+def test_numbers_and_names_are_not_dates(lexicon: Lexicon, text: str) -> None:
+    assert all("2030" not in w and "2000" not in w for w in whens(text, lexicon, "2023-03-15"))
+    if "today" not in text:
+        assert whens(text, lexicon, "2023-03-15") == []
+
+
+def test_a_paragraph_year_dates_a_later_bare_month(lexicon: Lexicon) -> None:
+    body = "In April 2019, the envoy visited Seoul. The visit to Hanoi followed in November."
+    events = extract_events(document(body), segment(body), lexicon)
+    assert [e.when for e in events] == ["2019-04", "2019-11"]
+
+
+def test_one_event_per_dated_statement_with_its_own_clause(lexicon: Lexicon) -> None:
+    body = (
+        "The minister arrived in Rome today for talks, which will conclude tomorrow at the "
+        "foreign ministry."
+    )
+    events = extract_events(document(body), segment(body), lexicon)
+    assert [e.when for e in events] == ["2023-03-15", "2023-03-16"]
+    assert "today" not in events[0].what and "Rome" in events[0].what
+    assert "tomorrow" not in events[1].what and "conclude" in events[1].what
+    assert all(e.source.sentence == body for e in events)
+
+
+def test_the_story_day_is_one_event(lexicon: Lexicon) -> None:
+    body = "The two leaders met in Oslo today. Today, they also spoke to reporters."
+    events = extract_events(document(body), segment(body), lexicon)
+    assert len(events) == 1
+    assert events[0].what.startswith("The two leaders met in Oslo")
+
+
+def test_a_heading_restated_below_is_one_event(lexicon: Lexicon) -> None:
+    body = (
+        "In 2024, a new embassy opens in Lima\n\n"
+        "In the coming year, the ministry wants to open an embassy in Lima.\n\n"
+        "In 2026, a consulate follows\n\n"
+        "The ministry has no further plans.\n"
+    )
+    events = extract_events(document(body), segment(body), lexicon)
+    assert [e.when for e in events] == ["2024", "2026"]
+    assert events[0].what.startswith("The ministry wants to open")
+
+
+def test_what_keeps_the_content_words(lexicon: Lexicon) -> None:
+    body = "On Friday, the ministers will sign a pact on fisheries in Reykjavik."
+    (event,) = extract_events(document(body), segment(body), lexicon)
+    assert event.when == "2023-03-17"
+    assert "Friday" not in event.what
+    assert {"ministers", "sign", "pact", "fisheries", "Reykjavik"} <= set(event.what.split())
+
+
+@pytest.mark.parametrize("path", seed_documents(), ids=lambda p: p.name)
+def test_seed_events_are_iso_like_and_cite_their_sentence(lexicon: Lexicon, path) -> None:
+    doc = parse_document(path, path.read_bytes())
+    events = extract_events(doc, segment(doc.text), lexicon)
+    assert events
+    for event in events:
+        assert ISO_LIKE.fullmatch(event.when), event.when
+        assert event.source.sentence in doc.text
+        assert event.what
+    # Every "Month YYYY" the text names is an event of that month (found by an independent
+    # pattern, so a changed document changes the expectation).
+    months = "January February March April May June July August September October November December"
+    for m in re.finditer(rf"\b({'|'.join(months.split())}) ((?:19|20)\d\d)\b", doc.text):
+        month = months.split().index(m[1]) + 1
+        assert f"{m[2]}-{month:02d}" in {e.when for e in events}
+    # Every heading that opens with "In YYYY" dates its section.
+    for m in re.finditer(r"^In ((?:19|20)\d\d)\b[^\n.]*$", doc.text, re.MULTILINE):
+        assert m[1] in {e.when for e in events}

@@ -1,0 +1,57 @@
+"""Topic classification from config/topics.yaml, on short sentences written for the test."""
+
+from __future__ import annotations
+
+from bot.extract.lexicon import Lexicon, Topic
+from bot.extract.topics import classify_topics, topic_hits
+
+TAXONOMY = {
+    "defense", "raw-materials", "economic-security", "energy", "climate", "trade",
+    "technology", "diplomacy", "security", "health", "migration", "finance",
+}  # fmt: skip
+
+
+def test_the_shipped_taxonomy_has_every_slug_with_keywords(lexicon: Lexicon) -> None:
+    slugs = {t.slug for t in lexicon.topics}
+    assert slugs >= TAXONOMY
+    assert all(t.keywords for t in lexicon.topics)
+
+
+def test_british_spelling_and_wildcards(lexicon: Lexicon) -> None:
+    assert classify_topics("The defence ministers met.", lexicon)[0] == "defense"
+    assert "defense" in classify_topics("A deal on armaments was signed.", lexicon)
+
+
+def test_the_longest_keyword_wins(lexicon: Lexicon) -> None:
+    assert classify_topics("They spoke about energy security.", lexicon) == ("energy",)
+    assert classify_topics("Economic security was the focus.", lexicon) == ("economic-security",)
+
+
+def test_best_topic_first(lexicon: Lexicon) -> None:
+    text = "Gas and oil prices dominated the talks on energy."
+    topics = classify_topics(text, lexicon)
+    assert topics[0] == "energy"
+    assert "diplomacy" in topics[1:]
+
+
+def test_short_capital_terms_match_only_in_capitals(lexicon: Lexicon) -> None:
+    assert "technology" in classify_topics("Both sides will cooperate on AI.", lexicon)
+    assert "technology" not in classify_topics("The sailors shouted ai ai.", lexicon)
+
+
+def test_synonyms_only_match_queries(lexicon: Lexicon) -> None:
+    energy = lexicon.topic_by_slug["energy"]
+    assert "power" in energy.synonyms
+    assert "energy" not in classify_topics("The power of example matters.", lexicon)
+
+
+def test_nothing_to_classify(lexicon: Lexicon) -> None:
+    assert classify_topics("The weather was fine.", lexicon) == ()
+    assert classify_topics("", lexicon) == ()
+
+
+def test_a_new_topic_in_config_needs_no_code() -> None:
+    lexicon = Lexicon(topics=(Topic("space", "Space", keywords=("satellite*", "orbit")),))
+    assert classify_topics("Two satellites reached orbit.", lexicon) == ("space",)
+    hits = topic_hits("Two satellites reached orbit.", lexicon)
+    assert [h[2] for h in hits] == ["satellites", "orbit"]
