@@ -311,6 +311,8 @@ class _Collector:
         self.lexicon = lexicon
         self.v = vocab(lexicon)
         self.occurrences: list[_Occurrence] = []
+        self.candidates: list[NameSpan] = []  # name-shaped phrases awaiting confirmation
+        self.alone: dict[str, list[int]] = {}  # capitalised words standing alone -> offsets
         # role references: (phrase, offset, party in a parenthesis after it, inside a quote)
         self.refs: list[tuple[RolePhrase, int, str | None, bool]] = []
 
@@ -337,6 +339,7 @@ class _Collector:
         self._predecessors(p, claimed)
         self._honorifics_and_initials(p, claimed)
         self._reporting_verbs(p, claimed)
+        self._full_names(p, claimed)
 
     def _bare_title(self, p: _Para, ph: RolePhrase) -> None:
         """A title with no name after it: an apposition, or a role reference."""
@@ -496,6 +499,53 @@ class _Collector:
                 continue
             i += 1
 
+    def _full_names(self, p: _Para, claimed: set[int]) -> None:
+        """Name-shaped phrases of two or three words ("met Hiro Sato"): people only if their
+        last word also stands alone somewhere (see `confirm_full_names`)."""
+        t = p.tokens
+        r = p.reader
+        i = 0
+        while i < len(t):
+            if i in claimed or not r.is_name_word(i) or (i > 0 and t[i - 1].capitalised):
+                i += 1
+                continue
+            span = r.forward(i, skip_honorifics=False)
+            if span is None or span.first != i:
+                i += 1
+                continue
+            words = name_words(span.surface, self.v.suffixes)
+            stop = span.stop
+            clean = (
+                2 <= len(words) <= 3
+                and not (
+                    stop < len(t) and t[stop].capitalised and t[stop].start - t[stop - 1].end == 1
+                )
+                and not any(w.casefold() in self.v.organisations for w in words)
+                and not any(p.quoted[j] for j in range(span.first, span.stop))
+            )
+            if clean:
+                self.candidates.append(span)
+            i = max(stop, i + 1)
+        for k, tok in enumerate(t):
+            if r.is_name_word(k) and not (
+                k > 0 and (t[k - 1].capitalised or t[k - 1].text == "the")
+            ):
+                nxt = t[k + 1] if k + 1 < len(t) else None
+                if nxt is None or not (nxt.capitalised and nxt.start - tok.end == 1):
+                    self.alone.setdefault(tok.bare, []).append(tok.start)
+
+    def confirm_full_names(self) -> None:
+        """Keep the name-shaped phrases whose surname also appears alone: "Sato agreed"."""
+        known = {o.span.start for o in self.occurrences}
+        for span in self.candidates:
+            last = name_words(span.surface, self.v.suffixes)[-1]
+            elsewhere = [
+                pos for pos in self.alone.get(last, ()) if not span.start <= pos < span.end
+            ]
+            if elsewhere and span.start not in known:
+                self.occurrences.append(_Occurrence(span))
+                known.add(span.start)
+
     @staticmethod
     def _inside_phrase(p: _Para, span: NameSpan) -> bool:
         """Whether a capitalised word runs into the name ("General Motors said"): then the name
@@ -584,8 +634,8 @@ def _merge(occurrences: list[_Occurrence], v: Vocab) -> list[_Draft]:
         ]
         pool = by_surname or by_family
         if pool:
-            before = [d for d in pool if d.first_pos <= occ.span.start]
-            d = before[-1] if before else pool[0]
+            before = [d for d in pool if d.first_pos <= occ.span.start] or pool
+            d = max(before, key=lambda d: (bool(d.roles), d.first_pos))
         else:
             d = _Draft(occ.span.parts, occ.span.start)
             drafts.append(d)
@@ -692,8 +742,15 @@ class _Builder:
                 continue
             if len(cands) == 1:
                 idx = cands[0]
-            else:  # a shared surname: the one last named in full, else the first named
-                idx = max(cands, key=lambda c: (last_full.get(c, -1), -drafts[c].first_pos))
+            else:  # a shared surname: a titled person first, then the one last named in full
+                idx = max(
+                    cands,
+                    key=lambda c: (
+                        bool(drafts[c].roles),
+                        last_full.get(c, -1),
+                        -drafts[c].first_pos,
+                    ),
+                )
             if len(text.split()) > 1:
                 last_full[idx] = m.start()
             out.append(Mention(idx, m.start(), m.end(), "name", text, self.in_quote(m.start())))
@@ -846,4 +903,5 @@ def extract_people(
     collector = _Collector(lexicon)
     for p in paras:
         collector.read(p)
+    collector.confirm_full_names()
     return _Builder(document, paras, lexicon).build(collector)

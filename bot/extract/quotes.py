@@ -226,7 +226,8 @@ class _Reader:
         if len(words) <= SHORT_QUOTE_WORDS:
             after = self.body[span.end + 1 : span.end + 3] if span.close_mark else ""
             modifier = bool(re.match(r" [a-z]", after))
-            if modifier and (len(words) == 1 or not speech_in_sentence):
+            compound = len(words) == 1 and ("-" in words[0] or words[0][:1].isupper())
+            if modifier and (compound or not speech_in_sentence):
                 return "term"  # used as a modifier: "two-plus-two" talks
             if not speech_nearby:
                 return "term"
@@ -291,12 +292,17 @@ class _Reader:
             if not found:
                 found, who = self._before(it)
             it.attributed, it.speaker = found, who
+        chained = {it.chain for k, it in enumerate(items) if it.chain != k}
+        # Speech nearby: a paragraph holding an attributed or a long quotation (titles aside).
         long_quote_in = {
             it.paragraph.number
             for it in items
-            if it.attributed or len(_WORD_RE.findall(it.text)) > SHORT_QUOTE_WORDS
+            if it.attributed
+            or (
+                len(_WORD_RE.findall(it.text)) > SHORT_QUOTE_WORDS
+                and self._kind(it, True, True) == "quote"
+            )
         }
-        chained = {it.chain for it in items if it.chain != items.index(it)} if items else set()
         for it in items:
             in_sentence = self._speech_in_sentence(it)
             nearby = it.paragraph.number in long_quote_in or in_sentence
@@ -326,6 +332,9 @@ class _Reader:
                 it.chain = prev.chain
 
     def _fill(self, quotes: list[_Item]) -> None:
+        self.by_paragraph: dict[int, list[_Item]] = {}
+        for it in quotes:
+            self.by_paragraph.setdefault(it.paragraph.number, []).append(it)
         # A quote running over paragraphs has one speaker, wherever its attribution stands.
         said: dict[int, str | None] = {}
         for it in quotes:
@@ -370,7 +379,7 @@ class _Reader:
         if prev.paragraph.number + 1 != it.paragraph.number:
             return None
         # A paragraph made only of quotation continues the speaker of the one before it.
-        outside = self._outside_quotes(it.paragraph, quotes)
+        outside = self._outside_quotes(it.paragraph, self.by_paragraph[it.paragraph.number])
         if not re.search(r"[^\W\d_]", outside):
             return prev.speaker
         return None

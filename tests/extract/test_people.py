@@ -1,0 +1,354 @@
+"""People: names, titles, parties, countries, role references and pronouns.
+
+Unit tests use short sentences written for the test (the names are invented); the seed tests
+derive what they expect from the seed's own text with small independent patterns.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.extract.lexicon import Lexicon
+from bot.extract.people import PeopleRegister, extract_people
+from bot.extract.text import segment
+from bot.models import Document, Person
+from bot.seeds import parse_document
+from tests.conftest import seed_documents
+
+
+def register_of(text: str, lexicon: Lexicon) -> PeopleRegister:
+    doc = Document(id="t", title="t", path="t.txt", text=text, sha256="0")
+    return extract_people(doc, segment(text), lexicon)
+
+
+def person(reg: PeopleRegister, name: str) -> Person:
+    hits = [p for p in reg.people if p.name == name]
+    assert hits, f"{name!r} not in {[p.name for p in reg.people]}"
+    return hits[0]
+
+
+def names(reg: PeopleRegister) -> list[str]:
+    return [p.name for p in reg.people]
+
+
+# --- titles before names ------------------------------------------------------------------
+
+
+def test_title_with_country_adjective(lexicon: Lexicon) -> None:
+    reg = register_of("Japanese Defense Minister Taro Yamada met reporters on Monday.", lexicon)
+    p = person(reg, "Taro Yamada")
+    assert p.roles == ("Defense Minister",)
+    assert p.country == "Japan"
+    assert p.id == "taro-yamada"
+    assert "Yamada" in p.aliases
+
+
+def test_title_with_complement_splits_before_the_name(lexicon: Lexicon) -> None:
+    text = (
+        "Minister of Defense Arjun Mehta and U.S. Under Secretary of State for Economic Growth, "
+        "Energy, and the Environment Maria L. Ortiz met in Delhi."
+    )
+    reg = register_of(text, lexicon)
+    assert person(reg, "Arjun Mehta").roles == ("Minister of Defense",)
+    ortiz = person(reg, "Maria L. Ortiz")
+    assert ortiz.roles == (
+        "Under Secretary of State for Economic Growth, Energy, and the Environment",
+    )
+    assert ortiz.country == "United States"
+
+
+def test_japanese_family_name_in_capitals_is_written_given_name_first(lexicon: Lexicon) -> None:
+    text = "Minister of Economy, Trade and Industry of Japan SATO Kenji met the press."
+    p = person(register_of(text, lexicon), "Kenji Sato")
+    assert p.roles == ("Minister of Economy, Trade and Industry",)
+    assert p.country == "Japan"
+    assert {"Sato", "SATO Kenji"} <= set(p.aliases)
+
+
+def test_korean_name_keeps_its_order_and_family_name_alias(lexicon: Lexicon) -> None:
+    text = "Republic of Korea (ROK) 2nd Vice Minister of Foreign Affairs Park Min-jun spoke."
+    p = person(register_of(text, lexicon), "Park Min-jun")
+    assert p.roles == ("2nd Vice Minister of Foreign Affairs",)
+    assert p.country == "South Korea"
+    assert "Park" in p.aliases
+
+
+def test_several_titled_names_in_one_sentence(lexicon: Lexicon) -> None:
+    text = (
+        "President Alvarez welcomed Japanese Prime Minister Hoshino and National Security "
+        "Advisor Ravi Kumar and Minister of Defense Lena Berg to the summit."
+    )
+    reg = register_of(text, lexicon)
+    assert names(reg) == ["Alvarez", "Hoshino", "Ravi Kumar", "Lena Berg"]
+    assert person(reg, "Ravi Kumar").roles == ("National Security Advisor",)
+    assert person(reg, "Hoshino").country == "Japan"
+
+
+def test_particles_suffixes_and_diacritics_stay_in_the_name(lexicon: Lexicon) -> None:
+    text = (
+        "Commissioner Ilse von der Brück met President Pedro A. Gómez Jr. in Brussels. "
+        "Gómez said little."
+    )
+    reg = register_of(text, lexicon)
+    assert person(reg, "Ilse von der Brück").aliases[0] == "von der Brück"
+    assert person(reg, "Pedro A. Gómez Jr.").aliases[0] == "Gómez"
+    assert len(reg.people) == 2
+
+
+def test_ranks_are_left_out_of_the_name_and_give_a_role(lexicon: Lexicon) -> None:
+    text = (
+        "Chairman of the Joint Chiefs of Staff Army Gen. Ana B. Lopez spoke. "
+        "The exercise went well, the general said."
+    )
+    reg = register_of(text, lexicon)
+    p = person(reg, "Ana B. Lopez")
+    assert p.roles == ("Chairman of the Joint Chiefs of Staff", "General")
+    assert reg.resolve("the general", text.index("the general")) == p
+
+
+def test_former_title_marks_a_former_office_holder(lexicon: Lexicon) -> None:
+    reg = register_of("Former President Hal Jensen criticised the plan.", lexicon)
+    assert person(reg, "Hal Jensen").former
+
+
+# --- parentheses, appositions, predecessors ------------------------------------------------
+
+
+def test_parenthesis_with_portfolios_and_party(lexicon: Lexicon) -> None:
+    text = (
+        "Also present were Anna Muster (Vice Chancellor and Economy, Greens), "
+        "Karl Beispiel (Finance, FDP) and Eva Probe (Outside, SPD)."
+    )
+    reg = register_of(text, lexicon)
+    muster = person(reg, "Anna Muster")
+    assert muster.roles == ("Vice Chancellor", "Economy")
+    assert muster.party == "Greens"
+    assert muster.country == "Germany"
+    assert person(reg, "Karl Beispiel").party == "FDP"
+    probe = person(reg, "Eva Probe")
+    assert probe.offices == ("Foreign Affairs",)
+
+
+def test_parenthesis_that_is_not_about_a_person_is_ignored(lexicon: Lexicon) -> None:
+    reg = register_of(
+        "The Small Modular Reactors (SMRs) and the Statement of Intent (SOI).", lexicon
+    )
+    assert reg.people == ()
+
+
+def test_us_party_and_state_in_a_parenthesis(lexicon: Lexicon) -> None:
+    p = person(register_of("Sen. Jo Reed (D-R.I.) said he agreed.", lexicon), "Jo Reed")
+    assert p.party == "Democrat"
+    assert p.roles == ("Senator",)
+
+
+def test_apposition_after_a_name(lexicon: Lexicon) -> None:
+    text = (
+        "Australian Deputy Prime Minister Tom Hale, who also serves as defense minister, "
+        "arrived. Ola Berg, the Norwegian foreign minister, joined him."
+    )
+    reg = register_of(text, lexicon)
+    assert person(reg, "Tom Hale").roles == ("Deputy Prime Minister", "defense minister")
+    berg = person(reg, "Ola Berg")
+    assert berg.roles == ("foreign minister",)
+    assert berg.country == "Norway"
+
+
+def test_apposition_before_a_name(lexicon: Lexicon) -> None:
+    reg = register_of("She met her Chinese counterpart, Wang Lei, on Tuesday.", lexicon)
+    p = person(reg, "Wang Lei")
+    assert p.country == "China"
+    assert p.roles == ("counterpart",)
+
+
+def test_predecessors_are_former_people_with_their_party(lexicon: Lexicon) -> None:
+    text = (
+        "Meier said he would go. He did not follow his predecessors, Anna Alt (CDU) and "
+        "Bernd Bett (SPD), who went elsewhere."
+    )
+    reg = register_of(text, lexicon)
+    for name, party in (("Anna Alt", "CDU"), ("Bernd Bett", "SPD")):
+        p = person(reg, name)
+        assert p.former and p.party == party and p.roles == ("predecessor",)
+    assert not person(reg, "Meier").former
+
+
+# --- shapes and speech --------------------------------------------------------------------
+
+
+def test_honorifics_initials_and_reporting_verbs_make_people(lexicon: Lexicon) -> None:
+    text = (
+        "Ms. Rossi arrived first. George K. Brandt followed. “It went well,” said Okafor. "
+        "Lindqvist said nothing."
+    )
+    assert set(names(register_of(text, lexicon))) == {
+        "Rossi",
+        "George K. Brandt",
+        "Okafor",
+        "Lindqvist",
+    }
+
+
+def test_organisations_and_calendar_words_are_not_people(lexicon: Lexicon) -> None:
+    text = (
+        "General Motors announced a plant. Samsung Electronics said it would invest. Reuters "
+        "reported the deal. Officials said on Tuesday that Washington said yes. The Pentagon "
+        "said so too, said Monday's statement."
+    )
+    assert names(register_of(text, lexicon)) == []
+
+
+def test_surname_and_full_name_are_one_person(lexicon: Lexicon) -> None:
+    text = "Defense Secretary Lena Ward met Hiro Sato. Ward said it was useful. Sato agreed."
+    reg = register_of(text, lexicon)
+    assert names(reg) == ["Lena Ward", "Hiro Sato"]
+    ward = person(reg, "Lena Ward")
+    assert len(ward.sources) == 2
+    assert all(src.sentence in text for src in ward.sources)
+
+
+def test_different_given_names_with_one_surname_are_two_people(lexicon: Lexicon) -> None:
+    text = "President Ana Kim met Minister of Trade Bo Kim. Ana Kim spoke first."
+    assert names(register_of(text, lexicon)) == ["Ana Kim", "Bo Kim"]
+
+
+# --- resolving mentions -------------------------------------------------------------------
+
+
+def test_role_reference_resolves_to_the_holder(lexicon: Lexicon) -> None:
+    text = (
+        "Secretary of Defense Carl Voss met Japanese Defense Minister Ken Ito. "
+        "The secretary said the talks were good. Japan's defense minister agreed."
+    )
+    reg = register_of(text, lexicon)
+    voss, ito = person(reg, "Carl Voss"), person(reg, "Ken Ito")
+    assert reg.resolve("The secretary", text.index("The secretary")) == voss
+    assert reg.resolve("Japan's defense minister", text.index("Japan's")) == ito
+    assert reg.resolve("Voss", 0) == voss
+    assert reg.resolve("Defense Minister Ken Ito", 0) == ito
+    assert reg.resolve("the ambassador", len(text)) is None
+
+
+def test_unheld_leader_title_goes_to_the_most_mentioned_untitled_person(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "“We are ready,” said Meier. Vice Chancellor Jana Roth agreed. Meier smiled.\n\n"
+        "“It is time,” said the Chancellor.\n\nThe Chancellor (SPD) flew home. Meier slept."
+    )
+    reg = register_of(text, lexicon)
+    meier = person(reg, "Meier")
+    assert meier.roles == ("Chancellor",)
+    assert meier.party == "SPD"
+    assert meier.country == "Germany"
+    assert person(reg, "Jana Roth").roles == ("Vice Chancellor",)
+    assert reg.resolve("the Chancellor", text.index("the Chancellor")) == meier
+
+
+def test_a_title_held_by_nobody_and_not_a_leader_stays_unresolved(lexicon: Lexicon) -> None:
+    reg = register_of("“Fine,” said Meier. The ambassador left.", lexicon)
+    assert person(reg, "Meier").roles == ()
+    assert all(m.kind != "role" for m in reg.all_mentions)
+
+
+def test_pronouns_resolve_to_the_subject_of_the_nearest_sentence(lexicon: Lexicon) -> None:
+    text = (
+        "Secretary of State Mary Lund met Foreign Minister Ken Oda. “Good,” Lund said to Oda.\n\n"
+        "She noted progress. It was the first visit he made, officials said."
+    )
+    reg = register_of(text, lexicon)
+    lund = person(reg, "Mary Lund")
+    assert reg.resolve("She", text.index("She noted")) == lund
+    pronouns = [
+        (m.text, reg.people[m.person].name) for m in reg.all_mentions if m.kind == "pronoun"
+    ]
+    assert pronouns == [("She", "Mary Lund"), ("he", "Mary Lund")]
+
+
+def test_mentions_are_in_text_order_with_offsets(lexicon: Lexicon) -> None:
+    text = "Prime Minister Ada Lane spoke. Lane then left, and she flew home."
+    reg = register_of(text, lexicon)
+    got = reg.mentions(0, len(text))
+    lane = person(reg, "Ada Lane")
+    assert [p for p, _ in got] == [lane, lane, lane]
+    assert [off for _, off in got] == [
+        text.index("Ada Lane"),
+        text.index("Lane then"),
+        text.index("she"),
+    ]
+    assert reg.mentions(text.index("Lane then"), len(text))[0][1] == text.index("Lane then")
+
+
+def test_empty_document_has_no_people(lexicon: Lexicon) -> None:
+    reg = register_of("", lexicon)
+    assert reg.people == ()
+    assert reg.resolve("he", 0) is None
+    assert reg.mentions(0, 10) == []
+
+
+# --- the shipped seeds --------------------------------------------------------------------
+
+_PAREN_PERSON = re.compile(r"\b(?!The )([A-Z][\w-]+ [A-Z][\w-]+) \(([^()]*)\)")
+
+
+@pytest.fixture(scope="module", params=seed_documents(), ids=lambda p: p.name)
+def seed(request: pytest.FixtureRequest, lexicon: Lexicon) -> tuple[Document, PeopleRegister]:
+    path = request.param
+    doc = parse_document(path, path.read_bytes())
+    return doc, extract_people(doc, segment(doc.text), lexicon)
+
+
+def _parties(lexicon: Lexicon) -> dict[str, str]:
+    out = {}
+    for entry in lexicon.words.get("parties") or ():
+        for alias in (entry["name"], *(entry.get("aliases") or ())):
+            out[str(alias)] = str(entry["name"])
+    return out
+
+
+def test_seed_name_with_party_in_parenthesis_is_a_person_with_that_party(
+    seed: tuple[Document, PeopleRegister], lexicon: Lexicon
+) -> None:
+    doc, reg = seed
+    parties = _parties(lexicon)
+    for name, inner in _PAREN_PERSON.findall(doc.text):
+        last = inner.split(",")[-1].strip()
+        if last in parties:
+            assert person(reg, name).party == parties[last]
+
+
+def test_seed_predecessors_are_former(seed: tuple[Document, PeopleRegister]) -> None:
+    doc, reg = seed
+    for m in re.finditer(r"predecessors?,? ([^.]*)", doc.text):
+        for name, _ in _PAREN_PERSON.findall(m.group(1)):
+            assert person(reg, name).former
+
+
+def test_seed_speakers_next_to_quotes_are_people(seed: tuple[Document, PeopleRegister]) -> None:
+    doc, reg = seed
+    for m in re.finditer(r"[”\"],? said ((?:[A-Z][\w-]+ )*[A-Z][\w-]+)", doc.text):
+        words = m.group(1).split()
+        assert reg.resolve(words[-1], m.start(1)) is not None, m.group(0)
+
+
+def test_seed_role_references_resolve_to_someone_titled(
+    seed: tuple[Document, PeopleRegister],
+) -> None:
+    doc, reg = seed
+    for m in re.finditer(
+        r"\b[Tt]he (Chancellor|Prime Minister|President)\b(?! \w+ [A-Z])", doc.text
+    ):
+        who = reg.resolve(m.group(0), m.start())
+        assert who is not None, m.group(0)
+        assert any(m.group(1).casefold() == r.casefold() for r in who.roles)
+
+
+def test_seed_people_cite_sentences_of_the_document(seed: tuple[Document, PeopleRegister]) -> None:
+    doc, reg = seed
+    assert reg.people
+    for p in reg.people:
+        assert p.sources, p.name
+        assert all(s.sentence in doc.text and s.doc_id == doc.id for s in p.sources)
+        assert p.id and p.name

@@ -1,0 +1,94 @@
+"""Sentence splitting and quotation spans: exact offsets, abbreviations, every kind of mark."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.extract.text import quote_spans, segment
+from tests.conftest import seed_documents
+
+
+def _spans(body: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (q.text, q.open_mark, q.close_mark) for p in segment(body) for q in quote_spans(body, p)
+    ]
+
+
+def test_sentences_are_exact_substrings_of_the_body() -> None:
+    body = "First one. Second one!\n\nA heading line\n\nThird, with Mr. Smith. Fourth?"
+    sentences = [s for p in segment(body) for s in p.sentences]
+    assert [s.text for s in sentences] == [
+        "First one.",
+        "Second one!",
+        "A heading line",
+        "Third, with Mr. Smith.",
+        "Fourth?",
+    ]
+    assert all(body[s.start : s.end] == s.text for s in sentences)
+    assert [s.index for s in sentences] == list(range(5))
+    assert sentences[2].heading
+
+
+def test_an_abbreviation_after_a_hyphen_does_not_end_a_sentence() -> None:
+    body = "They opened the EU-U.S. Trade Council office. It is new."
+    texts = [s.text for p in segment(body) for s in p.sentences]
+    assert texts == ["They opened the EU-U.S. Trade Council office.", "It is new."]
+
+
+def test_initials_do_not_end_a_sentence() -> None:
+    body = "Secretary Jane Q. Doe met George W. Smith Jr. today. They talked."
+    texts = [s.text for p in segment(body) for s in p.sentences]
+    assert texts == ["Secretary Jane Q. Doe met George W. Smith Jr. today.", "They talked."]
+
+
+def test_curly_and_straight_quotes_pair_by_direction() -> None:
+    body = '“One,” she said. "Two," he said. He called it "a deal".'
+    assert _spans(body) == [("One,", "“", "”"), ("Two,", '"', '"'), ("a deal", '"', '"')]
+
+
+def test_nested_curly_quotes_stay_inside_the_outer_quote() -> None:
+    body = "“He told me “never” twice,” she said."
+    assert _spans(body) == [("He told me “never” twice,", "“", "”")]
+
+
+def test_a_missing_opening_mark_opens_at_the_paragraph_start() -> None:
+    body = "We will not give up,” the minister said."
+    assert _spans(body) == [("We will not give up,", "", "”")]
+
+
+def test_a_quote_open_at_the_paragraph_end_has_no_closing_mark() -> None:
+    body = "“We will continue.\n\n“And we will win,” she said."
+    spans = _spans(body)
+    assert spans[0] == ("We will continue.", "“", None)
+    assert spans[1] == ("And we will win,", "“", "”")
+
+
+def test_apostrophes_are_not_quotation_marks() -> None:
+    body = "The minister's plan isn't new, officials' notes say."
+    assert _spans(body) == []
+
+
+def test_spans_of_the_seed_documents_are_exact() -> None:
+    for path in seed_documents():
+        body = path.read_text(encoding="utf-8")
+        for p in segment(body):
+            for q in quote_spans(body, p):
+                assert body[q.start : q.end] == q.text
+                assert p.start <= q.start <= q.end <= p.start + len(p.text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab .,!?\"“”'\n-UAJ")),
+        max_size=200,
+    )
+)
+def test_any_text_segments_and_quotes_with_exact_offsets(body: str) -> None:
+    for p in segment(body):
+        assert body[p.start : p.start + len(p.text)] == p.text
+        for s in p.sentences:
+            assert body[s.start : s.end] == s.text
+        for q in quote_spans(body, p):
+            assert body[q.start : q.end] == q.text
