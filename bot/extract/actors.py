@@ -389,14 +389,20 @@ def participants(
             first.setdefault(person.country, position)
     ranked = sorted(score, key=lambda c: (-score[c], first.get(c, 0)))
     return Participants(
-        tuple(ranked), tuple(score[c] for c in ranked), group_size(document, lexicon)
+        tuple(ranked), tuple(score[c] for c in ranked), group_size(document, paragraphs, lexicon)
     )
 
 
-def group_size(document: Document, lexicon: Lexicon) -> int | None:
-    """The size of the meeting a document names: "trilateral", "Five-Country", "two-way"."""
+def group_size(
+    document: Document, paragraphs: tuple[Paragraph, ...], lexicon: Lexicon
+) -> int | None:
+    """The size of the meeting the title or the lead names: "trilateral", "Five-Country".
+
+    Only there: "building on recent trilateral engagements" further down is another meeting.
+    """
     w = actor_words(lexicon)
-    for text in (document.title or "", document.text):
+    lead = next((p.text for p in paragraphs if not p.heading), "")
+    for text in (document.title or "", lead):
         for m in w.size_re.finditer(text):
             word = (m["n"] or m["lateral"] or "").casefold()
             if word.isdigit():

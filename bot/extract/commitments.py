@@ -21,6 +21,7 @@ document as a fallback; `when` is the sentence's first resolved date.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -170,11 +171,27 @@ def _modal_cue(sentence: Sentence, m: re.Match[str], toks: list[Token], doc: _Do
     if how == "coordinate" or reported_it(toks, idx, w):
         span = main_subject(toks, w)
     kind = _kind(sentence, span, doc)
+    if kind == "actor" and _reported_outsider(sentence, toks, span, doc):
+        return None
     if kind == "actor" or (kind == "plan" and not actor_only):
         return _Cue("modal", m.start(), m.end(), span)
     if passive and not actor_only and not _non_actor(text, span, doc):
         return _Cue("modal", m.start(), m.end(), span)
     return None
+
+
+def _reported_outsider(
+    sentence: Sentence, toks: list[Token], span: tuple[int, int] | None, doc: _Doc
+) -> bool:
+    """ "Austin said China will keep up the pressure": a speaker's forecast about a country
+    that is not among the document's main participants is an assessment, not a plan."""
+    if span is None:
+        return False
+    w = actor_words(doc.lexicon)
+    if not any(t.low in w.reporting for t in toks if t.end <= span[0]):
+        return False
+    named = {h.country for h in find_countries(sentence.text[span[0] : span[1]], doc.lexicon)}
+    return bool(named) and not named & set(doc.parts.group())
 
 
 def _non_actor(text: str, span: tuple[int, int] | None, doc: _Doc) -> bool:
@@ -280,12 +297,21 @@ def _speaker_country(
         for person, pos in doc.register.mentions(paragraph.start, end)
         if not any(s <= pos < e for s, e in spans)
     ]
-    after = [(pos - quote[1], p) for p, pos in outside if pos >= quote[1] and p.country]
-    before = [(quote[0] - pos, p) for p, pos in outside if pos < quote[0] and p.country]
+    after = [(pos - quote[1], p) for p, pos in outside if pos >= quote[1]]
+    before = [(quote[0] - pos, p) for p, pos in outside if pos < quote[0]]
     for group in (after, before):
         if group:
-            return min(group, key=lambda x: x[0])[1].country
+            speaker = min(group, key=lambda x: x[0])[1]
+            return speaker.country or next(iter(_unrepresented(doc, ())), None)
     return None
+
+
+def _unrepresented(doc: _Doc, taken: Iterable[str]) -> list[str]:
+    """Main participants that no named person of known country represents: where a person
+    whose country the text never gives most likely comes from."""
+    known = {p.country for p in doc.register.people if p.country and not p.former}
+    taken = set(taken)
+    return [c for c in doc.parts.group() if c not in known and c not in taken]
 
 
 def _phrase_actors(
@@ -302,12 +328,11 @@ def _phrase_actors(
     phrase = text[span[0] : span[1]]
     out = [hit.country for hit in find_countries(phrase, doc.lexicon)]
     people = doc.register.mentions(sentence.start + span[0], sentence.start + span[1])
-    unknown = {p.id for p, _ in people if not p.country}
     out.extend(p.country for p, _ in people if p.country)
-    if unknown and len({p.id for p, _ in people}) > 1:
-        # "Marles and Austin": people of unknown country stand for the other participants.
-        others = [c for c in doc.parts.group() if c not in out]
-        out.extend(others[: len(unknown)])
+    unknown = {p.id for p, _ in people if not p.country}
+    if unknown:
+        # "Marles [Australia] and Austin [?]" → Austin stands for the United States.
+        out.extend(_unrepresented(doc, out)[: len(unknown)])
     group = w.group_re.search(phrase)
     if group:
         out.extend(group_of(group.group(0), doc.parts, doc.lexicon))
