@@ -210,7 +210,9 @@ class NameReader:
                 k -= 1
                 continue
             w = t[k].text.casefold()
-            if not self.is_honorific(k) or (k > 0 and t[k - 1].text.casefold() in self.v.heads):
+            if not self.is_honorific(k):
+                break
+            if not self._adjacent_dot(k) and k > 0 and t[k - 1].text.casefold() in self.v.heads:
                 break  # "Secretary General Jens Stoltenberg": General ends the title
             full = self.v.abbreviations.get(w) or (
                 t[k].text if w in {a.casefold() for a in self.v.abbreviations.values()} else None

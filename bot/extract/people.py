@@ -327,24 +327,59 @@ class _Collector:
 
     def _read(self, p: _Para) -> None:
         claimed: set[int] = set()  # tokens already read as part of a name
-        by_last = {ph.last: ph for ph in p.phrases}
-        for ph in p.phrases:
-            if ph.name is not None:
-                occ = _Occurrence(ph.name, [ph.text], ph.country, None, ph.former, not ph.former)
-                self.occurrences.append(occ)
-                claimed.update(range(ph.name.first, ph.name.stop))
-            else:
-                self._bare_title(p, ph)
+        phrases = p.phrases
+        by_last = {ph.last: ph for ph in phrases}
+        links = self._coordinated(p)
+        named: dict[int, _Occurrence] = {}  # first token of a titled name's phrase chain -> it
+        for idx, ph in enumerate(phrases):
+            if ph.name is None:
+                continue
+            chain = [phrases[k] for k in sorted(k for k, v in links.items() if v == idx)]
+            roles = [c.text for c in chain] + [ph.text]
+            country = ph.country or next((c.country for c in chain if c.country), None)
+            occ = _Occurrence(ph.name, roles, country, None, ph.former, not ph.former)
+            self.occurrences.append(occ)
+            claimed.update(range(ph.name.first, ph.name.stop))
+            named[(chain[0] if chain else ph).first] = occ
+        for idx, ph in enumerate(phrases):
+            if ph.name is None and idx not in links:
+                self._bare_title(p, ph, named)
         self._parentheses(p, by_last, claimed)
         self._predecessors(p, claimed)
         self._honorifics_and_initials(p, claimed)
         self._reporting_verbs(p, claimed)
         self._full_names(p, claimed)
 
-    def _bare_title(self, p: _Para, ph: RolePhrase) -> None:
+    @staticmethod
+    def _coordinated(p: _Para) -> dict[int, int]:
+        """Titles joined to a titled name by "and": "Deputy Prime Minister and Minister of
+        Defence Richard Marles" gives Marles both. Nameless phrase index -> named phrase index."""
+        phrases, t = p.phrases, p.tokens
+        links: dict[int, int] = {}
+        for idx, ph in enumerate(phrases):
+            if ph.name is None:
+                continue
+            j = idx
+            while j > 0:
+                prev, cur = phrases[j - 1], phrases[j]
+                gap = [x.text for x in t[prev.last + 1 : cur.first]]
+                if prev.name is not None or gap not in (["and"], [",", "and"]):
+                    break
+                if prev.first > 0 and t[prev.first - 1].text.casefold() == "the":
+                    break  # "The Secretary and Minister Singh" are two people
+                links[j - 1] = idx
+                j -= 1
+        return links
+
+    def _bare_title(self, p: _Para, ph: RolePhrase, named: dict[int, _Occurrence]) -> None:
         """A title with no name after it: an apposition, or a role reference."""
         t = p.tokens
         nxt = ph.last + 1
+        # "his Australian counterpart, Deputy Prime Minister ... Richard Marles,": the country
+        if nxt + 1 < len(t) and t[nxt].text == "," and (nxt + 1) in named:
+            occ = named[nxt + 1]
+            occ.country = occ.country or ph.country
+            return
         follows_ok = (
             nxt >= len(t)
             or t[nxt].text in {",", ".", ";", ")", "—", "–", ":"}

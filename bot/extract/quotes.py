@@ -252,23 +252,27 @@ class _Reader:
         org = m.group("org").strip()
         return org or None
 
-    def _reported(self, item: _Item) -> str | None:
-        """The subject of the last reporting verb before a partial quote in its sentence."""
+    def _reported(self, item: _Item) -> tuple[bool, str | None]:
+        """The subject of the last reporting verb before a partial quote in its sentence.
+
+        (True, None) when the sentence reports speech by someone unnamed ("a spokesperson
+        described the talks as “candid”"): the quote then continues no one.
+        """
         sent = self._sentence_at(item.span.start)
         if sent is None:
-            return None
+            return False, None
         open_at = item.span.start - len(item.span.open_mark)
         text = self.body[sent.start : open_at]
         verbs = list(self.pat.verbs.finditer(text))
         for v in reversed(verbs):
             who = self._person_in(sent.start, sent.start + v.start(), last=True)
             if who is not None and not who.in_quote:
-                return self._speaker(who)
-        if verbs:  # "the Chinese Ministry of Foreign Affairs said the talks were “…”"
-            m = _BODY_BEFORE_RE.search(text[: verbs[-1].start()])
-            if m:
-                return m.group("body")
-        return None
+                return True, self._speaker(who)
+        if not verbs:
+            return False, None
+        # "the Chinese Ministry of Foreign Affairs said the talks were “…”"
+        m = _BODY_BEFORE_RE.search(text[: verbs[-1].start()])
+        return True, (m.group("body") if m else None)
 
     def _subject(self, item: _Item) -> str | None:
         """The first person named in the quote's sentence before it ("He called it “…”")."""
@@ -346,12 +350,15 @@ class _Reader:
             if it.chain in said:
                 it.speaker = said[it.chain]
                 continue
-            it.speaker = (
-                self._document_body(it)
-                or self._reported(it)
-                or self._subject(it)
-                or self._continued(quotes, k)
-            )
+            body = self._document_body(it)
+            if body:
+                it.speaker = body
+                continue
+            reported, who = self._reported(it)
+            if reported:
+                it.speaker, it.attributed = who, True
+                continue
+            it.speaker = self._subject(it) or self._continued(quotes, k)
         by_chain: dict[int, str] = {}
         for it in quotes:
             if it.speaker and it.chain not in by_chain:

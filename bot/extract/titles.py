@@ -250,9 +250,23 @@ class TitleFinder:
             k += 1
         if last < j:
             return last, None
-        start = self.reader.backward_start(last, j + 1)
+        # At least one complement word stands before the name: "for the Pandemic Accord" is
+        # all complement, "of the Joint Chiefs of Staff Army Gen. Mark Milley" is not.
+        lo = j + 2 if t[j].text == "the" else j + 1
+        start = self.reader.backward_start(last, lo) if last >= lo else None
         if start is None:
             return last, None
+        # A complement may end in words no list knows ("Human Rights Uzra Zeya"): a name of
+        # four words or more keeps its last two.
+        words = [
+            x
+            for x in range(start, last + 1)
+            if self.reader.is_name_word(x)
+            and not self.reader.is_initial(x)
+            and not self.reader.is_suffix(x)
+        ]
+        if len(words) >= 4:
+            start = words[-2]
         name = self.reader.forward(start, skip_honorifics=False)
         if name is None:
             return last, None
