@@ -184,6 +184,10 @@ class NameReader:
     def is_suffix(self, i: int) -> bool:
         return self.tokens[i].text.rstrip(".").casefold() in self.v.suffixes
 
+    def is_dotted_suffix(self, i: int) -> bool:
+        """A suffix written with a dot ("Jr."), not a Roman numeral before a full stop."""
+        return self.is_suffix(i) and not set(self.tokens[i].text) <= set("IVX")
+
     def is_honorific(self, i: int) -> bool:
         w = self.tokens[i].text.casefold()
         return self.tokens[i].capitalised and (w in self.v.honorifics or w in self.v.ranks)
@@ -267,7 +271,8 @@ class NameReader:
                 k += 1
                 continue
             if words and self.is_suffix(k):
-                dot = self._adjacent_dot(k)
+                # "Jr." keeps its dot; after "III" a dot ends the sentence
+                dot = self._adjacent_dot(k) and self.is_dotted_suffix(k)
                 parts.append(t[k].text + ("." if dot else ""))
                 k += 2 if dot else 1
                 break
@@ -291,7 +296,7 @@ class NameReader:
         """The first token of a name that ends at token `j` (not before `lo`), or None."""
         t = self.tokens
         k = j
-        if t[k].text == "." and k > lo and self.is_suffix(k - 1):
+        if t[k].text == "." and k > lo and self.is_dotted_suffix(k - 1):
             k -= 1
         if self.is_suffix(k) and k > lo and not self.is_initial(k):
             k -= 1
@@ -344,8 +349,9 @@ def surname(name: str, v: Vocab) -> str:
     if not words:
         return name
     out = [words[-1]]
-    for w in reversed(words[:-1]):
-        if w not in v.particles:
+    folded = {p.casefold() for p in v.particles}
+    for w in reversed(words[1:-1]):  # "Le Drian", "von der Leyen", "Di Maio"
+        if w.casefold() not in folded:
             break
         out.insert(0, w)
     return " ".join(out)

@@ -558,7 +558,19 @@ class _Collector:
                 and not any(w.casefold() in self.v.organisations for w in words)
                 and not any(p.quoted[j] for j in range(span.first, span.stop))
             )
-            if clean:
+            of_country = (
+                stop + 1 < len(t)
+                and t[stop].text == "of"
+                and p.blocked[stop + 1]
+                and not p.blocked[stop]
+            )
+            if clean and of_country:  # "met with Annalena Baerbock of Germany"
+                country = next(
+                    c.country for c in p.countries if c.start <= t[stop + 1].start < c.end
+                )
+                self.occurrences.append(_Occurrence(span, country=country))
+                claimed.update(range(span.first, span.stop))
+            elif clean:
                 self.candidates.append(span)
             i = max(stop, i + 1)
         for k, tok in enumerate(t):

@@ -204,7 +204,8 @@ def quote_spans(body: str, paragraph: Paragraph) -> list[QuoteSpan]:
     """Quoted stretches in one paragraph, curly or straight marks, in text order.
 
     Curly marks pair by direction and nest; straight marks pair by where they stand (an opening
-    mark follows a space and touches the next word). A closing mark with no opening one before
+    mark follows a space and touches the next word); a straight and a curly mark also pair, as
+    scraped text mixes them. A closing mark with no opening one before
     it opens the quote at the paragraph start (an omitted mark, or a quote continued from the
     paragraph before). A quote left open at the end of a paragraph is returned with close_mark
     None (the next paragraph may continue it). One pass: linear in the paragraph length.
@@ -232,15 +233,23 @@ def quote_spans(body: str, paragraph: Paragraph) -> list[QuoteSpan]:
                 spans.append(_span(text, base, lead, i, "", ch))
             continue
         if open_mark == '"':
-            if ch != '"':
+            if ch == "”" and depth == 1:
+                depth = 0  # mixed marks in scraped text: "…” closes a straight opening
+            elif ch != '"':
                 continue
-            opens, closes = _straight_look(text, i)
-            if opens and not closes:
-                depth += 1
-                continue
-            depth -= 1
+            else:
+                opens, closes = _straight_look(text, i)
+                if opens and not closes:
+                    depth += 1
+                    continue
+                depth -= 1
         elif ch in _PAIRS.get(open_mark, "") and not (ch == "“" and open_mark == "“"):
             depth -= 1
+        elif ch == '"':
+            opens, closes = _straight_look(text, i)
+            if not closes or opens or depth != 1:
+                continue
+            depth = 0  # “…" closes a curly opening
         elif ch == open_mark:
             depth += 1
             continue

@@ -233,7 +233,7 @@ class TitleFinder:
                 last = k
             elif tok.text == "." and self.reader.is_honorific(k - 1):
                 pass  # "Army Gen. Mark A. Milley"
-            elif tok.text == "." and self.reader.is_suffix(k - 1):
+            elif tok.text == "." and self.reader.is_dotted_suffix(k - 1):
                 last = k
                 k += 1
                 break

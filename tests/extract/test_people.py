@@ -113,6 +113,53 @@ def test_former_title_marks_a_former_office_holder(lexicon: Lexicon) -> None:
     assert person(reg, "Hal Jensen").former
 
 
+def test_coordinated_titles_and_a_counterpart_apposition(lexicon: Lexicon) -> None:
+    text = (
+        "Secretary of Defense Carl Voss met his Australian counterpart, Deputy Prime Minister "
+        "and Minister of Defence Tom Hale, today. The Secretary and Minister Hale spoke."
+    )
+    reg = register_of(text, lexicon)
+    hale = person(reg, "Tom Hale")
+    assert hale.roles == ("Deputy Prime Minister", "Minister of Defence")
+    assert hale.country == "Australia"
+    assert person(reg, "Carl Voss").roles == ("Secretary of Defense",)
+
+
+def test_complement_ending_in_unknown_words_keeps_a_two_word_name(lexicon: Lexicon) -> None:
+    text = (
+        "Under Secretary of State for Civilian Security, Democracy, and Human Rights Ida Moe "
+        "spoke. Ambassador Lia Voss, U.S. Chief Negotiator for the Ocean Accord, listened."
+    )
+    reg = register_of(text, lexicon)
+    assert names(reg) == ["Ida Moe", "Lia Voss"]
+    assert person(reg, "Lia Voss").roles == (
+        "Ambassador",
+        "Chief Negotiator for the Ocean Accord",
+    )
+
+
+def test_roman_numeral_suffix_before_a_full_stop(lexicon: Lexicon) -> None:
+    text = "This is new, said Secretary of Defense Carl B. Voss III. He left."
+    p = person(register_of(text, lexicon), "Carl B. Voss III")
+    assert "Carl B. Voss III." not in p.aliases
+
+
+def test_name_of_country_is_a_person_from_that_country(lexicon: Lexicon) -> None:
+    text = "She met Jean-Luc Le Brun of France and Marta Rossi of Italy. Le Brun spoke."
+    reg = register_of(text, lexicon)
+    assert person(reg, "Jean-Luc Le Brun").country == "France"
+    assert person(reg, "Jean-Luc Le Brun").aliases[0] == "Le Brun"
+    assert person(reg, "Marta Rossi").country == "Italy"
+    assert names(register_of("The Bank of Japan and Harbor Group of Canada met.", lexicon)) == []
+
+
+def test_two_ranks_make_one_role(lexicon: Lexicon) -> None:
+    text = "Pentagon Press Secretary Air Force Brig. Gen. Pat Reyes briefed reporters."
+    p = person(register_of(text, lexicon), "Pat Reyes")
+    assert p.roles == ("Press Secretary", "Brigadier General")
+    assert p.country == "United States"
+
+
 # --- parentheses, appositions, predecessors ------------------------------------------------
 
 

@@ -160,6 +160,18 @@ def test_straight_marks_and_a_missing_opening_mark(lexicon: Lexicon) -> None:
     ]
 
 
+def test_mixed_straight_and_curly_marks_pair(lexicon: Lexicon) -> None:
+    text = INTRO + '"No one should doubt our commitment,” Holm stated, as she left.'
+    assert quotes_of(text, lexicon) == [("Lena Holm", "No one should doubt our commitment")]
+
+
+def test_unnamed_reporter_of_a_partial_quote(lexicon: Lexicon) -> None:
+    text = INTRO + (
+        "“We agree,” said Holm. A ministry spokesperson described the talks as “candid.”"
+    )
+    assert quotes_of(text, lexicon) == [("Lena Holm", "We agree"), (None, "candid.")]
+
+
 def test_nested_quote_is_part_of_the_outer_quote(lexicon: Lexicon) -> None:
     text = INTRO + "“They told us “never” and we listened,” Holm said."
     assert quotes_of(text, lexicon) == [("Lena Holm", "They told us “never” and we listened")]
