@@ -168,27 +168,21 @@ def _role_candidates(
     country: str | None,
     distinct: frozenset[str],
 ) -> list[int]:
-    """People whose roles contain every word of a role reference, best matches first.
+    """People whose roles contain every word of a role reference.
 
     "the secretary" fits "Secretary of Defense", but "the chancellor" does not fit "Vice
     Chancellor": the `distinct` modifiers (vice, deputy, prime ...) name another office.
     """
-    exact, loose = [], []
+    out = []
     for i, p in enumerate(people):
         if country and p.country and p.country != country:
             continue
-        best = 0
         for role in p.roles:
             rw = role_words(role)
-            if words == rw:
-                best = 2
-            elif words <= rw and not (rw - words) & distinct:
-                best = max(best, 1)
-        if best == 2:
-            exact.append(i)
-        elif best == 1:
-            loose.append(i)
-    return exact or loose
+            if words <= rw and not (rw - words) & distinct:
+                out.append(i)
+                break
+    return out
 
 
 # --- evidence -----------------------------------------------------------------------------

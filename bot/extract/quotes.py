@@ -377,18 +377,27 @@ class _Reader:
                     it.speaker = nxt.speaker
 
     def _continued(self, quotes: list[_Item], k: int) -> str | None:
+        """The speaker an unattributed quote continues.
+
+        Within a paragraph, the previous quote's speaker (`“A,” she said. “B.”`). A paragraph
+        made only of quotation continues the paragraph before it: its last quote's speaker, or
+        the person its reporting verb gives ("Granholm added that ..." then “I hope ...”).
+        """
         it = quotes[k]
         prev = quotes[k - 1] if k > 0 else None
-        if prev is None:
-            return None
-        if prev.paragraph is it.paragraph:
+        if prev is not None and prev.paragraph is it.paragraph:
             return prev.speaker
-        if prev.paragraph.number + 1 != it.paragraph.number:
-            return None
-        # A paragraph made only of quotation continues the speaker of the one before it.
         outside = self._outside_quotes(it.paragraph, self.by_paragraph[it.paragraph.number])
-        if not re.search(r"[^\W\d_]", outside):
+        if re.search(r"[^\W\d_]", outside) or it.paragraph.number < 2:
+            return None
+        if prev is not None and prev.paragraph.number + 1 == it.paragraph.number:
             return prev.speaker
+        before = self.paragraphs[it.paragraph.number - 2]
+        for sent in reversed(before.sentences):
+            for v in self.pat.verbs.finditer(sent.text):
+                who = self._person_in(sent.start, sent.start + v.start(), last=True)
+                if who is not None and not who.in_quote:
+                    return self._speaker(who)
         return None
 
     def _outside_quotes(self, para: Paragraph, quotes: list[_Item]) -> str:

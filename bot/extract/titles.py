@@ -47,8 +47,15 @@ def role_words(text: str) -> frozenset[str]:
 
 
 def _fold(word: str) -> tuple[str, bool]:
-    """A title word folded for lookup, and whether it carried a former-marker prefix."""
+    """A title word folded for lookup, and whether it carried a former-marker prefix.
+
+    "then-Secretary" is a former Secretary; "President-elect" and "Secretary-designate" read
+    as their title.
+    """
     w = word.casefold()
+    for suffix in ("-elect", "-designate", "-nominee"):
+        if w.endswith(suffix) and len(w) > len(suffix):
+            w = w[: -len(suffix)]
     for prefix in ("then-", "ex-", "former-"):
         if w.startswith(prefix) and len(w) > len(prefix):
             return w[len(prefix) :], True
@@ -220,10 +227,16 @@ class TitleFinder:
             tok = t[k]
             if k > j and tok.start - t[k - 1].end > 1:
                 break
+            # A comma continues a list of portfolios ("Economy, Trade and Industry"), not a
+            # list of people ("President of the Raiders, Doug Cannon, ...").
             joins = (tok.text in CONNECTORS and (k > j or tok.text == "the")) or (
                 tok.text == ","
                 and k + 1 < limit
-                and (t[k + 1].capitalised or t[k + 1].text == "and")
+                and (
+                    t[k + 1].text == "and"
+                    or self.blocked[k + 1]
+                    or self.v.is_title_word(t[k + 1].text)
+                )
             )
             if tok.capitalised or is_ordinal(tok.text):
                 last = k
@@ -252,8 +265,7 @@ class TitleFinder:
             return last, None
         # At least one complement word stands before the name: "for the Pandemic Accord" is
         # all complement, "of the Joint Chiefs of Staff Army Gen. Mark Milley" is not.
-        lo = j + 2 if t[j].text == "the" else j + 1
-        start = self.reader.backward_start(last, lo) if last >= lo else None
+        start = self.reader.backward_start(last, j)
         if start is None:
             return last, None
         # A complement may end in words no list knows ("Human Rights Uzra Zeya"): a name of
@@ -267,6 +279,8 @@ class TitleFinder:
         ]
         if len(words) >= 4:
             start = words[-2]
+        if t[start - 1].text in CONNECTORS or t[start - 1].text == ",":
+            return last, None  # "of the Las Vegas Raiders": a name of a thing, not a person
         name = self.reader.forward(start, skip_honorifics=False)
         if name is None:
             return last, None

@@ -160,6 +160,27 @@ def test_two_ranks_make_one_role(lexicon: Lexicon) -> None:
     assert p.country == "United States"
 
 
+def test_people_listed_with_titles_after_their_names(lexicon: Lexicon) -> None:
+    text = (
+        "She joined Ann Lee Ford, President of the Harbor City Sharks, Tim Vale, President and "
+        "CEO of Vale Power, and President-elect Sam Otto."
+    )
+    reg = register_of(text, lexicon)
+    assert names(reg) == ["Ann Lee Ford", "Tim Vale", "Sam Otto"]
+    assert person(reg, "Ann Lee Ford").roles == ("President of the Harbor City Sharks",)
+    assert person(reg, "Tim Vale").roles == ("President",)
+    assert person(reg, "Sam Otto").roles == ("President-elect",)
+
+
+def test_role_reference_prefers_the_latest_holder_over_a_bare_title(lexicon: Lexicon) -> None:
+    text = (
+        "Secretary of Energy Jo Park spoke. The Secretary then left.\n\n"
+        "“Biofuels matter,” Secretary Lim said."
+    )
+    reg = register_of(text, lexicon)
+    assert reg.resolve("The Secretary", text.index("The Secretary")) == person(reg, "Jo Park")
+
+
 # --- parentheses, appositions, predecessors ------------------------------------------------
 
 

@@ -103,6 +103,11 @@ def test_continuation_paragraph_of_pure_quotation(lexicon: Lexicon) -> None:
     assert [w for w, _ in quotes_of(text, lexicon)] == ["Lena Holm", "Lena Holm"]
 
 
+def test_quotation_paragraph_after_reported_speech(lexicon: Lexicon) -> None:
+    text = INTRO + "Rao added that the time was right.\n\n“I hope we will look back on this day.”"
+    assert quotes_of(text, lexicon) == [("Ravi Rao", "I hope we will look back on this day.")]
+
+
 def test_unattributed_quote_before_an_attributed_one(lexicon: Lexicon) -> None:
     text = INTRO + "“We came to listen.” “We will return,” Rao said."
     assert [w for w, _ in quotes_of(text, lexicon)] == ["Ravi Rao", "Ravi Rao"]
