@@ -189,7 +189,7 @@ class NameReader:
         return self.is_suffix(i) and not set(self.tokens[i].text) <= set("IVX")
 
     def is_honorific(self, i: int) -> bool:
-        w = self.tokens[i].text.casefold()
+        w = self.tokens[i].text.rstrip(".").casefold()
         return self.tokens[i].capitalised and (w in self.v.honorifics or w in self.v.ranks)
 
     def is_name_word(self, i: int) -> bool:
@@ -248,8 +248,14 @@ class NameReader:
             return 0
         return k - i
 
-    def forward(self, i: int, skip_honorifics: bool = True) -> NameSpan | None:
-        """The name starting at token `i` (after any honorifics and ranks), or None."""
+    def forward(
+        self, i: int, skip_honorifics: bool = True, family_caps: bool = False
+    ) -> NameSpan | None:
+        """The name starting at token `i` (after any honorifics and ranks), or None.
+
+        A name all in capitals is an acronym, except with `family_caps` (right after a title,
+        where "Minister KIHARA" is a Japanese family name printed in capitals).
+        """
         t, n = self.tokens, len(self.tokens)
         k = i
         if skip_honorifics:
@@ -287,8 +293,12 @@ class NameReader:
         while parts and (parts[-1] in self.v.particles):
             parts.pop()
             k -= 1
-        if not words or words > 5 or all(p.isupper() and len(p) > 1 for p in parts):
+        if not words or words > 5:
             return None
+        if all(p.isupper() and len(p) > 1 for p in parts):
+            caps_name = family_caps and words == 1 and len(parts[0]) >= 3
+            if not caps_name or not re.search(r"[AEIOUY]", parts[0][1:]):
+                return None
         end_tok = k - 1
         return NameSpan(tuple(parts), t[first].start, t[end_tok].end, first, k)
 
@@ -326,6 +336,8 @@ def display_name(parts: tuple[str, ...], suffixes: frozenset[str]) -> str:
         return len(p) > 1 and p.isalpha() and p.isupper() and p.casefold() not in suffixes
 
     caps = [p for p in parts if shouting(p)]
+    if caps and len(caps) == len(parts) == 1:
+        return caps[0].title()  # "Minister KIHARA"
     if caps and len(caps) < len(parts):
         rest = [p for p in parts if not shouting(p)]
         return " ".join([*rest, *(c.title() for c in caps)])

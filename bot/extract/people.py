@@ -395,15 +395,27 @@ class _Collector:
             if span is not None and span.stop == k:
                 self.occurrences.append(_Occurrence(span, [ph.text], ph.country, None, False, True))
                 return
-        # "the German chancellor, Olaf Scholz,"
+        # "the German chancellor, Olaf Scholz,", "the Minister of Defence, H.E. Mr. Gen Ito,"
         before = t[ph.first - 1].text if ph.first > 0 else ""
         determiner = before.casefold() in {"the", "his", "her", "their", "its"}
-        if (determiner or t[ph.first].possessive) and nxt + 1 < len(t) and t[nxt].text == ",":
-            span = p.reader.forward(nxt + 1, skip_honorifics=False)
+        k = nxt + 1
+        if k < len(t) and t[k].text == "the":
+            k += 1
+        honoured = k < len(t) and p.reader.is_honorific(k)
+        if (
+            (determiner or t[ph.first].possessive or (honoured and ph.capital))
+            and nxt + 1 < len(t)
+            and t[nxt].text == ","
+        ):
+            span = p.reader.forward(k, skip_honorifics=True)
             if (
                 span is not None
-                and len(span.parts) >= 2
-                and (span.stop >= len(t) or t[span.stop].text in {",", ".", ";"})
+                and len(span.parts) >= (1 if honoured else 2)
+                and (
+                    span.stop >= len(t)
+                    or t[span.stop].text in {",", ".", ";", "and", "in", "at", "on", "of"}
+                    or t[span.stop].text.isupper()  # post-nominals: "Philip Hammond MP"
+                )
             ):
                 self.occurrences.append(
                     _Occurrence(span, [ph.text], ph.country, None, ph.former, not ph.former)
@@ -515,6 +527,10 @@ class _Collector:
             span = None
             if r.is_honorific(i) and t[i].text.rstrip(".").casefold() in self.v.honorifics:
                 span = r.forward(i)
+            elif r.is_honorific(i) and t[i].text.casefold() in self.v.rank_nouns:
+                cand = r.forward(i)  # "Admiral Antony Radakin", not "General Motors"
+                if cand is not None and len(name_words(cand.surface, self.v.suffixes)) >= 2:
+                    span = cand
             elif r.is_name_word(i) and (i == 0 or not r.is_name_word(i - 1)):
                 cand = r.forward(i, skip_honorifics=False)
                 if cand is not None and any(

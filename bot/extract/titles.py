@@ -171,12 +171,12 @@ class TitleFinder:
             if last < nxt + 1:
                 last = end
         elif nxt < limit and t[nxt].start - t[end].end == 1:
-            name = self.reader.forward(nxt)
+            name = self.reader.forward(nxt, family_caps=capital)
             if name is not None and name.first != nxt and not capital:
                 name = None
             if name is not None and not capital and len(name.parts) < 2:
                 name = None
-        # A trailing "of Japan" names the country, not the office.
+        # A trailing "of Japan" / "of the UK" names the country, not the office.
         title_last = last
         if title_last > end + 1 and self.blocked[title_last]:
             c = self._country_ending_at(title_last)
@@ -184,6 +184,8 @@ class TitleFinder:
                 j = title_last
                 while j > end and t[j].start >= c.start:
                     j -= 1
+                if t[j].text == "the" and j - 1 > end + 1:
+                    j -= 1  # "of the United Kingdom"
                 if t[j].text == "of" and j > end + 1:
                     title_last = j - 1
                     country = country or c
@@ -281,7 +283,7 @@ class TitleFinder:
             start = words[-2]
         if t[start - 1].text in CONNECTORS or t[start - 1].text == ",":
             return last, None  # "of the Las Vegas Raiders": a name of a thing, not a person
-        name = self.reader.forward(start, skip_honorifics=False)
+        name = self.reader.forward(start, skip_honorifics=False, family_caps=True)
         if name is None:
             return last, None
         # The title ends before the name (and before ranks such as "Gen." in front of it).

@@ -181,6 +181,30 @@ def test_role_reference_prefers_the_latest_holder_over_a_bare_title(lexicon: Lex
     assert reg.resolve("The Secretary", text.index("The Secretary")) == person(reg, "Jo Park")
 
 
+def test_family_name_in_capitals_alone_after_a_title(lexicon: Lexicon) -> None:
+    text = "Minister SAITO held a meeting with Secretary Lane. Minister Saito thanked him."
+    reg = register_of(text, lexicon)
+    assert names(reg) == ["Saito", "Lane"]
+    assert person(reg, "Saito").roles == ("Minister",)
+    assert names(register_of("Minister of Defense NATO spoke.", lexicon)) == []
+
+
+def test_formal_styles_before_a_name_after_a_title(lexicon: Lexicon) -> None:
+    text = (
+        "The Minister for Foreign Affairs of Japan, H.E. Mr. Taro Aso, met the Secretary of "
+        "State for Defence of the United Kingdom of Great Britain and Northern Ireland, the "
+        "Rt Hon Ann Pike MP, and Admiral Tom Reed, First Sea Lord."
+    )
+    reg = register_of(text, lexicon)
+    assert names(reg) == ["Taro Aso", "Ann Pike", "Tom Reed"]
+    assert person(reg, "Taro Aso").roles == ("Minister for Foreign Affairs",)
+    assert person(reg, "Taro Aso").country == "Japan"
+    pike = person(reg, "Ann Pike")
+    assert pike.roles == ("Secretary of State for Defence",)
+    assert pike.country == "United Kingdom"
+    assert person(reg, "Tom Reed").roles == ("Admiral",)
+
+
 # --- parentheses, appositions, predecessors ------------------------------------------------
 
 
