@@ -72,6 +72,8 @@ class Vocab:
     not_people: frozenset[str]
     organisations: frozenset[str]  # words that end company and institution names
     pronouns: frozenset[str]
+    male: frozenset[str]  # folded pronouns and honorifics that say "he": he, his, mr
+    female: frozenset[str]  # and "she": she, her, ms, mrs
     former: frozenset[str]
     leaders: frozenset[str]
     distinct: frozenset[str]  # modifiers that make another office: vice, deputy, prime
@@ -135,6 +137,8 @@ def vocab(lexicon: Lexicon) -> Vocab:
         not_people=frozenset(lexicon.word_list("not_people")),
         organisations=_fold_all(lexicon.word_list("organisation_words")),
         pronouns=_fold_all(lexicon.word_list("person_pronouns")),
+        male=_fold_all(lexicon.word_list("male_words")),
+        female=_fold_all(lexicon.word_list("female_words")),
         former=frozenset(m.casefold().rstrip("-") for m in lexicon.former_markers),
         leaders=_fold_all(lexicon.word_list("leader_titles")),
         distinct=_fold_all(lexicon.word_list("distinct_office_modifiers")),

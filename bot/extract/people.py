@@ -198,6 +198,7 @@ class _Occurrence:
     party: str | None = None
     former: bool = False
     titled: bool = False  # the evidence gives a current title
+    gender: str | None = None  # "m" or "f" when an honorific says so ("Ms. Rossi")
 
 
 @dataclass
@@ -214,6 +215,7 @@ class _Draft:
     titled: bool = False
     former_evidence: bool = False
     role_aliases: list[str] = field(default_factory=list)
+    gender: str | None = None
 
     @property
     def former(self) -> bool:
@@ -247,6 +249,7 @@ class _Draft:
             self.party = occ.party
         self.titled = self.titled or occ.titled
         self.former_evidence = self.former_evidence or occ.former
+        self.gender = self.gender or occ.gender
 
 
 @lru_cache(maxsize=16)
@@ -314,10 +317,25 @@ class _Collector:
         start = len(self.occurrences)
         self._read(p)
         for occ in self.occurrences[start:]:
+            occ.gender = occ.gender or self._honorific_gender(p, occ.span.first)
             rank = p.reader.rank_role(occ.span.first)
             if rank and rank.casefold() not in {r.casefold() for r in occ.roles}:
                 occ.roles.append(rank)
                 occ.titled = occ.titled or not occ.former
+
+    def _honorific_gender(self, p: _Para, first: int) -> str | None:
+        """ "Mr." before a name says "m", "Ms."/"Mrs." says "f"."""
+        k = first - 1
+        if k >= 0 and p.tokens[k].text == ".":
+            k -= 1
+        if k < 0:
+            return None
+        w = p.tokens[k].text.casefold()
+        if w in self.v.male:
+            return "m"
+        if w in self.v.female:
+            return "f"
+        return None
 
     def _read(self, p: _Para) -> None:
         claimed: set[int] = set()  # tokens already read as part of a name
@@ -766,7 +784,7 @@ class _Builder:
         table = _aliases(drafts, self.v)
         mentions = self._name_mentions(table, drafts)
         mentions = self._role_mentions(collector.refs, drafts, mentions)
-        mentions = self._pronoun_mentions(mentions)
+        mentions = self._pronoun_mentions(mentions, drafts)
         people = self._people(drafts, mentions)
         aliases = {k.casefold(): tuple(v) for k, v in table.items()}
         for idx, d in enumerate(drafts):
@@ -871,7 +889,7 @@ class _Builder:
         drafts[idx].titled = True
         return idx
 
-    def _pronoun_mentions(self, mentions: list[Mention]) -> list[Mention]:
+    def _pronoun_mentions(self, mentions: list[Mention], drafts: list[_Draft]) -> list[Mention]:
         """Pronouns resolved left to right: the subject (first mention) of the nearest sentence.
 
         The same sentence counts first (only what stands before the pronoun), then up to
@@ -884,23 +902,31 @@ class _Builder:
             if si is not None and not m.in_quote:
                 by_sentence.setdefault(si, []).append(m)
         out = list(mentions)
+        gender = {i: d.gender for i, d in enumerate(drafts) if d.gender}
         for p in self.paras:
             for k, tok in enumerate(p.tokens):
-                if p.quoted[k] or tok.text.casefold() not in self.v.pronouns:
+                word = tok.text.casefold()
+                if p.quoted[k] or word not in self.v.pronouns:
                     continue
                 si = self.sentence_index(tok.start)
                 if si is None:
                     continue
+                g = "m" if word in self.v.male else "f" if word in self.v.female else None
                 found = None
                 for back in range(PRONOUN_REACH + 1):
                     cands = by_sentence.get(si - back, [])
                     if back == 0:
                         cands = [m for m in cands if m.start < tok.start]
+                    # "she" skips a person known to be "he" (from an honorific or an earlier
+                    # pronoun), and the other way round.
+                    cands = [m for m in cands if not (g and gender.get(m.person, g) != g)]
                     if cands:
                         found = min(cands, key=lambda m: m.start).person
                         break
                 if found is None:
                     continue
+                if g:
+                    gender.setdefault(found, g)
                 m = Mention(found, tok.start, tok.end, "pronoun", tok.text, False)
                 by_sentence.setdefault(si, []).append(m)
                 out.append(m)

@@ -364,17 +364,16 @@ class _Reader:
             if it.speaker and it.chain not in by_chain:
                 by_chain[it.chain] = it.speaker
         for it in quotes:
-            if not it.speaker:
+            if not it.speaker and not it.attributed:
                 it.speaker = by_chain.get(it.chain)
         # `“A.” “B,” he said.`: an unattributed quote takes the next attributed one's speaker.
-        for k, it in enumerate(quotes):
-            if it.speaker is None:
-                nxt = next(
-                    (q for q in quotes[k + 1 :] if q.paragraph is it.paragraph and q.attributed),
-                    None,
-                )
-                if nxt is not None:
-                    it.speaker = nxt.speaker
+        for items in self.by_paragraph.values():
+            following: _Item | None = None
+            for it in reversed(items):
+                if it.speaker is None and not it.attributed and following is not None:
+                    it.speaker = following.speaker
+                if it.attributed:
+                    following = it
 
     def _continued(self, quotes: list[_Item], k: int) -> str | None:
         """The speaker an unattributed quote continues.

@@ -356,7 +356,18 @@ def test_pronouns_resolve_to_the_subject_of_the_nearest_sentence(lexicon: Lexico
     pronouns = [
         (m.text, reg.people[m.person].name) for m in reg.all_mentions if m.kind == "pronoun"
     ]
-    assert pronouns == [("She", "Mary Lund"), ("he", "Mary Lund")]
+    # "he" cannot be Lund once "She" has referred to her: the next person back is Oda.
+    assert pronouns == [("She", "Mary Lund"), ("he", "Ken Oda")]
+
+
+def test_pronoun_skips_a_person_of_the_other_gender(lexicon: Lexicon) -> None:
+    text = (
+        "Mr. Ken Oda met Ms. Mary Lund. She said it went well. He agreed.\n\n"
+        "Lund then met Oda again, and she left."
+    )
+    reg = register_of(text, lexicon)
+    got = [(m.text, reg.people[m.person].name) for m in reg.all_mentions if m.kind == "pronoun"]
+    assert got == [("She", "Mary Lund"), ("He", "Ken Oda"), ("she", "Mary Lund")]
 
 
 def test_mentions_are_in_text_order_with_offsets(lexicon: Lexicon) -> None:
