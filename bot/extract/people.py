@@ -684,36 +684,44 @@ def _compatible(a: tuple[str, ...], b: tuple[str, ...], v: Vocab) -> bool:
 
 
 def _merge(occurrences: list[_Occurrence], v: Vocab) -> list[_Draft]:
+    """Occurrences → people: full names first, then single words join the person whose
+    surname (or, for family-first names, first word) they are. Indexed by surname, so the
+    cost grows with the number of occurrences, not with people × occurrences."""
     drafts: list[_Draft] = []
+    by_surname: dict[str, list[_Draft]] = {}
+    by_first: dict[str, list[_Draft]] = {}
 
     def words(o: _Occurrence) -> int:
         return len(name_words(" ".join(o.span.parts), v.suffixes))
 
+    def new_draft(occ: _Occurrence) -> _Draft:
+        d = _Draft(occ.span.parts, occ.span.start)
+        drafts.append(d)
+        name = _name(d, v)
+        by_surname.setdefault(surname(name, v).casefold(), []).append(d)
+        first = (name_words(name, v.suffixes) or [""])[0].casefold()
+        by_first.setdefault(first, []).append(d)
+        fam = family_first(name, v)
+        if fam and fam.casefold() != first:
+            by_first.setdefault(fam.casefold(), []).append(d)
+        return d
+
     full = sorted((o for o in occurrences if words(o) >= 2), key=lambda o: o.span.start)
     single = sorted((o for o in occurrences if words(o) < 2), key=lambda o: o.span.start)
     for occ in full:
-        d = next((d for d in drafts if _compatible(d.parts, occ.span.parts, v)), None)
-        if d is None:
-            d = _Draft(occ.span.parts, occ.span.start)
-            drafts.append(d)
-        d.absorb(occ, v.heads)
+        key = surname(display_name(occ.span.parts, v.suffixes), v).casefold()
+        same = by_surname.get(key, [])
+        d = next((d for d in same if _compatible(d.parts, occ.span.parts, v)), None)
+        (d or new_draft(occ)).absorb(occ, v.heads)
     for occ in single:
         word = name_words(" ".join(occ.span.parts), v.suffixes)
         key = (word[0] if word else occ.span.surface).casefold()
-        by_surname = [d for d in drafts if surname(_name(d, v), v).casefold() == key]
-        by_family = [
-            d
-            for d in drafts
-            if (name_words(_name(d, v), v.suffixes) or [""])[0].casefold() == key
-            or (family_first(_name(d, v), v) or "").casefold() == key
-        ]
-        pool = by_surname or by_family
+        pool = by_surname.get(key) or by_first.get(key)
         if pool:
             before = [d for d in pool if d.first_pos <= occ.span.start] or pool
             d = max(before, key=lambda d: (bool(d.roles), d.first_pos))
         else:
-            d = _Draft(occ.span.parts, occ.span.start)
-            drafts.append(d)
+            d = new_draft(occ)
         d.absorb(occ, v.heads)
     for d in drafts:
         if d.party and not d.country:
