@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from bot.answers import Answer, DocRef, Line, Section
 from bot.errors import UserError
+from bot.extract.lexicon import Lexicon
 from bot.factbase import FactBase, fold
 from bot.models import Commitment, Event, Person, Quote, Source
 from bot.search import FactIndex
@@ -75,13 +76,26 @@ def _limit(lines: Sequence[Line], limit: int = MAX_LINES) -> tuple[Line, ...]:
     return (*lines[:limit], Line(f"… and {rest} more; narrow the question to see them."))
 
 
-def _person_summary(p: Person) -> str:
-    roles = list(p.offices or p.roles)
-    shown = ", ".join(roles) if roles else "no role given"
-    translated = [r for r in p.roles if r not in p.offices]
-    if translated and p.offices:
-        shown += f" (the text says {', '.join(translated)})"
-    bits = [shown, *(x for x in (p.party, p.country) if x)]
+def _shown_roles(p: Person, lexicon: Lexicon) -> list[str]:
+    """Roles as the text words them, with the portfolio when the wording hides it.
+
+    "Defense Minister" stays; "Outside" (a mistranslation) shows as Foreign Affairs with the
+    text's word beside it; a role contained in a longer one is not repeated.
+    """
+    shown: list[str] = []
+    for role in p.roles:
+        canonical = lexicon.canonical_role(role)
+        if fold(canonical) in fold(role) or fold(role) in fold(canonical):
+            shown.append(role)
+        else:
+            shown.append(f"{canonical} (the text says “{role}”)")
+    return [r for r in shown if not any(r != o and fold(r) in fold(o) for o in shown)]
+
+
+def _person_summary(p: Person, lexicon: Lexicon) -> str:
+    roles = _shown_roles(p, lexicon) or list(p.offices)
+    bits = [", ".join(roles) if roles else "no role given"]
+    bits += [x for x in (p.party, p.country) if x]
     former = " (former)" if p.former else ""
     return f"**{p.name}**{former} — " + " · ".join(bits)
 
@@ -111,11 +125,11 @@ def _is_government(p: Person, facts: FactBase, index: FactIndex) -> bool:
     return False
 
 
-def _by_country(people: Iterable[Person]) -> list[Section]:
+def _by_country(people: Iterable[Person], lexicon: Lexicon) -> list[Section]:
     groups: dict[str, list[Line]] = {}
     for p in people:
         groups.setdefault(p.country or "Country not stated", []).append(
-            Line(_person_summary(p), _person_source(p))
+            Line(_person_summary(p, lexicon), _person_source(p))
         )
     return [Section(country, tuple(lines)) for country, lines in groups.items()]
 
@@ -213,14 +227,16 @@ def ministers(facts: FactBase, index: FactIndex, arg: str) -> Answer:
             title += f": {arg}"
     if not people:
         return _answer(facts, "people", title, [], intro="No one in the documents matches that.")
-    return _answer(facts, "people", f"{title} ({len(people)})", _by_country(people))
+    return _answer(facts, "people", f"{title} ({len(people)})", _by_country(people, index.lexicon))
 
 
 def people(facts: FactBase, index: FactIndex, arg: str) -> Answer:
     """Everyone named in the documents, by country, former office holders marked."""
     if not facts.people:
         return _answer(facts, "people", "People", [], intro="No people found in the documents.")
-    return _answer(facts, "people", f"People ({len(facts.people)})", _by_country(facts.people))
+    return _answer(
+        facts, "people", f"People ({len(facts.people)})", _by_country(facts.people, index.lexicon)
+    )
 
 
 def who(facts: FactBase, index: FactIndex, arg: str) -> Answer:
@@ -235,13 +251,13 @@ def who(facts: FactBase, index: FactIndex, arg: str) -> Answer:
         )
     person = found[0][0]
     ties = [p for p, s in found[1:] if s == found[0][1]]
-    intro = _person_summary(person)
+    intro = ""
     if person.aliases:
-        intro += "\nAlso called: " + ", ".join(dict.fromkeys(person.aliases))
+        intro = "Also called: " + ", ".join(dict.fromkeys(person.aliases))
     if ties:
         intro += "\nAlso matching: " + ", ".join(p.name for p in ties)
     src = _person_source(person)
-    sections = [Section("Who", (Line(_person_summary(person), src),))]
+    sections = [Section("Who", (Line(_person_summary(person, index.lexicon), src),))]
     said = [q for q in facts.quotes if q.speaker == person.id]
     sections.append(Section("Said", tuple(_quote_lines(facts, said, with_speaker=False))))
     names = [n for n in (person.name, *person.aliases) if len(n) > 3]
@@ -478,7 +494,10 @@ def brief(facts: FactBase, index: FactIndex, arg: str) -> Answer:
     sections = [
         Section(
             "Who took part",
-            _limit([Line(_person_summary(p), _person_source(p)) for p in participants], 12),
+            _limit(
+                [Line(_person_summary(p, index.lexicon), _person_source(p)) for p in participants],
+                12,
+            ),
         ),
         Section(
             "What was agreed or planned", _limit([_commitment_line(c) for c in doc_commitments], 10)

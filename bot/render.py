@@ -81,19 +81,24 @@ def _cite(answer: Answer, line: Line) -> str:
     )
 
 
-def _line_block(answer: Answer, line: Line, markdown: bool) -> str:
+def _line_block(answer: Answer, line: Line, markdown: bool, shown: set) -> str:
+    """A fact line with its citation; the source sentence under it the first time it is cited.
+
+    `shown` collects the sources already quoted (per answer in text, per page in embeds), so a
+    list read from one sentence does not repeat that sentence under every name.
+    """
     text = clip(line.text, LINE_BUDGET)
     cite = _cite(answer, line)
     if not markdown:
         text = text.replace("**", "").replace("`", "").replace("\n", "\n    ")
-    if line.source and line.quote_source:
+    bullet = "• " if markdown else "  • "
+    if line.source and line.quote_source and line.source not in shown:
+        shown.add(line.source)
         sentence = clip(line.source.sentence, SOURCE_BUDGET)
         if markdown:
-            return f"• {text}\n> {sentence} {cite}"
-        return f"  • {text}\n      “{sentence}” {cite}"
-    if cite:
-        return f"• {text} {cite}" if markdown else f"  • {text} {cite}"
-    return f"• {text}" if markdown else f"  • {text}"
+            return f"{bullet}{text}\n> {sentence} {cite}"
+        return f"{bullet}{text}\n      ↳ {sentence} {cite}"
+    return f"{bullet}{text} {cite}" if cite else f"{bullet}{text}"
 
 
 def _sources_line(answer: Answer) -> str:
@@ -109,10 +114,11 @@ def render_text(answer: Answer) -> str:
     out = [answer.title, "=" * min(len(answer.title), 70)]
     if answer.intro:
         out.append(answer.intro.replace("**", "").replace("`", ""))
+    shown: set = set()
     for section in answer.sections:
         out.append("")
         out.append(section.heading)
-        out.extend(_line_block(answer, line, markdown=False) for line in section.lines)
+        out.extend(_line_block(answer, line, False, shown) for line in section.lines)
     if answer.documents:
         out.append("")
         out.append(_sources_line(answer))
@@ -129,17 +135,20 @@ def render_pages(answer: Answer, lines_per_page: int = 8) -> list[EmbedPage]:
     chunks: list[list[str]] = [[]]
     sizes = [len(intro)]
     counts = [0]
+    shown: set = set()
     for section in answer.sections:
         heading = f"**{clip(defuse(section.heading), 200)}**"
         first_of_section = True
         for line in section.lines:
-            block = defuse(_line_block(answer, line, markdown=True))
+            block = defuse(_line_block(answer, line, True, shown))
             parts = [heading, block] if first_of_section else [block]
             size = sum(len(p) + 1 for p in parts)
             if counts[-1] >= lines_per_page or sizes[-1] + size > DESCRIPTION_BUDGET:
                 chunks.append([])
                 sizes.append(0)
                 counts.append(0)
+                shown = set()  # a new page quotes its sources afresh
+                block = defuse(_line_block(answer, line, True, shown))
                 parts = [heading + " (cont.)" if not first_of_section else heading, block]
                 size = sum(len(p) + 1 for p in parts)
             chunks[-1].extend(parts)

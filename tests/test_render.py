@@ -100,3 +100,10 @@ def test_error_message_has_suggestions_usage_and_listing() -> None:
     assert "`!commitments [topic]`" in out and "energy (1)" in out
     long = render_error(UserError("x" * 10_000, details=tuple("y" * 500 for _ in range(100))))
     assert len(long) <= MESSAGE_LIMIT
+
+
+def test_a_shared_source_sentence_is_quoted_once() -> None:
+    a = answer(3)  # three facts read from one sentence
+    assert render_text(a).count(SRC.sentence) == 1
+    pages = render_pages(a, lines_per_page=2)
+    assert [p.description.count(SRC.sentence) for p in pages] == [1, 1]
