@@ -280,6 +280,14 @@ class NameReader:
                 parts.append(t[k].text)
                 k += 1
                 continue
+            if (
+                words
+                and t[k].text == ","
+                and k + 1 < n
+                and self.is_dotted_suffix(k + 1)
+                and t[k + 1].text.rstrip(".").casefold() in {"jr", "sr"}
+            ):
+                k += 1  # "Joseph R. Biden, Jr."
             if words and self.is_suffix(k):
                 # "Jr." keeps its dot; after "III" a dot ends the sentence
                 dot = self._adjacent_dot(k) and self.is_dotted_suffix(k)
@@ -314,6 +322,8 @@ class NameReader:
             k -= 1
         if self.is_suffix(k) and k > lo and not self.is_initial(k):
             k -= 1
+            if t[k].text == "," and k > lo:
+                k -= 1  # "Joseph R. Biden, Jr."
         start = None
         while k >= lo:
             if self.is_name_word(k) and not (k < j and t[k].possessive):
@@ -342,6 +352,9 @@ def display_name(parts: tuple[str, ...], suffixes: frozenset[str]) -> str:
     caps = [p for p in parts if shouting(p)]
     if caps and len(caps) == len(parts) == 1:
         return caps[0].title()  # "Minister KIHARA"
+    if caps and len(parts) - len(caps) > 1:
+        # "YOON Suk Yeol": a two-part given name is Korean, and Korean order stays
+        return " ".join(p.title() if shouting(p) else p for p in parts)
     if caps and len(caps) < len(parts):
         rest = [p for p in parts if not shouting(p)]
         return " ".join([*rest, *(c.title() for c in caps)])

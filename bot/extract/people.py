@@ -394,7 +394,7 @@ class _Collector:
             return
         follows_ok = (
             nxt >= len(t)
-            or t[nxt].text in {",", ".", ";", ")", "—", "–", ":"}
+            or t[nxt].text in {",", ".", ";", "(", ")", "—", "–", ":"}
             or (t[nxt].text in {"and", "who", "said", "says"})
         )
         # "Richard Marles, who also serves as defense minister," / "Olaf Scholz, the chancellor,"
@@ -672,10 +672,17 @@ class _Collector:
 # --- merging evidence into people ---------------------------------------------------------
 
 
+def _merge_key(name: str, v: Vocab) -> str:
+    """The surname a name is filed under; "Suk-yeol" and "Suk Yeol" file alike."""
+    return surname(name.replace("-", " "), v).casefold()
+
+
 def _compatible(a: tuple[str, ...], b: tuple[str, ...], v: Vocab) -> bool:
     """Two printed names of one person: same surname, and given names that do not clash."""
     na, nb = display_name(a, v.suffixes), display_name(b, v.suffixes)
-    if surname(na, v).casefold() != surname(nb, v).casefold():
+    if na.replace("-", " ").casefold() == nb.replace("-", " ").casefold():
+        return True
+    if _merge_key(na, v) != _merge_key(nb, v):
         return False
     wa, wb = name_words(na, v.suffixes), name_words(nb, v.suffixes)
     if len(wa) < 2 or len(wb) < 2:
@@ -698,7 +705,7 @@ def _merge(occurrences: list[_Occurrence], v: Vocab) -> list[_Draft]:
         d = _Draft(occ.span.parts, occ.span.start)
         drafts.append(d)
         name = _name(d, v)
-        by_surname.setdefault(surname(name, v).casefold(), []).append(d)
+        by_surname.setdefault(_merge_key(name, v), []).append(d)
         first = (name_words(name, v.suffixes) or [""])[0].casefold()
         by_first.setdefault(first, []).append(d)
         fam = family_first(name, v)
@@ -709,8 +716,7 @@ def _merge(occurrences: list[_Occurrence], v: Vocab) -> list[_Draft]:
     full = sorted((o for o in occurrences if words(o) >= 2), key=lambda o: o.span.start)
     single = sorted((o for o in occurrences if words(o) < 2), key=lambda o: o.span.start)
     for occ in full:
-        key = surname(display_name(occ.span.parts, v.suffixes), v).casefold()
-        same = by_surname.get(key, [])
+        same = by_surname.get(_merge_key(display_name(occ.span.parts, v.suffixes), v), [])
         d = next((d for d in same if _compatible(d.parts, occ.span.parts, v)), None)
         (d or new_draft(occ)).absorb(occ, v.heads)
     for occ in single:

@@ -28,7 +28,10 @@ from bot.models import Document, Quote, Source
 
 #: A quote of this many words or fewer needs speech around it to count (else it is a term).
 SHORT_QUOTE_WORDS = 4
-_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
+_SMALL_WORDS = frozenset(
+    "a an and as at by for from in of on or the to with among between into over under per via "
+    "against about than toward towards upon within without through after before nor but".split()
+)
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 #: An institution as the subject of a verb: "the Ministry of Foreign Affairs said".
 _BODY_BEFORE_RE = re.compile(

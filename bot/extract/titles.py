@@ -184,9 +184,9 @@ class TitleFinder:
                 j = title_last
                 while j > end and t[j].start >= c.start:
                     j -= 1
-                if t[j].text == "the" and j - 1 > end + 1:
+                if t[j].text == "the" and j - 1 >= end + 1:
                     j -= 1  # "of the United Kingdom"
-                if t[j].text == "of" and j > end + 1:
+                if t[j].text == "of" and j >= end + 1:
                     title_last = j - 1
                     country = country or c
         text = self._text(k, title_last)
@@ -283,6 +283,12 @@ class TitleFinder:
             start = words[-2]
         if t[start - 1].text in CONNECTORS or t[start - 1].text == ",":
             return last, None  # "of the Las Vegas Raiders": a name of a thing, not a person
+        b = start - 1
+        while b > j and (self.reader.is_honorific(b) or t[b].text == "."):
+            b -= 1
+        if b < start - 1 and (t[b].text in CONNECTORS or t[b].text == ","):
+            # "President of the United States and H.E. Mr. Yoon": a second person
+            return b - 1, None
         name = self.reader.forward(start, skip_honorifics=False, family_caps=True)
         if name is None:
             return last, None

@@ -205,6 +205,22 @@ def test_formal_styles_before_a_name_after_a_title(lexicon: Lexicon) -> None:
     assert person(reg, "Tom Reed").roles == ("Admiral",)
 
 
+def test_protocol_style_names_with_titles_after_them(lexicon: Lexicon) -> None:
+    text = (
+        "Mr. KATO Ken, Prime Minister of Japan, met the Honorable Sam T. Reed, Jr., President "
+        "of the United States of America and H.E. Mr. PARK Min Soo, President of the Republic "
+        "of Korea (ROK). Park Min-soo of South Korea spoke first."
+    )
+    reg = register_of(text, lexicon)
+    assert names(reg) == ["Ken Kato", "Sam T. Reed Jr.", "Park Min Soo"]
+    assert [(p.roles, p.country) for p in reg.people] == [
+        (("Prime Minister",), "Japan"),
+        (("President",), "United States"),
+        (("President",), "South Korea"),
+    ]
+    assert "Park Min-soo" in person(reg, "Park Min Soo").aliases
+
+
 # --- parentheses, appositions, predecessors ------------------------------------------------
 
 

@@ -132,6 +132,11 @@ def test_terms_titles_and_scare_quotes_are_not_quotes(lexicon: Lexicon) -> None:
         "so-called “grey zone” worries planners. Nobody liked the “plan”."
     )
     assert quotes_of(text, lexicon) == []
+    text = (
+        "The “Harbor Principles”, the Joint Leaders’ Statement, and “Commitment to Consult "
+        "among Norway, the Republic of Korea, and Chile” were released."
+    )
+    assert quotes_of(text, lexicon) == []
 
 
 def test_words_quoted_from_a_document_go_to_the_body(lexicon: Lexicon) -> None:
