@@ -77,6 +77,7 @@ class Vocab:
     former: frozenset[str]
     leaders: frozenset[str]
     distinct: frozenset[str]  # modifiers that make another office: vice, deputy, prime
+    generic_heads: frozenset[str]  # "the SPD politician": any member of the party
     services: frozenset[str]  # words of armed-service names: army, air, force
     abbreviations: dict[str, str]  # folded "sen" -> "Senator", "gen" -> "General"
     rank_nouns: frozenset[str]  # folded "general", "admiral": "the general said"
@@ -142,6 +143,7 @@ def vocab(lexicon: Lexicon) -> Vocab:
         former=frozenset(m.casefold().rstrip("-") for m in lexicon.former_markers),
         leaders=_fold_all(lexicon.word_list("leader_titles")),
         distinct=_fold_all(lexicon.word_list("distinct_office_modifiers")),
+        generic_heads=_fold_all(lexicon.word_list("party_member_nouns")),
         services=frozenset(w.casefold() for s in lexicon.word_list("services") for w in s.split()),
         abbreviations=abbreviations,
         rank_nouns=frozenset(r.casefold() for r in abbreviations.values() if r.casefold() in ranks),

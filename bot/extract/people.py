@@ -201,6 +201,18 @@ class _Occurrence:
     gender: str | None = None  # "m" or "f" when an honorific says so ("Ms. Rossi")
 
 
+@dataclass(frozen=True)
+class _Ref:
+    """A role reference in the text: "the Chancellor", "Japan's prime minister", "the SPD
+    politician" (`member_of` the SPD), "The Chancellor (SPD)" (`party` told in brackets)."""
+
+    phrase: RolePhrase
+    start: int
+    party: str | None = None
+    quoted: bool = False
+    member_of: str | None = None
+
+
 @dataclass
 class _Draft:
     """A person while the document is read: mutable, turned into a frozen Person at the end."""
@@ -311,7 +323,7 @@ class _Collector:
         self.candidates: list[NameSpan] = []  # name-shaped phrases awaiting confirmation
         self.alone: dict[str, list[int]] = {}  # capitalised words standing alone -> offsets
         # role references: (phrase, offset, party in a parenthesis after it, inside a quote)
-        self.refs: list[tuple[RolePhrase, int, str | None, bool]] = []
+        self.refs: list[_Ref] = []
 
     def read(self, p: _Para) -> None:
         start = len(self.occurrences)
@@ -442,7 +454,14 @@ class _Collector:
         possessive = ph.first < len(t) and t[ph.first].possessive and ph.country is not None
         if before.casefold() == "the" or possessive:
             start = t[ph.first - 1].start if before.casefold() == "the" else ph.start
-            self.refs.append((ph, start, None, p.quoted[ph.first]))
+            self.refs.append(_Ref(ph, start, quoted=p.quoted[ph.first]))
+            return
+        # "the SPD politician", "the Green minister": a member of that party
+        party = self.v.party_of(before) if before else None
+        if party and ph.first >= 2 and t[ph.first - 2].text.casefold() == "the":
+            self.refs.append(
+                _Ref(ph, t[ph.first - 2].start, quoted=p.quoted[ph.first], member_of=party[0])
+            )
 
     def _parentheses(self, p: _Para, by_last: dict[int, RolePhrase], claimed: set[int]) -> None:
         """ "Robert Habeck (Vice Chancellor and Economy, Greens)", "The Chancellor (SPD)"."""
@@ -464,8 +483,8 @@ class _Collector:
                 before = t[ph.first - 1].text if ph.first > 0 else ""
                 if before.casefold() == "the" and party:
                     start = t[ph.first - 1].start
-                    self.refs = [r for r in self.refs if r[0] is not ph]
-                    self.refs.append((ph, start, party, p.quoted[ph.first]))
+                    self.refs = [r for r in self.refs if r.phrase is not ph]
+                    self.refs.append(_Ref(ph, start, party, p.quoted[ph.first]))
                 continue
             start = p.reader.backward_start(i - 1, 0)
             if start is None:
@@ -847,7 +866,7 @@ class _Builder:
 
     def _role_mentions(
         self,
-        refs: list[tuple[RolePhrase, int, str | None, bool]],
+        refs: list[_Ref],
         drafts: list[_Draft],
         mentions: list[Mention],
     ) -> list[Mention]:
@@ -857,13 +876,22 @@ class _Builder:
         out = list(mentions)
         last_seen: dict[int, int] = {}  # person -> offset of their latest mention so far
         k = 0
-        for ph, start, party, quoted in sorted(refs, key=lambda r: r[1]):
+        for ref in sorted(refs, key=lambda r: r.start):
+            ph, start, party = ref.phrase, ref.start, ref.party
             while k < len(mentions) and mentions[k].start < start:
                 last_seen[mentions[k].person] = mentions[k].start
                 k += 1
-            if quoted:
+            if ref.quoted:
                 continue
-            cands = _role_candidates(drafts, ph.words, ph.country, self.v.distinct)
+            if ref.member_of:
+                members = [i for i, d in enumerate(drafts) if d.party == ref.member_of]
+                titled = _role_candidates(drafts, ph.words, ph.country, self.v.distinct)
+                generic = ph.head in self.v.generic_heads
+                cands = members if generic else [i for i in titled if i in members]
+                if not cands:
+                    continue
+            else:
+                cands = _role_candidates(drafts, ph.words, ph.country, self.v.distinct)
             if not cands:
                 idx = self._attach_leader(ph, drafts, counts)
                 if idx is None:

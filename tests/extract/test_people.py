@@ -355,6 +355,17 @@ def test_unheld_leader_title_goes_to_the_most_mentioned_untitled_person(
     assert reg.resolve("the Chancellor", text.index("the Chancellor")) == meier
 
 
+def test_party_member_reference_resolves_within_the_party(lexicon: Lexicon) -> None:
+    text = (
+        "Foreign Minister Eva Roth (Greens) and Finance Minister Kai Berg (FDP) spoke. "
+        "The Green politician was critical. Economy Minister Ina Lutz (Greens) agreed, and the "
+        "FDP leader left. The SPD politician was absent."
+    )
+    reg = register_of(text, lexicon)
+    got = {m.text: reg.people[m.person].name for m in reg.all_mentions if m.kind == "role"}
+    assert got == {"The Green politician": "Eva Roth", "the FDP leader": "Kai Berg"}
+
+
 def test_a_title_held_by_nobody_and_not_a_leader_stays_unresolved(lexicon: Lexicon) -> None:
     reg = register_of("“Fine,” said Meier. The ambassador left.", lexicon)
     assert person(reg, "Meier").roles == ()
