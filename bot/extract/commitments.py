@@ -11,7 +11,10 @@ the sentence turns into a hope, a demand on others or a framing:
   will lead to" are forecasts;
 - a possessive before a commitment noun is a standing commitment ("America's commitment to");
 - without a cue, a sentence whose actor is dated after the document ("Scholz is back in Japan
-  in May") is a scheduled plan.
+  in May") is a scheduled plan, and so is a headline "<actor> to <verb>" ("Canada to open
+  embassy");
+- not: questions, "would welcome"-style wishes, and a speaker's forecast about a country outside
+  the document's main participants ("Austin said China will keep up the pressure").
 Sentences inside quotes count too: "we" there is the speaker's side.
 
 Actors are countries (see actors.py); topics come from topics.py with the paragraph, section or
@@ -77,6 +80,7 @@ class _Cues:
     passive: re.Pattern[str]
     modal_blocking: frozenset[str]
     noun_will: frozenset[str]
+    verb_after: re.Pattern[str]  # the verb after a modal, past its adverbs ("will also send")
 
 
 @lru_cache(maxsize=8)
@@ -102,6 +106,9 @@ def _cues(lexicon: Lexicon) -> _Cues:
         passive=re.compile(rf"\s+(?:not\s+)?be\s+(?:[a-z]+ed|[a-z]+en|{participles})\b"),
         modal_blocking=frozenset(w.casefold() for w in lexicon.word_list("modal_blocking_verbs")),
         noun_will=frozenset(w.casefold() for w in lexicon.word_list("noun_will_words")),
+        verb_after=re.compile(
+            rf"\s+(?:(?:{_alternation(lexicon.word_list('modal_adverbs'))})\s+)*([a-z][a-z-]*)\b"
+        ),
     )
 
 
@@ -126,9 +133,6 @@ class _Doc:
     dates: dict[int, list[DateMention]]
 
 
-_VERB_AFTER_RE = re.compile(r"\s+(?:(?:not|also|then|always|still|soon|now)\s+)*([a-z][a-z-]*)\b")
-
-
 def _kind(sentence: Sentence, span: tuple[int, int] | None, doc: _Doc) -> str:
     """Whether a subject can commit: see phrase_kind; a person the register knows can."""
     if span is None:
@@ -147,8 +151,8 @@ def _modal_cue(sentence: Sentence, m: re.Match[str], toks: list[Token], doc: _Do
     w = actor_words(doc.lexicon)
     cues = _cues(doc.lexicon)
     after = text[m.end() :]
-    verb = _VERB_AFTER_RE.match(after)
-    if not verb or verb.group(1) in {"of", "to", "and", "the", "a", "an"}:
+    verb = cues.verb_after.match(after)
+    if not verb or verb.group(1) in w.determiners | w.conjunctions | w.prepositions:
         return None  # "the will of the people", "political will to"
     idx = index_at(toks, m.start())
     if idx > 0 and toks[idx - 1].low in cues.noun_will:

@@ -121,7 +121,6 @@ def _mapping(lexicon: Lexicon, key: str) -> dict[str, int]:
 @dataclass(frozen=True)
 class _Words:
     month_number: dict[str, int]  # every form as written in the config ("Jan", "January")
-    full_months: tuple[str, ...]
     weekdays: dict[str, int]  # Monday = 0
     numbers: dict[str, int]
     relative_days: dict[str, int]
@@ -235,7 +234,6 @@ def _words(lexicon: Lexicon) -> _Words:
     )
     return _Words(
         month_number=month_number,
-        full_months=tuple(full),
         weekdays=weekdays,
         numbers=numbers,
         relative_days=r_days,

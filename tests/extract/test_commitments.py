@@ -231,3 +231,26 @@ def test_seed_commitments(lexicon: Lexicon, path) -> None:
     for c in facts.commitments:
         if re.search(r"\bboth (?:countries|sides)\b", c.sentence, re.IGNORECASE):
             assert len(c.actors) == 2, c
+
+
+def test_a_reported_forecast_about_an_outsider_is_an_assessment(lexicon: Lexicon) -> None:
+    body = (
+        "Chile and Argentina held talks on fisheries. "
+        "The minister said Russia will keep up its pressure on the region. "
+        "The minister said Chile will send a patrol ship."
+    )
+    cs = run(lexicon, body, title="Chile and Argentina talk fisheries")
+    assert sentences(cs) == ["The minister said Chile will send a patrol ship."]
+
+
+def test_a_person_of_unknown_country_stands_for_the_unrepresented_participant(
+    lexicon: Lexicon,
+) -> None:
+    people = (person("Ana Ruiz", "Mexico", "Ruiz"), person("Tom Hale", None, "Hale"))
+    body = (
+        "Hale hosted Ruiz for talks on Canada and Mexico border trade. "
+        "Hale pledged to open two new crossings. "
+        '"We will move fast," Hale said.'
+    )
+    cs = run(lexicon, body, people=people, title="Canada and Mexico hold border talks")
+    assert [c.actors for c in cs] == [("Canada",), ("Canada",)]
