@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.extract.actors import (
@@ -392,7 +392,8 @@ def _actors(
     doc: _Doc,
     state: _State,
     spans: list[tuple[int, int]],
-) -> tuple[str, ...]:
+) -> tuple[tuple[str, ...], bool]:
+    """The sentence's actors, and whether they were only guessed (no subject named one)."""
     out: list[str] = []
     for cue in cues:
         if cue.subject is None:
@@ -403,11 +404,11 @@ def _actors(
         out.extend(_phrase_actors(sentence, cue.subject, doc, state, speaker, in_quote))
     if not out:
         out.extend(_agent_actors(sentence.text, doc))
-    if not out and state.previous and state.previous_paragraph == paragraph.number:
-        out.extend(state.previous)
-    if not out:
-        out.extend(doc.parts.group())  # "The aim is to ...": the document's main participants
-    return unique(out)
+    if out:
+        return unique(out), False
+    if state.previous and state.previous_paragraph == paragraph.number:
+        return state.previous, False  # "The aim is to ...": the paragraph's actors
+    return doc.parts.group(), True  # else the document's main participants
 
 
 # --- topics ---------------------------------------------------------------------------------
@@ -438,6 +439,15 @@ def _topics(
     return topics[:MAX_TOPICS] or (DEFAULT_TOPIC,)
 
 
+def _overlap(a: str, b: str) -> int:
+    """Content words two sentences share (words of four letters or more)."""
+
+    def words(s: str) -> set[str]:
+        return {w.casefold() for w in re.findall(r"[A-Za-z]{4,}", s)}
+
+    return len(words(a) & words(b))
+
+
 # --- the pass -------------------------------------------------------------------------------
 
 
@@ -461,13 +471,23 @@ def extract_commitments(
     document_topics = classify_topics(document.text, lexicon)
     state = _State()
     out: list[Commitment] = []
+    section = 0  # the heading paragraph each commitment falls under
+    sections: list[int] = []
+    guessed_headings: list[int] = []
+    named: list[bool] = []
     for paragraph in paragraphs:
         spans = [(q.start, q.end) for q in quote_spans(document.text, paragraph)]
+        if paragraph.heading:
+            section = paragraph.number
         for sentence in paragraph.sentences:
             cues = find_cues(sentence, doc)
             if not cues:
                 continue
-            actors = _actors(sentence, cues, paragraph, doc, state, spans)
+            actors, guessed = _actors(sentence, cues, paragraph, doc, state, spans)
+            if paragraph.heading and guessed:
+                guessed_headings.append(len(out))
+            sections.append(section)
+            named.append(not guessed)
             dates = doc.dates.get(sentence.index) or []
             out.append(
                 Commitment(
@@ -482,4 +502,12 @@ def extract_commitments(
             )
             state.previous = actors
             state.previous_paragraph = paragraph.number
+    for h in guessed_headings:
+        # A heading summarises its section: it takes the actors of the section's commitment
+        # that shares most words with it ("another frigate ... to the Pacific region" and "the
+        # Bundeswehr wants to send another warship to the Pacific region").
+        same = [i for i in range(len(out)) if i != h and sections[i] == sections[h] and named[i]]
+        if same:
+            best = max(same, key=lambda i: (_overlap(out[h].sentence, out[i].sentence), -i))
+            out[h] = replace(out[h], actors=out[best].actors)
     return out

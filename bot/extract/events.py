@@ -73,6 +73,29 @@ def _strip_date(text: str, start: int, end: int, prepositions: frozenset[str]) -
     return before + after
 
 
+def _balance_quotes(text: str) -> str:
+    """Drop quotation marks left without their pair by cutting a clause out of a sentence."""
+    out = []
+    depth = 0
+    for ch in text:
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            if depth == 0:
+                continue
+            depth -= 1
+        out.append(ch)
+    text = "".join(out)
+    if depth:
+        text = text[::-1].replace("“", "", depth)[::-1]
+    if text.count('"') % 2:
+        first = text.index('"')
+        closing = first + 1 == len(text) or not text[first + 1].isalnum()
+        cut = first if closing else text.rindex('"')
+        text = text[:cut] + text[cut + 1 :]
+    return text
+
+
 def _tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
@@ -92,7 +115,7 @@ def describe(text: str, mention: DateMention, mentions: list[DateMention], lexic
     for other in sorted(mentions, key=lambda d: d.start, reverse=True):
         if s <= other.start and other.end <= e and not other.duration:
             clause = _strip_date(clause, other.start - s, other.end - s, prepositions)
-    return _tidy(clause) or _tidy(text)
+    return _balance_quotes(_tidy(clause)) or _tidy(text)
 
 
 def extract_events(

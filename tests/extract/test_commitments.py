@@ -254,3 +254,17 @@ def test_a_person_of_unknown_country_stands_for_the_unrepresented_participant(
     )
     cs = run(lexicon, body, people=people, title="Canada and Mexico hold border talks")
     assert [c.actors for c in cs] == [("Canada",), ("Canada",)]
+
+
+def test_a_heading_takes_the_actors_of_the_section_sentence_it_summarises(
+    lexicon: Lexicon,
+) -> None:
+    body = (
+        "Chile and Argentina held talks in Santiago.\n\n"
+        "A new icebreaker will be built for the Antarctic\n\n"
+        "Both countries want to map the seabed together. "
+        "Argentina wants to build an icebreaker for its Antarctic bases.\n"
+    )
+    cs = run(lexicon, body, title="Chile and Argentina hold talks")
+    assert cs[0].sentence == "A new icebreaker will be built for the Antarctic"
+    assert cs[0].actors == ("Argentina",)

@@ -171,3 +171,10 @@ def test_seed_events_are_iso_like_and_cite_their_sentence(lexicon: Lexicon, path
     # Every heading that opens with "In YYYY" dates its section.
     for m in re.finditer(r"^In ((?:19|20)\d\d)\b[^\n.]*$", doc.text, re.MULTILINE):
         assert m[1] in {e.when for e in events}
+
+
+def test_what_leaves_no_stray_quotation_mark(lexicon: Lexicon) -> None:
+    body = "“The fleet will grow in the next ten years,” the admiral said."
+    (event,) = extract_events(document(body), segment(body), lexicon)
+    assert event.when == "2023/2033"
+    assert event.what.count("“") == event.what.count("”")
