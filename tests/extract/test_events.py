@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from bot.extract.commitments import extract_commitments
 from bot.extract.dates import PartialDate, find_dates, is_after, sentence_tense
 from bot.extract.events import extract_events
 from bot.extract.lexicon import Lexicon
+from bot.extract.people import PeopleRegister
 from bot.extract.text import segment
 from bot.models import Document
 from bot.seeds import parse_document
@@ -178,3 +182,28 @@ def test_what_leaves_no_stray_quotation_mark(lexicon: Lexicon) -> None:
     (event,) = extract_events(document(body), segment(body), lexicon)
     assert event.when == "2023/2033"
     assert event.what.count("“") == event.what.count("”")
+
+
+WORDS = st.sampled_from(
+    'Germany Japan will want to in May on Monday today 2024 2008-2009 June 4-5 , . “ ” " '
+    "the next five years which they both countries said Secretary it demand ? \n\n".split(" ")
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(WORDS, max_size=60).map(" ".join),
+    st.sampled_from([None, "2023", "2023-05", "2023-05-03"]),
+)
+def test_any_text_gives_iso_like_events_and_exact_sentences(
+    lexicon: Lexicon, body: str, date: str | None
+) -> None:
+    doc = document(body, date)
+    paragraphs = segment(body)
+    for event in extract_events(doc, paragraphs, lexicon):
+        assert ISO_LIKE.fullmatch(event.when), event.when
+        assert event.source.sentence in body
+    for c in extract_commitments(doc, paragraphs, PeopleRegister(), lexicon):
+        assert c.sentence in body
+        assert c.topics
+        assert c.when is None or ISO_LIKE.fullmatch(c.when)
