@@ -215,9 +215,7 @@ class MockContext(CustomMockMixin, unittest.mock.MagicMock):
         self.bot_permissions = discord.Permissions(embed_links=embed_links, send_messages=True)
         self.command = None
         self.invoked_with = None
-        self.send.side_effect = lambda *a, **kw: MockMessage(
-            author=MockMember(bot=True), channel=self.channel
-        )
+        self.send.return_value = MockMessage(author=MockMember(bot=True), channel=self.channel)
 
     def sent(self) -> list[dict[str, Any]]:
         """Every send, as keyword arguments (a positional content becomes `content`)."""
