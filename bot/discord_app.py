@@ -24,6 +24,7 @@ from bot.service import BriefingService
 log = logging.getLogger(__name__)
 EXTENSIONS = ("bot.cogs.errors", "bot.cogs.briefing", "bot.cogs.admin")
 TOKEN_VARIABLE = "DISCORD_TOKEN"
+ENV_FILE = PROJECT_ROOT / ".env"  # git ignores it
 NO_TOKEN = (
     f"No Discord token: set {TOKEN_VARIABLE} in the environment or put the line\n"
     f"  {TOKEN_VARIABLE}=...\n"
@@ -122,7 +123,7 @@ def find_token(
     token = environ.get(TOKEN_VARIABLE, "").strip()
     if token:
         return token
-    token = read_dotenv(env_file or PROJECT_ROOT / ".env").get(TOKEN_VARIABLE, "").strip()
+    token = read_dotenv(env_file or ENV_FILE).get(TOKEN_VARIABLE, "").strip()
     return token or None
 
 
