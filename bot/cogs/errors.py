@@ -116,7 +116,7 @@ def reply_for(
     if isinstance(error, NotAdmin):
         if error.owner_only:
             return Reply("Sorry, only the bot owner can do that.")
-        roles = f", or the role {', '.join(admin_roles)}" if admin_roles else ""
+        roles = f", or members with the role {' or '.join(admin_roles)}" if admin_roles else ""
         text = f"Sorry, only admins can do that: the bot owner, members with Manage Server{roles}."
         return Reply(clip(defuse(text), MESSAGE_LIMIT))
     if isinstance(error, ChannelNotAllowed):
