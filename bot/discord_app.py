@@ -151,4 +151,7 @@ def run_discord(config_path: str | Path | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    except (OSError, discord.GatewayNotFound) as exc:  # aiohttp's connection errors are OSErrors
+        print(f"Cannot reach Discord: {exc}. Check the network and try again.", file=sys.stderr)
+        return 1
     return 0

@@ -128,6 +128,7 @@ def test_run_starts_the_bot_with_the_token_and_discord_logging(
     [
         (discord.LoginFailure("Improper token has been passed."), "refused the token"),
         (discord.PrivilegedIntentsRequired(None), "Message Content intent"),
+        (OSError("Name or service not known"), "Cannot reach Discord"),
     ],
 )
 def test_start_up_failures_explain_and_never_show_the_token(
