@@ -78,6 +78,7 @@ class Vocab:
     leaders: frozenset[str]
     distinct: frozenset[str]  # modifiers that make another office: vice, deputy, prime
     generic_heads: frozenset[str]  # "the SPD politician": any member of the party
+    office_countries: dict[str, tuple[str, ...]]  # folded title -> countries that have it
     services: frozenset[str]  # words of armed-service names: army, air, force
     abbreviations: dict[str, str]  # folded "sen" -> "Senator", "gen" -> "General"
     rank_nouns: frozenset[str]  # folded "general", "admiral": "the general said"
@@ -114,6 +115,12 @@ def vocab(lexicon: Lexicon) -> Vocab:
         else {}
     )
     ranks = _fold_all(lexicon.word_list("ranks"))
+    raw_offices = lexicon.words.get("office_countries") or {}
+    offices = (
+        {str(k).casefold(): tuple(str(c) for c in (val or ())) for k, val in raw_offices.items()}
+        if isinstance(raw_offices, dict)
+        else {}
+    )
     parties: dict[str, tuple[str, str | None]] = {}
     short: set[str] = set()
     for entry in lexicon.words.get("parties") or ():
@@ -144,6 +151,7 @@ def vocab(lexicon: Lexicon) -> Vocab:
         leaders=_fold_all(lexicon.word_list("leader_titles")),
         distinct=_fold_all(lexicon.word_list("distinct_office_modifiers")),
         generic_heads=_fold_all(lexicon.word_list("party_member_nouns")),
+        office_countries=offices,
         services=frozenset(w.casefold() for s in lexicon.word_list("services") for w in s.split()),
         abbreviations=abbreviations,
         rank_nouns=frozenset(r.casefold() for r in abbreviations.values() if r.casefold() in ranks),

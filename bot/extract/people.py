@@ -800,6 +800,7 @@ class _Builder:
         self.sentences: list[Sentence] = [s for p in paras for s in p.paragraph.sentences]
         self.sentence_starts = [s.start for s in self.sentences]
         self.quotes = sorted(q for p in paras for q in p.quotes)
+        self.countries = [c for p in paras for c in p.countries]
         self.quote_starts = [q[0] for q in self.quotes]
 
     def in_quote(self, pos: int) -> bool:
@@ -817,6 +818,7 @@ class _Builder:
         table = _aliases(drafts, self.v)
         mentions = self._name_mentions(table, drafts)
         mentions = self._role_mentions(collector.refs, drafts, mentions)
+        self._office_countries(drafts)
         mentions = self._pronoun_mentions(mentions, drafts)
         people = self._people(drafts, mentions)
         aliases = {k.casefold(): tuple(v) for k, v in table.items()}
@@ -910,6 +912,29 @@ class _Builder:
             out.append(Mention(idx, start, ph.end, "role", text, False))
         out.sort(key=lambda m: m.start)
         return out
+
+    def _office_countries(self, drafts: list[_Draft]) -> None:
+        """A country for a titled person the text gives none: the country, among those the
+        document is about, whose office the title names ("Prime Minister" in a report on Germany
+        and Japan is Japan's). Only when one such country clearly leads the document's country
+        mentions (twice as many as the next); otherwise the country stays unknown."""
+        table = self.v.office_countries
+        if not table or all(d.country or d.former for d in drafts):
+            return
+        counts: dict[str, int] = {}
+        for c in self.countries:
+            counts[c.country] = counts.get(c.country, 0) + 1
+        for d in drafts:
+            if d.country or d.former:
+                continue
+            for role in d.roles:
+                ranked = sorted(
+                    ((counts[c], c) for c in table.get(role.casefold(), ()) if counts.get(c)),
+                    reverse=True,
+                )
+                if ranked and (len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]):
+                    d.country = ranked[0][1]
+                    break
 
     def _attach_leader(self, ph: RolePhrase, drafts: list[_Draft], counts: list[int]) -> int | None:
         """A head-of-government title nobody holds goes to the most-mentioned untitled person."""

@@ -221,6 +221,20 @@ def test_protocol_style_names_with_titles_after_them(lexicon: Lexicon) -> None:
     assert "Park Min-soo" in person(reg, "Park Min Soo").aliases
 
 
+def test_office_gives_the_country_among_those_the_document_is_about(lexicon: Lexicon) -> None:
+    text = (
+        "Germany and Japan held talks. Japan and Germany agreed. Japan will host the next round. "
+        "“We are close,” said Meier. Prime Minister Aki Mori agreed, and the Chancellor smiled."
+    )
+    reg = register_of(text, lexicon)
+    assert person(reg, "Aki Mori").country == "Japan"
+    assert person(reg, "Meier").roles == ("Chancellor",)
+    assert person(reg, "Meier").country == "Germany"
+    text = "France and South Korea met. President Alain Roux and President Kim Sun spoke."
+    reg = register_of(text, lexicon)
+    assert [p.country for p in reg.people] == [None, None]  # both countries have a President
+
+
 # --- parentheses, appositions, predecessors ------------------------------------------------
 
 
