@@ -199,6 +199,7 @@ class _Occurrence:
     former: bool = False
     titled: bool = False  # the evidence gives a current title
     gender: str | None = None  # "m" or "f" when an honorific says so ("Ms. Rossi")
+    weak: bool = False  # read in a title-case heading: joins a known person or nobody
 
 
 @dataclass(frozen=True)
@@ -250,9 +251,10 @@ class _Draft:
         self.roles.append(role)
 
     def absorb(self, occ: _Occurrence, heads: frozenset[str]) -> None:
-        if len(occ.span.parts) > len(self.parts):
-            self.parts = occ.span.parts
-        self.surfaces.append(occ.span.surface)
+        if not occ.weak:
+            if len(occ.span.parts) > len(self.parts):
+                self.parts = occ.span.parts
+            self.surfaces.append(occ.span.surface)
         self.first_pos = min(self.first_pos, occ.span.start)
         for r in occ.roles:
             self.add_role(r, heads)
@@ -329,6 +331,7 @@ class _Collector:
         start = len(self.occurrences)
         self._read(p)
         for occ in self.occurrences[start:]:
+            occ.weak = p.paragraph.heading
             occ.gender = occ.gender or self._honorific_gender(p, occ.span.first)
             rank = p.reader.rank_role(occ.span.first)
             if rank and rank.casefold() not in {r.casefold() for r in occ.roles}:
@@ -732,8 +735,9 @@ def _merge(occurrences: list[_Occurrence], v: Vocab) -> list[_Draft]:
             by_first.setdefault(fam.casefold(), []).append(d)
         return d
 
-    full = sorted((o for o in occurrences if words(o) >= 2), key=lambda o: o.span.start)
-    single = sorted((o for o in occurrences if words(o) < 2), key=lambda o: o.span.start)
+    strong = [o for o in occurrences if not o.weak]
+    full = sorted((o for o in strong if words(o) >= 2), key=lambda o: o.span.start)
+    single = sorted((o for o in strong if words(o) < 2), key=lambda o: o.span.start)
     for occ in full:
         same = by_surname.get(_merge_key(display_name(occ.span.parts, v.suffixes), v), [])
         d = next((d for d in same if _compatible(d.parts, occ.span.parts, v)), None)
@@ -748,6 +752,14 @@ def _merge(occurrences: list[_Occurrence], v: Vocab) -> list[_Draft]:
         else:
             d = new_draft(occ)
         d.absorb(occ, v.heads)
+    # Title-case headings ("Secretary Austin Concludes India Visit") cannot show where a name
+    # ends: their names only join people the body names, by any one of their words.
+    for occ in (o for o in occurrences if o.weak):
+        for w in reversed(name_words(occ.span.surface, v.suffixes)):
+            pool = by_surname.get(w.casefold()) or by_first.get(w.casefold())
+            if pool:
+                pool[0].absorb(occ, v.heads)
+                break
     for d in drafts:
         if d.party and not d.country:
             d.country = _party_country(d.party, v)

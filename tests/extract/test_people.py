@@ -235,6 +235,16 @@ def test_office_gives_the_country_among_those_the_document_is_about(lexicon: Lex
     assert [p.country for p in reg.people] == [None, None]  # both countries have a President
 
 
+def test_names_in_title_case_headings_only_join_people_of_the_body(lexicon: Lexicon) -> None:
+    text = (
+        "Secretary Lund Concludes Oslo Visit\n\nSecretary of State Mary Lund left Oslo today.\n\n"
+        "President Kane Hosts Summit Dinner"
+    )
+    reg = register_of(text, lexicon)
+    assert names(reg) == ["Mary Lund"]
+    assert "Lund Concludes" not in person(reg, "Mary Lund").aliases
+
+
 # --- parentheses, appositions, predecessors ------------------------------------------------
 
 
