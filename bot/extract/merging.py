@@ -1,0 +1,169 @@
+"""Occurrences become people: one person per surname and compatible given names.
+
+Full names are filed first, by surname; a single word then joins the person whose surname (or,
+for family-first names such as "Lee Do-hoon", first word) it is, preferring a titled person;
+names read in title-case headings only join people the body names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.extract.evidence import Occurrence
+from bot.extract.names import Vocab, display_name, family_first, name_words, surname
+from bot.extract.titles import role_words
+
+
+@dataclass
+class Draft:
+    """A person while the document is read: mutable, turned into a frozen Person at the end."""
+
+    parts: tuple[str, ...]
+    first_pos: int
+    surfaces: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    country: str | None = None
+    party: str | None = None
+    titled: bool = False
+    former_evidence: bool = False
+    role_aliases: list[str] = field(default_factory=list)
+    gender: str | None = None
+
+    @property
+    def former(self) -> bool:
+        return self.former_evidence and not self.titled
+
+    def add_role(self, role: str, heads: frozenset[str]) -> None:
+        """Add a role in the document's wording; a bare "Minister" adds nothing to "Minister of
+        Defense", and a fuller title replaces a bare one."""
+        role = " ".join(role.split())
+        if not role or role.casefold() in {r.casefold() for r in self.roles}:
+            return
+        words = role_words(role)
+
+        def bare(ws: frozenset[str]) -> bool:
+            return len(ws) == 1 and next(iter(ws)) in heads
+
+        if bare(words) and any(words < role_words(r) for r in self.roles):
+            return
+        self.roles = [r for r in self.roles if not (bare(role_words(r)) and role_words(r) < words)]
+        self.roles.append(role)
+
+    def absorb(self, occ: Occurrence, heads: frozenset[str]) -> None:
+        if not occ.weak:
+            if len(occ.span.parts) > len(self.parts):
+                self.parts = occ.span.parts
+            self.surfaces.append(occ.span.surface)
+        self.first_pos = min(self.first_pos, occ.span.start)
+        for r in occ.roles:
+            self.add_role(r, heads)
+        self.country = self.country or occ.country
+        if occ.party and not self.party:
+            self.party = occ.party
+        self.titled = self.titled or occ.titled
+        self.former_evidence = self.former_evidence or occ.former
+        self.gender = self.gender or occ.gender
+
+
+def merge_key(name: str, v: Vocab) -> str:
+    """The surname a name is filed under; "Suk-yeol" and "Suk Yeol" file alike."""
+    return surname(name.replace("-", " "), v).casefold()
+
+
+def compatible(a: tuple[str, ...], b: tuple[str, ...], v: Vocab) -> bool:
+    """Two printed names of one person: same surname, and given names that do not clash."""
+    na, nb = display_name(a, v.suffixes), display_name(b, v.suffixes)
+    if na.replace("-", " ").casefold() == nb.replace("-", " ").casefold():
+        return True
+    if merge_key(na, v) != merge_key(nb, v):
+        return False
+    wa, wb = name_words(na, v.suffixes), name_words(nb, v.suffixes)
+    if len(wa) < 2 or len(wb) < 2:
+        return True
+    return wa[0].casefold() == wb[0].casefold()
+
+
+def merge_people(occurrences: list[Occurrence], v: Vocab) -> list[Draft]:
+    """Occurrences → people: full names first, then single words join the person whose
+    surname (or, for family-first names, first word) they are. Indexed by surname, so the
+    cost grows with the number of occurrences, not with people × occurrences."""
+    drafts: list[Draft] = []
+    by_surname: dict[str, list[Draft]] = {}
+    by_first: dict[str, list[Draft]] = {}
+
+    def words(o: Occurrence) -> int:
+        return len(name_words(" ".join(o.span.parts), v.suffixes))
+
+    def new_draft(occ: Occurrence) -> Draft:
+        d = Draft(occ.span.parts, occ.span.start)
+        drafts.append(d)
+        name = draft_name(d, v)
+        by_surname.setdefault(merge_key(name, v), []).append(d)
+        first = (name_words(name, v.suffixes) or [""])[0].casefold()
+        by_first.setdefault(first, []).append(d)
+        fam = family_first(name, v)
+        if fam and fam.casefold() != first:
+            by_first.setdefault(fam.casefold(), []).append(d)
+        return d
+
+    strong = [o for o in occurrences if not o.weak]
+    full = sorted((o for o in strong if words(o) >= 2), key=lambda o: o.span.start)
+    single = sorted((o for o in strong if words(o) < 2), key=lambda o: o.span.start)
+    for occ in full:
+        same = by_surname.get(merge_key(display_name(occ.span.parts, v.suffixes), v), [])
+        d = next((d for d in same if compatible(d.parts, occ.span.parts, v)), None)
+        (d or new_draft(occ)).absorb(occ, v.heads)
+    for occ in single:
+        word = name_words(" ".join(occ.span.parts), v.suffixes)
+        key = (word[0] if word else occ.span.surface).casefold()
+        pool = by_surname.get(key) or by_first.get(key)
+        if pool:
+            before = [d for d in pool if d.first_pos <= occ.span.start] or pool
+            d = max(before, key=lambda d: (bool(d.roles), d.first_pos))
+        else:
+            d = new_draft(occ)
+        d.absorb(occ, v.heads)
+    # Title-case headings ("Secretary Austin Concludes India Visit") cannot show where a name
+    # ends: their names only join people the body names, by any one of their words.
+    for occ in (o for o in occurrences if o.weak):
+        for w in reversed(name_words(occ.span.surface, v.suffixes)):
+            pool = by_surname.get(w.casefold()) or by_first.get(w.casefold())
+            if pool:
+                pool[0].absorb(occ, v.heads)
+                break
+    for d in drafts:
+        if d.party and not d.country:
+            d.country = party_country(d.party, v)
+    drafts.sort(key=lambda d: d.first_pos)
+    return drafts
+
+
+def party_country(party: str, v: Vocab) -> str | None:
+    hit = v.parties.get(party.casefold())
+    return hit[1] if hit else None
+
+
+def draft_name(d: Draft, v: Vocab) -> str:
+    return display_name(d.parts, v.suffixes)
+
+
+def alias_table(drafts: list[Draft], v: Vocab) -> dict[str, list[int]]:
+    """Every form a person is written in (as printed, full name, surname) → people."""
+    table: dict[str, list[int]] = {}
+    for idx, d in enumerate(drafts):
+        name = draft_name(d, v)
+        forms = {name, *d.surfaces, surname(name, v)}
+        for s in d.surfaces:
+            forms.add(surname(s, v))
+            words = name_words(s, v.suffixes)
+            forms.update(w for w in words if w.isupper() and len(w) > 1)
+        fam = family_first(name, v)
+        if fam:
+            forms.add(fam)
+        for form in forms:
+            if len(form) < 2 or form.casefold() in v.not_names:
+                continue
+            table.setdefault(form, [])
+            if idx not in table[form]:
+                table[form].append(idx)
+    return table
