@@ -104,6 +104,10 @@ def reply_for(
         if not _COMMAND_WORD.fullmatch(name):
             return Reply(None)  # "!!!" or "!?" is punctuation, not a command
         hits = process.extract(name, list(dict.fromkeys(known)), limit=3, score_cutoff=60)
+        if not hits:
+            # "!lol" in a busy channel may be meant for another bot: only a near miss of one of
+            # ours ("!ministrs") earns a reply.
+            return Reply(None)
         miss = UserError(
             f"There is no command “{name}”.",
             usage="help",

@@ -60,6 +60,10 @@ def test_an_unknown_command_suggests_the_nearest() -> None:
     assert "ministrs" in text and "**ministers**" in text and "`!help`" in text
 
 
+def test_a_word_far_from_every_command_is_left_to_other_bots() -> None:
+    assert reply(commands.CommandNotFound(), invoked="play").text is None
+
+
 @pytest.mark.parametrize("invoked", ["!", "?!", "", "…"])
 def test_punctuation_after_the_prefix_is_not_answered(invoked: str) -> None:
     assert reply(commands.CommandNotFound(), invoked=invoked).text is None
