@@ -135,26 +135,13 @@ def _by_country(people: Iterable[Person], lexicon: Lexicon) -> list[Section]:
 
 
 def _quote_lines(facts: FactBase, quotes: Sequence[Quote], with_speaker: bool) -> list[Line]:
-    """Quotes for display; pieces of one statement (same sentence) are joined with an ellipsis."""
-    lines: list[Line] = []
-    i = 0
-    while i < len(quotes):
-        q = quotes[i]
-        parts = [q.text.strip().rstrip(",")]
-        j = i + 1
-        while (
-            j < len(quotes)
-            and quotes[j].speaker == q.speaker
-            and quotes[j].source.doc_id == q.source.doc_id
-            and quotes[j].source.paragraph == q.source.paragraph
-        ):
-            parts.append(quotes[j].text.strip().rstrip(","))
-            j += 1
-        text = "“" + " … ".join(parts) + "”"
+    """One line per quoted span, each under the sentence it stands in."""
+    lines = []
+    for q in quotes:
+        text = "“" + q.text.strip().rstrip(",") + "”"
         if with_speaker:
             text += f" — {facts.speaker_name(q)}"
         lines.append(Line(text, q.source))
-        i = j
     return lines
 
 
