@@ -88,7 +88,7 @@ def _ends_sentence(text: str, dot: int, after: int) -> bool:
     if after >= len(text):
         return True
     if not text[after].isspace():
-        return False
+        return _glued_sentence(text, dot, after)
     rest = text[after:].lstrip()
     if not rest:
         return True
@@ -102,6 +102,25 @@ def _ends_sentence(text: str, dot: int, after: int) -> bool:
         return False
     # Initials: "Lloyd J. Austin", "Ferdinand R. Marcos"; dotted acronyms mid-name: "W. Bush".
     return not (len(word) == 1 and word.isalpha())
+
+
+def _glued_sentence(text: str, dot: int, after: int) -> bool:
+    """Whether a full stop with no space after it still ends a sentence ("ties.According to").
+
+    Scraped text loses the space between sentences. It counts only when a lower-case letter
+    (or a closing quotation mark) stands before the stop and a capitalised word with a
+    lower-case letter after its capital follows, and the word before is no abbreviation: so
+    "gov.uk", "U.S.Army" and "No.10" stay whole.
+    """
+    if text[dot] != "." or after + 1 >= len(text):
+        return False
+    if not (text[after].isupper() and text[after + 1].islower()):
+        return False
+    before = text[after - 1] if text[after - 1] != "." else text[dot - 1]
+    if not (before.islower() or before in "”’\"'"):
+        return False
+    word = _word_before(text, dot).strip("”’\"'").rstrip(".").casefold()
+    return word not in ABBREVIATIONS and "." not in word
 
 
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:

@@ -92,3 +92,27 @@ def test_any_text_segments_and_quotes_with_exact_offsets(body: str) -> None:
             assert body[s.start : s.end] == s.text
         for q in quote_spans(body, p):
             assert body[q.start : q.end] == q.text
+
+
+def test_a_full_stop_with_no_space_after_it_still_ends_a_sentence() -> None:
+    body = "The envoys praised the new ties.Later, the ministry said the talks went well."
+    texts = [s.text for p in segment(body) for s in p.sentences]
+    assert texts == [
+        "The envoys praised the new ties.",
+        "Later, the ministry said the talks went well.",
+    ]
+
+
+def test_a_glued_full_stop_after_a_closing_quote_ends_a_sentence() -> None:
+    body = "She called it “a good day.”Then she left."
+    texts = [s.text for p in segment(body) for s in p.sentences]
+    assert texts == ["She called it “a good day.”", "Then she left."]
+
+
+def test_domains_abbreviations_and_dotted_acronyms_are_not_glued_sentences() -> None:
+    body = "Details are on gov.uk and www.example.com pages. He met Mr.Brown and U.S.Navy staff."
+    texts = [s.text for p in segment(body) for s in p.sentences]
+    assert texts == [
+        "Details are on gov.uk and www.example.com pages.",
+        "He met Mr.Brown and U.S.Navy staff.",
+    ]
