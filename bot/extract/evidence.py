@@ -18,7 +18,16 @@ from functools import lru_cache
 
 from bot.extract.countries import CountryMention, find_countries
 from bot.extract.lexicon import Lexicon
-from bot.extract.names import NameReader, NameSpan, Token, Vocab, name_words, tokenize, vocab
+from bot.extract.names import (
+    NameReader,
+    NameSpan,
+    Token,
+    Vocab,
+    name_words,
+    party_ending,
+    tokenize,
+    vocab,
+)
 from bot.extract.text import Paragraph, quote_spans
 from bot.extract.titles import RolePhrase, TitleFinder
 
@@ -147,7 +156,8 @@ class Collector:
             chain = [phrases[k] for k in sorted(k for k, v in links.items() if v == idx)]
             roles = [c.text for c in chain] + [ph.text]
             country = ph.country or next((c.country for c in chain if c.country), None)
-            occ = Occurrence(ph.name, roles, country, None, ph.former, not ph.former)
+            party = ph.party or next((c.party for c in chain if c.party), None)
+            occ = Occurrence(ph.name, roles, country, party, ph.former, not ph.former)
             self.occurrences.append(occ)
             claimed.update(range(ph.name.first, ph.name.stop))
             named[(chain[0] if chain else ph).first] = occ
@@ -265,6 +275,20 @@ class Collector:
             ]
             roles, party, country = self._paren_items(inner)
             if party is None and not roles:
+                continue
+            label = party_ending(t, i - 1, self.v)
+            if label is not None and party is not None and label[0] == party and not roles:
+                # "Social Democrat (SPD) Olaf Scholz": the bracket spells out a party's name,
+                # it tells nothing about a person; a name right after it is that party's.
+                span = p.reader.forward(close + 1, skip_honorifics=False)
+                if (
+                    span is not None
+                    and span.first == close + 1
+                    and len(span.parts) >= 2
+                    and not any(j in claimed for j in range(span.first, span.stop))
+                ):
+                    self.occurrences.append(Occurrence(span, [], country, party))
+                    claimed.update(range(span.first, span.stop))
                 continue
             ph = by_last.get(i - 1)
             if ph is not None and ph.name is None:

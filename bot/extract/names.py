@@ -160,6 +160,37 @@ def vocab(lexicon: Lexicon) -> Vocab:
     )
 
 
+def party_ending(tokens: list[Token], j: int, v: Vocab) -> tuple[str, int] | None:
+    """The party named by capitalised tokens ending at token `j`, and its first token.
+
+    "FDP leader", "Green Party co-leader", "Social Democrat (SPD) Olaf Scholz": the longest
+    run of up to four words that a party alias names wins, so "Green Party" is read whole. A
+    parenthesised short name ("(SPD)") counts too, with the long name before it.
+    """
+    if j < 0:
+        return None
+    if j >= 2 and tokens[j].text == ")" and tokens[j - 2].text == "(":
+        hit = v.party_of(tokens[j - 1].text)
+        if hit is None:
+            return None
+        longer = party_ending(tokens, j - 3, v)
+        if longer is not None and longer[0] == hit[0]:
+            return longer
+        return hit[0], j - 2
+    for size in (4, 3, 2, 1):
+        a = j - size + 1
+        if a < 0 or not all(tokens[x].capitalised for x in range(a, j + 1)):
+            continue
+        phrase = "".join(
+            (" " if x > a and tokens[x].start > tokens[x - 1].end else "") + tokens[x].bare
+            for x in range(a, j + 1)
+        )
+        hit = v.party_of(phrase)
+        if hit is not None:
+            return hit[0], a
+    return None
+
+
 def is_ordinal(word: str) -> bool:
     return bool(_ORDINAL_RE.fullmatch(word))
 

@@ -15,7 +15,15 @@ import re
 from dataclasses import dataclass
 
 from bot.extract.countries import CountryMention
-from bot.extract.names import CONNECTORS, NameReader, NameSpan, Token, Vocab, is_ordinal
+from bot.extract.names import (
+    CONNECTORS,
+    NameReader,
+    NameSpan,
+    Token,
+    Vocab,
+    is_ordinal,
+    party_ending,
+)
 
 _ROLE_STOP = frozenset({"of", "for", "the", "and", "&", "on"})
 
@@ -35,6 +43,7 @@ class RolePhrase:
     former: bool
     capital: bool  # the head is capitalised ("Minister", not "minister")
     name: NameSpan | None
+    party: str | None = None  # a party named before the title: "FDP leader", "Green Party co-chair"
 
     @property
     def words(self) -> frozenset[str]:
@@ -56,6 +65,8 @@ def _fold(word: str) -> tuple[str, bool]:
     for suffix in ("-elect", "-designate", "-nominee"):
         if w.endswith(suffix) and len(w) > len(suffix):
             w = w[: -len(suffix)]
+    if w.startswith("co-") and len(w) > 3:
+        w = w[3:]  # "co-leader", "Co-Chair": the head is the word after
     for prefix in ("then-", "ex-", "former-"):
         if w.startswith(prefix) and len(w) > len(prefix):
             return w[len(prefix) :], True
@@ -161,6 +172,15 @@ class TitleFinder:
         t = self.t
         capital = t[head].capitalised
         first, country = self._prefix(k)
+        party = None
+        if country is None:
+            # "FDP leader Christian Lindner", "German Green Party co-leader Anna Berg"
+            hit = party_ending(t, k - 1, self.v)
+            if hit is not None and not any(self.blocked[x] for x in range(hit[1], k)):
+                party = hit[0]
+                cfirst, country = self._prefix(hit[1])
+                if country is not None:
+                    first = cfirst
         if first > 0 and _fold(t[first - 1].text)[0] in self.v.former:
             former = True
         name: NameSpan | None = None
@@ -202,6 +222,7 @@ class TitleFinder:
             former=former,
             capital=capital,
             name=name,
+            party=party,
         )
 
     def _country_ending_at(self, j: int) -> CountryMention | None:

@@ -442,6 +442,32 @@ def test_empty_document_has_no_people(lexicon: Lexicon) -> None:
     assert reg.mentions(0, 10) == []
 
 
+# --- parties before names ----------------------------------------------------------------
+
+
+def test_party_spelled_out_before_a_bracket_is_the_party_of_the_name_after_it(
+    lexicon: Lexicon,
+) -> None:
+    text = "Christian Democrat (CDU) Lena Vogt, who hopes to lead the state, spoke first."
+    reg = register_of(text, lexicon)
+    assert names(reg) == ["Lena Vogt"]
+    assert person(reg, "Lena Vogt").party == "CDU"
+    assert person(reg, "Lena Vogt").country == "Germany"
+
+
+def test_a_party_with_its_short_name_in_brackets_is_not_a_person(lexicon: Lexicon) -> None:
+    text = "Envoys of the Free Democrats (FDP) and the Social Democrats (SPD) met on Monday."
+    assert register_of(text, lexicon).people == ()
+
+
+def test_party_before_a_title_gives_the_party(lexicon: Lexicon) -> None:
+    text = "FDP leader Jonas Kern and Green Party co-leader Mira Sand spoke on Friday."
+    reg = register_of(text, lexicon)
+    kern, sand = person(reg, "Jonas Kern"), person(reg, "Mira Sand")
+    assert (kern.party, kern.roles) == ("FDP", ("leader",))
+    assert (sand.party, sand.roles) == ("Greens", ("co-leader",))
+
+
 # --- the shipped seeds --------------------------------------------------------------------
 
 _PAREN_PERSON = re.compile(r"\b(?!The )([A-Z][\w-]+ [A-Z][\w-]+) \(([^()]*)\)")
