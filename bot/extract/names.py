@@ -62,6 +62,7 @@ class Vocab:
 
     heads: frozenset[str]
     tails: frozenset[str]
+    status: frozenset[str]  # words after a title that qualify it: nominee, designate, elect
     modifiers: frozenset[str]
     office: frozenset[str]
     ranks: frozenset[str]
@@ -88,7 +89,13 @@ class Vocab:
     def is_title_word(self, word: str) -> bool:
         """A word that builds titles and never names a person."""
         w = word.rstrip(".").casefold()
-        return w in self.heads or w in self.modifiers or w in self.office or w in self.tails
+        return (
+            w in self.heads
+            or w in self.modifiers
+            or w in self.office
+            or w in self.tails
+            or w in self.status
+        )
 
     def party_of(self, text: str) -> tuple[str, str | None] | None:
         """The party a short phrase names ("SPD", "Greens", "D-Calif."), or None."""
@@ -135,6 +142,7 @@ def vocab(lexicon: Lexicon) -> Vocab:
     return Vocab(
         heads=_fold_all(lexicon.word_list("title_heads")),
         tails=_fold_all(lexicon.word_list("title_tails")),
+        status=_fold_all(lexicon.word_list("title_status_words")),
         modifiers=_fold_all(lexicon.word_list("title_modifiers")),
         office=frozenset(office),
         ranks=ranks,

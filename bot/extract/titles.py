@@ -144,6 +144,9 @@ class TitleFinder:
             end = i
             if i + 1 < n and _fold(t[i + 1].text)[0] in self.v.tails and t[i + 1].capitalised:
                 end = i + 1
+            # "Foreign minister nominee", "Prime Minister designate": still the title
+            if end + 1 < n and _fold(t[end + 1].text)[0] in self.v.status:
+                end += 1
             k = i
             while k > 0 and self._is_modifier(k - 1, capital) and not self._is_head(k - 1):
                 k -= 1

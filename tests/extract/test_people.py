@@ -468,6 +468,17 @@ def test_party_before_a_title_gives_the_party(lexicon: Lexicon) -> None:
     assert (sand.party, sand.roles) == ("Greens", ("co-leader",))
 
 
+def test_a_status_word_after_a_title_keeps_the_name_after_it(lexicon: Lexicon) -> None:
+    text = (
+        "Defense minister nominee Oh Min-seo met Prime Minister designate Ana Ruiz and "
+        "Acting Ambassador Lee Brandt."
+    )
+    reg = register_of(text, lexicon)
+    assert person(reg, "Oh Min-seo").roles == ("Defense minister nominee",)
+    assert person(reg, "Ana Ruiz").roles == ("Prime Minister designate",)
+    assert person(reg, "Lee Brandt").roles == ("Acting Ambassador",)
+
+
 # --- the shipped seeds --------------------------------------------------------------------
 
 _PAREN_PERSON = re.compile(r"\b(?!The )([A-Z][\w-]+ [A-Z][\w-]+) \(([^()]*)\)")
