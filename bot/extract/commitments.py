@@ -33,6 +33,7 @@ from bot.extract.actors import (
     Token,
     actor_words,
     group_of,
+    head_word,
     index_at,
     main_subject,
     participants,
@@ -45,7 +46,15 @@ from bot.extract.actors import (
     unique,
 )
 from bot.extract.countries import find_countries
-from bot.extract.dates import DateMention, PartialDate, is_after, sentence_dates, sentence_tense
+from bot.extract.dates import (
+    DateMention,
+    PartialDate,
+    clause_bounds,
+    clause_tense,
+    is_after,
+    sentence_dates,
+    sentence_tense,
+)
 from bot.extract.lexicon import Lexicon
 from bot.extract.people import PeopleRegister
 from bot.extract.text import Paragraph, Sentence, quote_spans
@@ -81,6 +90,17 @@ class _Cues:
     modal_blocking: frozenset[str]
     noun_will: frozenset[str]
     verb_after: re.Pattern[str]  # the verb after a modal, past its adverbs ("will also send")
+    forward: re.Pattern[str]  # "looked forward to" + a gerund or a scheduled thing
+    courtesy: re.Pattern[str]  # an intention cue's verb that makes it a courtesy
+    praise: re.Pattern[str]
+    restated: re.Pattern[str]  # "the commitment of X to develop"
+    meeting: re.Pattern[str]
+    purpose: re.Pattern[str]  # "to boost", "to reaffirm"
+    purpose_noun: re.Pattern[str]  # "a new initiative to advance"
+    agenda: re.Pattern[str]  # "decisions to be taken"
+    priority: re.Pattern[str]  # "be the cornerstone of", "be a priority for"
+    assessment: frozenset[str]
+    new_clause: re.Pattern[str]  # "as he and Park agreed": a clause with its own subject
 
 
 @lru_cache(maxsize=8)
@@ -108,6 +128,47 @@ def _cues(lexicon: Lexicon) -> _Cues:
         noun_will=frozenset(w.casefold() for w in lexicon.word_list("noun_will_words")),
         verb_after=re.compile(
             rf"\s+(?:(?:{_alternation(lexicon.word_list('modal_adverbs'))})\s+)*([a-z][a-z-]*)\b"
+        ),
+        forward=re.compile(
+            rf"\b(?:{_alternation(lexicon.word_list('forward_cues'))})\s+"
+            rf"(?:(?:{_alternation(lexicon.word_list('forward_gerunds'))})\b"
+            rf"|(?:[\w.’'-]+\s+){{0,4}}?(?:{_alternation(lexicon.word_list('forward_nouns'))})\b)",
+            re.IGNORECASE,
+        ),
+        courtesy=re.compile(
+            rf"\s*(?:(?:{_alternation(lexicon.word_list('courtesy_verbs'))})\b"
+            rf"|(?:{_alternation(lexicon.word_list('courtesy_offer_verbs'))})\s+"
+            rf"(?:[\w’'-]+\s+){{0,3}}?(?:{_alternation(lexicon.word_list('courtesy_nouns'))})\b)",
+            re.IGNORECASE,
+        ),
+        praise=_phrase_re(lexicon.word_list("praise_verbs")),
+        restated=re.compile(
+            rf"\b(?:{nouns})\s+(?:{_alternation(lexicon.word_list('owner_markers'))})\s+"
+            rf"(?:[^\s.;:]+\s+){{1,16}}?to\s+(?!the\b|a\b|an\b)[a-z]+\b",
+            re.IGNORECASE,
+        ),
+        meeting=_phrase_re(lexicon.word_list("meeting_verbs")),
+        purpose=re.compile(rf"\bto\s+(?:{_alternation(lexicon.word_list('purpose_verbs'))})\b"),
+        purpose_noun=re.compile(
+            rf"\b(?:{_alternation(lexicon.word_list('purpose_nouns'))})\s+to\s+"
+            rf"(?:{_alternation(lexicon.word_list('purpose_verbs'))})\b",
+            re.IGNORECASE,
+        ),
+        agenda=re.compile(
+            rf"\b(?<!is )(?<!are )(?<!was )(?<!were )[a-z]+\s+to\s+be\s+"
+            rf"(?:{_alternation(lexicon.word_list('agenda_participles'))})\b"
+        ),
+        priority=re.compile(
+            rf"\s+be\s+(?:(?:a|an|the|one\s+of\s+the|our|its|their|his|her|top|main|key|"
+            rf"new|central|first|major)\s+)*"
+            rf"(?:{_alternation(lexicon.word_list('priority_nouns'))})\b",
+            re.IGNORECASE,
+        ),
+        assessment=frozenset(w.casefold() for w in lexicon.word_list("assessment_verbs")),
+        new_clause=re.compile(
+            rf"(?:;|\b(?:{_alternation(lexicon.word_list('clause_conjunctions'))}))\s+"
+            rf"(?=(?:{_alternation(lexicon.word_list('actor_pronouns'))}"
+            rf"|{_alternation(lexicon.word_list('group_phrases'))})\b|[A-Z])"
         ),
     )
 
@@ -159,9 +220,12 @@ def _modal_cue(sentence: Sentence, m: re.Match[str], toks: list[Token], doc: _Do
         return None
     passive = bool(cues.passive.match(after))
     actor_only = m.group(0).casefold() in cues.actor_only
+    if verb.group(1) == "be" and _priority(after, doc):
+        # "reconciling A with B would be the cornerstone of the government's policies"
+        return _Cue("modal", m.start(), m.end(), main_subject(toks, w))
     if actor_only and verb.group(1) in cues.modal_blocking and not passive:
         return None  # "would welcome", "would have", "would be glad"
-    how, span = subject_before(toks, idx, w)
+    how, span = _contracted(toks, m) or subject_before(toks, idx, w)
     if how == "relative":
         antecedent = relative_before(toks, idx, w)
         kind = _kind(sentence, antecedent, doc)
@@ -174,8 +238,16 @@ def _modal_cue(sentence: Sentence, m: re.Match[str], toks: list[Token], doc: _Do
         return _Cue("modal", m.start(), m.end(), subject)
     if how == "coordinate" or reported_it(toks, idx, w):
         span = main_subject(toks, w)
+        if _kind(sentence, span, doc) != "actor" and idx > 0 and toks[idx - 1].text == ",":
+            # "The alliance said that the Secretary General, Mr. X, will travel": the
+            # apposition before the comma is the subject.
+            _, apposition = subject_before(toks, idx - 1, w)
+            if _kind(sentence, apposition, doc) == "actor":
+                span = apposition
+    if verb.group(1) in cues.assessment and _plan_subject(text, span, doc):
+        return None  # "the dialogue will serve as a platform": an assessment
     kind = _kind(sentence, span, doc)
-    if kind == "actor" and _reported_outsider(sentence, toks, span, doc):
+    if kind == "actor" and _reported_outsider(sentence, toks, span, doc, m.end()):
         return None
     if kind == "actor" or (kind == "plan" and not actor_only):
         return _Cue("modal", m.start(), m.end(), span)
@@ -184,18 +256,60 @@ def _modal_cue(sentence: Sentence, m: re.Match[str], toks: list[Token], doc: _Do
     return None
 
 
+def _contracted(toks: list[Token], m: re.Match[str]) -> tuple[str, tuple[int, int]] | None:
+    """ "we’ll": the subject is the word the modal is written onto."""
+    if m.group(0)[:1] not in "'’":
+        return None
+    host = next((t for t in toks if t.start < m.start() < t.end), None)
+    return ("np", (host.start, m.start())) if host else None
+
+
+def _priority(after: str, doc: _Doc) -> bool:
+    """ "... be the cornerstone of the new government's policies", "... be a priority for the
+    government": a priority noun, then an actor it belongs to."""
+    m = _cues(doc.lexicon).priority.match(after)
+    if not m:
+        return False
+    rest = after[m.end() :]
+    w = actor_words(doc.lexicon)
+    words = [re.sub(r"['’]s$", "", t.low) for t in tokens(rest)]
+    owner = any(word in w.actor_nouns or word in w.speaker_pronouns for word in words)
+    return owner or bool(find_countries(rest, doc.lexicon))
+
+
+def _plan_subject(text: str, span: tuple[int, int] | None, doc: _Doc) -> bool:
+    """Whether a subject is a plan or a thing ("the new Dialogue (EPD)"), not an actor."""
+    if span is None:
+        return False
+    phrase = re.sub(r"\s*\([^)]*\)\s*$", "", text[span[0] : span[1]])
+    w = actor_words(doc.lexicon)
+    head = head_word(phrase, w)
+    return head in w.plan_nouns or head in w.non_actor
+
+
 def _reported_outsider(
-    sentence: Sentence, toks: list[Token], span: tuple[int, int] | None, doc: _Doc
+    sentence: Sentence,
+    toks: list[Token],
+    span: tuple[int, int] | None,
+    doc: _Doc,
+    modal_end: int,
 ) -> bool:
     """ "Austin said China will keep up the pressure": a speaker's forecast about a country
-    that is not among the document's main participants is an assessment, not a plan."""
+    that is not among the document's main participants is an assessment, not a plan. Unless
+    it acts with a participant: "the PM said the UK would continue to work with the US"."""
     if span is None:
         return False
     w = actor_words(doc.lexicon)
     if not any(t.low in w.reporting for t in toks if t.end <= span[0]):
         return False
     named = {h.country for h in find_countries(sentence.text[span[0] : span[1]], doc.lexicon)}
-    return bool(named) and not named & set(doc.parts.group())
+    main = set(doc.parts.group())
+    if not named or named & main:
+        return False
+    partner = re.search(r"\bwith\s+(?:the\s+)?([^,;]{1,40})", sentence.text[modal_end:])
+    return not (
+        partner and {h.country for h in find_countries(partner.group(1), doc.lexicon)} & main
+    )
 
 
 def _non_actor(text: str, span: tuple[int, int] | None, doc: _Doc) -> bool:
@@ -220,8 +334,10 @@ def _headline(sentence: Sentence, toks: list[Token], doc: _Doc) -> _Cue | None:
     return None
 
 
-def find_cues(sentence: Sentence, doc: _Doc) -> list[_Cue]:
-    """The commitment cues of a sentence that survive the blockers, left to right."""
+def find_cues(sentence: Sentence, doc: _Doc, *, nested: bool = False) -> list[_Cue]:
+    """The commitment cues of a sentence that survive the blockers, left to right.
+
+    `nested` reads a later clause of a sentence on its own (no schedule or headline rules)."""
     text = sentence.text
     if text.rstrip("”\"’' ").endswith("?"):
         return []  # a question commits no one
@@ -230,6 +346,13 @@ def find_cues(sentence: Sentence, doc: _Doc) -> list[_Cue]:
     toks = tokens(text)
     blocker = cues.blocker.search(text)
     blocked_from = blocker.start() if blocker else len(text) + 1
+    later: list[_Cue] = []
+    reopen = cues.new_clause.search(text, blocker.end()) if blocker else None
+    if reopen and not nested:
+        # A later clause with its own subject is not under the blocker.
+        k = reopen.end()
+        clause = replace(sentence, text=text[k:], start=sentence.start + k)
+        later = [_shift(c, k) for c in find_cues(clause, doc, nested=True)]
 
     def subject_at(offset: int) -> tuple[int, int] | None:
         how, span = subject_before(toks, index_at(toks, offset), w)
@@ -237,14 +360,24 @@ def find_cues(sentence: Sentence, doc: _Doc) -> list[_Cue]:
 
     found: list[_Cue] = []
     for m in cues.strong.finditer(text):
-        if m.start() < blocked_from:
+        if m.start() < blocked_from and not cues.courtesy.match(text, m.end()):
             found.append(_Cue("strong", m.start(), m.end(), subject_at(m.start())))
     for m in cues.conditional.finditer(text):
         if m.start() < blocked_from and cues.plan_after.search(text, m.end()):
             found.append(_Cue("conditional", m.start(), m.end(), subject_at(m.start())))
+    for pattern in (cues.forward, cues.restated, cues.purpose_noun, cues.agenda):
+        for m in pattern.finditer(text):
+            if m.start() < blocked_from:
+                found.append(_Cue("strong", m.start(), m.end(), subject_at(m.start())))
+    purpose = _purpose(sentence, toks, doc)
+    if purpose is not None and purpose.start < blocked_from:
+        found.append(purpose)
+    praise = cues.praise.search(text)
     for m in cues.possessive.finditer(text):
         if m.start() >= blocked_from:
             continue
+        if praise and praise.end() <= m.start() and m["owner"]:
+            continue  # "praised the Czech Republic's commitments": praise of another's
         if m["owner"]:
             _, span = subject_before(toks, index_at(toks, m.start("owner")) + 1, w)
         elif m["pron"].casefold() in w.speaker_pronouns:
@@ -259,7 +392,8 @@ def find_cues(sentence: Sentence, doc: _Doc) -> list[_Cue]:
             cue = _modal_cue(sentence, m, toks, doc)
             if cue is not None:
                 found.append(cue)
-    if not found:
+    found.extend(later)
+    if not found and not nested and blocker is None:
         extra = _headline(sentence, toks, doc) or _scheduled(sentence, doc, toks)
         if extra is not None:
             found.append(extra)
@@ -267,15 +401,81 @@ def find_cues(sentence: Sentence, doc: _Doc) -> list[_Cue]:
     return found
 
 
-def _scheduled(sentence: Sentence, doc: _Doc, toks: list[Token]) -> _Cue | None:
-    """No cue, but an actor dated after the document: "Scholz is back in Japan in May"."""
-    future = [d for d in doc.dates.get(sentence.index, ()) if is_after(d.when, doc.anchor)]
-    if not future or sentence_tense(sentence.text, doc.lexicon) == "past":
+def _shift(cue: _Cue, k: int) -> _Cue:
+    subject = (cue.subject[0] + k, cue.subject[1] + k) if cue.subject else None
+    return replace(cue, start=cue.start + k, end=cue.end + k, subject=subject)
+
+
+def _purpose(sentence: Sentence, toks: list[Token], doc: _Doc) -> _Cue | None:
+    """The purpose of a meeting, a trip or a call: "X visited Japan today to boost ties",
+    "X and Y met to launch a dialogue", "X spoke with Y to reaffirm the alliance". The
+    subject of the act must be an actor; "to discuss" or "to attend" is not a purpose."""
+    cues = _cues(doc.lexicon)
+    text = sentence.text
+    act = cues.meeting.search(text)
+    if act is None:
         return None
-    span = main_subject(toks, actor_words(doc.lexicon))
+    goal = cues.purpose.search(text, act.end())
+    if goal is None or len(text[act.end() : goal.start()].split()) > 30:
+        return None
+    if sentence_tense(text[act.end() : goal.start()], doc.lexicon) == "past":
+        return None  # "met ... and discussed ways to advance": the purpose of another verb
+    w = actor_words(doc.lexicon)
+    how, span = subject_before(toks, index_at(toks, act.start()), w)
+    if how != "np":
+        span = main_subject(toks, w)
     if _kind(sentence, span, doc) != "actor":
         return None
-    return _Cue("scheduled", future[0].start, future[0].end, span)
+    return _Cue("purpose", goal.start(), goal.end(), span)
+
+
+_PROGRESSIVE_RE = re.compile(r"\b(?:is|are|am)\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
+
+
+def _scheduled(sentence: Sentence, doc: _Doc, toks: list[Token]) -> _Cue | None:
+    """No cue, but an actor dated after the document: "Scholz is back in Japan in May", or a
+    schedule in the present progressive ("X is heading to Paris tomorrow") even when another
+    clause looks back ("after his visit to Berlin a few days ago")."""
+    future = [d for d in doc.dates.get(sentence.index, ()) if is_after(d.when, doc.anchor)]
+    if not future:
+        return None
+    w = actor_words(doc.lexicon)
+    text = sentence.text
+    if sentence_tense(text, doc.lexicon) != "past":
+        span = main_subject(toks, w)
+        if _kind(sentence, span, doc) == "actor":
+            return _Cue("scheduled", future[0].start, future[0].end, span)
+    for date in future:
+        if clause_tense(text, date.start, doc.lexicon) == "past":
+            continue
+        start, end = clause_bounds(text, date.start)
+        for m in _PROGRESSIVE_RE.finditer(text, start, end):
+            how, span = subject_before(toks, index_at(toks, m.start()), w)
+            if how != "np":
+                span = main_subject(toks, w)
+            if _kind(sentence, span, doc) == "actor":
+                return _Cue("scheduled", date.start, date.end, span)
+    return None
+
+
+#: A line with no final punctuation glued before a sentence (a heading the text kept inside
+#: the paragraph), or a "City:" dateline ("New Delhi: Three parties ...").
+_LEAD_LINE_RE = re.compile(r"[^\n.!?]{1,80}\n\s*(?=\S)")
+_DATELINE_RE = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}:\s+(?=[A-Z“\"])")
+
+
+def strip_dateline(sentence: Sentence) -> Sentence:
+    """A paragraph's first sentence without a glued heading line or a "City:" dateline, so a
+    commitment cites the sentence itself."""
+    text = sentence.text
+    cut = 0
+    for pattern in (_LEAD_LINE_RE, _DATELINE_RE):
+        m = pattern.match(text, cut)
+        if m and m.end() < len(text):
+            cut = m.end()
+    if not cut:
+        return sentence
+    return replace(sentence, text=text[cut:], start=sentence.start + cut)
 
 
 # --- actors ---------------------------------------------------------------------------------
@@ -480,6 +680,8 @@ def extract_commitments(
         if paragraph.heading:
             section = paragraph.number
         for sentence in paragraph.sentences:
+            if sentence is paragraph.sentences[0]:
+                sentence = strip_dateline(sentence)
             cues = find_cues(sentence, doc)
             if not cues:
                 continue

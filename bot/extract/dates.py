@@ -363,6 +363,24 @@ def _modifier(text: str, start: int, w: _Words) -> str | None:
 _CLAUSE_RE = re.compile(r"[,;:—–]|\s-\s")
 
 
+def clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The clause around `pos`: between the punctuation marks that bound it."""
+    start, end = 0, len(text)
+    for m in _CLAUSE_RE.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        else:
+            end = m.start()
+            break
+    return start, end
+
+
+def clause_tense(text: str, pos: int, lexicon: Lexicon) -> str | None:
+    """The tense of the clause around `pos` alone: "future", "past" or None."""
+    start, end = clause_bounds(text, pos)
+    return sentence_tense(text[start:end], lexicon)
+
+
 @dataclass(frozen=True)
 class _Context:
     text: str
@@ -374,15 +392,7 @@ class _Context:
     def tense_at(self, pos: int) -> str | None:
         """The tense of the clause around `pos`, else of the sentence: in "X will build ...,
         the governments announced on Tuesday" the Tuesday is past."""
-        start = 0
-        for m in _CLAUSE_RE.finditer(self.text):
-            if m.end() <= pos:
-                start = m.end()
-            else:
-                end = m.start()
-                break
-        else:
-            end = len(self.text)
+        start, end = clause_bounds(self.text, pos)
         clause = self.text[start:end]
         if self.words.future_re.search(clause):
             return "future"

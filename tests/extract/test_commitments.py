@@ -268,3 +268,99 @@ def test_a_heading_takes_the_actors_of_the_section_sentence_it_summarises(
     cs = run(lexicon, body, title="Chile and Argentina hold talks")
     assert cs[0].sentence == "A new icebreaker will be built for the Antarctic"
     assert cs[0].actors == ("Argentina",)
+
+
+# --- round 2: wordings met on unseen documents (sentences written for the test) -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We’ll open a consulate in Lima next year.",
+        "They'll send observers to the vote.",
+        "The two ministers concurred to continue to coordinate closely on fisheries.",
+        "They agreed for experts to meet in Geneva.",
+        "The two presidents looked forward to the king's visit to Oslo in June.",
+        "The ministers look forward to working together on ports.",
+        "Both leaders agreed on the need to expand rail links.",
+        "The ministers reiterated the commitment of both presidents to expand rail links.",
+        "The minister highlighted the decisions to be taken at the summit in Lima.",
+        "The ministers welcomed a new fund to advance battery research.",
+        "The minister said that protecting the coast would be the cornerstone of the "
+        "government’s policy.",
+    ],
+)
+def test_more_commitment_wordings(lexicon: Lexicon, text: str) -> None:
+    assert sentences(run(lexicon, text)) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister praised Peru's commitments to the treaty.",
+        "“I would like to extend my warm congratulations on the election,” the minister said.",
+        "“I would like to express my gratitude for your help,” the minister said.",
+        "“The new council (NC) will serve as a platform for dialogue,” the minister said.",
+        "Both leaders agreed on the need for calm.",
+        "The minister looked forward to opportunities for local firms to grow.",
+        "The Kenyan minister met students in Accra to discuss climate change.",
+        "The Kenyan minister met Ghanaian officials and discussed ways to boost trade.",
+    ],
+)
+def test_more_non_commitments(lexicon: Lexicon, text: str) -> None:
+    assert run(lexicon, text) == []
+
+
+def test_an_intention_that_is_not_a_courtesy_counts(lexicon: Lexicon) -> None:
+    text = "Chile confirmed its intention to extend the naval mission beyond May."
+    assert sentences(run(lexicon, text)) == [text]
+
+
+def test_the_purpose_of_a_trip_already_made(lexicon: Lexicon) -> None:
+    people = (person("Ama Owusu", "Ghana", "Owusu"),)
+    body = "Ama Owusu visited Kenya today to boost trade ties. Owusu spoke to reporters."
+    (c,) = run(lexicon, body, people=people, title="Ghana and Kenya")
+    assert c.sentence == "Ama Owusu visited Kenya today to boost trade ties."
+    assert c.actors == ("Ghana",)
+
+
+def test_a_reported_plan_with_a_participant_is_not_an_outsiders_forecast(
+    lexicon: Lexicon,
+) -> None:
+    body = (
+        "Peru and Bolivia held talks on water. "
+        "The minister said Brazil would continue to work with Peru on water rights. "
+        "The minister said Chile will keep up its pressure on the region."
+    )
+    cs = run(lexicon, body, title="Peru and Bolivia talk water")
+    assert sentences(cs) == [
+        "The minister said Brazil would continue to work with Peru on water rights."
+    ]
+
+
+def test_an_apposition_before_the_modal_is_the_subject(lexicon: Lexicon) -> None:
+    people = (person("Maria Lopez", "Ecuador", "Lopez"),)
+    body = "The bloc said in a statement that its envoy, Ms. Maria Lopez, will visit Quito."
+    (c,) = run(lexicon, body, people=people)
+    assert c.actors == ("Ecuador",)
+
+
+def test_a_blocker_ends_where_a_new_clause_begins(lexicon: Lexicon) -> None:
+    body = "Chile hoped that Peru will attend, as both sides agreed to hold talks in May."
+    assert sentences(run(lexicon, body)) == [body]
+    assert run(lexicon, "Chile hoped that Peru will attend the talks in May.") == []
+
+
+def test_a_progressive_schedule_in_a_later_clause(lexicon: Lexicon) -> None:
+    body = "After talks in Rome a week ago, the Chilean minister is flying to Oslo tomorrow."
+    (c,) = run(lexicon, body, date="2023-03-15")
+    assert c.sentence == body and c.actors == ("Chile",)
+    assert run(lexicon, "The Chilean minister is flying to Oslo today.", date="2023-03-15") == []
+
+
+def test_datelines_and_glued_heading_lines_are_not_cited(lexicon: Lexicon) -> None:
+    body = "New Delhi: India will open two consulates.\n\nLima: Notes\nPeru will send a ship.\n"
+    assert sentences(run(lexicon, body)) == [
+        "India will open two consulates.",
+        "Peru will send a ship.",
+    ]
