@@ -429,6 +429,13 @@ def _purpose(sentence: Sentence, toks: list[Token], doc: _Doc) -> _Cue | None:
     return _Cue("purpose", goal.start(), goal.end(), span)
 
 
+def _in_name(text: str, date: DateMention) -> bool:
+    """A year inside a name ("the Tokyo 2020 Olympic Games") dates the name, not a plan."""
+    before = re.search(r"([A-Za-z]+)\s+$", text[: date.start])
+    after = re.match(r"\s+([A-Za-z]+)", text[date.end :])
+    return bool(before and after and before.group(1)[0].isupper() and after.group(1)[0].isupper())
+
+
 _PROGRESSIVE_RE = re.compile(r"\b(?:is|are|am)\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
 
 
@@ -436,11 +443,15 @@ def _scheduled(sentence: Sentence, doc: _Doc, toks: list[Token]) -> _Cue | None:
     """No cue, but an actor dated after the document: "Scholz is back in Japan in May", or a
     schedule in the present progressive ("X is heading to Paris tomorrow") even when another
     clause looks back ("after his visit to Berlin a few days ago")."""
-    future = [d for d in doc.dates.get(sentence.index, ()) if is_after(d.when, doc.anchor)]
+    text = sentence.text
+    future = [
+        d
+        for d in doc.dates.get(sentence.index, ())
+        if is_after(d.when, doc.anchor) and not _in_name(text, d)
+    ]
     if not future:
         return None
     w = actor_words(doc.lexicon)
-    text = sentence.text
     if sentence_tense(text, doc.lexicon) != "past":
         span = main_subject(toks, w)
         if _kind(sentence, span, doc) == "actor":

@@ -134,11 +134,24 @@ class _Words:
     future_re: re.Pattern[str]
     past_re: re.Pattern[str]
     start_re: re.Pattern[str]
+    limit_words: frozenset[str]
+    open_words: frozenset[str]
+    year_noun_re: re.Pattern[str]
+    seasons: dict[str, tuple[int, int]]
+    season_modifiers: dict[str, int]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
 
 
 def _ci(words: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'’])(?:{_alternation(words)})(?![\w])", re.IGNORECASE)
+    """Whole phrases, ignoring case; a phrase may start with an apostrophe ("’ll" in "we’ll")."""
+    return re.compile(rf"(?:(?<![\w'’])|(?=['’]))(?:{_alternation(words)})(?![\w])", re.IGNORECASE)
+
+
+def _seasons(lexicon: Lexicon) -> dict[str, tuple[int, int]]:
+    value = lexicon.words.get("seasons") or {}
+    if not isinstance(value, Mapping):
+        return {}
+    return {str(k).casefold(): (int(v[0]), int(v[1])) for k, v in value.items()}
 
 
 @lru_cache(maxsize=8)
@@ -177,6 +190,9 @@ def _words(lexicon: Lexicon) -> _Words:
     r_weeks = _mapping(lexicon, "relative_weeks")
     r_months = _mapping(lexicon, "relative_months")
     r_years = _mapping(lexicon, "relative_years")
+    seasons = _seasons(lexicon)
+    season_mods = _mapping(lexicon, "season_modifiers")
+    season = rf"(?i:{_alternation(seasons)})(?![\w])"
     patterns = (
         ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b")),
         (
@@ -192,6 +208,27 @@ def _words(lexicon: Lexicon) -> _Words:
                 rf"\b(?:from|between)\s+(?P<mon>{mon})\s+(?P<d1>{_DAY})\s+"
                 rf"(?:to|through|until|and)\s+(?:(?P<mon2>{mon})\s+)?(?P<d2>{_DAY})(?!\d)"
                 rf"(?:,?\s+(?P<y>{_YEAR})(?!\d))?"
+            ),
+        ),
+        (
+            "month_day_pair",
+            re.compile(
+                rf"\b(?P<mon>{mon})\s+(?P<d1>{_DAY})\s+(?:and|to|through|until)\s+(?P<d2>{_DAY})"
+                rf"(?![\d:])(?:,?\s+(?P<y>{_YEAR})(?!\d))?"
+            ),
+        ),
+        (
+            "day_month_pair",
+            re.compile(
+                rf"(?<![\d,.])\b(?P<d1>{_DAY})\s+(?:and|to|through|until)\s+(?P<d2>{_DAY})\s+"
+                rf"(?P<mon>{mon})(?:,?\s+(?P<y>{_YEAR})(?!\d))?"
+            ),
+        ),
+        (
+            "season",
+            re.compile(
+                rf"(?:\b(?P<mod>(?i:{_alternation(season_mods)}))\s+)?\b(?P<season>{season})"
+                rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR})(?!\d))?"
             ),
         ),
         (
@@ -230,6 +267,7 @@ def _words(lexicon: Lexicon) -> _Words:
         ("rel_year", re.compile(rf"(?i)\b(?P<p>{_alternation(r_years)})\b")),
         ("future_span", re.compile(rf"(?i)\b(?P<p>{spans('future_year_spans')})\b")),
         ("past_span", re.compile(rf"(?i)\b(?P<p>{spans('past_year_spans')})\b")),
+        ("past_point", re.compile(rf"(?i)\b(?P<p>{spans('past_year_points')})\b")),
         ("duration", re.compile(rf"(?i)\b(?P<n>{num})[- ]days?\b")),
     )
     return _Words(
@@ -247,6 +285,13 @@ def _words(lexicon: Lexicon) -> _Words:
         future_re=_ci(lexicon.word_list("future_markers")),
         past_re=_ci(lexicon.word_list("past_markers")),
         start_re=_ci(lexicon.word_list("start_words")),
+        limit_words=frozenset(w.casefold() for w in lexicon.word_list("limit_year_words")),
+        open_words=frozenset(w.casefold() for w in lexicon.word_list("open_year_words")),
+        year_noun_re=re.compile(
+            rf"\s+(?:[a-z-]+\s+){{0,3}}?(?:{_alternation(lexicon.word_list('year_nouns'))})\b"
+        ),
+        seasons=seasons,
+        season_modifiers=season_mods,
         patterns=patterns,
     )
 
@@ -390,15 +435,28 @@ class _Context:
     words: _Words
 
     def tense_at(self, pos: int) -> str | None:
-        """The tense of the clause around `pos`, else of the sentence: in "X will build ...,
-        the governments announced on Tuesday" the Tuesday is past."""
+        """The tense of the clause around `pos`, else of the nearest marker before it (else
+        after it): in "X will build ..., the governments announced on Tuesday" the Tuesday is
+        past; in "X traveled to India, June 4-5, ... ahead of a state visit" June is past."""
         start, end = clause_bounds(self.text, pos)
         clause = self.text[start:end]
         if self.words.future_re.search(clause):
             return "future"
         if self.words.past_re.search(clause) or _PAST_VERB_RE.search(clause):
             return "past"
-        return self.tense
+        if self.tense is None:
+            return None
+        markers = [(m.start(), m.end(), "future") for m in self.words.future_re.finditer(self.text)]
+        markers += [
+            (m.start(), m.end(), "past")
+            for pattern in (self.words.past_re, _PAST_VERB_RE)
+            for m in pattern.finditer(self.text)
+        ]
+        before = [mk for mk in markers if mk[1] <= pos]
+        if before:
+            # The nearest; where a future phrase covers a past verb ("looked forward"), it.
+            return max(before, key=lambda mk: (mk[1], mk[2] == "future"))[2]
+        return min(markers, key=lambda mk: mk[0])[2] if markers else self.tense
 
 
 Resolver = Callable[[re.Match[str], _Context], DateMention | None]
@@ -459,9 +517,57 @@ def _year_range(m: re.Match[str], c: _Context) -> DateMention | None:
 
 
 def _year(m: re.Match[str], c: _Context) -> DateMention | None:
-    if not _year_like_date(c.text, m.start(), m.end(), c.words.prepositions, c.words.weak):
+    w = c.words
+    before = _word_before(c.text, m.start())
+    if before in w.open_words:
+        return None  # "beyond 2023": open-ended, no date
+    noun = bool(w.year_noun_re.match(c.text, m.end()))
+    if not noun and not _year_like_date(c.text, m.start(), m.end(), w.prepositions, w.weak):
         return None
-    return DateMention(m.start(), m.end(), m["y"], False, year=int(m["y"]))
+    # "by 2030", "until 2025": a limit, not the year the story is in (no context year).
+    year = None if before in w.limit_words else int(m["y"])
+    return DateMention(m.start(), m.end(), m["y"], False, year=year)
+
+
+def _season(m: re.Match[str], c: _Context) -> DateMention | None:
+    """ "this fall", "next spring", "in autumn 2024", "in the summer": a range of months."""
+    first, last = c.words.seasons[m["season"].casefold()]
+    if m["y"]:
+        year = int(m["y"])
+    elif c.anchor is None:
+        return None
+    else:
+        month = c.anchor.month or 1
+        tense = c.tense_at(m.start())
+        year = c.anchor.year
+        ended = first <= last < month  # this year's season is over
+        if m["mod"]:
+            offset = c.words.season_modifiers[re.sub(r"\s+", " ", m["mod"]).casefold()]
+            # "next" is the first such season to start after the document, "last" the latest
+            # to have ended before it.
+            if offset > 0 and first <= month:
+                year += 1
+            elif offset < 0 and not ended:
+                year -= 1
+        elif not re.search(r"\bin\s+(?:the\s+)?$", c.text[: m.start()], re.IGNORECASE):
+            return None  # "the fall of the wall", "prices fall"
+        elif tense is None:
+            return None  # "prices fall in winter": a habit, not a date
+        elif tense == "future" and ended:
+            year += 1
+        elif tense == "past" and first > month:
+            year -= 1
+    end_year = year + 1 if last < first else year
+    when = f"{PartialDate(year, first).iso()}/{PartialDate(end_year, last).iso()}"
+    return DateMention(m.start(), m.end(), when, not m["y"], year=year if m["y"] else None)
+
+
+def _past_point(m: re.Match[str], c: _Context) -> DateMention | None:
+    """ "four years ago": one year back from the document's."""
+    n = _span_length(m, c)
+    if c.anchor is None or not n:
+        return None
+    return DateMention(m.start(), m.end(), str(c.anchor.year - n), True)
 
 
 def _bare_month(m: re.Match[str], c: _Context) -> DateMention | None:
@@ -522,9 +628,14 @@ def _relative_month(m: re.Match[str], c: _Context) -> DateMention | None:
     return DateMention(m.start(), m.end(), c.anchor.plus_months(offset).iso(), True)
 
 
+_RELATIVE_BEFORE_RE = re.compile(r"\b(?:which|who|that)\s+(?:[a-z]+\s+)?$")
+
+
 def _relative_year(m: re.Match[str], c: _Context) -> DateMention | None:
     if c.anchor is None:
         return None
+    if m["p"].casefold() == "currently" and _RELATIVE_BEFORE_RE.search(c.text[: m.start()]):
+        return None  # "firms which are currently trading there": background, not a date
     year = c.anchor.year + c.words.relative_years[m["p"].casefold()]
     return DateMention(m.start(), m.end(), str(year), True, year=year)
 
@@ -553,6 +664,10 @@ def _past_span(m: re.Match[str], c: _Context) -> DateMention | None:
 _RESOLVERS: dict[str, Resolver] = {
     "iso": _absolute_day,
     "month_day_range": _day_range,
+    "month_day_pair": _day_range,
+    "day_month_pair": _day_range,
+    "season": _season,
+    "past_point": _past_point,
     "month_day_span": _day_range,
     "day_month_range": _day_range,
     "month_day": _absolute_day,

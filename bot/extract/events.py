@@ -20,7 +20,9 @@ from bot.extract.lexicon import Lexicon
 from bot.extract.text import Paragraph, Sentence
 from bot.models import Document, Event, Source
 
-_CLAUSE_BREAK_RE = re.compile(r",\s+(?=(?:which|who|where|while|whereas)\b)|;\s+|\s+[—–]\s+")
+_CLAUSE_BREAK_RE = re.compile(
+    r",\s+(?=(?:which|who|where|while|whereas)\b)|,\s+and\s+(?=[a-z])|;\s+|\s+[—–]\s+"
+)
 _RELATIVE_RE = re.compile(r"(?:which|who|where)\b", re.IGNORECASE)
 _DETERMINER_RE = re.compile(r"\b(?:the|a|an|this|its|their|our|another)\s", re.IGNORECASE)
 
@@ -31,6 +33,18 @@ class _Candidate:
     mention: DateMention
     heading: bool
     section: int  # index of the heading (or -1) that the sentence falls under
+
+
+_POSSESSIVE_RE = re.compile(r"['’]s\b")
+
+
+def _coarser(mention: DateMention, mentions: list[DateMention]) -> bool:
+    """A year or month that another date of the sentence states more exactly ("four years
+    ago in June 2018" is June 2018)."""
+    return any(
+        o is not mention and o.when != mention.when and o.when.startswith(mention.when + "-")
+        for o in mentions
+    )
 
 
 def _clause(text: str, mention: DateMention, many: bool) -> tuple[int, int]:
@@ -130,8 +144,9 @@ def extract_events(
             section = paragraph.number
         for sentence in paragraph.sentences:
             seen: set[str] = set()
-            for mention in dates.get(sentence.index) or []:
-                if mention.when in seen:
+            mentions = dates.get(sentence.index) or []
+            for mention in mentions:
+                if mention.when in seen or _coarser(mention, mentions):
                     continue
                 seen.add(mention.when)
                 candidates.append(_Candidate(sentence, mention, paragraph.heading, section))
@@ -140,6 +155,7 @@ def extract_events(
     story_day = anchor.iso() if anchor and anchor.day else None
     events: list[Event] = []
     day_seen = False
+    emitted: set[str] = set()
     for c in candidates:
         if c.heading and (c.sentence.paragraph, c.mention.when) in body_dates:
             continue
@@ -147,6 +163,9 @@ def extract_events(
             if day_seen:
                 continue
             day_seen = True
+        if c.mention.when in emitted and _POSSESSIVE_RE.match(c.sentence.text, c.mention.end):
+            continue  # "Monday’s meeting came during ...": the event told before
+        emitted.add(c.mention.when)
         mentions = dates[c.sentence.index]
         what = describe(c.sentence.text, c.mention, mentions, lexicon)
         source = Source(document.id, c.sentence.paragraph, c.sentence.text)

@@ -207,3 +207,72 @@ def test_any_text_gives_iso_like_events_and_exact_sentences(
         assert c.sentence in body
         assert c.topics
         assert c.when is None or ISO_LIKE.fullmatch(c.when)
+
+
+# --- round 2: date forms met on unseen documents (sentences written for the test) -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        # A bare month after the document's month in a forward-looking sentence: this year.
+        ("Both envoys confirmed their support towards the summit in June.", "2023-03-15",
+         ["2023-06"]),
+        ("The two leaders looked forward to the king's visit to Oslo in July.", "2018-05-11",
+         ["2018-07"]),
+        # The clause has no tense: the nearest marker before the date decides.
+        ("The envoy traveled to Lima, March 4-5, ahead of a state visit.", "2023-03-15",
+         ["2023-03-04/2023-03-05"]),
+        ("The envoy stayed in Lima on March 12 and 13.", "2023-03-15",
+         ["2023-03-12/2023-03-13"]),
+        ("The talks are on 20 and 21 April.", "2023-03-15", ["2023-04-20/2023-04-21"]),
+        ("The next round is due this fall.", "2021-07-30", ["2021-09/2021-11"]),
+        ("The drills will be held next winter.", "2023-03-15", ["2023-12/2024-02"]),
+        ("The exercise ended last summer.", "2023-03-15", ["2022-06/2022-08"]),
+        ("The talks will resume in autumn 2024.", "2023-03-15", ["2024-09/2024-11"]),
+        ("The summit takes place at the end of the month.", "2022-06-23", ["2022-06"]),
+        ("He last visited Rome four years ago in June 2018.", "2022-05-10", ["2018", "2018-06"]),
+        ("Both will meet their 2030 targets and 2050 goals.", "2023-03-15", ["2030", "2050"]),
+        ("Yes, we’ll meet again in May.", "2023-03-15", ["2023-05"]),
+    ],
+)  # fmt: skip
+def test_more_date_forms(lexicon: Lexicon, text: str, anchor: str, expected: list[str]) -> None:
+    assert whens(text, lexicon, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices fall in winter.",
+        "The fall of the old regime was quick.",
+        "Peru intends to extend the mission beyond 2025.",
+        "The bank fined firms which are currently trading in the region.",
+    ],
+)
+def test_not_dates_either(lexicon: Lexicon, text: str) -> None:
+    assert whens(text, lexicon, "2023-03-15") == []
+
+
+def test_a_limit_year_does_not_date_later_months(lexicon: Lexicon) -> None:
+    body = "The mission runs until 2025. The talks resumed on October 12."
+    events = extract_events(document(body, "2022-10-14"), segment(body), lexicon)
+    assert [e.when for e in events] == ["2025", "2022-10-12"]
+
+
+def test_a_coarse_date_stated_exactly_is_one_event(lexicon: Lexicon) -> None:
+    body = "He last visited Rome four years ago in June 2018."
+    events = extract_events(document(body, "2022-05-10"), segment(body), lexicon)
+    assert [e.when for e in events] == ["2018-06"]
+
+
+def test_a_possessive_day_refers_back_to_its_event(lexicon: Lexicon) -> None:
+    body = "The envoys met in Lima on Monday. Monday’s meeting came after a long pause."
+    events = extract_events(document(body, "2023-03-15"), segment(body), lexicon)
+    assert [e.when for e in events] == ["2023-03-13"]
+
+
+def test_two_dated_clauses_joined_by_and_are_two_events(lexicon: Lexicon) -> None:
+    body = "The envoys dine in Lima this evening, and after talks in Quito the envoy flies home tomorrow."
+    events = extract_events(document(body), segment(body), lexicon)
+    assert [e.when for e in events] == ["2023-03-15", "2023-03-16"]
+    assert "flies" not in events[0].what and "dine" not in events[1].what
