@@ -63,8 +63,8 @@ from bot.models import Commitment, Document, Source
 
 #: At most this many topics per commitment, best first.
 MAX_TOPICS = 3
-#: The topic of last resort.
-DEFAULT_TOPIC = "diplomacy"
+#: The topic of last resort (config/topics.yaml lists it).
+DEFAULT_TOPIC = "other"
 _NEVER = r"(?!x)x"
 
 
@@ -641,13 +641,19 @@ def _context_texts(paragraphs: tuple[Paragraph, ...]) -> dict[int, str]:
     return out
 
 
-def _topics(
-    text: str, context: str, document_topics: tuple[str, ...], lexicon: Lexicon
-) -> tuple[str, ...]:
-    topics = classify_topics(text, lexicon)
+def _topics(text: str, context: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """The sentence's own topics; a sentence with none takes its paragraph's main topic, and
+    without that `other` (a coalition deal is not diplomacy because the document also talks
+    about a pandemic). A sentence about meeting only ("agreed for talks to take place") also
+    takes what its paragraph is about."""
+    topics = classify_topics(text, lexicon)[:MAX_TOPICS]
+    around = classify_topics(context, lexicon)
     if not topics:
-        topics = classify_topics(context, lexicon)[:1] or document_topics[:1]
-    return topics[:MAX_TOPICS] or (DEFAULT_TOPIC,)
+        return around[:1] or (DEFAULT_TOPIC,)
+    generic = set(lexicon.word_list("generic_topics"))
+    if set(topics) <= generic:
+        topics += tuple(t for t in around if t not in generic)[:1]
+    return topics
 
 
 def _overlap(a: str, b: str) -> int:
@@ -679,7 +685,6 @@ def extract_commitments(
         dates=sentence_dates(document, paragraphs, lexicon),
     )
     contexts = _context_texts(paragraphs)
-    document_topics = classify_topics(document.text, lexicon)
     state = _State()
     out: list[Commitment] = []
     section = 0  # the heading paragraph each commitment falls under
@@ -706,9 +711,7 @@ def extract_commitments(
                 Commitment(
                     sentence=sentence.text,
                     actors=actors,
-                    topics=_topics(
-                        sentence.text, contexts[paragraph.number], document_topics, lexicon
-                    ),
+                    topics=_topics(sentence.text, contexts[paragraph.number], lexicon),
                     source=Source(document.id, sentence.paragraph, sentence.text),
                     when=dates[0].when if dates else None,
                 )

@@ -56,6 +56,11 @@ def _matcher(lexicon: Lexicon) -> _TopicMatcher:
 
 def topic_hits(text: str, lexicon: Lexicon) -> list[tuple[str, int, str]]:
     """(slug, offset, matched text) for every topic term in `text`, left to right."""
+    return [(slug, offset, surface) for slug, offset, surface, _ in _hits(text, lexicon)]
+
+
+def _hits(text: str, lexicon: Lexicon) -> list[tuple[str, int, str, str]]:
+    """(slug, offset, matched text, the configured term) for every topic term in `text`."""
     if not lexicon.topics:
         return []
     m = _matcher(lexicon)
@@ -69,16 +74,34 @@ def topic_hits(text: str, lexicon: Lexicon) -> list[tuple[str, int, str]]:
         plain = term.rstrip("*").strip()
         if any(e.casefold() == plain for e in m.exact) and surface.upper() != surface:
             continue
-        out.append((slug, hit.start(), surface))
+        out.append((slug, hit.start(), surface, term))
     return out
 
 
+@lru_cache(maxsize=8)
+def _weak_terms(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(t.casefold().strip() for t in lexicon.word_list("weak_topic_terms"))
+
+
 def topic_scores(text: str, lexicon: Lexicon) -> dict[str, tuple[int, int]]:
-    """slug → (number of hits, offset of the first hit)."""
-    scores: dict[str, tuple[int, int]] = {}
-    for slug, offset, _ in topic_hits(text, lexicon):
-        count, first = scores.get(slug, (0, offset))
-        scores[slug] = (count + 1, first)
+    """slug → (number of hits, offset of the first hit).
+
+    A weak term (cues.yaml `weak_topic_terms`: "deployment" in "deployment of clean energy")
+    counts only when its topic has a plain hit too, or no other topic has one.
+    """
+    weak = _weak_terms(lexicon)
+    strong: dict[str, tuple[int, int]] = {}
+    loose: dict[str, tuple[int, int]] = {}
+    for slug, offset, _, term in _hits(text, lexicon):
+        table = loose if term in weak else strong
+        count, first = table.get(slug, (0, offset))
+        table[slug] = (count + 1, first)
+    scores = dict(strong)
+    for slug, (count, first) in loose.items():
+        if slug in strong:
+            scores[slug] = (strong[slug][0] + count, min(first, strong[slug][1]))
+        elif not strong:
+            scores[slug] = (count, first)
     return scores
 
 

@@ -190,7 +190,7 @@ def test_topics_with_fallbacks(lexicon: Lexicon) -> None:
     )
     cs = run(lexicon, body)
     assert cs[0].topics == ("defense",)  # from its paragraph
-    assert cs[1].topics  # from the document, or diplomacy
+    assert cs[1].topics == ("other",)  # no keyword in it or its paragraph
     assert all(c.topics for c in cs)
 
 
@@ -364,3 +364,14 @@ def test_datelines_and_glued_heading_lines_are_not_cited(lexicon: Lexicon) -> No
         "India will open two consulates.",
         "Peru will send a ship.",
     ]
+
+
+def test_topics_come_from_the_sentence_its_paragraph_or_other(lexicon: Lexicon) -> None:
+    body = (
+        "The pandemic dominated the visit.\n\n"
+        "Chile wants to modernise the country.\n\n"
+        "The envoy raised the impact of new sanctions on shipping firms. "
+        "They agreed for talks to take place between their teams.\n"
+    )
+    cs = run(lexicon, body, title="Chile and Peru")
+    assert [c.topics for c in cs] == [("other",), ("diplomacy", "economic-security")]

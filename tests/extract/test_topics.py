@@ -55,3 +55,20 @@ def test_a_new_topic_in_config_needs_no_code() -> None:
     assert classify_topics("Two satellites reached orbit.", lexicon) == ("space",)
     hits = topic_hits("Two satellites reached orbit.", lexicon)
     assert [h[2] for h in hits] == ["satellites", "orbit"]
+
+
+def test_a_weak_keyword_yields_to_the_sentence_context(lexicon: Lexicon) -> None:
+    text = "They will speed up the development and deployment of clean energy solutions."
+    assert classify_topics(text, lexicon) == ("energy",)
+    assert classify_topics("The deployment of troops was delayed.", lexicon) == ("defense",)
+    assert classify_topics("The deployment of troops and energy aid.", lexicon)[0] == "defense"
+
+
+def test_the_longer_security_term_beats_the_defense_word(lexicon: Lexicon) -> None:
+    assert classify_topics("It must never build a nuclear weapon.", lexicon) == ("security",)
+
+
+def test_domestic_politics_is_other(lexicon: Lexicon) -> None:
+    text = "The three parties finalised a coalition agreement."
+    assert classify_topics(text, lexicon) == ("other",)
+    assert "other" in {t.slug for t in lexicon.topics}
