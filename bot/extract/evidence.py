@@ -161,9 +161,26 @@ class Collector:
             self.occurrences.append(occ)
             claimed.update(range(ph.name.first, ph.name.stop))
             named[(chain[0] if chain else ph).first] = occ
-        for idx, ph in enumerate(phrases):
-            if ph.name is None and idx not in links:
-                self._bare_title(p, ph, named)
+        consumed: set[int] = set()
+        for idx in reversed(range(len(phrases))):
+            ph = phrases[idx]
+            if ph.name is not None or idx in links or idx in consumed:
+                continue
+            # "the Deputy Prime Minister and Minister of Defence of Poland, Jan Kowal,": the
+            # titles joined by "and" belong to the one name after the last of them.
+            j = idx
+            while (
+                j > 0
+                and phrases[j - 1].name is None
+                and (j - 1) not in links
+                and [x.text for x in p.tokens[phrases[j - 1].last + 1 : phrases[j].first]]
+                in (["and"], [",", "and"])
+            ):
+                j -= 1
+            if j < idx and self._bare_title(p, ph, named, phrases[j:idx]):
+                consumed.update(range(j, idx))
+                continue
+            self._bare_title(p, ph, named)
         self._parentheses(p, by_last, claimed)
         self._predecessors(p, claimed)
         self._honorifics_and_initials(p, claimed)
@@ -191,22 +208,35 @@ class Collector:
                 j -= 1
         return links
 
-    def _bare_title(self, p: ParagraphView, ph: RolePhrase, named: dict[int, Occurrence]) -> None:
-        """A title with no name after it: an apposition, or a role reference."""
+    def _bare_title(
+        self,
+        p: ParagraphView,
+        ph: RolePhrase,
+        named: dict[int, Occurrence],
+        chain: list[RolePhrase] | None = None,
+    ) -> bool:
+        """A title with no name after it: an apposition, or a role reference.
+
+        With `chain` (titles joined to this one by "and"), only an apposition is read, and it
+        gets every title of the chain; True when it found a name.
+        """
         t = p.tokens
         nxt = ph.last + 1
+        lead = chain[0] if chain else ph
+        roles = [c.text for c in chain or ()] + [ph.text]
+        country = ph.country or next((c.country for c in chain or () if c.country), None)
         # "his Australian counterpart, Deputy Prime Minister ... Richard Marles,": the country
-        if nxt + 1 < len(t) and t[nxt].text == "," and (nxt + 1) in named:
+        if not chain and nxt + 1 < len(t) and t[nxt].text == "," and (nxt + 1) in named:
             occ = named[nxt + 1]
             occ.country = occ.country or ph.country
-            return
+            return True
         follows_ok = (
             nxt >= len(t)
             or t[nxt].text in {",", ".", ";", "(", ")", "—", "–", ":"}
             or (t[nxt].text in {"and", "who", "said", "says"})
         )
         # "Richard Marles, who also serves as defense minister," / "Olaf Scholz, the chancellor,"
-        k = ph.first - 1
+        k = lead.first - 1
         if k >= 0 and t[k].text in {"the", "a", "an"}:
             k -= 1
         if k >= 0 and t[k].text == "as":
@@ -219,17 +249,17 @@ class Collector:
             start = p.reader.backward_start(k - 1, 0)
             span = p.reader.forward(start, skip_honorifics=False) if start is not None else None
             if span is not None and span.stop == k:
-                self.occurrences.append(Occurrence(span, [ph.text], ph.country, None, False, True))
-                return
+                self.occurrences.append(Occurrence(span, roles, country, None, False, True))
+                return True
         # "the German chancellor, Olaf Scholz,", "the Minister of Defence, H.E. Mr. Gen Ito,"
-        before = t[ph.first - 1].text if ph.first > 0 else ""
+        before = t[lead.first - 1].text if lead.first > 0 else ""
         determiner = before.casefold() in {"the", "his", "her", "their", "its"}
         k = nxt + 1
         if k < len(t) and t[k].text == "the":
             k += 1
         honoured = k < len(t) and p.reader.is_honorific(k)
         if (
-            (determiner or t[ph.first].possessive or (honoured and ph.capital))
+            (determiner or t[lead.first].possessive or (honoured and ph.capital))
             and nxt + 1 < len(t)
             and t[nxt].text == ","
         ):
@@ -244,20 +274,23 @@ class Collector:
                 )
             ):
                 self.occurrences.append(
-                    Occurrence(span, [ph.text], ph.country, None, ph.former, not ph.former)
+                    Occurrence(span, roles, country, None, ph.former, not ph.former)
                 )
-                return
+                return True
+        if chain:
+            return False
         possessive = ph.first < len(t) and t[ph.first].possessive and ph.country is not None
         if before.casefold() == "the" or possessive:
             start = t[ph.first - 1].start if before.casefold() == "the" else ph.start
             self.refs.append(RoleRef(ph, start, quoted=p.quoted[ph.first]))
-            return
+            return False
         # "the SPD politician", "the Green minister": a member of that party
         party = self.v.party_of(before) if before else None
         if party and ph.first >= 2 and t[ph.first - 2].text.casefold() == "the":
             self.refs.append(
                 RoleRef(ph, t[ph.first - 2].start, quoted=p.quoted[ph.first], member_of=party[0])
             )
+        return False
 
     def _parentheses(
         self, p: ParagraphView, by_last: dict[int, RolePhrase], claimed: set[int]

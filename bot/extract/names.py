@@ -63,6 +63,7 @@ class Vocab:
     heads: frozenset[str]
     tails: frozenset[str]
     status: frozenset[str]  # words after a title that qualify it: nominee, designate, elect
+    state_nouns: frozenset[str]  # a state's formal name: Republic, Kingdom, Commonwealth
     modifiers: frozenset[str]
     office: frozenset[str]
     ranks: frozenset[str]
@@ -95,6 +96,7 @@ class Vocab:
             or w in self.office
             or w in self.tails
             or w in self.status
+            or w in self.state_nouns
         )
 
     def party_of(self, text: str) -> tuple[str, str | None] | None:
@@ -143,6 +145,7 @@ def vocab(lexicon: Lexicon) -> Vocab:
         heads=_fold_all(lexicon.word_list("title_heads")),
         tails=_fold_all(lexicon.word_list("title_tails")),
         status=_fold_all(lexicon.word_list("title_status_words")),
+        state_nouns=_fold_all(lexicon.word_list("state_nouns")),
         modifiers=_fold_all(lexicon.word_list("title_modifiers")),
         office=frozenset(office),
         ranks=ranks,

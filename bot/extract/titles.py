@@ -201,17 +201,10 @@ class TitleFinder:
                 name = None
         # A trailing "of Japan" / "of the UK" names the country, not the office.
         title_last = last
-        if title_last > end + 1 and self.blocked[title_last]:
-            c = self._country_ending_at(title_last)
-            if c is not None:
-                j = title_last
-                while j > end and t[j].start >= c.start:
-                    j -= 1
-                if t[j].text == "the" and j - 1 >= end + 1:
-                    j -= 1  # "of the United Kingdom"
-                if t[j].text == "of" and j >= end + 1:
-                    title_last = j - 1
-                    country = country or c
+        trailing = self._trailing_country(end, last)
+        if trailing is not None:
+            title_last = trailing[0]
+            country = country or trailing[1]
         text = self._text(k, title_last)
         return RolePhrase(
             text=text,
@@ -227,6 +220,38 @@ class TitleFinder:
             name=name,
             party=party,
         )
+
+    def _trailing_country(self, end: int, last: int) -> tuple[int, CountryMention] | None:
+        """The last office token before a country that ends a complement, and the country.
+
+        "of Japan", "of the United Kingdom", "of the Republic of Estonia", "of the French
+        Republic": the state's formal name ("Republic", "Kingdom" ...) belongs to the country.
+        """
+        t = self.t
+        x = last
+        formal = x > end + 1 and not self.blocked[x] and t[x].text.casefold() in self.v.state_nouns
+        if formal:
+            x -= 1  # "the French Republic"
+        if x <= end + 1 or not self.blocked[x]:
+            return None
+        c = self._country_ending_at(x)
+        if c is None:
+            return None
+        j = x
+        while j > end and t[j].start >= c.start:
+            j -= 1
+        if (
+            not formal
+            and j - 2 > end
+            and t[j].text == "of"
+            and t[j - 1].text.casefold() in self.v.state_nouns
+        ):
+            j -= 2  # "of the Republic of Estonia"
+        if t[j].text == "the" and j - 1 >= end + 1:
+            j -= 1  # "of the United Kingdom"
+        if t[j].text == "of" and j >= end + 1:
+            return j - 1, c
+        return None
 
     def _country_ending_at(self, j: int) -> CountryMention | None:
         tok = self.t[j]

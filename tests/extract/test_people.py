@@ -479,6 +479,27 @@ def test_a_status_word_after_a_title_keeps_the_name_after_it(lexicon: Lexicon) -
     assert person(reg, "Lee Brandt").roles == ("Acting Ambassador",)
 
 
+def test_titles_joined_by_and_before_a_comma_name_all_belong_to_it(lexicon: Lexicon) -> None:
+    text = (
+        "She met the Deputy Prime Minister and Minister of Finance of Norway, Ola Dahl, on Monday."
+    )
+    p = person(register_of(text, lexicon), "Ola Dahl")
+    assert p.roles == ("Deputy Prime Minister", "Minister of Finance")
+    assert p.country == "Norway"
+
+
+def test_a_formal_state_name_is_the_country_not_a_person(lexicon: Lexicon) -> None:
+    text = (
+        "He will meet the President of the Italian Republic, Mr. Carlo Neri, and the Prime "
+        "Minister of the Kingdom of Sweden, Mrs. Eva Lind, in June."
+    )
+    reg = register_of(text, lexicon)
+    assert sorted(names(reg)) == ["Carlo Neri", "Eva Lind"]
+    neri, lind = person(reg, "Carlo Neri"), person(reg, "Eva Lind")
+    assert (neri.roles, neri.country) == (("President",), "Italy")
+    assert (lind.roles, lind.country) == (("Prime Minister",), "Sweden")
+
+
 # --- the shipped seeds --------------------------------------------------------------------
 
 _PAREN_PERSON = re.compile(r"\b(?!The )([A-Z][\w-]+ [A-Z][\w-]+) \(([^()]*)\)")
