@@ -23,6 +23,7 @@ from bot.extract.names import (
     NameSpan,
     Token,
     Vocab,
+    family_first,
     name_words,
     party_ending,
     tokenize,
@@ -44,6 +45,7 @@ class Occurrence:
     titled: bool = False  # the evidence gives a current title
     gender: str | None = None  # "m" or "f" when an honorific says so ("Ms. Rossi")
     weak: bool = False  # read in a title-case heading: joins a known person or nobody
+    spoke: bool = False  # found next to a reporting verb ("said Meier")
 
 
 @dataclass(frozen=True)
@@ -456,7 +458,13 @@ class Collector:
                 and p.blocked[stop + 1]
                 and not p.blocked[stop]
             )
-            if clean and of_country:  # "met with Annalena Baerbock of Germany"
+            fam = family_first(span.surface, self.v) if clean else None
+            if fam and fam.casefold() in self.v.family_names and "-" in span.parts[-1]:
+                # "Kim Jong-un": a listed family name and a hyphenated syllabic given name are
+                # a person's name in any sentence
+                self.occurrences.append(Occurrence(span))
+                claimed.update(range(span.first, span.stop))
+            elif clean and of_country:  # "met with Annalena Baerbock of Germany"
                 country = next(
                     c.country for c in p.countries if c.start <= t[stop + 1].start < c.end
                 )
@@ -474,12 +482,18 @@ class Collector:
                     self.alone.setdefault(tok.bare, []).append(tok.start)
 
     def confirm_full_names(self) -> None:
-        """Keep the name-shaped phrases whose surname also appears alone: "Sato agreed"."""
+        """Keep the name-shaped phrases whose surname also appears alone: "Sato agreed", or
+        "Yoon" for a family-first "Yoon Suk Yeol"."""
         known = {o.span.start for o in self.occurrences}
         for span in self.candidates:
             last = name_words(span.surface, self.v.suffixes)[-1]
+            fam = family_first(span.surface, self.v)
             elsewhere = [
-                pos for pos in self.alone.get(last, ()) if not span.start <= pos < span.end
+                pos
+                for word in (last, fam)
+                if word
+                for pos in self.alone.get(word, ())
+                if not span.start <= pos < span.end
             ]
             if elsewhere and span.start not in known:
                 self.occurrences.append(Occurrence(span))
@@ -529,5 +543,5 @@ class Collector:
                     x.rstrip(".").casefold() in self.v.organisations for x in span.parts
                 ):
                     continue
-                self.occurrences.append(Occurrence(span))
+                self.occurrences.append(Occurrence(span, spoke=True))
                 claimed.update(range(span.first, span.stop))

@@ -28,6 +28,7 @@ class Draft:
     former_evidence: bool = False
     role_aliases: list[str] = field(default_factory=list)
     gender: str | None = None
+    spoke: bool = False
 
     @property
     def former(self) -> bool:
@@ -63,6 +64,7 @@ class Draft:
         self.titled = self.titled or occ.titled
         self.former_evidence = self.former_evidence or occ.former
         self.gender = self.gender or occ.gender
+        self.spoke = self.spoke or occ.spoke
 
 
 def merge_key(name: str, v: Vocab) -> str:
@@ -119,6 +121,8 @@ def merge_people(occurrences: list[Occurrence], v: Vocab) -> list[Draft]:
         pool = by_surname.get(key) or by_first.get(key)
         if pool:
             before = [d for d in pool if d.first_pos <= occ.span.start] or pool
+            # "Minister Moon" is the Moon who is a minister, not President Moon.
+            before = [d for d in before if same_office(d.roles, occ.roles, v)] or before
             d = max(before, key=lambda d: (bool(d.roles), d.first_pos))
         else:
             d = new_draft(occ)
@@ -136,6 +140,15 @@ def merge_people(occurrences: list[Occurrence], v: Vocab) -> list[Draft]:
             d.country = party_country(d.party, v)
     drafts.sort(key=lambda d: d.first_pos)
     return drafts
+
+
+def same_office(roles: list[str] | tuple[str, ...], titles: list[str], v: Vocab) -> bool:
+    """Whether a person's roles share a head word with the titles a mention carries; a
+    mention with no title fits anyone."""
+    heads = {w for t in titles for w in role_words(t) if w in v.heads}
+    if not heads:
+        return True
+    return any(heads & role_words(r) for r in roles)
 
 
 def party_country(party: str, v: Vocab) -> str | None:

@@ -64,6 +64,7 @@ class Vocab:
     tails: frozenset[str]
     status: frozenset[str]  # words after a title that qualify it: nominee, designate, elect
     state_nouns: frozenset[str]  # a state's formal name: Republic, Kingdom, Commonwealth
+    family_names: frozenset[str]  # folded East Asian family names written first: kim, wang
     modifiers: frozenset[str]
     office: frozenset[str]
     ranks: frozenset[str]
@@ -146,6 +147,7 @@ def vocab(lexicon: Lexicon) -> Vocab:
         tails=_fold_all(lexicon.word_list("title_tails")),
         status=_fold_all(lexicon.word_list("title_status_words")),
         state_nouns=_fold_all(lexicon.word_list("state_nouns")),
+        family_names=_fold_all(lexicon.word_list("family_first_surnames")),
         modifiers=_fold_all(lexicon.word_list("title_modifiers")),
         office=frozenset(office),
         ranks=ranks,
@@ -346,7 +348,7 @@ class NameReader:
                 parts.append(t[k].text + ("." if dot else ""))
                 k += 2 if dot else 1
                 break
-            if self.is_name_word(k):
+            if self.is_name_word(k) or self._last_syllable(k, parts):
                 parts.append(t[k].bare)
                 words += 1
                 k += 1
@@ -365,6 +367,23 @@ class NameReader:
                 return None
         end_tok = k - 1
         return NameSpan(tuple(parts), t[first].start, t[end_tok].end, first, k)
+
+    def _last_syllable(self, k: int, parts: list[str]) -> bool:
+        """A short word that ends a family-first name although it reads as an English word:
+        "President Moon Jae In and ..." (a capital "In" mid-sentence is no preposition)."""
+        t = self.tokens
+        w = t[k].bare
+        return (
+            len(parts) == 2
+            and parts[0].casefold() in self.v.family_names
+            and syllabic(parts[1])
+            and len(w) <= 3
+            and w[:1].isupper()
+            and w[1:].islower()
+            and syllabic(w)
+            and t[k].start - t[k - 1].end == 1
+            and not (k + 1 < len(t) and t[k + 1].capitalised)
+        )
 
     def backward_start(self, j: int, lo: int) -> int | None:
         """The first token of a name that ends at token `j` (not before `lo`), or None."""
@@ -438,13 +457,38 @@ def surname(name: str, v: Vocab) -> str:
     return " ".join(out)
 
 
+#: One romanised Chinese, Korean or Vietnamese syllable: an optional initial, a vowel group,
+#: an optional final ("jin", "ping", "wook", "yeol", "hsien", "trong").
+_SYLLABLE = (
+    r"(?:zh|ch|sh|hs|ts|tr|ph|th|kh|ng|nh|gi|kk|tt|pp|ss|jj|[bcdfghjklmnpqrstwxyz])?"
+    r"(?:iao|ian|uai|uan|yae|yeo|wae|ae|ai|ao|au|ei|eo|eu|ia|ie|io|iu|oe|oi|oo|ou|ua|ue|ui|uo"
+    r"|wa|wo|we|wi|ya|ye|yo|yu|[aeiouy])"
+    r"(?:ng|n|m|k|l|p|t)?"
+)
+_GIVEN_RE = re.compile(rf"(?:{_SYLLABLE}){{1,3}}")
+
+
+def syllabic(word: str) -> bool:
+    """Whether a word reads as a romanised East Asian given name of one to three syllables."""
+    parts = word.casefold().split("-")
+    return 0 < len(parts) <= 3 and all(_GIVEN_RE.fullmatch(p) for p in parts)
+
+
 def family_first(name: str, v: Vocab) -> str | None:
     """The family name of an East Asian name printed family-first ("Lee Do-hoon" → "Lee").
 
     Recognised by a hyphenated given name with a lower-case second part, the usual romanisation
-    of Korean given names; other orders cannot be told from the shape alone.
+    of Korean given names, or by a common family name (config `family_first_surnames`) before a
+    given name of romanised syllables ("Xi Jinping", "Moon Sung Wook"), which "Kim Darroch" or
+    "Lee Brandt" are not.
     """
     words = name_words(name, v.suffixes)
     if len(words) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]):
+        return words[0]
+    if (
+        2 <= len(words) <= 3
+        and words[0].casefold() in v.family_names
+        and all(syllabic(w) for w in words[1:])
+    ):
         return words[0]
     return None

@@ -21,7 +21,14 @@ from dataclasses import dataclass, field
 from bot.extract.countries import find_countries
 from bot.extract.evidence import Collector, ParagraphView, RoleRef, read_paragraph
 from bot.extract.lexicon import Lexicon
-from bot.extract.merging import Draft, alias_table, draft_name, merge_people, party_country
+from bot.extract.merging import (
+    Draft,
+    alias_table,
+    draft_name,
+    merge_people,
+    party_country,
+    same_office,
+)
 from bot.extract.names import (
     NameReader,
     Vocab,
@@ -36,6 +43,7 @@ from bot.extract.titles import RolePhrase, role_words
 from bot.models import Document, Person, Source
 from bot.seeds import slugify
 
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t]+$")
 #: How many sentences back a pronoun looks for the person it stands for.
 PRONOUN_REACH = 4
 
@@ -240,6 +248,10 @@ class _Builder:
             cands = table.get(text) or []
             if not cands:
                 continue
+            if len(cands) > 1:
+                # "Minister Moon" and "President Moon": the title before a shared name decides
+                title = self._title_before(m.start())
+                cands = [c for c in cands if same_office(drafts[c].roles, title, self.v)] or cands
             if len(cands) == 1:
                 idx = cands[0]
             else:  # a shared surname: a titled person first, then the one last named in full
@@ -255,6 +267,13 @@ class _Builder:
                 last_full[idx] = m.start()
             out.append(Mention(idx, m.start(), m.end(), "name", text, self.in_quote(m.start())))
         return out
+
+    def _title_before(self, pos: int) -> list[str]:
+        """The title word printed right before a name at `pos` ("Minister" in "Minister Moon")."""
+        m = _WORD_BEFORE_RE.search(self.document.text, max(0, pos - 40), pos)
+        if m and m.group(1).casefold() in self.v.heads:
+            return [m.group(1)]
+        return []
 
     def _role_mentions(
         self,
@@ -327,7 +346,8 @@ class _Builder:
                     break
 
     def _attach_leader(self, ph: RolePhrase, drafts: list[Draft], counts: list[int]) -> int | None:
-        """A head-of-government title nobody holds goes to the most-mentioned untitled person."""
+        """A head-of-government title nobody holds goes to the most-mentioned untitled person
+        (named twice, or quoted)."""
         key = " ".join(ph.text.split()).casefold()
         if key not in self.v.leaders and ph.head not in self.v.leaders:
             return None
@@ -336,6 +356,8 @@ class _Builder:
             for i, d in enumerate(drafts)
             if not d.roles
             and not d.former
+            # named once in passing, and not as a speaker: not who the report is about
+            and (counts[i] >= 2 or d.spoke)
             and (ph.country is None or d.country in (None, ph.country))
         ]
         if not pool:

@@ -500,6 +500,60 @@ def test_a_formal_state_name_is_the_country_not_a_person(lexicon: Lexicon) -> No
     assert (lind.roles, lind.country) == (("Prime Minister",), "Sweden")
 
 
+# --- family-first names --------------------------------------------------------------------
+
+
+def test_family_first_name_is_a_person_when_the_family_name_stands_alone_later(
+    lexicon: Lexicon,
+) -> None:
+    text = "Envoys came for the swearing-in of Choi Min Jun on Monday. Choi thanked them."
+    reg = register_of(text, lexicon)
+    p = person(reg, "Choi Min Jun")
+    assert p.aliases[0] == "Choi"
+    assert reg.resolve("Choi", text.index("Choi thanked")) == p
+
+
+def test_a_name_shaped_phrase_without_evidence_is_not_a_person(lexicon: Lexicon) -> None:
+    text = "Envoys came for the opening of Park Avenue Hall on Monday and Lee Brandt Road."
+    assert register_of(text, lexicon).people == ()
+
+
+def test_hyphenated_korean_given_name_after_a_family_name_is_a_person(lexicon: Lexicon) -> None:
+    text = "The two leaders discussed a meeting with Kim Sung-ho in Hanoi."
+    reg = register_of(text, lexicon)
+    assert names(reg) == ["Kim Sung-ho"]
+    assert person(reg, "Kim Sung-ho").aliases[0] == "Kim"
+
+
+def test_a_short_last_syllable_of_a_family_first_name_is_kept(lexicon: Lexicon) -> None:
+    text = "President Moon Ha In and President Jo Ellis met in May."
+    assert "Moon Ha In" in names(register_of(text, lexicon))
+
+
+def test_two_people_sharing_a_family_name_are_told_apart_by_title(lexicon: Lexicon) -> None:
+    text = (
+        "Minister of Energy Moon Sung Ho met Secretary Ann Vale. They followed a pledge by "
+        "President Moon Jae Won.\n\nMinister Moon said the plan would work. President Moon "
+        "agreed."
+    )
+    reg = register_of(text, lexicon)
+    minister, president = person(reg, "Moon Sung Ho"), person(reg, "Moon Jae Won")
+    assert president.roles == ("President",)
+    assert reg.resolve("Moon", text.index("Moon said")) == minister
+    assert reg.resolve("Moon", text.rindex("Moon")) == president
+
+
+def test_an_unnamed_leader_title_does_not_go_to_someone_named_once_in_passing(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "The Prime Minister called President Ray Stone. They looked forward to talks with "
+        "Kim Sung-ho. The Prime Minister thanked him."
+    )
+    reg = register_of(text, lexicon)
+    assert person(reg, "Kim Sung-ho").roles == ()
+
+
 # --- the shipped seeds --------------------------------------------------------------------
 
 _PAREN_PERSON = re.compile(r"\b(?!The )([A-Z][\w-]+ [A-Z][\w-]+) \(([^()]*)\)")
