@@ -529,7 +529,10 @@ class Collector:
                 continue
             j = bisect.bisect_left(starts, m.end() + base)
             cands: list[NameSpan] = []
-            if m.group(0) in inverted and j < len(t) and j not in claimed:
+            # An inverted verb follows a quotation or a comma ("…,” said Ito", ", added
+            # Ito"); elsewhere "continued Allied support" is no speaker.
+            after_quote = i > 0 and t[i - 1].text in {",", "”", '"', "’", "—", "–", ":"}
+            if m.group(0) in inverted and after_quote and j < len(t) and j not in claimed:
                 span = r.forward(j, skip_honorifics=False)
                 if span is not None and span.first == j:
                     cands.append(span)

@@ -554,6 +554,23 @@ def test_an_unnamed_leader_title_does_not_go_to_someone_named_once_in_passing(
     assert person(reg, "Kim Sung-ho").roles == ()
 
 
+# --- words that are not people ---------------------------------------------------------------
+
+
+def test_an_inverted_reporting_verb_names_a_speaker_only_after_a_quote_or_comma(
+    lexicon: Lexicon,
+) -> None:
+    reg = register_of("The ministers met and noted Baltic concerns about energy.", lexicon)
+    assert reg.people == ()
+    reg = register_of("“We are ready,” noted Varga. The talks went on.", lexicon)
+    assert names(reg) == ["Varga"]
+
+
+def test_a_news_outlet_saying_something_is_not_a_person(lexicon: Lexicon) -> None:
+    reg = register_of("Nikkei said the deal was close, and Asahi reported delays.", lexicon)
+    assert reg.people == ()
+
+
 # --- the shipped seeds --------------------------------------------------------------------
 
 _PAREN_PERSON = re.compile(r"\b(?!The )([A-Z][\w-]+ [A-Z][\w-]+) \(([^()]*)\)")
