@@ -1,4 +1,4 @@
-"""The persistent store: generations of extracted facts, the reload log, and full-text search.
+"""The persistent store: generations of extracted facts and the reload log.
 
 A generation is the result of one load of seeds/. Storing it lets start-up skip extraction when
 the seeds are unchanged, so it is written in one transaction (a crash or a bad fact mid-save
@@ -10,8 +10,9 @@ field added to `bot.models` is persisted without touching this file, and a store
 that no longer fits the models reads as "nothing stored" (the service re-extracts) instead of
 crashing start-up.
 
-All database I/O goes through aiosqlite; the CPU-bound parts (JSON, sentence splitting) run in
-a worker thread, so the bot's event loop never waits on them.
+All database I/O goes through aiosqlite; the CPU-bound part (JSON) runs in a worker thread, so
+the bot's event loop never waits on it. Searching is not done here: `!search` runs on the
+in-memory `FactIndex` (bot/search.py), which is rebuilt from the loaded facts anyway.
 """
 
 from __future__ import annotations
@@ -24,10 +25,8 @@ import functools
 import json
 import logging
 import os
-import re
 import sqlite3
 import types
-import unicodedata
 from collections.abc import AsyncIterator, Callable, Generator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -36,20 +35,16 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import aiosqlite
 
-from bot.extract.text import segment
 from bot.models import CuratedFacts, DocumentFacts
 
 log = logging.getLogger(__name__)
 
 #: Bump when the tables change; a database with another version is moved aside and recreated.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: How many generations survive a save (the newest ones).
 KEEP_GENERATIONS = 3
 #: How many reload-log entries survive (the newest ones); the log is for people, not archives.
 KEEP_LOG_ENTRIES = 5000
-#: A search uses at most this many words of the user's query.
-MAX_QUERY_TERMS = 16
-MAX_SEARCH_LIMIT = 200
 
 _SCHEMA = f"""
 BEGIN;
@@ -76,13 +71,6 @@ CREATE TABLE reload_log (
     summary TEXT NOT NULL,
     errors TEXT NOT NULL,
     generation INTEGER
-);
-CREATE VIRTUAL TABLE text_index USING fts5(
-    text,
-    kind UNINDEXED,
-    doc_id UNINDEXED,
-    paragraph UNINDEXED,
-    tokenize = 'porter unicode61 remove_diacritics 2'
 );
 PRAGMA user_version = {SCHEMA_VERSION};
 COMMIT;
@@ -122,18 +110,6 @@ class ReloadLogEntry:
     summary: str  # one line: what changed
     errors: tuple[str, ...] = ()
     generation: int | None = None
-
-
-@dataclass(frozen=True)
-class TextHit:
-    """A full-text match; `rank` is higher for better matches (negated FTS5 bm25)."""
-
-    kind: str  # "quote" | "commitment" | "event" | "person" | "sentence"
-    doc_id: str
-    paragraph: int
-    text: str
-    snippet: str  # the matched words marked with ** **
-    rank: float
 
 
 def utc_now() -> str:
@@ -336,44 +312,6 @@ _FILES = tuple[tuple[str, str], ...]
 _ERRORS = tuple[tuple[str, int | None, str], ...]
 
 
-# --- full-text rows and queries -----------------------------------------------------------------
-
-_TERM_RE = re.compile(r"[^\W_]+")
-
-
-def text_rows(facts: DocumentFacts) -> list[tuple[str, str, str, int]]:
-    """(text, kind, doc_id, paragraph) rows for the FTS index: every sentence and every fact."""
-    doc = facts.document.id
-    rows = [
-        (s.text, "sentence", doc, s.paragraph)
-        for p in segment(facts.document.text)
-        for s in p.sentences
-    ]
-    rows += [(q.text, "quote", doc, q.source.paragraph) for q in facts.quotes]
-    rows += [(c.sentence, "commitment", doc, c.source.paragraph) for c in facts.commitments]
-    rows += [(e.what, "event", doc, e.source.paragraph) for e in facts.events]
-    for person in facts.people:
-        words = [person.name, *person.aliases, *person.roles, *person.offices]
-        words += [w for w in (person.party, person.country) if w]
-        paragraph = person.sources[0].paragraph if person.sources else 0
-        rows.append((" · ".join(dict.fromkeys(words)), "person", doc, paragraph))
-    return rows
-
-
-def fts_query(text: str, operator: str = "AND") -> str | None:
-    """An FTS5 query of plain quoted terms from any user text; None when it has no words.
-
-    Only runs of letters and digits survive, each wrapped in double quotes, so FTS5 syntax in
-    the input (quotes, AND/OR/NOT, NEAR, `*`, `col:`, brackets) is searched for as words or
-    dropped, never interpreted.
-    """
-    words = _TERM_RE.findall(unicodedata.normalize("NFKC", text).casefold())
-    terms = list(dict.fromkeys(words))[:MAX_QUERY_TERMS]
-    if not terms:
-        return None
-    return f" {operator} ".join(f'"{t}"' for t in terms)
-
-
 # --- the store ----------------------------------------------------------------------------------
 
 
@@ -432,7 +370,7 @@ class _Opening:
 
 class Store:
     """The bot's SQLite database. One connection; one operation at a time (an asyncio lock), so
-    a search never sees a generation half-written by a concurrent save on the same connection."""
+    a load never sees a generation half-written by a concurrent save on the same connection."""
 
     def __init__(self, conn: aiosqlite.Connection, path: str, keep: int) -> None:
         self._conn: aiosqlite.Connection | None = conn
@@ -541,8 +479,8 @@ class Store:
     ) -> int:
         """Store one whole generation in one transaction and return its id.
 
-        The full-text index is replaced by this generation's text; generations beyond the
-        newest `keep` are deleted. If anything fails, nothing of this generation is stored.
+        Generations beyond the newest `keep` are deleted. If anything fails, nothing of this
+        generation is stored.
         """
         header = await asyncio.to_thread(
             lambda: (
@@ -561,17 +499,12 @@ class Store:
             await cur.close()
             if generation is None:
                 raise RuntimeError("SQLite gave the new generation no id")
-            await conn.execute("DELETE FROM text_index")
             for position, facts in enumerate(documents):
-                payload, rows = await asyncio.to_thread(_prepare_document, facts)
+                payload = await asyncio.to_thread(encode_document_facts, facts)
                 await conn.execute(
                     "INSERT INTO documents (generation, position, doc_id, facts) "
                     "VALUES (?, ?, ?, ?)",
                     (generation, position, facts.document.id, payload),
-                )
-                await conn.executemany(
-                    "INSERT INTO text_index (text, kind, doc_id, paragraph) VALUES (?, ?, ?, ?)",
-                    rows,
                 )
             await self._prune(conn)
         return generation
@@ -664,40 +597,6 @@ class Store:
         async with self._lock, self.conn.execute(sql, (limit,)) as cur:
             rows = await cur.fetchall()
         return [ReloadLogEntry(r[0], r[1], r[2], r[3], tuple(json.loads(r[4])), r[5]) for r in rows]
-
-    # --- full-text search ---
-
-    async def search_text(self, query: str, limit: int = 20) -> list[TextHit]:
-        """Sentences and facts of the latest generation that contain the query's words, best
-        first. All words must match; when no row has them all, any word may."""
-        limit = min(limit, MAX_SEARCH_LIMIT)
-        if limit <= 0:
-            return []
-        hits: list[TextHit] = []
-        for operator in ("AND", "OR"):
-            match = fts_query(query, operator)
-            if match is None:
-                return []
-            hits = await self._search(match, limit)
-            if hits or " " not in match:
-                break
-        return hits
-
-    async def _search(self, match: str, limit: int) -> list[TextHit]:
-        sql = (
-            "SELECT kind, doc_id, paragraph, text, "
-            "snippet(text_index, 0, '**', '**', '…', 16), bm25(text_index) AS score "
-            "FROM text_index WHERE text_index MATCH ? "
-            "ORDER BY score, kind = 'sentence', rowid LIMIT ?"
-        )
-        async with self._lock, self.conn.execute(sql, (match, limit)) as cur:
-            rows = await cur.fetchall()
-        return [TextHit(r[0], r[1], int(r[2]), r[3], r[4], -float(r[5])) for r in rows]
-
-
-def _prepare_document(facts: DocumentFacts) -> tuple[str, list[tuple[str, str, str, int]]]:
-    """The CPU part of saving one document, run off the event loop."""
-    return encode_document_facts(facts), text_rows(facts)
 
 
 def _decode_generation(head: tuple[Any, ...], docs: list[str]) -> StoredGeneration:

@@ -1,18 +1,15 @@
-"""The store: exact round trips, one-transaction saves, pruning, the reload log, safe search."""
+"""The store: exact round trips, one-transaction saves, pruning, the reload log, schema versions."""
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
 import logging
-import re
 import sqlite3
 import threading
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 import bot.store as store_mod
 from bot.config import load_lexicon
@@ -36,8 +33,6 @@ from bot.store import (
     ReloadLogEntry,
     Store,
     StoredGeneration,
-    TextHit,
-    fts_query,
 )
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -153,7 +148,6 @@ async def test_empty_store_has_nothing(store: Store) -> None:
     assert await store.latest_fingerprint() is None
     assert await store.list_generations() == []
     assert await store.recent_reloads() == []
-    assert await store.search_text("anything") == []
 
 
 async def test_round_trip_rich_facts(store: Store) -> None:
@@ -190,10 +184,6 @@ async def test_round_trip_real_seed(store: Store) -> None:
     loaded = await store.load_latest()
     assert loaded is not None
     assert loaded.documents == tuple(docs)
-    # Every sentence of every seed is searchable, cited to its paragraph.
-    sentence = segment(docs[0].document.text)[0].sentences[0]
-    hits = await store.search_text(sentence.text, limit=200)
-    assert any(h.text == sentence.text and h.paragraph == sentence.paragraph for h in hits)
 
 
 async def test_on_disk_store_survives_reopen(tmp_path: Path) -> None:
@@ -246,8 +236,6 @@ async def test_failed_save_leaves_previous_generation(
     assert loaded.documents == tuple(good) and loaded.curated == make_curated()
     assert [g.id for g in await store.list_generations()] == [old_id]
     assert await doc_rows(store) == [(old_id, "old")]
-    assert await store.search_text("submarine") == []
-    assert await store.search_text("zeppelin")
 
     monkeypatch.setattr(store_mod, "encode_document_facts", real)
     new_id = await store.save_generation(new, CuratedFacts(), "new", [])
@@ -317,48 +305,10 @@ async def test_reload_log_newest_first_with_limit(store: Store) -> None:
     assert await store.recent_reloads(0) == []
 
 
-# --- search --------------------------------------------------------------------------------------
+# --- concurrency ---------------------------------------------------------------------------------
 
 
-async def test_search_ranks_and_marks_matches(store: Store) -> None:
-    text = (
-        "The frigate sails to the Pacific.\n\n"
-        "A frigate, another frigate and a Pacific frigate were promised.\n\n"
-        "Budgets will grow."
-    )
-    doc = Document("navy", "Navy", "navy.md", text, "0" * 64)
-    facts = DocumentFacts(doc)
-    await store.save_generation([facts], CuratedFacts(), "fp", [])
-
-    hits = await store.search_text("frigate pacific")
-    assert [h.paragraph for h in hits] == [2, 1]  # the sentence that says it most comes first
-    assert hits[0].rank >= hits[1].rank
-    assert all(isinstance(h, TextHit) and h.kind == "sentence" for h in hits)
-    assert "**frigate**" in hits[0].snippet and "**Pacific**" in hits[0].snippet
-    # All words must match while some row has them all; otherwise any word may.
-    assert [h.paragraph for h in await store.search_text("frigate promised")] == [2]
-    assert {h.paragraph for h in await store.search_text("frigate budgets")} == {1, 2, 3}
-    assert len(await store.search_text("frigate", limit=1)) == 1
-    assert await store.search_text("frigate", limit=0) == []
-    # Stemming and case: "Budget" finds "Budgets".
-    assert [h.paragraph for h in await store.search_text("BUDGET")] == [3]
-
-
-async def test_search_covers_facts_and_latest_generation_only(store: Store) -> None:
-    await store.save_generation([make_facts("one", topic_word="zeppelin")], CuratedFacts(), "1", [])
-    kinds = {h.kind for h in await store.search_text("zeppelin", limit=50)}
-    assert kinds == {"sentence", "commitment", "event"}
-    people = await store.search_text("Łukasiewicz")
-    assert any(h.kind == "person" and h.paragraph == 2 for h in people)
-    assert any(h.kind == "quote" for h in await store.search_text("stand together"))
-    # Accents are optional in the query.
-    assert any(h.kind == "person" for h in await store.search_text("muller lukasiewicz"))
-    await store.save_generation([make_facts("two", topic_word="corvette")], CuratedFacts(), "2", [])
-    assert await store.search_text("zeppelin") == []
-    assert {h.doc_id for h in await store.search_text("corvette")} == {"two"}
-
-
-async def test_search_during_save_sees_one_whole_generation(
+async def test_load_during_save_sees_one_whole_generation(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     await store.save_generation([make_facts("old")], CuratedFacts(), "1", [])
@@ -376,69 +326,15 @@ async def test_search_during_save_sees_one_whole_generation(
     new = [make_facts(f"new-{i}") for i in range(3)]
     save = asyncio.create_task(store.save_generation(new, CuratedFacts(), "2", []))
     await midway.wait()
-    search = asyncio.create_task(store.search_text("frigate", limit=200))
-    await asyncio.wait({search}, timeout=0.3)  # let it run, or find it waiting for the save
-    release.set()
-    await save
-    assert {h.doc_id for h in await search} == {"new-0", "new-1", "new-2"}
-
-
-HOSTILE = [
-    '"',
-    "AND OR NOT",
-    "*",
-    "col:x",
-    ")))",
-    "NEAR(a b)",
-    "text:frigate",
-    "^frigate",
-    "''",
-    "",
-]
-
-
-async def test_hostile_queries_never_raise(store: Store) -> None:
-    await store.save_generation([make_facts("h")], CuratedFacts(), "fp", [])
-    for query in HOSTILE:
-        hits = await store.search_text(query)
-        assert isinstance(hits, list)
-    assert await store.search_text('"') == []
-    assert await store.search_text("") == []
-    # Operators are plain words: "and" occurs in the text, so it is found, not interpreted.
-    assert await store.search_text("AND") != []
-
-
-def test_fts_query_is_only_quoted_terms() -> None:
-    assert fts_query('col:x OR "y" NEAR(z*)') == '"col" AND "x" AND "or" AND "y" AND "near" AND "z"'
-    assert fts_query("frigate frigate", "OR") == '"frigate"'
-    assert fts_query("*)(\"'^:") is None
-    assert fts_query(" ".join(f"w{i}" for i in range(100))).count('"') == 2 * 16
-
-
-@pytest.fixture(scope="module")
-def shared_store():
-    """One store and loop for the hypothesis test: a store per example would dominate its time."""
-    loop = asyncio.new_event_loop()
-    s = loop.run_until_complete(_open_shared())
-    yield loop, s
-    loop.run_until_complete(s.close())
-    loop.close()
-
-
-async def _open_shared() -> Store:
-    s = await Store.open(":memory:")
-    await s.save_generation([make_facts("any")], make_curated(), "fp", [])
-    return s
-
-
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(query=st.text(max_size=200))
-def test_any_text_is_a_safe_query(shared_store, query: str) -> None:
-    loop, s = shared_store
-    hits = loop.run_until_complete(s.search_text(query, limit=5))
-    assert len(hits) <= 5
-    terms = re.findall(r'"([^"]*)"', fts_query(query) or "")
-    assert all(t and '"' not in t for t in terms)
+    load = asyncio.create_task(store.load_latest())
+    await asyncio.wait({load}, timeout=0.3)  # let it run, or find it waiting for the save
+    waited = not load.done()
+    release.set()  # before any assertion, so a failure cannot leave the worker thread blocked
+    new_id = await save
+    loaded = await load
+    assert waited  # the lock held the load until the save was over
+    assert loaded is not None and loaded.id == new_id and loaded.fingerprint == "2"
+    assert loaded.documents == tuple(new)
 
 
 # --- schema versions -----------------------------------------------------------------------------
@@ -465,6 +361,42 @@ async def test_unknown_schema_is_moved_aside(
     moved.close()
     with sqlite3.connect(path) as new:
         assert new.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    new.close()
+
+
+async def test_version_1_file_with_fts_index_is_rebuilt(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Version 1 kept an FTS5 text index; such a file is moved aside whole, not migrated."""
+    path = tmp_path / "bot.sqlite3"
+    with sqlite3.connect(path) as old:
+        old.executescript(
+            "CREATE TABLE generations (id INTEGER PRIMARY KEY, fingerprint TEXT);"
+            "INSERT INTO generations VALUES (1, 'from version 1');"
+            "CREATE VIRTUAL TABLE text_index USING fts5(text, kind UNINDEXED);"
+            "INSERT INTO text_index VALUES ('an old sentence', 'sentence');"
+            "PRAGMA user_version = 1;"
+        )
+    old.close()
+    assert SCHEMA_VERSION == 2
+    with caplog.at_level(logging.WARNING, logger="bot.store"):
+        async with Store.open(path) as s:
+            assert await s.load_latest() is None
+            assert await s.latest_fingerprint() is None
+            await s.save_generation([make_facts("fresh")], CuratedFacts(), "fp", [])
+            assert (await s.load_latest()).documents[0].document.id == "fresh"
+    assert "bak-1" in caplog.text
+    with sqlite3.connect(tmp_path / "bot.sqlite3.bak-1") as moved:
+        assert moved.execute("SELECT fingerprint FROM generations").fetchall() == [
+            ("from version 1",)
+        ]
+        assert moved.execute("SELECT text FROM text_index").fetchall() == [("an old sentence",)]
+    moved.close()
+    with sqlite3.connect(path) as new:
+        assert new.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        tables = {r[0] for r in new.execute("SELECT name FROM sqlite_master")}
+        assert not any(t.startswith("text_index") for t in tables)
+        assert {"generations", "documents", "reload_log"} <= tables
     new.close()
 
 
