@@ -33,6 +33,7 @@ _SMALL_WORDS = frozenset(
     "against about than toward towards upon within without through after before nor but".split()
 )
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_FIRST_PERSON_RE = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]ll|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
 #: An institution as the subject of a verb: "the Ministry of Foreign Affairs said".
 _BODY_BEFORE_RE = re.compile(
     r"\b[Tt]he\s+(?P<body>[A-Z][\w'’.-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w'’.-]*))*)\s*$"
@@ -48,6 +49,7 @@ class _Patterns:
     document: re.Pattern[str]  # `the 2022 IEA Communique to` right before the opening mark
     term: re.Pattern[str]  # `so-called` right before the opening mark
     verbs: re.Pattern[str]
+    intro: re.Pattern[str]  # a paragraph ending `X said:` before a block quotation
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -79,6 +81,10 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         ),
         term=re.compile(rf"(?:^|\W)(?:{terms})\s*$", re.IGNORECASE),
         verbs=re.compile(rf"\b(?:{verbs})\b"),
+        intro=re.compile(
+            rf"(?P<subj>[^.!?;:\"“”]{{1,100}}?)\s+(?:{verbs})"
+            r"(?:\s+(?:reporters|journalists|today|in\s+a\s+statement))?\s*:\s*$"
+        ),
     )
 
 
@@ -318,7 +324,58 @@ class _Reader:
                 it.kind = "quote"  # a quotation running on past its paragraph is speech
         quotes = [it for it in items if it.kind == "quote" and it.text]
         self._fill(quotes)
+        quotes.extend(self._block_quotes({it.paragraph.number for it in items}))
+        quotes.sort(key=lambda it: it.span.start)
         return [Quote(it.text, it.speaker, self._source(it)) for it in quotes]
+
+    # --- quotations set off as paragraphs, with no marks -----------------------------------
+
+    def _block_quotes(self, marked: set[int]) -> list[_Item]:
+        """Paragraphs quoted after a line that ends `The Foreign Secretary said:`.
+
+        Official releases set a statement off as plain paragraphs after such a line. Each
+        paragraph is one quote of that person, if it has no quotation marks of its own (a
+        paragraph in `marked` holds some). The first paragraph after the line always counts; a
+        further one only while it speaks in the first person ("I", "we", "our") and does not
+        name the speaker in the third person, so the narrative that resumes ("The Foreign
+        Secretary also met ...") is left out. An unnamed speaker ("A spokesperson said:")
+        gives no quotes: the statement is a third-person readout, not someone's words.
+        """
+        out: list[_Item] = []
+        paras = self.paragraphs
+        for k, para in enumerate(paras[:-1]):
+            if not para.sentences or para.number in marked:
+                continue
+            last = para.sentences[-1]
+            m = self.pat.intro.search(last.text)
+            if m is None:
+                continue
+            who = self._person_in(last.start + m.start("subj"), last.start + m.end("subj") + 1)
+            if who is None or who.in_quote:
+                continue
+            for n, nxt in enumerate(paras[k + 1 :]):
+                if nxt.number in marked or nxt.heading or self.pat.intro.search(nxt.text):
+                    break
+                if n > 0 and not self._first_person_without(nxt, who.person):
+                    break
+                out.append(self._paragraph_item(nxt, self._speaker(who)))
+        return out
+
+    def _first_person_without(self, para: Paragraph, person: int) -> bool:
+        """Whether a paragraph speaks as "I"/"we" and never names `person` by name or title."""
+        if not _FIRST_PERSON_RE.search(para.text):
+            return False
+        end = para.start + len(para.text)
+        return not any(
+            m.person == person and m.kind != "pronoun"
+            for m in self.register.mention_spans(para.start, end)
+        )
+
+    def _paragraph_item(self, para: Paragraph, speaker: str) -> _Item:
+        text = para.text.strip()
+        start = para.start + len(para.text) - len(para.text.lstrip())
+        span = QuoteSpan(text, start, start + len(text), "", "")
+        return _Item(span, para, text, speaker=speaker, attributed=True)
 
     def _chain(self, items: list[_Item]) -> None:
         """Link a quote left open at a paragraph's end to the one that opens the next."""

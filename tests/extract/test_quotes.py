@@ -195,6 +195,48 @@ def test_leader_title_quote_resolves_through_the_register(lexicon: Lexicon) -> N
     assert [w for w, _ in quotes_of(text, lexicon)] == ["Meier", "Meier"]
 
 
+# --- block quotations: paragraphs after "X said:" ---------------------------------------------
+
+
+BLOCK = (
+    "Trade Secretary Nora Quist visited Lima today.\n\n"
+    "The Trade Secretary said:\n\n"
+    "I am glad to be here. Our two countries trade more every year.\n\n"
+    "We will open new offices, and our firms will follow.\n\n"
+    "The Trade Secretary also met business leaders.\n\n"
+    "Envoy Piet Maas added:\n\n"
+    "Peru is a partner we value."
+)
+
+
+def test_paragraphs_after_said_colon_are_quotes_one_per_paragraph(lexicon: Lexicon) -> None:
+    got = quotes_of(BLOCK, lexicon)
+    assert got == [
+        ("Nora Quist", "I am glad to be here. Our two countries trade more every year."),
+        ("Nora Quist", "We will open new offices, and our firms will follow."),
+        ("Piet Maas", "Peru is a partner we value."),
+    ]
+
+
+def test_block_quote_cites_its_whole_paragraph(lexicon: Lexicon) -> None:
+    first = raw_quotes(BLOCK, lexicon)[0]
+    assert first.source.sentence == first.text
+    assert first.source.paragraph == 3
+
+
+def test_an_unnamed_speaker_before_a_colon_gives_no_block_quote(lexicon: Lexicon) -> None:
+    text = "A ministry spokesperson said:\n\nThe minister held a call with the envoy today."
+    assert quotes_of(text, lexicon) == []
+
+
+def test_a_paragraph_with_its_own_quotation_marks_is_read_as_usual(lexicon: Lexicon) -> None:
+    text = "Envoy Piet Maas said:\n\n“Peru is a partner,” he added, “and a friend.”"
+    assert quotes_of(text, lexicon) == [
+        ("Piet Maas", "Peru is a partner"),
+        ("Piet Maas", "and a friend."),
+    ]
+
+
 # --- the shipped seeds --------------------------------------------------------------------
 
 
