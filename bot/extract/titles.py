@@ -179,6 +179,16 @@ class TitleFinder:
         if country is None:
             # "FDP leader Christian Lindner", "German Green Party co-leader Anna Berg"
             hit = party_ending(t, k - 1, self.v)
+            # A one-word name that is also an ordinary word ("Green", "Left") counts only
+            # right before the head: "Green leader", not "Green Climate Fund Director".
+            plain = (
+                hit is not None
+                and hit[1] == k - 1
+                and not t[k - 1].text.isupper()
+                and len(t[k - 1].text) > 1
+            )
+            if plain and k != head:
+                hit = None
             if hit is not None and not any(self.blocked[x] for x in range(hit[1], k)):
                 party = hit[0]
                 cfirst, country = self._prefix(hit[1])

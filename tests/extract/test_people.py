@@ -468,6 +468,14 @@ def test_party_before_a_title_gives_the_party(lexicon: Lexicon) -> None:
     assert (sand.party, sand.roles) == ("Greens", ("co-leader",))
 
 
+def test_a_party_word_that_starts_an_office_name_is_not_a_party(lexicon: Lexicon) -> None:
+    reg = register_of(
+        "Green Climate Fund Director Ines Moll spoke. Green leader Ada Ott agreed.", lexicon
+    )
+    assert person(reg, "Ines Moll").party is None
+    assert person(reg, "Ada Ott").party == "Greens"
+
+
 def test_a_status_word_after_a_title_keeps_the_name_after_it(lexicon: Lexicon) -> None:
     text = (
         "Defense minister nominee Oh Min-seo met Prime Minister designate Ana Ruiz and "
