@@ -126,11 +126,24 @@ class Collector:
         self._read(p)
         for occ in self.occurrences[start:]:
             occ.weak = p.paragraph.heading
-            occ.gender = occ.gender or self._honorific_gender(p, occ.span.first)
+            occ.gender = (
+                occ.gender
+                or self._honorific_gender(p, occ.span.first)
+                or self._title_gender(occ.roles)
+            )
             rank = p.reader.rank_role(occ.span.first)
             if rank and rank.casefold() not in {r.casefold() for r in occ.roles}:
                 occ.roles.append(rank)
                 occ.titled = occ.titled or not occ.former
+
+    def _title_gender(self, roles: list[str]) -> str | None:
+        """ "Chairwoman", "Queen" say "f"; "Chairman", "King" say "m" (config male/female_words)."""
+        words = {w.casefold() for r in roles for w in re.findall(r"[^\W\d_]+", r)}
+        if words & self.v.female:
+            return "f"
+        if words & self.v.male:
+            return "m"
+        return None
 
     def _honorific_gender(self, p: ParagraphView, first: int) -> str | None:
         """ "Mr." before a name says "m", "Ms."/"Mrs." says "f"."""

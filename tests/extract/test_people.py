@@ -421,6 +421,13 @@ def test_pronoun_skips_a_person_of_the_other_gender(lexicon: Lexicon) -> None:
     assert got == [("She", "Mary Lund"), ("He", "Ken Oda"), ("she", "Mary Lund")]
 
 
+def test_a_gendered_title_gives_the_gender_pronouns_respect(lexicon: Lexicon) -> None:
+    text = "Committee Chairman Ken Oda met Board Chairwoman Mary Lund. She said it went well."
+    reg = register_of(text, lexicon)
+    got = [(m.text, reg.people[m.person].name) for m in reg.all_mentions if m.kind == "pronoun"]
+    assert got == [("She", "Mary Lund")]
+
+
 def test_mentions_are_in_text_order_with_offsets(lexicon: Lexicon) -> None:
     text = "Prime Minister Ada Lane spoke. Lane then left, and she flew home."
     reg = register_of(text, lexicon)
