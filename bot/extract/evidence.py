@@ -135,6 +135,35 @@ class Collector:
             if rank and rank.casefold() not in {r.casefold() for r in occ.roles}:
                 occ.roles.append(rank)
                 occ.titled = occ.titled or not occ.former
+            if occ.party is None:
+                occ.party = self._party_after(p, occ.span.stop)
+
+    def _party_after(self, p: ParagraphView, k: int) -> str | None:
+        """A party told right after a name: "Lars Berg, a Social Democrat,", "Ida Holm of the
+        Greens", "Tom Reid, an SPD lawmaker,"."""
+        t = p.tokens
+        apposition = k + 1 < len(t) and t[k].text == "," and t[k + 1].text.casefold() in {"a", "an"}
+        if apposition:
+            k += 2
+        elif k + 1 < len(t) and t[k].text == "of":
+            k += 2 if t[k + 1].text.casefold() == "the" else 1
+        else:
+            return None
+        for j in range(min(k + 3, len(t) - 1), k - 1, -1):
+            hit = party_ending(t, j, self.v)
+            if hit is None or hit[1] != k:
+                continue
+            nxt = t[j + 1] if j + 1 < len(t) else None
+            if nxt is not None and nxt.capitalised and nxt.text.casefold() not in self.v.heads:
+                return None  # "of the Green Energy Agency": a longer name
+            if (
+                not apposition  # "of the Greens": the party whatever follows
+                or nxt is None
+                or nxt.text in {",", ".", ";", ")", "who", "and", "from", "in", "at"}
+                or nxt.text.casefold() in self.v.heads
+            ):
+                return hit[0]
+        return None
 
     def _title_gender(self, roles: list[str]) -> str | None:
         """ "Chairwoman", "Queen" say "f"; "Chairman", "King" say "m" (config male/female_words)."""
@@ -475,6 +504,9 @@ class Collector:
             if fam and fam.casefold() in self.v.family_names and "-" in span.parts[-1]:
                 # "Kim Jong-un": a listed family name and a hyphenated syllabic given name are
                 # a person's name in any sentence
+                self.occurrences.append(Occurrence(span))
+                claimed.update(range(span.first, span.stop))
+            elif clean and self._party_after(p, stop):  # "met Lars Berg, a Social Democrat,"
                 self.occurrences.append(Occurrence(span))
                 claimed.update(range(span.first, span.stop))
             elif clean and of_country:  # "met with Annalena Baerbock of Germany"

@@ -86,7 +86,7 @@ class Vocab:
     abbreviations: dict[str, str]  # folded "sen" -> "Senator", "gen" -> "General"
     rank_nouns: frozenset[str]  # folded "general", "admiral": "the general said"
     parties: dict[str, tuple[str, str | None]]  # folded alias -> (party name, country)
-    short_parties: frozenset[str]  # aliases that must match exactly (D, R, SPD)
+    short_parties: frozenset[str]  # aliases that must match exactly, as spelled (D, R, AfD)
 
     def is_title_word(self, word: str) -> bool:
         """A word that builds titles and never names a person."""
@@ -105,7 +105,7 @@ class Vocab:
         t = text.strip().strip(".").strip()
         for cand in (t, t.split("-")[0].strip()):
             key = cand.casefold()
-            if key in self.parties and (key not in self.short_parties or cand.isupper()):
+            if key in self.parties and (len(cand) > 3 or cand in self.short_parties):
                 return self.parties[key]
         return None
 
@@ -141,7 +141,7 @@ def vocab(lexicon: Lexicon) -> Vocab:
         for alias in (name, *(str(a) for a in entry.get("aliases") or ())):
             parties.setdefault(alias.casefold(), (name, str(country) if country else None))
             if len(alias) <= 3:
-                short.add(alias.casefold())
+                short.add(alias)
     return Vocab(
         heads=_fold_all(lexicon.word_list("title_heads")),
         tails=_fold_all(lexicon.word_list("title_tails")),

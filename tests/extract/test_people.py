@@ -475,6 +475,20 @@ def test_party_before_a_title_gives_the_party(lexicon: Lexicon) -> None:
     assert (sand.party, sand.roles) == ("Greens", ("co-leader",))
 
 
+def test_a_party_told_after_a_name(lexicon: Lexicon) -> None:
+    text = (
+        "Finance Minister Lars Berg, a Social Democrat, met Ida Holm of the AfD and Tom Reid, "
+        "an FDP lawmaker, in Bonn. Anna Roth of the Green Energy Agency and Eva Lutz, a Green "
+        "energy expert, joined. Berg, Reid, Roth and Lutz spoke."
+    )
+    reg = register_of(text, lexicon)
+    assert person(reg, "Lars Berg").party == "SPD"
+    assert person(reg, "Ida Holm").party == "AfD"
+    assert person(reg, "Tom Reid").party == "FDP"
+    assert person(reg, "Anna Roth").party is None
+    assert person(reg, "Eva Lutz").party is None
+
+
 def test_a_party_word_that_starts_an_office_name_is_not_a_party(lexicon: Lexicon) -> None:
     reg = register_of(
         "Green Climate Fund Director Ines Moll spoke. Green leader Ada Ott agreed.", lexicon
