@@ -137,6 +137,28 @@ class Collector:
                 occ.titled = occ.titled or not occ.former
             if occ.party is None:
                 occ.party = self._party_after(p, occ.span.stop)
+            if occ.country is None:
+                occ.country = self._country_after(p, occ.span.stop)
+
+    @staticmethod
+    def _country_after(p: ParagraphView, k: int) -> str | None:
+        """ "President Ana Paz of the Republic of Chile": the country right after a name."""
+        t = p.tokens
+        if k >= len(t) or t[k].text != "of" or p.blocked[k]:
+            return None
+        k += 1
+        if k + 1 < len(t) and t[k].text == "the" and not p.blocked[k]:
+            k += 1
+            if (
+                k + 2 < len(t)
+                and not p.blocked[k]
+                and t[k].text.casefold() in p.reader.v.state_nouns
+                and t[k + 1].text == "of"
+            ):
+                k += 2  # "of the Republic of Chile"
+        if k >= len(t) or not p.blocked[k]:
+            return None
+        return next((c.country for c in p.countries if c.start <= t[k].start < c.end), None)
 
     def _party_after(self, p: ParagraphView, k: int) -> str | None:
         """A party told right after a name: "Lars Berg, a Social Democrat,", "Ida Holm of the
@@ -494,12 +516,7 @@ class Collector:
                 and not any(w.casefold() in self.v.organisations for w in words)
                 and not any(p.quoted[j] for j in range(span.first, span.stop))
             )
-            of_country = (
-                stop + 1 < len(t)
-                and t[stop].text == "of"
-                and p.blocked[stop + 1]
-                and not p.blocked[stop]
-            )
+            of_country = self._country_after(p, stop)
             fam = family_first(span.surface, self.v) if clean else None
             if fam and fam.casefold() in self.v.family_names and "-" in span.parts[-1]:
                 # "Kim Jong-un": a listed family name and a hyphenated syllabic given name are
@@ -510,10 +527,7 @@ class Collector:
                 self.occurrences.append(Occurrence(span))
                 claimed.update(range(span.first, span.stop))
             elif clean and of_country:  # "met with Annalena Baerbock of Germany"
-                country = next(
-                    c.country for c in p.countries if c.start <= t[stop + 1].start < c.end
-                )
-                self.occurrences.append(Occurrence(span, country=country))
+                self.occurrences.append(Occurrence(span, country=of_country))
                 claimed.update(range(span.first, span.stop))
             elif clean:
                 self.candidates.append(span)

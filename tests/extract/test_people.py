@@ -475,6 +475,17 @@ def test_party_before_a_title_gives_the_party(lexicon: Lexicon) -> None:
     assert (sand.party, sand.roles) == ("Greens", ("co-leader",))
 
 
+def test_country_right_after_a_titled_name(lexicon: Lexicon) -> None:
+    text = "The US hosted President Ana Paz of the Republic of Chile at the White House."
+    assert person(register_of(text, lexicon), "Ana Paz").country == "Chile"
+
+
+def test_titles_after_a_name_joined_by_and_are_all_its_roles(lexicon: Lexicon) -> None:
+    text = "Li Wen, Member of the State Council and Director of the Planning Office, met envoys."
+    p = person(register_of(text, lexicon), "Li Wen")
+    assert p.roles == ("Member of the State Council", "Director of the Planning Office")
+
+
 def test_a_party_told_after_a_name(lexicon: Lexicon) -> None:
     text = (
         "Finance Minister Lars Berg, a Social Democrat, met Ida Holm of the AfD and Tom Reid, "
