@@ -606,8 +606,10 @@ def test_an_inverted_reporting_verb_names_a_speaker_only_after_a_quote_or_comma(
     assert names(reg) == ["Varga"]
 
 
-def test_a_news_outlet_saying_something_is_not_a_person(lexicon: Lexicon) -> None:
+def test_news_outlets_and_companies_saying_something_are_not_people(lexicon: Lexicon) -> None:
     reg = register_of("Nikkei said the deal was close, and Asahi reported delays.", lexicon)
+    assert reg.people == ()
+    reg = register_of("Lockheed Martin said it would deliver the jets. Martin agreed.", lexicon)
     assert reg.people == ()
 
 
