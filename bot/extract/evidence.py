@@ -32,6 +32,8 @@ from bot.extract.names import (
 from bot.extract.text import Paragraph, quote_spans
 from bot.extract.titles import RolePhrase, TitleFinder
 
+THE = frozenset({"the", "The"})
+
 
 @dataclass
 class Occurrence:
@@ -598,7 +600,14 @@ class Collector:
             if i > 0 and (i - 1) not in claimed:
                 start = r.backward_start(i - 1, 0)
                 span = r.forward(start, skip_honorifics=False) if start is not None else None
-                if span is not None and span.stop == i and not self._inside_phrase(p, span):
+                # "the Nikkei said", "the Kremlin said": a name after "the" is an institution
+                the = span is not None and span.first > 0 and t[span.first - 1].text in THE
+                if (
+                    span is not None
+                    and span.stop == i
+                    and not self._inside_phrase(p, span)
+                    and not the
+                ):
                     cands.append(span)
             for span in cands:
                 if any(x in self.v.not_people for x in span.parts) or any(

@@ -611,6 +611,10 @@ def test_news_outlets_and_companies_saying_something_are_not_people(lexicon: Lex
     assert reg.people == ()
     reg = register_of("Lockheed Martin said it would deliver the jets. Martin agreed.", lexicon)
     assert reg.people == ()
+    reg = register_of(
+        "The Hokuto said the talks failed, and the Daily Ardent reported it.", lexicon
+    )
+    assert reg.people == ()
 
 
 # --- the shipped seeds --------------------------------------------------------------------
