@@ -1,4 +1,4 @@
-"""Store timings for N synthetic documents: save, load, search. Prints numbers; asserts nothing.
+"""Store timings for N synthetic documents: save and load. Prints numbers; asserts nothing.
 
 Run: .venv/bin/python bench/bench_store.py [N] [paragraphs per document]
 """
@@ -63,13 +63,9 @@ async def main(n: int, paragraphs: int) -> None:
             t1 = time.perf_counter()
             loaded = await store.load_latest()
             t2 = time.perf_counter()
-            for word in WORDS:
-                await store.search_text(f"{word} {rng.choice(WORDS)}")
-            t3 = time.perf_counter()
     print(f"{n} documents, {paragraphs} paragraphs each, {chars / 1e6:.2f} M characters")
     print(f"save_generation: {t1 - t0:.3f} s")
     print(f"load_latest:     {t2 - t1:.3f} s ({len(loaded.documents) if loaded else 0} documents)")
-    print(f"search_text:     {(t3 - t2) / len(WORDS) * 1000:.2f} ms per query")
 
 
 if __name__ == "__main__":

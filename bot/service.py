@@ -409,7 +409,9 @@ class BriefingService:
                 if n in old_files and old_files[n].sha256 != new_files.get(n, old_files[n]).sha256
             ),
             removed=tuple(n for n in old_files if n not in names),
-            unchanged=sum(1 for n in names if n in old_files and old_files[n] is new_files.get(n)),
+            unchanged=sum(
+                1 for s in seeds if s.name in old_files and old_files[s.name].sha256 == s.sha256
+            ),
             facts_added={
                 k: len(new_keys[k] - old_keys[k]) for k in new_keys if new_keys[k] - old_keys[k]
             },
