@@ -319,13 +319,13 @@ async def test_load_during_save_sees_one_whole_generation(
     def paused(facts: DocumentFacts) -> str:
         if facts.document.id == "new-1":  # new-0 is already written, uncommitted
             loop.call_soon_threadsafe(midway.set)
-            release.wait()
+            release.wait(timeout=30)  # never block the worker thread for good
         return real(facts)
 
     monkeypatch.setattr(store_mod, "encode_document_facts", paused)
     new = [make_facts(f"new-{i}") for i in range(3)]
     save = asyncio.create_task(store.save_generation(new, CuratedFacts(), "2", []))
-    await midway.wait()
+    await asyncio.wait_for(midway.wait(), timeout=30)
     load = asyncio.create_task(store.load_latest())
     await asyncio.wait({load}, timeout=0.3)  # let it run, or find it waiting for the save
     waited = not load.done()
