@@ -144,7 +144,7 @@ def _cues(lexicon: Lexicon) -> _Cues:
         praise=_phrase_re(lexicon.word_list("praise_verbs")),
         restated=re.compile(
             rf"\b(?:{nouns})\s+(?:{_alternation(lexicon.word_list('owner_markers'))})\s+"
-            rf"(?:[^\s.;:]+\s+){{1,16}}?to\s+(?!the\b|a\b|an\b)[a-z]+\b",
+            rf"(?:[^\s.;:]+\s+){{1,16}}?to\s+(?!the\b|a\b|an\b)(?-i:[a-z]+)\b",
             re.IGNORECASE,
         ),
         meeting=_phrase_re(lexicon.word_list("meeting_verbs")),
@@ -155,8 +155,8 @@ def _cues(lexicon: Lexicon) -> _Cues:
             re.IGNORECASE,
         ),
         agenda=re.compile(
-            rf"\b(?<!is )(?<!are )(?<!was )(?<!were )[a-z]+\s+to\s+be\s+"
-            rf"(?:{_alternation(lexicon.word_list('agenda_participles'))})\b"
+            rf"\b(?!(?:{_alternation(lexicon.word_list('agenda_blocking_words'))})\b)"
+            rf"[a-z]+\s+to\s+be\s+(?:{_alternation(lexicon.word_list('agenda_participles'))})\b"
         ),
         priority=re.compile(
             rf"\s+be\s+(?:(?:a|an|the|one\s+of\s+the|our|its|their|his|her|top|main|key|"

@@ -132,6 +132,7 @@ class _Words:
     past_modifiers: frozenset[str]
     future_modifiers: frozenset[str]
     future_re: re.Pattern[str]
+    forward_re: re.Pattern[str]
     past_re: re.Pattern[str]
     start_re: re.Pattern[str]
     limit_words: frozenset[str]
@@ -283,6 +284,7 @@ def _words(lexicon: Lexicon) -> _Words:
         past_modifiers=frozenset(w.casefold() for w in lexicon.word_list("past_modifiers")),
         future_modifiers=frozenset(w.casefold() for w in lexicon.word_list("future_modifiers")),
         future_re=_ci(lexicon.word_list("future_markers")),
+        forward_re=_ci(lexicon.word_list("forward_markers")),
         past_re=_ci(lexicon.word_list("past_markers")),
         start_re=_ci(lexicon.word_list("start_words")),
         limit_words=frozenset(w.casefold() for w in lexicon.word_list("limit_year_words")),
@@ -439,6 +441,9 @@ class _Context:
         after it): in "X will build ..., the governments announced on Tuesday" the Tuesday is
         past; in "X traveled to India, June 4-5, ... ahead of a state visit" June is past."""
         start, end = clause_bounds(self.text, pos)
+        clause = self.text[start:pos]
+        if self.words.forward_re.search(clause):
+            return "future"  # "confirmed cooperation towards the summit in May"
         clause = self.text[start:end]
         if self.words.future_re.search(clause):
             return "future"
@@ -446,7 +451,11 @@ class _Context:
             return "past"
         if self.tense is None:
             return None
-        markers = [(m.start(), m.end(), "future") for m in self.words.future_re.finditer(self.text)]
+        markers = [
+            (m.start(), m.end(), "future")
+            for pattern in (self.words.future_re, self.words.forward_re)
+            for m in pattern.finditer(self.text)
+        ]
         markers += [
             (m.start(), m.end(), "past")
             for pattern in (self.words.past_re, _PAST_VERB_RE)

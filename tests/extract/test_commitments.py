@@ -305,6 +305,9 @@ def test_more_commitment_wordings(lexicon: Lexicon, text: str) -> None:
         "The minister looked forward to opportunities for local firms to grow.",
         "The Kenyan minister met students in Accra to discuss climate change.",
         "The Kenyan minister met Ghanaian officials and discussed ways to boost trade.",
+        "Action needs to be taken on illegal fishing, the minister said.",
+        "The commitment of troops to the border was criticised.",
+        "The Chilean minister traveled to Arica, March 2-3, ahead of the summit in June.",
     ],
 )
 def test_more_non_commitments(lexicon: Lexicon, text: str) -> None:
