@@ -469,9 +469,11 @@ def _scheduled(sentence: Sentence, doc: _Doc, toks: list[Token]) -> _Cue | None:
     return None
 
 
-#: A line with no final punctuation glued before a sentence (a heading the text kept inside
-#: the paragraph), or a "City:" dateline ("New Delhi: Three parties ...").
-_LEAD_LINE_RE = re.compile(r"[^\n.!?]{1,80}\n\s*(?=\S)")
+#: A short line with no final punctuation glued before a sentence that starts with a capital (a
+#: heading kept inside the paragraph; a hard-wrapped line ends in a small word or goes on in
+#: lower case), or a "City:" dateline ("New Delhi: Three parties ...").
+_LEAD_LINE_RE = re.compile(r"([^\n.!?,;]{1,80})\n\s*(?=[A-Z“\"])")
+_SMALL_WORDS = frozenset("a an and the of in on for to with at by from & – —".split())
 _DATELINE_RE = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}:\s+(?=[A-Z“\"])")
 
 
@@ -480,10 +482,14 @@ def strip_dateline(sentence: Sentence) -> Sentence:
     commitment cites the sentence itself."""
     text = sentence.text
     cut = 0
-    for pattern in (_LEAD_LINE_RE, _DATELINE_RE):
-        m = pattern.match(text, cut)
-        if m and m.end() < len(text):
-            cut = m.end()
+    line = _LEAD_LINE_RE.match(text)
+    if line and all(
+        w[:1].isupper() or w[:1].isdigit() or w in _SMALL_WORDS for w in line[1].split()
+    ):
+        cut = line.end()  # a title-case line, not a hard-wrapped one ("... met Prime Minister")
+    m = _DATELINE_RE.match(text, cut)
+    if m and m.end() < len(text):
+        cut = m.end()
     if not cut:
         return sentence
     return replace(sentence, text=text[cut:], start=sentence.start + cut)

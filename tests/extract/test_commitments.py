@@ -367,6 +367,8 @@ def test_datelines_and_glued_heading_lines_are_not_cited(lexicon: Lexicon) -> No
         "India will open two consulates.",
         "Peru will send a ship.",
     ]
+    wrapped = "Chile and Peru agreed on Monday that the Chilean Navy\nWill send a ship.\n"
+    assert sentences(run(lexicon, wrapped)) == [wrapped.strip()]
 
 
 def test_topics_come_from_the_sentence_its_paragraph_or_other(lexicon: Lexicon) -> None:
