@@ -11,14 +11,23 @@ the sentence turns into a hope, a demand on others or a framing:
   will lead to" are forecasts;
 - a possessive before a commitment noun is a standing commitment ("America's commitment to");
 - without a cue, a sentence whose actor is dated after the document ("Scholz is back in Japan
-  in May") is a scheduled plan, and so is a headline "<actor> to <verb>" ("Canada to open
-  embassy");
-- not: questions, "would welcome"-style wishes, and a speaker's forecast about a country outside
-  the document's main participants ("Austin said China will keep up the pressure").
-Sentences inside quotes count too: "we" there is the speaker's side.
+  in May", "X is heading to Paris tomorrow" even after "a visit a few days ago") is a scheduled
+  plan, and so is a headline "<actor> to <verb>" ("Canada to open embassy");
+- the kinds the annotation conventions mark borderline, because they state a plan all the same:
+  the purpose of a meeting, trip or call ("visited Japan today ... to boost ties", not "met ...
+  to discuss"), a restated commitment ("reiterated the commitment of X to develop"), an agenda
+  ("the decisions to be taken at Madrid"), "looked forward to" a visit or to working together,
+  a priority ("... would be the cornerstone of the new government's policies");
+- not: questions, "would welcome"-style wishes, courtesies ("would like to express my
+  gratitude"), praise of another's commitment ("praised the Czech Republic's commitments"), a
+  plan's assessment ("the dialogue will serve as a platform"), and a speaker's forecast about a
+  country outside the document's main participants ("Austin said China will keep up the
+  pressure"), unless it acts with a participant ("the UK would continue to work with the US").
+A blocker ("hope", "called on") reaches to the next clause with its own subject ("..., as he and
+Park agreed to ..."). Sentences inside quotes count too: "we" there is the speaker's side.
 
-Actors are countries (see actors.py); topics come from topics.py with the paragraph, section or
-document as a fallback; `when` is the sentence's first resolved date.
+Actors are countries (see actors.py); topics come from topics.py with the paragraph or section
+as a fallback and `other` as the last resort; `when` is the sentence's first resolved date.
 """
 
 from __future__ import annotations
@@ -647,13 +656,12 @@ def _context_texts(paragraphs: tuple[Paragraph, ...]) -> dict[int, str]:
     return out
 
 
-def _topics(text: str, context: str, lexicon: Lexicon) -> tuple[str, ...]:
+def _topics(text: str, around: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
     """The sentence's own topics; a sentence with none takes its paragraph's main topic, and
     without that `other` (a coalition deal is not diplomacy because the document also talks
     about a pandemic). A sentence about meeting only ("agreed for talks to take place") also
     takes what its paragraph is about."""
     topics = classify_topics(text, lexicon)[:MAX_TOPICS]
-    around = classify_topics(context, lexicon)
     if not topics:
         return around[:1] or (DEFAULT_TOPIC,)
     generic = set(lexicon.word_list("generic_topics"))
@@ -691,6 +699,7 @@ def extract_commitments(
         dates=sentence_dates(document, paragraphs, lexicon),
     )
     contexts = _context_texts(paragraphs)
+    context_topics: dict[int, tuple[str, ...]] = {}  # each paragraph classified once
     state = _State()
     out: list[Commitment] = []
     section = 0  # the heading paragraph each commitment falls under
@@ -713,11 +722,16 @@ def extract_commitments(
             sections.append(section)
             named.append(not guessed)
             dates = doc.dates.get(sentence.index) or []
+            if paragraph.number not in context_topics:
+                context_topics[paragraph.number] = classify_topics(
+                    contexts[paragraph.number], lexicon
+                )
+            around = context_topics[paragraph.number]
             out.append(
                 Commitment(
                     sentence=sentence.text,
                     actors=actors,
-                    topics=_topics(sentence.text, contexts[paragraph.number], lexicon),
+                    topics=_topics(sentence.text, around, lexicon),
                     source=Source(document.id, sentence.paragraph, sentence.text),
                     when=dates[0].when if dates else None,
                 )
