@@ -1,10 +1,13 @@
 """Dates in a sentence, resolved against the document date to `2024`, `2023-05`, `2023-03-18`.
 
-Absolute forms ("June 27, 2023", "April 2022", "June 4-5", "2008-2009", "since 1990") need no
-anchor; relative ones ("today", "on Wednesday", "in May", "last month", "the coming year", "in
+Absolute forms ("June 27, 2023", "April 2022", "June 4-5", "October 12 and 13", "2008-2009",
+"since 1990", "autumn 2024") need no anchor; relative ones ("today", "on Wednesday", "in May",
+"last month", "at the end of the month", "this fall", "four years ago", "the coming year", "in
 the next five years") are resolved against the document date and dropped when it is unknown.
-Direction comes from the sentence's tense: "on Wednesday ... will be joined" looks forward from
-a Monday, "visited Manila in February" looks back. Every word (months, weekdays, relative
+Direction comes from the date's clause, else the nearest tense marker before it: "on Wednesday
+... will be joined" looks forward from a Monday, "visited Manila in February" looks back,
+"cooperation towards the summit in May" looks forward. A year after "beyond", "until" or "by"
+is a limit, not the year the story is in. Every word (months, weekdays, seasons, relative
 phrases, number words) comes from config/cues.yaml.
 
 Each pattern is one regex pass over the sentence; overlapping hits keep the earliest, longest

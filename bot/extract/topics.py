@@ -5,6 +5,8 @@ and a longer term wins over the shorter one inside it: "energy security" counts 
 not for security; "economic security" for economic-security. A term ending in `*` matches any
 ending ("armament*" → armaments). Matching ignores case, except for short all-capital terms
 ("AI", "LNG"), which must be written that way so that they do not match ordinary words.
+Weak terms (cues.yaml `weak_topic_terms`, words with another common sense such as "deployment")
+count only when their topic is named otherwise too or no other topic is.
 """
 
 from __future__ import annotations
