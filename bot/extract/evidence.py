@@ -122,6 +122,7 @@ class Collector:
         self.alone: dict[str, list[int]] = {}  # capitalised words standing alone -> offsets
         # role references: (phrase, offset, party in a parenthesis after it, inside a quote)
         self.refs: list[RoleRef] = []
+        self.meeting = [v.casefold().split() for v in lexicon.word_list("person_meeting_verbs")]
 
     def read(self, p: ParagraphView) -> None:
         start = len(self.occurrences)
@@ -528,7 +529,8 @@ class Collector:
             elif clean and self._party_after(p, stop):  # "met Lars Berg, a Social Democrat,"
                 self.occurrences.append(Occurrence(span))
                 claimed.update(range(span.first, span.stop))
-            elif clean and of_country:  # "met with Annalena Baerbock of Germany"
+            elif clean and (of_country or self._meeting(p, span.first, stop)):
+                # "Annalena Baerbock of Germany", "met with Hiro Sato", "Hiro Sato hosted"
                 self.occurrences.append(Occurrence(span, country=of_country))
                 claimed.update(range(span.first, span.stop))
             elif clean:
@@ -541,6 +543,18 @@ class Collector:
                 nxt = t[k + 1] if k + 1 < len(t) else None
                 if nxt is None or not (nxt.capitalised and nxt.start - tok.end == 1):
                     self.alone.setdefault(tok.bare, []).append(tok.start)
+
+    def _meeting(self, p: ParagraphView, first: int, stop: int) -> bool:
+        """Whether a meeting verb stands right before or after a name ("met with Hiro Sato",
+        "Hiro Sato hosted"): places and companies are visited and signed with, people met."""
+        t = p.tokens
+        for phrase in self.meeting:
+            n = len(phrase)
+            before = [x.text.casefold() for x in t[max(0, first - n) : first]]
+            after = [x.text.casefold() for x in t[stop : stop + n]]
+            if before == phrase or after == phrase:
+                return True
+        return False
 
     def confirm_full_names(self) -> None:
         """Keep the name-shaped phrases whose surname also appears alone: "Sato agreed", or

@@ -486,6 +486,11 @@ def test_titles_after_a_name_joined_by_and_are_all_its_roles(lexicon: Lexicon) -
     assert p.roles == ("Member of the State Council", "Director of the Planning Office")
 
 
+def test_a_full_name_next_to_a_meeting_verb_is_a_person(lexicon: Lexicon) -> None:
+    text = "The envoy met with Hiro Sato in Kobe. Later, Mira Dahl hosted a dinner at Camp Ardent."
+    assert sorted(names(register_of(text, lexicon))) == ["Hiro Sato", "Mira Dahl"]
+
+
 def test_a_party_told_after_a_name(lexicon: Lexicon) -> None:
     text = (
         "Finance Minister Lars Berg, a Social Democrat, met Ida Holm of the AfD and Tom Reid, "
