@@ -33,6 +33,8 @@ from bot.extract.text import Paragraph, quote_spans
 from bot.extract.titles import RolePhrase, TitleFinder
 
 THE = frozenset({"the", "The"})
+_PHRASE_END = frozenset([*",.;:()—–", *"and in on at to for of who from during".split()])
+_HOSTING = frozenset({"hosted", "hosts", "welcomed", "welcomes"})
 
 
 @dataclass
@@ -548,11 +550,14 @@ class Collector:
         """Whether a meeting verb stands right before or after a name ("met with Hiro Sato",
         "Hiro Sato hosted"): places and companies are visited and signed with, people met."""
         t = p.tokens
+        # As an object the name ends its noun phrase ("met with Standard Chartered executives"
+        # is about the executives); as a subject it does not host or welcome (places do).
+        ends = stop >= len(t) or t[stop].text in _PHRASE_END
         for phrase in self.meeting:
             n = len(phrase)
             before = [x.text.casefold() for x in t[max(0, first - n) : first]]
             after = [x.text.casefold() for x in t[stop : stop + n]]
-            if before == phrase or after == phrase:
+            if (before == phrase and ends) or (after == phrase and phrase[0] not in _HOSTING):
                 return True
         return False
 
