@@ -34,9 +34,10 @@ _SMALL_WORDS = frozenset(
 )
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]ll|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
-#: An institution as the subject of a verb: "the Ministry of Foreign Affairs said".
+#: An institution as the subject of a verb: "the Ministry of Foreign Affairs said", "the
+#: Foreign, Commonwealth and Development Office said".
 _BODY_BEFORE_RE = re.compile(
-    r"\b[Tt]he\s+(?P<body>[A-Z][\w'’.-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w'’.-]*))*)\s*$"
+    r"\b[Tt]he\s+(?P<body>[A-Z][\w'’.-]*(?:,?\s+(?:of|for|and|on|the|[A-Z][\w'’.-]*))*)\s*$"
 )
 
 

@@ -195,6 +195,13 @@ def test_leader_title_quote_resolves_through_the_register(lexicon: Lexicon) -> N
     assert [w for w, _ in quotes_of(text, lexicon)] == ["Meier", "Meier"]
 
 
+def test_an_institution_with_a_comma_in_its_name_speaks_for_itself(lexicon: Lexicon) -> None:
+    text = "The Trade, Energy and Industry Office said the visit “shows our close ties.”"
+    assert quotes_of(text, lexicon) == [
+        ("Trade, Energy and Industry Office", "shows our close ties.")
+    ]
+
+
 # --- block quotations: paragraphs after "X said:" ---------------------------------------------
 
 
