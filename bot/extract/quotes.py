@@ -355,7 +355,12 @@ class _Reader:
             if who is None or who.in_quote:
                 continue
             for n, nxt in enumerate(paras[k + 1 :]):
-                if nxt.number in marked or nxt.heading or self.pat.intro.search(nxt.text):
+                if (
+                    nxt.number in marked
+                    or not nxt.sentences
+                    or nxt.heading
+                    or self.pat.intro.search(nxt.sentences[-1].text)
+                ):
                     break
                 if n > 0 and not self._first_person_without(nxt, who.person):
                     break
