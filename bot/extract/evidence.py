@@ -382,7 +382,7 @@ class Collector:
                 continue
             label = party_ending(t, i - 1, self.v)
             if label is not None and party is not None and label[0] == party and not roles:
-                # "Social Democrat (SPD) Olaf Scholz": the bracket spells out a party's name,
+                # "Christian Democrat (CDU) Lena Vogt": the bracket spells out a party's name,
                 # it tells nothing about a person; a name right after it is that party's.
                 span = p.reader.forward(close + 1, skip_honorifics=False)
                 if (
@@ -524,7 +524,7 @@ class Collector:
             of_country = self._country_after(p, stop)
             fam = family_first(span.surface, self.v) if clean else None
             if fam and fam.casefold() in self.v.family_names and "-" in span.parts[-1]:
-                # "Kim Jong-un": a listed family name and a hyphenated syllabic given name are
+                # "Kim Sung-ho": a listed family name and a hyphenated syllabic given name are
                 # a person's name in any sentence
                 self.occurrences.append(Occurrence(span))
                 claimed.update(range(span.first, span.stop))
@@ -563,7 +563,7 @@ class Collector:
 
     def confirm_full_names(self) -> None:
         """Keep the name-shaped phrases whose surname also appears alone: "Sato agreed", or
-        "Yoon" for a family-first "Yoon Suk Yeol"."""
+        "Choi" for a family-first "Choi Min Jun"."""
         known = {o.span.start for o in self.occurrences}
         for span in self.candidates:
             last = name_words(span.surface, self.v.suffixes)[-1]
@@ -610,7 +610,7 @@ class Collector:
             j = bisect.bisect_left(starts, m.end() + base)
             cands: list[NameSpan] = []
             # An inverted verb follows a quotation or a comma ("…,” said Ito", ", added
-            # Ito"); elsewhere "continued Allied support" is no speaker.
+            # Ito"); elsewhere "noted Baltic concerns" names no speaker.
             after_quote = i > 0 and t[i - 1].text in {",", "”", '"', "’", "—", "–", ":"}
             if m.group(0) in inverted and after_quote and j < len(t) and j not in claimed:
                 span = r.forward(j, skip_honorifics=False)

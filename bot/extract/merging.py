@@ -121,7 +121,7 @@ def merge_people(occurrences: list[Occurrence], v: Vocab) -> list[Draft]:
         pool = by_surname.get(key) or by_first.get(key)
         if pool:
             before = [d for d in pool if d.first_pos <= occ.span.start] or pool
-            # "Minister Moon" is the Moon who is a minister, not President Moon.
+            # "Minister Han" is the Han who is a minister, not President Han.
             before = [d for d in before if same_office(d.roles, occ.roles, v)] or before
             d = max(before, key=lambda d: (bool(d.roles), d.first_pos))
         else:

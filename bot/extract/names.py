@@ -176,7 +176,7 @@ def vocab(lexicon: Lexicon) -> Vocab:
 def party_ending(tokens: list[Token], j: int, v: Vocab) -> tuple[str, int] | None:
     """The party named by capitalised tokens ending at token `j`, and its first token.
 
-    "FDP leader", "Green Party co-leader", "Social Democrat (SPD) Olaf Scholz": the longest
+    "FDP leader", "Green Party co-leader", "Christian Democrat (CDU) Lena Vogt": the longest
     run of up to four words that a party alias names wins, so "Green Party" is read whole. A
     parenthesised short name ("(SPD)") counts too, with the long name before it.
     """
@@ -370,7 +370,7 @@ class NameReader:
 
     def _last_syllable(self, k: int, parts: list[str]) -> bool:
         """A short word that ends a family-first name although it reads as an English word:
-        "President Moon Jae In and ..." (a capital "In" mid-sentence is no preposition)."""
+        "President Baek Ha In and ..." (a capital "In" mid-sentence is no preposition)."""
         t = self.tokens
         w = t[k].bare
         return (
@@ -479,7 +479,7 @@ def family_first(name: str, v: Vocab) -> str | None:
 
     Recognised by a hyphenated given name with a lower-case second part, the usual romanisation
     of Korean given names, or by a common family name (config `family_first_surnames`) before a
-    given name of romanised syllables ("Xi Jinping", "Moon Sung Wook"), which "Kim Darroch" or
+    given name of romanised syllables ("Xi Jinping", "Han Sung Ho"), which "Kim Darroch" or
     "Lee Brandt" are not.
     """
     words = name_words(name, v.suffixes)

@@ -249,7 +249,7 @@ class _Builder:
             if not cands:
                 continue
             if len(cands) > 1:
-                # "Minister Moon" and "President Moon": the title before a shared name decides
+                # "Minister Han" and "President Han": the title before a shared name decides
                 title = self._title_before(m.start())
                 cands = [c for c in cands if same_office(drafts[c].roles, title, self.v)] or cands
             if len(cands) == 1:
@@ -269,7 +269,7 @@ class _Builder:
         return out
 
     def _title_before(self, pos: int) -> list[str]:
-        """The title word printed right before a name at `pos` ("Minister" in "Minister Moon")."""
+        """The title word printed right before a name at `pos` ("Minister" in "Minister Han")."""
         m = _WORD_BEFORE_RE.search(self.document.text, max(0, pos - 40), pos)
         if m and m.group(1).casefold() in self.v.heads:
             return [m.group(1)]

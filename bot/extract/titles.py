@@ -177,7 +177,7 @@ class TitleFinder:
         first, country = self._prefix(k)
         party = None
         if country is None:
-            # "FDP leader Christian Lindner", "German Green Party co-leader Anna Berg"
+            # "FDP leader Jonas Kern", "German Green Party co-leader Anna Berg"
             hit = party_ending(t, k - 1, self.v)
             # A one-word name that is also an ordinary word ("Green", "Left") counts only
             # right before the head: "Green leader", not "Green Climate Fund Director".
@@ -234,14 +234,14 @@ class TitleFinder:
     def _trailing_country(self, end: int, last: int) -> tuple[int, CountryMention] | None:
         """The last office token before a country that ends a complement, and the country.
 
-        "of Japan", "of the United Kingdom", "of the Republic of Estonia", "of the French
+        "of Japan", "of the United Kingdom", "of the Republic of Chile", "of the Italian
         Republic": the state's formal name ("Republic", "Kingdom" ...) belongs to the country.
         """
         t = self.t
         x = last
         formal = x > end + 1 and not self.blocked[x] and t[x].text.casefold() in self.v.state_nouns
         if formal:
-            x -= 1  # "the French Republic"
+            x -= 1  # "the Italian Republic"
         if x <= end + 1 or not self.blocked[x]:
             return None
         c = self._country_ending_at(x)
@@ -256,7 +256,7 @@ class TitleFinder:
             and t[j].text == "of"
             and t[j - 1].text.casefold() in self.v.state_nouns
         ):
-            j -= 2  # "of the Republic of Estonia"
+            j -= 2  # "of the Republic of Chile"
         if t[j].text == "the" and j - 1 >= end + 1:
             j -= 1  # "of the United Kingdom"
         if t[j].text == "of" and j >= end + 1:
