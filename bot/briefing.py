@@ -256,11 +256,8 @@ def who(facts: FactBase, index: FactIndex, arg: str) -> Answer:
     sections.append(
         Section("Commitments naming them", _limit([_commitment_line(c) for c in named], 10))
     )
-    mentions = [
-        Line(s.sentence, s, quote_source=False)
-        for s in person.sources
-        if s != src and not any(s == q.source for q in said)
-    ]
+    shown = {src, *(q.source for q in said), *(c.source for c in named)}
+    mentions = [Line(s.sentence, s, quote_source=False) for s in person.sources if s not in shown]
     sections.append(Section("Also named in", _limit(mentions, 8)))
     return _answer(facts, "who", person.name, sections, intro=intro)
 
