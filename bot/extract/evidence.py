@@ -34,6 +34,7 @@ from bot.extract.titles import RolePhrase, TitleFinder
 
 THE = frozenset({"the", "The"})
 _PHRASE_END = frozenset([*",.;:()—–", *"and in on at to for of who from during".split()])
+_DETERMINERS = frozenset({"the", "his", "her", "their", "its"})
 _HOSTING = frozenset({"hosted", "hosts", "welcomed", "welcomes"})
 
 
@@ -130,7 +131,7 @@ class Collector:
         start = len(self.occurrences)
         self._read(p)
         for occ in self.occurrences[start:]:
-            occ.weak = p.paragraph.heading
+            occ.weak = p.paragraph.heading and not self._credit_line(p, occ.span)
             occ.gender = (
                 occ.gender
                 or self._honorific_gender(p, occ.span.first)
@@ -144,6 +145,17 @@ class Collector:
                 occ.party = self._party_after(p, occ.span.stop)
             if occ.country is None:
                 occ.country = self._country_after(p, occ.span.stop)
+
+    @staticmethod
+    def _credit_line(p: ParagraphView, span: NameSpan) -> bool:
+        """Whether a heading-like line is a credit line: "Ana Paz, Minister of Finance" under a
+        block quotation. A name that opens the line and is set off by a comma or a bracket has
+        clear bounds, unlike a name in a title-case heading ("Secretary Paz Visits Oslo")."""
+        t = p.tokens
+        k = 0
+        while k < len(t) and t[k].text in {"—", "–", "-"}:
+            k += 1
+        return span.first == k and span.stop < len(t) and t[span.stop].text in {",", "("}
 
     @staticmethod
     def _country_after(p: ParagraphView, k: int) -> str | None:
@@ -296,6 +308,7 @@ class Collector:
         lead = chain[0] if chain else ph
         roles = [c.text for c in chain or ()] + [ph.text]
         country = ph.country or next((c.country for c in chain or () if c.country), None)
+        party = ph.party or next((c.party for c in chain or () if c.party), None)
         # "his Australian counterpart, Deputy Prime Minister ... Richard Marles,": the country
         if not chain and nxt + 1 < len(t) and t[nxt].text == "," and (nxt + 1) in named:
             occ = named[nxt + 1]
@@ -320,32 +333,38 @@ class Collector:
             start = p.reader.backward_start(k - 1, 0)
             span = p.reader.forward(start, skip_honorifics=False) if start is not None else None
             if span is not None and span.stop == k:
-                self.occurrences.append(Occurrence(span, roles, country, None, False, True))
+                self.occurrences.append(Occurrence(span, roles, country, party, False, True))
                 return True
         # "the German chancellor, Olaf Scholz,", "the Minister of Defence, H.E. Mr. Gen Ito,"
         before = t[lead.first - 1].text if lead.first > 0 else ""
-        determiner = before.casefold() in {"the", "his", "her", "their", "its"}
+        # "The deputy parliamentary group leader of the SPD, Ana Paz,": the determiner may
+        # stand a few lower-case words before the title, and those words belong to the role.
+        d = self._determiner_before(p, lead.first)
+        determiner = d is not None
+        if d is not None and d + 1 < lead.first:
+            roles[0] = " ".join(x.text for x in t[d + 1 : lead.first]) + " " + roles[0]
         k = nxt + 1
         if k < len(t) and t[k].text == "the":
             k += 1
         honoured = k < len(t) and p.reader.is_honorific(k)
-        if (
-            (determiner or t[lead.first].possessive or (honoured and ph.capital))
-            and nxt + 1 < len(t)
-            and t[nxt].text == ","
-        ):
+        if nxt + 1 < len(t) and t[nxt].text == ",":
             span = p.reader.forward(k, skip_honorifics=True)
+            stop = t[span.stop].text if span is not None and span.stop < len(t) else ""
+            # "European Union High Representative for Trade, Ana Paz Vidal.": a capitalised
+            # title set off by commas before a full name is that person's title
+            capital = ph.capital and stop in {"", ",", ".", ";"}
             if (
-                span is not None
+                (determiner or t[lead.first].possessive or (honoured and ph.capital) or capital)
+                and span is not None
                 and len(span.parts) >= (1 if honoured else 2)
                 and (
                     span.stop >= len(t)
-                    or t[span.stop].text in {",", ".", ";", "and", "in", "at", "on", "of"}
-                    or t[span.stop].text.isupper()  # post-nominals: "Philip Hammond MP"
+                    or stop in {",", ".", ";", "and", "in", "at", "on", "of"}
+                    or stop.isupper()  # post-nominals: "Philip Hammond MP"
                 )
             ):
                 self.occurrences.append(
-                    Occurrence(span, roles, country, None, ph.former, not ph.former)
+                    Occurrence(span, roles, country, party, ph.former, not ph.former)
                 )
                 return True
         if chain:
@@ -362,6 +381,21 @@ class Collector:
                 RoleRef(ph, t[ph.first - 2].start, quoted=p.quoted[ph.first], member_of=party[0])
             )
         return False
+
+    @staticmethod
+    def _determiner_before(p: ParagraphView, first: int) -> int | None:
+        """The determiner ("the", "his" ...) before a title, over up to four lower-case words
+        ("the deputy parliamentary group leader"), or None."""
+        t = p.tokens
+        k = first - 1
+        while k >= 0 and first - k <= 5:
+            w = t[k].text
+            if w.casefold() in _DETERMINERS:
+                return k
+            if not (w.isalpha() and w.islower()) or w in _PHRASE_END or p.blocked[k]:
+                return None
+            k -= 1
+        return None
 
     def _parentheses(
         self, p: ParagraphView, by_last: dict[int, RolePhrase], claimed: set[int]

@@ -239,6 +239,21 @@ class NameReader:
         w = self.tokens[i].text
         return len(w) == 1 and w.isupper() and self._adjacent_dot(i)
 
+    def is_bare_initial(self, i: int) -> bool:
+        """A capital letter without a dot before a name word: "S" in "Dr S Rao"."""
+        t = self.tokens
+        w = t[i].text
+        return (
+            len(w) == 1
+            and w.isupper()
+            and w.casefold() not in self.v.not_names
+            and not self.blocked[i]
+            and i + 1 < len(t)
+            and t[i + 1].start - t[i].end == 1
+            and len(t[i + 1].text) > 1
+            and self.is_name_word(i + 1)
+        )
+
     def is_suffix(self, i: int) -> bool:
         return self.tokens[i].text.rstrip(".").casefold() in self.v.suffixes
 
@@ -329,6 +344,10 @@ class NameReader:
             if self.is_initial(k):
                 parts.append(t[k].text + ".")
                 k += 2
+                continue
+            if not parts and self.is_bare_initial(k):
+                parts.append(t[k].text)  # "Dr S Rao": an initial printed without its dot
+                k += 1
                 continue
             if parts and self.is_particle(k):
                 parts.append(t[k].text)
@@ -433,11 +452,14 @@ def display_name(parts: tuple[str, ...], suffixes: frozenset[str]) -> str:
 
 
 def name_words(name: str, suffixes: frozenset[str]) -> list[str]:
-    """The words of a name without initials and suffixes: "Lloyd J. Austin III" → Lloyd, Austin."""
+    """The words of a name without initials and suffixes: "Lloyd J. Austin III" → Lloyd, Austin.
+
+    An initial printed without its dot ("S Rao") is an initial too.
+    """
     out = []
     for w in name.split():
         bare = w.rstrip(".")
-        if (len(bare) == 1 and w.endswith(".")) or bare.casefold() in suffixes:
+        if len(bare) == 1 or bare.casefold() in suffixes:  # "J." and an undotted "S"
             continue
         out.append(w)
     return out

@@ -202,6 +202,34 @@ class _Reader:
                     return True, self._org(m.group("subj"))
         return False, None
 
+    def _credit(self, item: _Item, same_paragraph: list[_Item]) -> str | None:
+        """The person a credit line under a block quotation names.
+
+        Official pages set a statement off as a paragraph of quotation only, with the speaker
+        on the next line and no verb: "Ana Paz, Minister of Finance". The line must be short,
+        hold no quotation or reporting verb, and open with the person's name.
+        """
+        para = item.paragraph
+        if para.number >= len(self.paragraphs):
+            return None
+        if re.search(r"[^\W\d_]", self._outside_quotes(para, same_paragraph)):
+            return None
+        nxt = self.paragraphs[para.number]
+        text = nxt.text.strip()
+        if (
+            len(nxt.sentences) != 1
+            or len(text.split()) > 30
+            or re.search(r"[.!?]$", text)
+            or any(c in text for c in '“”"')
+            or self.pat.verbs.search(text)
+        ):
+            return None
+        lead = nxt.start + len(nxt.text) - len(nxt.text.lstrip(" \t\n—–-"))
+        who = self._person_in(nxt.start, nxt.start + len(nxt.text))
+        if who is None or who.kind != "name" or who.start != lead:
+            return None
+        return self._speaker(who)
+
     def _speaker(self, m: Mention) -> str:
         return self.register.people[m.person].id
 
@@ -301,10 +329,16 @@ class _Reader:
             for span in quote_spans(self.body, para):
                 items.append(_Item(span, para, _clean(span.text)))
         self._chain(items)
+        by_para: dict[int, list[_Item]] = {}
+        for it in items:
+            by_para.setdefault(it.paragraph.number, []).append(it)
         for it in items:
             found, who = self._after(it)
             if not found:
                 found, who = self._before(it)
+            if not found:
+                who = self._credit(it, by_para[it.paragraph.number])
+                found = who is not None
             it.attributed, it.speaker = found, who
         chained = {it.chain for k, it in enumerate(items) if it.chain != k}
         # Speech nearby: a paragraph holding an attributed or a long quotation (titles aside).

@@ -94,7 +94,7 @@ class TitleFinder:
         w, _ = _fold(tok.bare)
         if self.blocked[i]:
             return False
-        if w in self.v.heads:
+        if w in self.v.heads or self._compound_head(w):
             return True
         # "the general said": a rank names its holder only in lower case after "the".
         return (
@@ -103,6 +103,11 @@ class TitleFinder:
             and i > 0
             and self.t[i - 1].text.casefold() == "the"
         )
+
+    def _compound_head(self, word: str) -> bool:
+        """A head joined to its modifiers by hyphens: "vice-chairman", "deputy-leader"."""
+        *mods, head = word.split("-")
+        return bool(mods) and head in self.v.heads and all(m in self.v.modifiers for m in mods)
 
     def _is_modifier(self, i: int, capital: bool) -> bool:
         tok = self.t[i]
@@ -215,6 +220,11 @@ class TitleFinder:
         if trailing is not None:
             title_last = trailing[0]
             country = country or trailing[1]
+        if party is None and name is None and title_last > end + 2:
+            # "leader of the SPD", "vice-chairman of the Liberals": the party the office is in
+            hit = party_ending(t, title_last, self.v)
+            if hit is not None and [x.text for x in t[hit[1] - 2 : hit[1]]] == ["of", "the"]:
+                party = hit[0]
         text = self._text(k, title_last)
         return RolePhrase(
             text=text,

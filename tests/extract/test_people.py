@@ -688,3 +688,55 @@ def test_seed_people_cite_sentences_of_the_document(seed: tuple[Document, People
         assert p.sources, p.name
         assert all(s.sentence in doc.text and s.doc_id == doc.id for s in p.sources)
         assert p.id and p.name
+
+
+# --- appositions, credit lines and undotted initials ---------------------------------------
+
+
+def test_a_credit_line_under_a_block_quote_names_a_person(lexicon: Lexicon) -> None:
+    text = (
+        "The ministers met in Bergen.\n\n"
+        '"We are ready to act."\n\n'
+        "Lena Holm, Deputy Minister for Trade of Norway and chair of the meeting\n"
+    )
+    p = person(register_of(text, lexicon), "Lena Holm")
+    assert "Deputy Minister for Trade" in p.roles
+    assert p.country == "Norway"
+
+
+def test_a_name_in_a_title_case_heading_is_still_weak(lexicon: Lexicon) -> None:
+    reg = register_of("Secretary Holm Visits Bergen Port\n\nThe talks went well.\n", lexicon)
+    assert reg.people == ()
+
+
+def test_a_determiner_several_words_before_a_title_makes_an_apposition(
+    lexicon: Lexicon,
+) -> None:
+    text = "The deputy parliamentary group leader of the SPD, Lena Holm, told the paper so."
+    p = person(register_of(text, lexicon), "Lena Holm")
+    assert p.roles == ("deputy parliamentary group leader of the SPD",)
+    assert p.party == "SPD"
+
+
+def test_a_hyphenated_head_and_a_party_in_the_complement(lexicon: Lexicon) -> None:
+    text = "The press director and vice-chairman of the Greens, Ravi Rao, defended the plan."
+    p = person(register_of(text, lexicon), "Ravi Rao")
+    assert p.roles == ("press director", "vice-chairman of the Greens")
+    assert p.party == "Greens"
+
+
+def test_a_capitalised_title_set_off_by_commas_before_a_full_name(lexicon: Lexicon) -> None:
+    text = "He also met Special Representative for Trade and Security Policy, Marta Lopez Garcia."
+    p = person(register_of(text, lexicon), "Marta Lopez Garcia")
+    assert p.roles == ("Special Representative for Trade and Security Policy",)
+
+
+def test_an_initial_without_a_dot_after_an_honorific(lexicon: Lexicon) -> None:
+    reg = register_of("Foreign Minister Dr K Singh met the press. Dr. Singh was brief.", lexicon)
+    assert names(reg) == ["K Singh"]
+    assert person(reg, "K Singh").roles == ("Foreign Minister",)
+
+
+def test_a_capital_article_is_no_initial(lexicon: Lexicon) -> None:
+    reg = register_of("A Japanese official met Minister Singh. A Holm said no.", lexicon)
+    assert "A Holm" not in names(reg)

@@ -287,3 +287,30 @@ def test_seed_quotes_are_exact_text_with_a_citing_sentence(
         assert q.text in spans
         assert q.text in doc.text
         assert q.source.sentence in doc.text and q.source.doc_id == doc.id
+
+
+# --- credit lines, carried-over speakers, documents and short partial quotes ---------------
+
+
+def test_a_credit_line_under_a_block_quotation_gives_its_speaker(lexicon: Lexicon) -> None:
+    text = (
+        "The ministers met in Bergen.\n\n"
+        '"We are ready to act. The plan is sound."\n\n'
+        "Lena Holm, Minister for Trade of Norway\n\n"
+        "The Council also closed the file.\n\n"
+        "“It is a good day.”\n\n"
+        "— Ravi Rao, Deputy Minister of Finance\n"
+    )
+    assert quotes_of(text, lexicon) == [
+        ("Lena Holm", "We are ready to act. The plan is sound."),
+        ("Ravi Rao", "It is a good day."),
+    ]
+
+
+def test_a_line_that_only_mentions_someone_is_no_credit_line(lexicon: Lexicon) -> None:
+    text = (
+        "Foreign Minister Lena Holm met Ravi Rao.\n\n"
+        '"We are ready to act."\n\n'
+        "The talks with Rao, Holm and others went on\n"
+    )
+    assert quotes_of(text, lexicon)[0][0] != "Ravi Rao"
