@@ -68,8 +68,9 @@ class Draft:
 
 
 def merge_key(name: str, v: Vocab) -> str:
-    """The surname a name is filed under; "Suk-yeol" and "Suk Yeol" file alike."""
-    return surname(name.replace("-", " "), v).casefold()
+    """The surname a name is filed under, without particles: "Suk-yeol" and "Suk Yeol" file
+    alike, and so do "Le Drian" and "Jean-Yves Le Drian"."""
+    return surname(name.replace("-", " "), v).split()[-1].casefold()
 
 
 def compatible(a: tuple[str, ...], b: tuple[str, ...], v: Vocab) -> bool:
@@ -82,6 +83,11 @@ def compatible(a: tuple[str, ...], b: tuple[str, ...], v: Vocab) -> bool:
     wa, wb = name_words(na, v.suffixes), name_words(nb, v.suffixes)
     if len(wa) < 2 or len(wb) < 2:
         return True
+    short, long_ = sorted((wa, wb), key=len)
+    folded = {p.casefold() for p in v.particles}
+    if len(short) < len(long_) and long_[-len(short) :] == short:
+        # "Minister Le Drian": a surname with its particles, no given name
+        return all(w.casefold() in folded for w in short[:-1])
     return wa[0].casefold() == wb[0].casefold()
 
 

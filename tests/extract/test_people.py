@@ -740,3 +740,18 @@ def test_an_initial_without_a_dot_after_an_honorific(lexicon: Lexicon) -> None:
 def test_a_capital_article_is_no_initial(lexicon: Lexicon) -> None:
     reg = register_of("A Japanese official met Minister Singh. A Holm said no.", lexicon)
     assert "A Holm" not in names(reg)
+
+
+def test_a_surname_with_a_particle_after_a_title_joins_the_full_name(lexicon: Lexicon) -> None:
+    text = (
+        "Foreign Minister Ana Paz met Jean-Luc De Silva, France's foreign minister. "
+        "Minister De Silva thanked Minister Paz."
+    )
+    reg = register_of(text, lexicon)
+    assert names(reg) == ["Ana Paz", "Jean-Luc De Silva"]
+    assert person(reg, "Jean-Luc De Silva").roles == ("foreign minister",)
+
+
+def test_a_different_given_name_with_the_same_surname_stays_apart(lexicon: Lexicon) -> None:
+    reg = register_of("Minister Jan de Vries met Minister Piet de Vries in Utrecht.", lexicon)
+    assert names(reg) == ["Jan de Vries", "Piet de Vries"]
