@@ -28,6 +28,16 @@ from bot.models import Document, Quote, Source
 
 #: A quote of this many words or fewer needs speech around it to count (else it is a term).
 SHORT_QUOTE_WORDS = 4
+#: A quote alone on a line of at most this many words may be a pull quote (a subheading).
+PULL_QUOTE_WORDS = 16
+#: How many sentences back "the statement said" looks for where the statement was named.
+DOCUMENT_REACH = 12
+#: An issuer printed right before a document noun: "the White House", "Japan's", "the IEA".
+_ISSUER_RE = re.compile(
+    r"\b(?:[Tt]he\s+)?(?!(?:The|This|That|These|Its|Their|A|An)\b)"
+    r"(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5})(?:['’]s)?"
+    r"\s+(?:(?i:joint|leaders['’]?|final|official|written)\s+)?$"
+)
 _SMALL_WORDS = frozenset(
     "a an and as at by for from in of on or the to with among between into over under per via "
     "against about than toward towards upon within without through after before nor but".split()
@@ -51,6 +61,9 @@ class _Patterns:
     term: re.Pattern[str]  # `so-called` right before the opening mark
     verbs: re.Pattern[str]
     intro: re.Pattern[str]  # a paragraph ending `X said:` before a block quotation
+    doc_subject: re.Pattern[str]  # `the joint statement` as the subject of a reporting verb
+    doc_noun: re.Pattern[str]  # a document noun anywhere: `a joint statement`
+    issuer: re.Pattern[str]  # `The White House issued` at a sentence start
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -86,6 +99,15 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
             rf"(?P<subj>[^.!?;:\"“”]{{1,100}}?)\s+(?:{verbs})"
             r"(?:\s+(?:reporters|journalists|today|in\s+a\s+statement))?\s*:\s*$"
         ),
+        doc_subject=re.compile(
+            rf"(?i:the|this|that|their|its)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>(?i:{docs}))$"
+        ),
+        doc_noun=re.compile(rf"\b(?P<noun>(?i:joint\s+)?(?i:{docs}))\b"),
+        issuer=re.compile(
+            r"(?:[^,]{0,40},\s+)?(?:[Tt]he\s+)?(?P<org>[A-Z][\w&.’'-]*"
+            r"(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.’'-]*){0,6})"
+            rf"\s+(?:{_alternation(lexicon.word_list('issuing_verbs'))})\b"
+        ),
     )
 
 
@@ -100,6 +122,11 @@ class _Item:
     attributed: bool = False  # an explicit attribution was found (even if unresolved)
     kind: str = "quote"  # "quote", "term" or "title"
     chain: int = -1  # index of the first span of a quote running over paragraphs
+
+
+def _norm(text: str) -> str:
+    """Words only, folded: for finding one quote's words inside another."""
+    return " ".join(_WORD_RE.findall(text.casefold()))
 
 
 def _clean(text: str) -> str:
@@ -164,13 +191,14 @@ class _Reader:
             who = self._person_in(close + m.end(), close + m.end() + 60)
             if who is not None and who.start <= close + m.end() + 40:
                 return True, self._speaker(who)
-            return True, self._org(rest[m.end() :])
+            return True, self._org(rest[m.end() :], span.start)
         m = self.pat.after_subject.match(rest)
         # When the quote closed its sentence, only `“…?” Smith asked.` attributes it, not a new
         # sentence that happens to hold a verb ("The ministry said in a statement that ...").
+        closed = re.search(r"[.!?]$", span.text.rstrip()) or re.match(r"\s*[.!?]", rest)
         if (
             m
-            and re.search(r"[.!?]$", span.text.rstrip())
+            and closed
             and (
                 not re.match(r"\s*(?:[.!?,;]|$)", rest[m.end() :])
                 or len(m.group("subj").split()) > 4
@@ -182,7 +210,7 @@ class _Reader:
             who = self._person_in(a, b, last=True)
             if who is not None:
                 return True, self._speaker(who)
-            return True, self._org(m.group("subj"))
+            return True, self._org(m.group("subj"), span.start)
         return False, None
 
     def _before(self, item: _Item) -> tuple[bool, str | None]:
@@ -199,7 +227,7 @@ class _Reader:
                 if who is not None:
                     return True, self._speaker(who)
                 if pattern is self.pat.source:
-                    return True, self._org(m.group("subj"))
+                    return True, self._org(m.group("subj"), span.start)
         return False, None
 
     def _credit(self, item: _Item, same_paragraph: list[_Item]) -> str | None:
@@ -233,8 +261,15 @@ class _Reader:
     def _speaker(self, m: Mention) -> str:
         return self.register.people[m.person].id
 
-    def _org(self, text: str) -> str | None:
-        """An unnamed or institutional speaker: "the Pentagon said" → Pentagon; "an official" → None."""
+    def _org(self, text: str, position: int = -1) -> str | None:
+        """An unnamed or institutional speaker: "the Pentagon said" → Pentagon; "an official" → None.
+
+        A document as the subject ("the statement said") speaks for its authors (see
+        _document_authors); `position` is where the attribution stands.
+        """
+        doc = self.pat.doc_subject.match(text.strip())
+        if doc is not None and position >= 0:
+            return self._document_authors(doc.group("noun"), position)
         words = text.strip().split()
         while words and words[0].casefold() in {"the", "a", "an"}:
             words = words[1:]
@@ -248,18 +283,26 @@ class _Reader:
     # --- step 2: quote or not -------------------------------------------------------------
 
     def _kind(self, item: _Item, speech_nearby: bool, speech_in_sentence: bool) -> str:
-        if item.attributed:
-            return "quote"
         span = item.span
         open_at = span.start - len(span.open_mark)
-        if self.pat.term.search(self.body[max(0, open_at - 25) : open_at]):
-            return "term"
         words = _WORD_RE.findall(item.text)
-        if not words:
-            return "term"
         big = [w for w in words if w.casefold() not in _SMALL_WORDS]
-        titled = len(words) >= 2 and big and all(w[:1].isupper() for w in big)
-        if titled and not re.search(r"[.!?]", item.text.rstrip(".!?")):
+        titled = (
+            len(words) >= 2
+            and bool(big)
+            and all(w[:1].isupper() for w in big)
+            and not re.search(r"[.!?]", item.text.rstrip(".!?"))
+        )
+        marked = bool(self.pat.term.search(self.body[max(0, open_at - 25) : open_at]))
+        if marked and titled:
+            # 'The statement, titled “Stronger Together,” said ...': the verb is the
+            # statement's, the quoted words are its name
+            return "title"
+        if item.attributed:
+            return "quote"
+        if marked or not words:
+            return "term"
+        if titled:
             return "title"
         if len(words) <= SHORT_QUOTE_WORDS:
             after = self.body[span.end + 1 : span.end + 3] if span.close_mark else ""
@@ -289,6 +332,51 @@ class _Reader:
             return None
         org = m.group("org").strip()
         return org or None
+
+    def _document_authors(self, noun: str, position: int) -> str | None:
+        """Who speaks through "the statement" (or communique, declaration ...) quoted at
+        `position`: the authors named where the text last spoke of that document.
+
+        The latest earlier sentence that names the same kind of document decides: an issuer
+        printed before the noun ("the White House statement", "the IEA communique") if it is
+        one; else the people that sentence names ("Yoon and Ito issued a joint statement",
+        "The joint statement said Yoon and Ito agreed ..."). Two or more people give one
+        speaker for them all, "A and B (joint statement)".
+        """
+        head = noun.split()[-1].casefold()
+        k = bisect.bisect_right(self.starts, position) - 1
+        for back in range(DOCUMENT_REACH):
+            if k - back < 0:
+                break
+            sent = self.sentences[k - back]
+            end = min(sent.end, position) if back == 0 else sent.end
+            text = self.body[sent.start : end]
+            hits = [
+                m
+                for m in self.pat.doc_noun.finditer(text)
+                if m.group("noun").split()[-1].casefold() == head
+            ]
+            if not hits:
+                continue
+            hit = hits[-1]
+            issuer = _ISSUER_RE.search(text[: hit.start()])
+            if issuer is not None:
+                who = self._person_in(sent.start + issuer.start(), sent.start + issuer.end())
+                return self._speaker(who) if who else issuer.group("org")
+            people: list[int] = []
+            for m in self.register.mention_spans(sent.start, sent.end):
+                if not m.in_quote and m.kind != "pronoun" and m.person not in people:
+                    people.append(m.person)
+            if len(people) == 1:
+                return self.register.people[people[0]].id
+            if people:
+                names = [self.register.people[i].name for i in people]
+                label = " ".join(hit.group("noun").casefold().split())
+                return f"{' and '.join(names)} ({label})"
+            # "The White House issued a statement": the body that issued it
+            m = self.pat.issuer.match(text)
+            return m.group("org") if m else None
+        return None
 
     def _reported(self, item: _Item) -> tuple[bool, str | None]:
         """The subject of the last reporting verb before a partial quote in its sentence.
@@ -436,6 +524,7 @@ class _Reader:
                 it.chain = prev.chain
 
     def _fill(self, quotes: list[_Item]) -> None:
+        self._reporter_cache: dict[int, list[tuple[int, str]]] = {}
         self.by_paragraph: dict[int, list[_Item]] = {}
         for it in quotes:
             self.by_paragraph.setdefault(it.paragraph.number, []).append(it)
@@ -458,6 +547,11 @@ class _Reader:
             if reported:
                 it.speaker, it.attributed = who, True
                 continue
+            if self._set_off(it):
+                pulled = self._pull_quote(it, quotes, k)
+                if pulled is not None:
+                    it.speaker = pulled
+                    continue
             it.speaker = self._subject(it) or self._continued(quotes, k)
         by_chain: dict[int, str] = {}
         for it in quotes:
@@ -476,28 +570,99 @@ class _Reader:
                     following = it
 
     def _continued(self, quotes: list[_Item], k: int) -> str | None:
-        """The speaker an unattributed quote continues.
+        """The speaker an unattributed quote continues: the paragraph's current speaker.
 
-        Within a paragraph, the previous quote's speaker (`“A,” she said. “B.”`). A paragraph
-        made only of quotation continues the paragraph before it: its last quote's speaker, or
-        the person its reporting verb gives ("Granholm added that ..." then “I hope ...”).
+        Within a paragraph that is whoever spoke last before the quote: the previous quote's
+        speaker (`“A,” she said. “B.”`) or the person a later reporting verb names ("Rao called
+        for a delay. The draft has “too little ...”"). A paragraph where no one has spoken yet
+        continues the paragraph before it (its last quote's speaker, or the person its
+        reporting verb gives) when it opens with the quote or names no one else: news
+        reports run a statement on over paragraphs. A paragraph about someone else gives none.
         """
         it = quotes[k]
+        para = it.paragraph
+        open_at = it.span.start - len(it.span.open_mark)
         prev = quotes[k - 1] if k > 0 else None
-        if prev is not None and prev.paragraph is it.paragraph:
+        here = [r for r in self._reporters(para) if r[0] < open_at]
+        if prev is not None and prev.paragraph is para:
+            if here and here[-1][0] > prev.span.end:
+                return here[-1][1]
             return prev.speaker
-        outside = self._outside_quotes(it.paragraph, self.by_paragraph[it.paragraph.number])
-        if re.search(r"[^\W\d_]", outside) or it.paragraph.number < 2:
+        if here:
+            return here[-1][1]
+        end = para.start + len(para.text)
+        named = [m for m in self.register.mention_spans(para.start, end) if not m.in_quote]
+        others = {self._speaker(m) for m in named if m.kind != "pronoun"}
+        carried: str | None = None
+        if para.number >= 2:
+            before = self.paragraphs[para.number - 2]
+            if prev is not None and prev.paragraph is before and prev.speaker:
+                carried = prev.speaker
+            else:
+                said = self._reporters(before)
+                carried = said[-1][1] if said else None
+        outside = self._outside_quotes(para, self.by_paragraph[para.number])
+        opens = not re.search(r"[^\W\d_]", outside[: open_at - para.start])
+        if carried is not None and (opens or not others) and others <= {carried}:
+            return carried
+        # The paragraph is about someone else: its only person before the quote
+        subjects = {self._speaker(m) for m in named if m.start < open_at}
+        return subjects.pop() if len(subjects) == 1 else None
+
+    def _set_off(self, item: _Item) -> bool:
+        """Whether a quote stands alone as a one-line paragraph: a pull quote or subheading."""
+        para = item.paragraph
+        text = para.text.strip()
+        return (
+            "\n" not in text
+            and len(text.split()) <= PULL_QUOTE_WORDS
+            and not re.search(r"[^\W\d_]", self._outside_quotes(para, [item]))
+        )
+
+    def _pull_quote(self, item: _Item, quotes: list[_Item], k: int) -> str | None:
+        """The speaker of a quote set off as its own line.
+
+        A subheading quotes words said later in its section ("“We need a good law”" over a
+        paragraph where Holm says "... because we need a good law"): the attributed quote that
+        repeats its words names the speaker. A subheading with no closing full stop that
+        repeats nothing looks ahead, to the first attributed quote of its section, since it
+        introduces what follows.
+        """
+        key = _norm(item.text)
+        if len(key.split()) >= 2:
+            for other in quotes:
+                if (
+                    other is not item
+                    and other.attributed
+                    and other.speaker
+                    and key in _norm(other.text)
+                ):
+                    return other.speaker
+        if re.search(r"[.!?]\W*$", item.text):
             return None
-        if prev is not None and prev.paragraph.number + 1 == it.paragraph.number:
-            return prev.speaker
-        before = self.paragraphs[it.paragraph.number - 2]
-        for sent in reversed(before.sentences):
-            for v in self.pat.verbs.finditer(sent.text):
-                who = self._person_in(sent.start, sent.start + v.start(), last=True)
-                if who is not None and not who.in_quote:
-                    return self._speaker(who)
+        for other in quotes[k + 1 :]:
+            if self._set_off(other) or other.paragraph.heading:
+                break
+            if other.attributed and other.speaker:
+                return other.speaker
         return None
+
+    def _reporters(self, para: Paragraph) -> list[tuple[int, str]]:
+        """(offset, speaker) for each reporting verb of a paragraph outside quotation marks
+        whose subject, the person named last before it in its sentence, is known."""
+        cached = self._reporter_cache.get(para.number)
+        if cached is not None:
+            return cached
+        outside = self._outside_quotes(para, self.by_paragraph.get(para.number, []))
+        out: list[tuple[int, str]] = []
+        for sent in para.sentences:
+            a = sent.start - para.start
+            for v in self.pat.verbs.finditer(outside, a, sent.end - para.start):
+                who = self._person_in(sent.start, para.start + v.start(), last=True)
+                if who is not None and not who.in_quote:
+                    out.append((para.start + v.start(), self._speaker(who)))
+        self._reporter_cache[para.number] = out
+        return out
 
     def _outside_quotes(self, para: Paragraph, quotes: list[_Item]) -> str:
         text = para.text
