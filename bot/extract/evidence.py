@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from bot.extract.countries import CountryMention, find_countries
@@ -51,6 +51,7 @@ class Occurrence:
     gender: str | None = None  # "m" or "f" when an honorific says so ("Ms. Rossi")
     weak: bool = False  # read in a title-case heading: joins a known person or nobody
     spoke: bool = False  # found next to a reporting verb ("said Meier")
+    distinct: bool = False  # "President Ito and Mrs. Ito": the same surname, another person
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,8 @@ class Collector:
         # role references: (phrase, offset, party in a parenthesis after it, inside a quote)
         self.refs: list[RoleRef] = []
         self.meeting = [v.casefold().split() for v in lexicon.word_list("person_meeting_verbs")]
+        self.person_nouns = {w.casefold() for w in lexicon.word_list("person_nouns")}
+        self.person_of_nouns = {w.casefold() for w in lexicon.word_list("person_of_nouns")}
 
     def read(self, p: ParagraphView) -> None:
         start = len(self.occurrences)
@@ -525,11 +528,28 @@ class Collector:
                 ):
                     span = cand
             if span is not None and not any(j in claimed for j in range(span.first, span.stop)):
-                self.occurrences.append(Occurrence(span))
+                occ = Occurrence(span)
+                if len(span.parts) == 1 and span.first > i and self._paired(p, i, span):
+                    # "President Ito and Dr. Ito": the honorific is all that tells her apart
+                    honorific = t[i].text + ("." if r.is_initial(i) or self._dot(p, i) else "")
+                    occ = Occurrence(replace(span, parts=(honorific, *span.parts)), distinct=True)
+                self.occurrences.append(occ)
                 claimed.update(range(span.first, span.stop))
                 i = span.stop
                 continue
             i += 1
+
+    @staticmethod
+    def _dot(p: ParagraphView, i: int) -> bool:
+        t = p.tokens
+        return i + 1 < len(t) and t[i + 1].text == "." and t[i + 1].start == t[i].end
+
+    @staticmethod
+    def _paired(p: ParagraphView, i: int, span: NameSpan) -> bool:
+        """Whether an honorific and surname at token `i` follow "<same surname> and": two
+        people of one family named side by side ("the President Ito and Mrs. Ito")."""
+        t = p.tokens
+        return i >= 2 and t[i - 1].text == "and" and t[i - 2].bare == span.parts[-1]
 
     def _full_names(self, p: ParagraphView, claimed: set[int]) -> None:
         """Name-shaped phrases of two or three words ("met Hiro Sato"): people only if their
@@ -537,6 +557,8 @@ class Collector:
         t = p.tokens
         r = p.reader
         i = 0
+        listed = -1  # where a list of names introduced by a person noun goes on
+        list_country: str | None = None
         while i < len(t):
             if i in claimed or not r.is_name_word(i) or (i > 0 and t[i - 1].capitalised):
                 i += 1
@@ -569,6 +591,14 @@ class Collector:
                 # "Annalena Baerbock of Germany", "met with Hiro Sato", "Hiro Sato hosted"
                 self.occurrences.append(Occurrence(span, country=of_country))
                 claimed.update(range(span.first, span.stop))
+            elif clean and (span.first == listed or self._introduced(p, span.first)):
+                # "the jailed journalists Hiro Sato and Ana Paz", "the health of Ana Paz"
+                if span.first != listed:
+                    list_country = self._demonym_before(p, span.first)
+                self.occurrences.append(Occurrence(span, country=list_country))
+                claimed.update(range(span.first, span.stop))
+                if stop < len(t) and t[stop].text in {",", "and"}:
+                    listed = stop + (2 if stop + 1 < len(t) and t[stop + 1].text == "and" else 1)
             elif clean:
                 self.candidates.append(span)
             i = max(stop, i + 1)
@@ -579,6 +609,32 @@ class Collector:
                 nxt = t[k + 1] if k + 1 < len(t) else None
                 if nxt is None or not (nxt.capitalised and nxt.start - tok.end == 1):
                     self.alone.setdefault(tok.bare, []).append(tok.start)
+
+    def _introduced(self, p: ParagraphView, first: int) -> bool:
+        """Whether a noun that only people take comes right before a name: "citizens Ana Paz",
+        "the jailed critic Ana Paz", "the health of Ana Paz", "the release of Ana Paz"."""
+        t = p.tokens
+        if first < 1:
+            return False
+        word = t[first - 1].text.casefold()
+        if word in self.person_nouns:
+            return True
+        return (
+            word == "of"
+            and first >= 3
+            and t[first - 2].text.casefold() in self.person_of_nouns
+            and t[first - 3].text.casefold() in {"the", "his", "her", "their"}
+        )
+
+    @staticmethod
+    def _demonym_before(p: ParagraphView, first: int) -> str | None:
+        """ "American citizens Ana Paz": the country of the nationality before a person noun."""
+        k = first - 2
+        if k < 0 or not p.blocked[k] or p.tokens[k].possessive:
+            return None
+        tok = p.tokens[k]
+        hit = next((c for c in p.countries if c.start <= tok.start < c.end), None)
+        return hit.country if hit is not None and hit.kind == "demonym" else None
 
     def _meeting(self, p: ParagraphView, first: int, stop: int) -> bool:
         """Whether a meeting verb stands right before or after a name ("met with Hiro Sato",

@@ -114,7 +114,7 @@ def merge_people(occurrences: list[Occurrence], v: Vocab) -> list[Draft]:
             by_first.setdefault(fam.casefold(), []).append(d)
         return d
 
-    strong = [o for o in occurrences if not o.weak]
+    strong = [o for o in occurrences if not o.weak and not o.distinct]
     full = sorted((o for o in strong if words(o) >= 2), key=lambda o: o.span.start)
     single = sorted((o for o in strong if words(o) < 2), key=lambda o: o.span.start)
     for occ in full:
@@ -133,6 +133,8 @@ def merge_people(occurrences: list[Occurrence], v: Vocab) -> list[Draft]:
         else:
             d = new_draft(occ)
         d.absorb(occ, v.heads)
+    for occ in (o for o in occurrences if o.distinct):
+        new_draft(occ).absorb(occ, v.heads)
     # Title-case headings ("Secretary Austin Concludes India Visit") cannot show where a name
     # ends: their names only join people the body names, by any one of their words.
     for occ in (o for o in occurrences if o.weak):

@@ -755,3 +755,30 @@ def test_a_surname_with_a_particle_after_a_title_joins_the_full_name(lexicon: Le
 def test_a_different_given_name_with_the_same_surname_stays_apart(lexicon: Lexicon) -> None:
     reg = register_of("Minister Jan de Vries met Minister Piet de Vries in Utrecht.", lexicon)
     assert names(reg) == ["Jan de Vries", "Piet de Vries"]
+
+
+def test_a_person_noun_introduces_a_list_of_names(lexicon: Lexicon) -> None:
+    text = "The minister asked Oslo to free American citizens Hiro Sato and Ana Paz soon."
+    reg = register_of(text, lexicon)
+    assert names(reg) == ["Hiro Sato", "Ana Paz"]
+    assert {p.country for p in reg.people} == {"United States"}
+
+
+def test_what_happens_to_a_person_names_them(lexicon: Lexicon) -> None:
+    reg = register_of("They raised the health of Ivan Petrov and other issues.", lexicon)
+    assert names(reg) == ["Ivan Petrov"]
+
+
+def test_a_place_after_of_is_not_a_person(lexicon: Lexicon) -> None:
+    reg = register_of("They discussed the future of Port Moresby and other issues.", lexicon)
+    assert names(reg) == []
+
+
+def test_an_honorific_and_the_same_surname_after_and_is_another_person(
+    lexicon: Lexicon,
+) -> None:
+    text = "Prime Minister Taro Ito thanked President Ana Vega and Dr. Vega. Vega smiled."
+    reg = register_of(text, lexicon)
+    assert names(reg) == ["Taro Ito", "Ana Vega", "Dr. Vega"]
+    assert person(reg, "Ana Vega").roles == ("President",)
+    assert [m.person for m in reg.all_mentions if m.text == "Vega"] == [1]
