@@ -38,6 +38,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.extract.actors import (
+    ActorWords,
     Participants,
     Token,
     actor_words,
@@ -110,6 +111,47 @@ class _Cues:
     priority: re.Pattern[str]  # "be the cornerstone of", "be a priority for"
     assessment: frozenset[str]
     new_clause: re.Pattern[str]  # "as he and Park agreed": a clause with its own subject
+    cue_nouns: frozenset[str]
+    criticism: re.Pattern[str]
+    object_aim: re.Pattern[str]  # "sought a closer partnership", "would like more time"
+    deadline: re.Pattern[str]  # "should be passed by"
+    signing: re.Pattern[str]  # "signed a memorandum"
+    welcome: re.Pattern[str]  # "welcomed the signing of"
+
+
+def _adverbial(lexicon: Lexicon) -> str:
+    """What may stand between a cue verb and its infinitive: "Thursday", "on May 5", "in
+    principle" (cues.yaml `cue_adverbials`, `weekdays`, `months`)."""
+    months = [str(f) for forms in lexicon.words.get("months") or () for f in forms]
+    day = rf"(?:{_alternation(tuple(months))})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    weekday = _alternation(lexicon.word_list("weekdays"))
+    words = _alternation(lexicon.word_list("cue_adverbials"))
+    return rf"(?:(?:on\s+)?(?:{weekday}|{day})|{words})"
+
+
+def _strong_re(lexicon: Lexicon) -> re.Pattern[str]:
+    """The intention cues; a two-word "<verb> to" cue lets adverbials stand between its words
+    ("agreed Thursday to", "agreed in principle to")."""
+    adverbial = _adverbial(lexicon)
+    spread: list[str] = []
+    plain: list[str] = []
+    for cue in sorted(set(lexicon.word_list("commitment_cues")), key=lambda c: (-len(c), c)):
+        words = cue.split()
+        if (
+            len(words) == 2
+            and words[1].casefold() == "to"
+            and words[0].casefold()
+            not in (
+                "is",
+                "are",
+            )
+        ):
+            spread.append(rf"{re.escape(words[0])}(?:,?\s+{adverbial},?)*\s+to")
+        else:
+            plain.append(re.escape(cue))
+    # The spread cues first: "agreed on Monday to" is one cue, not "agreed on".
+    parts = "|".join(spread + plain) or _NEVER
+    return re.compile(rf"(?<![\w])(?:{parts})(?![\w])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
@@ -121,7 +163,7 @@ def _cues(lexicon: Lexicon) -> _Cues:
     nouns = _alternation(lexicon.word_list("commitment_nouns"))
     participles = _alternation(lexicon.word_list("irregular_participles"))
     return _Cues(
-        strong=_phrase_re(lexicon.word_list("commitment_cues")),
+        strong=_strong_re(lexicon),
         conditional=_phrase_re(lexicon.word_list("conditional_cues")),
         plan_after=re.compile(rf"\b(?:{'|'.join(plan_words) or _NEVER})\b{infinitive}", re.I),
         modal=_phrase_re(lexicon.word_list("modal_cues")),
@@ -178,6 +220,25 @@ def _cues(lexicon: Lexicon) -> _Cues:
             rf"(?:;|\b(?:{_alternation(lexicon.word_list('clause_conjunctions'))}))\s+"
             rf"(?=(?:{_alternation(lexicon.word_list('actor_pronouns'))}"
             rf"|{_alternation(lexicon.word_list('group_phrases'))})\b|[A-Z])"
+        ),
+        cue_nouns=frozenset(w.casefold() for w in lexicon.word_list("cue_nouns")),
+        criticism=_phrase_re(lexicon.word_list("criticism_words")),
+        object_aim=re.compile(
+            rf"\b(?:{_alternation(lexicon.word_list('object_aim_cues'))})\s+"
+            rf"(?=(?:{_alternation(lexicon.word_list('object_aim_openers'))})\b)",
+            re.IGNORECASE,
+        ),
+        deadline=re.compile(
+            rf"\b(?:{_alternation(lexicon.word_list('deadline_modals'))})\s+be\s+"
+            rf"(?:[a-z]+ed|[a-z]+en|{participles})\b"
+        ),
+        signing=re.compile(
+            rf"\b(?:{_alternation(lexicon.word_list('signing_verbs'))})\s+"
+            rf"(?:[\w’'-]+\s+){{0,4}}?(?i:{_alternation(lexicon.word_list('agreement_nouns'))})\b"
+        ),
+        welcome=re.compile(
+            rf"\b(?:{_alternation(lexicon.word_list('welcome_verbs'))})\s+the\s+"
+            rf"(?:{_alternation(lexicon.word_list('welcome_nouns'))})\s+of\b"
         ),
     )
 
@@ -246,12 +307,17 @@ def _modal_cue(sentence: Sentence, m: re.Match[str], toks: list[Token], doc: _Do
             return None
         return _Cue("modal", m.start(), m.end(), subject)
     if how == "coordinate" or reported_it(toks, idx, w):
-        span = main_subject(toks, w)
-        if _kind(sentence, span, doc) != "actor" and idx > 0 and toks[idx - 1].text == ",":
-            # "The alliance said that the Secretary General, Mr. X, will travel": the
-            # apposition before the comma is the subject.
+        that = _that_subject(toks, idx, w)
+        span = that or main_subject(toks, w)
+        if that and _GERUND_RE.match(text[that[0] : that[1]]):
+            return None  # "agreed that developing partnerships ... would lead to": a view
+        if (that or _kind(sentence, span, doc) != "actor") and toks[idx - 1].text == ",":
+            # "The alliance said that the Secretary General, Mr. X, will travel": an
+            # apposition that fills the commas before the modal names the subject.
             _, apposition = subject_before(toks, idx - 1, w)
-            if _kind(sentence, apposition, doc) == "actor":
+            first = index_at(toks, apposition[0]) if apposition else 0
+            filled = first > 0 and toks[first - 1].text == ","
+            if (filled or not that) and _kind(sentence, apposition, doc) == "actor":
                 span = apposition
     if verb.group(1) in cues.assessment and _plan_subject(text, span, doc):
         return None  # "the dialogue will serve as a platform": an assessment
@@ -263,6 +329,29 @@ def _modal_cue(sentence: Sentence, m: re.Match[str], toks: list[Token], doc: _Do
     if passive and not actor_only and not _non_actor(text, span, doc):
         return _Cue("modal", m.start(), m.end(), span)
     return None
+
+
+def _that_subject(toks: list[Token], idx: int, w: ActorWords) -> tuple[int, int] | None:
+    """ "He noted that the site, a former airfield, will now become ...": after a comma, the
+    modal's subject is the phrase that opens the that-clause it belongs to (up to its first
+    comma or relative pronoun), not the sentence's main subject."""
+    if idx < 2 or toks[idx - 1].text != ",":
+        return None
+    k = idx - 2
+    while k > 0 and idx - k < 30 and toks[k].text not in ";:":
+        before = toks[k - 1]
+        verb = before.low in w.reporting or (before.low.endswith("ed") and not before.capitalised)
+        if toks[k].low == "that" and verb:
+            break  # "noted that", not the relative "partnerships that include"
+        k -= 1
+    if k <= 0 or toks[k].low != "that":
+        return None
+    end = k + 1
+    while end < idx - 1 and toks[end].text != "," and toks[end].low not in w.relatives:
+        end += 1
+    if end == k + 1:
+        return None
+    return toks[k + 1].start, toks[end - 1].end
 
 
 def _contracted(toks: list[Token], m: re.Match[str]) -> tuple[str, tuple[int, int]] | None:
@@ -369,11 +458,21 @@ def find_cues(sentence: Sentence, doc: _Doc, *, nested: bool = False) -> list[_C
 
     found: list[_Cue] = []
     for m in cues.strong.finditer(text):
-        if m.start() < blocked_from and not cues.courtesy.match(text, m.end()):
-            found.append(_Cue("strong", m.start(), m.end(), subject_at(m.start())))
+        if m.start() >= blocked_from or cues.courtesy.match(text, m.end()):
+            continue
+        if _BARE_BE_RE.search(text, 0, m.start()):
+            continue  # "this can only be decided if ...": a participle, no decision
+        noun = m.group(0).split()[0].casefold() in cues.cue_nouns
+        owned = noun and _OWNED_RE.search(text[max(0, m.start() - 40) : m.start()])
+        if owned and cues.criticism.search(text, m.end()):
+            continue  # "the rival party's plan to cut taxes is irresponsible"
+        found.append(_Cue("strong", m.start(), m.end(), subject_at(m.start())))
     for m in cues.conditional.finditer(text):
-        if m.start() < blocked_from and cues.plan_after.search(text, m.end()):
+        if m.start() < blocked_from and _plan_follows(sentence, m.end(), toks, doc):
             found.append(_Cue("conditional", m.start(), m.end(), subject_at(m.start())))
+    for cue in _object_cues(sentence, toks, doc):
+        if cue.start < blocked_from:
+            found.append(cue)
     for pattern in (cues.forward, cues.restated, cues.purpose_noun, cues.agenda):
         for m in pattern.finditer(text):
             if m.start() < blocked_from:
@@ -396,18 +495,108 @@ def find_cues(sentence: Sentence, doc: _Doc, *, nested: bool = False) -> list[_C
             if span and span[0] >= m.start():
                 span = None
         found.append(_Cue("possessive", m.start(), m.end(), span))
+    judged = False  # a modal read as a forecast or an assessment
     for m in cues.modal.finditer(text):
         if m.start() < blocked_from:
             cue = _modal_cue(sentence, m, toks, doc)
             if cue is not None:
                 found.append(cue)
+            elif cues.verb_after.match(text, m.end()):
+                judged = True
     found.extend(later)
-    if not found and not nested and blocker is None:
+    if not found and not nested and blocker is None and not judged:
         extra = _headline(sentence, toks, doc) or _scheduled(sentence, doc, toks)
         if extra is not None:
             found.append(extra)
     found.sort(key=lambda c: c.start)
     return found
+
+
+_BARE_BE_RE = re.compile(r"\bbe\s+$")
+#: Before a cue noun ("plan to"): a determiner or an owner, so the cue is a noun.
+_OWNED_RE = re.compile(
+    r"(?:\b(?:the|a|an|this|that|its|their|his|her)|\w['’]s|\ws['’])\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_GERUND_RE = re.compile(r"\s*(?:the\s+)?[a-z]+ing\b")
+
+
+def _plan_follows(sentence: Sentence, offset: int, toks: list[Token], doc: _Doc) -> bool:
+    """After "agreed that": a plan (a modal or an infinitive) must follow, and a modal's
+    subject must not be an activity or a thing: "agreed that experts would meet" is a plan,
+    "agreed that developing partnerships would lead to stability" a shared view."""
+    text = sentence.text
+    marker = _cues(doc.lexicon).plan_after.search(text, offset)
+    if marker is None:
+        return False
+    if marker.group(0).casefold().startswith("to"):
+        return True
+    subject = text[offset : marker.start()]
+    if _GERUND_RE.match(subject):
+        return False
+    span = (offset, marker.start())
+    return not _non_actor(text, span, doc) or _kind(sentence, span, doc) == "actor"
+
+
+def _object_cues(sentence: Sentence, toks: list[Token], doc: _Doc) -> list[_Cue]:
+    """Cues an actor's subject must carry: an aim with an object ("Chile sought a closer
+    partnership"), a plan in the passive with a deadline ("the act should be passed by the
+    summer"), a signed agreement ("the two governments signed a memorandum on ..."), and the
+    welcomed start of something ("welcomed the opening of the consulate")."""
+    if sentence.heading:
+        return []  # "Chile Signs Fisheries Agreement": a headline retells a past act
+    cues = _cues(doc.lexicon)
+    w = actor_words(doc.lexicon)
+    text = sentence.text
+    out: list[_Cue] = []
+
+    def actor_subject(offset: int) -> tuple[int, int] | None:
+        how, span = subject_before(toks, index_at(toks, offset), w)
+        if how == "relative":
+            span = relative_before(toks, index_at(toks, offset), w)
+        elif how != "np":
+            span = main_subject(toks, w)
+        return span if _kind(sentence, span, doc) == "actor" else None
+
+    for m in cues.object_aim.finditer(text):
+        if _BARE_BE_RE.search(text, 0, m.start()) or _demand_on_others(text, m.end(), doc):
+            continue
+        span = actor_subject(m.start())
+        if span is not None:
+            out.append(_Cue("strong", m.start(), m.end(), span))
+    for m in cues.deadline.finditer(text):
+        if _deadline_after(sentence, m.end(), doc):
+            out.append(_Cue("strong", m.start(), m.end(), None))
+    for pattern in (cues.signing, cues.welcome):
+        for m in pattern.finditer(text):
+            span = actor_subject(m.start())
+            if span is not None:
+                out.append(_Cue("strong", m.start(), m.end(), span))
+    return out
+
+
+def _demand_on_others(text: str, offset: int, doc: _Doc) -> bool:
+    """ "wants the EU to lift sanctions": an actor as the object before an infinitive."""
+    m = re.match(r"((?:[\w’'.-]+\s+){1,6}?)to\s+[a-z]", text[offset:])
+    if m is None:
+        return False
+    window = m.group(1)
+    w = actor_words(doc.lexicon)
+    if find_countries(window, doc.lexicon):
+        return True
+    return any(t.low in w.actor_nouns or t.low in w.pronouns for t in tokens(window))
+
+
+def _deadline_after(sentence: Sentence, offset: int, doc: _Doc) -> bool:
+    """A date right after a deadline word ("by the summer", "before 2025") follows `offset`."""
+    words = _alternation(doc.lexicon.word_list("deadline_words"))
+    for date in doc.dates.get(sentence.index, ()):
+        if date.start < offset:
+            continue
+        before = sentence.text[offset : date.start]
+        if re.search(rf"\b(?:{words})\s+(?:the\s+)?$", before, re.IGNORECASE):
+            return True
+    return False
 
 
 def _shift(cue: _Cue, k: int) -> _Cue:
@@ -656,15 +845,38 @@ def _context_texts(paragraphs: tuple[Paragraph, ...]) -> dict[int, str]:
     return out
 
 
-def _topics(text: str, around: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
+def _completion(sentence: Sentence, paragraph: Paragraph, text: str) -> str:
+    """The list items that complete a lead-in sentence ("... will deepen cooperation on:"
+    followed by bullets): the paragraph's later sentences, each on a line of its own."""
+    if not sentence.text.rstrip().endswith(":"):
+        return ""
+    items = []
+    end = sentence.end
+    for nxt in paragraph.sentences:
+        if nxt.start < sentence.end:
+            continue
+        if "\n" not in text[end : nxt.start]:
+            break
+        items.append(nxt.text)
+        end = nxt.end
+    return "\n".join(items)
+
+
+def _topics(
+    text: str, around: tuple[str, ...], lexicon: Lexicon, completion: str = ""
+) -> tuple[str, ...]:
     """The sentence's own topics; a sentence with none takes its paragraph's main topic, and
     without that `other` (a coalition deal is not diplomacy because the document also talks
     about a pandemic). A sentence about meeting only ("agreed for talks to take place") also
-    takes what its paragraph is about."""
-    topics = classify_topics(text, lexicon)[:MAX_TOPICS]
+    takes what its paragraph is about. A lead-in's list items come first: they say what the
+    cooperation is about, the lead-in only that there is some."""
+    generic = set(lexicon.word_list("generic_topics"))
+    listed = classify_topics(completion, lexicon) if completion else ()
+    own = tuple(t for t in listed if t not in generic)
+    own += tuple(t for t in classify_topics(text, lexicon) + listed if t not in own)
+    topics = tuple(dict.fromkeys(own))[:MAX_TOPICS]
     if not topics:
         return around[:1] or (DEFAULT_TOPIC,)
-    generic = set(lexicon.word_list("generic_topics"))
     if set(topics) <= generic:
         topics += tuple(t for t in around if t not in generic)[:1]
     return topics
@@ -731,7 +943,12 @@ def extract_commitments(
                 Commitment(
                     sentence=sentence.text,
                     actors=actors,
-                    topics=_topics(sentence.text, around, lexicon),
+                    topics=_topics(
+                        sentence.text,
+                        around,
+                        lexicon,
+                        _completion(sentence, paragraph, document.text),
+                    ),
                     source=Source(document.id, sentence.paragraph, sentence.text),
                     when=dates[0].when if dates else None,
                 )

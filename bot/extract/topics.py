@@ -6,7 +6,8 @@ not for security; "economic security" for economic-security. A term ending in `*
 ending ("armament*" → armaments). Matching ignores case, except for short all-capital terms
 ("AI", "LNG"), which must be written that way so that they do not match ordinary words.
 Weak terms (cues.yaml `weak_topic_terms`, words with another common sense such as "deployment")
-count only when their topic is named otherwise too or no other topic is.
+count only when their topic is named otherwise too or no other topic is. Neutral phrases
+(cues.yaml `neutral_topic_phrases`: "in defense of its interests") hide the keyword inside them.
 """
 
 from __future__ import annotations
@@ -39,6 +40,10 @@ def _term_regex(term: str) -> str:
 def _matcher(lexicon: Lexicon) -> _TopicMatcher:
     seen: dict[str, tuple[str, bool, str]] = {}
     exact: set[str] = set()
+    for phrase in lexicon.word_list("neutral_topic_phrases"):
+        key = phrase.casefold().strip()
+        if key:
+            seen[key] = (key, False, "")  # matched so that it hides its keyword; no topic
     for topic in lexicon.topics:
         # Synonyms are words users type for a topic; in text only the slug's words, the label
         # and the keywords classify ("power" as a synonym of energy must not tag "air power").
@@ -72,6 +77,8 @@ def _hits(text: str, lexicon: Lexicon) -> list[tuple[str, int, str, str]]:
         if index is None:
             continue
         term, _, slug = m.terms[index - 1]
+        if not slug:
+            continue  # a neutral phrase ("in defense of its interests")
         surface = hit.group(0)
         plain = term.rstrip("*").strip()
         if any(e.casefold() == plain for e in m.exact) and surface.upper() != surface:

@@ -380,3 +380,69 @@ def test_topics_come_from_the_sentence_its_paragraph_or_other(lexicon: Lexicon) 
     )
     cs = run(lexicon, body, title="Chile and Peru")
     assert [c.topics for c in cs] == [("other",), ("diplomacy", "economic-security")]
+
+
+# --- round 3: more wordings met on unseen documents (sentences written for the test) -------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Adverbials between a cue verb and its infinitive.
+        "Chile and Peru agreed Thursday to expand rail links.",
+        "The ministers agreed on Monday to open a joint office.",
+        "Both sides agreed in principle to share seismic data.",
+        "“We reviewed the accord while agreeing to build a new port,” the minister said.",
+        # An aim with an object, not an infinitive.
+        "The minister noted that Chile sought a closer relationship with Peru.",
+        "However, it is not only the Liberal party that would like more time to review the bill.",
+        # A plan in the passive with a deadline.
+        "Accordingly, the fisheries law should be passed by the summer.",
+        # Signing an agreement, welcoming the start of something.
+        "The two governments signed a memorandum of understanding on port security.",
+        "The ministers welcomed the opening of a new consulate in Lima.",
+    ],
+)
+def test_round_three_commitment_wordings(lexicon: Lexicon, text: str) -> None:
+    assert sentences(run(lexicon, text, date="2023-03-15")) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A meeting or a place as the subject of showing or becoming: an assessment.
+        "He noted that the port, a former naval base during both World Wars, will now become a "
+        "venue for trade fairs.",
+        "“Our meeting will show that the allies remain united,” he said.",
+        "The minister stressed that tomorrow’s meeting will demonstrate the bloc’s unity.",
+        # Forecasts and possibilities.
+        "This reduces the likelihood that the bill will be passed before the recess.",
+        "This can only be decided if it is practical.",
+        "Both ministers agreed that developing regional partnerships that include Chile and "
+        "Peru, would lead to stability.",
+        # Someone's plan under criticism; a demand on others; welcoming progress or a guest.
+        "“The rival party’s plan to raise taxes is irresponsible,” the minister said.",
+        "The minister wants Peru to lift its tariffs.",
+        "The minister welcomed the progress made on trade.",
+        "The law should not be discussed this week.",
+    ],
+)
+def test_round_three_non_commitments(lexicon: Lexicon, text: str) -> None:
+    assert run(lexicon, text, date="2023-03-15") == []
+
+
+def test_a_signing_needs_an_actor_and_no_headline(lexicon: Lexicon) -> None:
+    body = "Chile Signs Port Agreement\n\nThe agreement signed in 2019 expired in May.\n"
+    assert run(lexicon, body) == []
+
+
+def test_a_lead_in_takes_its_topics_from_the_list_that_completes_it(lexicon: Lexicon) -> None:
+    body = (
+        "The leaders met in Lima.\n\n"
+        "Through this pact, Chile and Peru will deepen their cooperation on:\n"
+        "• the energy transition\n"
+        "• sustainable finance\n"
+    )
+    (c,) = run(lexicon, body)
+    assert c.sentence == "Through this pact, Chile and Peru will deepen their cooperation on:"
+    assert set(c.topics) >= {"energy", "finance"}

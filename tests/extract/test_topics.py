@@ -72,3 +72,9 @@ def test_domestic_politics_is_other(lexicon: Lexicon) -> None:
     text = "The three parties finalised a coalition agreement."
     assert classify_topics(text, lexicon) == ("other",)
     assert "other" in {t.slug for t in lexicon.topics}
+
+
+def test_working_closely_is_diplomacy_and_in_defense_of_is_no_topic(lexicon: Lexicon) -> None:
+    assert "diplomacy" in classify_topics("Both will keep working closely with Peru.", lexicon)
+    assert classify_topics("Chile will act firmly in defense of its interests.", lexicon) == ()
+    assert "defense" in classify_topics("Chile will raise its defense budget.", lexicon)
