@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -86,6 +86,7 @@ class DateMention:
     relative: bool
     year: int | None = None
     duration: bool = False  # "three days of talks": the words describe the event too
+    kind: str = ""  # the pattern that found it: "weekday", "rel_day", "rel_week", "year" ...
 
 
 def first_date(when: str) -> PartialDate | None:
@@ -143,6 +144,9 @@ class _Words:
     year_noun_re: re.Pattern[str]
     seasons: dict[str, tuple[int, int]]
     season_modifiers: dict[str, int]
+    season_prepositions: frozenset[str]
+    deadline_prepositions: frozenset[str]
+    max_span_years: int
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
 
 
@@ -156,6 +160,10 @@ def _seasons(lexicon: Lexicon) -> dict[str, tuple[int, int]]:
     if not isinstance(value, Mapping):
         return {}
     return {str(k).casefold(): (int(v[0]), int(v[1])) for k, v in value.items()}
+
+
+def _set(lexicon: Lexicon, key: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in lexicon.word_list(key))
 
 
 @lru_cache(maxsize=8)
@@ -297,6 +305,9 @@ def _words(lexicon: Lexicon) -> _Words:
         ),
         seasons=seasons,
         season_modifiers=season_mods,
+        season_prepositions=_set(lexicon, "season_prepositions"),
+        deadline_prepositions=_set(lexicon, "deadline_prepositions"),
+        max_span_years=_mapping(lexicon, "span_limits").get("max_years", 10),
         patterns=patterns,
     )
 
@@ -304,6 +315,11 @@ def _words(lexicon: Lexicon) -> _Words:
 # --- tense ----------------------------------------------------------------------------------
 
 _PAST_VERB_RE = re.compile(r"(?<![\w-])[a-z]{3,}(?<!e)ed\b")
+_BE_BEFORE_RE = re.compile(r"\b(?:be|been|being)\s+$", re.IGNORECASE)
+#: Before a past form, words that make it a participle, not a past verb.
+_PARTICIPLE_BEFORE_RE = re.compile(
+    r"\b(?:be|been|being|the|a|an|its|their|this|these|our|his|her|newly)\s+$", re.IGNORECASE
+)
 
 
 def sentence_tense(text: str, lexicon: Lexicon) -> str | None:
@@ -445,8 +461,11 @@ class _Context:
         past; in "X traveled to India, June 4-5, ... ahead of a state visit" June is past."""
         start, end = clause_bounds(self.text, pos)
         clause = self.text[start:pos]
-        if self.words.forward_re.search(clause):
-            return "future"  # "confirmed cooperation towards the summit in May"
+        forward = list(self.words.forward_re.finditer(clause))
+        if forward and not self._past_between(clause, forward[-1].end()):
+            # "confirmed cooperation towards the summit in May", "agreed to hold talks in
+            # May"; not "agreed to act on a statement the leaders made in July".
+            return "future"
         clause = self.text[start:end]
         if self.words.future_re.search(clause):
             return "future"
@@ -469,6 +488,17 @@ class _Context:
             # The nearest; where a future phrase covers a past verb ("looked forward"), it.
             return max(before, key=lambda mk: (mk[1], mk[2] == "future"))[2]
         return min(markers, key=lambda mk: mk[0])[2] if markers else self.tense
+
+    def _past_between(self, clause: str, start: int) -> bool:
+        """A past verb after `start` in the clause, not a participle after "be" or a
+        determiner ("to be held", "ahead of the planned summit")."""
+        for m in self.words.past_re.finditer(clause, start):
+            if not _BE_BEFORE_RE.search(clause, 0, m.start()):
+                return True
+        for m in _PAST_VERB_RE.finditer(clause, start):
+            if not _PARTICIPLE_BEFORE_RE.search(clause, 0, m.start()):
+                return True
+        return False
 
 
 Resolver = Callable[[re.Match[str], _Context], DateMention | None]
@@ -533,6 +563,8 @@ def _year(m: re.Match[str], c: _Context) -> DateMention | None:
     before = _word_before(c.text, m.start())
     if before in w.open_words:
         return None  # "beyond 2023": open-ended, no date
+    if re.search(r"\b(?:post|pre)-$", c.text[: m.start()], re.IGNORECASE):
+        return None  # "the post-2020 framework": a period, not a date
     noun = bool(w.year_noun_re.match(c.text, m.end()))
     if not noun and not _year_like_date(c.text, m.start(), m.end(), w.prepositions, w.weak):
         return None
@@ -561,14 +593,19 @@ def _season(m: re.Match[str], c: _Context) -> DateMention | None:
                 year += 1
             elif offset < 0 and not ended:
                 year -= 1
-        elif not re.search(r"\bin\s+(?:the\s+)?$", c.text[: m.start()], re.IGNORECASE):
-            return None  # "the fall of the wall", "prices fall"
-        elif tense is None:
-            return None  # "prices fall in winter": a habit, not a date
-        elif tense == "future" and ended:
-            year += 1
-        elif tense == "past" and first > month:
-            year -= 1
+        else:
+            before = re.search(r"\b([a-z]+)\s+(?:the\s+)?$", c.text[: m.start()], re.I)
+            word = before.group(1).casefold() if before else ""
+            if word not in c.words.season_prepositions:
+                return None  # "the fall of the wall", "prices fall"
+            if word in c.words.deadline_prepositions:
+                tense = "future"  # "should be passed by the summer": a deadline ahead
+            if tense is None:
+                return None  # "prices fall in winter": a habit, not a date
+            if tense == "future" and ended:
+                year += 1
+            elif tense == "past" and first > month:
+                year -= 1
     end_year = year + 1 if last < first else year
     when = f"{PartialDate(year, first).iso()}/{PartialDate(end_year, last).iso()}"
     return DateMention(m.start(), m.end(), when, not m["y"], year=year if m["y"] else None)
@@ -589,6 +626,20 @@ def _bare_month(m: re.Match[str], c: _Context) -> DateMention | None:
         return None  # "May" the verb, or a name
     modifier = _modifier(c.text, m.start(), c.words)
     month = c.words.month_number[m["mon"]]
+    if (
+        word == "the"
+        and modifier is None
+        and c.anchor
+        and c.anchor.month
+        and c.context_year is None
+    ):
+        # "the October summit": a meeting named by its month a few months away either way is
+        # the nearest such month, whatever the tense ("began preparations for ...").
+        index = c.anchor.year * 12 + c.anchor.month - 1
+        near = min((abs((c.anchor.year + k) * 12 + month - 1 - index), k) for k in (-1, 0, 1))
+        if near[0] <= 3:
+            year: int | None = c.anchor.year + near[1]
+            return DateMention(m.start(), m.end(), PartialDate(year, month).iso(), True, year=year)
     year = _month_year(month, None, c.anchor, c.tense_at(m.start()), c.context_year, modifier)
     if year is None:
         return None
@@ -659,8 +710,8 @@ def _span_length(m: re.Match[str], c: _Context) -> int | None:
 
 def _future_span(m: re.Match[str], c: _Context) -> DateMention | None:
     n = _span_length(m, c)
-    if c.anchor is None or not n:
-        return None
+    if c.anchor is None or not n or n > c.words.max_span_years:
+        return None  # "a partnership for the next 60 years": a vision, not an event
     y = c.anchor.year
     return DateMention(m.start(), m.end(), f"{y}/{y + n}", True)
 
@@ -699,16 +750,22 @@ _RESOLVERS: dict[str, Resolver] = {
 
 
 def _duration(m: re.Match[str], c: _Context, found: list[DateMention]) -> DateMention | None:
-    """ "began three days of talks": the start day and the days after it."""
-    if not c.words.start_re.search(c.text):
-        return None
+    """ "began three days of talks", "a three-day trip ... from Monday": the start day and the
+    days after it."""
     n = _number(m["n"], c.words.numbers)
-    days = [PartialDate.parse(d.when) for d in found if "/" not in d.when]
-    start = next((d for d in days if d and d.day is not None), None) or c.anchor
+    days = [(d, PartialDate.parse(d.when)) for d in found if "/" not in d.when]
+    exact = [(d, p) for d, p in days if p and p.day is not None]
+    after_from = [p for d, p in exact if re.search(r"\bfrom\s+$", c.text[: d.start], re.I)]
+    if after_from:
+        start: PartialDate | None = after_from[0]
+    elif c.words.start_re.search(c.text):
+        start = exact[0][1] if exact else c.anchor
+    else:
+        return None
     if not n or n < 2 or start is None or start.day is None:
         return None
     when = f"{start.iso()}/{start.plus_days(n - 1).iso()}"
-    return DateMention(m.start(), m.end(), when, True, duration=True)
+    return DateMention(m.start(), m.end(), when, True, duration=True, kind="duration")
 
 
 def find_dates(
@@ -744,7 +801,7 @@ def find_dates(
             continue
         mention = _RESOLVERS[kind](m, ctx)
         if mention is not None:
-            out.append(mention)
+            out.append(replace(mention, kind=kind))
             last_end = -neg_end
     for m in durations:
         mention = _duration(m, ctx, out)

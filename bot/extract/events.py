@@ -36,23 +36,42 @@ class _Candidate:
 
 
 _POSSESSIVE_RE = re.compile(r"['’]s\b")
+#: Date kinds that name a day relative to the story ("tomorrow", "on Tuesday"): told twice,
+#: they are one day of the story.
+_DEICTIC = frozenset({"rel_day", "weekday"})
 
 
 def _coarser(mention: DateMention, mentions: list[DateMention]) -> bool:
-    """A year or month that another date of the sentence states more exactly ("four years
-    ago in June 2018" is June 2018)."""
-    return any(
-        o is not mention and o.when != mention.when and o.when.startswith(mention.when + "-")
-        for o in mentions
-    )
+    """A date that another date of the sentence states more exactly: a year or month ("four
+    years ago in June 2018" is June 2018), "this week" around a day the sentence names ("this
+    week's meeting ... on Wednesday (24 May)"), or the first day of a span ("a three-day trip
+    from Monday" is the span)."""
+    for o in mentions:
+        if o is mention or o.when == mention.when:
+            continue
+        if o.when.startswith(mention.when + "-"):
+            return True
+        if mention.kind == "rel_week" and "/" not in o.when and _within(o.when, mention.when):
+            return True
+        if o.duration and o.when.split("/")[0] == mention.when:
+            return True
+    return False
+
+
+def _within(day: str, span: str) -> bool:
+    """Whether a day (YYYY-MM-DD) lies in a span of days (A/B)."""
+    first, _, last = span.partition("/")
+    return len(day) == 10 and len(first) == 10 and first <= day <= (last or first)
 
 
 def _clause(text: str, mention: DateMention, many: bool) -> tuple[int, int]:
-    """The stretch of the sentence that the date belongs to."""
+    """The stretch of the sentence that the date belongs to (never cut inside brackets)."""
     if not many:
         return 0, len(text)
     bounds = [0]
     for m in _CLAUSE_BREAK_RE.finditer(text):
+        if text.count("(", 0, m.start()) > text.count(")", 0, m.start()):
+            continue  # "(local time; June 14, 7:25 p.m. Japan time)"
         bounds.extend([m.start(), m.end()])
     bounds.append(len(text))
     pieces = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
@@ -110,7 +129,46 @@ def _balance_quotes(text: str) -> str:
     return text
 
 
+#: A time of day with what introduces or qualifies it: "commencing at 12:25 p.m.", "7:25 p.m.
+#: Japan time", "(local time)".
+_TIME_RE = re.compile(
+    r"(?:\b(?:commencing|starting|beginning)\s+)?(?:\bat\s+)?\b\d{1,2}[:.]\d{2}\b"
+    r"(?:\s*(?:[ap]\.\s?m\.?|[ap]m\b))?(?:\s+(?:local|[A-Z][a-z]+)\s+time\b)?"
+    r"|\blocal\s+time\b",
+    re.IGNORECASE,
+)
+#: A dateline left at the start once its date is out: "SEOUL, (Yonhap) --", "WASHINGTON:".
+_DATELINE_RE = re.compile(
+    r"^(?:[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*,?\s*(?:\([^)]*\)\s*)?(?:--|[—–])\s*"
+    r"|[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*:\s+)"
+)
+
+
+def _brackets(text: str) -> str:
+    """Drop brackets left empty (or holding only punctuation) and brackets without a pair."""
+    text = re.sub(r"\s*\([\s,;:.]*\)", "", text)
+    depth = 0
+    out = []
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                continue
+            depth -= 1
+        out.append(ch)
+    text = "".join(out)
+    while depth:
+        cut = text.rindex("(")
+        text = text[:cut] + text[cut + 1 :]
+        depth -= 1
+    return text
+
+
 def _tidy(text: str) -> str:
+    text = _TIME_RE.sub("", text)
+    text = _DATELINE_RE.sub("", text.strip())
+    text = _brackets(text)
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"([,;:])\s*(?=[,;:.])", "", text)
@@ -123,7 +181,7 @@ def describe(text: str, mention: DateMention, mentions: list[DateMention], lexic
     """A short description of what happens at `mention`: its clause without date words."""
     prepositions = frozenset(w.casefold() for w in lexicon.word_list("date_prepositions"))
     prepositions |= {"earlier", "later", "currently"}
-    s, e = _clause(text, mention, len(mentions) > 1)
+    s, e = _clause(text, mention, len({m.when for m in mentions}) > 1)
     clause = text[s:e]
     # Take out every date inside the clause, the last first so offsets stay right.
     for other in sorted(mentions, key=lambda d: d.start, reverse=True):
@@ -150,23 +208,34 @@ def extract_events(
                     continue
                 seen.add(mention.when)
                 candidates.append(_Candidate(sentence, mention, paragraph.heading, section))
-    body_dates = {(c.section, c.mention.when) for c in candidates if not c.heading}
+    body_dates: dict[tuple[int, str], int] = {}  # the longest body sentence of each date
+    for c in candidates:
+        if not c.heading:
+            key = (c.section, c.mention.when)
+            body_dates[key] = max(body_dates.get(key, 0), len(c.sentence.text.split()))
     anchor = PartialDate.parse(document.date)
     story_day = anchor.iso() if anchor and anchor.day else None
     events: list[Event] = []
     day_seen = False
     emitted: set[str] = set()
+    deictic: set[str] = set()  # days named by "tomorrow" or a weekday
     for c in candidates:
-        if c.heading and (c.sentence.paragraph, c.mention.when) in body_dates:
-            continue
+        key = (c.sentence.paragraph, c.mention.when)
+        if c.heading and body_dates.get(key, 0) > len(c.sentence.text.split()):
+            continue  # the section's sentence says more
         if c.mention.when == story_day:
             if day_seen:
                 continue
             day_seen = True
         if c.mention.when in emitted and _POSSESSIVE_RE.match(c.sentence.text, c.mention.end):
             continue  # "Monday’s meeting came during ...": the event told before
-        emitted.add(c.mention.when)
         mentions = dates[c.sentence.index]
+        same = [o for o in mentions if o.when == c.mention.when]
+        if all(o.kind in _DEICTIC for o in same):
+            if c.mention.when in deictic:
+                continue  # "Tomorrow, leaders will meet ... Tomorrow, they will decide ..."
+            deictic.add(c.mention.when)
+        emitted.add(c.mention.when)
         what = describe(c.sentence.text, c.mention, mentions, lexicon)
         source = Source(document.id, c.sentence.paragraph, c.sentence.text)
         events.append(Event(when=c.mention.when, what=what, source=source))

@@ -276,3 +276,91 @@ def test_two_dated_clauses_joined_by_and_are_two_events(lexicon: Lexicon) -> Non
     events = extract_events(document(body), segment(body), lexicon)
     assert [e.when for e in events] == ["2023-03-15", "2023-03-16"]
     assert "flies" not in events[0].what and "dine" not in events[1].what
+
+
+# --- round 3: dates that look ahead, spans, and readable descriptions ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        # Words that schedule look ahead even after a past verb.
+        ("In the talks, slated for Tuesday, the two envoys will review progress.", "2023-03-15",
+         ["2023-03-21"]),
+        ("The two leaders agreed to hold the first meeting in October.", "2023-07-10",
+         ["2023-10"]),
+        # ... but not past a later past verb or a "previous" meeting.
+        ("Both agreed to build on a statement their leaders made in July.", "2014-10-17",
+         ["2014-07"]),
+        ("They agreed to upgrade ties during their previous summit in September.", "2023-05-17",
+         ["2022-09"]),
+        # A meeting named by its month is the nearest such month.
+        ("The council discussed the October summit agenda.", "2017-09-25", ["2017-10"]),
+        # A deadline season looks ahead.
+        ("The law should be passed by the summer.", "2023-05-23", ["2023-06/2023-08"]),
+    ],
+)  # fmt: skip
+def test_round_three_date_directions(
+    lexicon: Lexicon, text: str, anchor: str, expected: list[str]
+) -> None:
+    assert whens(text, lexicon, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two countries will build a partnership for the next 60 years.",
+        "The bloc adopted a post-2020 framework for fisheries.",
+    ],
+)
+def test_visions_and_periods_are_not_dates(lexicon: Lexicon, text: str) -> None:
+    assert whens(text, lexicon, "2023-03-15") == []
+
+
+def test_a_day_told_twice_by_tomorrow_is_one_event(lexicon: Lexicon) -> None:
+    body = "Tomorrow, the leaders will meet in Lima. Tomorrow, the leaders will also sign a pact."
+    events = extract_events(document(body), segment(body), lexicon)
+    assert [e.when for e in events] == ["2023-03-16"]
+    body = (
+        "The envoy is flying to Lima tomorrow. "
+        "On Thursday, March 16, 2023, the envoy will receive the minister."
+    )
+    events = extract_events(document(body), segment(body), lexicon)
+    assert [e.when for e in events] == ["2023-03-16", "2023-03-16"]
+
+
+def test_a_week_around_a_named_day_and_the_first_day_of_a_span_fold(lexicon: Lexicon) -> None:
+    body = (
+        "The envoy previewed this week’s summit at a press conference on Wednesday (15 March 2023)."
+    )
+    events = extract_events(document(body), segment(body), lexicon)
+    assert [e.when for e in events] == ["2023-03-15"]
+    body = "The envoy will make a three-day trip to Lima from Monday."
+    events = extract_events(document(body), segment(body), lexicon)
+    assert [e.when for e in events] == ["2023-03-20/2023-03-22"]
+
+
+def test_what_drops_times_datelines_and_stray_brackets(lexicon: Lexicon) -> None:
+    body = (
+        "On March 14, commencing at 12:25 p.m. (local time; March 14, 7:25 p.m. Lima time), the "
+        "two leaders held brief talks."
+    )
+    (event,) = extract_events(document(body), segment(body), lexicon)
+    assert event.when == "2023-03-14"
+    assert "held brief talks" in event.what
+    assert not re.search(r"\d:\d", event.what)
+    assert event.what.count("(") == event.what.count(")")
+    body = "LIMA, March 14 (Agency) -- The envoy arrived in Lima on Tuesday."
+    (event,) = extract_events(document(body), segment(body), lexicon)
+    assert event.what.startswith("The envoy arrived")
+
+
+def test_a_heading_line_that_says_more_than_the_quote_keeps_the_story_day(
+    lexicon: Lexicon,
+) -> None:
+    body = (
+        "Anna Berg, Minister of Finance and chair of today's council meeting\n\n"
+        'The ministers closed the file. "Today\'s decision is welcome."\n'
+    )
+    (event,) = extract_events(document(body), segment(body), lexicon)
+    assert event.when == "2023-03-15" and "chair" in event.what
