@@ -61,6 +61,7 @@ from bot.extract.dates import (
     PartialDate,
     clause_bounds,
     clause_tense,
+    first_date,
     is_after,
     sentence_dates,
     sentence_tense,
@@ -568,11 +569,22 @@ def _object_cues(sentence: Sentence, toks: list[Token], doc: _Doc) -> list[_Cue]
         if _deadline_after(sentence, m.end(), doc):
             out.append(_Cue("strong", m.start(), m.end(), None))
     for pattern in (cues.signing, cues.welcome):
+        if pattern is cues.signing and _background(sentence, doc):
+            continue  # "the two countries signed a trade pact in 2015": history
         for m in pattern.finditer(text):
             span = actor_subject(m.start())
             if span is not None:
                 out.append(_Cue("strong", m.start(), m.end(), span))
     return out
+
+
+def _background(sentence: Sentence, doc: _Doc) -> bool:
+    """Whether every date of the sentence lies in a year before the document's."""
+    dates = doc.dates.get(sentence.index) or []
+    if not dates or doc.anchor is None:
+        return False
+    starts = [first_date(d.when) for d in dates]
+    return all(p is not None and p.year < doc.anchor.year for p in starts)
 
 
 def _demand_on_others(text: str, offset: int, doc: _Doc) -> bool:

@@ -431,9 +431,15 @@ def test_round_three_non_commitments(lexicon: Lexicon, text: str) -> None:
     assert run(lexicon, text, date="2023-03-15") == []
 
 
-def test_a_signing_needs_an_actor_and_no_headline(lexicon: Lexicon) -> None:
+def test_a_signing_needs_an_actor_no_headline_and_no_history(lexicon: Lexicon) -> None:
     body = "Chile Signs Port Agreement\n\nThe agreement signed in 2019 expired in May.\n"
     assert run(lexicon, body) == []
+    body = (
+        "The two governments signed a trade agreement in 2015.\n\n"
+        "The two governments signed a memorandum on ports in January.\n"
+    )
+    cs = run(lexicon, body, title="Chile and Peru")
+    assert sentences(cs) == ["The two governments signed a memorandum on ports in January."]
 
 
 def test_a_lead_in_takes_its_topics_from_the_list_that_completes_it(lexicon: Lexicon) -> None:
