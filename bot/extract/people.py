@@ -46,6 +46,8 @@ from bot.seeds import slugify
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t]+$")
 #: How many sentences back a pronoun looks for the person it stands for.
 PRONOUN_REACH = 4
+#: How far after a travel word ("arrived in", "visit to") its destination may stand.
+TRAVEL_REACH = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,8 +218,8 @@ class _Builder:
         table = alias_table(drafts, self.v)
         mentions = self._name_mentions(table, drafts)
         mentions = self._role_mentions(collector.refs, drafts, mentions)
-        self._office_countries(drafts)
         mentions = self._pronoun_mentions(mentions, drafts)
+        self._office_countries(drafts, mentions)
         people = self._people(drafts, mentions)
         aliases = {k.casefold(): tuple(v) for k, v in table.items()}
         for idx, d in enumerate(drafts):
@@ -322,28 +324,67 @@ class _Builder:
         out.sort(key=lambda m: m.start)
         return out
 
-    def _office_countries(self, drafts: list[Draft]) -> None:
+    def _office_countries(self, drafts: list[Draft], mentions: list[Mention]) -> None:
         """A country for a titled person the text gives none: the country, among those the
         document is about, whose office the title names ("Prime Minister" in a report on Germany
         and Japan is Japan's). Only when one such country clearly leads the document's country
-        mentions (twice as many as the next); otherwise the country stays unknown."""
+        mentions (twice as many as the next, and more than once for an office many countries
+        have); otherwise the country stays unknown. A country
+        the person travels to ("X arrived in Paris", "during his visit to France") is not
+        theirs: in a visit report the host country leads the mentions."""
         table = self.v.office_countries
         if not table or all(d.country or d.former for d in drafts):
             return
         counts: dict[str, int] = {}
         for c in self.countries:
             counts[c.country] = counts.get(c.country, 0) + 1
-        for d in drafts:
+        visited = self._visited(mentions)
+        for idx, d in enumerate(drafts):
             if d.country or d.former:
                 continue
+            away = visited.get(idx, set())
             for role in d.roles:
+                holders = table.get(role.casefold(), ())
                 ranked = sorted(
-                    ((counts[c], c) for c in table.get(role.casefold(), ()) if counts.get(c)),
+                    ((counts[c], c) for c in holders if counts.get(c) and c not in away),
                     reverse=True,
                 )
-                if ranked and (len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]):
+                # An office many countries have needs a country named more than once.
+                least = 1 if len(holders) == 1 else 2
+                if (
+                    ranked
+                    and ranked[0][0] >= least
+                    and (len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0])
+                ):
                     d.country = ranked[0][1]
                     break
+
+    def _visited(self, mentions: list[Mention]) -> dict[int, set[str]]:
+        """Person -> countries they travel to: the country named right after a travel word
+        (config `travel_words`: visit, arrived in ...) goes to the person named last before
+        it in the sentence. One pass over the travel words, each looked up by bisection."""
+        out: dict[int, set[str]] = {}
+        if not self.v.travel.pattern or not mentions:
+            return out
+        starts = [m.start for m in mentions]
+        cstarts = [c.start for c in self.countries]
+        for m in self.v.travel.finditer(self.document.text):
+            si = self.sentence_index(m.start())
+            if si is None or self.in_quote(m.start()):
+                continue
+            sent = self.sentences[si]
+            k = bisect.bisect_left(starts, m.start()) - 1
+            while k >= 0 and mentions[k].in_quote:
+                k -= 1
+            if k < 0 or mentions[k].start < sent.start:
+                continue
+            c = bisect.bisect_left(cstarts, m.end())
+            if c >= len(self.countries):
+                continue
+            country = self.countries[c]
+            if country.kind in {"name", "alias"} and country.start - m.end() <= TRAVEL_REACH:
+                out.setdefault(mentions[k].person, set()).add(country.country)
+        return out
 
     def _attach_leader(self, ph: RolePhrase, drafts: list[Draft], counts: list[int]) -> int | None:
         """A head-of-government title nobody holds goes to the most-mentioned untitled person

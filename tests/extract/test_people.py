@@ -235,6 +235,26 @@ def test_office_gives_the_country_among_those_the_document_is_about(lexicon: Lex
     assert [p.country for p in reg.people] == [None, None]  # both countries have a President
 
 
+def test_office_country_is_not_a_country_the_person_travels_to(lexicon: Lexicon) -> None:
+    text = (
+        "Prime Minister Aki Mori arrived in Paris on Monday. France and Japan agreed on a plan. "
+        "France will host the next round, and France welcomed the plan."
+    )
+    assert person(register_of(text, lexicon), "Aki Mori").country is None
+    text = (
+        "Prime Minister Aki Mori welcomed the Dutch king. France and Japan agreed on a plan. "
+        "France will host the next round, and France welcomed the plan."
+    )
+    assert person(register_of(text, lexicon), "Aki Mori").country == "France"
+
+
+def test_office_country_named_once_is_too_weak_for_a_common_office(lexicon: Lexicon) -> None:
+    text = "Prime Minister Aki Mori said Russia should act."
+    assert person(register_of(text, lexicon), "Aki Mori").country is None
+    text = "Secretary of Defense Ann Lee said the United States would act."
+    assert person(register_of(text, lexicon), "Ann Lee").country == "United States"
+
+
 def test_names_in_title_case_headings_only_join_people_of_the_body(lexicon: Lexicon) -> None:
     text = (
         "Secretary Lund Concludes Oslo Visit\n\nSecretary of State Mary Lund left Oslo today.\n\n"
