@@ -91,13 +91,18 @@ def _clause(text: str, mention: DateMention, many: bool) -> tuple[int, int]:
 def _strip_date(text: str, start: int, end: int, prepositions: frozenset[str]) -> str:
     """The text without the date and the little words that only introduce it.
 
-    A year that qualifies the next word keeps them: "in the 2022 Communique" reads "in the
-    Communique".
+    A date that qualifies the next word keeps them: "in the 2022 Communique" reads "in the
+    Communique", "for the October Council" "for the Council", "ahead to this week's Summit"
+    "ahead to Summit".
     """
     before = text[:start]
     after = text[end:]
-    after = re.sub(r"^['’]s\b", "", after)  # "Today's Summit" → "Summit"
-    if re.match(r"\s+[A-Za-z]", after) and text[start:end][:1].isdigit():
+    possessive = re.match(r"['’]s\b", after)
+    after = after[possessive.end() :] if possessive else after  # "Today's Summit" → "Summit"
+    qualifies = re.match(r"\s+[A-Za-z]", after) and (
+        text[start:end][:1].isdigit() or re.search(r"\bthe\s+$", before, re.IGNORECASE)
+    )
+    if possessive or qualifies:
         return before + after.lstrip()
     m = re.search(r"(?:\b([\w-]+)\s+)$", before)
     while m and m.group(1).casefold() in prepositions:
@@ -132,7 +137,8 @@ def _balance_quotes(text: str) -> str:
 #: A time of day with what introduces or qualifies it: "commencing at 12:25 p.m.", "7:25 p.m.
 #: Japan time", "(local time)".
 _TIME_RE = re.compile(
-    r"(?:\b(?:commencing|starting|beginning)\s+)?(?:\bat\s+)?\b\d{1,2}[:.]\d{2}\b"
+    r"(?:\b(?:commencing|starting|beginning)\s+)?(?:\bat\s+)?"
+    r"(?:\b(?:around|about|approximately|roughly)\s+)?\b\d{1,2}[:.]\d{2}\b"
     r"(?:\s*(?:[ap]\.\s?m\.?|[ap]m\b))?(?:\s+(?:local|[A-Z][a-z]+)\s+time\b)?"
     r"|\blocal\s+time\b",
     re.IGNORECASE,
