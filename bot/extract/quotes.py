@@ -3,15 +3,19 @@
 Every quoted stretch (text.quote_spans) is read in three steps:
 
 1. Attribution next to the marks: `“…,” said X`, `“…,” X said`, `X said: “…”`, `X said that
-   “…”`, `according to X, “…”`; X is looked up in the people register, so a surname, a title
-   ("said the Chancellor"), a pronoun ("he said") all resolve to one person.
-2. Is it a quote at all? Document titles (“Draft Future Nuclear Energy Guidelines”), terms
-   (so-called “two-plus-two” talks) and scare quotes with no speech around them are not.
+   “…”`, `according to X, “…”`, a credit line under a block quotation ("Ana Paz, Minister of
+   Finance"); X is looked up in the people register, so a surname, a title ("said the
+   Chancellor"), a pronoun ("he said") all resolve to one person. A document as the subject
+   ("the statement said") speaks for whoever the text says issued it.
+2. Is it a quote at all? Document titles (“Draft Future Nuclear Energy Guidelines”, a statement
+   titled “Partners for the Future”), terms (so-called “two-plus-two” talks) and scare quotes with
+   no speech around them are not.
 3. Speakers for the rest: words quoted from a document go to the body that issued it ("the 2022
    International Energy Agency Communique to “…”"); a partial quote takes the subject of the
-   sentence's reporting verb ("Austin emphasized …, saying it includes “…”"); a quote with no
-   attribution continues the previous quote of its paragraph (`“A,” he said. “B.”`) or, when a
-   paragraph opens with it, the quote the previous paragraph left open.
+   sentence's reporting verb ("Austin emphasized …, saying it includes “…”"); a quoted
+   subheading goes to the quote that repeats its words; a quote with no attribution continues
+   the paragraph's current speaker (`“A,” he said. “B.”`), or the previous paragraph's when
+   the paragraph names no one else (news reports run a statement over paragraphs).
 """
 
 from __future__ import annotations
@@ -32,12 +36,12 @@ SHORT_QUOTE_WORDS = 4
 PULL_QUOTE_WORDS = 16
 #: How many sentences back "the statement said" looks for where the statement was named.
 DOCUMENT_REACH = 12
-#: An issuer printed right before a document noun: "the White House", "Japan's", "the IEA".
-_ISSUER_RE = re.compile(
-    r"\b(?:[Tt]he\s+)?(?!(?:The|This|That|These|Its|Their|A|An)\b)"
-    r"(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5})(?:['’]s)?"
-    r"\s+(?:(?i:joint|leaders['’]?|final|official|written)\s+)?$"
-)
+#: A name of a body or person: capitalised words, "of"/"for" inside ("Ministry of Trade").
+_ORG_RUN = r"(?!(?:The|This|That|These|Its|Their|A|An|In|On|At)\b)[A-Z][\w&.’'-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+)?[A-Z][\w&.’'-]*){0,5}"
+#: Several of them: "the United States, India, and Brazil", "Ito and Paz".
+_ORG_LIST = rf"(?:[Tt]he\s+)?{_ORG_RUN}(?:,\s+(?:and\s+)?(?:the\s+)?{_ORG_RUN})*(?:,?\s+and\s+(?:the\s+)?{_ORG_RUN})?"
+#: Capitalised words that open a sentence, not a body's name.
+_NOT_ISSUERS = frozenset("It They We He She This That Its Their Our".split())
 _SMALL_WORDS = frozenset(
     "a an and as at by for from in of on or the to with among between into over under per via "
     "against about than toward towards upon within without through after before nor but".split()
@@ -63,7 +67,9 @@ class _Patterns:
     intro: re.Pattern[str]  # a paragraph ending `X said:` before a block quotation
     doc_subject: re.Pattern[str]  # `the joint statement` as the subject of a reporting verb
     doc_noun: re.Pattern[str]  # a document noun anywhere: `a joint statement`
-    issuer: re.Pattern[str]  # `The White House issued` at a sentence start
+    issued: re.Pattern[str]  # `the White House released a statement`
+    issued_by: re.Pattern[str]  # `a statement released by the White House`
+    owner: re.Pattern[str]  # `the IEA communique`, `Japan's statement`
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -78,6 +84,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     inverted = _alternation(lexicon.word_list("inverted_reporting_verbs"))
     sources = _alternation(lexicon.word_list("source_phrases"))
     docs = _alternation(lexicon.word_list("document_nouns"))
+    issuing = _alternation(lexicon.word_list("issuing_verbs"))
     terms = _alternation(lexicon.word_list("term_markers"))
     lead = r"^[\s,.!?;:]*(?:[—–-]+\s*)?"
     return _Patterns(
@@ -103,10 +110,16 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
             rf"(?i:the|this|that|their|its)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>(?i:{docs}))$"
         ),
         doc_noun=re.compile(rf"\b(?P<noun>(?i:joint\s+)?(?i:{docs}))\b"),
-        issuer=re.compile(
-            r"(?:[^,]{0,40},\s+)?(?:[Tt]he\s+)?(?P<org>[A-Z][\w&.’'-]*"
-            r"(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.’'-]*){0,6})"
-            rf"\s+(?:{_alternation(lexicon.word_list('issuing_verbs'))})\b"
+        issued=re.compile(
+            rf"(?P<org>{_ORG_LIST})\s+(?:has\s+|have\s+|had\s+|jointly\s+)?(?:{issuing})\s+"
+            rf"(?:a|an|the|its|their|his|her)\s+(?:[\w'’-]+\s+){{0,2}}?(?i:{docs})\b"
+        ),
+        issued_by=re.compile(
+            rf"(?i:{docs})\s+(?:[\w'’-]+\s+){{0,2}}?(?:by|from)\s+(?P<org>{_ORG_LIST})"
+        ),
+        owner=re.compile(
+            rf"(?:\b[Tt]he\s+)?(?:\d{{4}}\s+)?(?P<org>{_ORG_RUN})(?:['’]s)?\s+"
+            rf"(?:(?i:joint|leaders['’]?|final|official|written)\s+)?(?i:{docs})\b"
         ),
     )
 
@@ -228,6 +241,10 @@ class _Reader:
                     return True, self._speaker(who)
                 if pattern is self.pat.source:
                     return True, self._org(m.group("subj"), span.start)
+                subj = re.sub(r"^.*,\s*", "", m.group("subj").strip())
+                if self.pat.doc_subject.match(subj) or subj.casefold() == "it":
+                    # "Adding more, the statement said, “…”"
+                    return True, self._org(subj, span.start)
         return False, None
 
     def _credit(self, item: _Item, same_paragraph: list[_Item]) -> str | None:
@@ -270,6 +287,13 @@ class _Reader:
         doc = self.pat.doc_subject.match(text.strip())
         if doc is not None and position >= 0:
             return self._document_authors(doc.group("noun"), position)
+        if text.strip().casefold() == "it" and position >= 0:
+            # "It said, “…”" right after a sentence about a statement: the statement
+            sent = self._sentence_at(position)
+            k = self.sentences.index(sent) if sent is not None else 0
+            if k > 0 and self.pat.doc_noun.search(self._plain(self.sentences[k - 1])):
+                return self._document_authors(None, self.sentences[k - 1].end, True)
+            return None
         words = text.strip().split()
         while words and words[0].casefold() in {"the", "a", "an"}:
             words = words[1:]
@@ -333,50 +357,87 @@ class _Reader:
         org = m.group("org").strip()
         return org or None
 
-    def _document_authors(self, noun: str, position: int) -> str | None:
+    def _document_authors(
+        self, noun: str | None, position: int, whole_first: bool = False
+    ) -> str | None:
         """Who speaks through "the statement" (or communique, declaration ...) quoted at
-        `position`: the authors named where the text last spoke of that document.
+        `position`: the authors named where the text speaks of that document.
 
-        The latest earlier sentence that names the same kind of document decides: an issuer
-        printed before the noun ("the White House statement", "the IEA communique") if it is
-        one; else the people that sentence names ("Yoon and Ito issued a joint statement",
-        "The joint statement said Yoon and Ito agreed ..."). Two or more people give one
-        speaker for them all, "A and B (joint statement)".
+        Sentences are read back from the quote's own (up to `position`, or all of it with
+        `whole_first`), skipping quoted words, for the same kind of document (any kind when
+        `noun` is None). The first that tells who issued it decides: an issuer before or after
+        the noun ("the IEA communique", "the White House released a statement", "a statement
+        from Japan and India", "Ito and Paz approved the statement"), else the people the
+        sentence names ("The joint statement said Ito and Paz agreed ..."). Two or more give
+        one speaker for them all, "A and B (joint statement)"; a body gives its name.
         """
-        head = noun.split()[-1].casefold()
+        head = noun.split()[-1].casefold() if noun else None
         k = bisect.bisect_right(self.starts, position) - 1
         for back in range(DOCUMENT_REACH):
             if k - back < 0:
                 break
             sent = self.sentences[k - back]
-            end = min(sent.end, position) if back == 0 else sent.end
-            text = self.body[sent.start : end]
+            end = position if back == 0 and not whole_first else sent.end
+            text = self._plain(sent)[: max(0, end - sent.start)]
             hits = [
                 m
                 for m in self.pat.doc_noun.finditer(text)
-                if m.group("noun").split()[-1].casefold() == head
+                if head is None or m.group("noun").split()[-1].casefold() == head
             ]
             if not hits:
                 continue
-            hit = hits[-1]
-            issuer = _ISSUER_RE.search(text[: hit.start()])
-            if issuer is not None:
-                who = self._person_in(sent.start + issuer.start(), sent.start + issuer.end())
-                return self._speaker(who) if who else issuer.group("org")
-            people: list[int] = []
-            for m in self.register.mention_spans(sent.start, sent.end):
-                if not m.in_quote and m.kind != "pronoun" and m.person not in people:
-                    people.append(m.person)
-            if len(people) == 1:
-                return self.register.people[people[0]].id
+            label = " ".join(hits[-1].group("noun").casefold().split())
+            found = self._issuer(sent, text, label)
+            if found is not None:
+                return found
+            if back == 0 and not whole_first:
+                continue  # the attribution's own sentence: its people are not the authors
+            people = self._people_in(sent.start, sent.start + len(text))
             if people:
-                names = [self.register.people[i].name for i in people]
-                label = " ".join(hit.group("noun").casefold().split())
-                return f"{' and '.join(names)} ({label})"
-            # "The White House issued a statement": the body that issued it
-            m = self.pat.issuer.match(text)
-            return m.group("org") if m else None
+                return self._authors(people, label)
         return None
+
+    def _issuer(self, sent: Sentence, text: str, label: str) -> str | None:
+        """The issuer a sentence names for the document it mentions, or None."""
+        for pattern in (self.pat.issued_by, self.pat.issued, self.pat.owner):
+            for m in pattern.finditer(text):
+                a, b = sent.start + m.start("org"), sent.start + m.end("org")
+                people = self._people_in(a, b)
+                if people:
+                    return self._authors(people, label)
+                org = re.sub(r"^(?:[Tt]he)\s+", "", m.group("org").strip())
+                if org.endswith(".") and "." not in org.split()[-1][:-1]:
+                    org = org[:-1]  # the sentence's full stop, not "U.S."
+                if org.split()[0] not in _NOT_ISSUERS:
+                    return org
+        return None
+
+    def _people_in(self, start: int, end: int) -> list[int]:
+        out: list[int] = []
+        for m in self.register.mention_spans(start, end):
+            if not m.in_quote and m.kind != "pronoun" and m.person not in out:
+                out.append(m.person)
+        return out
+
+    def _authors(self, people: list[int], label: str) -> str:
+        if len(people) == 1:
+            return self.register.people[people[0]].id
+        names = [self.register.people[i].name for i in people]
+        return f"{', '.join(names[:-1])} and {names[-1]} ({label})"
+
+    def _plain(self, sent: Sentence) -> str:
+        """A sentence with its quoted stretches blanked out (offsets kept)."""
+        para = self.paragraphs[sent.paragraph - 1]
+        outside = self._outside_quotes(para, self.by_para.get(para.number, []))
+        return outside[sent.start - para.start : sent.end - para.start]
+
+    def _document_quote(self, item: _Item) -> str | None:
+        """A quote whose own sentence names a document ("In the statement the leaders agreed
+        “to ...”", "“...,” according to a statement from the ministry") quotes it."""
+        sent = self._sentence_at(item.span.start)
+        if sent is None or not self.pat.doc_noun.search(self._plain(sent)):
+            return None
+        return self._document_authors(None, sent.start, whole_first=True)
 
     def _reported(self, item: _Item) -> tuple[bool, str | None]:
         """The subject of the last reporting verb before a partial quote in its sentence.
@@ -420,6 +481,7 @@ class _Reader:
         by_para: dict[int, list[_Item]] = {}
         for it in items:
             by_para.setdefault(it.paragraph.number, []).append(it)
+        self.by_para = by_para
         for it in items:
             found, who = self._after(it)
             if not found:
@@ -546,6 +608,10 @@ class _Reader:
             reported, who = self._reported(it)
             if reported:
                 it.speaker, it.attributed = who, True
+                continue
+            authors = self._document_quote(it)
+            if authors is not None:
+                it.speaker = authors
                 continue
             if self._set_off(it):
                 pulled = self._pull_quote(it, quotes, k)

@@ -418,3 +418,35 @@ def test_a_quoted_subheading_looks_ahead_to_its_section(lexicon: Lexicon) -> Non
     )
     got = quotes_of(text, lexicon)
     assert got[1] == ("Ravi Rao", "Time for a real change now")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The leaders “agreed to deepen our ties in every field” at the summit, according "
+            "to a statement released by the Ministry of Trade.",
+            "Ministry of Trade",
+        ),
+        (
+            "The Ministry of Trade released a joint statement from Peru and Chile. "
+            'It said, "We will deepen our ties in every field."',
+            "Peru and Chile",
+        ),
+        (
+            "The Ministry of Trade released a joint statement on Monday. Adding more, the "
+            'statement said, "We will deepen our ties in every field."',
+            "Ministry of Trade",
+        ),
+        (
+            "President Ana Paz and President Hiro Sato approved the statement on Monday. In the "
+            "statement the two leaders agreed “to deepen our ties in every field”.",
+            "Ana Paz and Hiro Sato (statement)",
+        ),
+    ],
+)
+def test_words_of_a_document_go_to_its_issuer(text: str, speaker: str, lexicon: Lexicon) -> None:
+    got = quotes_of(text, lexicon)
+    assert len(got) == 1
+    assert got[0][0] == speaker
+    assert "deepen our ties in every field" in got[0][1]
