@@ -289,8 +289,7 @@ class _Reader:
             return self._document_authors(doc.group("noun"), position)
         if text.strip().casefold() == "it" and position >= 0:
             # "It said, “…”" right after a sentence about a statement: the statement
-            sent = self._sentence_at(position)
-            k = self.sentences.index(sent) if sent is not None else 0
+            k = bisect.bisect_right(self.starts, position) - 1
             if k > 0 and self.pat.doc_noun.search(self._plain(self.sentences[k - 1])):
                 return self._document_authors(None, self.sentences[k - 1].end, True)
             return None
@@ -428,7 +427,10 @@ class _Reader:
     def _plain(self, sent: Sentence) -> str:
         """A sentence with its quoted stretches blanked out (offsets kept)."""
         para = self.paragraphs[sent.paragraph - 1]
-        outside = self._outside_quotes(para, self.by_para.get(para.number, []))
+        outside = self._plain_cache.get(para.number)
+        if outside is None:
+            outside = self._outside_quotes(para, self.by_para.get(para.number, []))
+            self._plain_cache[para.number] = outside
         return outside[sent.start - para.start : sent.end - para.start]
 
     def _document_quote(self, item: _Item) -> str | None:
@@ -482,6 +484,7 @@ class _Reader:
         for it in items:
             by_para.setdefault(it.paragraph.number, []).append(it)
         self.by_para = by_para
+        self._plain_cache: dict[int, str] = {}
         for it in items:
             found, who = self._after(it)
             if not found:
