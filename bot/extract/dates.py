@@ -315,10 +315,11 @@ def _words(lexicon: Lexicon) -> _Words:
 # --- tense ----------------------------------------------------------------------------------
 
 _PAST_VERB_RE = re.compile(r"(?<![\w-])[a-z]{3,}(?<!e)ed\b")
-_BE_BEFORE_RE = re.compile(r"\b(?:be|been|being)\s+$", re.IGNORECASE)
-#: Before a past form, words that make it a participle, not a past verb.
+#: Before a past form, words that make it a participle, not a past verb ("must be submitted",
+#: "the planned summit"); "has been agreed" stays past.
+_BE_BEFORE_RE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
 _PARTICIPLE_BEFORE_RE = re.compile(
-    r"\b(?:be|been|being|the|a|an|its|their|this|these|our|his|her|newly)\s+$", re.IGNORECASE
+    r"\b(?:be|being|the|a|an|its|their|this|these|our|his|her|newly)\s+$", re.IGNORECASE
 )
 
 
@@ -327,9 +328,23 @@ def sentence_tense(text: str, lexicon: Lexicon) -> str | None:
     w = _words(lexicon)
     if w.future_re.search(text):
         return "future"
-    if w.past_re.search(text) or _PAST_VERB_RE.search(text):
+    if _past_markers(w, text):
         return "past"
     return None
+
+
+def _past_markers(w: _Words, text: str, start: int = 0) -> list[re.Match[str]]:
+    """Past markers in `text` from `start`, without participles: "to be held", "must be
+    submitted", "ahead of the planned summit" say nothing about the past."""
+    out = [
+        m for m in w.past_re.finditer(text, start) if not _BE_BEFORE_RE.search(text, 0, m.start())
+    ]
+    out += [
+        m
+        for m in _PAST_VERB_RE.finditer(text, start)
+        if not _PARTICIPLE_BEFORE_RE.search(text, 0, m.start())
+    ]
+    return sorted(out, key=lambda m: m.start())
 
 
 # --- resolution -----------------------------------------------------------------------------
@@ -462,15 +477,18 @@ class _Context:
         start, end = clause_bounds(self.text, pos)
         clause = self.text[start:pos]
         forward = list(self.words.forward_re.finditer(clause))
-        if forward and not self._past_between(clause, forward[-1].end()):
+        if forward and not _past_markers(self.words, clause, forward[-1].end()):
             # "confirmed cooperation towards the summit in May", "agreed to hold talks in
             # May"; not "agreed to act on a statement the leaders made in July".
             return "future"
-        clause = self.text[start:end]
-        if self.words.future_re.search(clause):
+        whole = self.text[start:end]
+        deadline = _word_before(self.text, pos) in self.words.deadline_prepositions
+        if self.words.future_re.search(whole):
             return "future"
-        if self.words.past_re.search(clause) or _PAST_VERB_RE.search(clause):
+        if _past_markers(self.words, whole):
             return "past"
+        if deadline:
+            return "future"  # "must be submitted by Friday"
         if self.tense is None:
             return None
         markers = [
@@ -478,27 +496,12 @@ class _Context:
             for pattern in (self.words.future_re, self.words.forward_re)
             for m in pattern.finditer(self.text)
         ]
-        markers += [
-            (m.start(), m.end(), "past")
-            for pattern in (self.words.past_re, _PAST_VERB_RE)
-            for m in pattern.finditer(self.text)
-        ]
+        markers += [(m.start(), m.end(), "past") for m in _past_markers(self.words, self.text)]
         before = [mk for mk in markers if mk[1] <= pos]
         if before:
             # The nearest; where a future phrase covers a past verb ("looked forward"), it.
             return max(before, key=lambda mk: (mk[1], mk[2] == "future"))[2]
         return min(markers, key=lambda mk: mk[0])[2] if markers else self.tense
-
-    def _past_between(self, clause: str, start: int) -> bool:
-        """A past verb after `start` in the clause, not a participle after "be" or a
-        determiner ("to be held", "ahead of the planned summit")."""
-        for m in self.words.past_re.finditer(clause, start):
-            if not _BE_BEFORE_RE.search(clause, 0, m.start()):
-                return True
-        for m in _PAST_VERB_RE.finditer(clause, start):
-            if not _PARTICIPLE_BEFORE_RE.search(clause, 0, m.start()):
-                return True
-        return False
 
 
 Resolver = Callable[[re.Match[str], _Context], DateMention | None]

@@ -296,8 +296,11 @@ def test_two_dated_clauses_joined_by_and_are_two_events(lexicon: Lexicon) -> Non
          ["2022-09"]),
         # A meeting named by its month is the nearest such month.
         ("The council discussed the October summit agenda.", "2017-09-25", ["2017-10"]),
-        # A deadline season looks ahead.
+        # A deadline looks ahead; a passive participle is no past tense.
         ("The law should be passed by the summer.", "2023-05-23", ["2023-06/2023-08"]),
+        ("Applications must be submitted by Monday.", "2023-03-15", ["2023-03-20"]),
+        ("The report is to be published in February.", "2023-03-15", ["2024-02"]),
+        ("The report was published in February.", "2023-03-15", ["2023-02"]),
     ],
 )  # fmt: skip
 def test_round_three_date_directions(
