@@ -144,6 +144,7 @@ class _Words:
     year_noun_re: re.Pattern[str]
     seasons: dict[str, tuple[int, int]]
     season_modifiers: dict[str, int]
+    anniversary_re: re.Pattern[str]
     season_prepositions: frozenset[str]
     deadline_prepositions: frozenset[str]
     max_span_years: int
@@ -305,6 +306,10 @@ def _words(lexicon: Lexicon) -> _Words:
         ),
         seasons=seasons,
         season_modifiers=season_mods,
+        anniversary_re=re.compile(
+            rf"(?i)\b(?:\d{{1,3}}(?:st|nd|rd|th)|{_alternation(lexicon.word_list('ordinal_words'))})"
+            rf"\s+(?:{_alternation(lexicon.word_list('anniversary_words'))})\b"
+        ),
         season_prepositions=_set(lexicon, "season_prepositions"),
         deadline_prepositions=_set(lexicon, "deadline_prepositions"),
         max_span_years=_mapping(lexicon, "span_limits").get("max_years", 10),
@@ -810,6 +815,11 @@ def find_dates(
         mention = _duration(m, ctx, out)
         if mention is not None:
             out.append(mention)
+    if not out and anchor is not None:
+        m = w.anniversary_re.search(text)
+        if m:  # "an official visit marking the 60th anniversary of relations"
+            year = str(anchor.year)
+            out.append(DateMention(m.start(), m.end(), year, True, kind="anniversary"))
     out.sort(key=lambda d: d.start)
     return out
 

@@ -191,7 +191,12 @@ def describe(text: str, mention: DateMention, mentions: list[DateMention], lexic
     clause = text[s:e]
     # Take out every date inside the clause, the last first so offsets stay right.
     for other in sorted(mentions, key=lambda d: d.start, reverse=True):
-        if s <= other.start and other.end <= e and not other.duration:
+        if (
+            s <= other.start
+            and other.end <= e
+            and not other.duration
+            and other.kind != "anniversary"
+        ):
             clause = _strip_date(clause, other.start - s, other.end - s, prepositions)
     return _balance_quotes(_tidy(clause)) or _tidy(text)
 

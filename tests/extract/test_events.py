@@ -367,3 +367,14 @@ def test_a_heading_line_that_says_more_than_the_quote_keeps_the_story_day(
     )
     (event,) = extract_events(document(body), segment(body), lexicon)
     assert event.when == "2023-03-15" and "chair" in event.what
+
+
+def test_an_undated_anniversary_is_marked_in_the_document_year(lexicon: Lexicon) -> None:
+    assert whens("The visit marks the 40th anniversary of relations.", lexicon, "2023-03-15") == [
+        "2023"
+    ]
+    text = "The envoys will mark the 40th anniversary of relations on May 2."
+    assert whens(text, lexicon, "2023-03-15") == ["2023-05-02"]
+    body = "The visit marks the 40th anniversary of relations."
+    (event,) = extract_events(document(body), segment(body), lexicon)
+    assert "anniversary" in event.what
