@@ -40,6 +40,8 @@ DOCUMENT_REACH = 12
 _ORG_RUN = r"(?!(?:The|This|That|These|Its|Their|A|An|In|On|At)\b)[A-Z][\w&.’'-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+)?[A-Z][\w&.’'-]*){0,5}"
 #: Several of them: "the United States, India, and Brazil", "Ito and Paz".
 _ORG_LIST = rf"(?:[Tt]he\s+)?{_ORG_RUN}(?:,\s+(?:and\s+)?(?:the\s+)?{_ORG_RUN})*(?:,?\s+and\s+(?:the\s+)?{_ORG_RUN})?"
+#: A relative clause after a subject: "Rao, who met Holm on Monday, said".
+_RELATIVE_RE = re.compile(r",\s+(?:who|whose|which)\b")
 #: Capitalised words that open a sentence, not a body's name.
 _NOT_ISSUERS = frozenset("It They We He She This That Its Their Our".split())
 _SMALL_WORDS = frozenset(
@@ -185,10 +187,39 @@ class _Reader:
         return Source(self.doc_id, first.paragraph, self.body[first.start : last.end])
 
     def _person_in(self, start: int, end: int, last: bool = False) -> Mention | None:
-        cands = [m for m in self.register.mention_spans(start, end) if m.end <= end or last]
+        cands = [
+            m
+            for m in self.register.mention_spans(start, end)
+            if (m.end <= end or last) and not self._possessor(m)
+        ]
         if not cands:
             return None
         return cands[-1] if last else cands[0]
+
+    def _possessor(self, m: Mention) -> bool:
+        """ "Holm's spokesperson said", "said Holm's counterpart, Rao": a name in the possessive
+        is not the one who speaks."""
+        return self.body[m.end : m.end + 2] in {"'s", "’s"}
+
+    def _who(self, start: int, end: int) -> str | None:
+        """The speaker a subject phrase (text before a reporting verb) names: its last person,
+        before any relative clause ("Rao, who met Holm, said"); two people joined by "and"
+        ("Holm and Rao said") speak together."""
+        rel = _RELATIVE_RE.search(self.body, start, end)
+        if rel is not None:
+            end = rel.start()
+        who = self._person_in(start, end + 1, last=True)
+        if who is None or who.in_quote:
+            return None
+        prior = self._person_in(start, who.start)
+        if (
+            prior is not None
+            and prior.person != who.person
+            and re.fullmatch(r",?\s+and\s+", self.body[prior.end : who.start])
+            and not self._person_in(start, prior.start)
+        ):
+            return self._joint([prior.person, who.person])
+        return self._speaker(who)
 
     # --- step 1: attribution next to the marks --------------------------------------------
 
@@ -220,9 +251,9 @@ class _Reader:
             m = None
         if m and len(m.group("subj").split()) <= 8:
             a, b = close + m.start("subj"), close + m.end("subj")
-            who = self._person_in(a, b, last=True)
-            if who is not None:
-                return True, self._speaker(who)
+            said = self._who(a, b - 1)
+            if said is not None:
+                return True, said
             return True, self._org(m.group("subj"), span.start)
         return False, None
 
@@ -236,9 +267,9 @@ class _Reader:
             m = pattern.search(head)
             if m:
                 a, b = lo + m.start("subj"), lo + m.end("subj")
-                who = self._person_in(a, b + 1, last=True)
-                if who is not None:
-                    return True, self._speaker(who)
+                said = self._who(a, b)
+                if said is not None:
+                    return True, said
                 if pattern is self.pat.source:
                     return True, self._org(m.group("subj"), span.start)
                 subj = re.sub(r"^.*,\s*", "", m.group("subj").strip())
@@ -421,8 +452,12 @@ class _Reader:
     def _authors(self, people: list[int], label: str) -> str:
         if len(people) == 1:
             return self.register.people[people[0]].id
+        return f"{self._joint(people)} ({label})"
+
+    def _joint(self, people: list[int]) -> str:
+        """One speaker for several people: "A, B and C"."""
         names = [self.register.people[i].name for i in people]
-        return f"{', '.join(names[:-1])} and {names[-1]} ({label})"
+        return f"{', '.join(names[:-1])} and {names[-1]}"
 
     def _plain(self, sent: Sentence) -> str:
         """A sentence with its quoted stretches blanked out (offsets kept)."""
@@ -454,9 +489,9 @@ class _Reader:
         text = self.body[sent.start : open_at]
         verbs = list(self.pat.verbs.finditer(text))
         for v in reversed(verbs):
-            who = self._person_in(sent.start, sent.start + v.start(), last=True)
-            if who is not None and not who.in_quote:
-                return True, self._speaker(who)
+            said = self._who(sent.start, sent.start + v.start() - 1)
+            if said is not None:
+                return True, said
         if not verbs:
             return False, None
         # "the Chinese Ministry of Foreign Affairs said the talks were “…”"

@@ -450,3 +450,23 @@ def test_words_of_a_document_go_to_its_issuer(text: str, speaker: str, lexicon: 
     assert len(got) == 1
     assert got[0][0] == speaker
     assert "deepen our ties in every field" in got[0][1]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Rao, who met Holm on Monday, said: “We are ready to act now.”", "Ravi Rao"),
+        ("“We are ready to act now,” said Holm’s counterpart, Ravi Rao.", "Ravi Rao"),
+        ("Rao’s ministry said the visit was “a big success for both of us”.", None),
+        (
+            "Holm and Rao said they “will expand cooperation in all fields”.",
+            "Lena Holm and Ravi Rao",
+        ),
+    ],
+)
+def test_the_subject_of_the_reporting_verb_speaks(
+    sentence: str, speaker: str | None, lexicon: Lexicon
+) -> None:
+    got = quotes_of(INTRO + sentence, lexicon)
+    assert len(got) == 1
+    assert got[0][0] == speaker
