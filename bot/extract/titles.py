@@ -25,6 +25,7 @@ from bot.extract.names import (
     party_ending,
 )
 
+_DROP_CAP_RE = re.compile(r"[A-Z]{2}[a-z]{2,}")
 _ROLE_STOP = frozenset({"of", "for", "the", "and", "&", "on"})
 
 
@@ -117,10 +118,18 @@ class TitleFinder:
             return True
         if capital and not tok.capitalised:
             return False
-        w, _ = _fold(tok.text)
+        w, _ = _fold(self._word(i))
         return (
             w in self.v.modifiers or w in self.v.office or w in self.v.heads or is_ordinal(tok.text)
         )
+
+    def _word(self, i: int) -> str:
+        """A token's word, without a drop cap that scraping doubled at a paragraph's start
+        ("BEconomics Minister" is "Economics Minister")."""
+        w = self.t[i].text
+        if i == 0 and _DROP_CAP_RE.fullmatch(w) and self.v.is_title_word(w[1:]):
+            return w[1:]
+        return w
 
     def _country_before(self, k: int) -> tuple[CountryMention | None, int]:
         """A country mention ending at token k (possibly possessive) and its first token."""
@@ -282,7 +291,7 @@ class TitleFinder:
         t = self.t
         while b > a and (t[b].text in (",", "(", ")") or t[b].text in CONNECTORS):
             b -= 1
-        out = [t[a].text]
+        out = [self._word(a)]
         for x in range(a + 1, b + 1):
             if t[x].start > t[x - 1].end:
                 out.append(" ")

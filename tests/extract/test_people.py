@@ -802,3 +802,8 @@ def test_an_honorific_and_the_same_surname_after_and_is_another_person(
     assert names(reg) == ["Taro Ito", "Ana Vega", "Dr. Vega"]
     assert person(reg, "Ana Vega").roles == ("President",)
     assert [m.person for m in reg.all_mentions if m.text == "Vega"] == [1]
+
+
+def test_a_doubled_drop_cap_at_a_paragraph_start_is_read_as_the_word(lexicon: Lexicon) -> None:
+    reg = register_of("BEconomics Minister Ana Paz (Greens) spoke on Monday.", lexicon)
+    assert person(reg, "Ana Paz").roles == ("Economics Minister",)
