@@ -461,7 +461,7 @@ def find_cues(sentence: Sentence, doc: _Doc, *, nested: bool = False) -> list[_C
     for m in cues.strong.finditer(text):
         if m.start() >= blocked_from or cues.courtesy.match(text, m.end()):
             continue
-        if _BARE_BE_RE.search(text, 0, m.start()):
+        if _BARE_BE_RE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "this can only be decided if ...": a participle, no decision
         noun = m.group(0).split()[0].casefold() in cues.cue_nouns
         owned = noun and _OWNED_RE.search(text[max(0, m.start() - 40) : m.start()])
@@ -560,7 +560,9 @@ def _object_cues(sentence: Sentence, toks: list[Token], doc: _Doc) -> list[_Cue]
         return span if _kind(sentence, span, doc) == "actor" else None
 
     for m in cues.object_aim.finditer(text):
-        if _BARE_BE_RE.search(text, 0, m.start()) or _demand_on_others(text, m.end(), doc):
+        if _BARE_BE_RE.search(text, max(0, m.start() - 12), m.start()) or _demand_on_others(
+            text, m.end(), doc
+        ):
             continue
         span = actor_subject(m.start())
         if span is not None:

@@ -342,12 +342,14 @@ def _past_markers(w: _Words, text: str, start: int = 0) -> list[re.Match[str]]:
     """Past markers in `text` from `start`, without participles: "to be held", "must be
     submitted", "ahead of the planned summit" say nothing about the past."""
     out = [
-        m for m in w.past_re.finditer(text, start) if not _BE_BEFORE_RE.search(text, 0, m.start())
+        m
+        for m in w.past_re.finditer(text, start)
+        if not _BE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
     ]
     out += [
         m
         for m in _PAST_VERB_RE.finditer(text, start)
-        if not _PARTICIPLE_BEFORE_RE.search(text, 0, m.start())
+        if not _PARTICIPLE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
     ]
     return sorted(out, key=lambda m: m.start())
 
