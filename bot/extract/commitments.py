@@ -23,8 +23,19 @@ the sentence turns into a hope, a demand on others or a framing:
   plan's assessment ("the dialogue will serve as a platform"), and a speaker's forecast about a
   country outside the document's main participants ("Austin said China will keep up the
   pressure"), unless it acts with a participant ("the UK would continue to work with the US").
-A blocker ("hope", "called on") reaches to the next clause with its own subject ("..., as he and
-Park agreed to ..."). Sentences inside quotes count too: "we" there is the speaker's side.
+A blocker ("hope", "called on", "the likelihood that") reaches to the next clause with its own
+subject ("..., as he and Park agreed to ..."). Sentences inside quotes count too: "we" there is
+the speaker's side.
+
+Round 3 (unseen wordings): adverbials may stand between a cue verb and its infinitive ("agreed
+Thursday to", "agreed in principle to"); an actor's aim can take an object ("sought a more stable
+relationship", "would like more time", not "wants the EU to lift ..."); a passive with a
+deadline is a plan ("should be passed by the summer"); so are a signed agreement (unless dated
+in an earlier year) and a welcomed start ("welcomed the signing of the treaty"). Not plans: a
+that-clause subject that is a place, a meeting or an activity ("noted that the site, ..., will
+become a venue", "agreed that developing partnerships would lead to stability"), "can be
+decided", and a cue noun under criticism ("the rival party's plan to ... is irresponsible"). A
+lead-in ending in ":" takes its topics from the list items that complete it.
 
 Actors are countries (see actors.py); topics come from topics.py with the paragraph or section
 as a fallback and `other` as the last resort; `when` is the sentence's first resolved date.

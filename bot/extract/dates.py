@@ -7,8 +7,12 @@ the next five years") are resolved against the document date and dropped when it
 Direction comes from the date's clause, else the nearest tense marker before it: "on Wednesday
 ... will be joined" looks forward from a Monday, "visited Manila in February" looks back,
 "cooperation towards the summit in May" looks forward. A year after "beyond", "until" or "by"
-is a limit, not the year the story is in. Every word (months, weekdays, seasons, relative
-phrases, number words) comes from config/cues.yaml.
+is a limit, not the year the story is in. Scheduling words ("slated for", "set for") and a cue
+infinitive ("agreed to hold ... in October") look ahead unless a past verb follows them; a
+deadline ("by Monday", "by the summer") looks ahead; a participle ("must be submitted") is no
+past tense; "the October summit" is the nearest October. Spans over ten years ("for the next 60
+years") are visions, not dates; an undated anniversary is the document's year. Every word
+(months, weekdays, seasons, relative phrases, number words) comes from config/cues.yaml.
 
 Each pattern is one regex pass over the sentence; overlapping hits keep the earliest, longest
 one, so a sentence is scanned in linear time.

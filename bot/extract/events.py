@@ -5,9 +5,12 @@ Pentagon for defense discussions ..."), so the timeline reads "2022-12-05: Marle
 A sentence with two dates gives two events, each with its own clause ("..., which will conclude
 tomorrow" keeps its antecedent: "the defense ministers' meeting, which will conclude at ...").
 
-Two kinds of repetition are folded: the story's own day is one event however often the text
-says "today" or "on Saturday" for it (the first statement names it), and a subheading whose
-section restates its date is left to the section's sentence, which says more.
+Repetition is folded: the story's own day is one event however often the text says "today" or
+"on Saturday" for it (the first statement names it), and so is any day the text only names by
+"tomorrow" or a weekday; a subheading whose section restates its date is left to the section's
+sentence when that says more; "this week" around a day the sentence names, and the first day
+of a span ("a three-day trip from Monday"), fold into the more exact date. `what` leaves out
+times of day, datelines and brackets left without their pair.
 """
 
 from __future__ import annotations
