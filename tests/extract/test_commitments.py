@@ -392,6 +392,7 @@ def test_topics_come_from_the_sentence_its_paragraph_or_other(lexicon: Lexicon) 
         "Chile and Peru agreed Thursday to expand rail links.",
         "The ministers agreed on Monday to open a joint office.",
         "Both sides agreed in principle to share seismic data.",
+        "Officials agreed, however, to meet again in Lima.",
         "“We reviewed the accord while agreeing to build a new port,” the minister said.",
         # An aim with an object, not an infinitive.
         "The minister noted that Chile sought a closer relationship with Peru.",
