@@ -145,6 +145,18 @@ def _quote_lines(facts: FactBase, quotes: Sequence[Quote], with_speaker: bool) -
     return lines
 
 
+def _quotes_by(facts: FactBase, person: Person) -> list[Quote]:
+    """A person's quotes, including joint ones whose speaker is a text such as "A and B"."""
+    names = [n for n in (person.name, *person.aliases) if len(n) > 3]
+    pattern = re.compile("|".join(rf"\b{re.escape(n)}\b" for n in names) or r"(?!)", re.IGNORECASE)
+    return [
+        q
+        for q in facts.quotes
+        if q.speaker == person.id
+        or (q.speaker and q.speaker not in facts.person_by_id and pattern.search(q.speaker))
+    ]
+
+
 def _commitment_line(c: Commitment) -> Line:
     bits = []
     if c.actors:
@@ -245,7 +257,7 @@ def who(facts: FactBase, index: FactIndex, arg: str) -> Answer:
         intro += "\nAlso matching: " + ", ".join(p.name for p in ties)
     src = _person_source(person)
     sections = [Section("Who", (Line(_person_summary(person, index.lexicon), src),))]
-    said = [q for q in facts.quotes if q.speaker == person.id]
+    said = _quotes_by(facts, person)
     sections.append(Section("Said", tuple(_quote_lines(facts, said, with_speaker=False))))
     names = [n for n in (person.name, *person.aliases) if len(n) > 3]
     named = [
@@ -282,7 +294,7 @@ def quotes(facts: FactBase, index: FactIndex, arg: str) -> Answer:
     topics = index.find_topics(arg)
     if found and (not topics or found[0][1] >= topics[0][1]):
         person = found[0][0]
-        said = [q for q in facts.quotes if q.speaker == person.id]
+        said = _quotes_by(facts, person)
         lines = _quote_lines(facts, said, with_speaker=False)
         intro = "" if said else f"{person.name} is not quoted directly in the documents."
         return _answer(

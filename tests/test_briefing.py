@@ -207,3 +207,21 @@ def test_every_cited_sentence_is_in_its_document(seed_facts, seed_index, name, a
                 doc = seed_facts.document_by_id[line.source.doc_id]
                 assert line.source.sentence in doc.text
                 assert a.doc_number(doc.id)
+
+
+def test_joint_quotes_show_under_each_speaker(lexicon) -> None:
+    from bot.config import load_settings
+    from bot.factbase import build_factbase
+    from bot.models import Document, DocumentFacts, Person, Quote, Source
+
+    src = Source("d", 1, "“We will act,” the statement said.")
+    people = (
+        Person("ana-ruiz", "Ana Ruiz", sources=(src,)),
+        Person("bo-li", "Bo Li", sources=(src,)),
+    )
+    quote = Quote("We will act", "Ana Ruiz and Bo Li (joint statement)", src)
+    doc = Document("d", "D", "d.md", src.sentence, "0")
+    fb = build_factbase([DocumentFacts(doc, people, (quote,))], None, lexicon)
+    index = FactIndex(fb, lexicon, load_settings().fuzzy)
+    for name in ("ruiz", "bo li"):
+        assert "We will act" in render_text(ask(fb, index, "quotes", name))
