@@ -22,6 +22,7 @@ from bot.extract.names import (
     Token,
     Vocab,
     is_ordinal,
+    name_words,
     party_ending,
 )
 
@@ -303,10 +304,13 @@ class TitleFinder:
         t = self.t
         k = j
         last = j - 1
+        cuts: list[int] = []  # complement ends before a connector, latest last
         while k < limit:
             tok = t[k]
             if k > j and tok.start - t[k - 1].end > 1:
                 break
+            if tok.text in CONNECTORS and last == k - 1 and last >= j:
+                cuts.append(last)
             # A comma continues a list of portfolios ("Economy, Trade and Industry"), not a
             # list of people ("President of the Raiders, Doug Cannon, ...").
             joins = (tok.text in CONNECTORS and (k > j or tok.text == "the")) or (
@@ -343,11 +347,28 @@ class TitleFinder:
             k += 1
         if last < j:
             return last, None
+        found = self._complement_name(j, last)
+        if found is not None:
+            return found
+        # "Secretary of Energy Ana M. Ruiz and the Republic of Chile's ...", "Minister of
+        # Defense Kim Ji-ho on Monday": the words after a connector name no one, so the
+        # complement may end before it, with a full name there.
+        for cut in reversed(cuts):
+            found = self._complement_name(j, cut)
+            name = found[1] if found is not None else None
+            if name is not None and len(name_words(name.surface, self.v.suffixes)) >= 2:
+                return found
+        return last, None
+
+    def _complement_name(self, j: int, last: int) -> tuple[int, NameSpan | None] | None:
+        """The title's last token and the name of a complement ending at token `last`; None
+        when no name ends there (the caller may try a shorter complement)."""
+        t = self.t
         # At least one complement word stands before the name: "for the Pandemic Accord" is
         # all complement, "of the Joint Chiefs of Staff Army Gen. Mark Milley" is not.
         start = self.reader.backward_start(last, j)
         if start is None:
-            return last, None
+            return None
         # A complement may end in words no list knows ("Human Rights Uzra Zeya"): a name of
         # four words or more keeps its last two.
         words = [
@@ -369,7 +390,7 @@ class TitleFinder:
             return b - 1, None
         name = self.reader.forward(start, skip_honorifics=False, family_caps=True)
         if name is None:
-            return last, None
+            return None
         # The title ends before the name (and before ranks such as "Gen." in front of it).
         title_last = start - 1
         ranked = False

@@ -138,6 +138,21 @@ def test_complement_ending_in_unknown_words_keeps_a_two_word_name(lexicon: Lexic
     )
 
 
+def test_complement_ends_before_words_that_name_no_one(lexicon: Lexicon) -> None:
+    text = (
+        "U.S. Secretary of Energy Ana M. Ruiz and the Republic of Chile's Minister of Mining, "
+        "Tomas Vidal, met. Republic of Korea Minister of Unification Kim Ji-ho on Monday "
+        "joined Secretary of Commerce Ben Ota of the United States."
+    )
+    reg = register_of(text, lexicon)
+    assert names(reg) == ["Ana M. Ruiz", "Tomas Vidal", "Kim Ji-ho", "Ben Ota"]
+    assert person(reg, "Ana M. Ruiz").roles == ("Secretary of Energy",)
+    assert person(reg, "Kim Ji-ho").roles == ("Minister of Unification",)
+    assert person(reg, "Kim Ji-ho").country == "South Korea"
+    assert person(reg, "Ben Ota").roles == ("Secretary of Commerce",)
+    assert person(reg, "Ben Ota").country == "United States"
+
+
 def test_roman_numeral_suffix_before_a_full_stop(lexicon: Lexicon) -> None:
     text = "This is new, said Secretary of Defense Carl B. Voss III. He left."
     p = person(register_of(text, lexicon), "Carl B. Voss III")
