@@ -129,6 +129,7 @@ class _Cues:
     deadline: re.Pattern[str]  # "should be passed by"
     signing: re.Pattern[str]  # "signed a memorandum"
     welcome: re.Pattern[str]  # "welcomed the signing of"
+    restate: re.Pattern[str]  # "reaffirmed the ironclad commitment", "reaffirm to deepen"
 
 
 def _adverbial(lexicon: Lexicon) -> str:
@@ -141,24 +142,24 @@ def _adverbial(lexicon: Lexicon) -> str:
     return rf"(?:(?:on\s+)?(?:{weekday}|{day})|{words})"
 
 
+_BE_FORMS = frozenset(("is", "are", "am", "was", "were"))
+
+
 def _strong_re(lexicon: Lexicon) -> re.Pattern[str]:
     """The intention cues; a two-word "<verb> to" cue lets adverbials stand between its words
-    ("agreed Thursday to", "agreed in principle to")."""
+    ("agreed Thursday to", "agreed in principle to"), and a cue opening with "is"/"are" one
+    after that word ("is also planning")."""
     adverbial = _adverbial(lexicon)
     spread: list[str] = []
     plain: list[str] = []
     for cue in sorted(set(lexicon.word_list("commitment_cues")), key=lambda c: (-len(c), c)):
         words = cue.split()
-        if (
-            len(words) == 2
-            and words[1].casefold() == "to"
-            and words[0].casefold()
-            not in (
-                "is",
-                "are",
-            )
-        ):
+        if len(words) == 2 and words[1].casefold() == "to" and words[0].casefold() not in _BE_FORMS:
             spread.append(rf"{re.escape(words[0])}(?:,?\s+{adverbial},?)*\s+to")
+        elif len(words) > 1 and words[0].casefold() in _BE_FORMS:
+            # "is also planning", "are now set to": an adverbial after the "be" of the cue.
+            rest = r"\s+".join(re.escape(x) for x in words[1:])
+            spread.append(rf"{re.escape(words[0])}(?:\s+{adverbial})?\s+{rest}")
         else:
             plain.append(re.escape(cue))
     # The spread cues first: "agreed on Monday to" is one cue, not "agreed on".
@@ -252,6 +253,20 @@ def _cues(lexicon: Lexicon) -> _Cues:
             rf"\b(?:{_alternation(lexicon.word_list('welcome_verbs'))})\s+the\s+"
             rf"(?:{_alternation(lexicon.word_list('welcome_nouns'))})\s+of\b"
         ),
+        restate=_restate_re(lexicon),
+    )
+
+
+def _restate_re(lexicon: Lexicon) -> re.Pattern[str]:
+    """A restated commitment: a restating verb, then within six words a commitment or goal
+    noun, or straight away an infinitive that is no audience ("reiterated to reporters")."""
+    verbs = _alternation(lexicon.word_list("restate_verbs"))
+    nouns = _alternation(lexicon.word_list("restate_nouns"))
+    audiences = _alternation((*lexicon.word_list("restate_audiences"), "the", "a", "an"))
+    return re.compile(
+        rf"\b(?:{verbs})\s+(?:(?:[\w.’'-]+\s+){{0,6}}?(?:{nouns})\b"
+        rf"|to\s+(?!(?:{audiences})\b)(?-i:[a-z]+)\b)",
+        re.IGNORECASE,
     )
 
 
@@ -305,8 +320,9 @@ def _modal_cue(sentence: Sentence, m: re.Match[str], toks: list[Token], doc: _Do
     if verb.group(1) == "be" and _priority(after, doc):
         # "reconciling A with B would be the cornerstone of the government's policies"
         return _Cue("modal", m.start(), m.end(), main_subject(toks, w))
-    if actor_only and verb.group(1) in cues.modal_blocking and not passive:
-        return None  # "would welcome", "would have", "would be glad"
+    progressive = verb.group(1) == "be" and bool(_ING_RE.match(after, verb.end()))
+    if actor_only and verb.group(1) in cues.modal_blocking and not (passive or progressive):
+        return None  # "would welcome", "would have", "would be glad"; not "would be sending"
     how, span = _contracted(toks, m) or subject_before(toks, idx, w)
     if how == "relative":
         antecedent = relative_before(toks, idx, w)
@@ -525,6 +541,8 @@ def find_cues(sentence: Sentence, doc: _Doc, *, nested: bool = False) -> list[_C
 
 
 _BARE_BE_RE = re.compile(r"\bbe\s+$")
+#: After "would be": a progressive ("would be providing") is a plan like "would provide".
+_ING_RE = re.compile(r"\s+[a-z]+ing\b")
 #: Before a cue noun ("plan to"): a determiner or an owner, so the cue is a noun.
 _OWNED_RE = re.compile(
     r"(?:\b(?:the|a|an|this|that|its|their|his|her)|\w['’]s|\ws['’])\s+(?:[\w-]+\s+)?$",
@@ -581,7 +599,7 @@ def _object_cues(sentence: Sentence, toks: list[Token], doc: _Doc) -> list[_Cue]
     for m in cues.deadline.finditer(text):
         if _deadline_after(sentence, m.end(), doc):
             out.append(_Cue("strong", m.start(), m.end(), None))
-    for pattern in (cues.signing, cues.welcome):
+    for pattern in (cues.signing, cues.welcome, cues.restate):
         if pattern is cues.signing and _background(sentence, doc):
             continue  # "the two countries signed a trade pact in 2015": history
         for m in pattern.finditer(text):

@@ -1,0 +1,58 @@
+"""Commitments, round 4: wordings met in readouts, fact sheets and government pages, on short
+sentences written for the test (the helpers come from test_commitments)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.lexicon import Lexicon
+from tests.extract.test_commitments import person, run, sentences
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a "be" cue with an adverbial after "is"/"are", and "planning" with a noun
+        "The minister is also planning further visits to the region in the weeks ahead.",
+        "Peru and Chile are now set to open a joint border post.",
+        # readiness, reported
+        "The president stressed that Ghana was willing to expand its port cooperation.",
+        "Norway is ready to send more engineers to the mission.",
+        "The minister said Chile was prepared to host the next round of talks.",
+        # a progressive after "would"
+        "The minister said that over the next five years, Kenya would be providing two "
+        "million doses to its neighbours.",
+        # restated commitments, goals and interests
+        "The minister reaffirmed the firm and lasting Canadian commitment to the defence of "
+        "Latvia.",
+        "Both ministers reaffirmed the close alignment between Peru and Chile, as well as "
+        "shared goals to modernise their ports.",
+        "In order to support the plan, they reaffirm to deepen cooperation on fisheries.",
+        "The premier reiterated Ghana's interest in expanding rail links.",
+    ],
+)
+def test_round_four_commitment_wordings(lexicon: Lexicon, text: str) -> None:
+    assert sentences(run(lexicon, text)) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister was planned as the main speaker last year.",
+        "The minister is unwilling to comment on the talks.",
+        "The plan would be interesting for farmers.",
+        "The ministers reaffirmed the critical importance of regular consultations.",
+        "The minister reiterated to reporters that the talks went well.",
+        "The minister reiterated Peru's request for faster visa processing.",
+    ],
+)
+def test_round_four_non_commitments(lexicon: Lexicon, text: str) -> None:
+    assert run(lexicon, text) == []
+
+
+def test_a_restated_commitment_needs_an_actor_subject(lexicon: Lexicon) -> None:
+    people = (person("Ama Owusu", "Ghana", "Owusu"),)
+    body = "Ama Owusu reaffirmed the commitment to the free trade area."
+    (c,) = run(lexicon, body, people=people)
+    assert c.actors == ("Ghana",)
+    assert run(lexicon, "The report reaffirmed the commitment to the free trade area.") == []
