@@ -129,6 +129,7 @@ class _Cues:
     deadline: re.Pattern[str]  # "should be passed by"
     signing: re.Pattern[str]  # "signed a memorandum"
     welcome: re.Pattern[str]  # "welcomed the signing of"
+    announce: re.Pattern[str]  # "announced a joint forum"
     restate: re.Pattern[str]  # "reaffirmed the ironclad commitment", "reaffirm to deepen"
 
 
@@ -247,7 +248,12 @@ def _cues(lexicon: Lexicon) -> _Cues:
         ),
         signing=re.compile(
             rf"\b(?:{_alternation(lexicon.word_list('signing_verbs'))})\s+"
-            rf"(?:[\w’'-]+\s+){{0,4}}?(?i:{_alternation(lexicon.word_list('agreement_nouns'))})\b"
+            rf"(?:(?:[\w’'-]+\s+){{0,4}}?|the\s+(?:(?:[A-Z][\w.’'-]*|of|and|for|on|[-–])\s+){{1,10}}?)"
+            rf"(?i:{_alternation(lexicon.word_list('agreement_nouns'))})\b"
+        ),
+        announce=re.compile(
+            rf"\b(?:{_alternation(lexicon.word_list('announce_verbs'))})\s+"
+            rf"(?:[\w’'-]+\s+){{0,4}}?(?i:{_alternation(lexicon.word_list('announce_nouns'))})\b"
         ),
         welcome=re.compile(
             rf"\b(?:{_alternation(lexicon.word_list('welcome_verbs'))})\s+the\s+"
@@ -599,11 +605,16 @@ def _object_cues(sentence: Sentence, toks: list[Token], doc: _Doc) -> list[_Cue]
     for m in cues.deadline.finditer(text):
         if _deadline_after(sentence, m.end(), doc):
             out.append(_Cue("strong", m.start(), m.end(), None))
-    for pattern in (cues.signing, cues.welcome, cues.restate):
-        if pattern is cues.signing and _background(sentence, doc):
+    for pattern in (cues.signing, cues.announce, cues.welcome, cues.restate):
+        if pattern in (cues.signing, cues.announce) and _background(sentence, doc):
             continue  # "the two countries signed a trade pact in 2015": history
         for m in pattern.finditer(text):
-            span = actor_subject(m.start())
+            if m.group(0).split()[0].casefold() in w.prepositions | w.intro:
+                # "formalized their cooperation with the signing of": the clause's subject
+                span = main_subject(toks, w)
+                span = span if _kind(sentence, span, doc) == "actor" else None
+            else:
+                span = actor_subject(m.start())
             if span is not None:
                 out.append(_Cue("strong", m.start(), m.end(), span))
     return out
@@ -712,10 +723,14 @@ def _scheduled(sentence: Sentence, doc: _Doc, toks: list[Token]) -> _Cue | None:
 
 #: A short line with no final punctuation glued before a sentence that starts with a capital (a
 #: heading kept inside the paragraph; a hard-wrapped line ends in a small word or goes on in
-#: lower case), or a "City:" dateline ("New Delhi: Three parties ...").
+#: lower case), or a "City:" or "CITY, Month D --" dateline ("New Delhi: Three parties ...").
 _LEAD_LINE_RE = re.compile(r"([^\n.!?,;]{1,80})\n\s*(?=[A-Z“\"])")
 _SMALL_WORDS = frozenset("a an and the of in on for to with at by from & – —".split())
-_DATELINE_RE = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}:\s+(?=[A-Z“\"])")
+_DATELINE_RE = re.compile(
+    r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}:\s+(?=[A-Z“\"])"
+    # "WASHINGTON, June 20 -- ": a double hyphen, which the segmenter leaves in the sentence
+    r"|[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)?\s*--\s+(?=[A-Z“\"])"
+)
 
 
 def strip_dateline(sentence: Sentence) -> Sentence:

@@ -29,6 +29,15 @@ from tests.extract.test_commitments import person, run, sentences
         "shared goals to modernise their ports.",
         "In order to support the plan, they reaffirm to deepen cooperation on fisheries.",
         "The premier reiterated Ghana's interest in expanding rail links.",
+        # signing told as a noun, or a named document
+        "Peru and Chile formalized their port cooperation today with the signing of three "
+        "agreements.",
+        "Kenya opened its new port by signing a memorandum with Ghana.",
+        "The two ministers signed the Peru-Chile Joint Ports Research Initiative (PCJPRI).",
+        # announcing a new body, fund or the agreements of a list
+        "The minister also announced a joint Kenyan-Ghanaian fisheries forum.",
+        "Kenya and Ghana announced the following agreements and projects: -- a rail link, "
+        "and -- a joint port authority.",
     ],
 )
 def test_round_four_commitment_wordings(lexicon: Lexicon, text: str) -> None:
@@ -44,6 +53,8 @@ def test_round_four_commitment_wordings(lexicon: Lexicon, text: str) -> None:
         "The ministers reaffirmed the critical importance of regular consultations.",
         "The minister reiterated to reporters that the talks went well.",
         "The minister reiterated Peru's request for faster visa processing.",
+        "The report announced a new fund for farmers.",
+        "The ministers signed the guest book of the museum.",
     ],
 )
 def test_round_four_non_commitments(lexicon: Lexicon, text: str) -> None:
@@ -56,3 +67,15 @@ def test_a_restated_commitment_needs_an_actor_subject(lexicon: Lexicon) -> None:
     (c,) = run(lexicon, body, people=people)
     assert c.actors == ("Ghana",)
     assert run(lexicon, "The report reaffirmed the commitment to the free trade area.") == []
+
+
+def test_an_announcement_or_signing_of_an_earlier_year_is_history(lexicon: Lexicon) -> None:
+    body = "In 2019, Kenya announced a fisheries fund. In 2018, Ghana signed the Coast Charter."
+    assert run(lexicon, body, date="2023-03-15") == []
+    assert len(run(lexicon, body, date="2018-03-15")) == 2
+
+
+def test_a_double_hyphen_dateline_is_not_cited(lexicon: Lexicon) -> None:
+    body = "LIMA, May 4 -- Peru and Chile will open a joint border post."
+    (c,) = run(lexicon, body)
+    assert c.sentence == "Peru and Chile will open a joint border post."
