@@ -129,6 +129,7 @@ class _Cues:
     deadline: re.Pattern[str]  # "should be passed by"
     signing: re.Pattern[str]  # "signed a memorandum"
     welcome: re.Pattern[str]  # "welcomed the signing of"
+    welcome_plan: re.Pattern[str]  # "welcomed the historic announcements from"
     announce: re.Pattern[str]  # "announced a joint forum"
     restate: re.Pattern[str]  # "reaffirmed the ironclad commitment", "reaffirm to deepen"
 
@@ -250,6 +251,11 @@ def _cues(lexicon: Lexicon) -> _Cues:
             rf"\b(?:{_alternation(lexicon.word_list('signing_verbs'))})\s+"
             rf"(?:(?:[\w’'-]+\s+){{0,4}}?|the\s+(?:(?:[A-Z][\w.’'-]*|of|and|for|on|[-–])\s+){{1,10}}?)"
             rf"(?i:{_alternation(lexicon.word_list('agreement_nouns'))})\b"
+        ),
+        welcome_plan=re.compile(
+            rf"\b(?:{_alternation(lexicon.word_list('welcome_verbs'))})\s+the\s+"
+            rf"(?:[a-z][\w-]*\s+){{0,3}}?(?:{_alternation(lexicon.word_list('welcome_plan_nouns'))})"
+            rf"\b(?:\s+(?:from|by|of)\s+(?P<owner>[^,;]{{1,60}}))?"
         ),
         announce=re.compile(
             rf"\b(?:{_alternation(lexicon.word_list('announce_verbs'))})\s+"
@@ -577,8 +583,10 @@ def _plan_follows(sentence: Sentence, offset: int, toks: list[Token], doc: _Doc)
 def _object_cues(sentence: Sentence, toks: list[Token], doc: _Doc) -> list[_Cue]:
     """Cues an actor's subject must carry: an aim with an object ("Chile sought a closer
     partnership"), a plan in the passive with a deadline ("the act should be passed by the
-    summer"), a signed agreement ("the two governments signed a memorandum on ..."), and the
-    welcomed start of something ("welcomed the opening of the consulate")."""
+    summer"), a signed agreement ("the two governments signed a memorandum on ..."), the
+    welcomed start of something ("welcomed the opening of the consulate") or plan of the
+    participants ("welcomed the announcements from the joint committee"), an announced new body
+    ("announced a joint forum") and a restated commitment ("reaffirmed the commitment to")."""
     if sentence.heading:
         return []  # "Chile Signs Fisheries Agreement": a headline retells a past act
     cues = _cues(doc.lexicon)
@@ -605,6 +613,13 @@ def _object_cues(sentence: Sentence, toks: list[Token], doc: _Doc) -> list[_Cue]
     for m in cues.deadline.finditer(text):
         if _deadline_after(sentence, m.end(), doc):
             out.append(_Cue("strong", m.start(), m.end(), None))
+    for m in cues.welcome_plan.finditer(text):
+        owner = m["owner"] and {h.country for h in find_countries(m["owner"], doc.lexicon)}
+        if owner and not owner <= set(doc.parts.group()):
+            continue  # "welcomed the plans of Peru": another's plan
+        span = actor_subject(m.start())
+        if span is not None:
+            out.append(_Cue("strong", m.start(), m.end(), span))
     for pattern in (cues.signing, cues.announce, cues.welcome, cues.restate):
         if pattern in (cues.signing, cues.announce) and _background(sentence, doc):
             continue  # "the two countries signed a trade pact in 2015": history

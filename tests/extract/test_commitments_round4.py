@@ -79,3 +79,16 @@ def test_a_double_hyphen_dateline_is_not_cited(lexicon: Lexicon) -> None:
     body = "LIMA, May 4 -- Peru and Chile will open a joint border post."
     (c,) = run(lexicon, body)
     assert c.sentence == "Peru and Chile will open a joint border post."
+
+
+def test_welcoming_the_participants_own_announcements(lexicon: Lexicon) -> None:
+    body = (
+        "Kenya and Ghana held talks on ports. The ministers welcomed the historic "
+        "announcements from the Kenya-Ghana joint committee on port security."
+    )
+    (c,) = run(lexicon, body)
+    assert c.sentence.startswith("The ministers welcomed the historic announcements")
+    other = "Kenya and Ghana held talks on ports. The ministers welcomed the plans of Peru."
+    assert run(lexicon, other, title="Kenya and Ghana hold port talks") == []
+    assert run(lexicon, "Kenya welcomed Peru's decision to open a port.") == []
+    assert run(lexicon, "The ministers welcomed the historic meeting on May 2.") == []
