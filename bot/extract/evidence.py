@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from bot.extract.countries import CountryMention, find_countries
 from bot.extract.lexicon import Lexicon
@@ -30,7 +31,7 @@ from bot.extract.names import (
     vocab,
 )
 from bot.extract.text import Paragraph, quote_spans
-from bot.extract.titles import RolePhrase, TitleFinder
+from bot.extract.titles import RolePhrase, TitleFinder, role_words
 
 THE = frozenset({"the", "The"})
 _PHRASE_END = frozenset([*",.;:()—–", *"and in on at to for of who from during".split()])
@@ -247,6 +248,7 @@ class Collector:
             self.occurrences.append(occ)
             claimed.update(range(ph.name.first, ph.name.stop))
             named[(chain[0] if chain else ph).first] = occ
+        self._same_surname_pair(p, named)
         consumed: set[int] = set()
         for idx in reversed(range(len(phrases))):
             ph = phrases[idx]
@@ -272,6 +274,25 @@ class Collector:
         self._honorifics_and_initials(p, claimed)
         self._reporting_verbs(p, claimed)
         self._full_names(p, claimed)
+
+    def _same_surname_pair(self, p: ParagraphView, named: dict[int, Occurrence]) -> None:
+        """ "President Ruiz and First Lady Ana Ruiz": two titles joined by "and", each before
+        its own name, one a bare surname and the other a full name with that surname, are two
+        people of one family; the bare surname is kept apart from the full name."""
+        t = p.tokens
+        firsts = sorted(named)
+        for ka, kb in pairwise(firsts):
+            a, b = named[ka], named[kb]
+            if [x.text for x in t[a.span.stop : kb]] not in (["and"], [",", "and"]):
+                continue
+            (n_one, one), (n_full, _) = sorted(
+                ((name_words(o.span.surface, self.v.suffixes), o) for o in (a, b)),
+                key=lambda x: len(x[0]),
+            )
+            if len(n_one) != 1 or len(n_full) < 2 or n_one[0] != n_full[-1]:
+                continue
+            if role_words(" ".join(a.roles)) != role_words(" ".join(b.roles)):
+                one.distinct = True
 
     @staticmethod
     def _coordinated(p: ParagraphView) -> dict[int, int]:

@@ -98,6 +98,7 @@ def merge_people(occurrences: list[Occurrence], v: Vocab) -> list[Draft]:
     drafts: list[Draft] = []
     by_surname: dict[str, list[Draft]] = {}
     by_first: dict[str, list[Draft]] = {}
+    by_hyphenated: dict[str, list[Draft]] = {}  # "jean-paul": a surname of joined words
 
     def words(o: Occurrence) -> int:
         return len(name_words(" ".join(o.span.parts), v.suffixes))
@@ -107,6 +108,9 @@ def merge_people(occurrences: list[Occurrence], v: Vocab) -> list[Draft]:
         drafts.append(d)
         name = draft_name(d, v)
         by_surname.setdefault(merge_key(name, v), []).append(d)
+        last = surname(name, v).casefold()
+        if "-" in last:
+            by_hyphenated.setdefault(last, []).append(d)
         first = (name_words(name, v.suffixes) or [""])[0].casefold()
         by_first.setdefault(first, []).append(d)
         fam = family_first(name, v)
@@ -121,10 +125,15 @@ def merge_people(occurrences: list[Occurrence], v: Vocab) -> list[Draft]:
         same = by_surname.get(merge_key(display_name(occ.span.parts, v.suffixes), v), [])
         d = next((d for d in same if compatible(d.parts, occ.span.parts, v)), None)
         (d or new_draft(occ)).absorb(occ, v.heads)
+    # "President Ruiz and First Lady Ana Ruiz": the titled surname is a person of its own,
+    # filed before the single words so that a later "President Ruiz" finds that office.
+    for occ in (o for o in occurrences if o.distinct and o.titled):
+        new_draft(occ).absorb(occ, v.heads)
     for occ in single:
         word = name_words(" ".join(occ.span.parts), v.suffixes)
         key = (word[0] if word else occ.span.surface).casefold()
-        pool = by_surname.get(key) or by_first.get(key)
+        # "Saint-Clair said" after "Lena Saint-Clair": a hyphenated surname alone
+        pool = by_surname.get(key) or by_first.get(key) or by_hyphenated.get(key)
         if pool:
             before = [d for d in pool if d.first_pos <= occ.span.start] or pool
             # "Minister Han" is the Han who is a minister, not President Han.
@@ -133,7 +142,7 @@ def merge_people(occurrences: list[Occurrence], v: Vocab) -> list[Draft]:
         else:
             d = new_draft(occ)
         d.absorb(occ, v.heads)
-    for occ in (o for o in occurrences if o.distinct):
+    for occ in (o for o in occurrences if o.distinct and not o.titled):
         new_draft(occ).absorb(occ, v.heads)
     # Title-case headings ("Secretary Austin Concludes India Visit") cannot show where a name
     # ends: their names only join people the body names, by any one of their words.

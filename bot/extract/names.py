@@ -61,6 +61,7 @@ class Vocab:
     """The word lists of the name and title rules, folded for lookup."""
 
     heads: frozenset[str]
+    compound_heads: frozenset[tuple[str, str]]  # folded ("first", "lady"): both words needed
     tails: frozenset[str]
     status: frozenset[str]  # words after a title that qualify it: nominee, designate, elect
     state_nouns: frozenset[str]  # a state's formal name: Republic, Kingdom, Commonwealth
@@ -145,6 +146,11 @@ def vocab(lexicon: Lexicon) -> Vocab:
                 short.add(alias)
     return Vocab(
         heads=_fold_all(lexicon.word_list("title_heads")),
+        compound_heads=frozenset(
+            (ws[0], ws[1])
+            for ws in (h.casefold().split() for h in lexicon.word_list("compound_title_heads"))
+            if len(ws) == 2
+        ),
         tails=_fold_all(lexicon.word_list("title_tails")),
         status=_fold_all(lexicon.word_list("title_status_words")),
         state_nouns=_fold_all(lexicon.word_list("state_nouns")),

@@ -161,7 +161,8 @@ def parse_role_reference(text: str, lexicon: Lexicon) -> tuple[frozenset[str], s
         country = country or c.country
         rest = rest.replace(c.text + "'s", " ").replace(c.text + "’s", " ").replace(c.text, " ")
     words = role_words(rest) - {"the", "a", "an", "his", "her", "its", "their"}
-    if not words or not any(w in v.heads for w in words):
+    compound = any(set(pair) <= words for pair in v.compound_heads)  # "the First Lady"
+    if not words or not (compound or any(w in v.heads for w in words)):
         return None
     return words, country
 
@@ -256,11 +257,13 @@ class _Builder:
                 cands = [c for c in cands if same_office(drafts[c].roles, title, self.v)] or cands
             if len(cands) == 1:
                 idx = cands[0]
-            else:  # a shared surname: a titled person first, then the one last named in full
+            else:  # a shared surname: a titled person first, then one known by the surname
+                # alone ("President Ruiz and First Lady Ana Ruiz"), then the one last named in full
                 idx = max(
                     cands,
                     key=lambda c: (
                         bool(drafts[c].roles),
+                        draft_name(drafts[c], self.v) == text,
                         last_full.get(c, -1),
                         -drafts[c].first_pos,
                     ),

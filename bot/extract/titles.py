@@ -98,6 +98,8 @@ class TitleFinder:
             return False
         if w in self.v.heads or self._compound_head(w):
             return True
+        if i > 0 and (self.t[i - 1].text.casefold(), w) in self.v.compound_heads:
+            return True  # "First Lady": its first word is read as the title's modifier
         # "the general said": a rank names its holder only in lower case after "the".
         return (
             w in self.v.rank_nouns

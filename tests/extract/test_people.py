@@ -381,6 +381,33 @@ def test_different_given_names_with_one_surname_are_two_people(lexicon: Lexicon)
     assert names(register_of(text, lexicon)) == ["Ana Kim", "Bo Kim"]
 
 
+def test_hyphenated_surname_alone_joins_the_full_name(lexicon: Lexicon) -> None:
+    text = "Press Secretary Lena Saint-Clair spoke first. The talks were long, Saint-Clair added."
+    reg = register_of(text, lexicon)
+    assert names(reg) == ["Lena Saint-Clair"]
+    assert person(reg, "Lena Saint-Clair").roles == ("Press Secretary",)
+    assert reg.resolve("Saint-Clair", text.rindex("Saint-Clair")) == person(reg, "Lena Saint-Clair")
+
+
+def test_coordinated_titles_with_one_surname_are_two_people(lexicon: Lexicon) -> None:
+    text = (
+        "President Ruiz and First Lady Ana Ruiz will host Prime Minister Tom Kell. "
+        "Ruiz will also meet President Ruiz's cabinet. Later the first lady will speak."
+    )
+    reg = register_of(text, lexicon)
+    assert names(reg) == ["Ruiz", "Ana Ruiz", "Tom Kell"]
+    assert person(reg, "Ruiz").roles == ("President",)
+    assert person(reg, "Ana Ruiz").roles == ("First Lady",)
+    assert reg.resolve("Ruiz", text.index("Ruiz will")) == person(reg, "Ruiz")
+    assert reg.resolve("the first lady", text.index("the first")) == person(reg, "Ana Ruiz")
+
+
+def test_a_compound_title_needs_both_words(lexicon: Lexicon) -> None:
+    reg = register_of("Lady Ana Ruiz met First Lady Eva Kell in Lima.", lexicon)
+    assert person(reg, "Ana Ruiz").roles == ()
+    assert person(reg, "Eva Kell").roles == ("First Lady",)
+
+
 # --- resolving mentions -------------------------------------------------------------------
 
 
