@@ -62,6 +62,7 @@ class Vocab:
 
     heads: frozenset[str]
     compound_heads: frozenset[tuple[str, str]]  # folded ("first", "lady"): both words needed
+    equivalents: tuple[tuple[str, str], ...]  # folded titles naming one office: premier, ...
     tails: frozenset[str]
     status: frozenset[str]  # words after a title that qualify it: nominee, designate, elect
     state_nouns: frozenset[str]  # a state's formal name: Republic, Kingdom, Commonwealth
@@ -127,6 +128,12 @@ def vocab(lexicon: Lexicon) -> Vocab:
         else {}
     )
     ranks = _fold_all(lexicon.word_list("ranks"))
+    raw_eq = lexicon.words.get("title_equivalents") or {}
+    equivalents = (
+        tuple((str(k).casefold(), str(val).casefold()) for k, val in raw_eq.items())
+        if isinstance(raw_eq, dict)
+        else ()
+    )
     raw_offices = lexicon.words.get("office_countries") or {}
     offices = (
         {str(k).casefold(): tuple(str(c) for c in (val or ())) for k, val in raw_offices.items()}
@@ -151,6 +158,7 @@ def vocab(lexicon: Lexicon) -> Vocab:
             for ws in (h.casefold().split() for h in lexicon.word_list("compound_title_heads"))
             if len(ws) == 2
         ),
+        equivalents=equivalents,
         tails=_fold_all(lexicon.word_list("title_tails")),
         status=_fold_all(lexicon.word_list("title_status_words")),
         state_nouns=_fold_all(lexicon.word_list("state_nouns")),

@@ -128,7 +128,8 @@ class PeopleRegister:
         if ref is None:
             return None
         words, country = ref
-        cands = _role_candidates(self.people, words, country, vocab(self.lexicon).distinct)
+        v = vocab(self.lexicon)
+        cands = _role_candidates(self.people, words, country, v.distinct, v.equivalents)
         if not cands:
             return None
         before = [m for m in self.mention_spans(0, position) if m.person in cands]
@@ -172,22 +173,34 @@ def _role_candidates(
     words: frozenset[str],
     country: str | None,
     distinct: frozenset[str],
+    equivalents: tuple[tuple[str, str], ...] = (),
 ) -> list[int]:
     """People whose roles contain every word of a role reference.
 
     "the secretary" fits "Secretary of Defense", but "the chancellor" does not fit "Vice
-    Chancellor": the `distinct` modifiers (vice, deputy, prime ...) name another office.
+    Chancellor": the `distinct` modifiers (vice, deputy, prime ...) name another office. A
+    role also fits in the other words of `equivalents` ("the Prime Minister" fits "Premier"),
+    but only when no role fits as printed.
     """
-    out = []
+    exact: list[int] = []
+    other: list[int] = []
     for i, p in enumerate(people):
         if country and p.country and p.country != country:
             continue
-        for role in p.roles:
-            rw = role_words(role)
-            if words <= rw and not (rw - words) & distinct:
-                out.append(i)
-                break
-    return out
+        forms = [role_words(role) for role in p.roles]
+        if any(words <= rw and not (rw - words) & distinct for rw in forms):
+            exact.append(i)
+            continue
+        alt = [
+            (rw - role_words(a)) | role_words(b)
+            for rw in forms
+            for x, y in equivalents
+            for a, b in ((x, y), (y, x))
+            if role_words(a) <= rw
+        ]
+        if any(words <= rw and not (rw - words) & distinct for rw in alt):
+            other.append(i)
+    return exact or other
 
 
 class _Builder:
@@ -301,13 +314,17 @@ class _Builder:
                 continue
             if ref.member_of:
                 members = [i for i, d in enumerate(drafts) if d.party == ref.member_of]
-                titled = _role_candidates(drafts, ph.words, ph.country, self.v.distinct)
+                titled = _role_candidates(
+                    drafts, ph.words, ph.country, self.v.distinct, self.v.equivalents
+                )
                 generic = ph.head in self.v.generic_heads
                 cands = members if generic else [i for i in titled if i in members]
                 if not cands:
                     continue
             else:
-                cands = _role_candidates(drafts, ph.words, ph.country, self.v.distinct)
+                cands = _role_candidates(
+                    drafts, ph.words, ph.country, self.v.distinct, self.v.equivalents
+                )
             if not cands:
                 idx = self._attach_leader(ph, drafts, counts)
                 if idx is None:

@@ -219,6 +219,21 @@ def _span(
     return QuoteSpan(text[start:end], base + start, base + end, open_mark, close)
 
 
+def _orphan_start(paragraph: Paragraph, spans: list[QuoteSpan], i: int) -> int | None:
+    """Where a quote starts whose opening mark the source left out, given its closing mark at
+    paragraph index `i` after other quotes: the start of the mark's sentence (`… economy," the
+    minister said.`). Only a mark after a quote's closing punctuation counts, and only when no
+    earlier quote reaches into that sentence."""
+    text = paragraph.text
+    if i < 2 or text[i - 1] not in ",.!?…" or text[i - 2].isspace():
+        return None
+    pos = paragraph.start + i
+    sent = next((s for s in paragraph.sentences if s.start <= pos < s.end), None)
+    if sent is None or sent.start >= pos - 1 or (spans and spans[-1].end >= sent.start):
+        return None
+    return sent.start - paragraph.start
+
+
 def quote_spans(body: str, paragraph: Paragraph) -> list[QuoteSpan]:
     """Quoted stretches in one paragraph, curly or straight marks, in text order.
 
@@ -226,7 +241,7 @@ def quote_spans(body: str, paragraph: Paragraph) -> list[QuoteSpan]:
     mark follows a space and touches the next word); a straight and a curly mark also pair, as
     scraped text mixes them. A closing mark with no opening one before
     it opens the quote at the paragraph start (an omitted mark, or a quote continued from the
-    paragraph before). A quote left open at the end of a paragraph is returned with close_mark
+    paragraph before); after other quotes, at its sentence's start (see _orphan_start). A quote left open at the end of a paragraph is returned with close_mark
     None (the next paragraph may continue it). One pass: linear in the paragraph length.
     """
     text = paragraph.text
@@ -248,8 +263,12 @@ def quote_spans(body: str, paragraph: Paragraph) -> list[QuoteSpan]:
                     open_at, open_mark, depth = i + 1, ch, 1
                 elif not spans and i > lead:
                     spans.append(_span(text, base, lead, i, "", ch))
+                elif (orphan := _orphan_start(paragraph, spans, i)) is not None:
+                    spans.append(_span(text, base, orphan, i, "", ch))
             elif ch in _CLOSE_ONLY and not spans and i > lead:
                 spans.append(_span(text, base, lead, i, "", ch))
+            elif ch in _CLOSE_ONLY and (orphan := _orphan_start(paragraph, spans, i)) is not None:
+                spans.append(_span(text, base, orphan, i, "", ch))
             continue
         if open_mark == '"':
             if ch == "”" and depth == 1:

@@ -452,6 +452,23 @@ def test_party_member_reference_resolves_within_the_party(lexicon: Lexicon) -> N
     assert got == {"The Green politician": "Eva Roth", "the FDP leader": "Kai Berg"}
 
 
+def test_a_title_in_other_words_resolves_only_when_none_fits_as_printed(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "Chancellor Ana Berg met Premier Wu Lan. "
+        "The Federal Chancellor and the Prime Minister spoke."
+    )
+    reg = register_of(text, lexicon)
+    assert reg.resolve("the Prime Minister", text.index("the Prime")) == person(reg, "Wu Lan")
+    assert reg.resolve("The Federal Chancellor", text.index("The Federal")) == person(
+        reg, "Ana Berg"
+    )
+    text = "Premier Wu Lan met Prime Minister Ida Moe. Later the Prime Minister left."
+    reg = register_of(text, lexicon)
+    assert reg.resolve("the Prime Minister", text.index("the Prime")) == person(reg, "Ida Moe")
+
+
 def test_a_title_held_by_nobody_and_not_a_leader_stays_unresolved(lexicon: Lexicon) -> None:
     reg = register_of("“Fine,” said Meier. The ambassador left.", lexicon)
     assert person(reg, "Meier").roles == ()

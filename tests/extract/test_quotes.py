@@ -120,6 +120,29 @@ def test_partial_quote_takes_the_subject_of_the_reporting_verb(lexicon: Lexicon)
     assert quotes_of(text, lexicon) == [("Lena Holm", "our commitment to the whole region.")]
 
 
+def test_partial_quote_continues_the_paragraph_s_reporting_subject(lexicon: Lexicon) -> None:
+    text = INTRO + (
+        "“We came to listen,” Holm said. He also announced a forum.\n\n"
+        "During his stay, Rao reaffirmed the offer. Both sides should "
+        '"take the partnership to the next level". He pointed to the "tense" situation.'
+    )
+    assert quotes_of(text, lexicon) == [
+        ("Lena Holm", "We came to listen"),
+        ("Ravi Rao", "take the partnership to the next level"),
+    ]
+
+
+def test_quote_missing_its_opening_mark_after_other_quotes(lexicon: Lexicon) -> None:
+    text = (
+        "Chancellor Ana Berg hosted Premier Wu Lan. Berg wants a "
+        '"fresh start". If we trade more, we will all gain," the Prime Minister said.'
+    )
+    assert quotes_of(text, lexicon) == [
+        ("Ana Berg", "fresh start"),
+        ("Wu Lan", "If we trade more, we will all gain"),
+    ]
+
+
 def test_short_partial_quote_next_to_speech_is_a_quote(lexicon: Lexicon) -> None:
     text = INTRO + "“We agree,” said Holm. They want a “fresh start”."
     assert quotes_of(text, lexicon) == [("Lena Holm", "We agree"), ("Lena Holm", "fresh start")]

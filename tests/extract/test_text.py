@@ -57,6 +57,24 @@ def test_a_missing_opening_mark_opens_at_the_paragraph_start() -> None:
     assert _spans(body) == [("We will not give up,", "", "”")]
 
 
+def test_a_missing_opening_mark_after_other_quotes_opens_at_its_sentence() -> None:
+    body = (
+        'Ito met Paz. Both want "closer ties". Trade will grow," Ito said. '
+        "He called it “a start”. We are ready.” Paz agreed."
+    )
+    assert _spans(body) == [
+        ("closer ties", '"', '"'),
+        ("Trade will grow,", "", '"'),
+        ("a start", "“", "”"),
+        ("We are ready.", "", "”"),
+    ]
+
+
+def test_a_stray_closing_mark_in_a_quoted_sentence_opens_nothing() -> None:
+    body = 'He said "we agree" and then," Ito said.'
+    assert _spans(body) == [("we agree", '"', '"')]
+
+
 def test_a_quote_open_at_the_paragraph_end_has_no_closing_mark() -> None:
     body = "“We will continue.\n\n“And we will win,” she said."
     spans = _spans(body)
