@@ -81,7 +81,7 @@ from bot.extract.lexicon import Lexicon
 from bot.extract.people import PeopleRegister
 from bot.extract.text import Paragraph, Sentence, quote_spans
 from bot.extract.topics import classify_topics
-from bot.models import Commitment, Document, Source
+from bot.models import Commitment, Document, Person, Source
 
 #: At most this many topics per commitment, best first.
 MAX_TOPICS = 3
@@ -775,14 +775,14 @@ class _State:
     previous_paragraph: int = 0
 
 
-def _speaker_country(
+def _speaker(
     body_offset: int, paragraph: Paragraph, doc: _Doc, spans: list[tuple[int, int]]
-) -> str | None:
-    """The country of whoever says the quote around `body_offset`: the nearest person named
-    outside the quotes of the paragraph, after the quote first ("...," Austin said)."""
+) -> tuple[Person | None, tuple[int, int] | None]:
+    """Who says the quote around `body_offset` (the nearest person named outside the quotes of
+    the paragraph, after the quote first), and the quote's span."""
     quote = next(((s, e) for s, e in spans if s <= body_offset <= e), None)
     if quote is None:
-        return None
+        return None, None
     end = paragraph.start + len(paragraph.text)
     outside = [
         (person, pos)
@@ -793,9 +793,42 @@ def _speaker_country(
     before = [(quote[0] - pos, p) for p, pos in outside if pos < quote[0]]
     for group in (after, before):
         if group:
-            speaker = min(group, key=lambda x: x[0])[1]
-            return speaker.country or next(iter(_unrepresented(doc, ())), None)
-    return None
+            return min(group, key=lambda x: x[0])[1], quote
+    return None, quote
+
+
+def _speaker_country(
+    body_offset: int, paragraph: Paragraph, doc: _Doc, spans: list[tuple[int, int]]
+) -> str | None:
+    """The country of whoever says the quote around `body_offset` (see _speaker)."""
+    speaker, _ = _speaker(body_offset, paragraph, doc, spans)
+    if speaker is None:
+        return None
+    return speaker.country or next(iter(_unrepresented(doc, ())), None)
+
+
+_PRONOUN_AFTER_RE = re.compile(r"[\s,”\"’']*(\w+)")
+
+
+def _speaker_topics(
+    sentence: Sentence,
+    paragraph: Paragraph,
+    doc: _Doc,
+    spans: list[tuple[int, int]],
+    person_topics: dict[str, tuple[str, ...]],
+) -> tuple[str, ...]:
+    """For a quoted sentence with no topic of its own or of its paragraph ("And that's why
+    we'll keep coming back," Austin said): the topics of the latest paragraph that named its
+    speaker, who goes on with the same subject. A "he said" speaker is the person it refers to."""
+    offset = sentence.start + len(sentence.text) - len(sentence.text.lstrip("“\"'‘ "))
+    speaker, quote = _speaker(offset, paragraph, doc, spans)
+    if quote is None:
+        return ()
+    if speaker is None:
+        m = _PRONOUN_AFTER_RE.match(doc.document.text, quote[1])
+        if m and m.group(1).casefold() in _singular_pronouns(doc.lexicon):
+            speaker = doc.register.resolve(m.group(1), m.start(1))
+    return person_topics.get(speaker.id, ()) if speaker else ()
 
 
 def _unrepresented(doc: _Doc, taken: Iterable[str]) -> list[str]:
@@ -991,6 +1024,7 @@ def extract_commitments(
     sections: list[int] = []
     guessed_headings: list[int] = []
     named: list[bool] = []
+    person_topics: dict[str, tuple[str, ...]] = {}  # a person's latest paragraph with topics
     for paragraph in paragraphs:
         spans = [(q.start, q.end) for q in quote_spans(document.text, paragraph)]
         if paragraph.heading:
@@ -1012,6 +1046,8 @@ def extract_commitments(
                     contexts[paragraph.number], lexicon
                 )
             around = context_topics[paragraph.number]
+            if not around:
+                around = _speaker_topics(sentence, paragraph, doc, spans, person_topics)
             out.append(
                 Commitment(
                     sentence=sentence.text,
@@ -1028,6 +1064,12 @@ def extract_commitments(
             )
             state.previous = actors
             state.previous_paragraph = paragraph.number
+        if paragraph.number not in context_topics:
+            context_topics[paragraph.number] = classify_topics(contexts[paragraph.number], lexicon)
+        if context_topics[paragraph.number]:
+            end = paragraph.start + len(paragraph.text)
+            for person, _ in register.mentions(paragraph.start, end):
+                person_topics[person.id] = context_topics[paragraph.number]
     for h in guessed_headings:
         # A heading summarises its section: it takes the actors of the section's commitment
         # that shares most words with it ("another frigate ... to the Pacific region" and "the

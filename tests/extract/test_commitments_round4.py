@@ -92,3 +92,27 @@ def test_welcoming_the_participants_own_announcements(lexicon: Lexicon) -> None:
     assert run(lexicon, other, title="Kenya and Ghana hold port talks") == []
     assert run(lexicon, "Kenya welcomed Peru's decision to open a port.") == []
     assert run(lexicon, "The ministers welcomed the historic meeting on May 2.") == []
+
+
+def test_a_quote_without_a_topic_takes_its_speakers_latest_topic(lexicon: Lexicon) -> None:
+    people = (person("Ama Owusu", "Ghana", "Owusu"), person("Kofi Mensah", "Ghana", "Mensah"))
+    body = (
+        "Owusu spoke about the navy and its frigates.\n\n"
+        "Mensah spoke about a new election law.\n\n"
+        '"We will keep coming back," Owusu said.\n\n'
+        '"We will keep trying," Mensah said.\n'
+    )
+    cs = run(lexicon, body, people=people)
+    assert [c.topics for c in cs] == [("defense",), ("other",)]
+
+
+def test_a_he_said_speaker_is_resolved_for_the_topic(lexicon: Lexicon) -> None:
+    people = (person("Ama Owusu", "Ghana", "Owusu"),)
+    body = 'Owusu spoke about the navy.\n\nOwusu arrived late.\n\n"We will return," he said.\n'
+    (c,) = run(lexicon, body, people=people)
+    assert c.topics == ("defense",)
+
+
+def test_important_is_no_trade_keyword(lexicon: Lexicon) -> None:
+    (c,) = run(lexicon, "Chile will open an important new consulate of great importance.")
+    assert "trade" not in c.topics
