@@ -119,6 +119,7 @@ class _Cues:
     meeting: re.Pattern[str]
     purpose: re.Pattern[str]  # "to boost", "to reaffirm"
     purpose_noun: re.Pattern[str]  # "a new initiative to advance"
+    stated_purpose: re.Pattern[str]  # "“That's the purpose of being here: to reassure"
     agenda: re.Pattern[str]  # "decisions to be taken"
     priority: re.Pattern[str]  # "be the cornerstone of", "be a priority for"
     assessment: frozenset[str]
@@ -218,6 +219,13 @@ def _cues(lexicon: Lexicon) -> _Cues:
         purpose_noun=re.compile(
             rf"\b(?:{_alternation(lexicon.word_list('purpose_nouns'))})\s+to\s+"
             rf"(?:{_alternation(lexicon.word_list('purpose_verbs'))})\b",
+            re.IGNORECASE,
+        ),
+        stated_purpose=re.compile(
+            rf"\b(?:{_alternation(lexicon.word_list('purpose_owners'))})\s+"
+            rf"(?:{_alternation(lexicon.word_list('purpose_statement_nouns'))})\b"
+            rf"(?:\s+of\s+[^.:;—–]{{1,60}}?)?(?:\s+(?:is|was)|\s*[:—–])\s+to\s+"
+            rf"(?!(?:{_alternation(lexicon.word_list('purpose_blocked_verbs'))})\b)[a-z]+\b",
             re.IGNORECASE,
         ),
         agenda=re.compile(
@@ -517,6 +525,9 @@ def find_cues(sentence: Sentence, doc: _Doc, *, nested: bool = False) -> list[_C
         for m in pattern.finditer(text):
             if m.start() < blocked_from:
                 found.append(_Cue("strong", m.start(), m.end(), subject_at(m.start())))
+    for m in cues.stated_purpose.finditer(text):
+        if m.start() < blocked_from and _quoted_at(text, m.start()):
+            found.append(_Cue("strong", m.start(), m.end(), None))
     purpose = _purpose(sentence, toks, doc)
     if purpose is not None and purpose.start < blocked_from:
         found.append(purpose)
@@ -550,6 +561,13 @@ def find_cues(sentence: Sentence, doc: _Doc, *, nested: bool = False) -> list[_C
             found.append(extra)
     found.sort(key=lambda c: c.start)
     return found
+
+
+def _quoted_at(text: str, offset: int) -> bool:
+    """Whether `offset` lies inside a quotation the sentence opens before it (curly marks, or
+    an odd number of straight ones)."""
+    before = text[:offset]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 _BARE_BE_RE = re.compile(r"\bbe\s+$")
@@ -673,10 +691,15 @@ def _shift(cue: _Cue, k: int) -> _Cue:
     return replace(cue, start=cue.start + k, end=cue.end + k, subject=subject)
 
 
+#: A relative pronoun a few words before a meeting verb: the act is in a relative clause.
+_RELATIVE_BEFORE_RE = re.compile(r"\b(?:which|who|that|whom)\s+(?:\S+\s+){0,4}$")
+
+
 def _purpose(sentence: Sentence, toks: list[Token], doc: _Doc) -> _Cue | None:
     """The purpose of a meeting, a trip or a call: "X visited Japan today to boost ties",
     "X and Y met to launch a dialogue", "X spoke with Y to reaffirm the alliance". The
-    subject of the act must be an actor; "to discuss" or "to attend" is not a purpose."""
+    subject of the act must be an actor; "to discuss" or "to attend" is not a purpose, and an
+    act in a relative clause has no purpose past the clause's comma."""
     cues = _cues(doc.lexicon)
     text = sentence.text
     act = cues.meeting.search(text)
@@ -687,6 +710,8 @@ def _purpose(sentence: Sentence, toks: list[Token], doc: _Doc) -> _Cue | None:
         return None
     if sentence_tense(text[act.end() : goal.start()], doc.lexicon) == "past":
         return None  # "met ... and discussed ways to advance": the purpose of another verb
+    if "," in text[act.end() : goal.start()] and _RELATIVE_BEFORE_RE.search(text, 0, act.start()):
+        return None  # "The meeting, which X hosted in Hawaii, marks ... as they work to enhance"
     w = actor_words(doc.lexicon)
     how, span = subject_before(toks, index_at(toks, act.start()), w)
     if how != "np":

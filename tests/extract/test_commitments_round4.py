@@ -116,3 +116,21 @@ def test_a_he_said_speaker_is_resolved_for_the_topic(lexicon: Lexicon) -> None:
 def test_important_is_no_trade_keyword(lexicon: Lexicon) -> None:
     (c,) = run(lexicon, "Chile will open an important new consulate of great importance.")
     assert "trade" not in c.topics
+
+
+def test_a_purpose_stated_in_a_quote(lexicon: Lexicon) -> None:
+    text = '"That is the purpose of coming here: to reassure our partners," the minister said.'
+    assert sentences(run(lexicon, text)) == [text]
+    talk = '"The purpose of the visit: to discuss fisheries," the minister said.'
+    assert run(lexicon, talk) == []
+    unquoted = "The purpose of the fair: to sell more shoes."
+    assert run(lexicon, unquoted) == []
+
+
+def test_a_meeting_in_a_relative_clause_has_no_purpose_past_its_comma(lexicon: Lexicon) -> None:
+    body = (
+        "The meeting, which Kenya hosted in Mombasa, is a milestone as the partners work to "
+        "enhance port security."
+    )
+    assert run(lexicon, body) == []
+    assert len(run(lexicon, "Kenya hosted the ministers in Mombasa to enhance port security.")) == 1
