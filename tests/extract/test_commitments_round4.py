@@ -38,6 +38,10 @@ from tests.extract.test_commitments import person, run, sentences
         "The minister also announced a joint Kenyan-Ghanaian fisheries forum.",
         "Kenya and Ghana announced the following agreements and projects: -- a rail link, "
         "and -- a joint port authority.",
+        "The ministry announced on Monday a memorandum with the port authority.",
+        "The president on Friday launched a new initiative for rural clinics.",
+        "The minister signed two memorandums of understanding with her Kenyan counterpart.",
+        "The minister stressed his readiness to continue the talks.",
     ],
 )
 def test_round_four_commitment_wordings(lexicon: Lexicon, text: str) -> None:
