@@ -37,6 +37,14 @@ become a venue", "agreed that developing partnerships would lead to stability"),
 decided", and a cue noun under criticism ("the rival party's plan to ... is irresponsible"). A
 lead-in ending in ":" takes its topics from the list items that complete it.
 
+Round 4 (readouts, fact sheets, government pages): an adverbial after the "be" of a cue ("is
+also planning"), readiness ("was willing to", "his readiness to"), "would be providing", a
+restated commitment, goal or interest ("reaffirmed the ironclad U.S. commitment", "reaffirm to
+deepen"), welcoming the participants' own announcements, a signing told as a noun ("with the
+signing of two agreements") or of a named document, announcing or launching a new body, fund or
+agreement, and a purpose stated inside a quote. A sentence with no topic of its own or of its
+paragraph takes the latest topic of its speaker (a quote) or of its person subject before `other`.
+
 Actors are countries (see actors.py); topics come from topics.py with the paragraph or section
 as a fallback and `other` as the last resort; `when` is the sentence's first resolved date.
 """
@@ -856,6 +864,31 @@ def _speaker_topics(
     return person_topics.get(speaker.id, ()) if speaker else ()
 
 
+def _subject_topics(
+    sentence: Sentence,
+    cues: list[_Cue],
+    doc: _Doc,
+    person_topics: dict[str, tuple[str, ...]],
+) -> tuple[str, ...]:
+    """For a sentence with no topic of its own or of its paragraph whose subject is a person
+    ("The Secretary also reiterated ..."): the topics of the latest paragraph that named that
+    person. A country or a group subject gives none: what it does next is a new subject."""
+    for cue in cues:
+        if cue.subject is None:
+            continue
+        start, end = sentence.start + cue.subject[0], sentence.start + cue.subject[1]
+        people = doc.register.mentions(start, end)
+        if not people:
+            word = sentence.text[cue.subject[0] : cue.subject[1]].strip()
+            if word.casefold() in _singular_pronouns(doc.lexicon):
+                person = doc.register.resolve(word, start)
+                people = [(person, start)] if person is not None else []
+        for person, _ in people:
+            if person.id in person_topics:
+                return person_topics[person.id]
+    return ()
+
+
 def _unrepresented(doc: _Doc, taken: Iterable[str]) -> list[str]:
     """Main participants that no named person of known country represents: where a person
     whose country the text never gives most likely comes from."""
@@ -1073,6 +1106,8 @@ def extract_commitments(
             around = context_topics[paragraph.number]
             if not around:
                 around = _speaker_topics(sentence, paragraph, doc, spans, person_topics)
+            if not around:
+                around = _subject_topics(sentence, cues, doc, person_topics)
             out.append(
                 Commitment(
                     sentence=sentence.text,

@@ -138,3 +138,16 @@ def test_a_meeting_in_a_relative_clause_has_no_purpose_past_its_comma(lexicon: L
     )
     assert run(lexicon, body) == []
     assert len(run(lexicon, "Kenya hosted the ministers in Mombasa to enhance port security.")) == 1
+
+
+def test_a_person_subject_without_a_topic_takes_the_persons_latest_topic(
+    lexicon: Lexicon,
+) -> None:
+    people = (person("Ama Owusu", "Ghana", "Owusu"),)
+    body = (
+        "Owusu spoke about the navy and its frigates.\n\n"
+        "Owusu also wants to come back soon.\n\n"
+        "Ghana wants to do more.\n"
+    )
+    cs = run(lexicon, body, people=people)
+    assert [c.topics for c in cs] == [("defense",), ("other",)]
