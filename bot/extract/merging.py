@@ -99,6 +99,7 @@ def merge_people(occurrences: list[Occurrence], v: Vocab) -> list[Draft]:
     by_surname: dict[str, list[Draft]] = {}
     by_first: dict[str, list[Draft]] = {}
     by_hyphenated: dict[str, list[Draft]] = {}  # "jean-paul": a surname of joined words
+    by_paternal: dict[str, list[Draft]] = {}  # "raineri" of "Ricardo Raineri Bernain"
 
     def words(o: Occurrence) -> int:
         return len(name_words(" ".join(o.span.parts), v.suffixes))
@@ -116,6 +117,9 @@ def merge_people(occurrences: list[Occurrence], v: Vocab) -> list[Draft]:
         fam = family_first(name, v)
         if fam and fam.casefold() != first:
             by_first.setdefault(fam.casefold(), []).append(d)
+        paternal = _paternal_surname(name, v)
+        if paternal and not fam:
+            by_paternal.setdefault(paternal.casefold(), []).append(d)
         return d
 
     strong = [o for o in occurrences if not o.weak and not o.distinct]
@@ -133,7 +137,13 @@ def merge_people(occurrences: list[Occurrence], v: Vocab) -> list[Draft]:
         word = name_words(" ".join(occ.span.parts), v.suffixes)
         key = (word[0] if word else occ.span.surface).casefold()
         # "Saint-Clair said" after "Lena Saint-Clair": a hyphenated surname alone
-        pool = by_surname.get(key) or by_first.get(key) or by_hyphenated.get(key)
+        # "Minister Raineri" after "Ricardo Raineri Bernain": the first of two surnames
+        pool = (
+            by_surname.get(key)
+            or by_first.get(key)
+            or by_hyphenated.get(key)
+            or by_paternal.get(key)
+        )
         if pool:
             before = [d for d in pool if d.first_pos <= occ.span.start] or pool
             # "Minister Han" is the Han who is a minister, not President Han.
@@ -155,8 +165,34 @@ def merge_people(occurrences: list[Occurrence], v: Vocab) -> list[Draft]:
     for d in drafts:
         if d.party and not d.country:
             d.country = party_country(d.party, v)
+        _japanese_order(d, v)
     drafts.sort(key=lambda d: d.first_pos)
     return drafts
+
+
+def _paternal_surname(name: str, v: Vocab) -> str | None:
+    """The first of two surnames in a Spanish or Portuguese name of three words ("Ricardo
+    Raineri Bernain" → "Raineri"), which the text may use alone; None for other shapes."""
+    words = name_words(name, v.suffixes)
+    folded = {p.casefold() for p in v.particles}
+    if len(words) != 3 or any(w.casefold() in folded or "-" in w for w in words):
+        return None
+    return words[1]
+
+
+def _japanese_order(d: Draft, v: Vocab) -> None:
+    """ "Defense Minister Hamada Yasukazu" of Japan, later "Minister Hamada": a Japanese name
+    printed family-first in ordinary capitals is written given-first once the text uses its
+    first word alone and never its last, which shows that the first word is the family name.
+    Names of other countries, or whose last word stands alone, keep their order."""
+    if d.country != "Japan" or len(d.parts) != 2:
+        return
+    words = name_words(" ".join(d.parts), v.suffixes)
+    if len(words) != 2 or any(w.isupper() or "." in w for w in words):
+        return
+    alone = {s.casefold() for s in d.surfaces if len(s.split()) == 1}
+    if words[0].casefold() in alone and words[1].casefold() not in alone:
+        d.parts = (words[1], words[0])
 
 
 def same_office(roles: list[str] | tuple[str, ...], titles: list[str], v: Vocab) -> bool:
