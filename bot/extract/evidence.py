@@ -37,6 +37,16 @@ THE = frozenset({"the", "The"})
 _PHRASE_END = frozenset([*",.;:()—–", *"and in on at to for of who from during".split()])
 _DETERMINERS = frozenset({"the", "his", "her", "their", "its"})
 _HOSTING = frozenset({"hosted", "hosts", "welcomed", "welcomes"})
+#: Words that show a stretch after a name is a clause, not a role set off by commas.
+_NOT_IN_ROLES = frozenset(
+    "is are was were be been has have had will would can could may might must shall should "
+    "who which that said says told he she they we it this".split()
+)
+
+
+def _fold_word(word: str) -> str:
+    """A word folded for list lookups: "then-Secretary" → "then-secretary", "Gen." → "gen"."""
+    return word.rstrip(".").casefold()
 
 
 @dataclass
@@ -130,6 +140,17 @@ class Collector:
         self.meeting = [v.casefold().split() for v in lexicon.word_list("person_meeting_verbs")]
         self.person_nouns = {w.casefold() for w in lexicon.word_list("person_nouns")}
         self.person_of_nouns = {w.casefold() for w in lexicon.word_list("person_of_nouns")}
+        self.membership = sorted(
+            (w.casefold().split() for w in lexicon.word_list("party_membership_phrases")),
+            key=len,
+            reverse=True,
+        )
+        self.party_nouns = {w.casefold() for w in lexicon.word_list("party_person_nouns")}
+        self.apposition_heads = self.v.heads | {
+            w.casefold() for w in lexicon.word_list("apposition_heads")
+        }
+        self.reporting = {w.casefold() for w in lexicon.word_list("reporting_verbs")}
+        self.last_party: str | None = None  # the party the paragraphs read so far named last
 
     def read(self, p: ParagraphView) -> None:
         start = len(self.occurrences)
@@ -183,8 +204,12 @@ class Collector:
 
     def _party_after(self, p: ParagraphView, k: int) -> str | None:
         """A party told right after a name: "Lars Berg, a Social Democrat,", "Ida Holm of the
-        Greens", "Tom Reid, an SPD lawmaker,"."""
+        Greens", "Tom Reid, an SPD lawmaker,", "Ana Paz, who belongs to the Greens," (config
+        `party_membership_phrases`)."""
         t = p.tokens
+        member = self._membership_end(t, k)
+        if member is not None:
+            return self._party_at(t, member)
         apposition = k + 1 < len(t) and t[k].text == "," and t[k + 1].text.casefold() in {"a", "an"}
         if apposition:
             k += 2
@@ -206,6 +231,36 @@ class Collector:
                 or nxt.text.casefold() in self.v.heads
             ):
                 return hit[0]
+        return None
+
+    def _membership_end(self, t: list[Token], k: int) -> int | None:
+        """The token after a membership phrase ("who belongs to the") that follows a name
+        ending before token `k`, or None."""
+        if k < len(t) and t[k].text == ",":
+            k += 1
+        for phrase in self.membership:
+            n = len(phrase)
+            if [x.text.casefold() for x in t[k : k + n]] == phrase:
+                j = k + n
+                return j + 1 if j < len(t) and t[j].text.casefold() == "the" else j
+        return None
+
+    def _party_at(self, t: list[Token], k: int) -> str | None:
+        """The party whose name starts at token `k` and ends the phrase there ("the Greens",
+        "the Free Democratic Party", "the Green party"), or None."""
+        for j in range(min(k + 3, len(t) - 1), k - 1, -1):
+            hit = party_ending(t, j, self.v)
+            if hit is None or hit[1] != k:
+                continue
+            nxt = t[j + 1] if j + 1 < len(t) else None
+            if (
+                nxt is not None
+                and nxt.capitalised
+                and nxt.text.casefold() not in self.v.heads
+                and nxt.text.casefold() != "party"
+            ):
+                return None  # "a member of the Green Energy Council": a longer name
+            return hit[0]
         return None
 
     def _title_gender(self, roles: list[str]) -> str | None:
@@ -244,6 +299,7 @@ class Collector:
             roles = [c.text for c in chain] + [ph.text]
             country = ph.country or next((c.country for c in chain if c.country), None)
             party = ph.party or next((c.party for c in chain if c.party), None)
+            party = party or self._party_of_party_word(p, ph.first)
             occ = Occurrence(ph.name, roles, country, party, ph.former, not ph.former)
             self.occurrences.append(occ)
             claimed.update(range(ph.name.first, ph.name.stop))
@@ -269,11 +325,176 @@ class Collector:
                 consumed.update(range(j, idx))
                 continue
             self._bare_title(p, ph, named)
+        self._party_nouns(p, claimed)
+        self._appositions(p, claimed)
         self._parentheses(p, by_last, claimed)
         self._predecessors(p, claimed)
         self._honorifics_and_initials(p, claimed)
         self._reporting_verbs(p, claimed)
         self._full_names(p, claimed)
+        parties = self._parties_named(p, len(p.tokens))
+        if parties:
+            self.last_party = parties[-1]
+
+    def _parties_named(self, p: ParagraphView, stop: int) -> list[str]:
+        """The parties the paragraph names before token `stop`, in text order. Letters alone
+        ("D", "R") are left out: they name a party only next to a name."""
+        out: list[str] = []
+        t = p.tokens
+        for j in range(stop):
+            hit = party_ending(t, j, self.v) if t[j].capitalised and not p.quoted[j] else None
+            if hit is None or (j == hit[1] and len(t[j].bare) < 2):
+                continue
+            longer = party_ending(t, j + 1, self.v) if j + 1 < stop else None
+            if longer is None or longer[1] > hit[1]:  # "Social Democratic Party" counts once
+                out.append(hit[0])
+        return out
+
+    def _party_of_party_word(self, p: ParagraphView, first: int) -> str | None:
+        """ "his party leader Ana Paz", "Green party colleague Ana Paz": a title after the word
+        "party" is held in the party named right before that word or, failing that, in the one
+        the text named last (this paragraph first, then the ones before)."""
+        t = p.tokens
+        k = first - 1
+        if k < 0 or t[k].text.casefold() != "party" or not t[k].text.islower():
+            return None
+        hit = party_ending(t, k - 1, self.v)
+        if hit is not None:
+            return hit[0]
+        before = self._parties_named(p, k)
+        return before[-1] if before else self.last_party
+
+    def _party_nouns(self, p: ParagraphView, claimed: set[int]) -> None:
+        """ "the FDP man Jonas Kern", "Green politician Ana Paz": a party and a noun for one of
+        its people (config `party_person_nouns`) before a name give that name the party."""
+        t = p.tokens
+        for i in range(1, len(t) - 1):
+            if t[i].text.casefold() not in self.party_nouns or p.quoted[i]:
+                continue
+            hit = party_ending(t, i - 1, self.v)
+            if hit is None or any(p.blocked[x] for x in range(hit[1], i)):
+                continue
+            span = p.reader.forward(i + 1, skip_honorifics=False)
+            if span is None or span.first != i + 1:
+                continue
+            known = [o for o in self.occurrences if o.span.start == span.start]
+            if known:
+                for o in known:
+                    o.party = o.party or hit[0]
+            elif not any(j in claimed for j in range(span.first, span.stop)):
+                self.occurrences.append(Occurrence(span, party=hit[0]))
+                claimed.update(range(span.first, span.stop))
+
+    def _appositions(self, p: ParagraphView, claimed: set[int]) -> None:
+        """ "Ana Paz, U.S. Ambassador to Chile, and Hiro Sato, Chief of Staff to the Secretary
+        of State, ...", "Jonas Kern, head of the transport department, said": a full name
+        followed by a role set off by commas. The role opens with a country or a title word
+        (capitalised), or with a lower-case head ("head", "minister"); it holds a head word,
+        names no one and has no verb. A country before the title is the person's; one after
+        "to" is where they serve."""
+        t = p.tokens
+        for i, tok in enumerate(t):
+            if tok.text != "," or i == 0 or p.quoted[i]:
+                continue
+            start = p.reader.backward_start(i - 1, 0)
+            span = p.reader.forward(start, skip_honorifics=False) if start is not None else None
+            if (
+                span is None
+                or span.stop != i
+                or len(name_words(span.surface, self.v.suffixes)) < 2
+                or self._inside_phrase(p, span)
+                or any(x in self.v.not_people for x in span.parts)
+                or any(x.rstrip(".").casefold() in self.v.organisations for x in span.parts)
+            ):
+                continue
+            found = self._apposition_role(p, i + 1)
+            if found is None:
+                continue
+            role, country, former, a, b = found
+            self.refs = [r for r in self.refs if not a <= r.start < b]
+            known = [o for o in self.occurrences if o.span.start == span.start]
+            if known:  # a title before the name, or a role another rule read here already
+                for o in known:
+                    if not any(role_words(r) & role_words(role) for r in o.roles):
+                        o.roles.append(role)
+                        o.titled = o.titled or not former
+                    o.country = o.country or country
+                continue
+            if any(j in claimed for j in range(span.first, span.stop)):
+                continue
+            self.occurrences.append(Occurrence(span, [role], country, None, former, not former))
+            claimed.update(range(span.first, span.stop))
+
+    def _apposition_role(
+        self, p: ParagraphView, j: int
+    ) -> tuple[str, str | None, bool, int, int] | None:
+        """The role set off by commas from token `j`: (role, country, former, start, end
+        offsets), or None when the words there are no role."""
+        t, v = p.tokens, self.v
+        n = len(t)
+        if j < n and t[j].text == "the" and j + 1 < n and not t[j + 1].capitalised:
+            j += 1  # "Ana Paz, the head of the agency,"
+        country = None
+        k = j
+        while k < n and p.blocked[k]:
+            k += 1
+        if k > j:
+            hit = next((c for c in p.countries if c.start <= t[j].start < c.end), None)
+            if hit is None or hit.kind not in {"name", "alias", "demonym"}:
+                return None
+            country = hit.country
+        former = False
+        if k < n and _fold_word(t[k].text) in v.former:
+            former = True
+            k += 1
+        first = k
+        e = k
+        head = False
+        while e < n and e - first <= 14:
+            x = t[e]
+            w = x.text.casefold()
+            if x.text in {".", ";", ")", "(", "—", "–", ":", "“", "”", '"'} or p.quoted[e]:
+                break
+            if x.text == ",":
+                nxt = t[e + 1] if e + 1 < n else None
+                if nxt is None or not (p.blocked[e + 1] or v.is_title_word(nxt.text)):
+                    break
+            elif w in self.apposition_heads or _fold_word(x.text) in v.heads:
+                head = True
+            elif (
+                w in _NOT_IN_ROLES or w in self.reporting or (w.endswith("ed") and x.text.islower())
+            ):
+                return None
+            e += 1
+        if not head or e == first or e - first > 14:
+            return None
+        w0 = t[first].text
+        if w0[:1].isupper():
+            if not v.is_title_word(w0) and _fold_word(w0) not in v.heads:
+                return None
+        elif w0.casefold() not in self.apposition_heads and not (
+            v.is_title_word(w0) and first + 1 < e and t[first + 1].text.casefold() in v.heads
+        ):
+            return None
+        if any(ph.name is not None and first <= ph.last < e for ph in p.phrases):
+            return None  # "Ana Paz, Defense Minister Hiro Sato": a list of people
+        last = e - 1
+        # "Minister of Finance of Chile": a country that ends the role is the person's
+        if last - 1 > first and p.blocked[last]:
+            c = next((c for c in p.countries if c.start <= t[last].start < c.end), None)
+            b = last
+            while b > first and p.blocked[b - 1]:
+                b -= 1
+            b2 = b - 1 if t[b - 1].text == "the" else b
+            if c is not None and t[b2 - 1].text == "of":
+                country = country or c.country
+                last = b2 - 2
+        if last < first:
+            return None
+        text = p.paragraph.text[
+            t[first].start - p.paragraph.start : t[last].end - p.paragraph.start
+        ]
+        return " ".join(text.split()), country, former, t[j].start, t[e - 1].end
 
     def _same_surname_pair(self, p: ParagraphView, named: dict[int, Occurrence]) -> None:
         """ "President Ruiz and First Lady Ana Ruiz": two titles joined by "and", each before

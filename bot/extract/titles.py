@@ -196,15 +196,17 @@ class TitleFinder:
         if country is None:
             # "FDP leader Jonas Kern", "German Green Party co-leader Anna Berg"
             hit = party_ending(t, k - 1, self.v)
-            # A one-word name that is also an ordinary word ("Green", "Left") counts only
-            # right before the head: "Green leader", not "Green Climate Fund Director".
+            # A one-word name that is also an ordinary word ("Green", "Left") counts right
+            # before the head ("Green leader") or before portfolio words after "the" ("the
+            # Green Environment Minister"), not before an institution's name ("Green Climate
+            # Fund Director").
             plain = (
                 hit is not None
                 and hit[1] == k - 1
                 and not t[k - 1].text.isupper()
                 and len(t[k - 1].text) > 1
             )
-            if plain and k != head:
+            if plain and k != head and not self._portfolio_run(k - 1, k, head):
                 hit = None
             if hit is not None and not any(self.blocked[x] for x in range(hit[1], k)):
                 party = hit[0]
@@ -251,6 +253,20 @@ class TitleFinder:
             capital=capital,
             name=name,
             party=party,
+        )
+
+    def _portfolio_run(self, party: int, a: int, head: int) -> bool:
+        """Whether a one-word party at token `party` stands after "the" and before portfolio
+        words a..head-1 that no institution's name ends in: "the Green Environment Minister"."""
+        t = self.t
+        return (
+            party > 0
+            and t[party - 1].text.casefold() == "the"
+            and all(
+                t[x].text.casefold() in self.v.office
+                and t[x].text.casefold() not in self.v.organisations
+                for x in range(a, head)
+            )
         )
 
     def _trailing_country(self, end: int, last: int) -> tuple[int, CountryMention] | None:
@@ -315,11 +331,13 @@ class TitleFinder:
                 cuts.append(last)
             # A comma continues a list of portfolios ("Economy, Trade and Industry"), not a
             # list of people ("President of the Raiders, Doug Cannon, ...").
+            # ", and Ana Paz, ...": a name after the "and" starts the next person of a list
+            and_name = k + 2 < limit and self.reader.is_name_word(k + 2)
             joins = (tok.text in CONNECTORS and (k > j or tok.text == "the")) or (
                 tok.text == ","
                 and k + 1 < limit
                 and (
-                    t[k + 1].text == "and"
+                    (t[k + 1].text == "and" and not and_name)
                     or self.blocked[k + 1]
                     or self.v.is_title_word(t[k + 1].text)
                 )
