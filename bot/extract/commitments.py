@@ -45,6 +45,16 @@ signing of two agreements") or of a named document, announcing or launching a ne
 agreement, and a purpose stated inside a quote. A sentence with no topic of its own or of its
 paragraph takes the latest topic of its speaker (a quote) or of its person subject before `other`.
 
+Round 5 (precision on unseen texts): a plan's or a thing's modal with a verb of effect is a
+forecast ("the deal will open other doors", "the visit will lead to"; not "the accord will take
+effect on May 1" or "the centre will open in May"); readiness only as a predicate ("is ready to",
+not "..., ready to face what comes"); beliefs ("believe that ...") and exhortations ("we should
+stay focused", not "should be passed by") block what follows; a negated cue before "be" with no
+actor is an idiom ("the quarrel, which does not want to be one"); "will confirm this in a moment"
+is about the conversation. Counted now: a meeting that ends with or produces a commitment ("the
+talks ended with a commitment to"), "affirmed"/"underscoring" a commitment like "reaffirmed",
+and praise of a main participant's own plan ("applauded Japan's resolve to bolster").
+
 Actors are countries (see actors.py); topics come from topics.py with the paragraph or section
 as a fallback and `other` as the last resort; `when` is the sentence's first resolved date.
 """
@@ -141,6 +151,15 @@ class _Cues:
     welcome_plan: re.Pattern[str]  # "welcomed the historic announcements from"
     announce: re.Pattern[str]  # "announced a joint forum"
     restate: re.Pattern[str]  # "reaffirmed the ironclad commitment", "reaffirm to deepen"
+    restate_blocking: re.Pattern[str]  # "underscored the importance of the commitment"
+    predicate_cues: frozenset[str]  # "ready to" only as a predicate ("is ready to")
+    predicate_before: re.Pattern[str]  # "is", "would be", "remain fully" right before the cue
+    negated_before: re.Pattern[str]  # "does not" right before a cue
+    praised: re.Pattern[str]  # "applauded Japan's resolve to bolster"
+    outcome: re.Pattern[str]  # "the talks ended with a commitment to"
+    effect: re.Pattern[str]  # after a modal: "open other doors", "lead to", "bring"
+    conversation: re.Pattern[str]  # after a modal: "confirm this in a moment"
+    exhortation: re.Pattern[str]  # "we should stay focused"
 
 
 def _adverbial(lexicon: Lexicon) -> str:
@@ -282,7 +301,55 @@ def _cues(lexicon: Lexicon) -> _Cues:
             rf"(?:{_alternation(lexicon.word_list('welcome_nouns'))})\s+of\b"
         ),
         restate=_restate_re(lexicon),
+        restate_blocking=_phrase_re(lexicon.word_list("restate_blocking_words")),
+        predicate_cues=frozenset(w.casefold() for w in lexicon.word_list("predicate_cues")),
+        predicate_before=_predicate_re(lexicon),
+        negated_before=re.compile(
+            rf"(?:\b|(?=['’]))(?:{_alternation(lexicon.word_list('negations'))})\s+$", re.I
+        ),
+        praised=re.compile(
+            rf"\b(?:{_alternation(lexicon.word_list('praise_verbs'))})\s+[^.;:]{{0,80}}?"
+            rf"(?P<owner>\b[\w.]+(?:['’]s|s['’]))\s+(?:[\w-]+,?\s+){{0,2}}"
+            rf"(?:{_alternation(lexicon.word_list('praised_plan_nouns'))})\s+to\s+"
+            rf"(?!(?:{_alternation(lexicon.word_list('determiners'))})\b)(?-i:[a-z]+)\b",
+            re.IGNORECASE,
+        ),
+        outcome=re.compile(
+            rf"\b(?:{_alternation(lexicon.word_list('outcome_verbs'))})\s+"
+            rf"(?:[\w’'-]+,?\s+){{0,3}}?(?:{_alternation(lexicon.word_list('outcome_nouns'))})"
+            rf"\s+to\b",
+            re.IGNORECASE,
+        ),
+        effect=re.compile(
+            rf"(?:{_alternation(lexicon.word_list('effect_verbs'))})\b"
+            rf"(?!\s*(?:[,;.]|$|(?:{_alternation(lexicon.word_list('scheduled_after'))})\b))",
+            re.IGNORECASE,
+        ),
+        conversation=re.compile(
+            rf"(?:{_alternation(lexicon.word_list('conversation_verbs'))})\b"
+            rf"(?:\s+[\w’'-]+){{0,6}}?\s+"
+            rf"(?:{_alternation(lexicon.word_list('conversation_times'))})\b",
+            re.IGNORECASE,
+        ),
+        exhortation=re.compile(
+            rf"\b(?:{_alternation(lexicon.word_list('exhortation_modals'))})\s+"
+            rf"(?:(?:{_alternation(lexicon.word_list('modal_adverbs'))})\s+)*"
+            rf"(?:{_alternation(lexicon.word_list('exhortation_verbs'))})\b"
+            # "should be passed by": a passive plan; "should stay focused" is no passive
+            rf"(?!(?<=\bbe)\s+(?:[a-z]+ed|[a-z]+en|{participles})\b)",
+            re.IGNORECASE,
+        ),
     )
+
+
+def _predicate_re(lexicon: Lexicon) -> re.Pattern[str]:
+    """What must stand right before a predicate-only cue ("ready to"): a form of "be" or of a
+    linking verb, perhaps with adverbs between ("is now fully ready to")."""
+    verbs = _alternation(lexicon.word_list("predicate_verbs"))
+    skip = _alternation(
+        (*lexicon.word_list("subject_skip_words"), *lexicon.word_list("modal_adverbs"))
+    )
+    return re.compile(rf"(?:\b|(?=['’]))(?:{verbs})(?:\s+(?:{skip}|[a-z]+ly))*\s+$", re.IGNORECASE)
 
 
 def _restate_re(lexicon: Lexicon) -> re.Pattern[str]:
@@ -292,7 +359,7 @@ def _restate_re(lexicon: Lexicon) -> re.Pattern[str]:
     nouns = _alternation(lexicon.word_list("restate_nouns"))
     audiences = _alternation((*lexicon.word_list("restate_audiences"), "the", "a", "an"))
     return re.compile(
-        rf"\b(?:{verbs})\s+(?:(?:[\w.’'-]+\s+){{0,6}}?(?:{nouns})\b"
+        rf"\b(?:{verbs})\s+(?:(?:[\w.’'-]+,?\s+){{0,6}}?(?:{nouns})\b"
         rf"|to\s+(?!(?:{audiences})\b)(?-i:[a-z]+)\b)",
         re.IGNORECASE,
     )
@@ -343,6 +410,11 @@ def _modal_cue(sentence: Sentence, m: re.Match[str], toks: list[Token], doc: _Do
     idx = index_at(toks, m.start())
     if idx > 0 and toks[idx - 1].low in cues.noun_will:
         return None
+    verb_at = m.end() + verb.start(1)
+    if cues.conversation.match(text, verb_at):
+        return None  # "X will certainly confirm this in a moment": about the conversation
+    # "the deal will open other doors", "the visit will serve as a platform": a forecast
+    judging = verb.group(1) in cues.assessment or bool(cues.effect.match(text, verb_at))
     passive = bool(cues.passive.match(after))
     actor_only = m.group(0).casefold() in cues.actor_only
     if verb.group(1) == "be" and _priority(after, doc):
@@ -358,6 +430,8 @@ def _modal_cue(sentence: Sentence, m: re.Match[str], toks: list[Token], doc: _Do
         subject = main_subject(toks, w)
         if _non_actor(text, antecedent, doc):
             return None  # "rising prices, which will hurt consumers": a forecast
+        if judging and _plan_subject(text, antecedent, doc):
+            return None  # "an accord, which will open new markets": an assessment
         weak = kind == "none" or (actor_only and kind != "actor")
         if weak and _kind(sentence, subject, doc) != "actor":
             return None
@@ -375,7 +449,7 @@ def _modal_cue(sentence: Sentence, m: re.Match[str], toks: list[Token], doc: _Do
             filled = first > 0 and toks[first - 1].text == ","
             if (filled or not that) and _kind(sentence, apposition, doc) == "actor":
                 span = apposition
-    if verb.group(1) in cues.assessment and _plan_subject(text, span, doc):
+    if judging and _plan_subject(text, span, doc):
         return None  # "the dialogue will serve as a platform": an assessment
     kind = _kind(sentence, span, doc)
     if kind == "actor" and _reported_outsider(sentence, toks, span, doc, m.end()):
@@ -498,7 +572,7 @@ def find_cues(sentence: Sentence, doc: _Doc, *, nested: bool = False) -> list[_C
     cues = _cues(doc.lexicon)
     w = actor_words(doc.lexicon)
     toks = tokens(text)
-    blocker = cues.blocker.search(text)
+    blocker = _blocker(text, cues)
     blocked_from = blocker.start() if blocker else len(text) + 1
     later: list[_Cue] = []
     reopen = cues.new_clause.search(text, blocker.end()) if blocker else None
@@ -518,6 +592,12 @@ def find_cues(sentence: Sentence, doc: _Doc, *, nested: bool = False) -> list[_C
             continue
         if _BARE_BE_RE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "this can only be decided if ...": a participle, no decision
+        if m.group(0).casefold() in cues.predicate_cues and not cues.predicate_before.search(
+            text, 0, m.start()
+        ):
+            continue  # "..., ready to face what comes": a stance, no predicate
+        if _idiom(sentence, m, toks, doc):
+            continue  # "the quarrel, which does not want to be one"
         noun = m.group(0).split()[0].casefold() in cues.cue_nouns
         owned = noun and _OWNED_RE.search(text[max(0, m.start() - 40) : m.start()])
         if owned and cues.criticism.search(text, m.end()):
@@ -539,6 +619,23 @@ def find_cues(sentence: Sentence, doc: _Doc, *, nested: bool = False) -> list[_C
     purpose = _purpose(sentence, toks, doc)
     if purpose is not None and purpose.start < blocked_from:
         found.append(purpose)
+    for m in cues.praised.finditer(text):
+        owner = (m.start("owner"), m.end("owner"))
+        if m.start() < blocked_from and _participant(sentence, owner, doc):
+            # "applauded Japan's resolve to bolster": a main participant's own plan
+            found.append(_Cue("strong", owner[0], m.end(), owner))
+    for m in cues.outcome.finditer(text):
+        if m.start() < blocked_from and not _background(sentence, doc):
+            # "the talks ended with a commitment to": the participants' commitment
+            span = subject_at(m.start())
+            found.append(
+                _Cue(
+                    "strong",
+                    m.start(),
+                    m.end(),
+                    span if _kind(sentence, span, doc) == "actor" else None,
+                )
+            )
     praise = cues.praise.search(text)
     for m in cues.possessive.finditer(text):
         if m.start() >= blocked_from:
@@ -569,6 +666,40 @@ def find_cues(sentence: Sentence, doc: _Doc, *, nested: bool = False) -> list[_C
             found.append(extra)
     found.sort(key=lambda c: c.start)
     return found
+
+
+def _participant(sentence: Sentence, span: tuple[int, int], doc: _Doc) -> bool:
+    """Whether a phrase names main participants only (countries, or people of theirs)."""
+    named = {h.country for h in find_countries(sentence.text[span[0] : span[1]], doc.lexicon)}
+    people = doc.register.mentions(sentence.start + span[0], sentence.start + span[1])
+    named |= {p.country for p, _ in people if p.country}
+    return bool(named) and named <= set(doc.parts.group())
+
+
+def _blocker(text: str, cues: _Cues) -> re.Match[str] | None:
+    """The first phrase that turns what follows into a hope, a demand, a view or an
+    exhortation ("we should stay focused on what we want to achieve")."""
+    found = [m for m in (cues.blocker.search(text), cues.exhortation.search(text)) if m]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def _idiom(sentence: Sentence, m: re.Match[str], toks: list[Token], doc: _Doc) -> bool:
+    """A negated cue before "be" whose subject is no actor: "the quarrel, which does not want
+    to be one" says what a thing is, not what anyone refuses."""
+    text = sentence.text
+    cues = _cues(doc.lexicon)
+    if not re.match(r"\s+be\b", text[m.end() :]):
+        return False
+    if not cues.negated_before.search(text, 0, m.start()):
+        return False
+    w = actor_words(doc.lexicon)
+    idx = index_at(toks, m.start())
+    how, span = subject_before(toks, idx, w)
+    if how == "relative":
+        span = relative_before(toks, idx, w)
+    elif how != "np":
+        span = main_subject(toks, w)
+    return _kind(sentence, span, doc) != "actor"
 
 
 def _quoted_at(text: str, offset: int) -> bool:
@@ -650,6 +781,8 @@ def _object_cues(sentence: Sentence, toks: list[Token], doc: _Doc) -> list[_Cue]
         if pattern in (cues.signing, cues.announce) and _background(sentence, doc):
             continue  # "the two countries signed a trade pact in 2015": history
         for m in pattern.finditer(text):
+            if pattern is cues.restate and cues.restate_blocking.search(m.group(0)):
+                continue  # "underscored the importance of the commitment": a view
             if m.group(0).split()[0].casefold() in w.prepositions | w.intro:
                 # "formalized their cooperation with the signing of": the clause's subject
                 span = main_subject(toks, w)
