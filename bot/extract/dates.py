@@ -11,7 +11,9 @@ is a limit, not the year the story is in. Scheduling words ("slated for", "set f
 infinitive ("agreed to hold ... in October") look ahead unless a past verb follows them; a
 deadline ("by Monday", "by the summer") looks ahead; a participle ("must be submitted") is no
 past tense; "the October summit" is the nearest October. Spans over ten years ("for the next 60
-years") are visions, not dates; an undated anniversary is the document's year. Every word
+years") are visions, not dates; an undated anniversary is the document's year. A bare weekday
+after a capitalised word is a date ("met in Vienna Sunday") unless the words make a name ("Good
+Friday", "the Vienna Sunday Times"). Every word
 (months, weekdays, seasons, relative phrases, number words) comes from config/cues.yaml.
 
 Each pattern is one regex pass over the sentence; overlapping hits keep the earliest, longest
@@ -139,6 +141,7 @@ class _Words:
     weak: frozenset[str]
     past_modifiers: frozenset[str]
     future_modifiers: frozenset[str]
+    weekday_names: frozenset[str]  # "Good" in "Good Friday": a name, not a date
     future_re: re.Pattern[str]
     forward_re: re.Pattern[str]
     past_re: re.Pattern[str]
@@ -298,6 +301,7 @@ def _words(lexicon: Lexicon) -> _Words:
         prepositions=frozenset(w.casefold() for w in lexicon.word_list("date_prepositions")),
         weak=frozenset(w.casefold() for w in lexicon.word_list("weak_date_prepositions")),
         past_modifiers=frozenset(w.casefold() for w in lexicon.word_list("past_modifiers")),
+        weekday_names=_set(lexicon, "weekday_name_words"),
         future_modifiers=frozenset(w.casefold() for w in lexicon.word_list("future_modifiers")),
         future_re=_ci(lexicon.word_list("future_markers")),
         forward_re=_ci(lexicon.word_list("forward_markers")),
@@ -663,14 +667,13 @@ def _bare_month(m: re.Match[str], c: _Context) -> DateMention | None:
 def _weekday_mention(m: re.Match[str], c: _Context) -> DateMention | None:
     if c.anchor is None:
         return None
-    before = c.text[: m.start()]
-    previous = re.search(r"(\w+)\s+$", before)
-    if (
-        previous
-        and previous.group(1)[:1].isupper()
-        and previous.group(1).casefold() not in c.words.prepositions
-    ):
-        return None  # part of a name: "Good Friday Agreement"
+    previous = re.search(r"(\w+)\s+$", c.text[: m.start()])
+    following = re.match(r"\s+([A-Z]\w*)", c.text[m.end() :])
+    if previous and previous.group(1)[:1].isupper():
+        # "Good Friday", "Good Friday Agreement" name a day; "in Vienna Sunday" is a date
+        word = previous.group(1).casefold()
+        if word in c.words.weekday_names or (following and word not in c.words.prepositions):
+            return None
     modifier = _modifier(c.text, m.start(), c.words)
     date = _weekday(c.words.weekdays[m["wd"]], c.anchor, c.tense_at(m.start()), modifier)
     return DateMention(m.start(), m.end(), date.iso(), True)

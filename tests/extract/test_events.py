@@ -378,3 +378,19 @@ def test_an_undated_anniversary_is_marked_in_the_document_year(lexicon: Lexicon)
     body = "The visit marks the 40th anniversary of relations."
     (event,) = extract_events(document(body), segment(body), lexicon)
     assert "anniversary" in event.what
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministers held a meeting in Vienna Sunday.", ["2023-03-12"]),
+        ("Secretary Mwangi Monday announced a new fund.", ["2023-03-13"]),
+        ("The minister spoke on Good Friday.", []),
+        ("Voters went to the polls on Super Tuesday.", []),
+        ("The Vienna Sunday Times printed the story.", []),
+    ],
+)
+def test_a_bare_weekday_after_a_name_is_a_date(
+    lexicon: Lexicon, text: str, expected: list[str]
+) -> None:
+    assert whens(text, lexicon, "2023-03-15") == expected
