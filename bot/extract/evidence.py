@@ -4,7 +4,9 @@ A title before it ("Defense Minister Boris Pistorius"), a parenthesis with a par
 after it ("Robert Habeck (Vice Chancellor and Economy, Greens)"), an honorific ("Ms. Baerbock"),
 a middle initial ("Lloyd J. Austin"), a reporting verb next to it ("said Scholz"), a predecessor
 list ("his predecessors, Angela Merkel (CDU) and ..."), an apposition ("Marles, who also serves
-as defense minister,"), a country after it ("Annalena Baerbock of Germany"). Each is an
+as defense minister,", "Ana Paz, U.S. Ambassador to Peru,", "Jonas Kern, head of the transport
+department,"), a country after it ("Annalena Baerbock of Germany"), a party told around it
+("who belongs to the Greens", "the FDP man Jonas Kern", "his party leader ..."). Each is an
 Occurrence; titles with no name after them ("the Chancellor", "the SPD politician") are role
 references the register resolves once everyone is known.
 """
