@@ -626,16 +626,13 @@ def find_cues(sentence: Sentence, doc: _Doc, *, nested: bool = False) -> list[_C
             found.append(_Cue("strong", owner[0], m.end(), owner))
     for m in cues.outcome.finditer(text):
         if m.start() < blocked_from and not _background(sentence, doc):
-            # "the talks ended with a commitment to": the participants' commitment
+            # "the talks ended with a commitment to": the participants' commitment; a
+            # meeting subject ("their meeting in Manila") names no actor by its place
             span = subject_at(m.start())
-            found.append(
-                _Cue(
-                    "strong",
-                    m.start(),
-                    m.end(),
-                    span if _kind(sentence, span, doc) == "actor" else None,
-                )
-            )
+            meeting = any(t.low in w.plan_nouns for t in toks if t.end <= m.start())
+            if meeting or _kind(sentence, span, doc) != "actor":
+                span = None
+            found.append(_Cue("strong", m.start(), m.end(), span))
     praise = cues.praise.search(text)
     for m in cues.possessive.finditer(text):
         if m.start() >= blocked_from:

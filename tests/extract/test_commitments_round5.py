@@ -28,6 +28,7 @@ def commitments(lexicon: Lexicon, text: str) -> list[str]:
         "The visit will create new opportunities for traders.",
         "The accord will further lead to closer ties.",
         "The partnership will make the region safer.",
+        "This visit will undoubtedly bring our nations closer.",
         "The ministers discussed a fisheries accord, which will help coastal towns.",
         # a stance after a comma, not a predicate
         "“We still stand side by side as friends, ready to face what comes,” Owusu said.",
@@ -87,6 +88,11 @@ def test_round_five_commitments_that_stay(lexicon: Lexicon, text: str) -> None:
             ("Kenya", "Ghana"),
         ),
         ("The talks produced a pledge to expand joint patrols.", ("Kenya", "Ghana")),
+        # a meeting's place names no actor
+        (
+            "Their meeting in Nairobi led to a commitment to expand the port.",
+            ("Kenya", "Ghana"),
+        ),
         # affirm and underscore, like reaffirm
         (
             "Kenya and Ghana affirmed their strong, shared commitment to the defense of the coast.",
