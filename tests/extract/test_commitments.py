@@ -270,7 +270,7 @@ def test_a_heading_takes_the_actors_of_the_section_sentence_it_summarises(
     assert cs[0].actors == ("Argentina",)
 
 
-# --- round 2: wordings met on unseen documents (sentences written for the test) -------------
+# --- wordings met on unseen documents (sentences written for the test) -------------
 
 
 @pytest.mark.parametrize(
@@ -382,7 +382,7 @@ def test_topics_come_from_the_sentence_its_paragraph_or_other(lexicon: Lexicon) 
     assert [c.topics for c in cs] == [("other",), ("diplomacy", "economic-security")]
 
 
-# --- round 3: more wordings met on unseen documents (sentences written for the test) -------
+# --- more wordings met on unseen documents (sentences written for the test) -------
 
 
 @pytest.mark.parametrize(

@@ -209,7 +209,7 @@ def test_any_text_gives_iso_like_events_and_exact_sentences(
         assert c.when is None or ISO_LIKE.fullmatch(c.when)
 
 
-# --- round 2: date forms met on unseen documents (sentences written for the test) -----------
+# --- date forms met on unseen documents (sentences written for the test) -----------
 
 
 @pytest.mark.parametrize(
@@ -278,7 +278,7 @@ def test_two_dated_clauses_joined_by_and_are_two_events(lexicon: Lexicon) -> Non
     assert "flies" not in events[0].what and "dine" not in events[1].what
 
 
-# --- round 3: dates that look ahead, spans, and readable descriptions ----------------------
+# --- dates that look ahead, spans, and readable descriptions ----------------------
 
 
 @pytest.mark.parametrize(

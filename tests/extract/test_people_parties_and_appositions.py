@@ -1,4 +1,4 @@
-"""People, round 5: parties told in other ways, roles set off by commas after a name, double
+"""People: parties told in other ways, roles set off by commas after a name, double
 surnames and Japanese names printed family-first in ordinary capitals.
 
 Every sentence is written for the test; the names are invented.
@@ -7,25 +7,7 @@ Every sentence is written for the test; the names are invented.
 from __future__ import annotations
 
 from bot.extract.lexicon import Lexicon
-from bot.extract.people import PeopleRegister, extract_people
-from bot.extract.text import segment
-from bot.models import Document, Person
-
-
-def register_of(text: str, lexicon: Lexicon) -> PeopleRegister:
-    doc = Document(id="t", title="t", path="t.txt", text=text, sha256="0")
-    return extract_people(doc, segment(text), lexicon)
-
-
-def person(reg: PeopleRegister, name: str) -> Person:
-    hits = [p for p in reg.people if p.name == name]
-    assert hits, f"{name!r} not in {[p.name for p in reg.people]}"
-    return hits[0]
-
-
-def names(reg: PeopleRegister) -> list[str]:
-    return [p.name for p in reg.people]
-
+from tests.extract.test_people import names, person, register_of
 
 # --- parties -------------------------------------------------------------------------------
 

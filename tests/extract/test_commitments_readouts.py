@@ -1,4 +1,4 @@
-"""Commitments, round 4: wordings met in readouts, fact sheets and government pages, on short
+"""Commitments: wordings met in readouts, fact sheets and government pages, on short
 sentences written for the test (the helpers come from test_commitments)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Commitments, round 5: forecasts about things, stances, beliefs, exhortations, idioms and
+"""Commitments: forecasts about things, stances, beliefs, exhortations, idioms and
 talk about the conversation are not commitments; a meeting's outcome, an affirmed commitment and
 praise of a participant's own plan are. Short sentences written for the test (the helpers come
 from test_commitments)."""
