@@ -116,19 +116,7 @@ def _strip_date(text: str, start: int, end: int, prepositions: frozenset[str]) -
 
 def _balance_quotes(text: str) -> str:
     """Drop quotation marks left without their pair by cutting a clause out of a sentence."""
-    out = []
-    depth = 0
-    for ch in text:
-        if ch == "“":
-            depth += 1
-        elif ch == "”":
-            if depth == 0:
-                continue
-            depth -= 1
-        out.append(ch)
-    text = "".join(out)
-    if depth:
-        text = text[::-1].replace("“", "", depth)[::-1]
+    text = _drop_unpaired(text, "“", "”")
     if text.count('"') % 2:
         first = text.index('"')
         closing = first + 1 == len(text) or not text[first + 1].isalnum()
@@ -156,19 +144,24 @@ _DATELINE_RE = re.compile(
 def _brackets(text: str) -> str:
     """Drop brackets left empty (or holding only punctuation) and brackets without a pair."""
     text = re.sub(r"\s*\([\s,;:.]*\)", "", text)
-    depth = 0
+    return _drop_unpaired(text, "(", ")")
+
+
+def _drop_unpaired(text: str, opener: str, closer: str) -> str:
+    """Remove closers that open nothing and the last openers that are never closed."""
     out = []
+    depth = 0
     for ch in text:
-        if ch == "(":
+        if ch == opener:
             depth += 1
-        elif ch == ")":
+        elif ch == closer:
             if depth == 0:
                 continue
             depth -= 1
         out.append(ch)
     text = "".join(out)
     while depth:
-        cut = text.rindex("(")
+        cut = text.rindex(opener)
         text = text[:cut] + text[cut + 1 :]
         depth -= 1
     return text
