@@ -23,7 +23,21 @@ class LineList(list):
 
 
 class _LineLoader(yaml.SafeLoader):
-    """SafeLoader whose mappings and lists carry their source lines."""
+    """SafeLoader whose mappings and lists carry their source lines, and that refuses aliases.
+
+    An alias (`*name`, and the `<<: *name` merge built on it) lets a few hundred bytes expand to
+    gigabytes ("billion laughs"). Seeds and config never need one, so the first alias stops the
+    parse at its line, before anything is built:
+    `a: &x [1]` then `b: *x` → "YAML syntax: aliases (*name) are not allowed".
+    """
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed", event.start_mark
+            )
+        return super().compose_node(parent, index)
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
