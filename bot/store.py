@@ -348,6 +348,31 @@ async def _schema_state(conn: aiosqlite.Connection) -> tuple[int, int]:
     return (int(row[0]) if row else 0), (int(count[0]) if count else 0)
 
 
+class StoreUnavailable(Exception):
+    """The database cannot be used at all (read-only file or folder); the bot runs from memory."""
+
+
+async def _damage(conn: aiosqlite.Connection) -> str:
+    """'' for a healthy database, else what `PRAGMA quick_check` found first."""
+    async with conn.execute("PRAGMA quick_check(1)") as cur:
+        row = await cur.fetchone()
+    result = str(row[0]) if row else "no answer from quick_check"
+    return "" if result == "ok" else result
+
+
+async def _probe_writable(conn: aiosqlite.Connection, file: Path) -> None:
+    """StoreUnavailable (closing `conn`) if the file or its folder refuses writes."""
+    try:
+        await conn.execute("BEGIN IMMEDIATE")
+        await conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        await conn.close()
+        raise StoreUnavailable(
+            f"the database {file} cannot be written ({exc}); the bot answers from memory and "
+            "saves nothing until the file and its folder are writable"
+        ) from None
+
+
 class _Opening:
     """What `Store.open` returns: await it for a Store, or use it in `async with`."""
 
@@ -396,7 +421,13 @@ class Store:
             await conn.executescript(_SCHEMA)
             return cls(conn, name, keep)
         file = Path(path)
-        file.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreUnavailable(
+                f"cannot make the database folder {file.parent} ({exc.strerror}); the bot "
+                "answers from memory"
+            ) from None
         conn = await cls._checked_connection(file)
         await conn.execute("PRAGMA journal_mode = WAL")
         await conn.execute("PRAGMA synchronous = NORMAL")
@@ -405,19 +436,35 @@ class Store:
 
     @staticmethod
     async def _checked_connection(file: Path) -> aiosqlite.Connection:
-        """A connection to a database with our schema, moving an unusable file aside first."""
+        """A connection to a healthy database with our schema, moving an unusable file aside.
+
+        Unusable: not a database, damaged anywhere (`PRAGMA quick_check` reads every page, so
+        damage past the first page is found now, not at every later save), or another schema
+        version. Each is moved aside once, with one warning naming the new file; the bot then
+        rebuilds from seeds/. A database that cannot be written raises StoreUnavailable.
+        """
         conn = await _connect(str(file))
         try:
             version, objects = await _schema_state(conn)
+            problem = await _damage(conn)
         except sqlite3.DatabaseError as exc:
-            await conn.close()
-            moved = _move_aside(file, "unreadable")
-            log.warning("database %s is unreadable (%s); moved to %s", file, exc, moved.name)
-            conn = await _connect(str(file))
-            version, objects = 0, 0
+            problem = str(exc)
+            version = objects = 0
         except BaseException:
             await conn.close()
             raise
+        if problem:
+            await conn.close()
+            moved = _move_aside(file, "unreadable")
+            log.warning(
+                "database %s is damaged (%s); moved it to %s and started a new one",
+                file,
+                problem,
+                moved.name,
+            )
+            conn = await _connect(str(file))
+            version, objects = 0, 0
+        await _probe_writable(conn, file)
         if version == SCHEMA_VERSION:
             return conn
         if version == 0 and objects == 0:
