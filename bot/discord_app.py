@@ -17,6 +17,7 @@ from pathlib import Path
 import discord
 from discord.ext import commands
 
+from bot.check import admin_summary
 from bot.cogs.checks import ChannelNotAllowed, UserCooldown, channel_allowed
 from bot.config import PROJECT_ROOT, Settings, load_settings
 from bot.service import BriefingService
@@ -55,6 +56,7 @@ class Briefbot(commands.Bot):
     async def setup_hook(self) -> None:
         report = await self.service.start()
         log.info("fact base ready: %s", report.summary())
+        (log.info if self.settings.home_guilds else log.warning)(admin_summary(self.settings))
         for name in EXTENSIONS:
             await self.load_extension(name)
 
@@ -153,5 +155,8 @@ def run_discord(config_path: str | Path | None = None) -> int:
         return 1
     except (OSError, discord.GatewayNotFound) as exc:  # aiohttp's connection errors are OSErrors
         print(f"Cannot reach Discord: {exc}. Check the network and try again.", file=sys.stderr)
+        return 1
+    except Exception:  # anything else: say so, and exit non-zero for the process manager
+        log.exception("the bot stopped on an unexpected error; exiting so it can be restarted")
         return 1
     return 0

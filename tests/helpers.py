@@ -101,11 +101,17 @@ class MockUser(CustomMockMixin, HashableMixin, unittest.mock.Mock):
         self.mention = f"<@{self.id}>"
 
 
+#: The id of the server a MockTextChannel is in unless told otherwise: the tests' home server.
+HOME_GUILD_ID = 10_000
+
+
 class MockTextChannel(CustomMockMixin, HashableMixin, unittest.mock.Mock):
+    """A text channel, by default in the home server (HOME_GUILD_ID)."""
+
     spec_set = discord.TextChannel
 
     def __init__(self, **kwargs: Any) -> None:
-        defaults = {"id": next_id(), "name": "channel", "guild": MockGuild()}
+        defaults = {"id": next_id(), "name": "channel", "guild": MockGuild(id=HOME_GUILD_ID)}
         super().__init__(**{**defaults, **kwargs})
         self.type = discord.ChannelType.text
         self.mention = f"<#{self.id}>"

@@ -58,11 +58,18 @@ def has_admin_role(member: discord.Member, admin_roles: tuple[str, ...]) -> bool
 
 
 async def is_admin(ctx: commands.Context) -> bool:
-    """Owner, or Manage Server in this server, or a configured admin role."""
+    """The owner anywhere; in a home server, Manage Server or a configured admin role.
+
+    seeds/ is shared by every server the bot is in, so rights from a server count only when an
+    operator named it in `home_guilds`: whoever invites the bot to their own server (and makes
+    a role called "Briefbot Admin" there) gains nothing. No home server: the owner alone.
+    """
     if await is_owner(ctx):
         return True
     author = ctx.author
     if ctx.guild is None or not isinstance(author, discord.Member):
+        return False
+    if ctx.guild.id not in ctx.bot.settings.home_guilds:
         return False
     if author.guild_permissions.manage_guild:
         return True

@@ -12,13 +12,19 @@ from bot.cogs.briefing import BriefingCog
 from bot.cogs.errors import ErrorsCog
 from bot.config import Settings
 from bot.service import BriefingService
-from tests.helpers import MockBot
+from tests.helpers import HOME_GUILD_ID, MockBot
 
 
 @pytest.fixture()
 def settings(workdir: Settings) -> Settings:
-    """A copy of seeds/, a throw-away database, and a cooldown no test run can reach."""
-    return replace(workdir, cooldown_rate=10_000, admin_roles=("Briefbot Admin", "4242"))
+    """A copy of seeds/, a throw-away database, a home server, and a cooldown no test run can
+    reach."""
+    return replace(
+        workdir,
+        cooldown_rate=10_000,
+        admin_roles=("Briefbot Admin", "4242"),
+        home_guilds=(HOME_GUILD_ID,),
+    )
 
 
 @pytest.fixture()

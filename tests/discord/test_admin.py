@@ -15,9 +15,11 @@ from bot.cogs.checks import NotAdmin, who
 from bot.errors import UserError
 from bot.service import BriefingService, ReloadReport
 from tests.helpers import (
+    HOME_GUILD_ID,
     MockAttachment,
     MockBot,
     MockContext,
+    MockGuild,
     MockInteraction,
     MockMember,
     MockMessage,
@@ -91,6 +93,41 @@ async def test_in_a_dm_only_the_owner_is_an_admin(admin_cog: AdminCog) -> None:
     ctx = ctx_for(admin_cog, "reload", author=MockUser(), channel=MockTextChannel(guild=None))
     with pytest.raises(NotAdmin):
         await admin_cog.cog_check(ctx)
+
+
+@pytest.mark.parametrize(
+    "member",
+    [MockMember(manage_guild=True), MockMember(roles=[MockRole(name="Briefbot Admin")])],
+    ids=["manage-server", "self-made-role"],
+)
+async def test_rights_in_a_server_that_is_not_home_count_for_nothing(
+    admin_cog: AdminCog, service: BriefingService, member: MockMember
+) -> None:
+    """The attack: invite the bot to your own server, make yourself an admin there, upload."""
+    stranger = MockTextChannel(guild=MockGuild(id=HOME_GUILD_ID + 1))
+    before = snapshot(service.settings.seeds_dir)
+    ctx = ctx_for(admin_cog, "upload", author=member, channel=stranger)
+    with pytest.raises(NotAdmin):
+        await admin_cog.cog_check(ctx)
+    assert snapshot(service.settings.seeds_dir) == before
+    entries = await service.reload_log(1)
+    assert entries[0].action == "upload refused" and entries[0].who == who(member)
+
+
+async def test_with_no_home_server_only_the_owner_is_an_admin(admin_cog: AdminCog) -> None:
+    admin_cog.bot.settings = replace(admin_cog.bot.settings, home_guilds=())
+    with pytest.raises(NotAdmin):
+        await admin_cog.cog_check(
+            ctx_for(admin_cog, "reload", author=MockMember(manage_guild=True))
+        )
+    admin_cog.bot.is_owner.return_value = True
+    assert await admin_cog.cog_check(ctx_for(admin_cog, "reload"))
+
+
+async def test_the_owner_is_an_admin_in_any_server(admin_cog: AdminCog) -> None:
+    admin_cog.bot.is_owner.return_value = True
+    stranger = MockTextChannel(guild=MockGuild(id=HOME_GUILD_ID + 2))
+    assert await admin_cog.cog_check(ctx_for(admin_cog, "reload", channel=stranger))
 
 
 async def test_sync_is_for_the_owner_not_for_server_managers(admin_cog: AdminCog) -> None:

@@ -52,6 +52,7 @@ async def live(settings: Settings) -> AsyncIterator[Briefbot]:
     config = dpytest.get_config()
     role = dpytest.backend.make_role(settings.admin_roles[0], config.guilds[0])
     await dpytest.add_role(config.members[0], role)
+    bot.settings = replace(bot.settings, home_guilds=(config.guilds[0].id,))  # dpytest's server
     yield bot
     await dpytest.empty_queue()
     await bot.service.close()
