@@ -97,9 +97,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _readable(text: str) -> str:
+    """An argument as text any output can carry: bytes that were not UTF-8 become '�'."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):  # an ASCII or Latin-1 locale must not end the answer
+            stream.reconfigure(errors="replace")
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args([_readable(a) for a in (sys.argv[1:] if argv is None else argv)])
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE

@@ -101,6 +101,8 @@ class PagesView(discord.ui.View):
             await self.message.edit(view=None)
         except discord.HTTPException as exc:  # deleted meanwhile, or no access: nothing to undo
             log.debug("could not remove the page buttons: %s", exc)
+        except Exception:  # the view's timeout task must not die silently with a stray error
+            log.exception("could not remove the page buttons")
 
 
 def embed_pages(answer: Answer, settings: Settings) -> list[discord.Embed]:

@@ -42,7 +42,7 @@ COLOURS = {
     "error": 0xE53E3E,
 }
 
-_MENTION_RE = re.compile(r"@(everyone|here|[!&]?\d+>)")
+_MENTION_RE = re.compile(r"@(everyone|here|[!&]?\d+>)", re.IGNORECASE)
 _ZWSP = "\u200b"
 
 
@@ -61,7 +61,8 @@ class EmbedPage:
 
 
 def defuse(text: str) -> str:
-    """No mention can ping: '@everyone' → '@\u200beveryone', '<@123>' → '<@\u200b123>'."""
+    """No mention can ping: '@everyone' and '@Here' → '@\u200beveryone', '@\u200bHere';
+    '<@123>' → '<@\u200b123>'."""
     return _MENTION_RE.sub(lambda m: "@" + _ZWSP + m.group(1), text)
 
 
