@@ -1,24 +1,46 @@
 """`python -m bot check`: validate config and seeds without starting anything.
 
 Meant for admins before a reload and for CI: every file with its fact counts, every error with
-file, line and reason, exit 1 when there is any.
+file, line and reason, exit 1 when there is any. Documents go through the same limits, id
+rules and extraction worker pool (with its time limit) as a reload, so `check` passing means a
+reload will accept the same files.
 """
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
-from bot.config import load_lexicon, load_settings
+from bot.config import Settings, load_lexicon, load_settings
 from bot.errors import ConfigError, SeedError
-from bot.extract import extract_document
-from bot.models import CuratedFacts, Document
-from bot.seeds import list_seed_files, read_seed
+from bot.extraction_pool import ExtractionPool
+from bot.models import CuratedFacts, DocumentFacts
+from bot.seeds import id_clashes, list_seed_files, read_seed
 
 
 @dataclass(frozen=True)
 class CheckReport:
     text: str
     errors: tuple[str, ...]
+
+
+def admin_summary(settings: Settings) -> str:
+    """Who counts as an admin under this config, in one line (also logged at start-up)."""
+    if not settings.home_guilds:
+        return (
+            "admins: the bot owner only (no home_guilds in config/bot.yaml: Manage Server and"
+            " admin roles count in no server)"
+        )
+    ids = ", ".join(str(g) for g in settings.home_guilds)
+    return f"admins: the bot owner, and Manage Server or an admin role in the home servers {ids}"
+
+
+def _document_line(name: str, facts: DocumentFacts) -> str:
+    return (
+        f"  {name}: ok: {len(facts.people)} people, {len(facts.quotes)} quotes, "
+        f"{len(facts.commitments)} commitments, {len(facts.events)} events"
+        + ("" if facts.document.date else " (no date: relative dates stay unresolved)")
+    )
 
 
 def run_check(config_path: str | None = None) -> CheckReport:
@@ -30,25 +52,36 @@ def run_check(config_path: str | None = None) -> CheckReport:
     except ConfigError as exc:
         return CheckReport(f"config: ERROR {exc}", (str(exc),))
     lines.append(f"config: ok ({settings.config_dir})")
-    seeds = list_seed_files(settings.seeds_dir)
+    lines.append(admin_summary(settings))
+    seeds = list_seed_files(settings.seeds_dir, settings.limits)
     lines.append(f"seeds: {len(seeds)} file(s) in {settings.seeds_dir}")
     if not seeds:
         lines.append("  (no .md, .txt or .yaml files: the bot will know nothing)")
+    documents = [s for s in seeds if s.is_document]
+    clashes = id_clashes(documents, set())
+    extracted = [d for d in documents if d.name not in clashes]
+    pool = ExtractionPool(settings.limits.workers)
+    try:
+        outcomes = asyncio.run(
+            pool.extract([s for s in documents if s.name not in clashes], lexicon, settings.limits)
+        )
+    finally:
+        pool.close()
+    by_name: dict[str, DocumentFacts | SeedError | CuratedFacts] = dict(clashes)
+    by_name.update((s.name, o) for s, o in zip(extracted, outcomes, strict=True))
     for seed in seeds:
-        try:
-            result = read_seed(seed)
-        except SeedError as exc:
-            errors.append(str(exc))
-            lines.append(f"  {seed.name}: ERROR line {exc.line or '-'}: {exc.reason}")
-            continue
-        if isinstance(result, Document):
-            facts = extract_document(result, lexicon)
-            lines.append(
-                f"  {seed.name}: ok: {len(facts.people)} people, {len(facts.quotes)} quotes, "
-                f"{len(facts.commitments)} commitments, {len(facts.events)} events"
-                + ("" if result.date else " (no date: relative dates stay unresolved)")
-            )
-        elif isinstance(result, CuratedFacts):
+        if not seed.is_document:
+            try:
+                by_name[seed.name] = read_seed(seed, settings.limits)
+            except SeedError as exc:
+                by_name[seed.name] = exc
+        result = by_name[seed.name]
+        if isinstance(result, SeedError):
+            errors.append(str(result))
+            lines.append(f"  {seed.name}: ERROR line {result.line or '-'}: {result.reason}")
+        elif isinstance(result, DocumentFacts):
+            lines.append(_document_line(seed.name, result))
+        else:
             lines.append(
                 f"  {seed.name}: ok (curated): {len(result.people)} people, "
                 f"{len(result.role_synonyms)} role synonyms, {len(result.corrections)} corrections"
@@ -57,4 +90,4 @@ def run_check(config_path: str | None = None) -> CheckReport:
     return CheckReport("\n".join(lines), tuple(errors))
 
 
-__all__ = ["CheckReport", "run_check"]
+__all__ = ["CheckReport", "admin_summary", "run_check"]

@@ -13,6 +13,7 @@ from typing import Any
 
 from bot.errors import ConfigError
 from bot.extract.lexicon import Country, Lexicon, Portfolio, Topic
+from bot.limits import Limits
 from bot.yamlfile import LineDict, LineList, YamlProblem, line_of, read_yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -47,6 +48,8 @@ class Settings:
     cooldown_per: float = 30.0
     upload_max_bytes: int = 256 * 1024
     progress_after: float = 1.5
+    home_guilds: tuple[int, ...] = ()
+    limits: Limits = field(default_factory=Limits)
 
 
 def _fail(path: Path, container: Any, key: Any, reason: str) -> ConfigError:
@@ -125,7 +128,7 @@ def load_settings(path: Path | str | None = None) -> Settings:
     base = path.resolve().parent.parent if path.parent.name == "config" else path.resolve().parent
     known = {
         "prefix", "seeds_dir", "database", "admin_roles", "owner_ids", "channels", "fuzzy",
-        "pages", "cooldown", "upload", "progress_after_seconds",
+        "pages", "cooldown", "upload", "progress_after_seconds", "home_guilds", "limits",
     }  # fmt: skip
     for key in data:
         if key not in known:
@@ -137,6 +140,15 @@ def load_settings(path: Path | str | None = None) -> Settings:
     pages = _mapping(path, data.get("pages"), "pages")
     cooldown = _mapping(path, data.get("cooldown"), "cooldown")
     upload = _mapping(path, data.get("upload"), "upload")
+    limits = _mapping(path, data.get("limits"), "limits")
+    for key in limits:
+        if key not in ("file_bytes", "word_chars", "extract_seconds", "workers"):
+            raise _fail(
+                path,
+                limits,
+                key,
+                "unknown limit; known: extract_seconds, file_bytes, word_chars, workers",
+            )
 
     def cutoff(key: str, default: int) -> int:
         value = _get(path, fuzzy, key, int, default)
@@ -170,7 +182,21 @@ def load_settings(path: Path | str | None = None) -> Settings:
         cooldown_per=positive(cooldown, "per_seconds", float, 30.0),
         upload_max_bytes=positive(upload, "max_bytes", int, 256 * 1024),
         progress_after=positive(data, "progress_after_seconds", float, 1.5),
+        home_guilds=_ints(path, data, "home_guilds"),
+        limits=Limits(
+            file_bytes=positive(limits, "file_bytes", int, Limits.file_bytes),
+            word_chars=positive(limits, "word_chars", int, Limits.word_chars),
+            extract_seconds=positive(limits, "extract_seconds", float, Limits.extract_seconds),
+            workers=_non_negative(path, limits, "workers"),
+        ),
     )
+
+
+def _non_negative(path: Path, section: LineDict, key: str) -> int:
+    value = _get(path, section, key, int, 0)
+    if value < 0:
+        raise _fail(path, section, key, "must be 0 (one per core) or more")
+    return value
 
 
 def _topics(path: Path) -> tuple[Topic, ...]:
@@ -271,4 +297,12 @@ def load_lexicon(config_dir: Path | str | None = None) -> Lexicon:
     )
 
 
-__all__ = ["ConfigError", "FuzzySettings", "LineList", "Settings", "load_lexicon", "load_settings"]
+__all__ = [
+    "ConfigError",
+    "FuzzySettings",
+    "Limits",
+    "LineList",
+    "Settings",
+    "load_lexicon",
+    "load_settings",
+]

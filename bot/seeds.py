@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.errors import SeedError
+from bot.limits import Limits
 from bot.models import Correction, CuratedFacts, CuratedPerson, Document
 from bot.yamlfile import LineDict, YamlProblem, line_of, parse_yaml
 
@@ -33,6 +35,7 @@ CORRECTION_FIELDS = {
     "person": {"roles", "party", "country", "former"},
 }
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -58,18 +61,84 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "document"
 
 
-def list_seed_files(seeds_dir: Path) -> list[SeedFile]:
-    """Every seed file, sorted by name, with its hash; a missing folder is an empty one."""
+def is_ignored_name(name: str) -> bool:
+    """Names the loader skips: hidden files, README, and suffixes that are not seeds."""
+    suffix = Path(name).suffix.lower()
+    return name.startswith(".") or name.lower() in IGNORED_NAMES or suffix not in SEED_SUFFIXES
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, symlinks followed, stays within `folder` (`seeds/a.txt -> /etc/passwd`
+    does not)."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return False
+
+
+def _digest(path: Path, size: int, limits: Limits) -> str:
+    """The file's sha256, read in chunks; an oversized file is not read: its size stands in."""
+    if size > limits.file_bytes:
+        return f"oversized-{size}"
+    with path.open("rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
+def list_seed_files(seeds_dir: Path, limits: Limits | None = None) -> list[SeedFile]:
+    """Every seed file, sorted by name, with its hash; a missing folder is an empty one.
+
+    A symlink that leads out of the folder is skipped with a warning: seeds/ is what admins
+    curate, and a link must not serve files from elsewhere on the host.
+    """
+    limits = limits or Limits()
     if not seeds_dir.is_dir():
         return []
     out = []
     for path in sorted(seeds_dir.iterdir()):
-        if not path.is_file() or path.name.startswith("."):
+        if is_ignored_name(path.name):
             continue
-        if path.suffix.lower() not in SEED_SUFFIXES or path.name.lower() in IGNORED_NAMES:
+        if path.is_symlink() and not _inside(path, seeds_dir):
+            log.warning("skipped %s: a symlink that leads outside %s", path.name, seeds_dir)
             continue
-        out.append(SeedFile(path, hashlib.sha256(path.read_bytes()).hexdigest()))
+        try:
+            if not path.is_file():
+                continue
+            out.append(SeedFile(path, _digest(path, path.stat().st_size, limits)))
+        except OSError as exc:
+            log.warning("skipped %s: cannot read it (%s)", path.name, exc.strerror)
     return out
+
+
+def check_size(file: str, size: int, limits: Limits) -> None:
+    """Refuse a file over the cap before reading it: `check_size("a.txt", 2**21, Limits())`."""
+    if size > limits.file_bytes:
+        raise SeedError(
+            file,
+            None,
+            f"the file is {size:,} bytes; a seed file may have at most {limits.file_bytes:,}"
+            " (limits.file_bytes in config/bot.yaml)",
+        )
+
+
+def check_limits(file: str, raw: bytes, limits: Limits) -> None:
+    """Refuse, before any parsing, a file bigger than the cap or holding a run of characters
+    longer than any real word (the shape that makes text processing slow and useless).
+
+    Both checks are one pass over the bytes.
+    `check_limits("a.txt", b"x" * 600, Limits(word_chars=500))` raises SeedError at line 1.
+    """
+    check_size(file, len(raw), limits)
+    if max(map(len, raw.split()), default=0) <= limits.word_chars:
+        return
+    for match in re.finditer(rb"\S+", raw):
+        if len(match.group()) > limits.word_chars:
+            line = raw.count(b"\n", 0, match.start()) + 1
+            raise SeedError(
+                file,
+                line,
+                f"a run of {len(match.group()):,} characters without a space; no word or link is"
+                f" that long (the limit is {limits.word_chars:,}: limits.word_chars)",
+            )
 
 
 def _decode(path: Path, raw: bytes) -> str:
@@ -273,12 +342,15 @@ def parse_curated(path: Path, raw: bytes) -> CuratedFacts:
     )
 
 
-def read_seed(seed: SeedFile) -> Document | CuratedFacts:
-    """Read and validate one seed file."""
+def read_seed(seed: SeedFile, limits: Limits | None = None) -> Document | CuratedFacts:
+    """Read and validate one seed file, refusing it before parsing if it breaks the limits."""
+    limits = limits or Limits()
     try:
+        check_size(seed.name, seed.path.stat().st_size, limits)
         raw = seed.path.read_bytes()
     except OSError as exc:
         raise SeedError(seed.name, None, f"cannot read the file ({exc.strerror})") from None
+    check_limits(seed.name, raw, limits)
     if seed.is_document:
         return parse_document(seed.path, raw)
     return parse_curated(seed.path, raw)
@@ -292,3 +364,24 @@ def merge_curated(parts: list[CuratedFacts]) -> CuratedFacts:
         corrections=tuple(x for c in parts for x in c.corrections),
         files=tuple(f for c in parts for f in c.files),
     )
+
+
+def id_clashes(documents: list[SeedFile], known: set[str]) -> dict[str, SeedError]:
+    """Files whose document id (the slug of the name) another file already has, with the error.
+
+    Two files with one id would mix or replace each other's facts. The file the caller already
+    knows keeps the id; among new files, the first by name: with `a.txt` loaded, a new `A.md`
+    is refused, never the other way round.
+    """
+    owner: dict[str, str] = {}
+    refused: dict[str, SeedError] = {}
+    for s in sorted(documents, key=lambda s: (s.name not in known, s.name)):
+        doc_id = slugify(s.path.stem)
+        if doc_id in owner:
+            reason = (
+                f"its document id “{doc_id}” is already {owner[doc_id]}'s; rename or remove one"
+            )
+            refused[s.name] = SeedError(s.name, None, reason)
+        else:
+            owner[doc_id] = s.name
+    return refused

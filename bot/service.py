@@ -11,8 +11,6 @@ import asyncio
 import datetime as dt
 import hashlib
 import logging
-import os
-import re
 import tempfile
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -22,23 +20,22 @@ from bot import briefing
 from bot.answers import Answer, Line, Section
 from bot.config import Settings, load_lexicon
 from bot.errors import ConfigError, SeedError, UserError
-from bot.extract import extract_document
 from bot.extract.lexicon import Lexicon, with_role_synonyms
+from bot.extraction_pool import ExtractionPool, shared_pool
 from bot.factbase import FactBase, build_factbase, fact_key
-from bot.models import CuratedFacts, Document, DocumentFacts
+from bot.models import CuratedFacts, DocumentFacts
 from bot.search import FactIndex
 from bot.seeds import (
     CURATED_SUFFIXES,
-    SEED_SUFFIXES,
+    DOCUMENT_SUFFIXES,
     SeedFile,
+    id_clashes,
     list_seed_files,
     merge_curated,
-    parse_curated,
-    parse_document,
     read_seed,
-    slugify,
 )
-from bot.store import ReloadLogEntry, Store
+from bot.store import ReloadLogEntry, Store, StoreUnavailable
+from bot.uploads import check_upload, safe_display, write_atomically
 
 log = logging.getLogger(__name__)
 EXTRACT_DIR = Path(__file__).resolve().parent / "extract"
@@ -201,6 +198,7 @@ class BriefingService:
         self._errors: tuple[SeedError | ConfigError, ...] = ()
         self._lock = asyncio.Lock()
         self._store: Store | None = None
+        self._pool: ExtractionPool = shared_pool(settings.limits.workers)
         self._snapshot = self._build_snapshot((), CuratedFacts(), self._lexicon, None)
 
     # -- reading -----------------------------------------------------------------------------
@@ -232,6 +230,9 @@ class BriefingService:
         """Open the store; reuse its generation when nothing changed, else rebuild."""
         try:
             self._store = await Store.open(self.settings.database)
+        except StoreUnavailable as exc:
+            log.error("%s", exc)
+            self._store = None
         except Exception:
             log.exception(
                 "cannot open the database %s; running from memory", self.settings.database
@@ -243,7 +244,9 @@ class BriefingService:
                 stored = await self._store.load_latest()
             except Exception:
                 log.exception("cannot read the stored generation; rebuilding")
-        seeds = await asyncio.to_thread(list_seed_files, self.settings.seeds_dir)
+        seeds = await asyncio.to_thread(
+            list_seed_files, self.settings.seeds_dir, self.settings.limits
+        )
         if stored and stored.fingerprint == self._fingerprint(seeds):
             return await self._adopt(stored, seeds)
         if stored:
@@ -280,7 +283,7 @@ class BriefingService:
         for s in seeds:
             if s.path.suffix.lower() in CURATED_SUFFIXES:
                 try:
-                    part = await asyncio.to_thread(read_seed, s)
+                    part = await asyncio.to_thread(read_seed, s, self.settings.limits)
                 except SeedError:
                     continue
                 self._files[s.name] = FileState(s.name, s.sha256, part)
@@ -326,7 +329,9 @@ class BriefingService:
         except ConfigError as exc:
             errors.append(exc)
             base_lexicon, config_hash = self._lexicon, self._config_hash
-        seeds = await asyncio.to_thread(list_seed_files, self.settings.seeds_dir)
+        seeds = await asyncio.to_thread(
+            list_seed_files, self.settings.seeds_dir, self.settings.limits
+        )
         names = {s.name for s in seeds}
         old_files = dict(self._files)
         old_facts = self._snapshot.facts
@@ -338,7 +343,7 @@ class BriefingService:
             if s.path.suffix.lower() not in CURATED_SUFFIXES:
                 continue
             try:
-                part = await asyncio.to_thread(read_seed, s)
+                part = await asyncio.to_thread(read_seed, s, self.settings.limits)
                 new_files[s.name] = FileState(s.name, s.sha256, part)
             except SeedError as exc:
                 errors.append(exc)
@@ -351,24 +356,27 @@ class BriefingService:
         same_rules = rules_key == self._rules_key
 
         documents = [s for s in seeds if s.path.suffix.lower() not in CURATED_SUFFIXES]
-        for i, s in enumerate(documents, 1):
+        clashes = id_clashes(documents, set(old_files))
+        errors.extend(clashes.values())
+        documents = [s for s in documents if s.name not in clashes]
+        todo = []
+        for s in documents:
             old = old_files.get(s.name)
             if old and old.sha256 == s.sha256 and same_rules:
                 new_files[s.name] = old
+            else:
+                todo.append(s)
+        outcomes = await self._pool.extract(todo, lexicon, self.settings.limits, progress)
+        for s, outcome in zip(todo, outcomes, strict=True):
+            if isinstance(outcome, DocumentFacts):
+                new_files[s.name] = FileState(s.name, s.sha256, outcome)
                 continue
-            if progress:
-                await progress(f"Reading {s.name} ({i}/{len(documents)})")
-            try:
-                facts = await asyncio.to_thread(_read_and_extract, s, lexicon)
-                new_files[s.name] = FileState(s.name, s.sha256, facts)
-            except SeedError as exc:
-                errors.append(exc)
-                if old:
-                    new_files[s.name] = old
-                    kept.append(s.name)
+            errors.append(outcome)
+            if s.name in old_files:
+                new_files[s.name] = old_files[s.name]
+                kept.append(s.name)
 
         doc_facts = [f.result for f in new_files.values() if isinstance(f.result, DocumentFacts)]
-        doc_facts = _unique_documents(doc_facts, errors)
         if progress:
             await progress("Merging and indexing")
         snap = await asyncio.to_thread(self._build_snapshot, doc_facts, curated, lexicon, None)
@@ -402,7 +410,7 @@ class BriefingService:
             action=action,
             when=_now(),
             seconds=loop.time() - started,
-            added=tuple(n for n in names if n not in old_files),
+            added=tuple(n for n in names if n not in old_files and n not in clashes),
             changed=tuple(
                 n
                 for n in names
@@ -471,86 +479,29 @@ class BriefingService:
     async def upload(
         self, filename: str, data: bytes, who: str, progress: Progress | None = None
     ) -> tuple[str, ReloadReport]:
-        """Check an uploaded seed, save it into seeds/, reload; UserError refuses it untouched."""
+        """Check an uploaded seed, save it into seeds/, reload; UserError refuses it untouched.
+
+        A document is extracted (in the pool, under the time limit) before it is saved, so a
+        file that would be refused on reload is refused here, and seeds/ stays as it was.
+        """
+        settings = self.settings
         try:
-            name = await asyncio.to_thread(
-                check_upload, filename, data, self.settings.upload_max_bytes
-            )
+            name = await asyncio.to_thread(check_upload, filename, data, settings)
+            if Path(name).suffix in DOCUMENT_SUFFIXES:
+                await self._try_extract(name, data)
+            await asyncio.to_thread(write_atomically, settings.seeds_dir, name, data)
         except UserError as exc:
             await self.record(who, "upload refused", f"{safe_display(filename)}: {exc.message}")
             raise
-        await asyncio.to_thread(_write_atomically, self.settings.seeds_dir, name, data)
         report = await self.reload(who, action=f"upload {name}", progress=progress)
         return name, report
 
-
-def _read_and_extract(seed: SeedFile, lexicon: Lexicon) -> DocumentFacts:
-    """Blocking: read, validate and extract one document (runs in a worker thread)."""
-    result = read_seed(seed)
-    assert isinstance(result, Document)
-    return extract_document(result, lexicon)
-
-
-def _unique_documents(
-    docs: list[DocumentFacts], errors: list[SeedError | ConfigError]
-) -> list[DocumentFacts]:
-    """Two files with one id (a.md and a.txt) would mix their facts: keep the first."""
-    seen: dict[str, str] = {}
-    out = []
-    for f in sorted(docs, key=lambda f: Path(f.document.path).name):
-        name = Path(f.document.path).name
-        if f.document.id in seen:
-            errors.append(
-                SeedError(name, None, f"same document id as {seen[f.document.id]}; rename one")
-            )
-            continue
-        seen[f.document.id] = name
-        out.append(f)
-    return out
-
-
-def safe_display(name: str) -> str:
-    return re.sub(r"[^\w.\- ]", "?", name)[:80]
-
-
-def check_upload(filename: str, data: bytes, max_bytes: int) -> str:
-    """The safe file name for an upload, or UserError saying why it is refused.
-
-    Only the base name is kept (no folders, no `..`), made of plain characters; the content must
-    be UTF-8 and parse as the kind of seed its suffix says.
-    """
-    base = filename.replace("\\", "/").rsplit("/", 1)[-1].strip()
-    if not base or base.startswith(".") or ".." in filename or "\x00" in filename:
-        raise UserError(f"“{safe_display(filename)}” is not an acceptable file name.")
-    stem, dot, suffix = base.rpartition(".")
-    suffix = f".{suffix.casefold()}" if dot else ""
-    if suffix not in SEED_SUFFIXES:
-        allowed = ", ".join(SEED_SUFFIXES)
-        raise UserError(f"Only {allowed} files can be uploaded, not “{safe_display(base)}”.")
-    if not data:
-        raise UserError("The file is empty.")
-    if len(data) > max_bytes:
-        raise UserError(f"The file is {len(data):,} bytes; the limit is {max_bytes:,}.")
-    name = slugify(stem) + suffix
-    path = Path(name)
-    try:
-        if suffix in CURATED_SUFFIXES:
-            parse_curated(path, data)
-        else:
-            parse_document(path, data)
-    except SeedError as exc:
-        where = f" (line {exc.line})" if exc.line else ""
-        raise UserError(f"{name}{where}: {exc.reason}") from None
-    return name
-
-
-def _write_atomically(folder: Path, name: str, data: bytes) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".upload-", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, folder / name)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    async def _try_extract(self, name: str, data: bytes) -> None:
+        """UserError if the document would fail extraction (too slow, a crash)."""
+        with tempfile.TemporaryDirectory(prefix="briefbot-upload-") as folder:
+            path = Path(folder) / name
+            await asyncio.to_thread(path.write_bytes, data)
+            seed = SeedFile(path, hashlib.sha256(data).hexdigest())
+            (outcome,) = await self._pool.extract([seed], self._lexicon, self.settings.limits)
+        if isinstance(outcome, SeedError):
+            raise UserError(f"{name}: {outcome.reason}")

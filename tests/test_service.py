@@ -9,7 +9,8 @@ import pytest
 
 from bot.config import Settings
 from bot.errors import UserError
-from bot.service import BriefingService, check_upload
+from bot.service import BriefingService
+from bot.uploads import check_upload
 
 NEW_DOC = """---
 title: Test briefing
@@ -147,15 +148,19 @@ async def test_unwritable_database_still_serves(workdir: Settings) -> None:
         ("notes.md", b"---\ndate: tomorrow\n---\nText", "line 2"),
     ],
 )
-def test_bad_uploads_are_refused_with_the_reason(name: str, data: bytes, words: str) -> None:
+def test_bad_uploads_are_refused_with_the_reason(
+    name: str, data: bytes, words: str, tmp_path: Path
+) -> None:
+    settings = replace(Settings(), upload_max_bytes=50, seeds_dir=tmp_path)
     with pytest.raises(UserError) as err:
-        check_upload(name, data, max_bytes=50)
+        check_upload(name, data, settings)
     assert words in err.value.message
 
 
-def test_upload_names_are_made_safe() -> None:
-    assert check_upload("My Notes (v2).MD", b"Text.", 100) == "my-notes-v2.md"
-    assert check_upload("C:\\docs\\brief.txt", b"Text.", 100) == "brief.txt"
+def test_upload_names_are_made_safe(tmp_path: Path) -> None:
+    settings = replace(Settings(), upload_max_bytes=100, seeds_dir=tmp_path)
+    assert check_upload("My Notes (v2).MD", b"Text.", settings) == "my-notes-v2.md"
+    assert check_upload("C:\\docs\\brief.txt", b"Text.", settings) == "brief.txt"
 
 
 async def test_refused_upload_changes_nothing_on_disk(workdir: Settings) -> None:

@@ -24,7 +24,8 @@ from bot.cogs.checks import NotAdmin, is_admin, is_owner, who
 from bot.errors import UserError
 from bot.pages import send_answer
 from bot.render import MESSAGE_LIMIT, clip, defuse
-from bot.service import Progress, safe_display
+from bot.service import Progress
+from bot.uploads import safe_display
 
 if TYPE_CHECKING:
     from bot.discord_app import Briefbot

@@ -1,0 +1,231 @@
+"""Extraction in worker processes, each document under a time limit.
+
+Extraction is pure Python and CPU-bound. Run in threads it would use one core and hold the GIL
+against the event loop; run in processes it uses every core, and a document that takes too long
+is stopped by killing its worker, which no thread can do. So each worker process serves one
+document at a time over a pipe, and the parent gives it `limits.extract_seconds`:
+
+- on time: the document's facts (or its SeedError) come back;
+- late: the worker is killed and replaced, and the document gets a SeedError naming the limit,
+  so the service keeps its last good facts;
+- the worker dies (killed by the host, a crash): a SeedError says so, and a new worker starts.
+
+Each pool slot is a thread that waits on its worker's pipe (waiting releases the GIL), so the
+event loop only awaits futures. Workers start lazily, by `spawn` (never `fork`: the parent runs
+threads, and a forked child could inherit a held lock), and keep the last lexicon they were sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import multiprocessing
+import os
+import pickle
+import queue
+import threading
+import traceback
+from collections.abc import Awaitable, Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from multiprocessing.connection import Connection
+
+from bot.errors import SeedError
+from bot.extract import extract_document
+from bot.extract.lexicon import Lexicon
+from bot.limits import Limits
+from bot.models import Document, DocumentFacts
+from bot.seeds import SeedFile, read_seed
+
+log = logging.getLogger(__name__)
+Outcome = DocumentFacts | SeedError
+Progress = Callable[[str], Awaitable[None]]
+_CONTEXT = multiprocessing.get_context("spawn")
+
+
+def read_and_extract(seed: SeedFile, lexicon: Lexicon, limits: Limits) -> DocumentFacts:
+    """Blocking: read, check against the limits, validate and extract one document."""
+    document = read_seed(seed, limits)
+    if not isinstance(document, Document):
+        raise SeedError(seed.name, None, "not a document (.md or .txt)")
+    return extract_document(document, lexicon)
+
+
+def _serve(conn: Connection) -> None:
+    """A worker's life: (lexicon key, pickled lexicon or None, seed, limits) in, outcome out."""
+    lexicon: Lexicon | None = None
+    key = ""
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return
+        if job is None:
+            return
+        job_key, lexicon_bytes, seed, limits = job
+        if lexicon_bytes is not None:
+            lexicon, key = pickle.loads(lexicon_bytes), job_key
+        if lexicon is None or key != job_key:
+            conn.send(("stale", None))
+            continue
+        try:
+            conn.send(("ok", read_and_extract(seed, lexicon, limits)))
+        except SeedError as exc:
+            conn.send(("seed", (exc.file, exc.line, exc.reason)))
+        except Exception as exc:  # noqa: BLE001 - a bug in a rule: report it, keep serving
+            conn.send(("bug", (f"{type(exc).__name__}: {exc}", traceback.format_exc())))
+
+
+class _Worker:
+    """One worker process and the parent's end of its pipe."""
+
+    def __init__(self) -> None:
+        self.conn, child = _CONTEXT.Pipe()
+        self.process = _CONTEXT.Process(target=_serve, args=(child,), daemon=True)
+        self.process.start()
+        child.close()
+        self.key = ""
+
+    def run(self, key: str, lexicon: bytes, seed: SeedFile, limits: Limits) -> Outcome:
+        """One document; raises TimeoutError (the worker is then dead) or EOFError."""
+        send_lexicon = None if key == self.key else lexicon
+        self.conn.send((key, send_lexicon, seed, limits))
+        self.key = key
+        if not self.conn.poll(limits.extract_seconds):
+            self.stop(kill=True)
+            raise TimeoutError
+        status, value = self.conn.recv()
+        if status == "ok":
+            return value
+        if status == "seed":
+            return SeedError(*value)
+        if status == "bug":
+            log.error("extracting %s failed:\n%s", seed.name, value[1])
+            return SeedError(seed.name, None, f"extraction failed ({value[0]}); please report it")
+        self.key = ""
+        return self.run(key, lexicon, seed, limits)
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except OSError:
+                self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+
+
+class ExtractionPool:
+    """Worker processes that extract documents, at most `size` at a time, each under a limit.
+
+    `await pool.extract(seeds, lexicon, limits)` returns one DocumentFacts or SeedError per
+    seed, in order. Thread-safe and usable from any event loop; `close()` ends the workers.
+    """
+
+    def __init__(self, size: int = 0) -> None:
+        self.size = size or os.cpu_count() or 1
+        self._threads = ThreadPoolExecutor(self.size, thread_name_prefix="extract")
+        self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
+        self._all: set[_Worker] = set()
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def _take(self) -> _Worker:
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            pass
+        worker = _Worker()
+        with self._lock:
+            self._all.add(worker)
+        return worker
+
+    def _drop(self, worker: _Worker) -> None:
+        with self._lock:
+            self._all.discard(worker)
+
+    def _run(self, key: str, lexicon: bytes, seed: SeedFile, limits: Limits) -> Outcome:
+        """Blocking, in a slot thread: one document on an idle (or new) worker."""
+        if self._closed:
+            raise RuntimeError("the extraction pool is closed")
+        worker = self._take()
+        try:
+            outcome = worker.run(key, lexicon, seed, limits)
+        except TimeoutError:
+            self._drop(worker)
+            seconds = f"{limits.extract_seconds:g}"
+            return SeedError(
+                seed.name,
+                None,
+                f"extraction took over {seconds} s and was stopped (limits.extract_seconds)",
+            )
+        except (EOFError, OSError) as exc:
+            worker.stop(kill=True)
+            self._drop(worker)
+            log.warning("the extraction process for %s died: %r", seed.name, exc)
+            return SeedError(seed.name, None, "the extraction process died on this file")
+        self._idle.put(worker)
+        return outcome
+
+    async def extract(
+        self,
+        seeds: Sequence[SeedFile],
+        lexicon: Lexicon,
+        limits: Limits,
+        progress: Progress | None = None,
+    ) -> list[Outcome]:
+        """Every seed's outcome, in order; progress is told each document as it finishes."""
+        if not seeds:
+            return []
+        loop = asyncio.get_running_loop()
+        payload = pickle.dumps(lexicon)
+        key = hashlib.sha256(payload).hexdigest()
+        futures = [
+            loop.run_in_executor(self._threads, self._run, key, payload, s, limits) for s in seeds
+        ]
+        if progress:
+            for done, fut in enumerate(asyncio.as_completed(futures), 1):
+                outcome = await fut
+                name = outcome.file if isinstance(outcome, SeedError) else _name(outcome)
+                await progress(f"Read {name} ({done}/{len(seeds)})")
+        return list(await asyncio.gather(*futures))
+
+    def close(self) -> None:
+        """Stop every worker; later calls to `extract` fail."""
+        self._closed = True
+        self._threads.shutdown(wait=True, cancel_futures=True)
+        with self._lock:
+            workers, self._all = list(self._all), set()
+        for worker in workers:
+            worker.stop()
+
+
+def _name(facts: DocumentFacts) -> str:
+    return os.path.basename(facts.document.path)
+
+
+_shared: dict[int, ExtractionPool] = {}
+_shared_lock = threading.Lock()
+
+
+def shared_pool(size: int = 0) -> ExtractionPool:
+    """One pool per size for the whole process, so services and `check` reuse warm workers."""
+    with _shared_lock:
+        pool = _shared.get(size)
+        if pool is None or pool._closed:
+            pool = _shared[size] = ExtractionPool(size)
+        return pool
+
+
+def close_shared_pools() -> None:
+    """End every shared pool's workers (at exit, or when a test wants a clean slate)."""
+    with _shared_lock:
+        pools = list(_shared.values())
+        _shared.clear()
+    for pool in pools:
+        pool.close()
+
+
+__all__ = ["ExtractionPool", "close_shared_pools", "read_and_extract", "shared_pool"]
