@@ -363,8 +363,13 @@ async def _damage(conn: aiosqlite.Connection) -> str:
 async def _probe_writable(conn: aiosqlite.Connection, file: Path) -> None:
     """StoreUnavailable (closing `conn`) if the file or its folder refuses writes."""
     try:
+        async with conn.execute("PRAGMA user_version") as cur:
+            row = await cur.fetchone()
         await conn.execute("BEGIN IMMEDIATE")
-        await conn.execute("ROLLBACK")
+        try:  # a write of the header that changes nothing, rolled back
+            await conn.execute(f"PRAGMA user_version = {int(row[0]) if row else 0}")
+        finally:
+            await conn.execute("ROLLBACK")
     except sqlite3.OperationalError as exc:
         await conn.close()
         raise StoreUnavailable(

@@ -419,3 +419,51 @@ async def test_current_schema_is_reused(tmp_path: Path) -> None:
     async with Store.open(path) as s:
         assert (await s.load_latest()).fingerprint == "fp"
     assert not list(tmp_path.glob("*.bak-*"))
+
+
+async def test_a_database_damaged_past_its_first_page_is_moved_aside_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "bot.sqlite3"
+    async with Store.open(path) as s:
+        for i in range(5):
+            await s.save_generation(
+                [make_facts(f"doc-{i}-{n}") for n in range(30)], CuratedFacts(), f"fp{i}", []
+            )
+        await s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(path.read_bytes())
+    assert len(data) > 4 * 4096
+    data[3 * 4096 : 3 * 4096 + 2000] = b"\xa5" * 2000  # a page deep in the file, not the header
+    path.write_bytes(bytes(data))
+    with caplog.at_level(logging.WARNING, logger="bot.store"):
+        async with Store.open(path) as s:
+            assert await s.load_latest() is None
+            await s.save_generation([make_facts("fresh")], CuratedFacts(), "new", [])
+    (warning,) = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert (
+        "is damaged" in warning.getMessage()
+        and "bot.sqlite3.bak-unreadable" in warning.getMessage()
+    )
+    caplog.clear()
+    async with Store.open(path) as s:  # healed: no second warning, the new generation is there
+        assert (await s.load_latest()).fingerprint == "new"
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+async def test_a_read_only_database_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "bot.sqlite3"
+    async with Store.open(path) as s:
+        await s.save_generation([make_facts("kept")], CuratedFacts(), "fp", [])
+
+    async def read_only(name: str):
+        import aiosqlite
+
+        return await aiosqlite.connect(f"file:{name}?mode=ro", uri=True, isolation_level=None)
+
+    monkeypatch.setattr(store_mod, "_connect", read_only)
+    with pytest.raises(store_mod.StoreUnavailable) as err:
+        await Store.open(path)
+    assert "cannot be written" in str(err.value) and "answers from memory" in str(err.value)
+    assert not list(tmp_path.glob("*.bak-*"))  # not mistaken for a damaged file
