@@ -119,3 +119,18 @@ def test_console_reload_is_allowed_locally(config: Path) -> None:
 def test_no_command_prints_help() -> None:
     r = run()
     assert r.returncode == 2 and "console" in r.stdout
+
+
+def test_an_argument_that_is_not_utf8_is_answered_not_crashed(config: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
+    env["LC_ALL"] = "C.UTF-8"
+    env["PYTHONIOENCODING"] = "utf-8"  # strict: a stray surrogate would raise on print
+    r = subprocess.run(
+        [sys.executable, "-m", "bot", "--config", str(config), "ask", "search", b"frigate \xff"],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+        env=env,
+    )
+    assert r.returncode == 0, r.stderr
+    assert b"Traceback" not in r.stderr and b"frigate" in r.stdout

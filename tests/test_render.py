@@ -79,8 +79,8 @@ def test_any_answer_fits_and_never_mentions(title: str, text: str, n: int, per_p
 
 
 def test_defuse_breaks_every_mention_form() -> None:
-    for raw in ("@everyone", "@here", "<@123>", "<@!123>", "<@&456>"):
-        assert defuse(raw) != raw
+    for raw in ("@everyone", "@here", "@Here", "@EVERYONE", "<@123>", "<@!123>", "<@&456>"):
+        assert defuse(raw) != raw and defuse(raw).startswith(raw[0:1])
 
 
 def test_split_message_cuts_long_lines() -> None:

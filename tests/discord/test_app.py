@@ -129,6 +129,7 @@ def test_run_starts_the_bot_with_the_token_and_discord_logging(
         (discord.LoginFailure("Improper token has been passed."), "refused the token"),
         (discord.PrivilegedIntentsRequired(None), "Message Content intent"),
         (OSError("Name or service not known"), "Cannot reach Discord"),
+        (KeyError("an unexpected gateway payload"), "exiting so it can be restarted"),
     ],
 )
 def test_start_up_failures_explain_and_never_show_the_token(
@@ -146,5 +147,5 @@ def test_start_up_failures_explain_and_never_show_the_token(
     with caplog.at_level(logging.DEBUG):
         assert run_discord() == 1
     captured = capsys.readouterr()
-    assert hint in captured.err
+    assert hint in captured.err + caplog.text
     assert FAKE_TOKEN not in captured.out + captured.err + caplog.text

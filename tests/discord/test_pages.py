@@ -154,6 +154,14 @@ async def test_a_deleted_message_at_timeout_is_not_an_error() -> None:
     view.message.edit.assert_awaited_once()
 
 
+async def test_any_error_at_timeout_is_logged_not_raised(caplog: pytest.LogCaptureFixture) -> None:
+    view = PagesView(["one", "two"], owner_id=1, timeout=60)
+    view.message = MockMessage()
+    view.message.edit.side_effect = RuntimeError("the session is closed")
+    await view.on_timeout()
+    assert "could not remove the page buttons" in caplog.text
+
+
 async def test_a_view_needs_pages() -> None:
     with pytest.raises(ValueError):
         PagesView([], owner_id=1, timeout=1)
