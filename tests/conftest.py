@@ -1,4 +1,9 @@
-"""Shared fixtures: the real seeds and config, and throw-away copies for tests that write."""
+"""Shared fixtures: the tests' own seeds and the shipped config, and throw-away copies.
+
+The tests never read the project's `seeds/`: that folder is the user's data and may hold any
+documents, or none. `tests/fixtures/seeds/` holds a copy of the bundled seed and an example
+curated file, and tests that write get copies of it in a temporary folder.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +21,7 @@ from bot.search import FactIndex
 from bot.seeds import list_seed_files, parse_document
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 CONFIG = ROOT / "config"
 
 

@@ -35,7 +35,7 @@ from bot.store import (
     StoredGeneration,
 )
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
 
 
 def make_facts(doc_id: str, *, topic_word: str = "frigate") -> DocumentFacts:
