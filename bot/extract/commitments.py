@@ -63,7 +63,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from bot.extract.actors import (
@@ -96,7 +96,7 @@ from bot.extract.dates import (
     sentence_tense,
 )
 from bot.extract.lexicon import Lexicon
-from bot.extract.linear import run_start_finditer
+from bot.extract.linear import run_start_finditer, word_and_space_before
 from bot.extract.people import PeopleRegister
 from bot.extract.quote_index import QuoteIndex
 from bot.extract.text import Paragraph, Sentence, quote_spans
@@ -400,6 +400,7 @@ class _Doc:
     proper: frozenset[str]
     anchor: PartialDate | None
     dates: dict[int, list[DateMention]]
+    memo: dict[tuple[str, str], tuple[str, ...] | None] = field(default_factory=dict)
 
 
 def _kind(sentence: Sentence, span: tuple[int, int] | None, doc: _Doc) -> str:
@@ -877,9 +878,12 @@ def _purpose(sentence: Sentence, toks: list[Token], doc: _Doc) -> _Cue | None:
 
 def _in_name(text: str, date: DateMention) -> bool:
     """A year inside a name ("the Tokyo 2020 Olympic Games") dates the name, not a plan."""
-    before = re.search(r"([A-Za-z]+)\s+$", text[: date.start])
-    after = re.match(r"\s+([A-Za-z]+)", text[date.end :])
-    return bool(before and after and before.group(1)[0].isupper() and after.group(1)[0].isupper())
+    before = word_and_space_before(text, date.start, "ascii")
+    after = _ASCII_WORD_AFTER_RE.match(text, date.end)
+    return bool(before and after and before[0].isupper() and after.group(1)[0].isupper())
+
+
+_ASCII_WORD_AFTER_RE = re.compile(r"\s+([A-Za-z]+)")
 
 
 _PROGRESSIVE_RE = re.compile(r"\b(?:is|are|am)\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
@@ -1059,13 +1063,28 @@ def _singular_pronouns(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(w.casefold() for w in lexicon.word_list("singular_pronouns"))
 
 
+def _our_group(text: str, doc: _Doc) -> tuple[str, ...] | None:
+    """The actors of the first group the text names with "our" ("among our countries"), if
+    any; remembered per text, as every cue of a sentence asks (a sentence of many cues would
+    be rescanned per cue)."""
+    key = ("our_group", text)
+    if key not in doc.memo:
+        w = actor_words(doc.lexicon)
+        found = None
+        for group in w.group_re.finditer(text):
+            if any(word in w.speaker_pronouns for word in group.group(0).casefold().split()):
+                found = group_of(group.group(0), doc.parts, doc.lexicon)
+                break
+        doc.memo[key] = found
+    return doc.memo[key]
+
+
 def _speaker_side(text: str, doc: _Doc, speaker: str | None, in_quote: bool) -> tuple[str, ...]:
     """Whom "we" stands for: a group the sentence names with "our" ("among our countries"),
     else inside a quote the speaker's country, else (a joint statement) all participants."""
-    w = actor_words(doc.lexicon)
-    for group in w.group_re.finditer(text):
-        if any(word in w.speaker_pronouns for word in group.group(0).casefold().split()):
-            return group_of(group.group(0), doc.parts, doc.lexicon)
+    named = _our_group(text, doc)
+    if named is not None:
+        return named
     if in_quote:
         return (speaker,) if speaker else doc.parts.group(1)
     return doc.parts.group()

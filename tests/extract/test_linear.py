@@ -6,9 +6,10 @@ from __future__ import annotations
 import random
 import re
 
+from bot.extract.actors import index_at, tokens
 from bot.extract.commitments import _OWNER_CHAR_RE, _cues
 from bot.extract.lexicon import Lexicon
-from bot.extract.linear import run_start_finditer
+from bot.extract.linear import run_start_finditer, word_and_space_before, word_before
 from bot.extract.quote_index import QuoteIndex
 from bot.extract.text import quote_spans, segment
 from bot.models import Person
@@ -86,3 +87,32 @@ def test_many_quotes_in_one_paragraph_keep_their_speakers(lexicon: Lexicon) -> N
     found = run(lexicon, body.strip(), people=people)
     assert len(found) == 300
     assert {c.actors for c in found} == {("Germany",)}
+
+
+def test_backward_scans_read_like_their_regexes() -> None:
+    rng = random.Random(1)
+    alphabet = ["a", "B", "1", "_", "é", "'", "’", "-", " ", "\n", ",", ".", "\u00a0", "²"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        pos = rng.randint(0, len(text))
+        m = re.search(r"([\w'’-]+)[^\w]*$", text[:pos])
+        assert word_before(text, pos) == (m.group(1) if m else None), (text, pos)
+        m = re.search(r"(\w+)\s+$", text[:pos])
+        assert word_and_space_before(text, pos) == (m.group(1) if m else None), (text, pos)
+        m = re.search(r"([A-Za-z]+)\s+$", text[:pos])
+        expected = m.group(1) if m else None
+        assert word_and_space_before(text, pos, "ascii") == expected, (text, pos)
+
+
+def test_index_at_is_the_first_token_from_an_offset() -> None:
+    toks = tokens("Germany and Japan will, in 2024, meet again.")
+    for offset in range(50):
+        expected = next((k for k, t in enumerate(toks) if t.start >= offset), len(toks))
+        assert index_at(toks, offset) == expected
+
+
+def test_many_cues_in_one_sentence_with_an_open_quote(lexicon: Lexicon) -> None:
+    body = 'Canada said "we will act and ' * 200 + "go."
+    found = run(lexicon, body)
+    assert sentences(found) == [body]
+    assert found[0].actors == ("Canada",)
