@@ -851,14 +851,34 @@ def find_dates(
     return out
 
 
+#: The last (document, paragraphs, lexicon, result) of sentence_dates: commitments and events
+#: both ask for the same document's dates, so the second asks for free. Compared by identity
+#: and replaced in one assignment, so threads extracting other documents never share a result.
+_last_dates: tuple[Document, tuple[Paragraph, ...], Lexicon, dict[int, list[DateMention]]] | None
+_last_dates = None
+
+
 def sentence_dates(
     document: Document, paragraphs: tuple[Paragraph, ...], lexicon: Lexicon
 ) -> dict[int, list[DateMention]]:
     """Every sentence's dates (by Sentence.index), resolved against the document date.
 
     A year the paragraph already named dates a later bare month of the same paragraph ("In
-    April 2022 ... The trip to Beijing followed in November" is November 2022).
+    April 2022 ... The trip to Beijing followed in November" is November 2022). Callers must
+    not change the result: the same one answers the next call for the same document.
     """
+    global _last_dates
+    last = _last_dates
+    if last is not None and last[0] is document and last[1] is paragraphs and last[2] is lexicon:
+        return last[3]
+    out = _sentence_dates(document, paragraphs, lexicon)
+    _last_dates = (document, paragraphs, lexicon, out)
+    return out
+
+
+def _sentence_dates(
+    document: Document, paragraphs: tuple[Paragraph, ...], lexicon: Lexicon
+) -> dict[int, list[DateMention]]:
     anchor = PartialDate.parse(document.date)
     out: dict[int, list[DateMention]] = {}
     for paragraph in paragraphs:
