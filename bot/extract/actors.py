@@ -10,6 +10,7 @@ participants. Every word list is in config/cues.yaml.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -51,11 +52,13 @@ def tokens(text: str) -> list[Token]:
 
 
 def index_at(toks: list[Token], offset: int) -> int:
-    """The index of the first token at or after a character offset."""
-    for k, t in enumerate(toks):
-        if t.start >= offset:
-            return k
-    return len(toks)
+    """The index of the first token at or after a character offset (a binary search: tokens
+    are in text order, so a sentence of many cues is not rescanned per cue)."""
+    return bisect.bisect_left(toks, offset, key=_token_start)
+
+
+def _token_start(token: Token) -> int:
+    return token.start
 
 
 def _set(lexicon: Lexicon, key: str) -> frozenset[str]:

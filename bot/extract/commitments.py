@@ -63,7 +63,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from bot.extract.actors import (
@@ -96,10 +96,12 @@ from bot.extract.dates import (
     sentence_tense,
 )
 from bot.extract.lexicon import Lexicon
+from bot.extract.linear import run_start_finditer, word_and_space_before
 from bot.extract.people import PeopleRegister
+from bot.extract.quote_index import QuoteIndex
 from bot.extract.text import Paragraph, Sentence, quote_spans
 from bot.extract.topics import classify_topics
-from bot.models import Commitment, Document, Person, Source
+from bot.models import Commitment, Document, Source
 
 #: At most this many topics per commitment, best first.
 MAX_TOPICS = 3
@@ -125,6 +127,7 @@ class _Cues:
     modal: re.Pattern[str]
     actor_only: frozenset[str]
     possessive: re.Pattern[str]
+    possessive_strict: re.Pattern[str]  # the same, its owner only at a word's start
     blocker: re.Pattern[str]
     passive: re.Pattern[str]
     modal_blocking: frozenset[str]
@@ -197,6 +200,22 @@ def _strong_re(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{parts})(?![\w])", re.IGNORECASE)
 
 
+def _possessive_re(possessives: str, nouns: str, owner_start: str) -> re.Pattern[str]:
+    """A possessive before a commitment noun: "our commitment", "America's firm pledge".
+
+    `owner_start` may bar the owner from starting inside a word (see linear.run_start_finditer).
+    """
+    return re.compile(
+        rf"(?:\b(?P<pron>{possessives})|{owner_start}(?P<owner>[\w.]+(?:['’]s|s['’])))"
+        rf"\s+(?:[\w-]+\s+){{0,2}}(?:{nouns})\b",
+        re.IGNORECASE,
+    )
+
+
+#: A character of a possessive's owner ("U.S.'s"): the run its pattern opens with.
+_OWNER_CHAR_RE = re.compile(r"[\w.]")
+
+
 @lru_cache(maxsize=8)
 def _cues(lexicon: Lexicon) -> _Cues:
     markers = lexicon.word_list("plan_markers")
@@ -211,11 +230,8 @@ def _cues(lexicon: Lexicon) -> _Cues:
         plan_after=re.compile(rf"\b(?:{'|'.join(plan_words) or _NEVER})\b{infinitive}", re.I),
         modal=_phrase_re(lexicon.word_list("modal_cues")),
         actor_only=frozenset(w.casefold() for w in lexicon.word_list("actor_only_modals")),
-        possessive=re.compile(
-            rf"(?:\b(?P<pron>{possessives})|(?P<owner>[\w.]+(?:['’]s|s['’])))"
-            rf"\s+(?:[\w-]+\s+){{0,2}}(?:{nouns})\b",
-            re.IGNORECASE,
-        ),
+        possessive=_possessive_re(possessives, nouns, ""),
+        possessive_strict=_possessive_re(possessives, nouns, r"(?<![\w.])"),
         blocker=_phrase_re(lexicon.word_list("noncommitment_cues")),
         passive=re.compile(rf"\s+(?:not\s+)?be\s+(?:[a-z]+ed|[a-z]+en|{participles})\b"),
         modal_blocking=frozenset(w.casefold() for w in lexicon.word_list("modal_blocking_verbs")),
@@ -384,6 +400,7 @@ class _Doc:
     proper: frozenset[str]
     anchor: PartialDate | None
     dates: dict[int, list[DateMention]]
+    memo: dict[tuple[str, str], tuple[str, ...] | None] = field(default_factory=dict)
 
 
 def _kind(sentence: Sentence, span: tuple[int, int] | None, doc: _Doc) -> str:
@@ -634,7 +651,7 @@ def find_cues(sentence: Sentence, doc: _Doc, *, nested: bool = False) -> list[_C
                 span = None
             found.append(_Cue("strong", m.start(), m.end(), span))
     praise = cues.praise.search(text)
-    for m in cues.possessive.finditer(text):
+    for m in run_start_finditer(cues.possessive, cues.possessive_strict, _OWNER_CHAR_RE, text):
         if m.start() >= blocked_from:
             continue
         if praise and praise.end() <= m.start() and m["owner"]:
@@ -861,9 +878,12 @@ def _purpose(sentence: Sentence, toks: list[Token], doc: _Doc) -> _Cue | None:
 
 def _in_name(text: str, date: DateMention) -> bool:
     """A year inside a name ("the Tokyo 2020 Olympic Games") dates the name, not a plan."""
-    before = re.search(r"([A-Za-z]+)\s+$", text[: date.start])
-    after = re.match(r"\s+([A-Za-z]+)", text[date.end :])
-    return bool(before and after and before.group(1)[0].isupper() and after.group(1)[0].isupper())
+    before = word_and_space_before(text, date.start, "ascii")
+    after = _ASCII_WORD_AFTER_RE.match(text, date.end)
+    return bool(before and after and before[0].isupper() and after.group(1)[0].isupper())
+
+
+_ASCII_WORD_AFTER_RE = re.compile(r"\s+([A-Za-z]+)")
 
 
 _PROGRESSIVE_RE = re.compile(r"\b(?:is|are|am)\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
@@ -938,33 +958,9 @@ class _State:
     previous_paragraph: int = 0
 
 
-def _speaker(
-    body_offset: int, paragraph: Paragraph, doc: _Doc, spans: list[tuple[int, int]]
-) -> tuple[Person | None, tuple[int, int] | None]:
-    """Who says the quote around `body_offset` (the nearest person named outside the quotes of
-    the paragraph, after the quote first), and the quote's span."""
-    quote = next(((s, e) for s, e in spans if s <= body_offset <= e), None)
-    if quote is None:
-        return None, None
-    end = paragraph.start + len(paragraph.text)
-    outside = [
-        (person, pos)
-        for person, pos in doc.register.mentions(paragraph.start, end)
-        if not any(s <= pos < e for s, e in spans)
-    ]
-    after = [(pos - quote[1], p) for p, pos in outside if pos >= quote[1]]
-    before = [(quote[0] - pos, p) for p, pos in outside if pos < quote[0]]
-    for group in (after, before):
-        if group:
-            return min(group, key=lambda x: x[0])[1], quote
-    return None, quote
-
-
-def _speaker_country(
-    body_offset: int, paragraph: Paragraph, doc: _Doc, spans: list[tuple[int, int]]
-) -> str | None:
-    """The country of whoever says the quote around `body_offset` (see _speaker)."""
-    speaker, _ = _speaker(body_offset, paragraph, doc, spans)
+def _speaker_country(body_offset: int, doc: _Doc, quotes: QuoteIndex) -> str | None:
+    """The country of whoever says the quote around `body_offset` (see QuoteIndex.speaker_of)."""
+    speaker, _ = quotes.speaker_of(body_offset)
     if speaker is None:
         return None
     return speaker.country or next(iter(_unrepresented(doc, ())), None)
@@ -975,16 +971,15 @@ _PRONOUN_AFTER_RE = re.compile(r"[\s,”\"’']*(\w+)")
 
 def _speaker_topics(
     sentence: Sentence,
-    paragraph: Paragraph,
     doc: _Doc,
-    spans: list[tuple[int, int]],
+    quotes: QuoteIndex,
     person_topics: dict[str, tuple[str, ...]],
 ) -> tuple[str, ...]:
     """For a quoted sentence with no topic of its own or of its paragraph ("And that's why
     we'll keep coming back," Austin said): the topics of the latest paragraph that named its
     speaker, who goes on with the same subject. A "he said" speaker is the person it refers to."""
     offset = sentence.start + len(sentence.text) - len(sentence.text.lstrip("“\"'‘ "))
-    speaker, quote = _speaker(offset, paragraph, doc, spans)
+    speaker, quote = quotes.speaker_of(offset)
     if quote is None:
         return ()
     if speaker is None:
@@ -1068,13 +1063,28 @@ def _singular_pronouns(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(w.casefold() for w in lexicon.word_list("singular_pronouns"))
 
 
+def _our_group(text: str, doc: _Doc) -> tuple[str, ...] | None:
+    """The actors of the first group the text names with "our" ("among our countries"), if
+    any; remembered per text, as every cue of a sentence asks (a sentence of many cues would
+    be rescanned per cue)."""
+    key = ("our_group", text)
+    if key not in doc.memo:
+        w = actor_words(doc.lexicon)
+        found = None
+        for group in w.group_re.finditer(text):
+            if any(word in w.speaker_pronouns for word in group.group(0).casefold().split()):
+                found = group_of(group.group(0), doc.parts, doc.lexicon)
+                break
+        doc.memo[key] = found
+    return doc.memo[key]
+
+
 def _speaker_side(text: str, doc: _Doc, speaker: str | None, in_quote: bool) -> tuple[str, ...]:
     """Whom "we" stands for: a group the sentence names with "our" ("among our countries"),
     else inside a quote the speaker's country, else (a joint statement) all participants."""
-    w = actor_words(doc.lexicon)
-    for group in w.group_re.finditer(text):
-        if any(word in w.speaker_pronouns for word in group.group(0).casefold().split()):
-            return group_of(group.group(0), doc.parts, doc.lexicon)
+    named = _our_group(text, doc)
+    if named is not None:
+        return named
     if in_quote:
         return (speaker,) if speaker else doc.parts.group(1)
     return doc.parts.group()
@@ -1100,7 +1110,7 @@ def _actors(
     paragraph: Paragraph,
     doc: _Doc,
     state: _State,
-    spans: list[tuple[int, int]],
+    quotes: QuoteIndex,
 ) -> tuple[tuple[str, ...], bool]:
     """The sentence's actors, and whether they were only guessed (no subject named one)."""
     out: list[str] = []
@@ -1108,8 +1118,8 @@ def _actors(
         if cue.subject is None:
             continue
         body_offset = sentence.start + cue.start
-        in_quote = any(s <= body_offset <= e for s, e in spans)
-        speaker = _speaker_country(body_offset, paragraph, doc, spans) if in_quote else None
+        in_quote = quotes.quote_at(body_offset) is not None
+        speaker = _speaker_country(body_offset, doc, quotes) if in_quote else None
         out.extend(_phrase_actors(sentence, cue.subject, doc, state, speaker, in_quote))
     if not out:
         out.extend(_agent_actors(sentence.text, doc))
@@ -1215,6 +1225,7 @@ def extract_commitments(
     person_topics: dict[str, tuple[str, ...]] = {}  # a person's latest paragraph with topics
     for paragraph in paragraphs:
         spans = [(q.start, q.end) for q in quote_spans(document.text, paragraph)]
+        quotes = QuoteIndex.build(spans, paragraph, register)
         if paragraph.heading:
             section = paragraph.number
         for sentence in paragraph.sentences:
@@ -1223,7 +1234,7 @@ def extract_commitments(
             cues = find_cues(sentence, doc)
             if not cues:
                 continue
-            actors, guessed = _actors(sentence, cues, paragraph, doc, state, spans)
+            actors, guessed = _actors(sentence, cues, paragraph, doc, state, quotes)
             if paragraph.heading and guessed:
                 guessed_headings.append(len(out))
             sections.append(section)
@@ -1235,7 +1246,7 @@ def extract_commitments(
                 )
             around = context_topics[paragraph.number]
             if not around:
-                around = _speaker_topics(sentence, paragraph, doc, spans, person_topics)
+                around = _speaker_topics(sentence, doc, quotes, person_topics)
             if not around:
                 around = _subject_topics(sentence, cues, doc, person_topics)
             out.append(

@@ -2,7 +2,7 @@
 
 Shared by people (a person's country from "Japanese Defense Minister …") and commitments (actors
 from "Germany and Japan want …", "METI and DOE intend …"). One compiled alternation per lexicon,
-longest names first, so a scan is a single regex pass over the text.
+longest names first, tried where a name's first letter stands (see alternation.py).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.extract.alternation import Alternation
 from bot.extract.lexicon import Lexicon
 
 #: Aliases that are also ordinary words or capitals used as metonyms only in some texts; they
@@ -31,9 +32,10 @@ class CountryMention:
 
 @dataclass(frozen=True)
 class _Matcher:
-    pattern: re.Pattern[str]
+    alternation: Alternation  # the forms longest first, tried by their first letter
     table: dict[str, tuple[str, str]]  # folded surface form -> (country, kind)
     exact: frozenset[str]  # short forms that must match case-sensitively
+    exact_folded: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -50,11 +52,13 @@ def _matcher(lexicon: Lexicon) -> _Matcher:
             table.setdefault(key, (c.name, kind))
             if (len(form) <= _CASE_SENSITIVE_MAX and form.isupper()) or "." in form:
                 exact.add(form)
-    forms = sorted(table, key=len, reverse=True)
-    alternation = "|".join(re.escape(f) for f in forms)
+    forms = sorted((f for f in table if f), key=len, reverse=True)
     # Word boundaries that also work for forms ending in "." (U.S.) or starting with "the".
-    pattern = re.compile(rf"(?<![\w.])(?:{alternation})(?!\w|\.\w)", re.IGNORECASE)
-    return _Matcher(pattern, table, frozenset(exact))
+    alternation = Alternation(
+        tuple((f[0], re.escape(f)) for f in forms), r"(?<![\w.])", r"(?!\w|\.\w)", re.IGNORECASE
+    )
+    folded = frozenset(e.casefold() for e in exact)
+    return _Matcher(alternation, table, frozenset(exact), folded)
 
 
 def find_countries(text: str, lexicon: Lexicon) -> list[CountryMention]:
@@ -63,11 +67,11 @@ def find_countries(text: str, lexicon: Lexicon) -> list[CountryMention]:
         return []
     m = _matcher(lexicon)
     out = []
-    for hit in m.pattern.finditer(text):
+    for hit, _ in m.alternation.finditer(text):
         surface = hit.group(0)
         key = surface.casefold()
         country, kind = m.table[key]
-        if any(e.casefold() == key for e in m.exact) and surface not in m.exact:
+        if key in m.exact_folded and surface not in m.exact:
             continue  # "us" is not the US; "u.s." in odd casing is not trusted either
         out.append(CountryMention(country, hit.start(), hit.end(), kind, surface))
     return out

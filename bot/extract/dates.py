@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Any
 
 from bot.extract.lexicon import Lexicon
+from bot.extract.linear import only_space_after, spaces_before, word_and_space_before, word_before
 from bot.extract.text import Paragraph
 from bot.models import Document
 
@@ -366,8 +367,9 @@ def _past_markers(w: _Words, text: str, start: int = 0) -> list[re.Match[str]]:
 
 
 def _word_before(text: str, pos: int) -> str:
-    m = re.search(r"([\w'’-]+)[^\w]*$", text[:pos])
-    return m.group(1).casefold() if m else ""
+    """The last word before `pos`, lower-cased, past punctuation: "in (2024" gives "in"."""
+    word = word_before(text, pos)
+    return word.casefold() if word is not None else ""
 
 
 def _year_like_date(
@@ -375,17 +377,27 @@ def _year_like_date(
 ) -> bool:
     """A bare four-digit number is a year only where a date can stand: "in 2024", "since
     1990", "the 2022 Communique", "2024," at a clause end; not "2000 troops"."""
-    before = text[:start].rstrip()
-    if not before or before[-1] in "(–—-":
+    last = spaces_before(text, start)
+    if last == 0 or text[last - 1] in "(–—-":
         return True
     word = _word_before(text, start)
-    after = text[end:]
-    count = bool(re.match(r"\s+[a-z]\w*[^s]s\b", after))  # "2000 troops", not "2018 treaty"
+    count = bool(_COUNT_AFTER_RE.match(text, end))  # "2000 troops", not "2018 treaty"
     if word in prepositions and not (count and word in weak):
         return True
     if word.endswith(("'s", "’s")):
         return True
-    return not after.strip() or after[0] in ',.;:)!?”"' or bool(re.match(r"\s+[A-Z]", after))
+    return (
+        only_space_after(text, end)
+        or text[end] in ',.;:)!?”"'
+        or bool(_CAPITAL_AFTER_RE.match(text, end))
+    )
+
+
+_COUNT_AFTER_RE = re.compile(r"\s+[a-z]\w*[^s]s\b")
+_CAPITAL_AFTER_RE = re.compile(r"\s+[A-Z]")
+_PERIOD_PREFIX_RE = re.compile(r"\b(?:post|pre)-$", re.IGNORECASE)
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_CAPITALISED_AFTER_RE = re.compile(r"\s+([A-Z]\w*)")
 
 
 def _number(value: str, numbers: Mapping[str, int]) -> int | None:
@@ -581,7 +593,7 @@ def _year(m: re.Match[str], c: _Context) -> DateMention | None:
     before = _word_before(c.text, m.start())
     if before in w.open_words:
         return None  # "beyond 2023": open-ended, no date
-    if re.search(r"\b(?:post|pre)-$", c.text[: m.start()], re.IGNORECASE):
+    if _PERIOD_PREFIX_RE.search(c.text, max(0, m.start() - 5), m.start()):
         return None  # "the post-2020 framework": a period, not a date
     noun = bool(w.year_noun_re.match(c.text, m.end()))
     if not noun and not _year_like_date(c.text, m.start(), m.end(), w.prepositions, w.weak):
@@ -639,7 +651,7 @@ def _past_point(m: re.Match[str], c: _Context) -> DateMention | None:
 
 def _bare_month(m: re.Match[str], c: _Context) -> DateMention | None:
     word = _word_before(c.text, m.start())
-    hyphen = c.text[: m.start()].endswith("-")
+    hyphen = c.text.endswith("-", 0, m.start())
     if word not in c.words.prepositions and not hyphen:
         return None  # "May" the verb, or a name
     modifier = _modifier(c.text, m.start(), c.words)
@@ -667,11 +679,11 @@ def _bare_month(m: re.Match[str], c: _Context) -> DateMention | None:
 def _weekday_mention(m: re.Match[str], c: _Context) -> DateMention | None:
     if c.anchor is None:
         return None
-    previous = re.search(r"(\w+)\s+$", c.text[: m.start()])
-    following = re.match(r"\s+([A-Z]\w*)", c.text[m.end() :])
-    if previous and previous.group(1)[:1].isupper():
+    previous = word_and_space_before(c.text, m.start())
+    following = _CAPITALISED_AFTER_RE.match(c.text, m.end())
+    if previous and previous[:1].isupper():
         # "Good Friday", "Good Friday Agreement" name a day; "in Vienna Sunday" is a date
-        word = previous.group(1).casefold()
+        word = previous.casefold()
         if word in c.words.weekday_names or (following and word not in c.words.prepositions):
             return None
     modifier = _modifier(c.text, m.start(), c.words)
@@ -766,13 +778,19 @@ _RESOLVERS: dict[str, Resolver] = {
 }
 
 
+def _from_before(text: str, pos: int) -> bool:
+    """Whether "from" and spaces stand right before `pos` ("from Monday")."""
+    spaces = spaces_before(text, pos)
+    return spaces < pos and bool(_FROM_BEFORE_RE.match(text, max(0, spaces - 4), pos))
+
+
 def _duration(m: re.Match[str], c: _Context, found: list[DateMention]) -> DateMention | None:
     """ "began three days of talks", "a three-day trip ... from Monday": the start day and the
     days after it."""
     n = _number(m["n"], c.words.numbers)
     days = [(d, PartialDate.parse(d.when)) for d in found if "/" not in d.when]
     exact = [(d, p) for d, p in days if p and p.day is not None]
-    after_from = [p for d, p in exact if re.search(r"\bfrom\s+$", c.text[: d.start], re.I)]
+    after_from = [p for d, p in exact if _from_before(c.text, d.start)]
     if after_from:
         start: PartialDate | None = after_from[0]
     elif c.words.start_re.search(c.text):
@@ -833,14 +851,34 @@ def find_dates(
     return out
 
 
+#: The last (document, paragraphs, lexicon, result) of sentence_dates: commitments and events
+#: both ask for the same document's dates, so the second asks for free. Compared by identity
+#: and replaced in one assignment, so threads extracting other documents never share a result.
+_last_dates: tuple[Document, tuple[Paragraph, ...], Lexicon, dict[int, list[DateMention]]] | None
+_last_dates = None
+
+
 def sentence_dates(
     document: Document, paragraphs: tuple[Paragraph, ...], lexicon: Lexicon
 ) -> dict[int, list[DateMention]]:
     """Every sentence's dates (by Sentence.index), resolved against the document date.
 
     A year the paragraph already named dates a later bare month of the same paragraph ("In
-    April 2022 ... The trip to Beijing followed in November" is November 2022).
+    April 2022 ... The trip to Beijing followed in November" is November 2022). Callers must
+    not change the result: the same one answers the next call for the same document.
     """
+    global _last_dates
+    last = _last_dates
+    if last is not None and last[0] is document and last[1] is paragraphs and last[2] is lexicon:
+        return last[3]
+    out = _sentence_dates(document, paragraphs, lexicon)
+    _last_dates = (document, paragraphs, lexicon, out)
+    return out
+
+
+def _sentence_dates(
+    document: Document, paragraphs: tuple[Paragraph, ...], lexicon: Lexicon
+) -> dict[int, list[DateMention]]:
     anchor = PartialDate.parse(document.date)
     out: dict[int, list[DateMention]] = {}
     for paragraph in paragraphs:

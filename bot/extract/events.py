@@ -159,12 +159,11 @@ def _drop_unpaired(text: str, opener: str, closer: str) -> str:
                 continue
             depth -= 1
         out.append(ch)
-    text = "".join(out)
-    while depth:
-        cut = text.rindex(opener)
-        text = text[:cut] + text[cut + 1 :]
-        depth -= 1
-    return text
+    if depth:
+        # the text's last `depth` openers go (the docstring's "last openers"), in one pass
+        cuts = set([i for i, ch in enumerate(out) if ch == opener][-depth:])
+        out = [ch for i, ch in enumerate(out) if i not in cuts]
+    return "".join(out)
 
 
 def _tidy(text: str) -> str:

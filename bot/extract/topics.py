@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.extract.alternation import Alternation
 from bot.extract.lexicon import Lexicon
 
 #: Terms up to this length written in capitals match only in capitals ("AI" is not "ai").
@@ -24,9 +25,9 @@ _CASE_SENSITIVE_MAX = 4
 
 @dataclass(frozen=True)
 class _TopicMatcher:
-    pattern: re.Pattern[str]
+    alternation: Alternation  # the terms longest first, tried by their first letter
     terms: tuple[tuple[str, bool, str], ...]  # group order: (folded term, is-prefix, slug)
-    exact: frozenset[str]
+    exact: frozenset[str]  # folded
 
 
 def _term_regex(term: str) -> str:
@@ -56,9 +57,10 @@ def _matcher(lexicon: Lexicon) -> _TopicMatcher:
             if len(plain) <= _CASE_SENSITIVE_MAX and plain.isupper():
                 exact.add(plain)
     ordered = sorted(seen.values(), key=lambda t: len(t[0].rstrip("*")), reverse=True)
-    alternation = "|".join(f"({_term_regex(term)})" for term, _, _ in ordered)
-    pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])", re.IGNORECASE)
-    return _TopicMatcher(pattern, tuple(ordered), frozenset(exact))
+    ordered = [t for t in ordered if t[0].rstrip("*").strip()]  # "*" alone names no word
+    terms = tuple((term.rstrip("*").strip()[0], _term_regex(term)) for term, _, _ in ordered)
+    alternation = Alternation(terms, r"(?<![\w-])", r"(?![\w])", re.IGNORECASE)
+    return _TopicMatcher(alternation, tuple(ordered), frozenset(e.casefold() for e in exact))
 
 
 def topic_hits(text: str, lexicon: Lexicon) -> list[tuple[str, int, str]]:
@@ -72,16 +74,13 @@ def _hits(text: str, lexicon: Lexicon) -> list[tuple[str, int, str, str]]:
         return []
     m = _matcher(lexicon)
     out = []
-    for hit in m.pattern.finditer(text):
-        index = hit.lastindex
-        if index is None:
-            continue
-        term, _, slug = m.terms[index - 1]
+    for hit, index in m.alternation.finditer(text):
+        term, _, slug = m.terms[index]
         if not slug:
             continue  # a neutral phrase ("in defense of its interests")
         surface = hit.group(0)
         plain = term.rstrip("*").strip()
-        if any(e.casefold() == plain for e in m.exact) and surface.upper() != surface:
+        if plain in m.exact and surface.upper() != surface:
             continue
         out.append((slug, hit.start(), surface, term))
     return out
