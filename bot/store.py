@@ -5,42 +5,44 @@ the seeds are unchanged, so it is written in one transaction (a crash or a bad f
 leaves the previous generation as the latest, whole) and read back as the very same frozen
 objects. The newest few generations are kept so a bad reload can be inspected afterwards.
 
-Serialization is driven by the dataclasses' type hints rather than hand-written per class, so a
-field added to `bot.models` is persisted without touching this file, and a stored generation
-that no longer fits the models reads as "nothing stored" (the service re-extracts) instead of
-crashing start-up.
+What grows with the corpus is stored once: a document's facts are kept per *document key* (its
+content hash with the rules that extracted it), shared by every generation that has it, so a
+reload that changes one file writes one document. A generation lists its documents' keys and
+holds its merged fact base, so start-up loads what was answered from, without re-merging.
+Facts are typed JSON (bot.codec), zlib-compressed; a stored record that no longer fits the
+models reads as "nothing stored" (the service re-extracts) instead of crashing start-up. After
+each save the WAL is checkpointed, so the database is one file of about its data's size.
 
-All database I/O goes through aiosqlite; the CPU-bound part (JSON) runs in a worker thread, so
-the bot's event loop never waits on it. Searching is not done here: `!search` runs on the
-in-memory `FactIndex` (bot/search.py), which is rebuilt from the loaded facts anyway.
+All database I/O goes through aiosqlite; the CPU-bound part (JSON, zlib) runs in a worker
+thread, so the bot's event loop never waits on it.
 """
 
 from __future__ import annotations
 
 import asyncio
-import base64
-import dataclasses
 import datetime as dt
-import functools
+import hashlib
 import json
 import logging
 import os
 import sqlite3
-import types
-from collections.abc import AsyncIterator, Callable, Generator, Sequence
+import zlib
+from collections.abc import AsyncIterator, Generator, Iterable, Sequence
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Any
 
 import aiosqlite
 
+from bot.codec import StaleRecord, from_json, to_json
+from bot.factbase import FactBase
 from bot.models import CuratedFacts, DocumentFacts
 
 log = logging.getLogger(__name__)
 
 #: Bump when the tables change; a database with another version is moved aside and recreated.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: How many generations survive a save (the newest ones).
 KEEP_GENERATIONS = 3
 #: How many reload-log entries survive (the newest ones); the log is for people, not archives.
@@ -54,14 +56,19 @@ CREATE TABLE generations (
     fingerprint TEXT NOT NULL,
     curated TEXT NOT NULL,
     files TEXT NOT NULL,
-    errors TEXT NOT NULL
+    errors TEXT NOT NULL,
+    merged BLOB
 );
 CREATE TABLE documents (
     generation INTEGER NOT NULL REFERENCES generations(id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
     doc_id TEXT NOT NULL,
-    facts TEXT NOT NULL,
+    doc_key TEXT NOT NULL,
     PRIMARY KEY (generation, position)
+) WITHOUT ROWID;
+CREATE TABLE document_facts (
+    doc_key TEXT PRIMARY KEY,
+    facts BLOB NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE reload_log (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -84,10 +91,12 @@ class StoredGeneration:
     id: int
     created: str  # ISO 8601 UTC
     fingerprint: str  # opaque: the service's hash of seeds + config
-    documents: tuple[DocumentFacts, ...]
+    documents: tuple[DocumentFacts, ...]  # empty when loaded with documents=False
     curated: CuratedFacts
     files: tuple[tuple[str, str], ...]  # (seed file name, sha256)
     errors: tuple[tuple[str, int | None, str], ...]  # (file, line, reason) at build time
+    doc_keys: tuple[str, ...] = ()  # each document's key, in order
+    merged: FactBase | None = None  # the merged facts as answered from (no per_document)
 
 
 @dataclass(frozen=True)
@@ -117,195 +126,26 @@ def utc_now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-# --- serialization ------------------------------------------------------------------------------
+def _pack(tp: Any, value: Any) -> bytes:
+    return zlib.compress(to_json(tp, value).encode("utf-8"), 6)
 
 
-class StaleRecord(ValueError):
-    """Stored JSON that does not fit the current models (they changed since it was written)."""
-
-
-def _tag(value: Any) -> Any:
-    """JSON for a field typed `object` (a correction's new value): keep its exact Python type."""
-    if value is None or type(value) in (str, int, float, bool):
-        return value
-    if isinstance(value, tuple):
-        return {"$tuple": [_tag(v) for v in value]}
-    if isinstance(value, list):
-        return [_tag(v) for v in value]
-    if isinstance(value, dict):
-        return {"$dict": [[_tag(k), _tag(v)] for k, v in value.items()]}
-    if isinstance(value, dt.datetime):
-        return {"$datetime": value.isoformat()}
-    if isinstance(value, dt.date):
-        return {"$date": value.isoformat()}
-    if isinstance(value, set | frozenset):
-        return {"$set": [_tag(v) for v in value], "frozen": isinstance(value, frozenset)}
-    if isinstance(value, bytes):
-        return {"$bytes": base64.b64encode(value).decode("ascii")}
-    raise TypeError(f"the store cannot persist a {type(value).__name__} value: {value!r}")
-
-
-def _untag(value: Any) -> Any:
-    if isinstance(value, list):
-        return [_untag(v) for v in value]
-    if not isinstance(value, dict):
-        return value
-    if "$tuple" in value:
-        return tuple(_untag(v) for v in value["$tuple"])
-    if "$dict" in value:
-        return {_untag(k): _untag(v) for k, v in value["$dict"]}
-    if "$datetime" in value:
-        return dt.datetime.fromisoformat(value["$datetime"])
-    if "$date" in value:
-        return dt.date.fromisoformat(value["$date"])
-    if "$set" in value:
-        items = (_untag(v) for v in value["$set"])
-        return frozenset(items) if value.get("frozen") else set(items)
-    if "$bytes" in value:
-        return base64.b64decode(value["$bytes"])
-    raise StaleRecord(f"unknown tagged value {value!r}")
-
-
-Codec = tuple[Callable[[Any], Any], Callable[[Any], Any]]
-
-
-def _scalar_codec(tp: type) -> Codec:
-    def check(value: Any) -> Any:
-        if type(value) is tp or (tp is float and type(value) is int):
-            return value
-        raise StaleRecord(f"expected {tp.__name__}, found {value!r}")
-
-    def encode(value: Any) -> Any:
-        if type(value) is tp or (tp is float and type(value) is int):
-            return value
-        raise TypeError(f"expected {tp.__name__}, found {type(value).__name__} {value!r}")
-
-    return encode, check
-
-
-def _union_codec(args: tuple[Any, ...]) -> Codec:
-    nullable = type(None) in args
-    options = [(a, _codec(a)) for a in args if a is not type(None)]
-
-    def encode(value: Any) -> Any:
-        if value is None and nullable:
-            return None
-        errors = []
-        for _, (enc, _dec) in options:
-            try:
-                return enc(value)
-            except TypeError as exc:
-                errors.append(str(exc))
-        raise TypeError("; ".join(errors) or f"unexpected {value!r}")
-
-    def decode(value: Any) -> Any:
-        if value is None and nullable:
-            return None
-        for _, (_enc, dec) in options:
-            try:
-                return dec(value)
-            except StaleRecord:
-                continue
-        raise StaleRecord(f"{value!r} fits none of {args}")
-
-    return encode, decode
-
-
-def _tuple_codec(args: tuple[Any, ...]) -> Codec:
-    if len(args) == 2 and args[1] is Ellipsis:
-        enc_item, dec_item = _codec(args[0])
-
-        def encode(value: Any) -> Any:
-            if not isinstance(value, tuple | list):
-                raise TypeError(f"expected a tuple, found {type(value).__name__} {value!r}")
-            return [enc_item(v) for v in value]
-
-        def decode(value: Any) -> Any:
-            if not isinstance(value, list):
-                raise StaleRecord(f"expected a list, found {value!r}")
-            return tuple(dec_item(v) for v in value)
-
-        return encode, decode
-
-    codecs = [_codec(a) for a in args]
-
-    def encode_fixed(value: Any) -> Any:
-        if not isinstance(value, tuple | list) or len(value) != len(codecs):
-            raise TypeError(f"expected a {len(codecs)}-tuple, found {value!r}")
-        return [enc(v) for (enc, _), v in zip(codecs, value, strict=True)]
-
-    def decode_fixed(value: Any) -> Any:
-        if not isinstance(value, list) or len(value) != len(codecs):
-            raise StaleRecord(f"expected {len(codecs)} items, found {value!r}")
-        return tuple(dec(v) for (_, dec), v in zip(codecs, value, strict=True))
-
-    return encode_fixed, decode_fixed
-
-
-def _dataclass_codec(cls: type) -> Codec:
-    hints = get_type_hints(cls)
-    names = [f.name for f in dataclasses.fields(cls)]
-    codecs = {name: _codec(hints[name]) for name in names}
-
-    def encode(value: Any) -> Any:
-        if not isinstance(value, cls):
-            raise TypeError(f"expected {cls.__name__}, found {type(value).__name__}")
-        out = {}
-        for name in names:
-            try:
-                out[name] = codecs[name][0](getattr(value, name))
-            except TypeError as exc:
-                raise TypeError(f"{cls.__name__}.{name}: {exc}") from None
-        return out
-
-    def decode(value: Any) -> Any:
-        if not isinstance(value, dict):
-            raise StaleRecord(f"expected a {cls.__name__} object, found {value!r}")
-        unknown = value.keys() - codecs.keys()
-        if unknown:
-            raise StaleRecord(f"{cls.__name__} has no field(s) {sorted(unknown)}")
-        try:
-            return cls(**{k: codecs[k][1](v) for k, v in value.items()})
-        except TypeError as exc:  # a field the stored record lacks and that has no default
-            raise StaleRecord(f"{cls.__name__}: {exc}") from None
-
-    return encode, decode
-
-
-@functools.cache
-def _codec(tp: Any) -> Codec:
-    """Encoder and decoder for one type hint, built once per type."""
-    if tp is object or tp is Any:
-        return _tag, _untag
-    if tp in (str, int, float, bool):
-        return _scalar_codec(tp)
-    origin = get_origin(tp)
-    if origin in (Union, types.UnionType):
-        return _union_codec(get_args(tp))
-    if origin is tuple:
-        return _tuple_codec(get_args(tp))
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return _dataclass_codec(tp)
-    raise TypeError(f"the store has no encoding for {tp!r}")
-
-
-def to_json(tp: Any, value: Any) -> str:
-    """JSON for a value of type `tp`; TypeError names the field that does not fit its type."""
-    return json.dumps(_codec(tp)[0](value), ensure_ascii=False, separators=(",", ":"))
-
-
-def from_json(tp: Any, text: str) -> Any:
-    """The exact object `to_json` was given; StaleRecord if the text no longer fits `tp`."""
+def _unpack(tp: Any, blob: bytes) -> Any:
     try:
-        data = json.loads(text)
-    except ValueError as exc:
-        raise StaleRecord(f"not JSON: {exc}") from None
-    return _codec(tp)[1](data)
+        text = zlib.decompress(blob).decode("utf-8")
+    except (zlib.error, UnicodeDecodeError) as exc:
+        raise StaleRecord(f"not a stored record: {exc}") from None
+    return from_json(tp, text)
 
 
-def encode_document_facts(facts: DocumentFacts) -> str:
-    """One document's facts as JSON (a module function so tests can make it fail)."""
-    return to_json(DocumentFacts, facts)
+def encode_document_facts(facts: DocumentFacts) -> bytes:
+    """One document's facts, packed (a module function so tests can make it fail)."""
+    return _pack(DocumentFacts, facts)
+
+
+def content_key(facts: DocumentFacts) -> str:
+    """A key for facts whose extraction rules the caller cannot name: the hash of the facts."""
+    return hashlib.sha256(to_json(DocumentFacts, facts).encode("utf-8")).hexdigest()
 
 
 _FILES = tuple[tuple[str, str], ...]
@@ -528,43 +368,87 @@ class Store:
         fingerprint: str,
         files: Sequence[tuple[str, str]],
         errors: Sequence[tuple[str, int | None, str]] = (),
+        *,
+        keys: Sequence[str] | None = None,
+        merged: FactBase | None = None,
     ) -> int:
         """Store one whole generation in one transaction and return its id.
 
-        Generations beyond the newest `keep` are deleted. If anything fails, nothing of this
-        generation is stored.
+        `keys` name each document's facts (content hash + extraction rules, from the service);
+        facts already stored under a key are not written again. `merged` is the fact base as
+        answered from. Generations beyond the newest `keep`, and facts no generation lists,
+        are deleted. If anything fails, nothing of this generation is stored.
         """
+        if keys is None:
+            keys = await asyncio.to_thread(lambda: [content_key(f) for f in documents])
+        if len(keys) != len(documents):
+            raise ValueError("one key per document")
         header = await asyncio.to_thread(
             lambda: (
                 to_json(CuratedFacts, curated),
                 to_json(_FILES, tuple(files)),
                 to_json(_ERRORS, tuple(errors)),
+                _pack(FactBase, replace(merged, per_document=())) if merged else None,
             )
         )
-        async with self._lock, self._transaction() as conn:
-            cur = await conn.execute(
-                "INSERT INTO generations (created, fingerprint, curated, files, errors) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (utc_now(), fingerprint, *header),
-            )
-            generation = cur.lastrowid
-            await cur.close()
-            if generation is None:
-                raise RuntimeError("SQLite gave the new generation no id")
-            for position, facts in enumerate(documents):
-                payload = await asyncio.to_thread(encode_document_facts, facts)
-                await conn.execute(
-                    "INSERT INTO documents (generation, position, doc_id, facts) "
-                    "VALUES (?, ?, ?, ?)",
-                    (generation, position, facts.document.id, payload),
+        async with self._lock:
+            async with self._transaction() as conn:
+                cur = await conn.execute(
+                    "INSERT INTO generations (created, fingerprint, curated, files, errors, merged)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (utc_now(), fingerprint, *header),
                 )
-            await self._prune(conn)
+                generation = cur.lastrowid
+                await cur.close()
+                if generation is None:
+                    raise RuntimeError("SQLite gave the new generation no id")
+                stored = await self._stored_keys(conn, keys)
+                for facts, key in zip(documents, keys, strict=True):
+                    if key in stored:
+                        continue
+                    payload = await asyncio.to_thread(encode_document_facts, facts)
+                    await conn.execute(
+                        "INSERT INTO document_facts (doc_key, facts) VALUES (?, ?)", (key, payload)
+                    )
+                    stored.add(key)
+                await conn.executemany(
+                    "INSERT INTO documents (generation, position, doc_id, doc_key) "
+                    "VALUES (?, ?, ?, ?)",
+                    [
+                        (generation, i, f.document.id, k)
+                        for i, (f, k) in enumerate(zip(documents, keys, strict=True))
+                    ],
+                )
+                await self._prune(conn)
+            await self._checkpoint()
         return generation
+
+    @staticmethod
+    async def _stored_keys(conn: aiosqlite.Connection, keys: Iterable[str]) -> set[str]:
+        wanted = list(dict.fromkeys(keys))
+        found: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT doc_key FROM document_facts WHERE doc_key IN ({marks})"
+            async with conn.execute(sql, chunk) as cur:
+                found.update(r[0] for r in await cur.fetchall())
+        return found
+
+    async def _checkpoint(self) -> None:
+        """Fold the WAL back into the database file, so it does not grow with every save."""
+        try:
+            await self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.OperationalError as exc:  # a reader holds the WAL: the next save retries
+            log.debug("WAL checkpoint postponed: %s", exc)
 
     async def _prune(self, conn: aiosqlite.Connection) -> None:
         keep = "SELECT id FROM generations ORDER BY id DESC LIMIT ?"
         await conn.execute(f"DELETE FROM documents WHERE generation NOT IN ({keep})", (self.keep,))
         await conn.execute(f"DELETE FROM generations WHERE id NOT IN ({keep})", (self.keep,))
+        await conn.execute(
+            "DELETE FROM document_facts WHERE doc_key NOT IN (SELECT doc_key FROM documents)"
+        )
 
     async def list_generations(self) -> list[GenerationInfo]:
         """The stored generations, newest first, without decoding their facts."""
@@ -584,36 +468,61 @@ class Store:
             row = await cur.fetchone()
         return row[0] if row else None
 
-    async def load_latest(self) -> StoredGeneration | None:
-        """The newest generation, or None when there is none or it no longer fits the models."""
+    async def load_latest(self, *, documents: bool = True) -> StoredGeneration | None:
+        """The newest generation, or None when there is none or it no longer fits the models.
+
+        With `documents=False` the per-document facts are not read (start-up answers from the
+        merged facts; `load_documents` fetches them when a reload needs them).
+        """
         sql = "SELECT id FROM generations ORDER BY id DESC LIMIT 1"
         async with self._lock, self.conn.execute(sql) as cur:
             row = await cur.fetchone()
-        return await self.load_generation(row[0]) if row else None
+        return await self.load_generation(row[0], documents=documents) if row else None
 
-    async def load_generation(self, generation: int) -> StoredGeneration | None:
+    async def load_generation(
+        self, generation: int, *, documents: bool = True
+    ) -> StoredGeneration | None:
         """One generation by id; None when it is gone or no longer fits the models (logged)."""
         async with self._lock:
             async with self.conn.execute(
-                "SELECT id, created, fingerprint, curated, files, errors FROM generations "
-                "WHERE id = ?",
+                "SELECT id, created, fingerprint, curated, files, errors, merged "
+                "FROM generations WHERE id = ?",
                 (generation,),
             ) as cur:
                 head = await cur.fetchone()
             if head is None:
                 return None
             async with self.conn.execute(
-                "SELECT facts FROM documents WHERE generation = ? ORDER BY position",
+                "SELECT doc_key FROM documents WHERE generation = ? ORDER BY position",
                 (generation,),
             ) as cur:
-                docs = [r[0] for r in await cur.fetchall()]
+                keys = tuple(r[0] for r in await cur.fetchall())
         try:
-            return await asyncio.to_thread(_decode_generation, tuple(head), docs)
-        except StaleRecord as exc:
+            stored = await asyncio.to_thread(_decode_generation, tuple(head), keys)
+            if documents:
+                by_key = await self.load_documents(keys)
+                stored = replace(stored, documents=tuple(by_key[k] for k in keys))
+        except (StaleRecord, KeyError) as exc:
             log.warning(
                 "stored generation %s does not fit the models (%s); ignoring it", head[0], exc
             )
             return None
+        return stored
+
+    async def load_documents(self, keys: Iterable[str]) -> dict[str, DocumentFacts]:
+        """The stored facts for these document keys (missing keys are left out)."""
+        wanted = list(dict.fromkeys(keys))
+        blobs: list[tuple[str, bytes]] = []
+        async with self._lock:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                sql = f"SELECT doc_key, facts FROM document_facts WHERE doc_key IN ({marks})"
+                async with self.conn.execute(sql, chunk) as cur:
+                    blobs.extend((r[0], r[1]) for r in await cur.fetchall())
+        return await asyncio.to_thread(
+            lambda: {k: _unpack(DocumentFacts, blob) for k, blob in blobs}
+        )
 
     # --- reload log ---
 
@@ -651,14 +560,16 @@ class Store:
         return [ReloadLogEntry(r[0], r[1], r[2], r[3], tuple(json.loads(r[4])), r[5]) for r in rows]
 
 
-def _decode_generation(head: tuple[Any, ...], docs: list[str]) -> StoredGeneration:
-    gen_id, created, fingerprint, curated, files, errors = head
+def _decode_generation(head: tuple[Any, ...], keys: tuple[str, ...]) -> StoredGeneration:
+    gen_id, created, fingerprint, curated, files, errors, merged = head
     return StoredGeneration(
         id=gen_id,
         created=created,
         fingerprint=fingerprint,
-        documents=tuple(from_json(DocumentFacts, d) for d in docs),
+        documents=(),
         curated=from_json(CuratedFacts, curated),
         files=from_json(_FILES, files),
         errors=from_json(_ERRORS, errors),
+        doc_keys=keys,
+        merged=_unpack(FactBase, merged) if merged is not None else None,
     )

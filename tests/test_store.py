@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import json
 import logging
 import sqlite3
 import threading
+import zlib
 from pathlib import Path
 
 import pytest
@@ -273,8 +275,12 @@ async def test_stale_record_reads_as_nothing(
     store: Store, caplog: pytest.LogCaptureFixture
 ) -> None:
     await store.save_generation([make_facts("x")], CuratedFacts(), "fp", [])
+    async with store.conn.execute("SELECT facts FROM document_facts") as cur:
+        (blob,) = await cur.fetchone()
+    record = json.loads(zlib.decompress(blob))
+    record["document"]["retired_field"] = 1
     await store.conn.execute(
-        "UPDATE documents SET facts = json_set(facts, '$.document.retired_field', 1)"
+        "UPDATE document_facts SET facts = ?", (zlib.compress(json.dumps(record).encode()),)
     )
     with caplog.at_level(logging.WARNING, logger="bot.store"):
         assert await store.load_latest() is None
@@ -378,7 +384,7 @@ async def test_version_1_file_with_fts_index_is_rebuilt(
             "PRAGMA user_version = 1;"
         )
     old.close()
-    assert SCHEMA_VERSION == 2
+    assert SCHEMA_VERSION == 3
     with caplog.at_level(logging.WARNING, logger="bot.store"):
         async with Store.open(path) as s:
             assert await s.load_latest() is None
@@ -467,3 +473,47 @@ async def test_a_read_only_database_is_one_clear_error(
         await Store.open(path)
     assert "cannot be written" in str(err.value) and "answers from memory" in str(err.value)
     assert not list(tmp_path.glob("*.bak-*"))  # not mistaken for a damaged file
+
+
+async def test_a_document_shared_by_generations_is_stored_once(store: Store) -> None:
+    shared, other = make_facts("shared"), make_facts("other")
+    first = await store.save_generation([shared], CuratedFacts(), "1", [], keys=["k-shared"])
+    second = await store.save_generation(
+        [shared, other], CuratedFacts(), "2", [], keys=["k-shared", "k-other"]
+    )
+    async with store.conn.execute("SELECT doc_key FROM document_facts ORDER BY doc_key") as cur:
+        assert [r[0] for r in await cur.fetchall()] == ["k-other", "k-shared"]
+    assert (await store.load_generation(first)).documents == (shared,)
+    loaded = await store.load_generation(second, documents=False)
+    assert loaded.documents == () and loaded.doc_keys == ("k-shared", "k-other")
+    assert await store.load_documents(["k-other", "missing"]) == {"k-other": other}
+
+
+async def test_facts_no_generation_lists_are_pruned(store: Store) -> None:
+    for i in range(5):
+        await store.save_generation(
+            [make_facts(f"d{i}")], CuratedFacts(), str(i), [], keys=[f"k{i}"]
+        )
+    async with store.conn.execute("SELECT doc_key FROM document_facts ORDER BY doc_key") as cur:
+        assert [r[0] for r in await cur.fetchall()] == ["k2", "k3", "k4"]
+
+
+async def test_the_merged_fact_base_round_trips_without_per_document_copies(
+    store: Store, seed_facts
+) -> None:
+    gen = await store.save_generation(
+        list(seed_facts.per_document), CuratedFacts(), "m", [], merged=seed_facts
+    )
+    loaded = await store.load_generation(gen, documents=False)
+    assert loaded.merged is not None and loaded.merged.per_document == ()
+    assert loaded.merged.people == seed_facts.people
+    assert loaded.merged.quotes == seed_facts.quotes
+    assert loaded.merged.documents == seed_facts.documents
+
+
+async def test_the_wal_is_checkpointed_after_a_save(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    async with Store.open(path) as s:
+        await s.save_generation([make_facts(f"d{i}") for i in range(20)], CuratedFacts(), "w", [])
+        wal = path.with_name(path.name + "-wal")
+        assert not wal.exists() or wal.stat().st_size == 0
