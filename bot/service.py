@@ -9,21 +9,23 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import gc
 import hashlib
 import logging
 import tempfile
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot import briefing
-from bot.answers import Answer, Line, Section
+from bot.answers import Answer
 from bot.config import Settings, load_lexicon
 from bot.errors import ConfigError, SeedError, UserError
 from bot.extract.lexicon import Lexicon, with_role_synonyms
 from bot.extraction_pool import ExtractionPool, shared_pool
 from bot.factbase import FactBase, build_factbase, fact_key
 from bot.models import CuratedFacts, DocumentFacts
+from bot.reload_report import ReloadReport, where
 from bot.search import FactIndex
 from bot.seeds import (
     CURATED_SUFFIXES,
@@ -34,7 +36,7 @@ from bot.seeds import (
     merge_curated,
     read_seed,
 )
-from bot.store import ReloadLogEntry, Store, StoreUnavailable
+from bot.store import ReloadLogEntry, Store, StoredGeneration, StoreUnavailable
 from bot.uploads import check_upload, safe_display, write_atomically
 
 log = logging.getLogger(__name__)
@@ -63,105 +65,13 @@ class FileState:
     name: str
     sha256: str
     result: DocumentFacts | CuratedFacts
+    key: str = ""  # a document's key in the store: its content hash with the rules
 
 
-@dataclass(frozen=True)
-class ReloadReport:
-    """What a reload did: files added, changed, removed; facts added and removed; errors."""
-
-    who: str
-    action: str
-    when: str
-    seconds: float
-    added: tuple[str, ...] = ()
-    changed: tuple[str, ...] = ()
-    removed: tuple[str, ...] = ()
-    unchanged: int = 0
-    facts_added: dict[str, int] = field(default_factory=dict)
-    facts_removed: dict[str, int] = field(default_factory=dict)
-    errors: tuple[SeedError | ConfigError, ...] = ()
-    kept: tuple[str, ...] = ()  # files whose last good facts were kept despite an error
-    generation: int | None = None
-    from_store: bool = False
-    saved: bool = True
-    totals: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def changed_anything(self) -> bool:
-        return bool(
-            self.added or self.changed or self.removed or self.facts_added or self.facts_removed
-        )
-
-    def summary(self) -> str:
-        """One line for logs and the reload log."""
-        parts = []
-        if self.from_store:
-            parts.append("loaded the stored generation (seeds unchanged)")
-        for label, files in (
-            ("added", self.added),
-            ("changed", self.changed),
-            ("removed", self.removed),
-        ):
-            if files:
-                parts.append(f"{label} {', '.join(files)}")
-        if not (self.added or self.changed or self.removed) and not self.from_store:
-            parts.append(f"no file changed ({self.unchanged} unchanged)")
-        delta = _delta_text(self.facts_added, self.facts_removed)
-        if delta:
-            parts.append(delta)
-        if self.errors:
-            parts.append(f"{len(self.errors)} error(s)")
-        if not self.saved:
-            parts.append("not saved to the database")
-        return "; ".join(parts)
-
-    def to_answer(self) -> Answer:
-        lines = [Line(f"Documents added: {', '.join(self.added)}")] if self.added else []
-        if self.changed:
-            lines.append(Line(f"Changed: {', '.join(self.changed)}"))
-        if self.removed:
-            lines.append(Line(f"Removed: {', '.join(self.removed)}"))
-        if not (self.added or self.changed or self.removed):
-            lines.append(Line(f"No file changed ({self.unchanged} unchanged)."))
-        facts = [
-            Line(f"{kind}: +{self.facts_added.get(kind, 0)} / −{self.facts_removed.get(kind, 0)}")
-            for kind in ("people", "quotes", "commitments", "events")
-            if self.facts_added.get(kind) or self.facts_removed.get(kind)
-        ] or [Line("No facts added or removed.")]
-        errors = [Line(f"{_where(e)}: {e.reason}") for e in self.errors]
-        if self.kept:
-            errors.append(Line(f"Kept the last good facts of: {', '.join(self.kept)}"))
-        totals = ", ".join(f"{v} {k}" for k, v in self.totals.items())
-        intro = f"Reloaded in {self.seconds:.1f}s. Now: {totals}." if totals else ""
-        if not self.saved:
-            intro += " The database could not be written; the facts are live in memory only."
-        return Answer(
-            "reload",
-            "Reload: errors" if self.errors else "Reload done",
-            intro,
-            tuple(
-                s
-                for s in (
-                    Section("Files", tuple(lines)),
-                    Section("Facts", tuple(facts)),
-                    Section("Errors", tuple(errors)),
-                )
-                if s.lines
-            ),
-        )
-
-
-def _where(e: SeedError | ConfigError) -> str:
-    return f"{Path(e.file).name}:{e.line}" if e.line else Path(e.file).name
-
-
-def _delta_text(added: dict[str, int], removed: dict[str, int]) -> str:
-    bits = []
-    for kind in ("people", "quotes", "commitments", "events"):
-        a, r = added.get(kind, 0), removed.get(kind, 0)
-        if a or r:
-            bits.append(f"{kind} +{a}/−{r}")
-    return ", ".join(bits)
+def doc_key(sha256: str, rules_key: str) -> str:
+    """The store's key for a document's facts: the same bytes under the same rules give the same
+    facts, so they are stored (and extracted) once."""
+    return hashlib.sha256(f"{sha256}\0{rules_key}".encode()).hexdigest()
 
 
 def _fact_keys(facts: FactBase) -> dict[str, set[tuple]]:
@@ -195,11 +105,15 @@ class BriefingService:
         self._config_hash = self._config_digest()
         self._rules_key = ""  # config + curated role synonyms the current facts were built with
         self._files: dict[str, FileState] = {}
+        self._stats: dict[str, tuple[int, int, int, str]] = {}  # name -> size, mtime, inode, sha
+        self._fingerprint_now = ""  # of the seeds and config the live generation was built from
         self._errors: tuple[SeedError | ConfigError, ...] = ()
         self._lock = asyncio.Lock()
         self._store: Store | None = None
         self._pool: ExtractionPool = shared_pool(settings.limits.workers)
-        self._snapshot = self._build_snapshot((), CuratedFacts(), self._lexicon, None)
+        self._snapshot = self._index_snapshot(
+            FactBase(topics=self._lexicon.topics), self._lexicon, None
+        )
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -244,10 +158,8 @@ class BriefingService:
                 stored = await self._store.load_latest()
             except Exception:
                 log.exception("cannot read the stored generation; rebuilding")
-        seeds = await asyncio.to_thread(
-            list_seed_files, self.settings.seeds_dir, self.settings.limits
-        )
-        if stored and stored.fingerprint == self._fingerprint(seeds):
+        seeds = await self._list_seeds()
+        if stored and stored.fingerprint == self._fingerprint(seeds) and stored.merged:
             return await self._adopt(stored, seeds)
         if stored:
             # Last good facts for files that may fail now.
@@ -255,6 +167,11 @@ class BriefingService:
                 name = Path(f.document.path).name
                 self._files[name] = FileState(name, f.document.sha256, f)
         return await self.reload("startup", action="startup")
+
+    async def _list_seeds(self) -> list[SeedFile]:
+        return await asyncio.to_thread(
+            list_seed_files, self.settings.seeds_dir, self.settings.limits, self._stats
+        )
 
     async def close(self) -> None:
         if self._store:
@@ -266,19 +183,30 @@ class BriefingService:
         files = [p for p in self.settings.config_dir.glob("*.yaml") if p.name != "bot.yaml"]
         return _source_hash(files) + extractor_version()
 
-    def _fingerprint(self, seeds: list[SeedFile]) -> str:
+    def _fingerprint(self, seeds: list[SeedFile], config_hash: str | None = None) -> str:
         h = hashlib.sha256()
         for s in seeds:
             h.update(f"{s.name}\0{s.sha256}\n".encode())
-        h.update(self._config_hash.encode())
+        h.update((config_hash or self._config_hash).encode())
         return h.hexdigest()
 
-    async def _adopt(self, stored, seeds: list[SeedFile]) -> ReloadReport:
+    async def _unchanged(self, who: str, action: str, started: float, files: int) -> ReloadReport:
+        """The report of a reload that found every file and the config as they were."""
+        report = ReloadReport(
+            who=who,
+            action=action,
+            when=_now(),
+            seconds=asyncio.get_running_loop().time() - started,
+            unchanged=files,
+            generation=self._snapshot.generation,
+            totals=self._snapshot.facts.counts(),
+        )
+        await self._log(report)
+        return report
+
+    async def _adopt(self, stored: StoredGeneration, seeds: list[SeedFile]) -> ReloadReport:
+        """Answer from the stored generation as it was saved: its merged facts, no re-merging."""
         started = asyncio.get_running_loop().time()
-        by_name = {Path(f.document.path).name: f for f in stored.documents}
-        for s in seeds:
-            if s.name in by_name:
-                self._files[s.name] = FileState(s.name, s.sha256, by_name[s.name])
         curated_parts = []
         for s in seeds:
             if s.path.suffix.lower() in CURATED_SUFFIXES:
@@ -288,14 +216,19 @@ class BriefingService:
                     continue
                 self._files[s.name] = FileState(s.name, s.sha256, part)
                 curated_parts.append(part)
-        self._errors = tuple(SeedError(f, line, why) for f, line, why in stored.errors)
         synonyms = merge_curated(curated_parts).role_synonyms
         lexicon = with_role_synonyms(self._lexicon, synonyms)
         self._rules_key = f"{self._config_hash}:{synonyms!r}"
-        snap = await asyncio.to_thread(
-            self._build_snapshot, stored.documents, stored.curated, lexicon, stored.id
-        )
-        self._snapshot = snap
+        by_name = {Path(f.document.path).name: f for f in stored.documents}
+        for s in seeds:
+            if s.name in by_name:
+                key = doc_key(s.sha256, self._rules_key)
+                self._files[s.name] = FileState(s.name, s.sha256, by_name[s.name], key)
+        self._errors = tuple(SeedError(f, line, why) for f, line, why in stored.errors)
+        assert stored.merged is not None
+        facts = replace(stored.merged, per_document=stored.documents)
+        snap = await asyncio.to_thread(self._index_snapshot, facts, lexicon, stored.id)
+        self._swap(snap, self._fingerprint(seeds))
         report = ReloadReport(
             who="startup",
             action="startup",
@@ -310,6 +243,14 @@ class BriefingService:
         await self._log(report)
         return report
 
+    def _swap(self, snap: Snapshot, fingerprint: str) -> None:
+        """Make `snap` the live generation: one reference, then keep the long-lived facts out
+        of later garbage collections (a full collection over them stalled the loop ~100 ms)."""
+        self._snapshot = snap
+        self._fingerprint_now = fingerprint
+        gc.collect()
+        gc.freeze()
+
     # -- reload ------------------------------------------------------------------------------
 
     async def reload(
@@ -323,15 +264,23 @@ class BriefingService:
         loop = asyncio.get_running_loop()
         started = loop.time()
         errors: list[SeedError | ConfigError] = []
+        config_hash = await asyncio.to_thread(self._config_digest)
+        seeds = await self._list_seeds()
+        if (
+            config_hash == self._config_hash
+            and not self._errors
+            and self._fingerprint(seeds) == self._fingerprint_now
+        ):
+            return await self._unchanged(who, action, started, len(seeds))
         try:
-            base_lexicon = await asyncio.to_thread(load_lexicon, self.settings.config_dir)
-            config_hash = await asyncio.to_thread(self._config_digest)
+            base_lexicon = (
+                self._lexicon
+                if config_hash == self._config_hash
+                else await asyncio.to_thread(load_lexicon, self.settings.config_dir)
+            )
         except ConfigError as exc:
             errors.append(exc)
             base_lexicon, config_hash = self._lexicon, self._config_hash
-        seeds = await asyncio.to_thread(
-            list_seed_files, self.settings.seeds_dir, self.settings.limits
-        )
         names = {s.name for s in seeds}
         old_files = dict(self._files)
         old_facts = self._snapshot.facts
@@ -369,14 +318,17 @@ class BriefingService:
         outcomes = await self._pool.extract(todo, lexicon, self.settings.limits, progress)
         for s, outcome in zip(todo, outcomes, strict=True):
             if isinstance(outcome, DocumentFacts):
-                new_files[s.name] = FileState(s.name, s.sha256, outcome)
+                new_files[s.name] = FileState(
+                    s.name, s.sha256, outcome, doc_key(s.sha256, rules_key)
+                )
                 continue
             errors.append(outcome)
             if s.name in old_files:
                 new_files[s.name] = old_files[s.name]
                 kept.append(s.name)
 
-        doc_facts = [f.result for f in new_files.values() if isinstance(f.result, DocumentFacts)]
+        doc_states = [f for f in new_files.values() if isinstance(f.result, DocumentFacts)]
+        doc_facts = [f.result for f in doc_states]
         if progress:
             await progress("Merging and indexing")
         snap = await asyncio.to_thread(self._build_snapshot, doc_facts, curated, lexicon, None)
@@ -387,9 +339,11 @@ class BriefingService:
                 generation = await self._store.save_generation(
                     doc_facts,
                     curated,
-                    self._fingerprint(seeds),
+                    self._fingerprint(seeds, config_hash),
                     [(f.name, f.sha256) for f in new_files.values()],
                     [(Path(e.file).name, e.line, e.reason) for e in errors],
+                    keys=[f.key or doc_key(f.sha256, rules_key) for f in doc_states],
+                    merged=snap.facts,
                 )
             except Exception:
                 log.exception("could not save the generation")
@@ -397,7 +351,7 @@ class BriefingService:
         snap = Snapshot(snap.facts, snap.index, generation, _now())
 
         old_keys, new_keys = _fact_keys(old_facts), _fact_keys(snap.facts)
-        self._snapshot = snap  # the swap: readers see the old or the new generation, whole
+        self._swap(snap, self._fingerprint(seeds, config_hash))  # readers see old or new, whole
         self._files = new_files
         self._lexicon = base_lexicon
         self._config_hash = config_hash
@@ -443,6 +397,11 @@ class BriefingService:
         generation: int | None,
     ) -> Snapshot:
         facts = build_factbase(documents, curated, lexicon)
+        return self._index_snapshot(facts, lexicon, generation)
+
+    def _index_snapshot(
+        self, facts: FactBase, lexicon: Lexicon, generation: int | None
+    ) -> Snapshot:
         return Snapshot(facts, FactIndex(facts, lexicon, self.settings.fuzzy), generation, _now())
 
     async def _log(self, report: ReloadReport) -> None:
@@ -454,7 +413,7 @@ class BriefingService:
             who=report.who,
             action=report.action,
             summary=report.summary(),
-            errors=tuple(f"{_where(e)}: {e.reason}" for e in report.errors),
+            errors=tuple(f"{where(e)}: {e.reason}" for e in report.errors),
             generation=report.generation,
         )
         try:

@@ -182,3 +182,61 @@ async def test_good_upload_is_saved_and_loaded(workdir: Settings) -> None:
     assert report.added == (name,)
     assert "new-briefing" in {d.id for d in service.facts.documents}
     await service.close()
+
+
+async def test_a_reload_that_finds_nothing_changed_reads_and_extracts_nothing(
+    workdir: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = await started(workdir)
+    facts = service.facts
+
+    async def no_extraction(*args, **kwargs):
+        raise AssertionError("nothing changed, yet extraction ran")
+
+    monkeypatch.setattr(service._pool, "extract", no_extraction)
+    report = await service.reload("tester")
+    assert not report.changed_anything and report.unchanged == len(
+        list(workdir.seeds_dir.iterdir())
+    )
+    assert service.facts is facts
+    await service.close()
+
+
+async def test_start_up_answers_from_the_stored_merged_facts_without_merging(
+    workdir: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await (await started(workdir)).close()
+    before = BriefingService(workdir)
+    await before.start()
+    expected = before.ask("ministers")
+    await before.close()
+
+    def no_merging(*args, **kwargs):
+        raise AssertionError("the stored generation was current, yet it was merged again")
+
+    monkeypatch.setattr("bot.service.build_factbase", no_merging)
+    service = BriefingService(workdir)
+    report = await service.start()
+    assert report.from_store and service.ask("ministers") == expected
+    assert service.facts.per_document  # the pieces the index and `brief` use are there
+    await service.close()
+
+
+async def test_one_changed_file_is_the_only_one_extracted(
+    workdir: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (workdir.seeds_dir / "a.md").write_text(NEW_DOC)
+    (workdir.seeds_dir / "b.md").write_text(NEW_DOC.replace("Oslo", "Bergen"))
+    service = await started(workdir)
+    real = service._pool.extract
+    seen: list[str] = []
+
+    async def spy(seeds, *args, **kwargs):
+        seen.extend(s.name for s in seeds)
+        return await real(seeds, *args, **kwargs)
+
+    monkeypatch.setattr(service._pool, "extract", spy)
+    (workdir.seeds_dir / "b.md").write_text(NEW_DOC.replace("Oslo", "Tromsø"))
+    report = await service.reload("tester")
+    assert seen == ["b.md"] and report.changed == ("b.md",)
+    await service.close()
