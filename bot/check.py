@@ -15,7 +15,7 @@ from bot.config import Settings, load_lexicon, load_settings
 from bot.errors import ConfigError, SeedError
 from bot.extraction_pool import ExtractionPool
 from bot.models import CuratedFacts, DocumentFacts
-from bot.seeds import id_clashes, list_seed_files, read_seed
+from bot.seeds import id_clashes, list_seed_files, read_seed, slugify
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,10 @@ def run_check(config_path: str | None = None) -> CheckReport:
     if not seeds:
         lines.append("  (no .md, .txt or .yaml files: the bot will know nothing)")
     documents = [s for s in seeds if s.is_document]
-    clashes = id_clashes(documents, set())
+    first: dict[str, str] = {}  # the file that had each id first keeps it, as on a reload
+    for s in sorted(documents, key=lambda s: (s.path.stat().st_mtime_ns, s.name)):
+        first.setdefault(slugify(s.path.stem), s.name)
+    clashes = id_clashes(documents, set(first.values()))
     extracted = [d for d in documents if d.name not in clashes]
     pool = ExtractionPool(settings.limits.workers)
     try:
