@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from importlib import metadata
 from pathlib import Path
 
 from bot.config import load_lexicon, load_settings
@@ -80,21 +82,41 @@ def build_parser() -> argparse.ArgumentParser:
         description="Briefbot: ask questions about policy briefings in seeds/.",
     )
     parser.add_argument("--config", help="path to bot.yaml (default: config/bot.yaml)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="cmd", metavar="COMMAND")
-    p = sub.add_parser("console", help="ask the bot in a terminal (Ctrl-D leaves)")
-    p.set_defaults(func=_console)
-    p = sub.add_parser("ask", help="one answer on stdout, e.g. ask '!commitments defense'")
-    p.add_argument("command", nargs="+", help="the command, with or without the prefix")
-    p.set_defaults(func=_ask)
-    p = sub.add_parser("check", help="validate config and seeds; per-file fact counts")
-    p.set_defaults(func=_check)
-    p = sub.add_parser("extract", help="print the facts extracted from documents")
-    p.add_argument("files", nargs="+", help="document files (.md or .txt)")
-    p.add_argument("--json", action="store_true", help="JSON output (for ../shared/eval)")
-    p.set_defaults(func=_extract)
-    p = sub.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
-    p.set_defaults(func=_run)
+    commands = (
+        ("console", _console, "ask the bot in a terminal (Ctrl-D leaves)",
+         "A prompt where every command works as on Discord (`ministers` or `!ministers`);"
+         " `reload` re-reads seeds/. Ctrl-D or `quit` leaves."),
+        ("ask", _ask, "one answer on stdout, e.g. ask '!commitments defense'",
+         "Print one answer and exit: 0 for an answer, 2 for a mistake in the question (the"
+         " message goes to stderr)."),
+        ("check", _check, "validate config and seeds; per-file fact counts",
+         "Read config/ and every file in seeds/ as a reload would (limits, ids, extraction),"
+         " print each file's fact counts or its error with the line, and exit 1 on any error."),
+        ("extract", _extract, "print the facts extracted from documents",
+         "Extract facts from document files (anywhere, not only seeds/) and print them; with"
+         " --json, one JSON object per file."),
+        ("run", _run, "run the Discord bot (needs DISCORD_TOKEN)",
+         "Connect to Discord with the token from DISCORD_TOKEN (or .env) and answer there until"
+         " stopped; exits 1 when it cannot start or stops on an unexpected error."),
+    )  # fmt: skip
+    for name, func, summary, description in commands:
+        p = sub.add_parser(name, help=summary, description=description)
+        p.set_defaults(func=func)
+        if name == "ask":
+            p.add_argument("command", nargs="+", help="the command, with or without the prefix")
+        if name == "extract":
+            p.add_argument("files", nargs="+", help="document files (.md or .txt)")
+            p.add_argument("--json", action="store_true", help="print JSON")
     return parser
+
+
+def _version() -> str:
+    try:
+        return metadata.version("briefbot")
+    except metadata.PackageNotFoundError:
+        return "unknown (not installed)"
 
 
 def _readable(text: str) -> str:
@@ -112,7 +134,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # a closed pipe shows now, inside this try, not at interpreter exit
+        return code
+    except BrokenPipeError:  # `ask '!people' | head`: the reader left; leave quietly too
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except (ConfigError, SeedError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERRORS

@@ -14,6 +14,7 @@ from bot.answers import Answer
 from bot.briefing import split_command
 from bot.config import load_settings
 from bot.errors import UserError
+from bot.reload_report import counted
 from bot.render import render_error_text, render_text
 from bot.service import BriefingService
 
@@ -32,7 +33,7 @@ async def dispatch(service: BriefingService, line: str, who: str = "console") ->
 
 def _banner(service: BriefingService) -> str:
     counts = service.facts.counts()
-    bits = ", ".join(f"{v} {k}" for k, v in counts.items())
+    bits = ", ".join(counted(v, k) for k, v in counts.items())
     lines = [f"Briefbot console: {bits}.", "Type `help` (or `!help`); Ctrl-D leaves."]
     for e in service.errors:
         lines.append(f"warning: {e}")

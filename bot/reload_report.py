@@ -75,7 +75,7 @@ class ReloadReport:
         errors = [Line(f"{where(e)}: {e.reason}") for e in self.errors]
         if self.kept:
             errors.append(Line(f"Kept the last good facts of: {', '.join(self.kept)}"))
-        totals = ", ".join(f"{v} {k}" for k, v in self.totals.items())
+        totals = ", ".join(counted(v, k) for k, v in self.totals.items())
         intro = f"Reloaded in {self.seconds:.1f}s. Now: {totals}." if totals else ""
         if not self.saved:
             intro += " The database could not be written; the facts are live in memory only."
@@ -93,6 +93,15 @@ class ReloadReport:
                 if s.lines
             ),
         )
+
+
+_SINGULAR = {"documents": "document", "people": "person", "quotes": "quote",
+             "commitments": "commitment", "events": "event"}  # fmt: skip
+
+
+def counted(n: int, kind: str) -> str:
+    """`counted(1, "documents")` → "1 document"; `counted(3, "people")` → "3 people"."""
+    return f"{n} {_SINGULAR.get(kind, kind) if n == 1 else kind}"
 
 
 def where(e: SeedError | ConfigError) -> str:

@@ -134,3 +134,25 @@ def test_an_argument_that_is_not_utf8_is_answered_not_crashed(config: Path) -> N
     )
     assert r.returncode == 0, r.stderr
     assert b"Traceback" not in r.stderr and b"frigate" in r.stdout
+
+
+def test_version_and_a_description_for_every_subcommand() -> None:
+    r = run("--version")
+    assert r.returncode == 0 and r.stdout.startswith("briefbot ")
+    for name in ("console", "ask", "check", "extract", "run"):
+        text = run(name, "--help").stdout
+        usage, _, rest = text.partition("\n\n")
+        assert usage.startswith(f"usage: briefbot {name}") and len(rest.split("\n\n")[0]) > 40
+        assert "../" not in text and "shared" not in text
+
+
+def test_a_closed_pipe_ends_the_answer_quietly(config: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
+    cmd = [sys.executable, "-m", "bot", "--config", str(config), "ask", "!people"]
+    with subprocess.Popen(
+        cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()  # the reader leaves before the answer is written, like `| head -0`
+        err = proc.stderr.read().decode()
+    assert proc.returncode == 0 and "Traceback" not in err and "BrokenPipe" not in err

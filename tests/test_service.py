@@ -240,3 +240,10 @@ async def test_one_changed_file_is_the_only_one_extracted(
     report = await service.reload("tester")
     assert seen == ["b.md"] and report.changed == ("b.md",)
     await service.close()
+
+
+def test_counts_read_as_words() -> None:
+    from bot.reload_report import counted
+
+    assert counted(1, "documents") == "1 document" and counted(2, "documents") == "2 documents"
+    assert counted(1, "people") == "1 person" and counted(0, "quotes") == "0 quotes"
