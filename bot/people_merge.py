@@ -9,7 +9,6 @@ The result is exactly that of comparing each new person with every earlier one i
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -17,6 +16,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from bot.extract.lexicon import Lexicon
+from bot.folding import fold
 from bot.models import CuratedPerson, DocumentFacts, Person
 from bot.seeds import slugify
 
@@ -24,12 +24,6 @@ T = TypeVar("T")
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "sen", "rep", "gov", "gen", "adm"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _NAME_WORD_RE = re.compile(r"[\w'’-]+")
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form for comparing names and words: 'Müller ' → 'muller'."""
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold().strip()
 
 
 @dataclass(frozen=True, slots=True)
