@@ -15,7 +15,8 @@ from bot.answers import Answer, DocRef, Line, Section
 from bot.errors import UserError
 from bot.extract.lexicon import Lexicon
 from bot.factbase import FactBase, fold
-from bot.models import Commitment, Event, Person, Quote, Source
+from bot.lookups import AnswerLookups
+from bot.models import Commitment, Event, Person, Quote
 from bot.search import FactIndex
 
 MAX_LINES = 60  # per answer; pages show them a screen at a time
@@ -100,38 +101,29 @@ def _person_summary(p: Person, lexicon: Lexicon) -> str:
     return f"**{p.name}**{former} — " + " · ".join(bits)
 
 
-def _person_source(p: Person) -> Source | None:
-    """The sentence that best shows who they are: one naming a role, else the first."""
-    for s in p.sources:
-        text = fold(s.sentence)
-        if any(fold(r) in text for r in p.roles) and (p.party is None or fold(p.party) in text):
-            return s
-    for s in p.sources:
-        if any(fold(r) in fold(s.sentence) for r in p.roles):
-            return s
-    return p.sources[0] if p.sources else None
+def _by_country(
+    people: Iterable[Person], lexicon: Lexicon, lookups: AnswerLookups, limit: int = MAX_LINES
+) -> list[Section]:
+    """People grouped by country (first-seen order); lines only for the first `limit`.
 
-
-def _is_government(p: Person, facts: FactBase, index: FactIndex) -> bool:
-    if p.former:
-        return False
-    lex = index.lexicon
-    portfolios = {fold(x.name) for x in lex.portfolios}
-    titles = [fold(t) for t in lex.government_titles]
-    for role in (*p.roles, *p.offices):
-        r = fold(role)
-        if r in portfolios or any(re.search(rf"\b{re.escape(t)}\b", r) for t in titles):
-            return True
-    return False
-
-
-def _by_country(people: Iterable[Person], lexicon: Lexicon) -> list[Section]:
-    groups: dict[str, list[Line]] = {}
+    Grouping reads only each person's country, so a list of 2,000 people costs one pass and
+    `limit` summaries; the last group shown ends with "… and N more".
+    """
+    groups: dict[str, list[Person]] = {}
     for p in people:
-        groups.setdefault(p.country or "Country not stated", []).append(
-            Line(_person_summary(p, lexicon), _person_source(p))
-        )
-    return [Section(country, tuple(lines)) for country, lines in groups.items()]
+        groups.setdefault(p.country or "Country not stated", []).append(p)
+    sections: list[Section] = []
+    left = limit
+    total = sum(len(group) for group in groups.values())
+    for country, group in groups.items():
+        if left <= 0:
+            break
+        lines = [Line(_person_summary(p, lexicon), lookups.source_of(p)) for p in group[:left]]
+        left -= len(lines)
+        if left <= 0 and total > limit:
+            lines.append(Line(f"… and {total - limit} more; narrow the question to see them."))
+        sections.append(Section(country, tuple(lines)))
+    return sections
 
 
 def _quote_lines(facts: FactBase, quotes: Sequence[Quote], with_speaker: bool) -> list[Line]:
@@ -143,18 +135,6 @@ def _quote_lines(facts: FactBase, quotes: Sequence[Quote], with_speaker: bool) -
             text += f" — {facts.speaker_name(q)}"
         lines.append(Line(text, q.source))
     return lines
-
-
-def _quotes_by(facts: FactBase, person: Person) -> list[Quote]:
-    """A person's quotes, including joint ones whose speaker is a text such as "A and B"."""
-    names = [n for n in (person.name, *person.aliases) if len(n) > 3]
-    pattern = re.compile("|".join(rf"\b{re.escape(n)}\b" for n in names) or r"(?!)", re.IGNORECASE)
-    return [
-        q
-        for q in facts.quotes
-        if q.speaker == person.id
-        or (q.speaker and q.speaker not in facts.person_by_id and pattern.search(q.speaker))
-    ]
 
 
 def _commitment_line(c: Commitment) -> Line:
@@ -201,7 +181,7 @@ def _commitment_counts(facts: FactBase) -> dict[str, int]:
 
 def ministers(facts: FactBase, index: FactIndex, arg: str) -> Answer:
     """Members of government: heads of government, ministers, secretaries; not predecessors."""
-    people = [p for p in facts.people if _is_government(p, facts, index)]
+    people = list(index.lookups.government)
     title = "Ministers and heads of government"
     arg = arg.strip()
     if arg:
@@ -214,7 +194,8 @@ def ministers(facts: FactBase, index: FactIndex, arg: str) -> Answer:
             people = [p for p in people if p.party == party[0][0]]
             title += f": {party[0][0]}"
         else:
-            role = [pp for pp, _s in index.find_people(arg, limit=20) if pp in people]
+            ids = {p.id for p in people}
+            role = [pp for pp, _s in index.find_people(arg, limit=20) if pp.id in ids]
             if not role:
                 raise UserError(
                     f"No country, party or portfolio matches “{arg}”.",
@@ -226,16 +207,16 @@ def ministers(facts: FactBase, index: FactIndex, arg: str) -> Answer:
             title += f": {arg}"
     if not people:
         return _answer(facts, "people", title, [], intro="No one in the documents matches that.")
-    return _answer(facts, "people", f"{title} ({len(people)})", _by_country(people, index.lexicon))
+    sections = _by_country(people, index.lexicon, index.lookups)
+    return _answer(facts, "people", f"{title} ({len(people)})", sections)
 
 
 def people(facts: FactBase, index: FactIndex, arg: str) -> Answer:
     """Everyone named in the documents, by country, former office holders marked."""
     if not facts.people:
         return _answer(facts, "people", "People", [], intro="No people found in the documents.")
-    return _answer(
-        facts, "people", f"People ({len(facts.people)})", _by_country(facts.people, index.lexicon)
-    )
+    sections = _by_country(facts.people, index.lexicon, index.lookups)
+    return _answer(facts, "people", f"People ({len(facts.people)})", sections)
 
 
 def who(facts: FactBase, index: FactIndex, arg: str) -> Answer:
@@ -255,16 +236,11 @@ def who(facts: FactBase, index: FactIndex, arg: str) -> Answer:
         intro = "Also called: " + ", ".join(dict.fromkeys(person.aliases))
     if ties:
         intro += "\nAlso matching: " + ", ".join(p.name for p in ties)
-    src = _person_source(person)
+    src = index.lookups.source_of(person)
     sections = [Section("Who", (Line(_person_summary(person, index.lexicon), src),))]
-    said = _quotes_by(facts, person)
+    said = index.lookups.quotes_by(person)
     sections.append(Section("Said", tuple(_quote_lines(facts, said, with_speaker=False))))
-    names = [n for n in (person.name, *person.aliases) if len(n) > 3]
-    named = [
-        c
-        for c in facts.commitments
-        if any(re.search(rf"\b{re.escape(n)}\b", c.sentence, re.IGNORECASE) for n in names)
-    ]
+    named = index.lookups.commitments_naming(person)
     sections.append(
         Section("Commitments naming them", _limit([_commitment_line(c) for c in named], 10))
     )
@@ -294,7 +270,7 @@ def quotes(facts: FactBase, index: FactIndex, arg: str) -> Answer:
     topics = index.find_topics(arg)
     if found and (not topics or found[0][1] >= topics[0][1]):
         person = found[0][0]
-        said = _quotes_by(facts, person)
+        said = index.lookups.quotes_by(person)
         lines = _quote_lines(facts, said, with_speaker=False)
         intro = "" if said else f"{person.name} is not quoted directly in the documents."
         return _answer(
@@ -491,7 +467,10 @@ def brief(facts: FactBase, index: FactIndex, arg: str) -> Answer:
         Section(
             "Who took part",
             _limit(
-                [Line(_person_summary(p, index.lexicon), _person_source(p)) for p in participants],
+                [
+                    Line(_person_summary(p, index.lexicon), index.lookups.source_of(p))
+                    for p in participants
+                ],
                 12,
             ),
         ),

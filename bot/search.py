@@ -19,6 +19,7 @@ from bot.extract.lexicon import Lexicon, Topic
 from bot.extract.topics import classify_topics
 from bot.factbase import FactBase, fold
 from bot.folding import words as _words
+from bot.lookups import AnswerLookups
 from bot.models import Document, Person, Quote, Source
 from bot.text_index import TextIndex
 
@@ -124,6 +125,13 @@ class FactIndex:
             self._parties.add(party, party, (party, *self._party_aliases(party)))
         self.quote_topics = _quote_topics(facts, lexicon)
         self.text = TextIndex(facts.per_document)
+
+    @cached_property
+    def lookups(self) -> AnswerLookups:
+        """Per-generation tables for answers: government, quotes by person, commitment words."""
+        return AnswerLookups(
+            self.facts.people, self.facts.quotes, self.facts.commitments, self.lexicon
+        )
 
     # -- people, topics, documents -----------------------------------------------------------
 
