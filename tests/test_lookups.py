@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from bot import briefing
+from bot.answer_lines import MAX_LINES
 from bot.config import load_settings
 from bot.factbase import FactBase
 from bot.lookups import AnswerLookups, name_pattern, names_of
@@ -72,5 +73,5 @@ def test_people_answer_shows_a_page_worth_and_says_how_many_more(
     index = FactIndex(facts, lexicon, load_settings().fuzzy)
     answer = briefing.answer(facts, index, "people")
     assert answer.title == f"People ({len(many)})"
-    assert answer.line_count == briefing.MAX_LINES + 1
-    assert answer.sections[-1].lines[-1].text.startswith(f"… and {len(many) - briefing.MAX_LINES}")
+    assert answer.line_count == MAX_LINES + 1
+    assert answer.sections[-1].lines[-1].text.startswith(f"… and {len(many) - MAX_LINES}")
