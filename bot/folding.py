@@ -17,7 +17,12 @@ STOPWORDS = frozenset(
 
 
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form for comparing names and words: 'Müller ' → 'muller'."""
+    """Case- and accent-insensitive form for comparing names and words: 'Müller ' → 'muller'.
+
+    ASCII text has nothing to decompose or drop, so it is only case-folded (most names are).
+    """
+    if text.isascii():
+        return text.casefold().strip()
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).casefold().strip()
 

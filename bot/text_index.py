@@ -38,21 +38,20 @@ class TextIndex:
 
     def __init__(self, per_document: Sequence[DocumentFacts]) -> None:
         self._documents = tuple(f.document for f in per_document)
-        self._doc = array("I")
-        self._para = array("I")
-        self._start = array("I")
-        self._end = array("I")
+        rows: list[tuple[int, int, int, int]] = []  # (document, paragraph, start, end)
         postings: dict[str, list[int]] = defaultdict(list)
         for d, facts in enumerate(per_document):
             spans, terms = _pieces(facts)
             for (para, start, end), sentence_words in zip(spans, terms, strict=True):
-                i = len(self._doc)
-                self._doc.append(d)
-                self._para.append(para)
-                self._start.append(start)
-                self._end.append(end)
+                i = len(rows)
+                rows.append((d, para, start, end))
                 for w in sentence_words.split():
                     postings[w].append(i)
+        self._doc, self._para, self._start, self._end = (
+            (array("I", column) for column in zip(*rows, strict=True))
+            if rows
+            else (array("I") for _ in range(4))
+        )
         self._postings = {w: array("I", ids) for w, ids in postings.items()}
         self._vocabulary = list(self._postings)
 
