@@ -7,10 +7,9 @@ MAX_LINES and says how many more there are).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from bot.answers import Answer, DocRef, Line, Section
-from bot.extract.lexicon import Lexicon
 from bot.factbase import FactBase, fold
 from bot.lookups import AnswerLookups
 from bot.models import Commitment, Event, Person, Quote
@@ -56,7 +55,7 @@ def limit_lines(lines: Sequence[Line], limit: int = MAX_LINES) -> tuple[Line, ..
     return (*lines[:limit], Line(f"… and {rest} more; narrow the question to see them."))
 
 
-def shown_roles(p: Person, lexicon: Lexicon) -> list[str]:
+def shown_roles(p: Person, canonical_role: Callable[[str], str]) -> list[str]:
     """Roles as the text words them, with the portfolio when the wording hides it.
 
     "Defense Minister" stays; "Outside" (a mistranslation) shows as Foreign Affairs with the
@@ -64,7 +63,7 @@ def shown_roles(p: Person, lexicon: Lexicon) -> list[str]:
     """
     shown: list[str] = []
     for role in p.roles:
-        canonical = lexicon.canonical_role(role)
+        canonical = canonical_role(role)
         if fold(canonical) in fold(role) or fold(role) in fold(canonical):
             shown.append(role)
         else:
@@ -72,8 +71,9 @@ def shown_roles(p: Person, lexicon: Lexicon) -> list[str]:
     return [r for r in shown if not any(r != o and fold(r) in fold(o) for o in shown)]
 
 
-def person_summary(p: Person, lexicon: Lexicon) -> str:
-    roles = shown_roles(p, lexicon) or list(p.offices)
+def person_summary(p: Person, canonical_role: Callable[[str], str]) -> str:
+    """'**Boris Pistorius** — Defense Minister · SPD · Germany'; roles read through synonyms."""
+    roles = shown_roles(p, canonical_role) or list(p.offices)
     bits = [", ".join(roles) if roles else "no role given"]
     bits += [x for x in (p.party, p.country) if x]
     former = " (former)" if p.former else ""
@@ -81,7 +81,7 @@ def person_summary(p: Person, lexicon: Lexicon) -> str:
 
 
 def by_country(
-    people: Iterable[Person], lexicon: Lexicon, lookups: AnswerLookups, limit: int = MAX_LINES
+    people: Iterable[Person], lookups: AnswerLookups, limit: int = MAX_LINES
 ) -> list[Section]:
     """People grouped by country (first-seen order); lines only for the first `limit`.
 
@@ -97,7 +97,10 @@ def by_country(
     for country, group in groups.items():
         if left <= 0:
             break
-        lines = [Line(person_summary(p, lexicon), lookups.source_of(p)) for p in group[:left]]
+        lines = [
+            Line(person_summary(p, lookups.canonical_role), lookups.source_of(p))
+            for p in group[:left]
+        ]
         left -= len(lines)
         if left <= 0 and total > limit:
             lines.append(Line(f"… and {total - limit} more; narrow the question to see them."))

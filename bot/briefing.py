@@ -98,7 +98,7 @@ def ministers(facts: FactBase, index: FactIndex, arg: str) -> Answer:
         return make_answer(
             facts, "people", title, [], intro="No one in the documents matches that."
         )
-    sections = by_country(people, index.lexicon, index.lookups)
+    sections = by_country(people, index.lookups)
     return make_answer(facts, "people", f"{title} ({len(people)})", sections)
 
 
@@ -106,7 +106,7 @@ def people(facts: FactBase, index: FactIndex, arg: str) -> Answer:
     """Everyone named in the documents, by country, former office holders marked."""
     if not facts.people:
         return make_answer(facts, "people", "People", [], intro="No people found in the documents.")
-    sections = by_country(facts.people, index.lexicon, index.lookups)
+    sections = by_country(facts.people, index.lookups)
     return make_answer(facts, "people", f"People ({len(facts.people)})", sections)
 
 
@@ -128,7 +128,7 @@ def who(facts: FactBase, index: FactIndex, arg: str) -> Answer:
     if ties:
         intro += "\nAlso matching: " + ", ".join(p.name for p in ties)
     src = index.lookups.source_of(person)
-    sections = [Section("Who", (Line(person_summary(person, index.lexicon), src),))]
+    sections = [Section("Who", (Line(person_summary(person, index.lookups.canonical_role), src),))]
     said = index.lookups.quotes_by(person)
     sections.append(Section("Said", tuple(quote_lines(facts, said, with_speaker=False))))
     named = index.lookups.commitments_naming(person)
@@ -359,7 +359,9 @@ def brief(facts: FactBase, index: FactIndex, arg: str) -> Answer:
             "Who took part",
             limit_lines(
                 [
-                    Line(person_summary(p, index.lexicon), index.lookups.source_of(p))
+                    Line(
+                        person_summary(p, index.lookups.canonical_role), index.lookups.source_of(p)
+                    )
                     for p in participants
                 ],
                 12,

@@ -33,25 +33,14 @@ def name_pattern(names: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(rf"\b{re.escape(n)}\b" for n in names) or r"(?!)", re.IGNORECASE)
 
 
+def name_pattern_exact(words: list[str]) -> re.Pattern[str]:
+    """Any of the words as whole words, case as given: ['minister'] finds 'defense minister'."""
+    return re.compile("|".join(rf"\b{re.escape(w)}\b" for w in words) or r"(?!)")
+
+
 def names_of(person: Person) -> list[str]:
     """The names a person is found by in text: name and aliases longer than three letters."""
     return [n for n in (person.name, *person.aliases) if len(n) > 3]
-
-
-def is_government(p: Person, lexicon: Lexicon) -> bool:
-    """A current member of government: a portfolio or a government title among their roles.
-
-    'Defense Minister' and 'Chancellor' count; a predecessor ('former') does not.
-    """
-    if p.former:
-        return False
-    portfolios = {fold(x.name) for x in lexicon.portfolios}
-    titles = [fold(t) for t in lexicon.government_titles]
-    for role in (*p.roles, *p.offices):
-        r = fold(role)
-        if r in portfolios or any(re.search(rf"\b{re.escape(t)}\b", r) for t in titles):
-            return True
-    return False
 
 
 def person_source(p: Person) -> Source | None:
@@ -81,11 +70,46 @@ class AnswerLookups:
         self.commitments = commitments
         self.lexicon = lexicon
         self._sources: dict[str, Source | None] = {}
+        self._canonical: dict[str, str] = {}
+        self._governing: dict[str, bool] = {}
+
+    def prepare(self) -> AnswerLookups:
+        """Build every table now (off the event loop, with the index), not on the first answer."""
+        _ = self.government, self._quotes_by_speaker, self._commitment_words
+        return self
+
+    def canonical_role(self, role: str) -> str:
+        """`Lexicon.canonical_role`, worked out once per role wording: 'Outside' → Foreign Affairs."""
+        found = self._canonical.get(role)
+        if found is None:
+            found = self._canonical[role] = self.lexicon.canonical_role(role)
+        return found
+
+    @cached_property
+    def _government_words(self) -> tuple[frozenset[str], re.Pattern[str]]:
+        portfolios = frozenset(fold(x.name) for x in self.lexicon.portfolios)
+        titles = [fold(t) for t in self.lexicon.government_titles]
+        return portfolios, name_pattern_exact(titles)
+
+    def _is_government_role(self, role: str) -> bool:
+        found = self._governing.get(role)
+        if found is None:
+            portfolios, titles = self._government_words
+            r = fold(role)
+            found = self._governing[role] = r in portfolios or bool(titles.search(r))
+        return found
+
+    def is_government(self, p: Person) -> bool:
+        """A current member of government: a portfolio or a government title among their roles.
+
+        'Defense Minister' and 'Chancellor' count; a predecessor ('former') does not.
+        """
+        return not p.former and any(self._is_government_role(r) for r in (*p.roles, *p.offices))
 
     @cached_property
     def government(self) -> tuple[Person, ...]:
         """Members of government, in the order of the people."""
-        return tuple(p for p in self.people if is_government(p, self.lexicon))
+        return tuple(p for p in self.people if self.is_government(p))
 
     def source_of(self, p: Person) -> Source | None:
         """`person_source`, worked out once per person and generation."""

@@ -32,52 +32,70 @@ class Hit:
     score: float
 
 
+def _sorted_words(text: str) -> str:
+    """Words in code-point order, as rapidfuzz's token_sort_ratio compares them: 'b a' → 'a b'."""
+    return " ".join(sorted(text.split()))
+
+
 class _Keys:
-    """A flat list of (folded key, owner) pairs searched with rapidfuzz in one call."""
+    """A flat list of (folded key, owner) pairs searched with rapidfuzz in one call.
+
+    Equal keys are scored once, and each key's word-sorted form is made once, so a query is
+    two native `fuzz.ratio` passes: the key as written, and (for word order) the sorted words.
+    """
 
     def __init__(self) -> None:
         self.keys: list[str] = []
         self.owners: list[str] = []
         self.labels: dict[str, str] = {}
-        self._spaced: list[int] = []  # positions of keys of more than one word
+        self._unique: dict[str, list[int]] = {}  # key → its positions in `keys`
 
     def add(self, owner: str, label: str, keys: Iterable[str]) -> None:
         self.labels.setdefault(owner, label)
         for key in keys:
             k = fold(key).rstrip("*").strip()
             if k:
-                if " " in k:
-                    self._spaced.append(len(self.keys))
+                self._unique.setdefault(k, []).append(len(self.keys))
                 self.keys.append(k)
                 self.owners.append(owner)
 
     @cached_property
-    def _spaced_keys(self) -> list[str]:
-        return [self.keys[i] for i in self._spaced]
+    def _prepared(self) -> tuple[list[str], list[list[int]], list[str], list[int], list[str]]:
+        """Unique keys, their positions, their sorted-word forms, and which have two words."""
+        unique = list(self._unique)
+        sorted_forms = [_sorted_words(k) for k in unique]
+        spaced = [i for i, k in enumerate(unique) if " " in k]
+        return (
+            unique,
+            list(self._unique.values()),
+            sorted_forms,
+            spaced,
+            [sorted_forms[i] for i in spaced],
+        )
 
     def scores(self, query: str, cutoff: float) -> dict[int, float]:
-        """Key position → `_key_score` for keys scoring at least `cutoff`, all scored natively.
+        """Unique-key number → whole-key similarity, for keys scoring at least `cutoff`.
 
-        Word order only counts when query or key has two words: 'minister defense' matches
-        'defense minister' through token_sort_ratio; 'habek' matches 'habeck' through ratio.
+        Similarity is fuzz.ratio; when query or key has two words, also the ratio of their
+        words sorted (token_sort_ratio), so 'minister defense' matches 'defense minister'.
         """
+        unique, _positions, sorted_forms, spaced, spaced_forms = self._prepared
         best = {
             i: score
             for _k, score, i in process.extract(
-                query, self.keys, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff, limit=None
+                query, unique, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff, limit=None
             )
         }
-        spaced = " " in query
-        choices = self.keys if spaced else self._spaced_keys
+        two_words = " " in query
         for _k, score, j in process.extract(
-            query,
-            choices,
-            scorer=fuzz.token_sort_ratio,
+            _sorted_words(query),
+            sorted_forms if two_words else spaced_forms,
+            scorer=fuzz.ratio,
             processor=None,
             score_cutoff=cutoff,
             limit=None,
         ):
-            i = j if spaced else self._spaced[j]
+            i = j if two_words else spaced[j]
             if score > best.get(i, -1):
                 best[i] = score
         return best
@@ -87,12 +105,15 @@ class _Keys:
         q = fold(query)
         if not q or not self.keys:
             return []
-        scored = self.scores(q, cutoff)
+        positions = self._prepared[1]
+        scored = sorted(
+            (-score, at) for i, score in self.scores(q, cutoff).items() for at in positions[i]
+        )
         best: dict[str, float] = {}
-        for i in sorted(scored, key=lambda i: (-scored[i], i)):
-            owner = self.owners[i]
-            if scored[i] > best.get(owner, -1):
-                best[owner] = scored[i]
+        for negative, at in scored:
+            owner = self.owners[at]
+            if -negative > best.get(owner, -1):
+                best[owner] = -negative
         return sorted(best.items(), key=lambda kv: -kv[1])[:limit]
 
 
@@ -125,6 +146,9 @@ class FactIndex:
             self._parties.add(party, party, (party, *self._party_aliases(party)))
         self.quote_topics = _quote_topics(facts, lexicon)
         self.text = TextIndex(facts.per_document)
+        for keys in (self._people, self._roles, self._topics, self._documents):
+            _ = keys._prepared
+        self.lookups.prepare()
 
     @cached_property
     def lookups(self) -> AnswerLookups:
