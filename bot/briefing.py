@@ -8,17 +8,24 @@ with usage and "did you mean" choices; it never reaches the user as a trace.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.answer_lines import (
+    by_country,
+    commitment_line,
+    event_sort_key,
+    limit_lines,
+    make_answer,
+    person_summary,
+    quote_lines,
+)
 from bot.answers import Answer, DocRef, Line, Section
 from bot.errors import UserError
-from bot.extract.lexicon import Lexicon
-from bot.factbase import FactBase, fold
-from bot.models import Commitment, Event, Person, Quote, Source
+from bot.factbase import FactBase
+from bot.models import Quote
 from bot.search import FactIndex
 
-MAX_LINES = 60  # per answer; pages show them a screen at a time
 Handler = Callable[[FactBase, FactIndex, str], Answer]
 
 
@@ -33,144 +40,6 @@ class Command:
     argument: str | None = None  # "topic", "person", "document", "person-or-topic", ...
     admin: bool = False
     examples: tuple[str, ...] = ()
-
-
-# -- shared pieces ---------------------------------------------------------------------------
-
-
-def _cited_documents(facts: FactBase, sections: Iterable[Section]) -> tuple[DocRef, ...]:
-    seen: dict[str, None] = {}
-    for section in sections:
-        for line in section.lines:
-            if line.source:
-                seen.setdefault(line.source.doc_id, None)
-    out = []
-    for doc_id in seen:
-        d = facts.document_by_id.get(doc_id)
-        if d:
-            out.append(DocRef(d.id, d.title, d.date, d.source))
-    return tuple(out)
-
-
-def _answer(
-    facts: FactBase,
-    kind: str,
-    title: str,
-    sections: Sequence[Section],
-    intro: str = "",
-    about: str | None = None,
-) -> Answer:
-    """An Answer citing every document its lines come from (`about` first, when given)."""
-    sections = tuple(s for s in sections if s.lines)
-    cited = _cited_documents(facts, sections)
-    if about and about in facts.document_by_id:
-        d = facts.document_by_id[about]
-        cited = (DocRef(d.id, d.title, d.date, d.source), *(c for c in cited if c.id != about))
-    return Answer(kind, title, intro, sections, cited)
-
-
-def _limit(lines: Sequence[Line], limit: int = MAX_LINES) -> tuple[Line, ...]:
-    if len(lines) <= limit:
-        return tuple(lines)
-    rest = len(lines) - limit
-    return (*lines[:limit], Line(f"… and {rest} more; narrow the question to see them."))
-
-
-def _shown_roles(p: Person, lexicon: Lexicon) -> list[str]:
-    """Roles as the text words them, with the portfolio when the wording hides it.
-
-    "Defense Minister" stays; "Outside" (a mistranslation) shows as Foreign Affairs with the
-    text's word beside it; a role contained in a longer one is not repeated.
-    """
-    shown: list[str] = []
-    for role in p.roles:
-        canonical = lexicon.canonical_role(role)
-        if fold(canonical) in fold(role) or fold(role) in fold(canonical):
-            shown.append(role)
-        else:
-            shown.append(f"{canonical} (the text says “{role}”)")
-    return [r for r in shown if not any(r != o and fold(r) in fold(o) for o in shown)]
-
-
-def _person_summary(p: Person, lexicon: Lexicon) -> str:
-    roles = _shown_roles(p, lexicon) or list(p.offices)
-    bits = [", ".join(roles) if roles else "no role given"]
-    bits += [x for x in (p.party, p.country) if x]
-    former = " (former)" if p.former else ""
-    return f"**{p.name}**{former} — " + " · ".join(bits)
-
-
-def _person_source(p: Person) -> Source | None:
-    """The sentence that best shows who they are: one naming a role, else the first."""
-    for s in p.sources:
-        text = fold(s.sentence)
-        if any(fold(r) in text for r in p.roles) and (p.party is None or fold(p.party) in text):
-            return s
-    for s in p.sources:
-        if any(fold(r) in fold(s.sentence) for r in p.roles):
-            return s
-    return p.sources[0] if p.sources else None
-
-
-def _is_government(p: Person, facts: FactBase, index: FactIndex) -> bool:
-    if p.former:
-        return False
-    lex = index.lexicon
-    portfolios = {fold(x.name) for x in lex.portfolios}
-    titles = [fold(t) for t in lex.government_titles]
-    for role in (*p.roles, *p.offices):
-        r = fold(role)
-        if r in portfolios or any(re.search(rf"\b{re.escape(t)}\b", r) for t in titles):
-            return True
-    return False
-
-
-def _by_country(people: Iterable[Person], lexicon: Lexicon) -> list[Section]:
-    groups: dict[str, list[Line]] = {}
-    for p in people:
-        groups.setdefault(p.country or "Country not stated", []).append(
-            Line(_person_summary(p, lexicon), _person_source(p))
-        )
-    return [Section(country, tuple(lines)) for country, lines in groups.items()]
-
-
-def _quote_lines(facts: FactBase, quotes: Sequence[Quote], with_speaker: bool) -> list[Line]:
-    """One line per quoted span, each under the sentence it stands in."""
-    lines = []
-    for q in quotes:
-        text = "“" + q.text.strip().rstrip(",") + "”"
-        if with_speaker:
-            text += f" — {facts.speaker_name(q)}"
-        lines.append(Line(text, q.source))
-    return lines
-
-
-def _quotes_by(facts: FactBase, person: Person) -> list[Quote]:
-    """A person's quotes, including joint ones whose speaker is a text such as "A and B"."""
-    names = [n for n in (person.name, *person.aliases) if len(n) > 3]
-    pattern = re.compile("|".join(rf"\b{re.escape(n)}\b" for n in names) or r"(?!)", re.IGNORECASE)
-    return [
-        q
-        for q in facts.quotes
-        if q.speaker == person.id
-        or (q.speaker and q.speaker not in facts.person_by_id and pattern.search(q.speaker))
-    ]
-
-
-def _commitment_line(c: Commitment) -> Line:
-    bits = []
-    if c.actors:
-        bits.append(", ".join(c.actors))
-    if c.when:
-        bits.append(f"when: {c.when}")
-    if c.topics:
-        bits.append("topics: " + ", ".join(c.topics))
-    meta = f"  ({'; '.join(bits)})" if bits else ""
-    return Line(f"{c.sentence}{meta}", c.source, quote_source=False)
-
-
-def _event_sort_key(e: Event) -> tuple[str, str]:
-    return (e.when.split("/")[0], e.what)
 
 
 def _require(arg: str, usage: str, what: str) -> str:
@@ -201,7 +70,7 @@ def _commitment_counts(facts: FactBase) -> dict[str, int]:
 
 def ministers(facts: FactBase, index: FactIndex, arg: str) -> Answer:
     """Members of government: heads of government, ministers, secretaries; not predecessors."""
-    people = [p for p in facts.people if _is_government(p, facts, index)]
+    people = list(index.lookups.government)
     title = "Ministers and heads of government"
     arg = arg.strip()
     if arg:
@@ -214,7 +83,8 @@ def ministers(facts: FactBase, index: FactIndex, arg: str) -> Answer:
             people = [p for p in people if p.party == party[0][0]]
             title += f": {party[0][0]}"
         else:
-            role = [pp for pp, _s in index.find_people(arg, limit=20) if pp in people]
+            ids = {p.id for p in people}
+            role = [pp for pp, _s in index.find_people(arg, limit=20) if pp.id in ids]
             if not role:
                 raise UserError(
                     f"No country, party or portfolio matches “{arg}”.",
@@ -225,17 +95,19 @@ def ministers(facts: FactBase, index: FactIndex, arg: str) -> Answer:
             people = role
             title += f": {arg}"
     if not people:
-        return _answer(facts, "people", title, [], intro="No one in the documents matches that.")
-    return _answer(facts, "people", f"{title} ({len(people)})", _by_country(people, index.lexicon))
+        return make_answer(
+            facts, "people", title, [], intro="No one in the documents matches that."
+        )
+    sections = by_country(people, index.lookups)
+    return make_answer(facts, "people", f"{title} ({len(people)})", sections)
 
 
 def people(facts: FactBase, index: FactIndex, arg: str) -> Answer:
     """Everyone named in the documents, by country, former office holders marked."""
     if not facts.people:
-        return _answer(facts, "people", "People", [], intro="No people found in the documents.")
-    return _answer(
-        facts, "people", f"People ({len(facts.people)})", _by_country(facts.people, index.lexicon)
-    )
+        return make_answer(facts, "people", "People", [], intro="No people found in the documents.")
+    sections = by_country(facts.people, index.lookups)
+    return make_answer(facts, "people", f"People ({len(facts.people)})", sections)
 
 
 def who(facts: FactBase, index: FactIndex, arg: str) -> Answer:
@@ -255,23 +127,18 @@ def who(facts: FactBase, index: FactIndex, arg: str) -> Answer:
         intro = "Also called: " + ", ".join(dict.fromkeys(person.aliases))
     if ties:
         intro += "\nAlso matching: " + ", ".join(p.name for p in ties)
-    src = _person_source(person)
-    sections = [Section("Who", (Line(_person_summary(person, index.lexicon), src),))]
-    said = _quotes_by(facts, person)
-    sections.append(Section("Said", tuple(_quote_lines(facts, said, with_speaker=False))))
-    names = [n for n in (person.name, *person.aliases) if len(n) > 3]
-    named = [
-        c
-        for c in facts.commitments
-        if any(re.search(rf"\b{re.escape(n)}\b", c.sentence, re.IGNORECASE) for n in names)
-    ]
+    src = index.lookups.source_of(person)
+    sections = [Section("Who", (Line(person_summary(person, index.lookups.canonical_role), src),))]
+    said = index.lookups.quotes_by(person)
+    sections.append(Section("Said", tuple(quote_lines(facts, said, with_speaker=False))))
+    named = index.lookups.commitments_naming(person)
     sections.append(
-        Section("Commitments naming them", _limit([_commitment_line(c) for c in named], 10))
+        Section("Commitments naming them", limit_lines([commitment_line(c) for c in named], 10))
     )
     shown = {src, *(q.source for q in said), *(c.source for c in named)}
     mentions = [Line(s.sentence, s, quote_source=False) for s in person.sources if s not in shown]
-    sections.append(Section("Also named in", _limit(mentions, 8)))
-    return _answer(facts, "who", person.name, sections, intro=intro)
+    sections.append(Section("Also named in", limit_lines(mentions, 8)))
+    return make_answer(facts, "who", person.name, sections, intro=intro)
 
 
 def quotes(facts: FactBase, index: FactIndex, arg: str) -> Answer:
@@ -279,33 +146,33 @@ def quotes(facts: FactBase, index: FactIndex, arg: str) -> Answer:
     arg = arg.strip()
     if not arg:
         if not facts.quotes:
-            return _answer(
+            return make_answer(
                 facts, "quotes", "Quotes", [], intro="No direct quotes in the documents."
             )
         groups: dict[str, list[Quote]] = {}
         for q in facts.quotes:
             groups.setdefault(facts.speaker_name(q), []).append(q)
         sections = [
-            Section(name, tuple(_quote_lines(facts, qs, with_speaker=False)))
+            Section(name, tuple(quote_lines(facts, qs, with_speaker=False)))
             for name, qs in groups.items()
         ]
-        return _answer(facts, "quotes", f"Quotes ({len(facts.quotes)})", sections)
+        return make_answer(facts, "quotes", f"Quotes ({len(facts.quotes)})", sections)
     found = index.find_people(arg)
     topics = index.find_topics(arg)
     if found and (not topics or found[0][1] >= topics[0][1]):
         person = found[0][0]
-        said = _quotes_by(facts, person)
-        lines = _quote_lines(facts, said, with_speaker=False)
+        said = index.lookups.quotes_by(person)
+        lines = quote_lines(facts, said, with_speaker=False)
         intro = "" if said else f"{person.name} is not quoted directly in the documents."
-        return _answer(
+        return make_answer(
             facts, "quotes", f"Quotes: {person.name}", [Section(person.name, tuple(lines))], intro
         )
     if topics:
         topic = topics[0][0]
         on = [q for q in facts.quotes if topic.slug in index.topics_of_quote(q)]
         intro = "" if on else f"No direct quotes on {topic.label.lower()}."
-        section = Section(topic.label, tuple(_quote_lines(facts, on, with_speaker=True)))
-        return _answer(facts, "quotes", f"Quotes on {topic.label.lower()}", [section], intro)
+        section = Section(topic.label, tuple(quote_lines(facts, on, with_speaker=True)))
+        return make_answer(facts, "quotes", f"Quotes on {topic.label.lower()}", [section], intro)
     raise UserError(
         f"No person or topic matches “{arg}”.",
         usage=COMMANDS["quotes"].usage,
@@ -328,7 +195,7 @@ def commitments(facts: FactBase, index: FactIndex, arg: str) -> Answer:
             if lines
             else "No commitments found in the documents."
         )
-        return _answer(
+        return make_answer(
             facts, "topics", "Commitments by topic", [Section("Topics", tuple(lines))], intro
         )
     topics = index.find_topics(arg)
@@ -336,9 +203,9 @@ def commitments(facts: FactBase, index: FactIndex, arg: str) -> Answer:
     if countries and (not topics or countries[0][1] > topics[0][1]):
         country = countries[0][0]
         chosen = [c for c in facts.commitments if country in c.actors]
-        lines = _limit([_commitment_line(c) for c in chosen])
+        lines = limit_lines([commitment_line(c) for c in chosen])
         intro = "" if chosen else f"No commitments with {country} as an actor."
-        return _answer(
+        return make_answer(
             facts, "commitments", f"Commitments: {country}", [Section(country, lines)], intro
         )
     if not topics:
@@ -350,9 +217,9 @@ def commitments(facts: FactBase, index: FactIndex, arg: str) -> Answer:
         )
     topic = topics[0][0]
     chosen = [c for c in facts.commitments if topic.slug in c.topics]
-    lines = _limit([_commitment_line(c) for c in chosen])
+    lines = limit_lines([commitment_line(c) for c in chosen])
     intro = "" if chosen else f"No commitments on {topic.label.lower()} in the documents."
-    return _answer(
+    return make_answer(
         facts,
         "commitments",
         f"Commitments on {topic.label.lower()} ({len(chosen)})",
@@ -377,7 +244,7 @@ def topics(facts: FactBase, index: FactIndex, arg: str) -> Answer:
                 f"{quote_counts.get(t.slug, 0)} quotes (also: {words})"
             )
         )
-    return _answer(
+    return make_answer(
         facts, "topics", f"Topics ({len(facts.topics)})", [Section("Topics", tuple(lines))]
     )
 
@@ -385,7 +252,7 @@ def topics(facts: FactBase, index: FactIndex, arg: str) -> Answer:
 def timeline(facts: FactBase, index: FactIndex, arg: str) -> Answer:
     """Dated statements in order, optionally for one year (or month: 2023-05)."""
     arg = arg.strip()
-    events = sorted(facts.events, key=_event_sort_key)
+    events = sorted(facts.events, key=event_sort_key)
     if arg:
         if not re.fullmatch(r"\d{4}(-\d{2})?", arg):
             raise UserError(
@@ -396,7 +263,7 @@ def timeline(facts: FactBase, index: FactIndex, arg: str) -> Answer:
         events = [e for e in events if any(part.startswith(arg) for part in _span(e.when, arg))]
         if not events:
             years = sorted({e.when[:4] for e in facts.events})
-            return _answer(
+            return make_answer(
                 facts,
                 "timeline",
                 f"Timeline: {arg}",
@@ -406,10 +273,10 @@ def timeline(facts: FactBase, index: FactIndex, arg: str) -> Answer:
     groups: dict[str, list[Line]] = {}
     for e in events:
         groups.setdefault(e.when[:4], []).append(Line(f"**{e.when}** — {e.what}", e.source))
-    sections = [Section(year, _limit(lines, 25)) for year, lines in groups.items()]
+    sections = [Section(year, limit_lines(lines, 25)) for year, lines in groups.items()]
     title = f"Timeline: {arg}" if arg else f"Timeline ({len(events)})"
     intro = "" if events else "No dated statements in the documents."
-    return _answer(facts, "timeline", title, sections, intro)
+    return make_answer(facts, "timeline", title, sections, intro)
 
 
 def _span(when: str, arg: str) -> list[str]:
@@ -431,7 +298,7 @@ def search(facts: FactBase, index: FactIndex, arg: str) -> Answer:
             suggestions=index.suggest(arg, ("people", "topics")),
         )
     lines = tuple(Line(h.source.sentence, h.source, quote_source=False) for h in hits)
-    return _answer(facts, "search", f"Search: {arg}", [Section("Best matches", lines)])
+    return make_answer(facts, "search", f"Search: {arg}", [Section("Best matches", lines)])
 
 
 def sources(facts: FactBase, index: FactIndex, arg: str) -> Answer:
@@ -486,25 +353,31 @@ def brief(facts: FactBase, index: FactIndex, arg: str) -> Answer:
     intro = " · ".join(x for x in (doc.date, doc.kind, doc.source) if x) + note
     doc_quotes = [q for q in facts.quotes if q.source.doc_id == doc.id]
     doc_commitments = [c for c in facts.commitments if c.source.doc_id == doc.id]
-    doc_events = sorted((e for e in facts.events if e.source.doc_id == doc.id), key=_event_sort_key)
+    doc_events = sorted((e for e in facts.events if e.source.doc_id == doc.id), key=event_sort_key)
     sections = [
         Section(
             "Who took part",
-            _limit(
-                [Line(_person_summary(p, index.lexicon), _person_source(p)) for p in participants],
+            limit_lines(
+                [
+                    Line(
+                        person_summary(p, index.lookups.canonical_role), index.lookups.source_of(p)
+                    )
+                    for p in participants
+                ],
                 12,
             ),
         ),
         Section(
-            "What was agreed or planned", _limit([_commitment_line(c) for c in doc_commitments], 10)
+            "What was agreed or planned",
+            limit_lines([commitment_line(c) for c in doc_commitments], 10),
         ),
-        Section("What was said", _limit(_quote_lines(facts, doc_quotes, with_speaker=True), 6)),
+        Section("What was said", limit_lines(quote_lines(facts, doc_quotes, with_speaker=True), 6)),
         Section(
             "When",
-            _limit([Line(f"**{e.when}** — {e.what}", e.source) for e in doc_events], 10),
+            limit_lines([Line(f"**{e.when}** — {e.what}", e.source) for e in doc_events], 10),
         ),
     ]
-    return _answer(facts, "brief", doc.title, sections, intro, about=doc.id)
+    return make_answer(facts, "brief", doc.title, sections, intro, about=doc.id)
 
 
 def help_answer(prefix: str = "!", arg: str = "") -> Answer:

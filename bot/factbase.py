@@ -7,58 +7,32 @@ service swaps one reference, so readers never see a half-merged state.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import TypeVar
 
 from bot.extract.lexicon import Lexicon, Topic
 from bot.models import (
     Commitment,
     Correction,
     CuratedFacts,
-    CuratedPerson,
     Document,
     DocumentFacts,
     Event,
     Person,
     Quote,
 )
-from bot.seeds import slugify
+from bot.people_merge import (
+    PeopleLookup,
+    fold,
+    merge_people,
+    name_key,
+    name_tokens,
+    same_name,
+)
 
-T = TypeVar("T")
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "sen", "rep", "gov", "gen", "adm"}
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form for comparing names and words."""
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold().strip()
-
-
-def name_tokens(name: str) -> list[str]:
-    """Name words without honorifics, suffixes and initials: 'Lloyd J. Austin III' → lloyd austin."""
-    words = re.findall(r"[\w'’-]+", fold(name))
-    return [w for w in words if w not in _HONORIFICS and w not in _SUFFIXES and len(w) > 1]
-
-
-def same_name(a: str, b: str) -> bool:
-    """Whether two names can be the same person: equal words, or one a surname of the other.
-
-    'Scholz' ~ 'Olaf Scholz'; 'Lloyd Austin' ~ 'Lloyd J. Austin III'; 'Olaf Scholz' !~ 'Anna Scholz'.
-    """
-    ta, tb = name_tokens(a), name_tokens(b)
-    if not ta or not tb:
-        return False
-    if ta == tb:
-        return True
-    if len(ta) == 1 or len(tb) == 1:
-        one, other = (ta, tb) if len(ta) == 1 else (tb, ta)
-        return one[0] in (other[0], other[-1])
-    return ta[0] == tb[0] and ta[-1] == tb[-1]
+__all__ = ["FactBase", "build_factbase", "fact_key", "fold", "merge_people", "name_tokens"]
+__all__ += ["same_name"]
 
 
 @dataclass(frozen=True)
@@ -103,143 +77,27 @@ class FactBase:
         }
 
 
-def _merge_two(a: Person, b: Person) -> Person:
-    """One person from two entries; the fuller name wins, lists are joined in order."""
-    name = max((a.name, b.name), key=lambda n: (len(name_tokens(n)), len(n)))
-    return Person(
-        id=slugify(name),
-        name=name,
-        aliases=_unique((*a.aliases, *b.aliases, *(n for n in (a.name, b.name) if n != name))),
-        roles=_unique((*a.roles, *b.roles)),
-        offices=_unique((*a.offices, *b.offices)),
-        party=a.party or b.party,
-        country=a.country or b.country,
-        former=a.former and b.former,
-        sources=_unique((*a.sources, *b.sources)),
-    )
-
-
-def _unique(items: Iterable[T]) -> tuple[T, ...]:
-    return tuple(dict.fromkeys(items))
-
-
-def _compatible(a: Person, b: Person) -> bool:
-    if not same_name(a.name, b.name):
-        return False
-    return not (a.country and b.country and a.country != b.country)
-
-
-def _curate(person: Person, entry: CuratedPerson, lexicon: Lexicon | None) -> Person:
-    roles = entry.roles or person.roles
-    offices = (
-        _unique(lexicon.canonical_role(r) for r in roles)
-        if lexicon and entry.roles
-        else (entry.roles or person.offices)
-    )
-    return replace(
-        person,
-        id=slugify(entry.name),
-        name=entry.name,
-        aliases=_unique((*entry.aliases, *person.aliases, person.name)),
-        roles=roles,
-        offices=offices,
-        party=entry.party or person.party,
-        country=entry.country or person.country,
-        former=person.former if entry.former is None else entry.former,
-    )
-
-
-def _matches_curated(person: Person, entry: CuratedPerson) -> bool:
-    names = (entry.name, *entry.aliases)
-    own = (person.name, *person.aliases)
-    if any(fold(n) == fold(o) for n in names for o in own):
-        return True
-    return same_name(person.name, entry.name) and len(name_tokens(person.name)) > 1
-
-
-def merge_people(
-    per_document: Sequence[DocumentFacts],
-    curated: Sequence[CuratedPerson] = (),
-    lexicon: Lexicon | None = None,
-) -> tuple[tuple[Person, ...], dict[tuple[str, str], str]]:
-    """People across documents, and a map (document id, local person id) → merged person id.
-
-    Curated entries are applied first, so "Scholz" in one document and "Olaf Scholz" in another
-    join through the admin's full name even when neither document links them.
-    """
-    merged: list[Person] = []
-    local: list[tuple[str, str, int]] = []  # (doc id, local id, index into merged)
-    for facts in per_document:
-        for person in facts.people:
-            entry = next((c for c in curated if _matches_curated(person, c)), None)
-            candidate = _curate(person, entry, lexicon) if entry else person
-            index = _find_same(merged, candidate)
-            if index is None:
-                merged.append(candidate)
-                index = len(merged) - 1
-            else:
-                merged[index] = _merge_two(merged[index], candidate)
-                if entry:
-                    merged[index] = replace(merged[index], id=slugify(entry.name), name=entry.name)
-            local.append((facts.document.id, person.id, index))
-    merged = _unique_ids(merged)
-    mapping = {(doc, pid): merged[i].id for doc, pid, i in local}
-    return tuple(merged), mapping
-
-
-def _find_same(people: list[Person], person: Person) -> int | None:
-    """The index of the one earlier entry that is this person; None when none or ambiguous."""
-    exact = [
-        i
-        for i, p in enumerate(people)
-        if fold(p.name) == fold(person.name) and _compatible(p, person)
-    ]
-    if exact:
-        return exact[0]
-    hits = [i for i, p in enumerate(people) if _compatible(p, person)]
-    return hits[0] if len(hits) == 1 else None
-
-
-def _unique_ids(people: list[Person]) -> list[Person]:
-    seen: dict[str, int] = {}
-    out = []
-    for p in people:
-        n = seen.get(p.id, 0)
-        seen[p.id] = n + 1
-        out.append(p if n == 0 else replace(p, id=f"{p.id}-{n + 1}"))
-    return out
-
-
 def _apply_corrections(
     items: Sequence, kind: str, corrections: Sequence[Correction], text_of
 ) -> list:
-    rules = [c for c in corrections if c.kind == kind]
+    """Items with the corrections of this kind applied: each item's text is folded once."""
+    rules = [(name_key(c.match).folded, c) for c in corrections if c.kind == kind]
     if not rules:
         return list(items)
     out = []
     for item in items:
         keep = True
-        for rule in rules:
-            if fold(rule.match) in fold(text_of(item)):
+        text = fold(text_of(item))
+        for match, rule in rules:
+            if match in text:
                 if rule.drop:
                     keep = False
                     break
                 item = replace(item, **{k: v for k, v in rule.set})
+                text = fold(text_of(item))
         if keep:
             out.append(item)
     return out
-
-
-def _speaker_id(value: object, people: Sequence[Person]) -> str | None:
-    """A corrected speaker given as a name: the person it names, else the name itself."""
-    if value is None:
-        return None
-    text = str(value)
-    for p in people:
-        if fold(p.name) == fold(text) or any(fold(a) == fold(text) for a in p.aliases):
-            return p.id
-    hits = [p for p in people if same_name(p.name, text)]
-    return hits[0].id if len(hits) == 1 else text
 
 
 def build_factbase(
@@ -266,8 +124,9 @@ def build_factbase(
         _apply_corrections(people, "person", fixes, lambda p: " ".join((p.name, *p.aliases)))
     )
     quotes = _apply_corrections(quotes, "quote", fixes, lambda q: q.text)
+    lookup = PeopleLookup(people)
     quotes = [
-        replace(q, speaker=_speaker_id(q.speaker, people)) if q.speaker not in _ids(people) else q
+        replace(q, speaker=_speaker_id(q.speaker, lookup)) if q.speaker not in lookup.ids else q
         for q in quotes
     ]
     commitments = _apply_corrections(commitments, "commitment", fixes, lambda c: c.sentence)
@@ -284,8 +143,9 @@ def build_factbase(
     )
 
 
-def _ids(people: Sequence[Person]) -> set[str]:
-    return {p.id for p in people}
+def _speaker_id(value: object, lookup: PeopleLookup) -> str | None:
+    """A corrected speaker given as a name: the person it names, else the name itself."""
+    return None if value is None else lookup.speaker_id(str(value))
 
 
 def _tupled(c: Commitment) -> Commitment:

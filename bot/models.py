@@ -86,13 +86,25 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class DocumentFacts:
-    """Everything extracted from one document, before documents are merged."""
+    """Everything extracted from one document, before documents are merged.
+
+    The last three fields are what the search index needs of the document, worked out once at
+    extraction so that building an index is a matter of reading them:
+    `sentences` are (paragraph, start, end) offsets into `document.text`, in order
+    ((1, 0, 54) is the first sentence of paragraph 1); `sentence_words` holds, for each of them,
+    the folded words it is found by, space-joined ("frigate pacific"); `quote_topics` holds the
+    topic slugs of each quote, in the order of `quotes` (("defense", "security"),). A document
+    stored before these existed has them empty, and the index works them out again.
+    """
 
     document: Document
     people: tuple[Person, ...] = ()
     quotes: tuple[Quote, ...] = ()
     commitments: tuple[Commitment, ...] = ()
     events: tuple[Event, ...] = ()
+    sentences: tuple[tuple[int, int, int], ...] = ()
+    sentence_words: tuple[str, ...] = ()
+    quote_topics: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

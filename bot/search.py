@@ -1,32 +1,27 @@
 """FactIndex: typo- and synonym-tolerant lookup of people, topics, documents and sentences.
 
-Built once per generation (off the event loop) and frozen with it. Lookups go through
-rapidfuzz's C scorers over flat lists of keys, so a query costs one pass over the keys, not a
-Python loop over every fact.
+Built once per generation (off the event loop) and frozen with it, from what extraction stored
+with each document (sentences, their words, each quote's topics). Lookups go through
+rapidfuzz's C scorers over flat lists of keys folded once, so a query costs one native pass
+over the keys, not a call back into Python per key.
 """
 
 from __future__ import annotations
 
-import math
-import re
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
 from bot.config import FuzzySettings
 from bot.extract.lexicon import Lexicon, Topic
-from bot.extract.text import segment
 from bot.extract.topics import classify_topics
 from bot.factbase import FactBase, fold
+from bot.folding import words as _words
+from bot.lookups import AnswerLookups
 from bot.models import Document, Person, Quote, Source
-
-_WORD_RE = re.compile(r"[\w'’-]+")
-_STOPWORDS = frozenset(
-    "a an and are as at be by for from has have in into is it its of on or that the their "
-    "they this to was were which will with who what when where how do does did".split()
-)
+from bot.text_index import TextIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,47 +32,88 @@ class Hit:
     score: float
 
 
-def _words(text: str) -> list[str]:
-    return [w.strip("'’-") for w in _WORD_RE.findall(fold(text)) if w.strip("'’-")]
-
-
-def _key_score(query: str, key: str, *_: object, **__: object) -> float:
-    """Whole-key similarity; multi-word queries may match in any order ("minister defense")."""
-    score = fuzz.ratio(query, key)
-    if " " in query or " " in key:
-        score = max(score, fuzz.token_sort_ratio(query, key))
-    return score
+def _sorted_words(text: str) -> str:
+    """Words in code-point order, as rapidfuzz's token_sort_ratio compares them: 'b a' → 'a b'."""
+    return " ".join(sorted(text.split()))
 
 
 class _Keys:
-    """A flat list of (folded key, owner) pairs searched with rapidfuzz in one call."""
+    """A flat list of (folded key, owner) pairs searched with rapidfuzz in one call.
+
+    Equal keys are scored once, and each key's word-sorted form is made once, so a query is
+    two native `fuzz.ratio` passes: the key as written, and (for word order) the sorted words.
+    """
 
     def __init__(self) -> None:
         self.keys: list[str] = []
         self.owners: list[str] = []
         self.labels: dict[str, str] = {}
+        self._unique: dict[str, list[int]] = {}  # key → its positions in `keys`
 
     def add(self, owner: str, label: str, keys: Iterable[str]) -> None:
         self.labels.setdefault(owner, label)
         for key in keys:
             k = fold(key).rstrip("*").strip()
             if k:
+                self._unique.setdefault(k, []).append(len(self.keys))
                 self.keys.append(k)
                 self.owners.append(owner)
+
+    @cached_property
+    def _prepared(self) -> tuple[list[str], list[list[int]], list[str], list[int], list[str]]:
+        """Unique keys, their positions, their sorted-word forms, and which have two words."""
+        unique = list(self._unique)
+        sorted_forms = [_sorted_words(k) for k in unique]
+        spaced = [i for i, k in enumerate(unique) if " " in k]
+        return (
+            unique,
+            list(self._unique.values()),
+            sorted_forms,
+            spaced,
+            [sorted_forms[i] for i in spaced],
+        )
+
+    def scores(self, query: str, cutoff: float) -> dict[int, float]:
+        """Unique-key number → whole-key similarity, for keys scoring at least `cutoff`.
+
+        Similarity is fuzz.ratio; when query or key has two words, also the ratio of their
+        words sorted (token_sort_ratio), so 'minister defense' matches 'defense minister'.
+        """
+        unique, _positions, sorted_forms, spaced, spaced_forms = self._prepared
+        best = {
+            i: score
+            for _k, score, i in process.extract(
+                query, unique, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff, limit=None
+            )
+        }
+        two_words = " " in query
+        for _k, score, j in process.extract(
+            _sorted_words(query),
+            sorted_forms if two_words else spaced_forms,
+            scorer=fuzz.ratio,
+            processor=None,
+            score_cutoff=cutoff,
+            limit=None,
+        ):
+            i = j if two_words else spaced[j]
+            if score > best.get(i, -1):
+                best[i] = score
+        return best
 
     def rank(self, query: str, cutoff: float, limit: int = 10) -> list[tuple[str, float]]:
         """Owners best first, each with its best key score (>= cutoff)."""
         q = fold(query)
         if not q or not self.keys:
             return []
-        best: dict[str, float] = {}
-        hits = process.extract(
-            q, self.keys, scorer=_key_score, score_cutoff=cutoff, limit=len(self.keys)
+        positions = self._prepared[1]
+        scored = sorted(
+            (-score, at) for i, score in self.scores(q, cutoff).items() for at in positions[i]
         )
-        for _key, score, i in hits:
-            owner = self.owners[i]
-            if score > best.get(owner, -1):
-                best[owner] = score
+        best: dict[str, float] = {}
+        for negative, at in scored:
+            owner = self.owners[at]
+            if -negative > best.get(owner, -1):
+                best[owner] = -negative
         return sorted(best.items(), key=lambda kv: -kv[1])[:limit]
 
 
@@ -108,11 +144,18 @@ class FactIndex:
         self._parties = _Keys()
         for party in self.parties():
             self._parties.add(party, party, (party, *self._party_aliases(party)))
-        self.quote_topics: dict[tuple[str, str], tuple[str, ...]] = {
-            (q.source.doc_id, q.text): classify_topics(f"{q.text} {q.source.sentence}", lexicon)
-            for q in facts.quotes
-        }
-        self._build_text_index()
+        self.quote_topics = _quote_topics(facts, lexicon)
+        self.text = TextIndex(facts.per_document)
+        for keys in (self._people, self._roles, self._topics, self._documents):
+            _ = keys._prepared
+        self.lookups.prepare()
+
+    @cached_property
+    def lookups(self) -> AnswerLookups:
+        """Per-generation tables for answers: government, quotes by person, commitment words."""
+        return AnswerLookups(
+            self.facts.people, self.facts.quotes, self.facts.commitments, self.lexicon
+        )
 
     # -- people, topics, documents -----------------------------------------------------------
 
@@ -152,12 +195,20 @@ class FactIndex:
 
     def countries(self) -> list[str]:
         """Countries the facts mention (people's countries and commitment actors), in order."""
+        return list(self._countries_seen)
+
+    @cached_property
+    def _countries_seen(self) -> tuple[str, ...]:
         seen = dict.fromkeys(p.country for p in self.facts.people if p.country)
         seen.update(dict.fromkeys(a for c in self.facts.commitments for a in c.actors))
-        return list(seen)
+        return tuple(seen)
 
     def parties(self) -> list[str]:
-        return list(dict.fromkeys(p.party for p in self.facts.people if p.party))
+        return list(self._parties_seen)
+
+    @cached_property
+    def _parties_seen(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(p.party for p in self.facts.people if p.party))
 
     def _party_aliases(self, party: str) -> tuple[str, ...]:
         for entry in self.lexicon.words.get("parties") or ():
@@ -190,51 +241,26 @@ class FactIndex:
 
     # -- full-text search over every sentence ------------------------------------------------
 
-    def _build_text_index(self) -> None:
-        self.sentences: list[Source] = []
-        postings: dict[str, set[int]] = defaultdict(set)
-        for doc in self.facts.documents:
-            for para in segment(doc.text):
-                for s in para.sentences:
-                    i = len(self.sentences)
-                    self.sentences.append(Source(doc.id, para.number, s.text))
-                    for w in _words(s.text):
-                        if w not in _STOPWORDS:
-                            postings[w].add(i)
-        self._postings = {w: frozenset(ids) for w, ids in postings.items()}
-        self._vocabulary = list(self._postings)
-
-    def _expand(self, word: str) -> list[tuple[str, float]]:
-        """Vocabulary words close to a query word: itself, its typos' fixes, its stem's kin."""
-        out = [(word, 1.0)] if word in self._postings else []
-        if len(word) >= 4:
-            for cand, score, _i in process.extract(
-                word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=80, limit=5
-            ):
-                if cand != word:
-                    out.append((cand, score / 100 * 0.9))
-            out += [(v, 0.8) for v in self._vocabulary if v.startswith(word) and len(word) >= 5][
-                :10
-            ]
-        return out
-
     def search(self, query: str, limit: int = 10) -> list[Hit]:
         """Sentences ranked by how many query words (or near spellings) they hold, rare first."""
-        words = [w for w in _words(query) if w not in _STOPWORDS]
-        if not words:
-            return []
-        n = max(len(self.sentences), 1)
-        scores: dict[int, float] = defaultdict(float)
-        matched: dict[int, int] = defaultdict(int)
-        for word in dict.fromkeys(words):
-            best: dict[int, float] = {}
-            for cand, weight in self._expand(word):
-                ids = self._postings[cand]
-                idf = math.log(1 + n / len(ids))
-                for i in ids:
-                    best[i] = max(best.get(i, 0.0), weight * idf)
-            for i, s in best.items():
-                scores[i] += s
-                matched[i] += 1
-        ranked = sorted(scores, key=lambda i: (-matched[i], -scores[i], i))
-        return [Hit(self.sentences[i], round(scores[i], 3)) for i in ranked[:limit]]
+        return [Hit(source, score) for source, score in self.text.search(query, limit)]
+
+
+def _quote_topics(facts: FactBase, lexicon: Lexicon) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(document id, quote text) → topics, as extraction stored them.
+
+    A quote a correction rewrote, or one from a document stored without topics, is classified
+    here, from the quote and its sentence, as extraction would have.
+    """
+    stored: dict[tuple[str, str, str], tuple[str, ...]] = {}
+    for f in facts.per_document:
+        if len(f.quote_topics) == len(f.quotes):
+            for q, topics in zip(f.quotes, f.quote_topics, strict=True):
+                stored[(q.source.doc_id, q.text, q.source.sentence)] = topics
+    out: dict[tuple[str, str], tuple[str, ...]] = {}
+    for q in facts.quotes:
+        topics = stored.get((q.source.doc_id, q.text, q.source.sentence))
+        if topics is None:
+            topics = classify_topics(f"{q.text} {q.source.sentence}", lexicon)
+        out[(q.source.doc_id, q.text)] = topics
+    return out

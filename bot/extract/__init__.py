@@ -11,8 +11,10 @@ from bot.extract.events import extract_events
 from bot.extract.lexicon import Lexicon
 from bot.extract.people import extract_people
 from bot.extract.quotes import extract_quotes
-from bot.extract.text import segment
-from bot.models import Document, DocumentFacts
+from bot.extract.text import Paragraph, segment
+from bot.extract.topics import classify_topics
+from bot.folding import index_words
+from bot.models import Document, DocumentFacts, Quote
 
 
 def extract_document(document: Document, lexicon: Lexicon) -> DocumentFacts:
@@ -22,13 +24,27 @@ def extract_document(document: Document, lexicon: Lexicon) -> DocumentFacts:
     quotes = extract_quotes(document, paragraphs, register, lexicon)
     commitments = extract_commitments(document, paragraphs, register, lexicon)
     events = extract_events(document, paragraphs, lexicon)
+    sentences = sentence_spans(paragraphs)
     return DocumentFacts(
         document=document,
         people=register.people,
         quotes=tuple(quotes),
         commitments=tuple(commitments),
         events=tuple(events),
+        sentences=sentences,
+        sentence_words=tuple(index_words(document.text[s:e]) for _p, s, e in sentences),
+        quote_topics=quote_topics(quotes, lexicon),
     )
 
 
-__all__ = ["Lexicon", "extract_document"]
+def sentence_spans(paragraphs: tuple[Paragraph, ...]) -> tuple[tuple[int, int, int], ...]:
+    """Every sentence as (paragraph number, start, end) in the body: ((1, 0, 54), (1, 55, 120))."""
+    return tuple((p.number, s.start, s.end) for p in paragraphs for s in p.sentences)
+
+
+def quote_topics(quotes: list[Quote] | tuple[Quote, ...], lexicon: Lexicon) -> tuple:
+    """The topics of each quote, read from the quote and the sentence it stands in."""
+    return tuple(classify_topics(f"{q.text} {q.source.sentence}", lexicon) for q in quotes)
+
+
+__all__ = ["Lexicon", "extract_document", "quote_topics", "sentence_spans"]

@@ -1,0 +1,41 @@
+"""Folding text for comparison, and the words the full-text index keeps of a sentence.
+
+Kept apart from the extractors and the index so both can use it without importing each other:
+extraction stores each sentence's index words once, and the index reads them back.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD_RE = re.compile(r"[\w'’-]+")
+STOPWORDS = frozenset(
+    "a an and are as at be by for from has have in into is it its of on or that the their "
+    "they this to was were which will with who what when where how do does did".split()
+)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form for comparing names and words: 'Müller ' → 'muller'.
+
+    ASCII text has nothing to decompose or drop, so it is only case-folded (most names are).
+    """
+    if text.isascii():
+        return text.casefold().strip()
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold().strip()
+
+
+def words(text: str) -> list[str]:
+    """Folded words, apostrophes and hyphens trimmed: "Scholz's defence-" → scholz's, defence."""
+    return [w.strip("'’-") for w in _WORD_RE.findall(fold(text)) if w.strip("'’-")]
+
+
+def index_words(text: str) -> str:
+    """The words a sentence is found by, once each in order, without stopwords, space-joined.
+
+    'The frigate and the Frigate sail.' → 'frigate sail'. A string rather than a tuple: one
+    object per sentence to keep and store.
+    """
+    return " ".join(dict.fromkeys(w for w in words(text) if w not in STOPWORDS))

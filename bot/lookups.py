@@ -1,0 +1,176 @@
+"""Per-generation lookups the answers read, so an answer is a lookup plus one page of lines.
+
+Built lazily from one FactBase (and memoised with its FactIndex): who is in government, each
+person's quotes and best source sentence, and a word index over commitment sentences, so
+`who Pistorius` reads the few commitments that hold every word of the name instead of running
+a regular expression over every commitment.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections import defaultdict
+from functools import cached_property
+
+from bot.extract.lexicon import Lexicon
+from bot.folding import fold
+from bot.models import Commitment, Person, Quote, Source
+
+_WORD_RE = re.compile(r"\w+")
+# Letters outside ASCII that a case-insensitive regular expression takes for ASCII ones
+# (Kelvin sign, long s, dotted and dotless i): 'ſcholz' matches r'\bscholz\b' under IGNORECASE.
+_ASCII_LOOKALIKES = str.maketrans({"\u212a": "k", "\u017f": "s", "\u0130": "i", "\u0131": "i"})
+
+
+def _match_word(word: str) -> str:
+    """A word as the commitment index keys it: 'Pistorius' → 'pistorius', 'ſcholz' → 'scholz'."""
+    return word.lower() if word.isascii() else word.translate(_ASCII_LOOKALIKES).casefold()
+
+
+def name_pattern(names: list[str]) -> re.Pattern[str]:
+    """Any of the names as whole words, case-insensitive; a pattern that never matches if none."""
+    return re.compile("|".join(rf"\b{re.escape(n)}\b" for n in names) or r"(?!)", re.IGNORECASE)
+
+
+def name_pattern_exact(words: list[str]) -> re.Pattern[str]:
+    """Any of the words as whole words, case as given: ['minister'] finds 'defense minister'."""
+    return re.compile("|".join(rf"\b{re.escape(w)}\b" for w in words) or r"(?!)")
+
+
+def names_of(person: Person) -> list[str]:
+    """The names a person is found by in text: name and aliases longer than three letters."""
+    return [n for n in (person.name, *person.aliases) if len(n) > 3]
+
+
+def person_source(p: Person) -> Source | None:
+    """The sentence that best shows who they are: one naming a role, else the first."""
+    for s in p.sources:
+        text = fold(s.sentence)
+        if any(fold(r) in text for r in p.roles) and (p.party is None or fold(p.party) in text):
+            return s
+    for s in p.sources:
+        if any(fold(r) in fold(s.sentence) for r in p.roles):
+            return s
+    return p.sources[0] if p.sources else None
+
+
+class AnswerLookups:
+    """What answers look up in one generation; every table is built on first use."""
+
+    def __init__(
+        self,
+        people: tuple[Person, ...],
+        quotes: tuple[Quote, ...],
+        commitments: tuple[Commitment, ...],
+        lexicon: Lexicon,
+    ) -> None:
+        self.people = people
+        self.quotes = quotes
+        self.commitments = commitments
+        self.lexicon = lexicon
+        self._sources: dict[str, Source | None] = {}
+        self._canonical: dict[str, str] = {}
+        self._governing: dict[str, bool] = {}
+
+    def prepare(self) -> AnswerLookups:
+        """Build every table now (off the event loop, with the index), not on the first answer."""
+        _ = self.government, self._quotes_by_speaker, self._commitment_words
+        return self
+
+    def canonical_role(self, role: str) -> str:
+        """`Lexicon.canonical_role`, worked out once per role wording: 'Outside' → Foreign Affairs."""
+        found = self._canonical.get(role)
+        if found is None:
+            found = self._canonical[role] = self.lexicon.canonical_role(role)
+        return found
+
+    @cached_property
+    def _government_words(self) -> tuple[frozenset[str], re.Pattern[str]]:
+        portfolios = frozenset(fold(x.name) for x in self.lexicon.portfolios)
+        titles = [fold(t) for t in self.lexicon.government_titles]
+        return portfolios, name_pattern_exact(titles)
+
+    def _is_government_role(self, role: str) -> bool:
+        found = self._governing.get(role)
+        if found is None:
+            portfolios, titles = self._government_words
+            r = fold(role)
+            found = self._governing[role] = r in portfolios or bool(titles.search(r))
+        return found
+
+    def is_government(self, p: Person) -> bool:
+        """A current member of government: a portfolio or a government title among their roles.
+
+        'Defense Minister' and 'Chancellor' count; a predecessor ('former') does not.
+        """
+        return not p.former and any(self._is_government_role(r) for r in (*p.roles, *p.offices))
+
+    @cached_property
+    def government(self) -> tuple[Person, ...]:
+        """Members of government, in the order of the people."""
+        return tuple(p for p in self.people if self.is_government(p))
+
+    def source_of(self, p: Person) -> Source | None:
+        """`person_source`, worked out once per person and generation."""
+        if p.id not in self._sources:
+            self._sources[p.id] = person_source(p)
+        return self._sources[p.id]
+
+    @cached_property
+    def _quotes_by_speaker(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """Quote positions by person id, and by speaker text for speakers that are no person."""
+        ids = {p.id for p in self.people}
+        by_id: dict[str, list[int]] = defaultdict(list)
+        by_text: dict[str, list[int]] = defaultdict(list)
+        for i, q in enumerate(self.quotes):
+            if q.speaker in ids:
+                by_id[q.speaker].append(i)
+            elif q.speaker:
+                by_text[q.speaker].append(i)
+        return by_id, by_text
+
+    def quotes_by(self, person: Person) -> list[Quote]:
+        """A person's quotes, including joint ones whose speaker is a text such as "A and B"."""
+        by_id, by_text = self._quotes_by_speaker
+        pattern = name_pattern(names_of(person))
+        positions = list(by_id.get(person.id, ()))
+        for speaker, found in by_text.items():
+            if pattern.search(speaker):
+                positions.extend(found)
+        return [self.quotes[i] for i in sorted(positions)]
+
+    @cached_property
+    def _commitment_words(self) -> dict[str, array]:
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i, c in enumerate(self.commitments):
+            for w in dict.fromkeys(_match_word(w) for w in _WORD_RE.findall(c.sentence)):
+                postings[w].append(i)
+        return {w: array("I", ids) for w, ids in postings.items()}
+
+    def _candidates(self, name: str) -> set[int] | None:
+        """Commitments holding every word of an ASCII name; None: the name needs a full scan."""
+        name_words = _WORD_RE.findall(name)
+        if not name.isascii() or not name_words:
+            return None
+        found: set[int] | None = None
+        for w in name_words:
+            ids = self._commitment_words.get(w.lower(), ())
+            found = set(ids) if found is None else found & set(ids)
+            if not found:
+                return set()
+        return found
+
+    def commitments_naming(self, person: Person) -> list[Commitment]:
+        """Commitments whose sentence names the person (name or alias as whole words)."""
+        names = names_of(person)
+        positions: set[int] = set()
+        for name in names:
+            found = self._candidates(name)
+            positions |= set(range(len(self.commitments))) if found is None else found
+        pattern = name_pattern(names)
+        return [
+            self.commitments[i]
+            for i in sorted(positions)
+            if pattern.search(self.commitments[i].sentence)
+        ]

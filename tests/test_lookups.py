@@ -1,0 +1,77 @@
+"""Per-generation answer lookups give what a plain scan of every fact gives."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot import briefing
+from bot.answer_lines import MAX_LINES
+from bot.config import load_settings
+from bot.factbase import FactBase
+from bot.lookups import AnswerLookups, name_pattern, names_of
+from bot.models import Commitment, Person, Quote, Source
+from bot.search import FactIndex
+
+
+def _plain_commitments(facts: FactBase, person: Person) -> list[Commitment]:
+    names = names_of(person)
+    return [
+        c
+        for c in facts.commitments
+        if any(re.search(rf"\b{re.escape(n)}\b", c.sentence, re.IGNORECASE) for n in names)
+    ]
+
+
+def _plain_quotes(facts: FactBase, person: Person) -> list[Quote]:
+    pattern = name_pattern(names_of(person))
+    return [
+        q
+        for q in facts.quotes
+        if q.speaker == person.id
+        or (q.speaker and q.speaker not in facts.person_by_id and pattern.search(q.speaker))
+    ]
+
+
+def test_lookups_equal_a_plain_scan_on_the_seeds(seed_facts: FactBase, seed_index) -> None:
+    lookups = seed_index.lookups
+    assert any(lookups.commitments_naming(p) for p in seed_facts.people)
+    assert any(lookups.quotes_by(p) for p in seed_facts.people)
+    for p in seed_facts.people:
+        assert lookups.commitments_naming(p) == _plain_commitments(seed_facts, p)
+        assert lookups.quotes_by(p) == _plain_quotes(seed_facts, p)
+
+
+def test_names_are_matched_as_whole_words_in_any_case_and_lookalike_letters() -> None:
+    src = Source("d", 1, "x")
+    people = (Person("anna-lind", "Anna Lind", aliases=("Lind",)),)
+    sentences = [
+        "ANNA LIND will act.",  # any case
+        "Lindqvist will act.",  # not a whole word
+        "Anna and Lind will act.",  # the alias alone
+        "Linda will act.",
+        "Secretary \u017fmith and Lind's team will act.",  # possessive still a whole word
+    ]
+    commitments = tuple(Commitment(s, (), (), replace(src, sentence=s)) for s in sentences)
+    lookups = AnswerLookups(people, (), commitments, None)  # type: ignore[arg-type]
+    found = [c.sentence for c in lookups.commitments_naming(people[0])]
+    assert found == [sentences[0], sentences[2], sentences[4]]
+    kelvin = (Person("kim", "Kiro", aliases=()),)
+    odd = (Commitment("\u212aIRO will act.", (), (), src),)
+    assert AnswerLookups(kelvin, (), odd, None).commitments_naming(kelvin[0]) == list(odd)  # type: ignore[arg-type]
+
+
+def test_people_answer_shows_a_page_worth_and_says_how_many_more(
+    seed_facts: FactBase, lexicon
+) -> None:
+    many = tuple(
+        replace(p, id=f"{p.id}-{i}", name=f"{p.name} {i}")
+        for i in range(40)
+        for p in seed_facts.people[:3]
+    )
+    facts = replace(seed_facts, people=many)
+    index = FactIndex(facts, lexicon, load_settings().fuzzy)
+    answer = briefing.answer(facts, index, "people")
+    assert answer.title == f"People ({len(many)})"
+    assert answer.line_count == MAX_LINES + 1
+    assert answer.sections[-1].lines[-1].text.startswith(f"… and {len(many) - MAX_LINES}")
