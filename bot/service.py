@@ -8,6 +8,7 @@ generation. A file that fails to read keeps its last good facts, and the report 
 from __future__ import annotations
 
 import asyncio
+import functools
 import datetime as dt
 import gc
 import hashlib
@@ -40,7 +41,12 @@ from bot.store import ReloadLogEntry, Store, StoredGeneration, StoreUnavailable
 from bot.uploads import check_upload, safe_display, write_atomically
 
 log = logging.getLogger(__name__)
-EXTRACT_DIR = Path(__file__).resolve().parent / "extract"
+BOT_DIR = Path(__file__).resolve().parent
+#: What a document's stored facts depend on besides config: a change re-extracts every file.
+EXTRACTION_CODE = (*sorted((BOT_DIR / "extract").glob("*.py")),
+                   *(BOT_DIR / n for n in ("folding.py", "models.py", "seeds.py")))  # fmt: skip
+#: What the stored merged facts depend on: a change re-merges at start-up, re-extracting nothing.
+MERGE_CODE = tuple(BOT_DIR / n for n in ("factbase.py", "people_merge.py", "codec.py"))
 Progress = Callable[[str], Awaitable[None]]
 
 
@@ -91,9 +97,16 @@ def _source_hash(paths: list[Path]) -> str:
     return h.hexdigest()
 
 
+@functools.cache
 def extractor_version() -> str:
-    """A hash of the extraction code: a stored generation from other code is not reused."""
-    return _source_hash(list(EXTRACT_DIR.glob("*.py")))[:16]
+    """A hash of the extraction code: facts extracted by other code are not reused."""
+    return _source_hash(list(EXTRACTION_CODE))[:16]
+
+
+@functools.cache
+def merge_version() -> str:
+    """A hash of the merging code: a stored merged fact base from other code is not adopted."""
+    return _source_hash(list(MERGE_CODE))[:16]
 
 
 class BriefingService:
@@ -188,6 +201,7 @@ class BriefingService:
         for s in seeds:
             h.update(f"{s.name}\0{s.sha256}\n".encode())
         h.update((config_hash or self._config_hash).encode())
+        h.update(merge_version().encode())
         return h.hexdigest()
 
     async def _unchanged(self, who: str, action: str, started: float, files: int) -> ReloadReport:

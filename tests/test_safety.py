@@ -203,9 +203,10 @@ def test_check_reports_a_clashing_id_as_an_error(config_file: Path) -> None:
     seeds = config_file.parent.parent / "seeds"
     (seeds / "b-note.txt").write_text(DOC)
     (seeds / "B Note.md").write_text(DOC)
+    os.utime(seeds / "b-note.txt", (1_600_000_000, 1_600_000_000))  # there first: it keeps the id
     report = run_check(str(config_file))
     (error,) = report.errors
-    assert "b-note.txt: its document id “b-note” is already B Note.md's" in error
+    assert "B Note.md: its document id “b-note” is already b-note.txt's" in error
     assert "ERROR line -: its document id" in report.text
 
 
