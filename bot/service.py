@@ -8,8 +8,8 @@ generation. A file that fails to read keeps its last good facts, and the report 
 from __future__ import annotations
 
 import asyncio
-import functools
 import datetime as dt
+import functools
 import gc
 import hashlib
 import logging
