@@ -35,11 +35,18 @@ def admin_summary(settings: Settings) -> str:
     return f"admins: the bot owner, and Manage Server or an admin role in the home servers {ids}"
 
 
+def _date_note(facts: DocumentFacts) -> str:
+    if not facts.document.date:
+        return " (no date: relative dates stay unresolved)"
+    if facts.document.date_inferred:
+        return f" (no date in front matter: {facts.document.date} read from the text)"
+    return ""
+
+
 def _document_line(name: str, facts: DocumentFacts) -> str:
     return (
         f"  {name}: ok: {len(facts.people)} people, {len(facts.quotes)} quotes, "
-        f"{len(facts.commitments)} commitments, {len(facts.events)} events"
-        + ("" if facts.document.date else " (no date: relative dates stay unresolved)")
+        f"{len(facts.commitments)} commitments, {len(facts.events)} events" + _date_note(facts)
     )
 
 

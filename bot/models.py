@@ -32,6 +32,7 @@ class Document:
     source: str | None = None
     kind: str | None = None
     extra: tuple[tuple[str, str], ...] = ()
+    date_inferred: bool = False  # the date is the text's first full date, not front matter
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
 import re
 import unicodedata
@@ -206,16 +207,76 @@ def _title_from_body(body: str, path: Path) -> str:
     return path.stem.replace("_", " ").replace("-", " ").strip() or path.name
 
 
+_PLAIN_VALUE = re.compile(r"^([A-Za-z_][\w-]*):[ \t]+([^'\"\[{|>&*!%@`#\s].*?)[ \t]*$")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_FULL_DATE = re.compile(
+    rf"\b(?:(?P<m1>{_MONTHS})\s+(?P<d1>\d{{1,2}}),\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTHS})\s+(?P<y2>\d{{4}})"
+    r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))\b"
+)
+
+
+def _quote_plain_values(front_matter: str) -> str:
+    """Front matter with each top-level `key: value` whose value holds ': ' put in quotes.
+
+    Admins write `title: Scholz in Tokyo: what Germany wants`, which YAML reads as a nested
+    mapping and refuses; quoted, it is the title they meant.
+    """
+    out = []
+    for line in front_matter.split("\n"):
+        m = _PLAIN_VALUE.match(line)
+        if m and (": " in m.group(2) or m.group(2).endswith(":")):
+            line = f"{m.group(1)}: {json.dumps(m.group(2), ensure_ascii=False)}"
+        out.append(line)
+    return "\n".join(out)
+
+
+def first_full_date(text: str) -> str | None:
+    """The first complete calendar date in the text, as ISO: "On June 27, 2023, …" → 2023-06-27.
+
+    A document without a `date:` still has one when its text states it; relative dates ("on
+    Saturday") then resolve from it. Only dates with day, month and year count.
+    """
+    for m in _FULL_DATE.finditer(text):
+        if m.group("y1"):
+            year, month, day = (
+                m.group("y1"),
+                _MONTHS.split("|").index(m.group("m1")) + 1,
+                m.group("d1"),
+            )
+        elif m.group("y2"):
+            year, month, day = (
+                m.group("y2"),
+                _MONTHS.split("|").index(m.group("m2")) + 1,
+                m.group("d2"),
+            )
+        else:
+            year, month, day = m.group("y3"), m.group("m3"), m.group("d3")
+        try:
+            return dt.date(int(year), int(month), int(day)).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _front_matter(path: Path, fm: str) -> object:
+    try:
+        return parse_yaml(fm, first_line=2)
+    except YamlProblem as exc:
+        problem = exc
+    try:
+        return parse_yaml(_quote_plain_values(fm), first_line=2)
+    except YamlProblem:
+        raise SeedError(path.name, problem.line, f"front matter: {problem.reason}") from None
+
+
 def parse_document(path: Path, raw: bytes) -> Document:
     """A Document from a file's bytes; SeedError for anything a reader could not use."""
     text = _decode(path, raw)
     fm, body, body_line = split_front_matter(text)
     meta: LineDict = LineDict()
     if fm is not None:
-        try:
-            data = parse_yaml(fm, first_line=2)
-        except YamlProblem as exc:
-            raise SeedError(path.name, exc.line, f"front matter: {exc.reason}") from None
+        data = _front_matter(path, fm)
         if data is not None and not isinstance(data, dict):
             raise SeedError(path.name, 2, "front matter must be `key: value` lines")
         meta = data if isinstance(data, LineDict) else LineDict(data or {})
@@ -225,6 +286,7 @@ def parse_document(path: Path, raw: bytes) -> Document:
         if key in meta and meta[key] is not None and not isinstance(meta[key], str | int | float):
             raise SeedError(path.name, line_of(meta, key), f"{key} must be plain text")
     date = _date_value(path.name, meta, "date") or _date_value(path.name, meta, "published")
+    inferred = date is None and (date := first_full_date(body)) is not None
     title = str(meta.get("title") or "").strip() or _title_from_body(body, path)
     source = meta.get("source") or meta.get("url")
     extra = tuple(
@@ -240,6 +302,7 @@ def parse_document(path: Path, raw: bytes) -> Document:
         source=str(source).strip() if source else None,
         kind=str(meta["kind"]).strip() if meta.get("kind") else None,
         extra=extra,
+        date_inferred=inferred,
     )
 
 

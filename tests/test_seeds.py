@@ -132,3 +132,37 @@ def test_shipped_documents_have_front_matter_and_body() -> None:
         assert raw.startswith("---\n"), f"{path.name} should carry front matter"
         assert d.title and d.date and d.kind and d.source
         assert d.text and d.text in raw
+
+
+def test_a_title_with_an_unquoted_colon_is_read_as_written() -> None:
+    d = doc("---\ntitle: Scholz in Tokyo: what Germany wants\nkind: news\n---\nText.\n")
+    assert d.title == "Scholz in Tokyo: what Germany wants" and d.kind == "news"
+
+
+def test_broken_front_matter_still_names_its_line() -> None:
+    with pytest.raises(SeedError) as err:
+        doc("---\ntitle: [unclosed\n---\nText.\n")
+    assert err.value.line == 2 and "front matter" in err.value.reason
+
+
+@pytest.mark.parametrize(
+    ("body", "date"),
+    [
+        ("On June 27, 2023, the ministers met. They meet again on July 4, 2024.", "2023-06-27"),
+        ("Talks ended on 3 March 2022 in Oslo.", "2022-03-03"),
+        ("Filed 2021-11-05 by the embassy.", "2021-11-05"),
+        ("A date that is not one: February 30, 2023. Then May 2, 2023.", "2023-05-02"),
+    ],
+)
+def test_without_a_date_the_first_full_date_in_the_text_is_used_and_marked(
+    body: str, date: str
+) -> None:
+    d = doc(f"---\ntitle: t\n---\n{body}\n")
+    assert d.date == date and d.date_inferred
+
+
+def test_a_date_in_front_matter_wins_and_a_text_without_one_has_none() -> None:
+    d = doc("---\ndate: 2020-01-02\n---\nOn June 27, 2023, they met.\n")
+    assert d.date == "2020-01-02" and not d.date_inferred
+    undated = doc("---\ntitle: t\n---\nIn June they met; in 2023 they meet again.\n")
+    assert undated.date is None and not undated.date_inferred
