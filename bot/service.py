@@ -70,7 +70,7 @@ class FileState:
 
     name: str
     sha256: str
-    result: DocumentFacts | CuratedFacts
+    result: DocumentFacts | CuratedFacts | None  # None: in the store under `key`, not loaded
     key: str = ""  # a document's key in the store: its content hash with the rules
 
 
@@ -123,6 +123,7 @@ class BriefingService:
         self._errors: tuple[SeedError | ConfigError, ...] = ()
         self._lock = asyncio.Lock()
         self._store: Store | None = None
+        self._merged_save: asyncio.Task[None] | None = None
         self._pool: ExtractionPool = shared_pool(settings.limits.workers)
         self._snapshot = self._index_snapshot(
             FactBase(topics=self._lexicon.topics), self._lexicon, None
@@ -168,17 +169,17 @@ class BriefingService:
         stored = None
         if self._store:
             try:
-                stored = await self._store.load_latest()
+                stored = await self._store.load_latest(documents=False)
             except Exception:
                 log.exception("cannot read the stored generation; rebuilding")
         seeds = await self._list_seeds()
         if stored and stored.fingerprint == self._fingerprint(seeds) and stored.merged:
             return await self._adopt(stored, seeds)
-        if stored:
+        if stored and self._store:
             # Last good facts for files that may fail now.
-            for f in stored.documents:
+            for key, f in (await self._store.load_documents(stored.doc_keys)).items():
                 name = Path(f.document.path).name
-                self._files[name] = FileState(name, f.document.sha256, f)
+                self._files[name] = FileState(name, f.document.sha256, f, key)
         return await self.reload("startup", action="startup")
 
     async def _list_seeds(self) -> list[SeedFile]:
@@ -187,6 +188,7 @@ class BriefingService:
         )
 
     async def close(self) -> None:
+        await self._merged_saved()
         if self._store:
             await self._store.close()
             self._store = None
@@ -233,15 +235,14 @@ class BriefingService:
         synonyms = merge_curated(curated_parts).role_synonyms
         lexicon = with_role_synonyms(self._lexicon, synonyms)
         self._rules_key = f"{self._config_hash}:{synonyms!r}"
-        by_name = {Path(f.document.path).name: f for f in stored.documents}
+        stored_keys = set(stored.doc_keys)
         for s in seeds:
-            if s.name in by_name:
-                key = doc_key(s.sha256, self._rules_key)
-                self._files[s.name] = FileState(s.name, s.sha256, by_name[s.name], key)
+            key = doc_key(s.sha256, self._rules_key)
+            if s.is_document and key in stored_keys:  # its facts load on the first reload
+                self._files[s.name] = FileState(s.name, s.sha256, None, key)
         self._errors = tuple(SeedError(f, line, why) for f, line, why in stored.errors)
         assert stored.merged is not None
-        facts = replace(stored.merged, per_document=stored.documents)
-        snap = await asyncio.to_thread(self._index_snapshot, facts, lexicon, stored.id)
+        snap = await asyncio.to_thread(self._index_snapshot, stored.merged, lexicon, stored.id)
         self._swap(snap, self._fingerprint(seeds))
         report = ReloadReport(
             who="startup",
@@ -257,12 +258,32 @@ class BriefingService:
         await self._log(report)
         return report
 
+    async def _load_stored_facts(self, files: dict[str, FileState]) -> list[SeedFile]:
+        """Fill in the facts of files adopted from the store; those it no longer has are
+        returned, to be extracted again."""
+        waiting = {f.key: f for f in files.values() if f.result is None}
+        if not waiting:
+            return []
+        found: dict[str, DocumentFacts] = {}
+        if self._store:
+            try:
+                found = await self._store.load_documents(waiting)
+            except Exception:
+                log.exception("cannot read stored facts; extracting those files again")
+        missing = []
+        for key, state in waiting.items():
+            if key in found:
+                files[state.name] = replace(state, result=found[key])
+            else:
+                del files[state.name]
+                missing.append(SeedFile(self.settings.seeds_dir / state.name, state.sha256))
+        return missing
+
     def _swap(self, snap: Snapshot, fingerprint: str) -> None:
         """Make `snap` the live generation: one reference, then keep the long-lived facts out
         of later garbage collections (a full collection over them stalled the loop ~100 ms)."""
         self._snapshot = snap
         self._fingerprint_now = fingerprint
-        gc.collect()
         gc.freeze()
 
     # -- reload ------------------------------------------------------------------------------
@@ -272,7 +293,22 @@ class BriefingService:
     ) -> ReloadReport:
         """Re-read seeds/ and swap in the new generation; see the module docstring."""
         async with self._lock:
+            await self._merged_saved()
             return await self._reload(who, action, progress)
+
+    async def _save_merged(self, generation: int, facts: FactBase) -> None:
+        """Store the merged facts a generation answers from, after the swap, so a reload
+        returns without waiting for them; a start before they are stored merges again."""
+        assert self._store is not None
+        try:
+            await self._store.save_merged(generation, facts)
+        except Exception:
+            log.exception("could not store the merged facts of generation %s", generation)
+
+    async def _merged_saved(self) -> None:
+        if self._merged_save is not None:
+            await self._merged_save
+            self._merged_save = None
 
     async def _reload(self, who: str, action: str, progress: Progress | None) -> ReloadReport:
         loop = asyncio.get_running_loop()
@@ -329,7 +365,10 @@ class BriefingService:
                 new_files[s.name] = old
             else:
                 todo.append(s)
+        todo += await self._load_stored_facts(new_files)
+        phases = {"list": loop.time() - started}
         outcomes = await self._pool.extract(todo, lexicon, self.settings.limits, progress)
+        phases["extract"] = loop.time() - started
         for s, outcome in zip(todo, outcomes, strict=True):
             if isinstance(outcome, DocumentFacts):
                 new_files[s.name] = FileState(
@@ -346,6 +385,7 @@ class BriefingService:
         if progress:
             await progress("Merging and indexing")
         snap = await asyncio.to_thread(self._build_snapshot, doc_facts, curated, lexicon, None)
+        phases["merge+index"] = loop.time() - started
 
         generation, saved = None, True
         if self._store:
@@ -357,12 +397,15 @@ class BriefingService:
                     [(f.name, f.sha256) for f in new_files.values()],
                     [(Path(e.file).name, e.line, e.reason) for e in errors],
                     keys=[f.key or doc_key(f.sha256, rules_key) for f in doc_states],
-                    merged=snap.facts,
                 )
             except Exception:
                 log.exception("could not save the generation")
                 saved = False
         snap = Snapshot(snap.facts, snap.index, generation, _now())
+        if generation is not None:
+            self._merged_save = asyncio.create_task(self._save_merged(generation, snap.facts))
+        phases["save"] = loop.time() - started
+        log.debug("reload phases (s since start): %s", {k: round(v, 3) for k, v in phases.items()})
 
         old_keys, new_keys = _fact_keys(old_facts), _fact_keys(snap.facts)
         self._swap(snap, self._fingerprint(seeds, config_hash))  # readers see old or new, whole

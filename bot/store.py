@@ -96,7 +96,7 @@ class StoredGeneration:
     files: tuple[tuple[str, str], ...]  # (seed file name, sha256)
     errors: tuple[tuple[str, int | None, str], ...]  # (file, line, reason) at build time
     doc_keys: tuple[str, ...] = ()  # each document's key, in order
-    merged: FactBase | None = None  # the merged facts as answered from (no per_document)
+    merged: FactBase | None = None  # the merged facts as answered from (see `slim`)
 
 
 @dataclass(frozen=True)
@@ -136,6 +136,19 @@ def _unpack(tp: Any, blob: bytes) -> Any:
     except (zlib.error, UnicodeDecodeError) as exc:
         raise StaleRecord(f"not a stored record: {exc}") from None
     return from_json(tp, text)
+
+
+def slim(merged: FactBase) -> FactBase:
+    """The merged facts as stored with their generation: whole, except that each document's own
+    facts keep only what the index reads (the document, its sentences and words, its quotes and
+    their topics); the rest is in the merged lists already, and in `document_facts` by key.
+    """
+    return replace(
+        merged,
+        per_document=tuple(
+            replace(d, people=(), commitments=(), events=()) for d in merged.per_document
+        ),
+    )
 
 
 def encode_document_facts(facts: DocumentFacts) -> bytes:
@@ -388,7 +401,7 @@ class Store:
                 to_json(CuratedFacts, curated),
                 to_json(_FILES, tuple(files)),
                 to_json(_ERRORS, tuple(errors)),
-                _pack(FactBase, replace(merged, per_document=())) if merged else None,
+                _pack(FactBase, slim(merged)) if merged else None,
             )
         )
         async with self._lock:
@@ -434,6 +447,16 @@ class Store:
             async with conn.execute(sql, chunk) as cur:
                 found.update(r[0] for r in await cur.fetchall())
         return found
+
+    async def save_merged(self, generation: int, merged: FactBase) -> None:
+        """Attach the merged facts to a stored generation (see `slim` for what is kept)."""
+        blob = await asyncio.to_thread(_pack, FactBase, slim(merged))
+        async with self._lock:
+            async with self._transaction() as conn:
+                await conn.execute(
+                    "UPDATE generations SET merged = ? WHERE id = ?", (blob, generation)
+                )
+            await self._checkpoint()
 
     async def _checkpoint(self) -> None:
         """Fold the WAL back into the database file, so it does not grow with every save."""

@@ -43,8 +43,13 @@ async def test_start_builds_then_reuses_the_stored_generation(workdir: Settings)
     second = BriefingService(workdir)
     again = await second.start()
     assert again.from_store
-    assert second.facts.per_document == facts.per_document
-    assert second.facts.people == facts.people
+    for kind in ("documents", "people", "quotes", "commitments", "events"):
+        assert getattr(second.facts, kind) == getattr(facts, kind)
+    assert [d.sentences for d in second.facts.per_document] == [
+        d.sentences for d in facts.per_document
+    ]
+    for ask in (("ministers", ""), ("search", "frigate"), ("sources", ""), ("brief", "")):
+        assert second.ask(*ask) == first.ask(*ask)
     log = await second.reload_log()
     assert [e.action for e in log][:2] == ["startup", "startup"]
     await second.close()
