@@ -106,6 +106,20 @@ def dates_one_sentence(size: int) -> str:
     return "The ministers will meet " + _repeat(days, size) + "and in June."
 
 
+def undated_days(size: int) -> str:
+    days = "".join(f"on {d} {m}, " for m in ("March", "April", "May") for d in range(1, 29))
+    return "The ministers will meet " + _repeat(days, size) + "and in June."
+
+
+def seasons_and_spans(size: int) -> str:
+    unit = "in the summer, currently, a two-day visit from Monday, which we are pleased to host, "
+    return "Leaders began talks " + _repeat(unit, size) + "and more."
+
+
+def many_quoted_cues(size: int) -> str:
+    return "Japan said " + _repeat('"we will build and we are committed to ", ', size) + "."
+
+
 def many_clauses(size: int) -> str:
     return (
         "Japan will act today "
@@ -134,6 +148,9 @@ KINDS: dict[str, Callable[[int], str]] = {
     "tiny_sentences": tiny_sentences,
     "dates_one_sentence": dates_one_sentence,
     "many_clauses": many_clauses,
+    "undated_days": undated_days,
+    "seasons_and_spans": seasons_and_spans,
+    "many_quoted_cues": many_quoted_cues,
     "seed_paragraphs": seed_paragraphs,
 }
 

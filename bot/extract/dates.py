@@ -25,11 +25,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from bot.extract.date_words import DateWords, alternation, date_words
 from bot.extract.lexicon import Lexicon
-from bot.extract.linear import only_space_after, spaces_before, word_and_space_before, word_before
+from bot.extract.linear import (
+    only_space_after,
+    spaces_before,
+    tokens_start,
+    word_and_space_before,
+    word_before,
+)
+from bot.extract.tense_marks import ClauseBounds, NearestMarker, clause_bounds
 from bot.extract.text import Paragraph
 from bot.models import Document
 
@@ -249,67 +256,58 @@ def _modifier(text: str, start: int, w: DateWords) -> str | None:
     return None
 
 
-_CLAUSE_RE = re.compile(r"[,;:—–]|\s-\s")
-
-
-def clause_bounds(text: str, pos: int) -> tuple[int, int]:
-    """The clause around `pos`: between the punctuation marks that bound it."""
-    start, end = 0, len(text)
-    for m in _CLAUSE_RE.finditer(text):
-        if m.end() <= pos:
-            start = m.end()
-        else:
-            end = m.start()
-            break
-    return start, end
-
-
 def clause_tense(text: str, pos: int, lexicon: Lexicon) -> str | None:
     """The tense of the clause around `pos` alone: "future", "past" or None."""
     start, end = clause_bounds(text, pos)
     return sentence_tense(text[start:end], lexicon)
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Context:
     text: str
     anchor: PartialDate | None
     tense: str | None  # the whole sentence's
     context_year: int | None
     words: DateWords
+    # Worked out on first use, once per sentence:
+    bounds: ClauseBounds | None = None
+    clause_tenses: dict[tuple[int, int], str | None] = field(default_factory=dict)
+    nearest: NearestMarker | None = None
 
     def tense_at(self, pos: int) -> str | None:
         """The tense of the clause around `pos`, else of the nearest marker before it (else
         after it): in "X will build ..., the governments announced on Tuesday" the Tuesday is
         past; in "X traveled to India, June 4-5, ... ahead of a state visit" June is past."""
-        start, end = clause_bounds(self.text, pos)
+        if self.bounds is None:
+            self.bounds = ClauseBounds(self.text)
+        start, end = self.bounds.around(pos)
         clause = self.text[start:pos]
         forward = list(self.words.forward_re.finditer(clause))
         if forward and not _past_markers(self.words, clause, forward[-1].end()):
             # "confirmed cooperation towards the summit in May", "agreed to hold talks in
             # May"; not "agreed to act on a statement the leaders made in July".
             return "future"
-        whole = self.text[start:end]
-        deadline = _word_before(self.text, pos) in self.words.deadline_prepositions
-        if self.words.future_re.search(whole):
-            return "future"
-        if _past_markers(self.words, whole):
-            return "past"
-        if deadline:
+        if (start, end) not in self.clause_tenses:
+            whole = self.text[start:end]
+            found = "future" if self.words.future_re.search(whole) else None
+            self.clause_tenses[(start, end)] = found or (
+                "past" if _past_markers(self.words, whole) else None
+            )
+        if self.clause_tenses[(start, end)]:
+            return self.clause_tenses[(start, end)]
+        if _word_before(self.text, pos) in self.words.deadline_prepositions:
             return "future"  # "must be submitted by Friday"
         if self.tense is None:
             return None
-        markers = [
-            (m.start(), m.end(), "future")
-            for pattern in (self.words.future_re, self.words.forward_re)
-            for m in pattern.finditer(self.text)
-        ]
-        markers += [(m.start(), m.end(), "past") for m in _past_markers(self.words, self.text)]
-        before = [mk for mk in markers if mk[1] <= pos]
-        if before:
-            # The nearest; where a future phrase covers a past verb ("looked forward"), it.
-            return max(before, key=lambda mk: (mk[1], mk[2] == "future"))[2]
-        return min(markers, key=lambda mk: mk[0])[2] if markers else self.tense
+        if self.nearest is None:
+            markers = [
+                (m.start(), m.end(), "future")
+                for pattern in (self.words.future_re, self.words.forward_re)
+                for m in pattern.finditer(self.text)
+            ]
+            markers += [(m.start(), m.end(), "past") for m in _past_markers(self.words, self.text)]
+            self.nearest = NearestMarker(markers)
+        return self.nearest.at(pos) or self.tense
 
 
 Resolver = Callable[[re.Match[str], _Context], DateMention | None]
@@ -405,7 +403,8 @@ def _season(m: re.Match[str], c: _Context) -> DateMention | None:
             elif offset < 0 and not ended:
                 year -= 1
         else:
-            before = re.search(r"\b([a-z]+)\s+(?:the\s+)?$", c.text[: m.start()], re.I)
+            lo = tokens_start(c.text, m.start(), 2)  # the pattern spans two words at most
+            before = _SEASON_BEFORE_RE.search(c.text, lo, m.start())
             word = before.group(1).casefold() if before else ""
             if word not in c.words.season_prepositions:
                 return None  # "the fall of the wall", "prices fall"
@@ -502,12 +501,14 @@ def _relative_month(m: re.Match[str], c: _Context) -> DateMention | None:
 
 
 _RELATIVE_BEFORE_RE = re.compile(r"\b(?:which|who|that)\s+(?:[a-z]+\s+)?$")
+_SEASON_BEFORE_RE = re.compile(r"\b([a-z]+)\s+(?:the\s+)?$", re.I)
 
 
 def _relative_year(m: re.Match[str], c: _Context) -> DateMention | None:
     if c.anchor is None:
         return None
-    if m["p"].casefold() == "currently" and _RELATIVE_BEFORE_RE.search(c.text[: m.start()]):
+    lo = tokens_start(c.text, m.start(), 2)  # the pattern spans two words at most
+    if m["p"].casefold() == "currently" and _RELATIVE_BEFORE_RE.search(c.text, lo, m.start()):
         return None  # "firms which are currently trading there": background, not a date
     year = c.anchor.year + c.words.relative_years[m["p"].casefold()]
     return DateMention(m.start(), m.end(), str(year), True, year=year)
@@ -565,19 +566,24 @@ def _from_before(text: str, pos: int) -> bool:
     return spaces < pos and bool(_FROM_BEFORE_RE.match(text, max(0, spaces - 4), pos))
 
 
-def _duration(m: re.Match[str], c: _Context, found: list[DateMention]) -> DateMention | None:
-    """ "began three days of talks", "a three-day trip ... from Monday": the start day and the
-    days after it."""
-    n = _number(m["n"], c.words.numbers)
+def _duration_start(c: _Context, found: list[DateMention]) -> PartialDate | None:
+    """The day a duration of the sentence starts: the first exact day after "from", else,
+    where the sentence says it starts ("began three days of talks"), its first exact day or
+    the document's."""
     days = [(d, PartialDate.parse(d.when)) for d in found if "/" not in d.when]
     exact = [(d, p) for d, p in days if p and p.day is not None]
     after_from = [p for d, p in exact if _from_before(c.text, d.start)]
     if after_from:
-        start: PartialDate | None = after_from[0]
-    elif c.words.start_re.search(c.text):
-        start = exact[0][1] if exact else c.anchor
-    else:
-        return None
+        return after_from[0]
+    if c.words.start_re.search(c.text):
+        return exact[0][1] if exact else c.anchor
+    return None
+
+
+def _duration(m: re.Match[str], c: _Context, start: PartialDate | None) -> DateMention | None:
+    """ "began three days of talks", "a three-day trip ... from Monday": the start day and the
+    days after it."""
+    n = _number(m["n"], c.words.numbers)
     if not n or n < 2 or start is None or start.day is None:
         return None
     when = f"{start.iso()}/{start.plus_days(n - 1).iso()}"
@@ -619,8 +625,10 @@ def find_dates(
         if mention is not None:
             out.append(replace(mention, kind=kind))
             last_end = -neg_end
+    # Durations add only spans, so where they start is the same for each of them.
+    duration_start = _duration_start(ctx, out) if durations else None
     for m in durations:
-        mention = _duration(m, ctx, out)
+        mention = _duration(m, ctx, duration_start)
         if mention is not None:
             out.append(mention)
     if not out and anchor is not None:
