@@ -24,6 +24,18 @@ def _phrases(values: Iterable[Any]) -> list[str]:
     return sorted({str(v) for v in values}, key=len, reverse=True)
 
 
+#: The patterns that need a digit (a day or a year) and those that need a month name: a
+#: sentence without digits or without month names skips them, as they could find nothing.
+DIGIT_KINDS = frozenset(
+    "iso month_day_range month_day_span month_day_pair day_month_pair day_month_range "
+    "month_day day_month month_year year_range year".split()
+)
+MONTH_KINDS = frozenset(
+    "month_day_range month_day_span month_day_pair day_month_pair day_month_range "
+    "month_day day_month month_year month".split()
+)
+
+
 def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in _phrases(words)) or r"(?!x)x"
 
@@ -63,6 +75,9 @@ class DateWords:
     deadline_prepositions: frozenset[str]
     max_span_years: int
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    #: Any month name or abbreviation as written, anywhere: a sentence without one cannot
+    #: match a pattern that needs a month ("June 27", "4-5 June", "April 2022").
+    any_month: re.Pattern[str]
 
 
 def _ci(words: Iterable[str]) -> re.Pattern[str]:
@@ -229,4 +244,5 @@ def date_words(lexicon: Lexicon) -> DateWords:
         deadline_prepositions=_set(lexicon, "deadline_prepositions"),
         max_span_years=_mapping(lexicon, "span_limits").get("max_years", 10),
         patterns=patterns,
+        any_month=re.compile("|".join(re.escape(f) for f in _phrases(month_number)) or r"(?!x)x"),
     )

@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
-from bot.extract.date_words import DateWords, alternation, date_words
+from bot.extract.date_words import DIGIT_KINDS, MONTH_KINDS, DateWords, alternation, date_words
 from bot.extract.lexicon import Lexicon
 from bot.extract.linear import (
     only_space_after,
@@ -501,6 +501,7 @@ def _relative_month(m: re.Match[str], c: _Context) -> DateMention | None:
 
 
 _RELATIVE_BEFORE_RE = re.compile(r"\b(?:which|who|that)\s+(?:[a-z]+\s+)?$")
+_DIGIT_RE = re.compile(r"\d")
 _SEASON_BEFORE_RE = re.compile(r"\b([a-z]+)\s+(?:the\s+)?$", re.I)
 
 
@@ -607,7 +608,12 @@ def find_dates(
     w = date_words(lexicon)
     ctx = _Context(text, anchor, tense, context_year, w)
     hits: list[tuple[int, int, str, re.Match[str]]] = []
+    skip = (frozenset() if _DIGIT_RE.search(text) else DIGIT_KINDS) | (
+        frozenset() if w.any_month.search(text) else MONTH_KINDS
+    )
     for kind, pattern in w.patterns:
+        if kind in skip:
+            continue
         for m in pattern.finditer(text):
             hits.append((m.start(), -m.end(), kind, m))
     hits.sort(key=lambda h: (h[0], h[1]))
