@@ -78,6 +78,56 @@ def parentheses(size: int) -> str:
     return _repeat("The minister (Olaf Scholz (SPD) (Germany) will ", size) + "."
 
 
+def many_commas(size: int) -> str:
+    return "Germany will work with " + _repeat("Japan, France, Italy, Canada, ", size) + "."
+
+
+def name_list(size: int) -> str:
+    return (
+        "The leaders " + _repeat("Olaf Scholz, Fumio Kishida, Emmanuel Macron and ", size) + "met."
+    )
+
+
+def many_said(size: int) -> str:
+    return _repeat("Scholz said that Kishida said, ", size) + "we will act."
+
+
+def tiny_sentences(size: int) -> str:
+    return _repeat("Go. It is. We will. ", size)
+
+
+def dates_one_sentence(size: int) -> str:
+    days = "".join(
+        f"on {d} {m} {y}, "
+        for y in (2021, 2022, 2023, 2024)
+        for m in ("March", "April", "May")
+        for d in range(1, 29)
+    )
+    return "The ministers will meet " + _repeat(days, size) + "and in June."
+
+
+def undated_days(size: int) -> str:
+    days = "".join(f"on {d} {m}, " for m in ("March", "April", "May") for d in range(1, 29))
+    return "The ministers will meet " + _repeat(days, size) + "and in June."
+
+
+def seasons_and_spans(size: int) -> str:
+    unit = "in the summer, currently, a two-day visit from Monday, which we are pleased to host, "
+    return "Leaders began talks " + _repeat(unit, size) + "and more."
+
+
+def many_quoted_cues(size: int) -> str:
+    return "Japan said " + _repeat('"we will build and we are committed to ", ', size) + "."
+
+
+def many_clauses(size: int) -> str:
+    return (
+        "Japan will act today "
+        + _repeat("(as planned; in 2024), which will help, and then ", size)
+        + "."
+    )
+
+
 def seed_paragraphs(size: int) -> str:
     return _repeat(_seed_body(), size)
 
@@ -92,6 +142,15 @@ KINDS: dict[str, Callable[[int], str]] = {
     "many_dates": many_dates,
     "many_numbers": many_numbers,
     "parentheses": parentheses,
+    "many_commas": many_commas,
+    "name_list": name_list,
+    "many_said": many_said,
+    "tiny_sentences": tiny_sentences,
+    "dates_one_sentence": dates_one_sentence,
+    "many_clauses": many_clauses,
+    "undated_days": undated_days,
+    "seasons_and_spans": seasons_and_spans,
+    "many_quoted_cues": many_quoted_cues,
     "seed_paragraphs": seed_paragraphs,
 }
 

@@ -88,8 +88,6 @@ from bot.extract.countries import find_countries
 from bot.extract.dates import (
     DateMention,
     PartialDate,
-    clause_bounds,
-    clause_tense,
     first_date,
     is_after,
     sentence_dates,
@@ -98,7 +96,8 @@ from bot.extract.dates import (
 from bot.extract.lexicon import Lexicon
 from bot.extract.linear import run_start_finditer, word_and_space_before
 from bot.extract.people import PeopleRegister
-from bot.extract.quote_index import QuoteIndex
+from bot.extract.quote_index import OpenQuotes, QuoteIndex
+from bot.extract.tense_marks import ClauseBounds
 from bot.extract.text import Paragraph, Sentence, quote_spans
 from bot.extract.topics import classify_topics
 from bot.models import Commitment, Document, Source
@@ -630,8 +629,10 @@ def find_cues(sentence: Sentence, doc: _Doc, *, nested: bool = False) -> list[_C
         for m in pattern.finditer(text):
             if m.start() < blocked_from:
                 found.append(_Cue("strong", m.start(), m.end(), subject_at(m.start())))
+    quotes = None
     for m in cues.stated_purpose.finditer(text):
-        if m.start() < blocked_from and _quoted_at(text, m.start()):
+        quotes = quotes or OpenQuotes(text)
+        if m.start() < blocked_from and quotes.inside(m.start()):
             found.append(_Cue("strong", m.start(), m.end(), None))
     purpose = _purpose(sentence, toks, doc)
     if purpose is not None and purpose.start < blocked_from:
@@ -714,13 +715,6 @@ def _idiom(sentence: Sentence, m: re.Match[str], toks: list[Token], doc: _Doc) -
     elif how != "np":
         span = main_subject(toks, w)
     return _kind(sentence, span, doc) != "actor"
-
-
-def _quoted_at(text: str, offset: int) -> bool:
-    """Whether `offset` lies inside a quotation the sentence opens before it (curly marks, or
-    an odd number of straight ones)."""
-    before = text[:offset]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 _BARE_BE_RE = re.compile(r"\bbe\s+$")
@@ -906,10 +900,14 @@ def _scheduled(sentence: Sentence, doc: _Doc, toks: list[Token]) -> _Cue | None:
         span = main_subject(toks, w)
         if _kind(sentence, span, doc) == "actor":
             return _Cue("scheduled", future[0].start, future[0].end, span)
+    bounds, tried = ClauseBounds(text), set()  # a clause tried for one date fails for all
     for date in future:
-        if clause_tense(text, date.start, doc.lexicon) == "past":
+        start, end = bounds.around(date.start)
+        if (start, end) in tried:
             continue
-        start, end = clause_bounds(text, date.start)
+        tried.add((start, end))
+        if sentence_tense(text[start:end], doc.lexicon) == "past":
+            continue
         for m in _PROGRESSIVE_RE.finditer(text, start, end):
             how, span = subject_before(toks, index_at(toks, m.start()), w)
             if how != "np":

@@ -24,18 +24,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Any
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 
+from bot.extract.date_words import DIGIT_KINDS, MONTH_KINDS, DateWords, alternation, date_words
 from bot.extract.lexicon import Lexicon
-from bot.extract.linear import only_space_after, spaces_before, word_and_space_before, word_before
+from bot.extract.linear import (
+    only_space_after,
+    spaces_before,
+    tokens_start,
+    word_and_space_before,
+    word_before,
+)
+from bot.extract.tense_marks import ClauseBounds, NearestMarker, clause_bounds
 from bot.extract.text import Paragraph
 from bot.models import Document
-
-_YEAR = r"(?:19|20)\d{2}"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,221 +114,6 @@ def is_after(when: str, anchor: PartialDate | None) -> bool:
     return a[:n] > b[:n]
 
 
-# --- word lists ---------------------------------------------------------------------------
-
-
-def _phrases(values: Iterable[Any]) -> list[str]:
-    return sorted({str(v) for v in values}, key=len, reverse=True)
-
-
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in _phrases(words)) or r"(?!x)x"
-
-
-def _mapping(lexicon: Lexicon, key: str) -> dict[str, int]:
-    value = lexicon.words.get(key) or {}
-    if not isinstance(value, Mapping):
-        return {}
-    return {str(k).casefold(): int(v) for k, v in value.items()}
-
-
-@dataclass(frozen=True)
-class _Words:
-    month_number: dict[str, int]  # every form as written in the config ("Jan", "January")
-    weekdays: dict[str, int]  # Monday = 0
-    numbers: dict[str, int]
-    relative_days: dict[str, int]
-    relative_weeks: dict[str, int]
-    relative_months: dict[str, int]
-    relative_years: dict[str, int]
-    prepositions: frozenset[str]
-    weak: frozenset[str]
-    past_modifiers: frozenset[str]
-    future_modifiers: frozenset[str]
-    weekday_names: frozenset[str]  # "Good" in "Good Friday": a name, not a date
-    future_re: re.Pattern[str]
-    forward_re: re.Pattern[str]
-    past_re: re.Pattern[str]
-    start_re: re.Pattern[str]
-    limit_words: frozenset[str]
-    open_words: frozenset[str]
-    year_noun_re: re.Pattern[str]
-    seasons: dict[str, tuple[int, int]]
-    season_modifiers: dict[str, int]
-    anniversary_re: re.Pattern[str]
-    season_prepositions: frozenset[str]
-    deadline_prepositions: frozenset[str]
-    max_span_years: int
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
-
-
-def _ci(words: Iterable[str]) -> re.Pattern[str]:
-    """Whole phrases, ignoring case; a phrase may start with an apostrophe ("’ll" in "we’ll")."""
-    return re.compile(rf"(?:(?<![\w'’])|(?=['’]))(?:{_alternation(words)})(?![\w])", re.IGNORECASE)
-
-
-def _seasons(lexicon: Lexicon) -> dict[str, tuple[int, int]]:
-    value = lexicon.words.get("seasons") or {}
-    if not isinstance(value, Mapping):
-        return {}
-    return {str(k).casefold(): (int(v[0]), int(v[1])) for k, v in value.items()}
-
-
-def _set(lexicon: Lexicon, key: str) -> frozenset[str]:
-    return frozenset(w.casefold() for w in lexicon.word_list(key))
-
-
-@lru_cache(maxsize=8)
-def _words(lexicon: Lexicon) -> _Words:
-    month_number: dict[str, int] = {}
-    full: list[str] = []
-    for i, forms in enumerate(lexicon.words.get("months") or (), start=1):
-        forms = [str(f) for f in (forms if isinstance(forms, list) else [forms])]
-        if forms:
-            full.append(forms[0])
-        for f in forms:
-            month_number[f] = i
-    weekdays = {str(w): i for i, w in enumerate(lexicon.word_list("weekdays"))}
-    numbers = _mapping(lexicon, "number_words")
-    num = rf"(?:\d{{1,2}}|{_alternation(numbers)})"
-    abbreviations = [f for f in month_number if f not in full]
-    mon = (
-        "(?:"
-        + "|".join(
-            [re.escape(f) for f in _phrases(full)]
-            + [rf"{re.escape(a)}\.?" for a in _phrases(abbreviations)]
-        )
-        + r")(?![\w])"
-    )
-    full_mon = rf"(?:{_alternation(full)})(?![\w])"
-    wd = rf"(?:{_alternation(weekdays)})(?![\w])"
-
-    def spans(key: str) -> str:
-        out = []
-        for template in _phrases(lexicon.word_list(key)):
-            parts = [re.escape(p) for p in template.split("{n}")]
-            out.append(num.join(parts))
-        return "|".join(out) or r"(?!x)x"
-
-    r_days = _mapping(lexicon, "relative_days")
-    r_weeks = _mapping(lexicon, "relative_weeks")
-    r_months = _mapping(lexicon, "relative_months")
-    r_years = _mapping(lexicon, "relative_years")
-    seasons = _seasons(lexicon)
-    season_mods = _mapping(lexicon, "season_modifiers")
-    season = rf"(?i:{_alternation(seasons)})(?![\w])"
-    patterns = (
-        ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b")),
-        (
-            "month_day_range",
-            re.compile(
-                rf"\b(?P<mon>{mon})\s+(?P<d1>{_DAY})\s*[-–]\s*(?P<d2>{_DAY})(?!\d)"
-                rf"(?:,?\s+(?P<y>{_YEAR})(?!\d))?"
-            ),
-        ),
-        (
-            "month_day_span",
-            re.compile(
-                rf"\b(?:from|between)\s+(?P<mon>{mon})\s+(?P<d1>{_DAY})\s+"
-                rf"(?:to|through|until|and)\s+(?:(?P<mon2>{mon})\s+)?(?P<d2>{_DAY})(?!\d)"
-                rf"(?:,?\s+(?P<y>{_YEAR})(?!\d))?"
-            ),
-        ),
-        (
-            "month_day_pair",
-            re.compile(
-                rf"\b(?P<mon>{mon})\s+(?P<d1>{_DAY})\s+(?:and|to|through|until)\s+(?P<d2>{_DAY})"
-                rf"(?![\d:])(?:,?\s+(?P<y>{_YEAR})(?!\d))?"
-            ),
-        ),
-        (
-            "day_month_pair",
-            re.compile(
-                rf"(?<![\d,.])\b(?P<d1>{_DAY})\s+(?:and|to|through|until)\s+(?P<d2>{_DAY})\s+"
-                rf"(?P<mon>{mon})(?:,?\s+(?P<y>{_YEAR})(?!\d))?"
-            ),
-        ),
-        (
-            "season",
-            re.compile(
-                rf"(?:\b(?P<mod>(?i:{_alternation(season_mods)}))\s+)?\b(?P<season>{season})"
-                rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR})(?!\d))?"
-            ),
-        ),
-        (
-            "day_month_range",
-            re.compile(
-                rf"\b(?P<d1>{_DAY})\s*[-–]\s*(?P<d2>{_DAY})\s+(?P<mon>{mon})"
-                rf"(?:,?\s+(?P<y>{_YEAR})(?!\d))?"
-            ),
-        ),
-        (
-            "month_day",
-            re.compile(
-                rf"\b(?P<mon>{mon})\s+(?P<d1>{_DAY})(?![\d,]\d)(?!\s*[-–]\s*\d)"
-                rf"(?:,?\s+(?P<y>{_YEAR})(?!\d))?"
-            ),
-        ),
-        (
-            "day_month",
-            re.compile(
-                rf"(?<![\d,.])\b(?P<d1>{_DAY})\s+(?P<mon>{mon})(?:,?\s+(?P<y>{_YEAR})(?!\d))?"
-            ),
-        ),
-        ("month_year", re.compile(rf"\b(?P<mon>{mon}),?\s+(?P<y>{_YEAR})(?!\d)")),
-        (
-            "year_range",
-            re.compile(
-                rf"(?<![\d,.$€£])\b(?P<y1>{_YEAR})\s*[-–/]\s*(?P<y2>(?:19|20)?\d{{2}})(?![\d-])"
-            ),
-        ),
-        ("year", re.compile(rf"(?<![\d,.$€£#])\b(?P<y>{_YEAR})\b(?![,.]\d|\s*%|-\d)")),
-        ("month", re.compile(rf"\b(?P<mon>{full_mon})")),
-        ("weekday", re.compile(rf"\b(?P<wd>{wd})")),
-        ("rel_day", re.compile(rf"(?i)\b(?P<p>{_alternation(r_days)})\b")),
-        ("rel_week", re.compile(rf"(?i)\b(?P<p>{_alternation(r_weeks)})\b")),
-        ("rel_month", re.compile(rf"(?i)\b(?P<p>{_alternation(r_months)})\b")),
-        ("rel_year", re.compile(rf"(?i)\b(?P<p>{_alternation(r_years)})\b")),
-        ("future_span", re.compile(rf"(?i)\b(?P<p>{spans('future_year_spans')})\b")),
-        ("past_span", re.compile(rf"(?i)\b(?P<p>{spans('past_year_spans')})\b")),
-        ("past_point", re.compile(rf"(?i)\b(?P<p>{spans('past_year_points')})\b")),
-        ("duration", re.compile(rf"(?i)\b(?P<n>{num})[- ]days?\b")),
-    )
-    return _Words(
-        month_number=month_number,
-        weekdays=weekdays,
-        numbers=numbers,
-        relative_days=r_days,
-        relative_weeks=r_weeks,
-        relative_months=r_months,
-        relative_years=r_years,
-        prepositions=frozenset(w.casefold() for w in lexicon.word_list("date_prepositions")),
-        weak=frozenset(w.casefold() for w in lexicon.word_list("weak_date_prepositions")),
-        past_modifiers=frozenset(w.casefold() for w in lexicon.word_list("past_modifiers")),
-        weekday_names=_set(lexicon, "weekday_name_words"),
-        future_modifiers=frozenset(w.casefold() for w in lexicon.word_list("future_modifiers")),
-        future_re=_ci(lexicon.word_list("future_markers")),
-        forward_re=_ci(lexicon.word_list("forward_markers")),
-        past_re=_ci(lexicon.word_list("past_markers")),
-        start_re=_ci(lexicon.word_list("start_words")),
-        limit_words=frozenset(w.casefold() for w in lexicon.word_list("limit_year_words")),
-        open_words=frozenset(w.casefold() for w in lexicon.word_list("open_year_words")),
-        year_noun_re=re.compile(
-            rf"\s+(?:[a-z-]+\s+){{0,3}}?(?:{_alternation(lexicon.word_list('year_nouns'))})\b"
-        ),
-        seasons=seasons,
-        season_modifiers=season_mods,
-        anniversary_re=re.compile(
-            rf"(?i)\b(?:\d{{1,3}}(?:st|nd|rd|th)|{_alternation(lexicon.word_list('ordinal_words'))})"
-            rf"\s+(?:{_alternation(lexicon.word_list('anniversary_words'))})\b"
-        ),
-        season_prepositions=_set(lexicon, "season_prepositions"),
-        deadline_prepositions=_set(lexicon, "deadline_prepositions"),
-        max_span_years=_mapping(lexicon, "span_limits").get("max_years", 10),
-        patterns=patterns,
-    )
-
-
 # --- tense ----------------------------------------------------------------------------------
 
 _PAST_VERB_RE = re.compile(r"(?<![\w-])[a-z]{3,}(?<!e)ed\b")
@@ -339,7 +127,7 @@ _PARTICIPLE_BEFORE_RE = re.compile(
 
 def sentence_tense(text: str, lexicon: Lexicon) -> str | None:
     """ "future", "past" or None: enough to resolve a weekday or a month without a year."""
-    w = _words(lexicon)
+    w = date_words(lexicon)
     if w.future_re.search(text):
         return "future"
     if _past_markers(w, text):
@@ -347,7 +135,7 @@ def sentence_tense(text: str, lexicon: Lexicon) -> str | None:
     return None
 
 
-def _past_markers(w: _Words, text: str, start: int = 0) -> list[re.Match[str]]:
+def _past_markers(w: DateWords, text: str, start: int = 0) -> list[re.Match[str]]:
     """Past markers in `text` from `start`, without participles: "to be held", "must be
     submitted", "ahead of the planned summit" say nothing about the past."""
     out = [
@@ -459,7 +247,7 @@ def _weekday(
     return anchor.plus_days(delta)
 
 
-def _modifier(text: str, start: int, w: _Words) -> str | None:
+def _modifier(text: str, start: int, w: DateWords) -> str | None:
     word = _word_before(text, start)
     if word in w.past_modifiers:
         return "past"
@@ -468,67 +256,58 @@ def _modifier(text: str, start: int, w: _Words) -> str | None:
     return None
 
 
-_CLAUSE_RE = re.compile(r"[,;:—–]|\s-\s")
-
-
-def clause_bounds(text: str, pos: int) -> tuple[int, int]:
-    """The clause around `pos`: between the punctuation marks that bound it."""
-    start, end = 0, len(text)
-    for m in _CLAUSE_RE.finditer(text):
-        if m.end() <= pos:
-            start = m.end()
-        else:
-            end = m.start()
-            break
-    return start, end
-
-
 def clause_tense(text: str, pos: int, lexicon: Lexicon) -> str | None:
     """The tense of the clause around `pos` alone: "future", "past" or None."""
     start, end = clause_bounds(text, pos)
     return sentence_tense(text[start:end], lexicon)
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Context:
     text: str
     anchor: PartialDate | None
     tense: str | None  # the whole sentence's
     context_year: int | None
-    words: _Words
+    words: DateWords
+    # Worked out on first use, once per sentence:
+    bounds: ClauseBounds | None = None
+    clause_tenses: dict[tuple[int, int], str | None] = field(default_factory=dict)
+    nearest: NearestMarker | None = None
 
     def tense_at(self, pos: int) -> str | None:
         """The tense of the clause around `pos`, else of the nearest marker before it (else
         after it): in "X will build ..., the governments announced on Tuesday" the Tuesday is
         past; in "X traveled to India, June 4-5, ... ahead of a state visit" June is past."""
-        start, end = clause_bounds(self.text, pos)
+        if self.bounds is None:
+            self.bounds = ClauseBounds(self.text)
+        start, end = self.bounds.around(pos)
         clause = self.text[start:pos]
         forward = list(self.words.forward_re.finditer(clause))
         if forward and not _past_markers(self.words, clause, forward[-1].end()):
             # "confirmed cooperation towards the summit in May", "agreed to hold talks in
             # May"; not "agreed to act on a statement the leaders made in July".
             return "future"
-        whole = self.text[start:end]
-        deadline = _word_before(self.text, pos) in self.words.deadline_prepositions
-        if self.words.future_re.search(whole):
-            return "future"
-        if _past_markers(self.words, whole):
-            return "past"
-        if deadline:
+        if (start, end) not in self.clause_tenses:
+            whole = self.text[start:end]
+            found = "future" if self.words.future_re.search(whole) else None
+            self.clause_tenses[(start, end)] = found or (
+                "past" if _past_markers(self.words, whole) else None
+            )
+        if self.clause_tenses[(start, end)]:
+            return self.clause_tenses[(start, end)]
+        if _word_before(self.text, pos) in self.words.deadline_prepositions:
             return "future"  # "must be submitted by Friday"
         if self.tense is None:
             return None
-        markers = [
-            (m.start(), m.end(), "future")
-            for pattern in (self.words.future_re, self.words.forward_re)
-            for m in pattern.finditer(self.text)
-        ]
-        markers += [(m.start(), m.end(), "past") for m in _past_markers(self.words, self.text)]
-        before = [mk for mk in markers if mk[1] <= pos]
-        if before:
-            # The nearest; where a future phrase covers a past verb ("looked forward"), it.
-            return max(before, key=lambda mk: (mk[1], mk[2] == "future"))[2]
-        return min(markers, key=lambda mk: mk[0])[2] if markers else self.tense
+        if self.nearest is None:
+            markers = [
+                (m.start(), m.end(), "future")
+                for pattern in (self.words.future_re, self.words.forward_re)
+                for m in pattern.finditer(self.text)
+            ]
+            markers += [(m.start(), m.end(), "past") for m in _past_markers(self.words, self.text)]
+            self.nearest = NearestMarker(markers)
+        return self.nearest.at(pos) or self.tense
 
 
 Resolver = Callable[[re.Match[str], _Context], DateMention | None]
@@ -624,7 +403,8 @@ def _season(m: re.Match[str], c: _Context) -> DateMention | None:
             elif offset < 0 and not ended:
                 year -= 1
         else:
-            before = re.search(r"\b([a-z]+)\s+(?:the\s+)?$", c.text[: m.start()], re.I)
+            lo = tokens_start(c.text, m.start(), 2)  # the pattern spans two words at most
+            before = _SEASON_BEFORE_RE.search(c.text, lo, m.start())
             word = before.group(1).casefold() if before else ""
             if word not in c.words.season_prepositions:
                 return None  # "the fall of the wall", "prices fall"
@@ -721,19 +501,22 @@ def _relative_month(m: re.Match[str], c: _Context) -> DateMention | None:
 
 
 _RELATIVE_BEFORE_RE = re.compile(r"\b(?:which|who|that)\s+(?:[a-z]+\s+)?$")
+_DIGIT_RE = re.compile(r"\d")
+_SEASON_BEFORE_RE = re.compile(r"\b([a-z]+)\s+(?:the\s+)?$", re.I)
 
 
 def _relative_year(m: re.Match[str], c: _Context) -> DateMention | None:
     if c.anchor is None:
         return None
-    if m["p"].casefold() == "currently" and _RELATIVE_BEFORE_RE.search(c.text[: m.start()]):
+    lo = tokens_start(c.text, m.start(), 2)  # the pattern spans two words at most
+    if m["p"].casefold() == "currently" and _RELATIVE_BEFORE_RE.search(c.text, lo, m.start()):
         return None  # "firms which are currently trading there": background, not a date
     year = c.anchor.year + c.words.relative_years[m["p"].casefold()]
     return DateMention(m.start(), m.end(), str(year), True, year=year)
 
 
 def _span_length(m: re.Match[str], c: _Context) -> int | None:
-    found = re.search(rf"\d+|{_alternation(c.words.numbers)}", m["p"], re.IGNORECASE)
+    found = re.search(rf"\d+|{alternation(c.words.numbers)}", m["p"], re.IGNORECASE)
     return _number(found.group(0), c.words.numbers) if found else None
 
 
@@ -784,19 +567,24 @@ def _from_before(text: str, pos: int) -> bool:
     return spaces < pos and bool(_FROM_BEFORE_RE.match(text, max(0, spaces - 4), pos))
 
 
-def _duration(m: re.Match[str], c: _Context, found: list[DateMention]) -> DateMention | None:
-    """ "began three days of talks", "a three-day trip ... from Monday": the start day and the
-    days after it."""
-    n = _number(m["n"], c.words.numbers)
+def _duration_start(c: _Context, found: list[DateMention]) -> PartialDate | None:
+    """The day a duration of the sentence starts: the first exact day after "from", else,
+    where the sentence says it starts ("began three days of talks"), its first exact day or
+    the document's."""
     days = [(d, PartialDate.parse(d.when)) for d in found if "/" not in d.when]
     exact = [(d, p) for d, p in days if p and p.day is not None]
     after_from = [p for d, p in exact if _from_before(c.text, d.start)]
     if after_from:
-        start: PartialDate | None = after_from[0]
-    elif c.words.start_re.search(c.text):
-        start = exact[0][1] if exact else c.anchor
-    else:
-        return None
+        return after_from[0]
+    if c.words.start_re.search(c.text):
+        return exact[0][1] if exact else c.anchor
+    return None
+
+
+def _duration(m: re.Match[str], c: _Context, start: PartialDate | None) -> DateMention | None:
+    """ "began three days of talks", "a three-day trip ... from Monday": the start day and the
+    days after it."""
+    n = _number(m["n"], c.words.numbers)
     if not n or n < 2 or start is None or start.day is None:
         return None
     when = f"{start.iso()}/{start.plus_days(n - 1).iso()}"
@@ -817,10 +605,15 @@ def find_dates(
     direction for weekdays and months without a year where the date's own clause has none; `context_year` is the last year the paragraph named ("In April
     2022 ... followed in November").
     """
-    w = _words(lexicon)
+    w = date_words(lexicon)
     ctx = _Context(text, anchor, tense, context_year, w)
     hits: list[tuple[int, int, str, re.Match[str]]] = []
+    skip = (frozenset() if _DIGIT_RE.search(text) else DIGIT_KINDS) | (
+        frozenset() if w.any_month.search(text) else MONTH_KINDS
+    )
     for kind, pattern in w.patterns:
+        if kind in skip:
+            continue
         for m in pattern.finditer(text):
             hits.append((m.start(), -m.end(), kind, m))
     hits.sort(key=lambda h: (h[0], h[1]))
@@ -838,8 +631,10 @@ def find_dates(
         if mention is not None:
             out.append(replace(mention, kind=kind))
             last_end = -neg_end
+    # Durations add only spans, so where they start is the same for each of them.
+    duration_start = _duration_start(ctx, out) if durations else None
     for m in durations:
-        mention = _duration(m, ctx, out)
+        mention = _duration(m, ctx, duration_start)
         if mention is not None:
             out.append(mention)
     if not out and anchor is not None:

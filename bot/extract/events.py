@@ -16,18 +16,15 @@ times of day, datelines and brackets left without their pair.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.extract.dates import DateMention, PartialDate, sentence_dates
+from bot.extract.event_clauses import SentenceClauses, strip_dates
 from bot.extract.lexicon import Lexicon
 from bot.extract.text import Paragraph, Sentence
 from bot.models import Document, Event, Source
-
-_CLAUSE_BREAK_RE = re.compile(
-    r",\s+(?=(?:which|who|where|while|whereas)\b)|,\s+and\s+(?=[a-z])|;\s+|\s+[—–]\s+"
-)
-_RELATIVE_RE = re.compile(r"(?:which|who|where)\b", re.IGNORECASE)
-_DETERMINER_RE = re.compile(r"\b(?:the|a|an|this|its|their|our|another)\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,53 +62,6 @@ def _within(day: str, span: str) -> bool:
     """Whether a day (YYYY-MM-DD) lies in a span of days (A/B)."""
     first, _, last = span.partition("/")
     return len(day) == 10 and len(first) == 10 and first <= day <= (last or first)
-
-
-def _clause(text: str, mention: DateMention, many: bool) -> tuple[int, int]:
-    """The stretch of the sentence that the date belongs to (never cut inside brackets)."""
-    if not many:
-        return 0, len(text)
-    bounds = [0]
-    for m in _CLAUSE_BREAK_RE.finditer(text):
-        if text.count("(", 0, m.start()) > text.count(")", 0, m.start()):
-            continue  # "(local time; June 14, 7:25 p.m. Japan time)"
-        bounds.extend([m.start(), m.end()])
-    bounds.append(len(text))
-    pieces = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
-    for k, (s, e) in enumerate(pieces):
-        if s <= mention.start < e:
-            # A short piece ("On Wednesday") says nothing alone: take the next one too.
-            if len(text[s:e].split()) <= 3 and k + 1 < len(pieces):
-                e = pieces[k + 1][1]
-            if _RELATIVE_RE.match(text, s) and k > 0:
-                before = text[pieces[k - 1][0] : pieces[k - 1][1]]
-                det = list(_DETERMINER_RE.finditer(before))
-                s = pieces[k - 1][0] + (det[-1].start() if det else 0)
-            return s, e
-    return 0, len(text)
-
-
-def _strip_date(text: str, start: int, end: int, prepositions: frozenset[str]) -> str:
-    """The text without the date and the little words that only introduce it.
-
-    A date that qualifies the next word keeps them: "in the 2022 Communique" reads "in the
-    Communique", "for the October Council" "for the Council", "ahead to this week's Summit"
-    "ahead to Summit".
-    """
-    before = text[:start]
-    after = text[end:]
-    possessive = re.match(r"['’]s\b", after)
-    after = after[possessive.end() :] if possessive else after  # "Today's Summit" → "Summit"
-    qualifies = re.match(r"\s+[A-Za-z]", after) and (
-        text[start:end][:1].isdigit() or re.search(r"\bthe\s+$", before, re.IGNORECASE)
-    )
-    if possessive or qualifies:
-        return before + after.lstrip()
-    m = re.search(r"(?:\b([\w-]+)\s+)$", before)
-    while m and m.group(1).casefold() in prepositions:
-        before = before[: m.start()]
-        m = re.search(r"(?:\b([\w-]+)\s+)$", before)
-    return before + after
 
 
 def _balance_quotes(text: str) -> str:
@@ -178,22 +128,80 @@ def _tidy(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+@lru_cache(maxsize=8)
+def _prepositions(lexicon: Lexicon) -> frozenset[str]:
+    """The little words that only introduce a date ("on", "in", "earlier")."""
+    prepositions = frozenset(w.casefold() for w in lexicon.word_list("date_prepositions"))
+    return prepositions | {"earlier", "later", "currently"}
+
+
+class _Describer:
+    """The descriptions of one sentence's dates: each date's clause without date words.
+
+    Dates of the same clause share its description, which is worked out once: "Leaders met on
+    Monday and Tuesday" describes both days as "Leaders met".
+    """
+
+    def __init__(self, text: str, mentions: list[DateMention], lexicon: Lexicon) -> None:
+        self.text = text
+        self.prepositions = _prepositions(lexicon)
+        self.clauses = SentenceClauses(text) if len({m.when for m in mentions}) > 1 else None
+        self.mentions = sorted(mentions, key=lambda d: d.start)
+        self.starts = [d.start for d in self.mentions]
+        self.done: dict[tuple[int, int], str] = {}
+        self.whole: str | None = None
+
+    def what(self, mention: DateMention) -> str:
+        text = self.text
+        s, e = self.clauses.clause(mention.start) if self.clauses else (0, len(text))
+        if (s, e) in self.done:
+            return self.done[(s, e)]
+        # Take out every date inside the clause (the last first, so offsets stay right).
+        dates = []
+        for k in range(bisect_left(self.starts, s), len(self.mentions)):
+            other = self.mentions[k]
+            if other.start >= e:
+                break
+            if other.end <= e and not other.duration and other.kind != "anniversary":
+                dates.append((other.start, other.end))
+        clause = strip_dates(text, s, e, dates, self.prepositions)
+        what = _balance_quotes(_tidy(clause))
+        if not what:
+            if self.whole is None:
+                self.whole = _tidy(text)
+            what = self.whole
+        self.done[(s, e)] = what
+        return what
+
+
 def describe(text: str, mention: DateMention, mentions: list[DateMention], lexicon: Lexicon) -> str:
     """A short description of what happens at `mention`: its clause without date words."""
-    prepositions = frozenset(w.casefold() for w in lexicon.word_list("date_prepositions"))
-    prepositions |= {"earlier", "later", "currently"}
-    s, e = _clause(text, mention, len({m.when for m in mentions}) > 1)
-    clause = text[s:e]
-    # Take out every date inside the clause, the last first so offsets stay right.
-    for other in sorted(mentions, key=lambda d: d.start, reverse=True):
-        if (
-            s <= other.start
-            and other.end <= e
-            and not other.duration
-            and other.kind != "anniversary"
-        ):
-            clause = _strip_date(clause, other.start - s, other.end - s, prepositions)
-    return _balance_quotes(_tidy(clause)) or _tidy(text)
+    return _Describer(text, mentions, lexicon).what(mention)
+
+
+class _Folding:
+    """What the folding rules ask of one sentence's dates, worked out once for all of them."""
+
+    def __init__(self, mentions: list[DateMention]) -> None:
+        self.mentions = mentions
+        self.finer: set[str] = set()  # the year of "2023-05", the month of "2023-05-01" ...
+        self.span_starts: set[str] = set()  # "2023-05-01" of a three-day span from it
+        self.deictic_only: dict[str, bool] = {}
+        for o in mentions:
+            when = o.when
+            for i, ch in enumerate(when):
+                if ch == "-":
+                    self.finer.add(when[:i])
+            if o.duration and "/" in when:
+                self.span_starts.add(when.split("/")[0])
+            deictic = o.kind in _DEICTIC
+            self.deictic_only[when] = self.deictic_only.get(when, True) and deictic
+
+    def coarser(self, mention: DateMention) -> bool:
+        """`_coarser(mention, mentions)`, from the sets."""
+        if mention.when in self.finer or mention.when in self.span_starts:
+            return True
+        return mention.kind == "rel_week" and _coarser(mention, self.mentions)
 
 
 def extract_events(
@@ -202,6 +210,7 @@ def extract_events(
     """One event per date a sentence names, in text order, repetitions folded."""
     dates = sentence_dates(document, paragraphs, lexicon)
     candidates: list[_Candidate] = []
+    folded: dict[int, _Folding] = {}  # by sentence index
     section = -1
     for paragraph in paragraphs:
         if paragraph.heading:
@@ -209,25 +218,35 @@ def extract_events(
         for sentence in paragraph.sentences:
             seen: set[str] = set()
             mentions = dates.get(sentence.index) or []
+            if mentions:
+                folded[sentence.index] = _Folding(mentions)
             for mention in mentions:
-                if mention.when in seen or _coarser(mention, mentions):
+                if mention.when in seen or folded[sentence.index].coarser(mention):
                     continue
                 seen.add(mention.when)
                 candidates.append(_Candidate(sentence, mention, paragraph.heading, section))
+    words: dict[int, int] = {}  # each candidate sentence's number of words
+
+    def length(sentence: Sentence) -> int:
+        if sentence.index not in words:
+            words[sentence.index] = len(sentence.text.split())
+        return words[sentence.index]
+
     body_dates: dict[tuple[int, str], int] = {}  # the longest body sentence of each date
     for c in candidates:
         if not c.heading:
             key = (c.section, c.mention.when)
-            body_dates[key] = max(body_dates.get(key, 0), len(c.sentence.text.split()))
+            body_dates[key] = max(body_dates.get(key, 0), length(c.sentence))
     anchor = PartialDate.parse(document.date)
     story_day = anchor.iso() if anchor and anchor.day else None
     events: list[Event] = []
     day_seen = False
     emitted: set[str] = set()
     deictic: set[str] = set()  # days named by "tomorrow" or a weekday
+    describers: dict[int, _Describer] = {}
     for c in candidates:
         key = (c.sentence.paragraph, c.mention.when)
-        if c.heading and body_dates.get(key, 0) > len(c.sentence.text.split()):
+        if c.heading and body_dates.get(key, 0) > length(c.sentence):
             continue  # the section's sentence says more
         if c.mention.when == story_day:
             if day_seen:
@@ -235,14 +254,15 @@ def extract_events(
             day_seen = True
         if c.mention.when in emitted and _POSSESSIVE_RE.match(c.sentence.text, c.mention.end):
             continue  # "Monday’s meeting came during ...": the event told before
-        mentions = dates[c.sentence.index]
-        same = [o for o in mentions if o.when == c.mention.when]
-        if all(o.kind in _DEICTIC for o in same):
+        index = c.sentence.index
+        if index not in describers:
+            describers[index] = _Describer(c.sentence.text, dates[index], lexicon)
+        if folded[index].deictic_only[c.mention.when]:
             if c.mention.when in deictic:
                 continue  # "Tomorrow, leaders will meet ... Tomorrow, they will decide ..."
             deictic.add(c.mention.when)
         emitted.add(c.mention.when)
-        what = describe(c.sentence.text, c.mention, mentions, lexicon)
+        what = describers[index].what(c.mention)
         source = Source(document.id, c.sentence.paragraph, c.sentence.text)
         events.append(Event(when=c.mention.when, what=what, source=source))
     return events

@@ -107,3 +107,22 @@ def only_space_after(text: str, pos: int) -> bool:
 
 
 _NON_SPACE_RE = re.compile(r"\S")
+
+
+def tokens_start(text: str, pos: int, count: int) -> int:
+    """Where the last `count` whitespace-separated tokens before `pos` begin.
+
+    A pattern that ends at `pos` and spans at most `count` tokens (and the spaces between and
+    after them) matches in `text[start:pos]` as in `text[:pos]`: the window starts after a
+    space (or at 0), so `\\b` at its start reads as in the whole text. Searching the window
+    reads a few words instead of everything before `pos`.
+
+    Example: `tokens_start("prices fall in the summer", 19, 2)` is 12, the start of "in".
+    """
+    i = pos
+    for _ in range(count):
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        while i > 0 and not text[i - 1].isspace():
+            i -= 1
+    return i

@@ -89,10 +89,12 @@ def _ends_sentence(text: str, dot: int, after: int) -> bool:
         return True
     if not text[after].isspace():
         return _glued_sentence(text, dot, after)
-    rest = text[after:].lstrip()
-    if not rest:
+    i = after  # the first character after the spaces (without copying the rest)
+    while i < len(text) and text[i].isspace():
+        i += 1
+    if i == len(text):
         return True
-    nxt = rest[0]
+    nxt = text[i]
     if not (nxt.isupper() or nxt.isdigit() or nxt in OPEN_QUOTES or nxt in "‘'(["):
         return False
     if text[dot] != ".":
