@@ -13,22 +13,47 @@ from bot.answers import Answer, DocRef, Line, Section
 from bot.factbase import FactBase, fold
 from bot.lookups import AnswerLookups
 from bot.models import Commitment, Event, Person, Quote
+from bot.readable import balanced, event_text, quoted_statement
+from bot.search import FactIndex
 
 MAX_LINES = 60  # per answer; pages show them a screen at a time
 
 
+def doc_ref(facts: FactBase, doc_id: str) -> DocRef | None:
+    """The citation of a document, with its fixed number in the generation ([1] is the first id)."""
+    d = facts.document_by_id.get(doc_id)
+    if d is None:
+        return None
+    return DocRef(d.id, d.title, d.date, d.source, document_numbers(facts).get(d.id, 0))
+
+
+def document_numbers(facts: FactBase) -> dict[str, int]:
+    """Document id → its fixed citation number: its place among the documents (sorted by id)."""
+    return _numbers(facts.documents)
+
+
+_NUMBERS: dict[int, tuple[tuple, dict[str, int]]] = {}
+
+
+def _numbers(documents: tuple) -> dict[str, int]:
+    cached = _NUMBERS.get(id(documents))
+    if cached is not None and cached[0] is documents:
+        return cached[1]
+    numbers = {d.id: i for i, d in enumerate(sorted(documents, key=lambda d: d.id), 1)}
+    _NUMBERS.clear()
+    _NUMBERS[id(documents)] = (documents, numbers)
+    return numbers
+
+
 def cited_documents(facts: FactBase, sections: Iterable[Section]) -> tuple[DocRef, ...]:
+    """The documents the lines cite, in their fixed-number order."""
     seen: dict[str, None] = {}
     for section in sections:
         for line in section.lines:
-            if line.source:
-                seen.setdefault(line.source.doc_id, None)
-    out = []
-    for doc_id in seen:
-        d = facts.document_by_id.get(doc_id)
-        if d:
-            out.append(DocRef(d.id, d.title, d.date, d.source))
-    return tuple(out)
+            for s in (line.source, *line.also) if line.source else ():
+                seen.setdefault(s.doc_id, None)
+    refs = [r for r in (doc_ref(facts, doc_id) for doc_id in seen) if r]
+    return tuple(sorted(refs, key=lambda r: r.number))
 
 
 def make_answer(
@@ -42,17 +67,24 @@ def make_answer(
     """An Answer citing every document its lines come from (`about` first, when given)."""
     sections = tuple(s for s in sections if s.lines)
     cited = cited_documents(facts, sections)
-    if about and about in facts.document_by_id:
-        d = facts.document_by_id[about]
-        cited = (DocRef(d.id, d.title, d.date, d.source), *(c for c in cited if c.id != about))
+    ref = doc_ref(facts, about) if about else None
+    if ref:
+        cited = (ref, *(c for c in cited if c.id != about))
     return Answer(kind, title, intro, sections, cited)
 
 
-def limit_lines(lines: Sequence[Line], limit: int = MAX_LINES) -> tuple[Line, ...]:
+def limit_lines(
+    lines: Sequence[Line], limit: int = MAX_LINES, more: str = "narrow the question"
+) -> tuple[Line, ...]:
+    """The first `limit` lines, and a last one saying how many more and how to see them.
+
+    `more` tells how: 'ask `commitments defense` for all of them'; the default is for answers
+    whose argument already narrows ('… and 3 more; narrow the question').
+    """
     if len(lines) <= limit:
         return tuple(lines)
     rest = len(lines) - limit
-    return (*lines[:limit], Line(f"… and {rest} more; narrow the question to see them."))
+    return (*lines[:limit], Line(f"… and {rest} more; {more}."))
 
 
 def shown_roles(p: Person, canonical_role: Callable[[str], str]) -> list[str]:
@@ -103,23 +135,34 @@ def by_country(
         ]
         left -= len(lines)
         if left <= 0 and total > limit:
-            lines.append(Line(f"… and {total - limit} more; narrow the question to see them."))
+            lines.append(Line(f"… and {total - limit} more; ask for one country or party."))
         sections.append(Section(country, tuple(lines)))
     return sections
 
 
 def quote_lines(facts: FactBase, quotes: Sequence[Quote], with_speaker: bool) -> list[Line]:
-    """One line per quoted span, each under the sentence it stands in."""
+    """One line per quoted span, each under the sentence it stands in (and its copies')."""
     lines = []
     for q in quotes:
         text = "“" + q.text.strip().rstrip(",") + "”"
         if with_speaker:
             text += f" — {facts.speaker_name(q)}"
-        lines.append(Line(text, q.source))
+        lines.append(Line(text, q.source, also=facts.other_sources("quote", q.text, q.source)))
     return lines
 
 
-def commitment_line(c: Commitment) -> Line:
+def commitment_text(c: Commitment, facts: FactBase, lookups: AnswerLookups) -> str:
+    """The commitment as a whole clause: a clause said in a quotation shows who said it.
+
+    '…in the next five years,” said Defense Minister Boris Pistorius.' →
+    '“…in the next five years.” — Boris Pistorius'; other stray marks are dropped.
+    """
+    said = quoted_statement(c.sentence, lookups.quotes_at(c.source), facts.speaker_name)
+    return said or balanced(c.sentence)
+
+
+def commitment_line(c: Commitment, facts: FactBase, lookups: AnswerLookups) -> Line:
+    """'sentence  (actors; when: …; topics: …)', citing the sentence and any merged copies."""
     bits = []
     if c.actors:
         bits.append(", ".join(c.actors))
@@ -128,7 +171,26 @@ def commitment_line(c: Commitment) -> Line:
     if c.topics:
         bits.append("topics: " + ", ".join(c.topics))
     meta = f"  ({'; '.join(bits)})" if bits else ""
-    return Line(f"{c.sentence}{meta}", c.source, quote_source=False)
+    text = commitment_text(c, facts, lookups)
+    also = facts.other_sources("commitment", c.sentence, c.source)
+    # The sentence is quoted under the line when the line no longer reads as it does.
+    shows_sentence = text == c.sentence.strip() or c.sentence.strip() == c.source.sentence.strip()
+    return Line(f"{text}{meta}", c.source, quote_source=not shows_sentence, also=also)
+
+
+def event_line(e: Event, facts: FactBase, index: FactIndex) -> Line:
+    """'**2023-05** — what happened', naming its actors (see bot.readable.event_text)."""
+    lookups = index.lookups
+    text, is_sentence = event_text(
+        e.what,
+        e.source,
+        index.text.previous,
+        lookups.quotes_at(e.source),
+        facts.speaker_name,
+        lookups.pronouns,
+    )
+    also = facts.other_sources("event", e.what, e.source)
+    return Line(f"**{e.when}** — {text}", e.source, quote_source=not is_sentence, also=also)
 
 
 def event_sort_key(e: Event) -> tuple[str, str]:

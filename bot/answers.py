@@ -13,11 +13,16 @@ from bot.models import Source
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One fact: its text, and the source sentence behind it (cited under the line)."""
+    """One fact: its text, and the source sentence behind it (cited under the line).
+
+    `also` holds the sentences of copies merged into the fact (its headline, the same quote in
+    another document): they are cited too, so one line cites every sentence it was read from.
+    """
 
     text: str
     source: Source | None = None
     quote_source: bool = True  # show the sentence under the line (off when text is that sentence)
+    also: tuple[Source, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,12 +35,18 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class DocRef:
-    """A document an answer cites, for the footer: [n] title (date)."""
+    """A document an answer cites, for the footer: [n] title (date).
+
+    `number` is the document's fixed number in the generation (its place among the documents
+    sorted by id, from 1), so one document has the same [n] in every answer; 0 means unnumbered
+    and the answer numbers it by its place in the citation list.
+    """
 
     id: str
     title: str
     date: str | None = None
     url: str | None = None
+    number: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +65,8 @@ class Answer:
         return sum(len(s.lines) for s in self.sections)
 
     def doc_number(self, doc_id: str) -> int | None:
-        """1-based position of a document in the answer's citation list."""
+        """A document's citation number: its fixed number, else its place in the citation list."""
         for i, d in enumerate(self.documents, 1):
             if d.id == doc_id:
-                return i
+                return d.number or i
         return None

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from bot.dedupe import MergedFact, dedupe_commitments, dedupe_events, dedupe_quotes
 from bot.extract.lexicon import Lexicon, Topic
 from bot.models import (
     Commitment,
@@ -21,6 +22,7 @@ from bot.models import (
     Event,
     Person,
     Quote,
+    Source,
 )
 from bot.people_merge import (
     PeopleLookup,
@@ -47,6 +49,7 @@ class FactBase:
     topics: tuple[Topic, ...] = ()
     per_document: tuple[DocumentFacts, ...] = ()
     curated: CuratedFacts = field(default_factory=CuratedFacts)
+    merged: tuple[MergedFact, ...] = ()  # copies merged into a kept fact, with their sources
 
     @cached_property
     def person_by_id(self) -> dict[str, Person]:
@@ -59,6 +62,17 @@ class FactBase:
     @cached_property
     def topic_by_slug(self) -> dict[str, Topic]:
         return {t.slug: t for t in self.topics}
+
+    @cached_property
+    def _merged_sources(self) -> dict[tuple[str, str, Source], tuple[Source, ...]]:
+        return {(m.kind, m.text, m.source): m.others for m in self.merged}
+
+    def other_sources(self, kind: str, text: str, source: Source) -> tuple[Source, ...]:
+        """The sources of the copies merged into a fact (a headline, another document).
+
+        `kind` is commitment, event or quote; `text` the fact's sentence, `what` or quote text.
+        """
+        return self._merged_sources.get((kind, text, source), ())
 
     def speaker_name(self, quote: Quote) -> str:
         """Who said it, for display: the person's name, a body's name, or "unattributed"."""
@@ -105,7 +119,11 @@ def build_factbase(
     curated: CuratedFacts | None = None,
     lexicon: Lexicon | None = None,
 ) -> FactBase:
-    """Merge documents (in the order given) and apply the curated facts."""
+    """Merge documents (in the order given), apply the curated facts, merge restated facts.
+
+    Restated facts (a headline and its body sentence, one quote in two documents) become one,
+    citing every source: see bot.dedupe.
+    """
     curated = curated or CuratedFacts()
     per_document = tuple(sorted(per_document, key=lambda f: f.document.id))
     people, mapping = merge_people(per_document, curated.people, lexicon)
@@ -131,6 +149,11 @@ def build_factbase(
     ]
     commitments = _apply_corrections(commitments, "commitment", fixes, lambda c: c.sentence)
     events = _apply_corrections(events, "event", fixes, lambda e: e.what)
+    commitments, merged_commitments = dedupe_commitments(
+        [_tupled(c) for c in commitments], per_document, lexicon
+    )
+    events, merged_events = dedupe_events(events, per_document, lexicon)
+    quotes, merged_quotes = dedupe_quotes(quotes)
     return FactBase(
         documents=tuple(f.document for f in per_document),
         people=people,
@@ -140,6 +163,7 @@ def build_factbase(
         topics=lexicon.topics if lexicon else (),
         per_document=per_document,
         curated=curated,
+        merged=(*merged_commitments, *merged_events, *merged_quotes),
     )
 
 

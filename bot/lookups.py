@@ -130,6 +130,25 @@ class AnswerLookups:
                 by_text[q.speaker].append(i)
         return by_id, by_text
 
+    @cached_property
+    def _quotes_by_paragraph(self) -> dict[tuple[str, int], list[Quote]]:
+        out: dict[tuple[str, int], list[Quote]] = defaultdict(list)
+        for q in self.quotes:
+            out[(q.source.doc_id, q.source.paragraph)].append(q)
+        return out
+
+    def quotes_at(self, source: Source) -> list[Quote]:
+        """The quotes of the paragraph a fact was read from, to tell who said a quoted clause."""
+        return self._quotes_by_paragraph.get((source.doc_id, source.paragraph), [])
+
+    @cached_property
+    def pronouns(self) -> tuple[str, ...]:
+        """Pronouns that stand for an actor (config/cues.yaml), to spot unnamed subjects."""
+        keys = ("actor_pronouns", "plural_pronouns", "singular_pronouns")
+        lexicon = self.lexicon
+        found = (w.casefold() for k in keys for w in lexicon.word_list(k)) if lexicon else ()
+        return tuple(dict.fromkeys(found))
+
     def quotes_by(self, person: Person) -> list[Quote]:
         """A person's quotes, including joint ones whose speaker is a text such as "A and B"."""
         by_id, by_text = self._quotes_by_speaker

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bot.answers import Answer, Line
 from bot.errors import UserError
+from bot.models import Source
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits)
 MESSAGE_LIMIT = 2000
@@ -71,15 +72,33 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: max(limit - 1, 0)].rstrip() + "…"
 
 
+MAX_ALSO = 2  # merged sources quoted under a line; more are cited by number only
+
+
+def _cite_source(answer: Answer, source: Source) -> str:
+    """'[3 ¶8]': the document's fixed number and the paragraph; the id if it is not numbered."""
+    n = answer.doc_number(source.doc_id)
+    return f"[{n} ¶{source.paragraph}]" if n else f"[{source.doc_id} ¶{source.paragraph}]"
+
+
 def _cite(answer: Answer, line: Line) -> str:
     if not line.source:
         return ""
-    n = answer.doc_number(line.source.doc_id)
-    return (
-        f"[{n} ¶{line.source.paragraph}]"
-        if n
-        else f"[{line.source.doc_id} ¶{line.source.paragraph}]"
-    )
+    return " ".join(_cite_source(answer, s) for s in (line.source, *line.also[MAX_ALSO:]))
+
+
+def _also_block(answer: Answer, line: Line, markdown: bool, shown: set) -> str:
+    """The sentences of copies merged into the line, each under it with its citation."""
+    out = []
+    for s in line.also[:MAX_ALSO]:
+        if s in shown:
+            out.append(f"{'> ' if markdown else '      ↳ '}(also {_cite_source(answer, s)})")
+            continue
+        shown.add(s)
+        sentence = clip(s.sentence, SOURCE_BUDGET)
+        lead = "> " if markdown else "      ↳ "
+        out.append(f"{lead}{sentence} {_cite_source(answer, s)}")
+    return "".join("\n" + x for x in out)
 
 
 def _line_block(answer: Answer, line: Line, markdown: bool, shown: set) -> str:
@@ -93,20 +112,21 @@ def _line_block(answer: Answer, line: Line, markdown: bool, shown: set) -> str:
     if not markdown:
         text = text.replace("**", "").replace("`", "").replace("\n", "\n    ")
     bullet = "• " if markdown else "  • "
+    also = _also_block(answer, line, markdown, shown)
     if line.source and line.quote_source and line.source not in shown:
         shown.add(line.source)
         sentence = clip(line.source.sentence, SOURCE_BUDGET)
         if markdown:
-            return f"{bullet}{text}\n> {sentence} {cite}"
-        return f"{bullet}{text}\n      ↳ {sentence} {cite}"
-    return f"{bullet}{text} {cite}" if cite else f"{bullet}{text}"
+            return f"{bullet}{text}\n> {sentence} {cite}{also}"
+        return f"{bullet}{text}\n      ↳ {sentence} {cite}{also}"
+    return (f"{bullet}{text} {cite}" if cite else f"{bullet}{text}") + also
 
 
 def _sources_line(answer: Answer) -> str:
     parts = []
     for i, d in enumerate(answer.documents, 1):
         date = f" ({d.date})" if d.date else ""
-        parts.append(f"[{i}] {d.title}{date}")
+        parts.append(f"[{d.number or i}] {d.title}{date}")
     return "Sources: " + "; ".join(parts) if parts else ""
 
 

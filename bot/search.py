@@ -23,6 +23,10 @@ from bot.lookups import AnswerLookups
 from bot.models import Document, Person, Quote, Source
 from bot.text_index import TextIndex
 
+# "Did you mean" needs at least this similarity (rapidfuzz 0-100), whatever bot.yaml says: at 55
+# 'bananas' suggested 'Annalena' and 'france' suggested 'finance'.
+SUGGEST_FLOOR = 72
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:
@@ -100,6 +104,11 @@ class _Keys:
                 best[i] = score
         return best
 
+    def exact(self, query: str) -> list[str]:
+        """Owners with a key equal to the folded query (a name, synonym or alias as typed)."""
+        positions = self._unique.get(fold(query).strip(), ())
+        return list(dict.fromkeys(self.owners[i] for i in positions))
+
     def rank(self, query: str, cutoff: float, limit: int = 10) -> list[tuple[str, float]]:
         """Owners best first, each with its best key score (>= cutoff)."""
         q = fold(query)
@@ -144,9 +153,23 @@ class FactIndex:
         self._parties = _Keys()
         for party in self.parties():
             self._parties.add(party, party, (party, *self._party_aliases(party)))
+        self._offices = _Keys()
+        synonyms = {fold(p.name): p.synonyms for p in lexicon.portfolios}
+        for p in facts.people:
+            if p.former:
+                continue
+            for office in p.offices:
+                self._offices.add(office, office, (office, *synonyms.get(fold(office), ())))
+            for role in p.roles:
+                office = lexicon.canonical_role(role)
+                if office in p.offices:
+                    self._offices.add(office, office, (role,))
+        self._all_countries = _Keys()
+        for c in lexicon.countries:
+            self._all_countries.add(c.name, c.name, (c.name, *c.aliases, *c.demonyms))
         self.quote_topics = _quote_topics(facts, lexicon)
         self.text = TextIndex(facts.per_document)
-        for keys in (self._people, self._roles, self._topics, self._documents):
+        for keys in (self._people, self._roles, self._topics, self._documents, self._offices):
             _ = keys._prepared
         self.lookups.prepare()
 
@@ -216,20 +239,37 @@ class FactIndex:
                 return tuple(str(a) for a in entry.get("aliases") or ())
         return ()
 
-    def suggest(self, query: str, kinds: Iterable[str] = ("people", "topics")) -> tuple[str, ...]:
-        """ "Did you mean" choices: the closest names, topics or documents, best first."""
-        pools = {
+    def pool(self, kind: str) -> _Keys:
+        """The keys of one kind: people, roles (offices), topics, documents, countries, parties.
+
+        'countries' are all the countries the lexicon knows, so `quotes china` finds China
+        though no one in the documents is Chinese; 'roles' are the offices people hold, found
+        by the office, its synonyms and the document's wording ('Outside', 'Foreign Minister').
+        """
+        return {
             "people": self._people,
-            "roles": self._roles,
+            "roles": self._offices,
             "topics": self._topics,
             "documents": self._documents,
-            "countries": self._countries,
+            "countries": self._all_countries,
             "parties": self._parties,
-        }
+        }[kind]
+
+    def holders(self, office: str) -> list[Person]:
+        """Current holders of an office, in the order of the people: 'Defense' → both ministers."""
+        return [p for p in self.facts.people if office in p.offices and not p.former]
+
+    def suggest(self, query: str, kinds: Iterable[str] = ("people", "topics")) -> tuple[str, ...]:
+        """ "Did you mean" choices of the kinds a command takes, best first; only close ones.
+
+        A choice needs SUGGEST_FLOOR or the configured `suggest` score, whichever is higher,
+        so 'bananas' suggests nothing rather than a name that shares four letters with it.
+        """
+        cutoff = max(self.fuzzy.suggest, SUGGEST_FLOOR)
         scored: list[tuple[float, str]] = []
         for kind in kinds:
-            keys = pools[kind]
-            for owner, score in keys.rank(query, self.fuzzy.suggest, 3):
+            keys = self.pool(kind)
+            for owner, score in keys.rank(query, cutoff, 3):
                 scored.append((score, keys.labels[owner]))
         scored.sort(key=lambda x: -x[0])
         return tuple(dict.fromkeys(label for _s, label in scored))[:3]

@@ -12,6 +12,8 @@ import math
 from array import array
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import cached_property
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
@@ -20,7 +22,9 @@ from bot.folding import STOPWORDS, index_words, words
 from bot.models import DocumentFacts, Source
 
 
-def _pieces(facts: DocumentFacts) -> tuple[tuple[tuple[int, int, int], ...], tuple[str, ...]]:
+def sentence_spans(
+    facts: DocumentFacts,
+) -> tuple[tuple[tuple[int, int, int], ...], tuple[str, ...]]:
     """A document's sentence offsets and index words: stored ones, else worked out now.
 
     Documents stored before extraction kept these have them empty; their text is split again.
@@ -41,7 +45,7 @@ class TextIndex:
         rows: list[tuple[int, int, int, int]] = []  # (document, paragraph, start, end)
         postings: dict[str, list[int]] = defaultdict(list)
         for d, facts in enumerate(per_document):
-            spans, terms = _pieces(facts)
+            spans, terms = sentence_spans(facts)
             for (para, start, end), sentence_words in zip(spans, terms, strict=True):
                 i = len(rows)
                 rows.append((d, para, start, end))
@@ -62,6 +66,26 @@ class TextIndex:
         """Sentence number `i` as a Source: document id, paragraph, the sentence itself."""
         doc = self._documents[self._doc[i]]
         return Source(doc.id, self._para[i], doc.text[self._start[i] : self._end[i]])
+
+    def previous(self, source: Source) -> str | None:
+        """The sentence before `source` in its paragraph, or None (it opens the paragraph).
+
+        For a timeline entry whose subject is a pronoun: 'In April 2022, it was the first Asian
+        country he visited.' reads with 'After taking office, Scholz made great efforts …'.
+        """
+        at = self._by_paragraph.get((source.doc_id, source.paragraph), ())
+        sentence = source.sentence.strip()
+        for before, i in pairwise(at):
+            if self.source(i).sentence.strip() == sentence:
+                return self.source(before).sentence
+        return None
+
+    @cached_property
+    def _by_paragraph(self) -> dict[tuple[str, int], list[int]]:
+        out: dict[tuple[str, int], list[int]] = defaultdict(list)
+        for i in range(len(self._doc)):
+            out[(self._documents[self._doc[i]].id, self._para[i])].append(i)
+        return out
 
     def _expand(self, word: str) -> list[tuple[str, float]]:
         """Vocabulary words close to a query word: itself, its typos' fixes, its stem's kin."""
