@@ -134,12 +134,12 @@ def sources(facts: FactBase, index: FactIndex, arg: str) -> Answer:
     """The documents the bot knows, with their fixed numbers, dates, links and fact counts."""
     lines = []
     refs = []
-    for f in facts.per_document:
-        d = f.document
+    for d in facts.documents:
+        n = facts.counts_by_document[d.id]
         ref = doc_ref(facts, d.id)
         counts = (
-            f"{plural(len(f.people), 'person', 'people')}, {plural(len(f.quotes), 'quote')}, "
-            f"{plural(len(f.commitments), 'commitment')}, {plural(len(f.events), 'date')}"
+            f"{plural(n['people'], 'person', 'people')}, {plural(n['quotes'], 'quote')}, "
+            f"{plural(n['commitments'], 'commitment')}, {plural(n['events'], 'date')}"
         )
         bits = [x for x in (d.date, d.kind) if x]
         number = f"[{ref.number}] " if ref else ""
@@ -184,9 +184,7 @@ def brief(facts: FactBase, index: FactIndex, arg: str) -> Answer:
             note = (
                 f"\nThe latest of {len(facts.documents)} documents; `brief <document>` for another."
             )
-    f = next(x for x in facts.per_document if x.document.id == doc.id)
-    ids = {p.id for p in f.people}
-    merged = [p for p in facts.people if p.id in ids or any(s.doc_id == doc.id for s in p.sources)]
+    merged = [p for p in facts.people if any(s.doc_id == doc.id for s in p.sources)]
     participants = [p for p in merged if not p.former]
     intro = " · ".join(x for x in (doc.date, doc.kind, doc.source) if x) + note
     lookups = index.lookups

@@ -27,7 +27,7 @@ class FuzzySettings:
     person: int = 72
     topic: int = 75
     document: int = 60
-    suggest: int = 55
+    suggest: int = 72
 
 
 @dataclass(frozen=True)
@@ -174,7 +174,7 @@ def load_settings(path: Path | str | None = None) -> Settings:
             person=cutoff("person", 72),
             topic=cutoff("topic", 75),
             document=cutoff("document", 60),
-            suggest=cutoff("suggest", 55),
+            suggest=cutoff("suggest", 72),
         ),
         page_lines=positive(pages, "lines_per_page", int, 8),
         page_timeout=positive(pages, "timeout_seconds", float, 180.0),

@@ -52,6 +52,26 @@ class FactBase:
     merged: tuple[MergedFact, ...] = ()  # copies merged into a kept fact, with their sources
 
     @cached_property
+    def counts_by_document(self) -> dict[str, dict[str, int]]:
+        """Per document id, how many merged people, quotes, commitments and events cite it.
+
+        Read from the merged lists (not each document's own facts), so it holds for a fact
+        base loaded from the store, where documents keep only what the index needs.
+        """
+        out: dict[str, dict[str, int]] = {
+            d.id: {"people": 0, "quotes": 0, "commitments": 0, "events": 0} for d in self.documents
+        }
+        for p in self.people:
+            for doc_id in {s.doc_id for s in p.sources}:
+                if doc_id in out:
+                    out[doc_id]["people"] += 1
+        for kind in ("quotes", "commitments", "events"):
+            for fact in getattr(self, kind):
+                if fact.source.doc_id in out:
+                    out[fact.source.doc_id][kind] += 1
+        return out
+
+    @cached_property
     def person_by_id(self) -> dict[str, Person]:
         return {p.id: p for p in self.people}
 

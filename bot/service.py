@@ -46,7 +46,7 @@ BOT_DIR = Path(__file__).resolve().parent
 EXTRACTION_CODE = (*sorted((BOT_DIR / "extract").glob("*.py")),
                    *(BOT_DIR / n for n in ("folding.py", "models.py", "seeds.py")))  # fmt: skip
 #: What the stored merged facts depend on: a change re-merges at start-up, re-extracting nothing.
-MERGE_CODE = tuple(BOT_DIR / n for n in ("factbase.py", "people_merge.py", "codec.py"))
+MERGE_CODE = tuple(BOT_DIR / n for n in ("factbase.py", "people_merge.py", "dedupe.py", "codec.py"))
 Progress = Callable[[str], Awaitable[None]]
 
 

@@ -498,14 +498,19 @@ async def test_facts_no_generation_lists_are_pruned(store: Store) -> None:
         assert [r[0] for r in await cur.fetchall()] == ["k2", "k3", "k4"]
 
 
-async def test_the_merged_fact_base_round_trips_without_per_document_copies(
+async def test_the_merged_fact_base_round_trips_with_slim_documents(
     store: Store, seed_facts
 ) -> None:
     gen = await store.save_generation(
         list(seed_facts.per_document), CuratedFacts(), "m", [], merged=seed_facts
     )
     loaded = await store.load_generation(gen, documents=False)
-    assert loaded.merged is not None and loaded.merged.per_document == ()
+    assert loaded.merged is not None
+    slim = loaded.merged.per_document
+    assert [d.document for d in slim] == [d.document for d in seed_facts.per_document]
+    assert all(not (d.people or d.commitments or d.events) for d in slim)
+    assert [d.sentences for d in slim] == [d.sentences for d in seed_facts.per_document]
+    assert loaded.merged.merged == seed_facts.merged
     assert loaded.merged.people == seed_facts.people
     assert loaded.merged.quotes == seed_facts.quotes
     assert loaded.merged.documents == seed_facts.documents
