@@ -46,7 +46,10 @@ BOT_DIR = Path(__file__).resolve().parent
 EXTRACTION_CODE = (*sorted((BOT_DIR / "extract").glob("*.py")),
                    *(BOT_DIR / n for n in ("folding.py", "models.py", "seeds.py")))  # fmt: skip
 #: What the stored merged facts depend on: a change re-merges at start-up, re-extracting nothing.
-MERGE_CODE = tuple(BOT_DIR / n for n in ("factbase.py", "people_merge.py", "dedupe.py", "codec.py"))
+MERGE_CODE = tuple(
+    BOT_DIR / n
+    for n in ("factbase.py", "people_merge.py", "dedupe.py", "codec.py", "merged_parts.py")
+)
 Progress = Callable[[str], Awaitable[None]]
 
 
@@ -293,7 +296,6 @@ class BriefingService:
     ) -> ReloadReport:
         """Re-read seeds/ and swap in the new generation; see the module docstring."""
         async with self._lock:
-            await self._merged_saved()
             return await self._reload(who, action, progress)
 
     async def _save_merged(self, generation: int, facts: FactBase) -> None:
@@ -403,6 +405,8 @@ class BriefingService:
                 saved = False
         snap = Snapshot(snap.facts, snap.index, generation, _now())
         if generation is not None:
+            if self._merged_save is not None:  # an older generation's: no longer worth storing
+                self._merged_save.cancel()
             self._merged_save = asyncio.create_task(self._save_merged(generation, snap.facts))
         phases["save"] = loop.time() - started
         log.debug("reload phases (s since start): %s", {k: round(v, 3) for k, v in phases.items()})

@@ -37,6 +37,7 @@ import aiosqlite
 
 from bot.codec import StaleRecord, from_json, to_json
 from bot.factbase import FactBase
+from bot.merged_parts import decode_parts, encode_parts
 from bot.models import CuratedFacts, DocumentFacts
 
 log = logging.getLogger(__name__)
@@ -56,9 +57,15 @@ CREATE TABLE generations (
     fingerprint TEXT NOT NULL,
     curated TEXT NOT NULL,
     files TEXT NOT NULL,
-    errors TEXT NOT NULL,
-    merged BLOB
+    errors TEXT NOT NULL
 );
+CREATE TABLE merged_parts (
+    generation INTEGER NOT NULL REFERENCES generations(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    field TEXT NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (generation, seq)
+) WITHOUT ROWID;
 CREATE TABLE documents (
     generation INTEGER NOT NULL REFERENCES generations(id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
@@ -96,7 +103,7 @@ class StoredGeneration:
     files: tuple[tuple[str, str], ...]  # (seed file name, sha256)
     errors: tuple[tuple[str, int | None, str], ...]  # (file, line, reason) at build time
     doc_keys: tuple[str, ...] = ()  # each document's key, in order
-    merged: FactBase | None = None  # the merged facts as answered from (see `slim`)
+    merged: FactBase | None = None  # the merged facts as answered from (merged_parts.slim)
 
 
 @dataclass(frozen=True)
@@ -136,19 +143,6 @@ def _unpack(tp: Any, blob: bytes) -> Any:
     except (zlib.error, UnicodeDecodeError) as exc:
         raise StaleRecord(f"not a stored record: {exc}") from None
     return from_json(tp, text)
-
-
-def slim(merged: FactBase) -> FactBase:
-    """The merged facts as stored with their generation: whole, except that each document's own
-    facts keep only what the index reads (the document, its sentences and words, its quotes and
-    their topics); the rest is in the merged lists already, and in `document_facts` by key.
-    """
-    return replace(
-        merged,
-        per_document=tuple(
-            replace(d, people=(), commitments=(), events=()) for d in merged.per_document
-        ),
-    )
 
 
 def encode_document_facts(facts: DocumentFacts) -> bytes:
@@ -401,14 +395,14 @@ class Store:
                 to_json(CuratedFacts, curated),
                 to_json(_FILES, tuple(files)),
                 to_json(_ERRORS, tuple(errors)),
-                _pack(FactBase, slim(merged)) if merged else None,
             )
         )
+        parts = await asyncio.to_thread(encode_parts, merged) if merged else []
         async with self._lock:
             async with self._transaction() as conn:
                 cur = await conn.execute(
-                    "INSERT INTO generations (created, fingerprint, curated, files, errors, merged)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO generations (created, fingerprint, curated, files, errors)"
+                    " VALUES (?, ?, ?, ?, ?)",
                     (utc_now(), fingerprint, *header),
                 )
                 generation = cur.lastrowid
@@ -432,9 +426,19 @@ class Store:
                         for i, (f, k) in enumerate(zip(documents, keys, strict=True))
                     ],
                 )
+                await self._insert_parts(conn, generation, parts)
                 await self._prune(conn)
             await self._checkpoint()
         return generation
+
+    @staticmethod
+    async def _insert_parts(
+        conn: aiosqlite.Connection, generation: int, parts: list[tuple[str, bytes]]
+    ) -> None:
+        await conn.executemany(
+            "INSERT INTO merged_parts (generation, seq, field, data) VALUES (?, ?, ?, ?)",
+            [(generation, i, name, data) for i, (name, data) in enumerate(parts)],
+        )
 
     @staticmethod
     async def _stored_keys(conn: aiosqlite.Connection, keys: Iterable[str]) -> set[str]:
@@ -450,12 +454,16 @@ class Store:
 
     async def save_merged(self, generation: int, merged: FactBase) -> None:
         """Attach the merged facts to a stored generation (see `slim` for what is kept)."""
-        blob = await asyncio.to_thread(_pack, FactBase, slim(merged))
+        parts = await asyncio.to_thread(encode_parts, merged)
         async with self._lock:
             async with self._transaction() as conn:
-                await conn.execute(
-                    "UPDATE generations SET merged = ? WHERE id = ?", (blob, generation)
-                )
+                await conn.execute("DELETE FROM merged_parts WHERE generation = ?", (generation,))
+                async with conn.execute(
+                    "SELECT 1 FROM generations WHERE id = ?", (generation,)
+                ) as cur:
+                    if await cur.fetchone() is None:
+                        return  # pruned meanwhile: nothing to attach to
+                await self._insert_parts(conn, generation, parts)
             await self._checkpoint()
 
     async def _checkpoint(self) -> None:
@@ -469,6 +477,9 @@ class Store:
         keep = "SELECT id FROM generations ORDER BY id DESC LIMIT ?"
         await conn.execute(f"DELETE FROM documents WHERE generation NOT IN ({keep})", (self.keep,))
         await conn.execute(f"DELETE FROM generations WHERE id NOT IN ({keep})", (self.keep,))
+        await conn.execute(
+            "DELETE FROM merged_parts WHERE generation NOT IN (SELECT id FROM generations)"
+        )
         await conn.execute(
             "DELETE FROM document_facts WHERE doc_key NOT IN (SELECT doc_key FROM documents)"
         )
@@ -508,7 +519,7 @@ class Store:
         """One generation by id; None when it is gone or no longer fits the models (logged)."""
         async with self._lock:
             async with self.conn.execute(
-                "SELECT id, created, fingerprint, curated, files, errors, merged "
+                "SELECT id, created, fingerprint, curated, files, errors "
                 "FROM generations WHERE id = ?",
                 (generation,),
             ) as cur:
@@ -520,8 +531,13 @@ class Store:
                 (generation,),
             ) as cur:
                 keys = tuple(r[0] for r in await cur.fetchall())
+            async with self.conn.execute(
+                "SELECT field, data FROM merged_parts WHERE generation = ? ORDER BY seq",
+                (generation,),
+            ) as cur:
+                parts = [(r[0], r[1]) for r in await cur.fetchall()]
         try:
-            stored = await asyncio.to_thread(_decode_generation, tuple(head), keys)
+            stored = await asyncio.to_thread(_decode_generation, tuple(head), keys, parts)
             if documents:
                 by_key = await self.load_documents(keys)
                 stored = replace(stored, documents=tuple(by_key[k] for k in keys))
@@ -583,8 +599,10 @@ class Store:
         return [ReloadLogEntry(r[0], r[1], r[2], r[3], tuple(json.loads(r[4])), r[5]) for r in rows]
 
 
-def _decode_generation(head: tuple[Any, ...], keys: tuple[str, ...]) -> StoredGeneration:
-    gen_id, created, fingerprint, curated, files, errors, merged = head
+def _decode_generation(
+    head: tuple[Any, ...], keys: tuple[str, ...], parts: list[tuple[str, bytes]]
+) -> StoredGeneration:
+    gen_id, created, fingerprint, curated, files, errors = head
     return StoredGeneration(
         id=gen_id,
         created=created,
@@ -594,5 +612,5 @@ def _decode_generation(head: tuple[Any, ...], keys: tuple[str, ...]) -> StoredGe
         files=from_json(_FILES, files),
         errors=from_json(_ERRORS, errors),
         doc_keys=keys,
-        merged=_unpack(FactBase, merged) if merged is not None else None,
+        merged=decode_parts(parts) if parts else None,
     )

@@ -522,3 +522,19 @@ async def test_the_wal_is_checkpointed_after_a_save(tmp_path: Path) -> None:
         await s.save_generation([make_facts(f"d{i}") for i in range(20)], CuratedFacts(), "w", [])
         wal = path.with_name(path.name + "-wal")
         assert not wal.exists() or wal.stat().st_size == 0
+
+
+def test_the_merged_facts_are_stored_in_parts_that_round_trip(
+    seed_facts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot import merged_parts
+
+    monkeypatch.setattr(merged_parts, "PART_SIZE", 2)
+    parts = merged_parts.encode_parts(seed_facts)
+    assert sum(1 for name, _ in parts if name == "commitments") == -(
+        -len(seed_facts.commitments) // 2
+    )
+    back = merged_parts.decode_parts(parts)
+    assert back == merged_parts.slim(seed_facts)
+    with pytest.raises(store_mod.StaleRecord):
+        merged_parts.decode_parts([("retired_field", parts[0][1])])
