@@ -24,7 +24,7 @@ from bot.folding import STOPWORDS, words
 from bot.models import Commitment, DocumentFacts, Event, Quote, Source
 from bot.text_index import sentence_spans
 
-WINDOW = 64  # earlier facts of a bucket each fact is compared with
+WINDOW = 16  # earlier facts of a bucket each fact is compared with (bounds the cost per fact)
 HEADING_WORDS = 15  # a one-sentence paragraph this short, without a full stop, is a heading
 _END_MARKS = ".!?:;\"”’'»)…"
 # Words that date a statement rather than say what it is about: the `when` is compared apart.

@@ -43,7 +43,7 @@ from bot.models import CuratedFacts, DocumentFacts
 log = logging.getLogger(__name__)
 
 #: Bump when the tables change; a database with another version is moved aside and recreated.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: How many generations survive a save (the newest ones).
 KEEP_GENERATIONS = 3
 #: How many reload-log entries survive (the newest ones); the log is for people, not archives.

@@ -384,7 +384,7 @@ async def test_version_1_file_with_fts_index_is_rebuilt(
             "PRAGMA user_version = 1;"
         )
     old.close()
-    assert SCHEMA_VERSION == 3
+    assert SCHEMA_VERSION == 4
     with caplog.at_level(logging.WARNING, logger="bot.store"):
         async with Store.open(path) as s:
             assert await s.load_latest() is None
