@@ -51,6 +51,8 @@ MERGE_CODE = tuple(
     for n in ("factbase.py", "people_merge.py", "dedupe.py", "codec.py", "merged_parts.py")
 )
 Progress = Callable[[str], Awaitable[None]]
+#: Seconds without a reload before the merged facts are stored (see _schedule_merged_save).
+MERGED_SAVE_DELAY = 20.0
 
 
 def _now() -> str:
@@ -126,7 +128,8 @@ class BriefingService:
         self._errors: tuple[SeedError | ConfigError, ...] = ()
         self._lock = asyncio.Lock()
         self._store: Store | None = None
-        self._merged_save: asyncio.Task[None] | None = None
+        self._merged_save: asyncio.Task[None] | None = None  # waits, then stores merged facts
+        self._merged_pending: tuple[int, FactBase] | None = None
         self._pool: ExtractionPool = shared_pool(settings.limits.workers)
         self._snapshot = self._index_snapshot(
             FactBase(topics=self._lexicon.topics), self._lexicon, None
@@ -299,18 +302,39 @@ class BriefingService:
             return await self._reload(who, action, progress)
 
     async def _save_merged(self, generation: int, facts: FactBase) -> None:
-        """Store the merged facts a generation answers from, after the swap, so a reload
-        returns without waiting for them; a start before they are stored merges again."""
+        """Store the merged facts a generation answers from, so the next start loads them
+        instead of merging again (a start before they are stored merges, which is correct)."""
         assert self._store is not None
         try:
             await self._store.save_merged(generation, facts)
         except Exception:
             log.exception("could not store the merged facts of generation %s", generation)
 
-    async def _merged_saved(self) -> None:
+    def _schedule_merged_save(self, generation: int, facts: FactBase) -> None:
+        """Store the merged facts once reloads have paused for MERGED_SAVE_DELAY seconds (or at
+        close): encoding them takes CPU that a burst of reloads and answers need more."""
         if self._merged_save is not None:
-            await self._merged_save
-            self._merged_save = None
+            self._merged_save.cancel()  # a newer generation supersedes it
+        self._merged_pending = (generation, facts)
+
+        async def later() -> None:
+            await asyncio.sleep(MERGED_SAVE_DELAY)
+            pending, self._merged_pending = self._merged_pending, None
+            if pending:
+                await self._save_merged(*pending)
+
+        self._merged_save = asyncio.create_task(later())
+
+    async def _merged_saved(self) -> None:
+        """Store any merged facts still waiting (at close), or wait for a save under way."""
+        task, self._merged_save = self._merged_save, None
+        pending, self._merged_pending = self._merged_pending, None
+        if pending:
+            if task is not None:
+                task.cancel()
+            await self._save_merged(*pending)
+        elif task is not None:
+            await task
 
     async def _reload(self, who: str, action: str, progress: Progress | None) -> ReloadReport:
         loop = asyncio.get_running_loop()
@@ -405,9 +429,7 @@ class BriefingService:
                 saved = False
         snap = Snapshot(snap.facts, snap.index, generation, _now())
         if generation is not None:
-            if self._merged_save is not None:  # an older generation's: no longer worth storing
-                self._merged_save.cancel()
-            self._merged_save = asyncio.create_task(self._save_merged(generation, snap.facts))
+            self._schedule_merged_save(generation, snap.facts)
         phases["save"] = loop.time() - started
         log.debug("reload phases (s since start): %s", {k: round(v, 3) for k, v in phases.items()})
 

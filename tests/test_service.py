@@ -252,3 +252,18 @@ def test_counts_read_as_words() -> None:
 
     assert counted(1, "documents") == "1 document" and counted(2, "documents") == "2 documents"
     assert counted(1, "people") == "1 person" and counted(0, "quotes") == "0 quotes"
+
+
+async def test_merged_facts_are_stored_after_a_pause_or_at_close(workdir: Settings) -> None:
+    service = await started(workdir)
+    (workdir.seeds_dir / "new.md").write_text(NEW_DOC)
+    report = await service.reload("tester")
+    store = service._store
+    assert store is not None
+    waiting = await store.load_generation(report.generation, documents=False)
+    assert waiting is not None and waiting.merged is None  # not yet: reloads may follow
+    await service.close()
+    reopened = BriefingService(workdir)
+    again = await reopened.start()
+    assert again.from_store and "new" in {d.id for d in reopened.facts.documents}
+    await reopened.close()
