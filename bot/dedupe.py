@@ -90,12 +90,22 @@ def content_words(text: str, lexicon: Lexicon | None) -> frozenset[str]:
     as §defense, so a headline and its body sentence can meet on different words.
     """
     keywords = _keyword_table(lexicon)
+    seen = _WORD_KEYS.setdefault(id(keywords), {})
     out = set()
     for w in words(text):
-        if w in STOPWORDS or w in _DATE_WORDS or w.isdigit() or len(w) < 3:
-            continue
-        out.add(keywords.get(w) or _prefixed(w, keywords) or w)
+        key = seen.get(w, _UNSEEN)
+        if key is _UNSEEN:
+            skip = w in STOPWORDS or w in _DATE_WORDS or w.isdigit() or len(w) < 3
+            key = seen[w] = None if skip else (keywords.get(w) or _prefixed(w, keywords) or w)
+        if key is not None:
+            out.add(key)
     return frozenset(out)
+
+
+_UNSEEN = object()
+#: Per keyword table, each word's key once worked out (a corpus has far fewer distinct words
+#: than word occurrences, and the prefix search is the costly part).
+_WORD_KEYS: dict[int, dict[str, str | None]] = {}
 
 
 _TABLES: dict[int, dict[str, str]] = {}
@@ -114,6 +124,7 @@ def _keyword_table(lexicon: Lexicon | None) -> dict[str, str]:
                 if " " not in k:
                     table.setdefault(k, f"§{t.slug}")
         _TABLES.clear()
+        _WORD_KEYS.clear()
         _TABLES[id(lexicon)] = table
     return table
 
