@@ -74,16 +74,22 @@ def make_answer(
 
 
 def limit_lines(
-    lines: Sequence[Line], limit: int = MAX_LINES, more: str = "narrow the question"
+    lines: Sequence[Line],
+    limit: int = MAX_LINES,
+    more: str = "narrow the question",
+    total: int | None = None,
 ) -> tuple[Line, ...]:
     """The first `limit` lines, and a last one saying how many more and how to see them.
 
     `more` tells how: 'ask `commitments defense` for all of them'; the default is for answers
-    whose argument already narrows ('… and 3 more; narrow the question').
+    whose argument already narrows ('… and 3 more; narrow the question'). `total` counts lines
+    the caller did not build (only the shown ones need building): `limit_lines(first10, 10,
+    total=250)` ends '… and 240 more'.
     """
-    if len(lines) <= limit:
+    total = len(lines) if total is None else total
+    if total <= limit:
         return tuple(lines)
-    rest = len(lines) - limit
+    rest = total - limit
     return (*lines[:limit], Line(f"… and {rest} more; {more}."))
 
 

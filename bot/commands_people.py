@@ -123,7 +123,9 @@ def _card(facts: FactBase, index: FactIndex, person: Person, intro: str) -> Answ
     sections.append(
         Section(
             "Commitments naming them",
-            limit_lines([commitment_line(c, facts, lookups) for c in named], 10),
+            limit_lines(  # only the lines shown are built; the rest are counted
+                [commitment_line(c, facts, lookups) for c in named[:10]], 10, total=len(named)
+            ),
         )
     )
     shown = {src, *(q.source for q in said), *(c.source for c in named)}

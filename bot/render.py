@@ -75,9 +75,21 @@ def clip(text: str, limit: int) -> str:
 MAX_ALSO = 2  # merged sources quoted under a line; more are cited by number only
 
 
+_last_numbers: list[tuple[Answer, dict[str, int]]] = []
+
+
+def _numbers(answer: Answer) -> dict[str, int]:
+    """Document id → citation number for the answer being rendered, worked out once per answer
+    (a long answer cites hundreds of documents on hundreds of lines)."""
+    if not _last_numbers or _last_numbers[0][0] is not answer:
+        table = {d.id: d.number or i for i, d in reversed(list(enumerate(answer.documents, 1)))}
+        _last_numbers[:] = [(answer, table)]
+    return _last_numbers[0][1]
+
+
 def _cite_source(answer: Answer, source: Source) -> str:
     """'[3 ¶8]': the document's fixed number and the paragraph; the id if it is not numbered."""
-    n = answer.doc_number(source.doc_id)
+    n = _numbers(answer).get(source.doc_id)
     return f"[{n} ¶{source.paragraph}]" if n else f"[{source.doc_id} ¶{source.paragraph}]"
 
 

@@ -75,3 +75,14 @@ def test_people_answer_shows_a_page_worth_and_says_how_many_more(
     assert answer.title == f"People ({len(many)})"
     assert answer.line_count == MAX_LINES + 1
     assert answer.sections[-1].lines[-1].text.startswith(f"… and {len(many) - MAX_LINES}")
+
+
+def test_a_cut_list_counts_lines_it_did_not_build() -> None:
+    from bot.answer_lines import limit_lines
+    from bot.answers import Line
+
+    shown = [Line(f"line {i}") for i in range(3)]
+    cut = limit_lines(shown, 3, total=10)
+    assert [line.text for line in cut[:3]] == ["line 0", "line 1", "line 2"]
+    assert cut[-1].text.startswith("… and 7 more")
+    assert limit_lines(shown, 3, total=3) == tuple(shown)
