@@ -220,23 +220,29 @@ def _roots(parent: dict[int, int]) -> dict[int, int]:
     return {k: v for k, v in out.items() if k != v}
 
 
+def _items(
+    facts: Sequence[tuple[Source, str]], heads: dict[str, tuple[int, ...]], lexicon: Lexicon | None
+) -> list[_Item]:
+    """One comparable item per (source, text): its content words, and whether it is a heading."""
+    return [
+        _Item(
+            i,
+            src.doc_id,
+            src.paragraph,
+            content_words(text, lexicon),
+            src.paragraph in heads.get(src.doc_id, ()),
+        )
+        for i, (src, text) in enumerate(facts)
+    ]
+
+
 def dedupe_commitments(
     commitments: Sequence[Commitment],
-    per_document: Sequence[DocumentFacts],
+    heads: dict[str, tuple[int, ...]],
     lexicon: Lexicon | None,
 ) -> tuple[list[Commitment], list[MergedFact]]:
     """Commitments stating one plan merged into the fullest one (actors, topics, `when` joined)."""
-    heads = headings(per_document)
-    items = [
-        _Item(
-            i,
-            c.source.doc_id,
-            c.source.paragraph,
-            content_words(c.sentence, lexicon),
-            c.source.paragraph in heads.get(c.source.doc_id, ()),
-        )
-        for i, c in enumerate(commitments)
-    ]
+    items = _items([(c.source, c.sentence) for c in commitments], heads, lexicon)
 
     def buckets(i: int) -> list[object]:
         c = commitments[i]
@@ -273,20 +279,10 @@ def dedupe_commitments(
 
 
 def dedupe_events(
-    events: Sequence[Event], per_document: Sequence[DocumentFacts], lexicon: Lexicon | None
+    events: Sequence[Event], heads: dict[str, tuple[int, ...]], lexicon: Lexicon | None
 ) -> tuple[list[Event], list[MergedFact]]:
     """Events of one date saying the same thing (two documents, headline and body) become one."""
-    heads = headings(per_document)
-    items = [
-        _Item(
-            i,
-            e.source.doc_id,
-            e.source.paragraph,
-            content_words(e.what, lexicon),
-            e.source.paragraph in heads.get(e.source.doc_id, ()),
-        )
-        for i, e in enumerate(events)
-    ]
+    items = _items([(e.source, e.what) for e in events], heads, lexicon)
     copies = _groups(
         items,
         lambda i: [events[i].when[:4]],

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from bot.dedupe import MergedFact, dedupe_commitments, dedupe_events, dedupe_quotes
+from bot.dedupe import MergedFact, dedupe_commitments, dedupe_events, dedupe_quotes, headings
 from bot.extract.lexicon import Lexicon, Topic
 from bot.models import (
     Commitment,
@@ -169,10 +169,11 @@ def build_factbase(
     ]
     commitments = _apply_corrections(commitments, "commitment", fixes, lambda c: c.sentence)
     events = _apply_corrections(events, "event", fixes, lambda e: e.what)
+    heads = headings(per_document)  # the heading paragraphs, read once for both
     commitments, merged_commitments = dedupe_commitments(
-        [_tupled(c) for c in commitments], per_document, lexicon
+        [_tupled(c) for c in commitments], heads, lexicon
     )
-    events, merged_events = dedupe_events(events, per_document, lexicon)
+    events, merged_events = dedupe_events(events, heads, lexicon)
     quotes, merged_quotes = dedupe_quotes(quotes)
     return FactBase(
         documents=tuple(f.document for f in per_document),
