@@ -14,11 +14,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from bot.curated import CURATED_KEYS, check_keys, correction, curated_person, str_list
 from bot.errors import SeedError
 from bot.limits import Limits
-from bot.models import Correction, CuratedFacts, CuratedPerson, Document
+from bot.models import CuratedFacts, Document
 from bot.yamlfile import LineDict, YamlProblem, line_of, parse_yaml
 
 DOCUMENT_SUFFIXES = (".md", ".txt")
@@ -27,14 +27,6 @@ SEED_SUFFIXES = DOCUMENT_SUFFIXES + CURATED_SUFFIXES
 #: Files that describe the folder rather than brief anyone.
 IGNORED_NAMES = frozenset({"readme.md", "readme.txt"})
 FRONT_MATTER_KEYS = {"title", "date", "published", "source", "url", "kind"}
-CURATED_KEYS = {"people", "role_synonyms", "corrections"}
-CORRECTION_KINDS = {"quote", "commitment", "event", "person"}
-CORRECTION_FIELDS = {
-    "quote": {"text", "speaker"},
-    "commitment": {"actors", "topics", "when"},
-    "event": {"when", "what"},
-    "person": {"roles", "party", "country", "former"},
-}
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 log = logging.getLogger(__name__)
 
@@ -306,85 +298,6 @@ def parse_document(path: Path, raw: bytes) -> Document:
     )
 
 
-def _str_list(file: str, data: LineDict, key: str) -> tuple[str, ...]:
-    value = data.get(key)
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
-        raise SeedError(file, line_of(data, key), f"{key} must be a list of text")
-    return tuple(str(v) for v in value)
-
-
-def _opt_str(file: str, data: LineDict, key: str) -> str | None:
-    value = data.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str | int) or isinstance(value, bool):
-        raise SeedError(file, line_of(data, key), f"{key} must be text")
-    return str(value).strip() or None
-
-
-def _check_keys(file: str, data: LineDict, allowed: set[str], what: str) -> None:
-    for key in data:
-        if key not in allowed:
-            known = ", ".join(sorted(allowed))
-            raise SeedError(file, line_of(data, key), f"unknown key {key!r} in {what}; use {known}")
-
-
-def _curated_person(file: str, item: Any, line: int | None) -> CuratedPerson:
-    if not isinstance(item, dict):
-        raise SeedError(file, line, "each person must be a mapping with at least a name")
-    allowed = {"name", "aliases", "roles", "party", "country", "former"}
-    _check_keys(file, item, allowed, "a person")
-    name = _opt_str(file, item, "name")
-    if not name:
-        raise SeedError(file, line_of(item), "each person needs a name")
-    former = item.get("former")
-    if former is not None and not isinstance(former, bool):
-        raise SeedError(file, line_of(item, "former"), "former must be true or false")
-    return CuratedPerson(
-        name=name,
-        aliases=_str_list(file, item, "aliases"),
-        roles=_str_list(file, item, "roles"),
-        party=_opt_str(file, item, "party"),
-        country=_opt_str(file, item, "country"),
-        former=former,
-        file=file,
-        line=line_of(item) or 0,
-    )
-
-
-def _correction(file: str, item: Any, line: int | None) -> Correction:
-    if not isinstance(item, dict):
-        raise SeedError(file, line, "each correction must be a mapping: kind, match, drop or set")
-    _check_keys(file, item, {"kind", "match", "drop", "set"}, "a correction")
-    kind = _opt_str(file, item, "kind")
-    if kind not in CORRECTION_KINDS:
-        kinds = ", ".join(sorted(CORRECTION_KINDS))
-        raise SeedError(file, line_of(item, "kind"), f"kind must be one of {kinds}")
-    match = _opt_str(file, item, "match")
-    if not match:
-        raise SeedError(file, line_of(item), "a correction needs `match`: text the fact contains")
-    drop = item.get("drop", False)
-    if not isinstance(drop, bool):
-        raise SeedError(file, line_of(item, "drop"), "drop must be true or false")
-    changes = item.get("set") or {}
-    if not isinstance(changes, dict):
-        raise SeedError(file, line_of(item, "set"), "set must be a mapping of field: value")
-    for key in changes:
-        if key not in CORRECTION_FIELDS[kind]:
-            allowed = ", ".join(sorted(CORRECTION_FIELDS[kind]))
-            raise SeedError(
-                file, line_of(changes, key), f"a {kind} has no field {key!r}; use {allowed}"
-            )
-    if not drop and not changes:
-        raise SeedError(file, line_of(item), "a correction needs `drop: true` or `set: {...}`")
-    frozen = tuple((str(k), tuple(v) if isinstance(v, list) else v) for k, v in changes.items())
-    return Correction(kind, match, drop, frozen, file, line_of(item) or 0)
-
-
 def parse_curated(path: Path, raw: bytes) -> CuratedFacts:
     """Curated facts from one YAML file; SeedError with the line of the first mistake."""
     file = path.name
@@ -398,23 +311,23 @@ def parse_curated(path: Path, raw: bytes) -> CuratedFacts:
         raise SeedError(
             file, 1, "a curated file must be a mapping: people, role_synonyms, corrections"
         )
-    _check_keys(file, data, CURATED_KEYS, "a curated file")
+    check_keys(file, data, CURATED_KEYS, "a curated file")
     people_raw = data.get("people") or []
     if not isinstance(people_raw, list):
         raise SeedError(file, line_of(data, "people"), "people must be a list")
     people = tuple(
-        _curated_person(file, p, line_of(people_raw, i)) for i, p in enumerate(people_raw)
+        curated_person(file, p, line_of(people_raw, i)) for i, p in enumerate(people_raw)
     )
     syn_raw = data.get("role_synonyms") or {}
     if not isinstance(syn_raw, dict):
         raise SeedError(
             file, line_of(data, "role_synonyms"), "role_synonyms must map a role to a list"
         )
-    synonyms = tuple((str(k), _str_list(file, syn_raw, k)) for k in syn_raw)
+    synonyms = tuple((str(k), str_list(file, syn_raw, k)) for k in syn_raw)
     corr_raw = data.get("corrections") or []
     if not isinstance(corr_raw, list):
         raise SeedError(file, line_of(data, "corrections"), "corrections must be a list")
-    corrections = tuple(_correction(file, c, line_of(corr_raw, i)) for i, c in enumerate(corr_raw))
+    corrections = tuple(correction(file, c, line_of(corr_raw, i)) for i, c in enumerate(corr_raw))
     return CuratedFacts(
         people=people, role_synonyms=synonyms, corrections=corrections, files=(file,)
     )
