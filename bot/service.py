@@ -433,7 +433,9 @@ class BriefingService:
         phases["save"] = loop.time() - started
         log.debug("reload phases (s since start): %s", {k: round(v, 3) for k, v in phases.items()})
 
-        old_keys, new_keys = _fact_keys(old_facts), _fact_keys(snap.facts)
+        old_keys, new_keys = await asyncio.to_thread(  # O(facts): not on the loop
+            lambda: (_fact_keys(old_facts), _fact_keys(snap.facts))
+        )
         self._swap(snap, self._fingerprint(seeds, config_hash))  # readers see old or new, whole
         self._files = new_files
         self._lexicon = base_lexicon
