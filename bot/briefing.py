@@ -134,6 +134,31 @@ COMMANDS: dict[str, Command] = {
             None,
             admin=True,
         ),
+        # Follows and changes read the store: the service answers them (bot.follow_service).
+        Command(
+            "follow",
+            USAGE["follow"],
+            "post new facts on it here after each reload (Manage Channels or admins)",
+            None,
+            "followable",
+            examples=("follow defense", "follow scholz", "follow germany"),
+        ),
+        Command(
+            "unfollow",
+            USAGE["unfollow"],
+            "stop posting new facts on it here (Manage Channels or admins)",
+            None,
+            "followed",
+        ),
+        Command("following", USAGE["following"], "what this channel follows", None),
+        Command(
+            "changes",
+            USAGE["changes"],
+            "facts added and removed by the last reload, or since a date",
+            None,
+            "since",
+            examples=("changes", "changes 2026-11-30"),
+        ),
     )
 }
 

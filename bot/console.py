@@ -9,26 +9,64 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from dataclasses import replace
 
 from bot.answers import Answer
 from bot.briefing import split_command
 from bot.config import load_settings
 from bot.errors import UserError
+from bot.follows import CONSOLE_CHANNEL, Digest
 from bot.reload_report import counted
 from bot.render import render_error_text, render_text
-from bot.service import BriefingService
+from bot.service import BriefingService, ReloadResult
 
 EXIT_OK, EXIT_USAGE = 0, 2
 LEAVE = {"quit", "exit", "q"}
 
 
 async def dispatch(service: BriefingService, line: str, who: str = "console") -> Answer:
-    """One command line → an Answer; `reload` is allowed here (the terminal is the admin)."""
-    name, arg = split_command(line, service.settings.prefix)
+    """One command line → an Answer; `reload` is allowed here (the terminal is the admin), and
+    so are follows: they are kept for the console's own pseudo-channel, and a reload shows
+    what it would post there."""
+    prefix = service.settings.prefix
+    name, arg = split_command(line, prefix)
+    follows = service.follows
     if name == "reload":
-        report = await service.reload(who)
-        return report.to_answer()
+        return await _reload(service, who)
+    if name == "follow":
+        return await follows.follow(0, CONSOLE_CHANNEL, arg, who, prefix)
+    if name == "unfollow":
+        return await follows.unfollow(CONSOLE_CHANNEL, arg, prefix)
+    if name == "following":
+        return await follows.following(CONSOLE_CHANNEL, prefix)
+    if name == "changes":
+        return await follows.changes(arg)
     return service.ask(name, arg)
+
+
+async def _reload(service: BriefingService, who: str) -> Answer:
+    """The reload report, then what the console's follows receive (recorded as posted)."""
+    got: list[Digest] = []
+
+    async def collect(result: ReloadResult) -> None:
+        got.extend(await service.follows.digests(result, service.settings.prefix, console=True))
+
+    off = service.on_reload(collect)
+    try:
+        report = await service.reload(who)
+    finally:
+        off()
+    answer = report.to_answer()
+    for digest in got:
+        await service.follows.mark_posted(digest)
+        posted = digest.answer
+        answer = replace(
+            answer,
+            sections=answer.sections
+            + tuple(replace(s, heading=f"Followed here: {s.heading}") for s in posted.sections),
+            documents=posted.documents,
+        )
+    return answer
 
 
 def _banner(service: BriefingService) -> str:

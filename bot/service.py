@@ -20,11 +20,13 @@ from pathlib import Path
 
 from bot import briefing
 from bot.answers import Answer
+from bot.changes import FactChanges, diff_facts
 from bot.config import Settings, load_lexicon
 from bot.errors import ConfigError, SeedError, UserError
 from bot.extract.lexicon import Lexicon, with_role_synonyms
 from bot.extraction_pool import ExtractionPool, shared_pool
 from bot.factbase import FactBase, build_factbase, fact_key
+from bot.follow_service import FollowService
 from bot.models import CuratedFacts, DocumentFacts
 from bot.reload_report import ReloadReport, where
 from bot.search import FactIndex
@@ -51,6 +53,7 @@ MERGE_CODE = tuple(
     for n in ("factbase.py", "people_merge.py", "dedupe.py", "codec.py", "merged_parts.py")
 )
 Progress = Callable[[str], Awaitable[None]]
+ReloadListener = Callable[["ReloadResult"], Awaitable[None]]
 #: Seconds without a reload before the merged facts are stored (see _schedule_merged_save).
 MERGED_SAVE_DELAY = 20.0
 
@@ -67,6 +70,17 @@ class Snapshot:
     index: FactIndex
     generation: int | None = None
     built: str = ""
+
+
+@dataclass(frozen=True)
+class ReloadResult:
+    """What reload listeners receive: the report, the facts before, the generation after, and
+    the facts the reload added and removed (bot.changes.diff_facts)."""
+
+    report: ReloadReport
+    before: FactBase
+    after: Snapshot
+    changes: FactChanges
 
 
 @dataclass(frozen=True)
@@ -134,6 +148,8 @@ class BriefingService:
         self._snapshot = self._index_snapshot(
             FactBase(topics=self._lexicon.topics), self._lexicon, None
         )
+        self._listeners: list[ReloadListener] = []
+        self.follows = FollowService(self)  # follow, unfollow, following, changes
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -299,7 +315,45 @@ class BriefingService:
     ) -> ReloadReport:
         """Re-read seeds/ and swap in the new generation; see the module docstring."""
         async with self._lock:
-            return await self._reload(who, action, progress)
+            before = self._snapshot.facts
+            report = await self._reload(who, action, progress)
+            await self._tell_listeners(report, before)
+            return report
+
+    def on_reload(self, callback: ReloadListener) -> Callable[[], None]:
+        """Call `callback` with a ReloadResult after each reload that changed facts (not the
+        one at start-up, where every fact would look new); returns a function that unsubscribes.
+
+        Listeners run in order, before the next reload starts, so they see reloads in order; one
+        that fails is logged and the others still run. A slow one (posting to Discord) should
+        start its own task.
+        """
+        self._listeners.append(callback)
+
+        def off() -> None:
+            if callback in self._listeners:
+                self._listeners.remove(callback)
+
+        return off
+
+    async def _tell_listeners(self, report: ReloadReport, before: FactBase) -> None:
+        after = self._snapshot
+        if not self._listeners or after.facts is before or report.action == "startup":
+            return
+        changes = await asyncio.to_thread(diff_facts, before, after.facts)  # O(facts)
+        if not changes:
+            return
+        result = ReloadResult(report, before, after, changes)
+        for callback in list(self._listeners):
+            try:
+                await callback(result)
+            except Exception:
+                log.exception("a reload listener failed (%s)", getattr(callback, "__name__", "?"))
+
+    @property
+    def store(self) -> Store | None:
+        """The open database, or None when the bot runs from memory."""
+        return self._store
 
     async def _save_merged(self, generation: int, facts: FactBase) -> None:
         """Store the merged facts a generation answers from, so the next start loads them

@@ -39,6 +39,7 @@ from bot.codec import StaleRecord, from_json, to_json
 from bot.factbase import FactBase
 from bot.merged_parts import decode_parts, encode_parts
 from bot.models import CuratedFacts, DocumentFacts
+from bot.store_follows import migrate as migrate_follows
 
 log = logging.getLogger(__name__)
 
@@ -271,6 +272,7 @@ class Store:
         if name == ":memory:":
             conn = await _connect(name)
             await conn.executescript(_SCHEMA)
+            await migrate_follows(conn)
             return cls(conn, name, keep)
         file = Path(path)
         try:
@@ -281,6 +283,7 @@ class Store:
                 "answers from memory"
             ) from None
         conn = await cls._checked_connection(file)
+        await migrate_follows(conn)
         await conn.execute("PRAGMA journal_mode = WAL")
         await conn.execute("PRAGMA synchronous = NORMAL")
         await conn.execute("PRAGMA busy_timeout = 5000")
@@ -365,6 +368,19 @@ class Store:
             await conn.execute("ROLLBACK")
             raise
         await conn.execute("COMMIT")
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """The connection in one transaction, under the store's lock: for the tables other
+        modules keep in this database (bot.store_follows)."""
+        async with self._lock, self._transaction() as conn:
+            yield conn
+
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[aiosqlite.Connection]:
+        """The connection under the store's lock, for reads by other modules' tables."""
+        async with self._lock:
+            yield self.conn
 
     # --- generations ---
 

@@ -19,6 +19,10 @@ USAGE = {
     "sources": "sources",
     "brief": "brief [document]",
     "reload": "reload",
+    "follow": "follow <topic|person|country|party>",
+    "unfollow": "unfollow <topic|person|country|party|all>",
+    "following": "following",
+    "changes": "changes [since]",
 }
 
 

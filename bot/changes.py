@@ -1,0 +1,269 @@
+"""What a reload changed, fact by fact, and the `changes [since]` answer built from it.
+
+A reload's change is the facts whose key (bot.factbase.fact_key) is new, and the facts whose key
+is gone: `diff_facts(before, after)`. The service records each reload's keys (a ChangeRecord)
+in the store, so `changes 2026-11-30` can answer after the generations of that day are gone.
+Over several reloads a fact added and later removed again is no change at all, and one removed
+and added back is none either: `net_change` keeps only the first and last word on each key.
+
+Pure and synchronous: the service runs these in a worker thread (they are linear in the facts).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.answer_lines import (
+    commitment_line,
+    event_line,
+    limit_lines,
+    make_answer,
+    person_summary,
+    quote_lines,
+)
+from bot.answers import Answer, Line, Section
+from bot.errors import UserError
+from bot.factbase import FactBase, fact_key
+from bot.models import Commitment, Event, Person, Quote
+from bot.search import FactIndex
+from bot.usage import USAGE, plural
+
+Fact = Person | Quote | Commitment | Event
+FactKey = tuple[str, ...]
+#: The kinds in the order answers list them, with their headings.
+KIND_HEADINGS = {
+    "commitment": "commitments",
+    "quote": "quotes",
+    "event": "events",
+    "person": "people",
+}
+#: Lines shown per kind and direction; the rest are counted ("… and 12 more").
+SHOWN_PER_KIND = 30
+LAST_RELOAD = ("", "last", "last reload", "latest", "latest reload")
+
+
+@dataclass(frozen=True)
+class FactChanges:
+    """The facts one reload added (as they are now) and removed (as they were)."""
+
+    added: tuple[Fact, ...] = ()
+    removed: tuple[Fact, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed)
+
+
+def all_facts(facts: FactBase) -> Iterable[Fact]:
+    yield from facts.people
+    yield from facts.commitments
+    yield from facts.quotes
+    yield from facts.events
+
+
+def diff_facts(before: FactBase, after: FactBase) -> FactChanges:
+    """The facts of `after` whose key `before` lacks, and the facts of `before` gone from `after`.
+
+    A restated fact keeps its key (document and sentence), so a reload that only re-reads a file
+    changes nothing; an edited sentence is one fact removed and one added.
+    """
+    old = {fact_key(f) for f in all_facts(before)}
+    new = {fact_key(f) for f in all_facts(after)}
+    return FactChanges(
+        added=tuple(f for f in all_facts(after) if fact_key(f) not in old),
+        removed=tuple(f for f in all_facts(before) if fact_key(f) not in new),
+    )
+
+
+@dataclass(frozen=True)
+class ChangeRecord:
+    """One reload's change as stored: who, when, and the keys of the facts added and removed."""
+
+    when: str  # ISO 8601 UTC, as the reload log writes it
+    who: str
+    action: str
+    generation: int | None
+    added: tuple[FactKey, ...]
+    removed: tuple[FactKey, ...]
+
+
+def record_of(
+    changes: FactChanges, when: str, who: str, action: str, generation: int | None
+) -> ChangeRecord:
+    return ChangeRecord(
+        when,
+        who,
+        action,
+        generation,
+        tuple(fact_key(f) for f in changes.added),
+        tuple(fact_key(f) for f in changes.removed),
+    )
+
+
+def encode_keys(keys: Sequence[FactKey]) -> str:
+    """Fact keys as JSON text for the store: [["quote", "doc", "text"], …]."""
+    return json.dumps([list(k) for k in keys], ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_keys(text: str) -> tuple[FactKey, ...]:
+    return tuple(tuple(str(x) for x in k) for k in json.loads(text))
+
+
+# -- since when --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Since:
+    """What `changes` was asked for: the last reload (`start` None) or everything from `start`."""
+
+    start: str | None
+    label: str
+
+
+def parse_since(arg: str) -> Since:
+    """'' or 'last reload' → the last reload; '2026-11-30' (or a time: '2026-11-30T08:00') →
+    everything from then (UTC). Anything else is a UserError naming the forms it takes."""
+    text = arg.strip().strip("\"'“”").strip()
+    if text.casefold() in LAST_RELOAD:
+        return Since(None, "the last reload")
+    try:
+        if len(text) == 10:
+            day = dt.date.fromisoformat(text)
+            return Since(day.isoformat(), f"{day.isoformat()} (UTC)")
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise UserError(
+            f"“{text[:80]}” is not a date: give one like 2026-11-30, or nothing for the last "
+            "reload.",
+            usage=USAGE["changes"],
+        ) from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    start = moment.isoformat(timespec="seconds")
+    return Since(start, f"{start.replace('T', ' ')} (UTC)")
+
+
+def chosen_records(records: Sequence[ChangeRecord], since: Since) -> list[ChangeRecord]:
+    """The records `since` asks for, oldest first; `records` come newest first from the store."""
+    if since.start is None:
+        return list(records[:1])
+    return [r for r in reversed(records) if r.when >= since.start]
+
+
+def net_change(records: Sequence[ChangeRecord]) -> tuple[list[FactKey], list[FactKey]]:
+    """(added, removed) over records oldest first: a key counts by its first and last change.
+
+    Added then removed: no change. Removed then added back: no change. Added (maybe removed and
+    added again in between): added. Removed: removed.
+    """
+    first: dict[FactKey, bool] = {}
+    last: dict[FactKey, bool] = {}
+    for r in records:
+        for keys, added in ((r.removed, False), (r.added, True)):
+            for k in keys:
+                first.setdefault(k, added)
+                last[k] = added
+    added = [k for k, was in first.items() if was and last[k]]
+    removed = [k for k, was in first.items() if not was and not last[k]]
+    return added, removed
+
+
+# -- the answer ---------------------------------------------------------------------------------
+
+
+def key_text(key: FactKey) -> str:
+    """A fact no longer in the documents, from its key: '“We will…” (in brief-2023)'."""
+    kind, *rest = key
+    if kind == "person":
+        return f"**{rest[0]}** (a person)"
+    doc = rest[0] if rest else "?"
+    if kind == "quote":
+        body = "“" + rest[1].strip() + "”"
+    elif kind == "event":
+        body = f"**{rest[1]}** — {rest[2]}"
+    else:
+        body = rest[1]
+    return f"{body} (in `{doc}`)"
+
+
+def fact_lines(facts: FactBase, index: FactIndex, chosen: Sequence[Fact]) -> list[Line]:
+    """Each fact as the other answers show it, citing its sentence."""
+    lookups = index.lookups
+    lines: list[Line] = []
+    for f in chosen:
+        if isinstance(f, Person):
+            lines.append(Line(person_summary(f, lookups.canonical_role), lookups.source_of(f)))
+        elif isinstance(f, Commitment):
+            lines.append(commitment_line(f, facts, lookups))
+        elif isinstance(f, Quote):
+            lines.extend(quote_lines(facts, [f], with_speaker=True))
+        else:
+            lines.append(event_line(f, facts, index))
+    return lines
+
+
+def _added_sections(facts: FactBase, index: FactIndex, keys: list[FactKey]) -> list[Section]:
+    live = {fact_key(f): f for f in all_facts(facts)}
+    sections = []
+    for kind, heading in KIND_HEADINGS.items():
+        mine = [k for k in keys if k[0] == kind]
+        shown = mine[:SHOWN_PER_KIND]
+        lines = [
+            fact_lines(facts, index, [live[k]])[0] if k in live else Line(key_text(k))
+            for k in shown
+        ]
+        more = "ask for a later date"
+        sections.append(
+            Section(f"Added {heading}", limit_lines(lines, SHOWN_PER_KIND, more, len(mine)))
+        )
+    return sections
+
+
+def _removed_sections(keys: list[FactKey]) -> list[Section]:
+    sections = []
+    for kind, heading in KIND_HEADINGS.items():
+        mine = [k for k in keys if k[0] == kind]
+        lines = [Line(key_text(k)) for k in mine[:SHOWN_PER_KIND]]
+        more = "ask for a later date"
+        sections.append(
+            Section(f"Removed {heading}", limit_lines(lines, SHOWN_PER_KIND, more, len(mine)))
+        )
+    return sections
+
+
+def changes_answer(
+    facts: FactBase,
+    index: FactIndex,
+    records: Sequence[ChangeRecord],
+    since: Since,
+    kept: int = 0,
+) -> Answer:
+    """The facts added and removed by the reloads `since` asks for, newest state first.
+
+    `records` are the stored ones, newest first; `kept` is how many the store keeps: when every
+    kept record is asked for, the answer says older changes may be missing.
+    """
+    chosen = chosen_records(records, since)
+    if not chosen:
+        intro = (
+            "No reload has changed any facts yet (reloads at start-up are not counted)."
+            if since.start is None
+            else f"No reload since {since.label} changed any facts."
+        )
+        return Answer("changes", f"Changes since {since.label}", intro)
+    added, removed = net_change(chosen)
+    newest = chosen[-1]
+    at = newest.when[:19].replace("T", " ") + " UTC"
+    if since.start is None:
+        title = "Changes in the last reload"
+        intro = f"{newest.action} by {newest.who} at {at}: "
+    else:
+        title = f"Changes since {since.label}"
+        intro = f"{plural(len(chosen), 'reload')}, the last at {at}: "
+    intro += f"{plural(len(added), 'fact')} added, {len(removed)} removed."
+    if since.start is not None and kept and len(chosen) >= kept:
+        intro += f" The log keeps the last {kept} reloads; older changes are not listed."
+    sections = _added_sections(facts, index, added) + _removed_sections(removed)
+    return make_answer(facts, "changes", title, sections, intro)
