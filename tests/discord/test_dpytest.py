@@ -216,3 +216,22 @@ async def test_page_buttons_go_away_after_the_timeout(
         dpytest.callbacks.remove_callback("edit_message")
         await dpytest.empty_queue()
         await bot.service.close()
+
+
+async def test_a_followed_topic_is_posted_in_the_channel_after_a_reload(live: Briefbot) -> None:
+    with pytest.raises(commands.CheckFailure):
+        await dpytest.message("!follow defence", member=reader())  # no Manage Channels
+    assert "Manage Channels" in dpytest.get_message().content
+    followed = await ask("!follow defence", admin())
+    assert followed.embeds[0].title == "Following defense"
+    (live.settings.seeds_dir / "fresh-note.md").write_text(
+        GOOD_DOCUMENT.replace("joint exercises", "joint defence exercises"), encoding="utf-8"
+    )
+    await dpytest.message("!reload", member=admin())
+    await asyncio.gather(*live.get_cog("Follow").tasks)
+    # The post comes from a task of its own: before or after the reload's reply.
+    replies = {m.embeds[0].title.split(" ")[0]: m for m in (dpytest.get_message() for _ in "ab")}
+    assert replies["Reload"] and replies["New:"].channel.id == followed.channel.id
+    posted = replies["New:"].embeds[0]
+    assert posted.title == "New: defense" and "A short test note" in posted.footer.text
+    assert dpytest.sent_queue.empty()
