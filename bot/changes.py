@@ -133,14 +133,14 @@ def parse_since(arg: str) -> Since:
             day = dt.date.fromisoformat(text)
             return Since(day.isoformat(), f"{day.isoformat()} (UTC)")
         moment = dt.datetime.fromisoformat(text)
-    except ValueError:
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    except (ValueError, OverflowError):  # OverflowError: '0001-01-01T00:00+01:00' in UTC
         raise UserError(
             f"“{text[:80]}” is not a date: give one like 2026-11-30, or nothing for the last "
             "reload.",
             usage=USAGE["changes"],
         ) from None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
     start = moment.isoformat(timespec="seconds")
     return Since(start, f"{start.replace('T', ' ')} (UTC)")
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.changes import (
     ChangeRecord,
@@ -22,6 +24,7 @@ from bot.changes import (
 )
 from bot.errors import UserError
 from bot.factbase import FactBase, fact_key
+from bot.render import MESSAGE_LIMIT, render_error
 
 
 def _record(when: str, added=(), removed=()) -> ChangeRecord:
@@ -89,7 +92,10 @@ def test_a_date_or_time_is_read_in_utc() -> None:
     assert parse_since('"2026-11-30 08:00"').start == "2026-11-30T08:00:00"
 
 
-@pytest.mark.parametrize("text", ["yesterday", "2026-13-01", "30/11/2026", "@everyone", "x" * 500])
+@pytest.mark.parametrize(
+    "text",
+    ["yesterday", "2026-13-01", "30/11/2026", "@everyone", "x" * 500, "0001-01-01T00:00+01:00"],
+)
 def test_anything_else_is_a_user_error_with_the_usage(text: str) -> None:
     with pytest.raises(UserError) as raised:
         parse_since(text)
@@ -153,3 +159,14 @@ def test_an_answer_that_reaches_the_oldest_kept_record_says_older_may_be_missing
     since = parse_since("2026-11-01")
     assert "older changes" in changes_answer(seed_facts, seed_index, records, since, 3).intro
     assert "older" not in changes_answer(seed_facts, seed_index, records, since, 10).intro
+
+
+@settings(max_examples=200, deadline=None)
+@given(arg=st.text(max_size=300))
+def test_any_since_is_read_or_refused_in_words(arg: str) -> None:
+    try:
+        since = parse_since(arg)
+    except UserError as exc:
+        assert 0 < len(render_error(exc)) <= MESSAGE_LIMIT
+        return
+    assert since.start is None or since.start[:4].isdigit()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.briefing import COMMANDS, help_answer
 from bot.changes import all_facts
@@ -21,7 +23,13 @@ from bot.follows import (
     suggest_followed,
 )
 from bot.models import Commitment, Document, DocumentFacts, Event, Person, Quote, Source
-from bot.render import EMBED_TOTAL_LIMIT, MESSAGE_LIMIT, render_pages, render_text_pages
+from bot.render import (
+    EMBED_TOTAL_LIMIT,
+    MESSAGE_LIMIT,
+    render_error,
+    render_pages,
+    render_text_pages,
+)
 from bot.search import FactIndex
 
 # A document written for these tests: one person of a party and country, their quote, a
@@ -222,3 +230,22 @@ def test_mentions_in_facts_never_reach_a_digest_as_pings(lexicon) -> None:
     for page in render_pages(digest.answer):
         text = page.title + page.description + page.footer
         assert "@everyone" not in text and "<@123456>" not in text and "@here" not in text
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    arg=st.one_of(
+        st.text(max_size=300), st.sampled_from(["@everyone", "<@123>", "a" * 5000, "‮", "all"])
+    )
+)
+def test_any_follow_argument_names_something_or_is_a_friendly_error(handmade, arg: str) -> None:
+    _facts, index = handmade
+    try:
+        target = resolve_target(index, arg)
+    except UserError as exc:
+        message = render_error(exc)
+        assert 0 < len(message) <= MESSAGE_LIMIT and "@everyone" not in message
+        return
+    assert target.kind in ("topic", "person", "country", "party") and target.label
