@@ -81,6 +81,9 @@ def _banner(service: BriefingService) -> str:
 async def _console(service: BriefingService) -> int:
     await service.start()
     print(_banner(service))
+    for digest in service.follows.take_startup_digests(console=True):
+        await service.follows.mark_posted(digest)  # seeds changed since the console last ran
+        print(render_text(digest.answer))
     try:
         while True:
             try:

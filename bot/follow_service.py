@@ -1,8 +1,8 @@
 """Follows and changes as the front-ends ask for them: the service's store, the live generation,
 and each reload's changes (received through `BriefingService.on_reload`).
 
-Every reload that changed facts (start-up loads excepted: there everything would look new) is
-recorded as a ChangeRecord: in the store, or in memory when there is no database. `changes`
+Every reload that changed facts is recorded as a ChangeRecord: in the store, or in memory when
+there is no database (a start-up counts when it replaced a stored generation). `changes`
 answers from those records; `follow`, `unfollow` and `following` need the database, where the
 follows live (bot.store_follows). `digests` tells a front-end what each followed channel
 receives after a reload; it records a channel's facts as posted when told they were sent.
@@ -53,6 +53,7 @@ class FollowService:
     def __init__(self, service: BriefingService) -> None:
         self.service = service
         self._memory: deque[ChangeRecord] = deque(maxlen=KEEP_CHANGES)  # without a database
+        self._startup: dict[bool, list[Digest]] = {}  # console? → digests of the start-up
         service.on_reload(self._record)
 
     def _tables(self) -> FollowTables | None:
@@ -75,6 +76,17 @@ class FollowService:
             self._memory.appendleft(record)
             return
         await tables.record_changes(record)
+        if report.action == "startup":  # no front-end listens yet: keep what they would post
+            prefix = self.service.settings.prefix
+            self._startup = {
+                console: await self.digests(result, prefix, console=console)
+                for console in (True, False)
+            }
+
+    def take_startup_digests(self, *, console: bool) -> list[Digest]:
+        """What the follows receive for the seeds changed while the bot was stopped, once: the
+        front-ends start listening after start-up, so each takes its part when it is ready."""
+        return self._startup.pop(console, [])
 
     # -- follows ----------------------------------------------------------------------------
 

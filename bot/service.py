@@ -315,18 +315,21 @@ class BriefingService:
     ) -> ReloadReport:
         """Re-read seeds/ and swap in the new generation; see the module docstring."""
         async with self._lock:
-            before = self._snapshot.facts
+            before = await self._facts_before(action)
             report = await self._reload(who, action, progress)
-            await self._tell_listeners(report, before)
+            if before is not None:
+                await self._tell_listeners(report, before)
             return report
 
     def on_reload(self, callback: ReloadListener) -> Callable[[], None]:
-        """Call `callback` with a ReloadResult after each reload that changed facts (not the
-        one at start-up, where every fact would look new); returns a function that unsubscribes.
+        """Call `callback` with a ReloadResult after each reload that changed facts; returns a
+        function that unsubscribes.
 
-        Listeners run in order, before the next reload starts, so they see reloads in order; one
-        that fails is logged and the others still run. A slow one (posting to Discord) should
-        start its own task.
+        A start-up that rebuilds (the seeds changed while the bot was stopped) counts from the
+        stored generation it replaces; with none stored it tells no one, since every fact would
+        look new. Listeners run in order, before the next reload starts, so they see reloads in
+        order; one that fails is logged and the others still run. A slow one (posting to
+        Discord) should start its own task.
         """
         self._listeners.append(callback)
 
@@ -336,9 +339,23 @@ class BriefingService:
 
         return off
 
+    async def _facts_before(self, action: str) -> FactBase | None:
+        """What a reload's changes are counted from: the live facts; at start-up, the merged
+        facts of the stored generation (None when there are none)."""
+        if action != "startup":
+            return self._snapshot.facts
+        if not self._listeners or self._store is None:
+            return None
+        try:
+            stored = await self._store.load_latest(documents=False)
+        except Exception:
+            log.exception("cannot read the stored generation; start-up changes go untold")
+            return None
+        return stored.merged if stored is not None else None
+
     async def _tell_listeners(self, report: ReloadReport, before: FactBase) -> None:
         after = self._snapshot
-        if not self._listeners or after.facts is before or report.action == "startup":
+        if not self._listeners or after.facts is before:
             return
         changes = await asyncio.to_thread(diff_facts, before, after.facts)  # O(facts)
         if not changes:

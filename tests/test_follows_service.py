@@ -172,18 +172,43 @@ async def test_changes_lists_the_last_reload_and_a_date_range(service: BriefingS
         await dispatch(service, "changes someday")
 
 
-async def test_changes_survive_a_restart_and_start_up_is_not_a_change(workdir: Settings) -> None:
+async def test_changes_survive_a_restart(workdir: Settings) -> None:
     first = BriefingService(workdir)
     await first.start()
+    assert "No reload" in (await first.follows.changes("")).intro  # a first start tells no one
     add_document(workdir)
     await first.reload("tester")
     await first.close()
-    (workdir.seeds_dir / "test-note.md").unlink()  # while stopped: start-up rebuilds
+    second = BriefingService(workdir)
+    await second.start()  # seeds unchanged: the stored generation is adopted
+    try:
+        assert "reload by tester" in (await second.follows.changes("")).intro
+    finally:
+        await second.close()
+
+
+async def test_seeds_changed_while_stopped_count_from_the_stored_generation(
+    workdir: Settings,
+) -> None:
+    first = BriefingService(workdir)
+    await first.start()
+    await first.follows.follow(GUILD, CHANNEL, "defence", "Ana", "!")
+    await dispatch(first, "follow defence")  # the console's own
+    await first.close()
+    add_document(workdir)
     second = BriefingService(workdir)
     await second.start()
     try:
-        answer = await second.follows.changes("")
-        assert "reload by tester" in answer.intro
+        changes = await second.follows.changes("")
+        assert changes.intro.startswith("startup by startup") and changes.documents
+        assert "removed" in changes.intro and not any(
+            s.heading.startswith("Removed") for s in changes.sections
+        )
+        (digest,) = second.follows.take_startup_digests(console=False)
+        assert digest.channel == CHANNEL and digest.answer.documents[0].id == "test-note"
+        assert second.follows.take_startup_digests(console=False) == []  # taken once
+        (mine,) = second.follows.take_startup_digests(console=True)
+        assert mine.channel == CONSOLE_CHANNEL
     finally:
         await second.close()
 

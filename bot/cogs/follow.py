@@ -14,7 +14,8 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Coroutine
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
@@ -83,6 +84,18 @@ class FollowCog(commands.Cog, name="Follow"):
 
     async def cog_load(self) -> None:
         self._unsubscribe = self.bot.service.on_reload(self.post_follows)
+        waiting = self.bot.service.follows.take_startup_digests(console=False)
+        if waiting:  # the seeds changed while the bot was stopped: post once connected
+            self._start(self._post_when_ready(waiting))
+
+    def _start(self, work: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.create_task(work)
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    async def _post_when_ready(self, digests: list[Digest]) -> None:
+        await self.bot.wait_until_ready()  # channels are known only once connected
+        await self.post_digests(digests)
 
     async def cog_unload(self) -> None:
         if self._unsubscribe is not None:
@@ -157,11 +170,8 @@ class FollowCog(commands.Cog, name="Follow"):
         found = await self.bot.service.follows.digests(
             result, self.bot.settings.prefix, console=False
         )
-        if not found:
-            return
-        task = asyncio.create_task(self.post_digests(found))
-        self.tasks.add(task)
-        task.add_done_callback(self.tasks.discard)
+        if found:
+            self._start(self.post_digests(found))
 
     async def post_digests(self, digests: list[Digest]) -> None:
         """Post each digest; one that fails is logged, and the rest are still posted."""

@@ -266,3 +266,25 @@ async def test_unloading_the_cog_stops_listening(cog: FollowCog, service: Briefi
     await cog.cog_unload()
     await _reload_with_new_document(cog, service)
     channel.send.assert_not_awaited()
+
+
+async def test_seeds_changed_while_stopped_are_posted_once_connected(settings) -> None:
+    channel = channel_with_embeds()
+    first = BriefingService(settings)
+    await first.start()
+    await first.follows.follow(channel.guild.id, channel.id, "defence", "Ana", "!")
+    await first.close()
+    (settings.seeds_dir / "test-note.md").write_text(NEW_DOC, encoding="utf-8")
+    second = BriefingService(settings)
+    await second.start()
+    try:
+        bot = MockBot(service=second)
+        bot.get_channel.side_effect = {channel.id: channel}.get
+        cog = FollowCog(bot)
+        await cog.cog_load()
+        await asyncio.gather(*cog.tasks)
+        bot.wait_until_ready.assert_awaited()
+        assert channel.send.await_args.kwargs["embed"].title.startswith("New: defense")
+        await cog.cog_unload()
+    finally:
+        await second.close()
