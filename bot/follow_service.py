@@ -115,9 +115,10 @@ class FollowService:
     async def unfollow(self, channel: int, arg: str, prefix: str) -> Answer:
         tables = self._need_tables()
         current = await tables.follows(channel)
-        if arg.strip().casefold() == "all" and current:
-            for f in current:
-                await tables.remove(channel, f.kind, f.key)
+        if arg.strip().casefold() == "all":
+            if not current:
+                return following_answer(current, prefix)
+            await tables.forget(channel=channel)
             return Answer(
                 "follow", f"Unfollowed all {len(current)}", "This channel follows nothing now."
             )
@@ -132,6 +133,11 @@ class FollowService:
             )
         await tables.remove(channel, found.kind, found.key)
         return Answer("follow", f"Unfollowed {found.label}", _followed_note(prefix))
+
+    async def forget(self, *, channel: int | None = None, guild: int | None = None) -> int:
+        """Drop the follows of a deleted channel or a server the bot left (0 without a database)."""
+        tables = self._tables()
+        return await tables.forget(channel=channel, guild=guild) if tables is not None else 0
 
     async def followed(self, channel: int) -> list[Follow]:
         """The channel's follows (none without a database), for autocomplete."""

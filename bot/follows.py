@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -149,46 +149,53 @@ def following_answer(follows: Sequence[Follow], prefix: str = "!") -> Answer:
 
 
 class _Matcher:
-    """Which of a reload's facts each follow takes, with the lookups built once per digest run."""
+    """Which of a reload's facts each follow takes, worked out once per followed thing however
+    many channels follow it."""
 
-    def __init__(self, facts: FactBase, index: FactIndex) -> None:
+    def __init__(self, facts: FactBase, index: FactIndex, added: Sequence[Fact]) -> None:
         self.facts = facts
         self.index = index
-        self._patterns: dict[str, object] = {}
+        self.added = added
+        self._taken: dict[tuple[str, str], list[Fact]] = {}
 
-    def _speaker(self, q: Quote) -> Person | None:
-        return self.facts.person_by_id.get(q.speaker) if q.speaker else None
+    def taken(self, follow: Follow) -> list[Fact]:
+        """The added facts that match the follow, in the order given."""
+        found = self._taken.get((follow.kind, follow.key))
+        if found is None:
+            test = self._test(follow.kind, follow.key)
+            found = self._taken[(follow.kind, follow.key)] = [f for f in self.added if test(f)]
+        return found
 
-    def _names(self, person_id: str, text: str) -> bool:
-        person = self.facts.person_by_id.get(person_id)
-        if person is None:
-            return False
-        pattern = self._patterns.get(person_id)
-        if pattern is None:
-            pattern = self._patterns[person_id] = name_pattern(names_of(person))
-        return bool(pattern.search(text))  # type: ignore[attr-defined]
-
-    def matches(self, follow: Follow, fact: Fact) -> bool:
-        kind, key = follow.kind, follow.key
+    def _test(self, kind: str, key: str) -> Callable[[Fact], bool]:
         if kind == "topic":
-            if isinstance(fact, Commitment):
-                return key in fact.topics
-            return isinstance(fact, Quote) and key in self.index.topics_of_quote(fact)
+            return lambda f: (
+                (isinstance(f, Commitment) and key in f.topics)
+                or (isinstance(f, Quote) and key in self.index.topics_of_quote(f))
+            )
         if kind == "person":
-            if isinstance(fact, Person):
-                return fact.id == key
-            if isinstance(fact, Quote):
-                return fact.speaker == key
-            if isinstance(fact, Commitment):
-                return self._names(key, fact.sentence)
-            return isinstance(fact, Event) and self._names(key, fact.what)
+            person = self.facts.person_by_id.get(key)
+            pattern = name_pattern(names_of(person)) if person else None
+
+            def named(text: str) -> bool:
+                return pattern is not None and pattern.search(text) is not None
+
+            return lambda f: (
+                (isinstance(f, Person) and f.id == key)
+                or (isinstance(f, Quote) and f.speaker == key)
+                or (isinstance(f, Commitment) and named(f.sentence))
+                or (isinstance(f, Event) and named(f.what))
+            )
         attribute = "country" if kind == "country" else "party"
-        if isinstance(fact, Person):
-            return getattr(fact, attribute) == key
-        if isinstance(fact, Quote):
-            speaker = self._speaker(fact)
-            return speaker is not None and getattr(speaker, attribute) == key
-        return kind == "country" and isinstance(fact, Commitment) and key in fact.actors
+        people = self.facts.person_by_id
+
+        def speaker_of(q: Quote) -> Person | None:
+            return people.get(q.speaker) if q.speaker else None
+
+        return lambda f: (
+            (isinstance(f, Person) and getattr(f, attribute) == key)
+            or (isinstance(f, Quote) and getattr(speaker_of(f), attribute, None) == key)
+            or (kind == "country" and isinstance(f, Commitment) and key in f.actors)
+        )
 
 
 def digests(
@@ -204,7 +211,8 @@ def digests(
 
     `facts` and `index` are the generation the facts were added to (they cite from it).
     """
-    matcher = _Matcher(facts, index)
+    matcher = _Matcher(facts, index, added)
+    ids_of: dict[int, str] = {}  # id(fact) → fact_id, worked out once
     by_channel: dict[int, list[Follow]] = {}
     for f in follows:
         by_channel.setdefault(f.channel, []).append(f)
@@ -215,13 +223,14 @@ def digests(
         ids: list[str] = []
         for follow in mine:
             taken = []
-            for fact in added:
-                if matcher.matches(follow, fact):
-                    fid = fact_id(fact)
-                    if fid not in seen:
-                        seen.add(fid)
-                        ids.append(fid)
-                        taken.append(fact)
+            for fact in matcher.taken(follow):
+                fid = ids_of.get(id(fact))
+                if fid is None:
+                    fid = ids_of[id(fact)] = fact_id(fact)
+                if fid not in seen:
+                    seen.add(fid)
+                    ids.append(fid)
+                    taken.append(fact)
             if taken:
                 groups.append((follow, taken))
         if groups:

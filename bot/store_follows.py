@@ -120,6 +120,19 @@ class FollowTables:
             )
         return removed
 
+    async def forget(self, *, channel: int | None = None, guild: int | None = None) -> int:
+        """Drop every follow of a channel, or of a server (deleted, or the bot was removed), and
+        what they were sent; returns how many follows went."""
+        column, value = ("channel", channel) if channel is not None else ("guild", guild)
+        async with self.store.transaction() as conn:
+            cur = await conn.execute(f"DELETE FROM follows WHERE {column} = ?", (value,))
+            gone = cur.rowcount
+            await cur.close()
+            await conn.execute(
+                "DELETE FROM follow_posted WHERE channel NOT IN (SELECT channel FROM follows)"
+            )
+        return gone
+
     async def follows(self, channel: int | None = None) -> list[Follow]:
         """One channel's follows, or every channel's; oldest first."""
         sql = "SELECT guild, channel, kind, key, label, created_by, created_at FROM follows"

@@ -100,6 +100,8 @@ async def test_a_channel_follows_at_most_max_follows(
     assert len(await service.follows.followed(CHANNEL)) == 2
     assert (await service.follows.unfollow(CHANNEL, "all", "!")).title == "Unfollowed all 2"
     assert await service.follows.followed(CHANNEL) == []
+    nothing = await service.follows.unfollow(CHANNEL, "ALL", "!")
+    assert "follows nothing" in nothing.intro
 
 
 async def test_without_a_database_follows_refuse_and_changes_answer_from_memory(

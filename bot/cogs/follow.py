@@ -163,6 +163,24 @@ class FollowCog(commands.Cog, name="Follow"):
         opts = [("last reload", "last reload")] + [(d, d) for d in days]
         return [app_commands.Choice(name=n, value=v) for n, v in rank(current, opts)]
 
+    # -- channels and servers that go away ---------------------------------------------------
+
+    @commands.Cog.listener()
+    async def on_guild_channel_delete(self, channel: discord.abc.GuildChannel) -> None:
+        gone = await self.bot.service.follows.forget(channel=channel.id)
+        if gone:
+            log.info("channel %s was deleted: dropped its %s follows", channel.id, gone)
+
+    @commands.Cog.listener()
+    async def on_thread_delete(self, thread: discord.Thread) -> None:
+        await self.on_guild_channel_delete(thread)
+
+    @commands.Cog.listener()
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        gone = await self.bot.service.follows.forget(guild=guild.id)
+        if gone:
+            log.info("left server %s: dropped its %s follows", guild.id, gone)
+
     # -- posting after a reload ----------------------------------------------------------------
 
     async def post_follows(self, result: ReloadResult) -> None:

@@ -288,3 +288,18 @@ async def test_seeds_changed_while_stopped_are_posted_once_connected(settings) -
         await cog.cog_unload()
     finally:
         await second.close()
+
+
+async def test_a_deleted_channel_or_a_left_server_drops_its_follows(
+    cog: FollowCog, service: BriefingService
+) -> None:
+    here, there, elsewhere = MockTextChannel(), MockTextChannel(), MockTextChannel()
+    other = MockGuild(id=31)
+    for channel, guild in ((here, 1), (there, 1), (elsewhere, other.id)):
+        await service.follows.follow(guild, channel.id, "defence", "Ana", "!")
+    await cog.on_guild_channel_delete(here)
+    assert await service.follows.followed(here.id) == []
+    assert await service.follows.followed(there.id)
+    await cog.on_guild_remove(other)
+    assert await service.follows.followed(elsewhere.id) == []
+    assert await service.follows.followed(there.id)  # another server's follows stay
