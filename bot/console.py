@@ -16,9 +16,10 @@ from bot.briefing import split_command
 from bot.config import load_settings
 from bot.errors import UserError
 from bot.follows import CONSOLE_CHANNEL, Digest
+from bot.reload_listeners import ReloadResult
 from bot.reload_report import counted
 from bot.render import render_error_text, render_text
-from bot.service import BriefingService, ReloadResult
+from bot.service import BriefingService
 
 EXIT_OK, EXIT_USAGE = 0, 2
 LEAVE = {"quit", "exit", "q"}

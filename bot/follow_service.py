@@ -34,7 +34,8 @@ from bot.store_follows import KEEP_CHANGES, FollowTables, decode_rows
 from bot.usage import USAGE
 
 if TYPE_CHECKING:
-    from bot.service import BriefingService, ReloadResult
+    from bot.reload_listeners import ReloadResult
+    from bot.service import BriefingService
 
 log = logging.getLogger(__name__)
 NO_DATABASE = (

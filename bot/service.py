@@ -20,7 +20,6 @@ from pathlib import Path
 
 from bot import briefing
 from bot.answers import Answer
-from bot.changes import FactChanges, diff_facts
 from bot.config import Settings, load_lexicon
 from bot.errors import ConfigError, SeedError, UserError
 from bot.extract.lexicon import Lexicon, with_role_synonyms
@@ -28,6 +27,7 @@ from bot.extraction_pool import ExtractionPool, shared_pool
 from bot.factbase import FactBase, build_factbase, fact_key
 from bot.follow_service import FollowService
 from bot.models import CuratedFacts, DocumentFacts
+from bot.reload_listeners import ReloadListener, ReloadListeners
 from bot.reload_report import ReloadReport, where
 from bot.search import FactIndex
 from bot.seeds import (
@@ -53,7 +53,6 @@ MERGE_CODE = tuple(
     for n in ("factbase.py", "people_merge.py", "dedupe.py", "codec.py", "merged_parts.py")
 )
 Progress = Callable[[str], Awaitable[None]]
-ReloadListener = Callable[["ReloadResult"], Awaitable[None]]
 #: Seconds without a reload before the merged facts are stored (see _schedule_merged_save).
 MERGED_SAVE_DELAY = 20.0
 
@@ -70,17 +69,6 @@ class Snapshot:
     index: FactIndex
     generation: int | None = None
     built: str = ""
-
-
-@dataclass(frozen=True)
-class ReloadResult:
-    """What reload listeners receive: the report, the facts before, the generation after, and
-    the facts the reload added and removed (bot.changes.diff_facts)."""
-
-    report: ReloadReport
-    before: FactBase
-    after: Snapshot
-    changes: FactChanges
 
 
 @dataclass(frozen=True)
@@ -148,7 +136,7 @@ class BriefingService:
         self._snapshot = self._index_snapshot(
             FactBase(topics=self._lexicon.topics), self._lexicon, None
         )
-        self._listeners: list[ReloadListener] = []
+        self._listeners = ReloadListeners()
         self.follows = FollowService(self)  # follow, unfollow, following, changes
 
     # -- reading -----------------------------------------------------------------------------
@@ -318,7 +306,7 @@ class BriefingService:
             before = await self._facts_before(action)
             report = await self._reload(who, action, progress)
             if before is not None:
-                await self._tell_listeners(report, before)
+                await self._listeners.tell(report, before, self._snapshot)
             return report
 
     def on_reload(self, callback: ReloadListener) -> Callable[[], None]:
@@ -331,13 +319,7 @@ class BriefingService:
         order; one that fails is logged and the others still run. A slow one (posting to
         Discord) should start its own task.
         """
-        self._listeners.append(callback)
-
-        def off() -> None:
-            if callback in self._listeners:
-                self._listeners.remove(callback)
-
-        return off
+        return self._listeners.add(callback)
 
     async def _facts_before(self, action: str) -> FactBase | None:
         """What a reload's changes are counted from: the live facts; at start-up, the merged
@@ -352,20 +334,6 @@ class BriefingService:
             log.exception("cannot read the stored generation; start-up changes go untold")
             return None
         return stored.merged if stored is not None else None
-
-    async def _tell_listeners(self, report: ReloadReport, before: FactBase) -> None:
-        after = self._snapshot
-        if not self._listeners or after.facts is before:
-            return
-        changes = await asyncio.to_thread(diff_facts, before, after.facts)  # O(facts)
-        if not changes:
-            return
-        result = ReloadResult(report, before, after, changes)
-        for callback in list(self._listeners):
-            try:
-                await callback(result)
-            except Exception:
-                log.exception("a reload listener failed (%s)", getattr(callback, "__name__", "?"))
 
     @property
     def store(self) -> Store | None:

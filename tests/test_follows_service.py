@@ -17,7 +17,8 @@ from bot.errors import UserError
 from bot.follow_service import NO_DATABASE
 from bot.follows import CONSOLE_CHANNEL, MAX_FOLLOWS, Follow, fact_id, resolve_target
 from bot.models import CuratedFacts
-from bot.service import BriefingService, ReloadResult
+from bot.reload_listeners import ReloadResult
+from bot.service import BriefingService
 from bot.store import SCHEMA_VERSION, Store
 from bot.store_follows import FollowTables
 
@@ -234,7 +235,7 @@ async def test_listeners_hear_changed_reloads_only_and_a_failing_one_harms_nothi
     await service.reload("tester")  # nothing changed
     assert heard == []
     add_document(service.settings)
-    with caplog.at_level(logging.ERROR, logger="bot.service"):
+    with caplog.at_level(logging.ERROR, logger="bot.reload_listeners"):
         report = await service.reload("tester")
     assert "a reload listener failed" in caplog.text
     (result,) = heard

@@ -30,7 +30,7 @@ from bot.pages import Page, embed_pages, send_answer, text_pages
 
 if TYPE_CHECKING:
     from bot.discord_app import Briefbot
-    from bot.service import ReloadResult
+    from bot.reload_listeners import ReloadResult
 
 log = logging.getLogger(__name__)
 #: Commands that change what a channel receives.
