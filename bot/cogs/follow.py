@@ -218,8 +218,12 @@ class FollowCog(commands.Cog, name="Follow"):
             )
             return False
         pages = self._pages(digest, channel)
+        if len(pages) > MAX_POST_PAGES:  # a small `lines_per_page`: the rest is one line away
+            rest = len(pages) - MAX_POST_PAGES + 1
+            more = f"… and {rest} more pages: `{self.bot.settings.prefix}changes` lists them all."
+            pages = [*pages[: MAX_POST_PAGES - 1], more]
         try:
-            for page in pages[:MAX_POST_PAGES]:
+            for page in pages:
                 if isinstance(page, discord.Embed):
                     await channel.send(embed=page, allowed_mentions=NO_MENTIONS)
                 else:

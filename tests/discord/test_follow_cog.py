@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import unittest.mock
+from dataclasses import replace
 
 import discord
 import pytest
 from discord.ext import commands
 
+from bot.answers import Answer, Line, Section
 from bot.briefing import COMMANDS
 from bot.changes import all_facts
 from bot.cogs.choices import CHOICE_LIMIT, MAX_CHOICES
@@ -303,3 +305,18 @@ async def test_a_deleted_channel_or_a_left_server_drops_its_follows(
     await cog.on_guild_remove(other)
     assert await service.follows.followed(elsewhere.id) == []
     assert await service.follows.followed(there.id)  # another server's follows stay
+
+
+async def test_a_digest_of_many_pages_is_cut_to_a_few_messages(cog: FollowCog) -> None:
+    cog.bot.settings = replace(cog.bot.settings, page_lines=1)
+    channel = channel_with_embeds()
+    cog.bot.get_channel.return_value = channel
+    lines = tuple(Line(f"fact number {i}") for i in range(MAX_POST_PAGES * 2))
+    answer = Answer("follow", "New: many", "", (Section("many (topic)", lines),))
+    assert await cog.post(Digest(1, channel.id, answer, ("x",)))
+    sends = channel.send.await_args_list
+    assert len(sends) == MAX_POST_PAGES
+    shown = [c.kwargs["embed"].description for c in sends[:-1]]
+    assert all(text.endswith(f"fact number {i}") for i, text in enumerate(shown))
+    last = sends[-1].args[0]
+    assert f"{len(lines) - len(shown)} more pages" in last and "`!changes`" in last
