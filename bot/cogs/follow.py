@@ -117,7 +117,8 @@ class FollowCog(commands.Cog, name="Follow"):
     @commands.hybrid_command(name="follow", description=_summary("follow"))
     @app_commands.describe(what="a topic, person, country or party")
     async def follow(self, ctx: commands.Context, *, what: str) -> None:
-        assert ctx.guild is not None  # cog_check
+        if ctx.guild is None:  # cog_check refuses DMs first; this keeps the type honest
+            raise NotChannelManager(in_dm=True)
         answer = await self.bot.service.follows.follow(
             ctx.guild.id, ctx.channel.id, what, who(ctx.author), _prefix(ctx)
         )
