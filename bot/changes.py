@@ -257,7 +257,7 @@ def changes_answer(
     newest = chosen[-1]
     at = newest.when[:19].replace("T", " ") + " UTC"
     if since.start is None:
-        title = "Changes in the last reload"
+        title = "Changes in the last reload that changed facts"
         intro = f"{newest.action} by {newest.who} at {at}: "
     else:
         title = f"Changes since {since.label}"

@@ -115,7 +115,8 @@ def test_the_last_reload_shows_added_facts_with_citations_and_removed_ones_by_te
     ]
     answer = changes_answer(seed_facts, seed_index, records, Since(None, "the last reload"))
     assert (
-        answer.title == "Changes in the last reload" and "2026-12-02 10:00:00 UTC" in answer.intro
+        answer.title == "Changes in the last reload that changed facts"
+        and "2026-12-02 10:00:00 UTC" in answer.intro
     )
     headings = {s.heading: s for s in answer.sections}
     (line,) = headings["Added commitments"].lines

@@ -166,7 +166,7 @@ async def test_changes_sends_the_services_answer(cog: FollowCog, service: Briefi
     await cog.changes.callback(cog, ctx, since="")
     expected = embed_pages(await service.follows.changes(""), service.settings)[0]
     assert ctx.sent()[0]["embed"].to_dict() == expected.to_dict()
-    assert expected.title == "Changes in the last reload"
+    assert expected.title == "Changes in the last reload that changed facts"
 
 
 @pytest.mark.parametrize("typed", ["", "a", "de", "2026", "zzzz", "x" * 200, "@everyone"])
