@@ -81,7 +81,8 @@ class Digest:
 
 
 def fact_id(fact: Fact) -> str:
-    """A short stable id for a fact, for the record of what a channel was sent."""
+    """A short stable id for a fact, for the record of what a channel was sent: the hash of its
+    key (bot.factbase.fact_key), so the same sentence in a later generation has the same id."""
     text = json.dumps(fact_key(fact), ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
@@ -150,7 +151,7 @@ def following_answer(follows: Sequence[Follow], prefix: str = "!") -> Answer:
 
 class _Matcher:
     """Which of a reload's facts each follow takes, worked out once per followed thing however
-    many channels follow it."""
+    many channels follow it: ten channels following `defense` cost one pass over the facts."""
 
     def __init__(self, facts: FactBase, index: FactIndex, added: Sequence[Fact]) -> None:
         self.facts = facts
@@ -208,6 +209,8 @@ def digests(
 ) -> list[Digest]:
     """Per channel with follows, the new facts that match them, grouped by follow; channels with
     nothing new get no digest. `posted` holds, per channel, fact ids it was already sent.
+    A channel following `defense` and `Japan` gets one Answer: a "defense (topic)" section, then
+    a "Japan (country)" section without the facts already shown under defense.
 
     `facts` and `index` are the generation the facts were added to (they cite from it).
     """
