@@ -134,6 +134,14 @@ COMMANDS: dict[str, Command] = {
             None,
             admin=True,
         ),
+        Command(
+            "add",
+            USAGE["add"],
+            "fetch a web article into seeds/ and reload",
+            None,
+            admin=True,
+            examples=("add https://example.org/news/article",),
+        ),
         # Follows and changes read the store: the service answers them (bot.follow_service).
         Command(
             "follow",

@@ -1,4 +1,4 @@
-"""The command line: `python -m bot {console,ask,check,extract,run}`.
+"""The command line: `python -m bot {console,ask,add,check,extract,run}`.
 
 Exit codes: 0 done, 1 errors in config or seeds (check) or an unexpected failure, 2 a user
 mistake (bad command or argument), so scripts can tell the cases apart.
@@ -64,6 +64,12 @@ def _ask(args: argparse.Namespace) -> int:
     return ask_once(" ".join(args.command), config_path=args.config)
 
 
+def _add(args: argparse.Namespace) -> int:
+    from bot.console import ask_once
+
+    return ask_once(f"add {args.url}", config_path=args.config, who="command line")
+
+
 def _console(args: argparse.Namespace) -> int:
     from bot.console import run_console
 
@@ -91,6 +97,10 @@ def build_parser() -> argparse.ArgumentParser:
         ("ask", _ask, "one answer on stdout, e.g. ask '!commitments defense'",
          "Print one answer and exit: 0 for an answer, 2 for a mistake in the question (the"
          " message goes to stderr)."),
+        ("add", _add, "fetch a web article into seeds/ and reload",
+         "Fetch the page at URL, save its article text as a .md document in seeds/ (title,"
+         " date, source and site in its front matter) and reload; exit 2 with the reason when"
+         " the link is refused (private address, not a web page, too large, already added)."),
         ("check", _check, "validate config and seeds; per-file fact counts",
          "Read config/ and every file in seeds/ as a reload would (limits, ids, extraction),"
          " print each file's fact counts or its error with the line, and exit 1 on any error."),
@@ -106,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         if name == "ask":
             p.add_argument("command", nargs="+", help="the command, with or without the prefix")
+        if name == "add":
+            p.add_argument("url", help="an http:// or https:// link to a web article")
         if name == "extract":
             p.add_argument("files", nargs="+", help="document files (.md or .txt)")
             p.add_argument("--json", action="store_true", help="print JSON")

@@ -14,6 +14,7 @@ from typing import Any
 from bot.errors import ConfigError
 from bot.extract.lexicon import Country, Lexicon, Portfolio, Topic
 from bot.limits import Limits
+from bot.urls import FetchSettings
 from bot.yamlfile import LineDict, LineList, YamlProblem, line_of, read_yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -50,6 +51,7 @@ class Settings:
     progress_after: float = 1.5
     home_guilds: tuple[int, ...] = ()
     limits: Limits = field(default_factory=Limits)
+    fetch: FetchSettings = field(default_factory=FetchSettings)
 
 
 def _fail(path: Path, container: Any, key: Any, reason: str) -> ConfigError:
@@ -129,6 +131,7 @@ def load_settings(path: Path | str | None = None) -> Settings:
     known = {
         "prefix", "seeds_dir", "database", "admin_roles", "owner_ids", "channels", "fuzzy",
         "pages", "cooldown", "upload", "progress_after_seconds", "home_guilds", "limits",
+        "fetch",
     }  # fmt: skip
     for key in data:
         if key not in known:
@@ -189,6 +192,44 @@ def load_settings(path: Path | str | None = None) -> Settings:
             extract_seconds=positive(limits, "extract_seconds", float, Limits.extract_seconds),
             workers=_non_negative(path, limits, "workers"),
         ),
+        fetch=_fetch(path, _mapping(path, data.get("fetch"), "fetch")),
+    )
+
+
+def _fetch(path: Path, section: LineDict) -> FetchSettings:
+    """The `fetch` section: how `add <url>` fetches pages (see bot.urls.FetchSettings)."""
+    keys = (
+        "allow_private",
+        "timeout_seconds",
+        "read_timeout_seconds",
+        "max_redirects",
+        "user_agent",
+    )
+    for key in section:
+        if key not in keys:
+            raise _fail(path, section, key, f"unknown fetch setting; known: {', '.join(keys)}")
+    default = FetchSettings()
+    numbers = {}
+    for key, kind, value in (
+        ("timeout_seconds", float, default.timeout),
+        ("read_timeout_seconds", float, default.read_timeout),
+        ("max_redirects", int, default.max_redirects),
+    ):
+        number = _get(path, section, key, (int, float) if kind is float else int, value)
+        if number < 0 or (number == 0 and kind is float):
+            raise _fail(
+                path, section, key, "must be more than 0" if kind is float else "must be 0 or more"
+            )
+        numbers[key] = kind(number)
+    agent = _get(path, section, "user_agent", str, default.user_agent).strip()
+    if not agent or len(agent) > 200 or any(c in agent for c in "\r\n"):
+        raise _fail(path, section, "user_agent", "must be one line of 1 to 200 characters")
+    return FetchSettings(
+        allow_private=_get(path, section, "allow_private", bool, default.allow_private),
+        timeout=numbers["timeout_seconds"],
+        read_timeout=numbers["read_timeout_seconds"],
+        max_redirects=numbers["max_redirects"],
+        user_agent=agent,
     )
 
 

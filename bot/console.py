@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
 from bot.answers import Answer
@@ -17,23 +18,26 @@ from bot.config import load_settings
 from bot.errors import UserError
 from bot.follows import CONSOLE_CHANNEL, Digest
 from bot.reload_listeners import ReloadResult
-from bot.reload_report import counted
+from bot.reload_report import ReloadReport, counted
 from bot.render import render_error_text, render_text
 from bot.service import BriefingService
+from bot.usage import USAGE
 
 EXIT_OK, EXIT_USAGE = 0, 2
 LEAVE = {"quit", "exit", "q"}
 
 
 async def dispatch(service: BriefingService, line: str, who: str = "console") -> Answer:
-    """One command line → an Answer; `reload` is allowed here (the terminal is the admin), and
-    so are follows: they are kept for the console's own pseudo-channel, and a reload shows
-    what it would post there."""
+    """One command line → an Answer; `reload` and `add <url>` are allowed here (the terminal is
+    the admin), and so are follows: they are kept for the console's own pseudo-channel, and a
+    reload shows what it would post there."""
     prefix = service.settings.prefix
     name, arg = split_command(line, prefix)
     follows = service.follows
     if name == "reload":
         return await _reload(service, who)
+    if name == "add":
+        return await _add(service, arg, who)
     if name == "follow":
         return await follows.follow(0, CONSOLE_CHANNEL, arg, who, prefix)
     if name == "unfollow":
@@ -45,8 +49,28 @@ async def dispatch(service: BriefingService, line: str, who: str = "console") ->
     return service.ask(name, arg)
 
 
-async def _reload(service: BriefingService, who: str) -> Answer:
-    """The reload report, then what the console's follows receive (recorded as posted)."""
+async def _add(service: BriefingService, url: str, who: str) -> Answer:
+    """`add <url>`: the article saved, then the reload's report as `_reload` gives it."""
+    if not url:
+        raise UserError("Give the link of a web page to add.", usage=USAGE["add"])
+    saved: list[str] = []
+
+    async def add() -> ReloadReport:
+        name, report = await service.add_link(url, who)
+        saved.append(name)
+        return report
+
+    answer = await _reload(service, who, add)
+    return replace(answer, intro=f"Saved `{saved[0]}` into seeds/. {answer.intro}".strip())
+
+
+async def _reload(
+    service: BriefingService,
+    who: str,
+    run: Callable[[], Awaitable[ReloadReport]] | None = None,
+) -> Answer:
+    """The reload report (of `run`, an add, when given), then what the console's follows
+    receive (recorded as posted)."""
     got: list[Digest] = []
 
     async def collect(result: ReloadResult) -> None:
@@ -54,7 +78,7 @@ async def _reload(service: BriefingService, who: str) -> Answer:
 
     off = service.on_reload(collect)
     try:
-        report = await service.reload(who)
+        report = await (run() if run else service.reload(who))
     finally:
         off()
     answer = report.to_answer()
@@ -114,10 +138,10 @@ def run_console(config_path: str | None = None) -> int:
         return EXIT_OK
 
 
-async def _ask(service: BriefingService, line: str) -> int:
+async def _ask(service: BriefingService, line: str, who: str = "console") -> int:
     await service.start()
     try:
-        print(render_text(await dispatch(service, line)))
+        print(render_text(await dispatch(service, line, who)))
         return EXIT_OK
     except UserError as exc:
         print(render_error_text(exc, service.settings.prefix), file=sys.stderr)
@@ -126,10 +150,10 @@ async def _ask(service: BriefingService, line: str) -> int:
         await service.close()
 
 
-def ask_once(line: str, config_path: str | None = None) -> int:
+def ask_once(line: str, config_path: str | None = None, who: str = "console") -> int:
     """Print one answer; a user mistake prints a friendly message and returns 2."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if not line.strip():
         print("Ask something, e.g. python -m bot ask '!ministers'", file=sys.stderr)
         return EXIT_USAGE
-    return asyncio.run(_ask(BriefingService(load_settings(config_path)), line))
+    return asyncio.run(_ask(BriefingService(load_settings(config_path)), line, who))

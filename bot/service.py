@@ -41,6 +41,7 @@ from bot.seeds import (
 )
 from bot.store import ReloadLogEntry, Store, StoredGeneration, StoreUnavailable
 from bot.uploads import check_upload, safe_display, write_atomically
+from bot.urls import short
 
 log = logging.getLogger(__name__)
 BOT_DIR = Path(__file__).resolve().parent
@@ -577,6 +578,23 @@ class BriefingService:
             await self.record(who, "upload refused", f"{safe_display(filename)}: {exc.message}")
             raise
         report = await self.reload(who, action=f"upload {name}", progress=progress)
+        return name, report
+
+    async def add_link(
+        self, url: str, who: str, progress: Progress | None = None
+    ) -> tuple[str, ReloadReport]:
+        """Fetch the article at `url`, save it into seeds/ as a document, reload; UserError
+        refuses it with the reason and nothing saved (the steps are in bot.add_link)."""
+        from bot.add_link import draft_link, save_draft  # loads aiohttp: only adds pay for it
+
+        try:
+            draft = await draft_link(url, who, _now(), self.settings)
+            await self._try_extract(draft.name, draft.data)
+            name = await asyncio.to_thread(save_draft, draft, self.settings)
+        except UserError as exc:
+            await self.record(who, "add refused", f"{short(url)}: {exc.message}")
+            raise
+        report = await self.reload(who, action=f"add {name}", progress=progress)
         return name, report
 
     async def _try_extract(self, name: str, data: bytes) -> None:

@@ -19,6 +19,7 @@ USAGE = {
     "sources": "sources",
     "brief": "brief [document]",
     "reload": "reload",
+    "add": "add <url>",
     "follow": "follow <topic|person|country|party>",
     "unfollow": "unfollow <topic|person|country|party|all>",
     "following": "following",

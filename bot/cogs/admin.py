@@ -1,4 +1,5 @@
-"""Admin commands: reload seeds/, upload a seed file, show the reload log, sync slash commands.
+"""Admin commands: reload seeds/, upload a seed file or add a web article, show the reload log,
+sync slash commands.
 
 Every command here passes `cog_check`: admins (owner, Manage Server, a configured role) for the
 seed commands, the owner alone for `sync`. A refusal is written to the reload log, like the
@@ -26,6 +27,7 @@ from bot.pages import send_answer
 from bot.render import MESSAGE_LIMIT, clip, defuse
 from bot.service import Progress
 from bot.uploads import safe_display
+from bot.urls import short
 
 if TYPE_CHECKING:
     from bot.discord_app import Briefbot
@@ -138,6 +140,22 @@ class AdminCog(commands.Cog, name="Admin"):
         answer = report.to_answer()
         intro = f"Saved `{name}` into seeds/. {answer.intro}".strip()
         await send_answer(ctx, dataclasses.replace(answer, intro=intro), settings)
+
+    @commands.hybrid_command(name="add", description=COMMANDS["add"].summary[:100], usage="<url>")
+    @app_commands.describe(url="an http:// or https:// link to a web article")
+    async def add(self, ctx: commands.Context, url: str) -> None:
+        """Fetch the article at a link, save it into seeds/ and reload (admins)."""
+        await ctx.defer()
+        service = self.bot.service
+        progress = ProgressMessage(
+            ctx, f"Fetching {short(url, 80)} and reloading", self.bot.settings.progress_after
+        )
+        name, report = await progress.run(
+            lambda p: service.add_link(url, who(ctx.author), progress=p)
+        )
+        answer = report.to_answer()
+        intro = f"Saved `{name}` into seeds/. {answer.intro}".strip()
+        await send_answer(ctx, dataclasses.replace(answer, intro=intro), self.bot.settings)
 
     @commands.hybrid_command(name="reloads", description="the reload log: who changed what, when")
     @app_commands.describe(count="how many entries (1-50)")
