@@ -1,18 +1,21 @@
 """`add <url>`: fetch an article, make it a seed document, save it into seeds/ under a new name.
 
 The steps, each of which may refuse with a reason before anything is written:
-1. the link is not already the source of a document in seeds/ (links compared by `url_key`);
+1. the link has a form the bot may fetch (bot.urls.check_url) and is not already the source of
+   a document in seeds/ (links compared by `url_key`, so `www.`, a fragment or tracking
+   parameters make no new link);
 2. the page is fetched safely (bot.links) within the size cap `limits.file_bytes`;
 3. the page it landed on is not already a source either (a redirect to a known article);
-4. the article is extracted (bot.article) in a worker thread;
-5. the document passes the same checks as an upload (bot.uploads.check_upload: name, limits,
-   front matter) and is written atomically under a name no file in seeds/ has.
-The service then checks extraction in its pool and reloads, as for an upload.
+4. the article is extracted (bot.article) in a worker thread and drafted as a document that
+   passes the checks of an upload (bot.uploads.check_upload: name, limits, front matter);
+5. the service checks the draft's extraction in its pool, then `save_draft` checks for the link
+   once more, picks a name no file in seeds/ has, and writes the file atomically.
 """
 
 from __future__ import annotations
 
 import asyncio
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,29 +26,34 @@ from bot.errors import UserError
 from bot.links import fetch_page
 from bot.seeds import DOCUMENT_SUFFIXES, is_ignored_name, slugify, split_front_matter
 from bot.uploads import MAX_NAME, check_upload, write_atomically
-from bot.urls import short, url_key
+from bot.urls import check_url, short, url_key
 from bot.yamlfile import YamlProblem, parse_yaml
 
 #: How much of each seed file is read to find its front matter when looking for a link.
 HEAD_BYTES = 16 * 1024
 SOURCE_KEYS = ("source", "url", "fetched_from")
+_SOURCE_LINE = re.compile(r"^(source|url|fetched_from):[ \t]*(\S+)[ \t]*$", re.MULTILINE)
 _save_lock = threading.Lock()  # one add at a time picks a name and writes it
 
 
 def _sources(path: Path) -> list[str]:
-    """The links a document's front matter names (source, url, fetched_from); [] for none."""
+    """The links a document's front matter names (source, url, fetched_from); [] for none.
+
+    Front matter that YAML refuses (an admin's `title: A: B`, which the seed reader repairs)
+    is read line by line: `source: https://a.org/x` → ["https://a.org/x"].
+    """
     try:
         with path.open("rb") as fh:
             head = fh.read(HEAD_BYTES).decode("utf-8-sig", errors="replace")
     except OSError:
         return []
     front, _body, _line = split_front_matter(head.replace("\r\n", "\n"))
-    if front is None:
+    if front is None or not any(key in front for key in SOURCE_KEYS):
         return []
     try:
         meta = parse_yaml(front)
     except YamlProblem:
-        return []
+        return [m.group(2).strip("'\"") for m in _SOURCE_LINE.finditer(front)]
     if not isinstance(meta, dict):
         return []
     return [str(meta[k]) for k in SOURCE_KEYS if isinstance(meta.get(k), str | int | float)]
@@ -111,8 +119,12 @@ class Draft:
 
 
 async def draft_link(url: str, who: str, when: str, settings: Settings) -> Draft:
-    """Steps 1-4 of the module docstring; UserError with the reason for any refusal."""
-    url = url.strip().strip("<>")
+    """Steps 1-4 of the module docstring; UserError with the reason for any refusal.
+
+    `await draft_link("https://news.example/ferries", "ada (1)", now, settings)` → a Draft
+    named "harbour-council-agrees-new-ferry-timetable.md" (the slug of the page's title).
+    """
+    url = check_url(url, settings.fetch.allow_private)
     if (name := await asyncio.to_thread(find_source, settings.seeds_dir, [url])) is not None:
         raise _already(name, url)
     page = await fetch_page(url, settings.fetch, settings.limits.file_bytes)

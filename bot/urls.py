@@ -61,8 +61,8 @@ def address_problem(ip: Address) -> str | None:
         (ip.is_unspecified, "an unspecified address"),
         (ip.is_link_local, "a link-local address"),
         (ip.is_multicast, "a multicast address"),
-        (ip.is_private, "a private address"),
         (ip.is_reserved, "a reserved address"),
+        (ip.is_private, "a private address"),
         (not ip.is_global, "not a public address"),
     )
     return next((why for bad, why in checks if bad), None)
