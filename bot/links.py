@@ -160,7 +160,8 @@ def _describe(exc: aiohttp.ClientError) -> str:
     if isinstance(exc, aiohttp.ClientConnectorError):
         return f"could not connect ({exc.os_error.strerror or type(exc.os_error).__name__})"
     if isinstance(exc, aiohttp.InvalidURL):
-        return "the link is not valid"
+        why = exc.description if isinstance(exc.description, str) else None
+        return f"the link is not valid ({short(why, 80)})" if why else "the link is not valid"
     text = str(exc) or type(exc).__name__
     return short(text.splitlines()[0], 150)
 

@@ -76,11 +76,19 @@ def check_address(host: str, address: str, allow_private: bool) -> None:
         raise UserError(f"{host} resolved to “{short(address, 60)}”, not an address.") from None
     problem = None if allow_private else address_problem(ip)
     if problem:
-        what = "is" if host == address else f"resolves to {ip}, which is"
+        what = "is" if _same_address(host, ip) else f"resolves to {ip}, which is"
         raise UserError(
             f"{host} {what} {problem}; the bot only fetches public addresses"
             " (fetch.allow_private in config/bot.yaml)."
         )
+
+
+def _same_address(host: str, ip: Address) -> bool:
+    """Whether `host` is `ip` written out ("0:0:0:0:0:0:0:1" is ::1), not a name for it."""
+    try:
+        return ipaddress.ip_address(host.split("%", 1)[0]) == ip
+    except ValueError:
+        return False
 
 
 def check_url(url: str, allow_private: bool) -> str:

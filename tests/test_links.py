@@ -168,7 +168,7 @@ async def test_a_missing_page_is_refused_with_the_status(site: Site) -> None:
     ],
 )
 async def test_links_of_the_wrong_form_are_refused_without_a_request(url: str) -> None:
-    lookup = FixedLookup("93.184.215.14")
+    lookup = FixedLookup("127.0.0.1")  # never asked; were it asked, nothing leaves the machine
     with pytest.raises(UserError) as raised:
         await fetch_page(url, OPEN, CAP, lookup=lookup)
     assert raised.value.message
@@ -192,19 +192,29 @@ async def test_links_of_the_wrong_form_are_refused_without_a_request(url: str) -
     ],
 )
 async def test_ip_addresses_in_private_ranges_are_refused(url: str) -> None:
-    lookup = FixedLookup("93.184.215.14")
+    lookup = FixedLookup("127.0.0.1")
     with pytest.raises(UserError) as raised:
         await fetch_page(url, FetchSettings(), CAP, lookup=lookup)
     assert "public addresses" in raised.value.message
     assert lookup.asked == []
 
 
-async def test_one_private_address_among_public_ones_refuses_the_host() -> None:
-    lookup = FixedLookup("93.184.215.14", "10.0.0.7")
+@pytest.mark.parametrize(
+    "url", ["http://127.1/", "http://2130706433/", "http://0x7f000001/", "http://017700000001/"]
+)
+async def test_old_numeric_forms_of_this_machine_are_refused(url: str) -> None:
+    """Forms the C library reads as 127.0.0.1; the lookup answers as the system's would."""
     with pytest.raises(UserError) as raised:
-        await fetch_page("https://mixed.example/news", FetchSettings(), CAP, lookup=lookup)
+        await fetch_page(url, FetchSettings(), CAP, lookup=FixedLookup("127.0.0.1"))
+    assert "loopback" in raised.value.message or "not valid" in raised.value.message
+
+
+async def test_one_private_address_among_public_ones_refuses_the_host() -> None:
+    """Checked on the resolver itself, so no test ever connects to the public address."""
+    resolver = CheckingResolver(False, FixedLookup("93.184.215.14", "10.0.0.7"))
+    with pytest.raises(UserError) as raised:
+        await resolver.resolve("mixed.example", 443)
     assert "mixed.example resolves to 10.0.0.7" in raised.value.message
-    assert lookup.asked == ["mixed.example"]
 
 
 async def test_the_connection_goes_to_the_checked_address(
