@@ -6,6 +6,8 @@ import ipaddress
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.add_link import find_source, free_name
 from bot.article import Article, article_document
@@ -61,6 +63,27 @@ def test_unusable_links_are_refused(url: str) -> None:
     with pytest.raises(UserError) as raised:
         check_url(url, True)
     assert raised.value.message
+
+
+LINKISH = st.one_of(
+    st.text(max_size=300),
+    st.builds(
+        lambda scheme, rest: f"{scheme}://{rest}",
+        st.sampled_from(["http", "https", "HTTP", "ftp", "file", ""]),
+        st.text(alphabet=st.characters(codec="utf-8"), max_size=200),
+    ),
+)
+
+
+@given(LINKISH, st.booleans())
+def test_any_text_as_a_link_is_accepted_or_refused_with_a_reason(text: str, allow: bool) -> None:
+    try:
+        url = check_url(text, allow)
+    except UserError as exc:
+        assert exc.message and len(exc.message) < 600
+    else:
+        assert url.casefold().startswith(("http://", "https://"))
+    assert isinstance(url_key(text), str)
 
 
 def test_link_keys_ignore_what_does_not_change_the_page() -> None:
