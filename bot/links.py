@@ -72,7 +72,7 @@ class CheckingResolver(AbstractResolver):
 def _check_type(response: aiohttp.ClientResponse, url: str) -> None:
     kind = response.content_type.casefold()
     if kind not in PAGE_TYPES:
-        shown = kind if response.headers.get("Content-Type") else "of no stated type"
+        shown = short(kind, 60) if response.headers.get("Content-Type") else "of no stated type"
         raise UserError(
             f"{short(url)} is {shown}, not a web page or text; only HTML and plain text pages"
             " can be added (upload other documents as .md or .txt)."
@@ -108,7 +108,7 @@ async def _get(session: aiohttp.ClientSession, url: str, fetch: FetchSettings, c
                 url = check_url(urljoin(url, location), fetch.allow_private)
                 continue
             if response.status != 200:
-                reason = f" {response.reason}" if response.reason else ""
+                reason = f" {short(response.reason, 60)}" if response.reason else ""
                 raise UserError(
                     f"{short(url)} answered {response.status}{reason}, not the page itself."
                 )

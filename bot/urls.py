@@ -111,9 +111,13 @@ def check_url(url: str, allow_private: bool) -> str:
         raise UserError(f"“{short(url)}” is not a link the bot can read ({exc}).") from None
     scheme = parts.scheme.casefold()
     if scheme not in SCHEMES:
-        shown = f"{scheme}:" if scheme else "no scheme"
+        if not scheme or "." in scheme:  # "example.org/a", "example.org:8080/a"
+            raise UserError(
+                f"“{short(url)}” does not start with http:// or https://;"
+                f" write it in full, e.g. https://{short(url, 80)}."
+            )
         raise UserError(
-            f"“{short(url)}” has {shown}; the bot fetches only http:// and https:// links."
+            f"“{short(url)}” uses {scheme}:; the bot fetches only http:// and https:// links."
         )
     if not host:
         raise UserError(f"“{short(url)}” has no host name.")
