@@ -19,6 +19,7 @@ from bot.urls import short
 
 #: An article needs at least this many words; fewer is a menu, a cookie notice or an error page.
 MIN_WORDS = 20
+TITLE_CHARS = 150  # a plain text's first line longer than this is a paragraph, not a title
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -54,6 +55,16 @@ def fallback_title(url: str) -> str:
     return _one_line(f"{parts.hostname or ''}{parts.path.rstrip('/')}") or "untitled page"
 
 
+def _first_line_title(text: str) -> str | None:
+    """A plain text's first line, when it reads as a title: short, and more text follows.
+
+    "Minutes of the Harbour Council\n\nThe council agreed …" → "Minutes of the Harbour Council".
+    """
+    first, _, rest = text.strip().partition("\n")
+    first = _one_line(first)
+    return first if first and len(first) <= TITLE_CHARS and rest.strip() else None
+
+
 def _paragraphs(text: str, title: str) -> str:
     """trafilatura's text has one block (paragraph, heading, list item) per line; seeds/ keeps
     one paragraph per blank-line-separated block. A first line that repeats the title goes."""
@@ -64,6 +75,16 @@ def _paragraphs(text: str, title: str) -> str:
     return "\n\n".join(lines)
 
 
+def _plain_paragraphs(text: str, title: str) -> str:
+    """A plain text's paragraphs are separated by blank lines; lines wrapped inside one are
+    joined. A first paragraph that is the title goes."""
+    blocks = [" ".join(b.split()) for b in re.split(r"\n\s*\n", text.replace("\r", ""))]
+    blocks = [b for b in blocks if b]
+    if blocks and blocks[0].casefold() == title.casefold():
+        blocks = blocks[1:]
+    return "\n\n".join(blocks)
+
+
 def extract_article(page: Page) -> Article:
     """The article in a page; UserError when the page holds no article text.
 
@@ -71,8 +92,8 @@ def extract_article(page: Page) -> Article:
     """
     if page.content_type == "text/plain":
         raw = page.body.decode(page.charset or "utf-8", errors="replace")
-        title = fallback_title(page.url)
-        text, date, site = _paragraphs(raw, ""), None, urlsplit(page.url).hostname
+        title = _first_line_title(raw) or fallback_title(page.url)
+        text, date, site = _plain_paragraphs(raw, title), None, urlsplit(page.url).hostname
     else:
         import trafilatura  # imported here: only `add <url>` pays for loading it
 

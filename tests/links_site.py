@@ -45,8 +45,10 @@ EMPTY = """<!doctype html><html><head><title>Testport Gazette</title></head><bod
 <nav><a href="/">Home</a> <a href="/news">News</a></nav><p>Loading…</p></body></html>"""
 PLAIN = """Minutes of the Testport Harbour Council, 14 May 2024
 
-The council agreed to run ferries every twenty minutes from June.
-The transport chair said two new boats would be bought by 2026 for the bay crossing.
+The council agreed to run ferries every twenty minutes from June. The transport chair
+said two new boats would be bought by 2026 for the bay crossing.
+
+Members asked for a report on fares before the summer.
 """
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 HUGE_CHUNK = 64 * 1024

@@ -88,8 +88,10 @@ async def test_a_redirected_link_keeps_the_link_given_and_where_it_led(
 async def test_a_plain_text_page_is_saved_as_it_is(service: BriefingService, site: Site) -> None:
     name, _report = await service.add_link(site.at("/minutes.txt"), "ada (1)")
     text = (service.settings.seeds_dir / name).read_text(encoding="utf-8")
-    assert "two new boats would be bought by 2026" in text
-    assert name.startswith("127-0-0-1-minutes-txt")
+    assert "The transport chair said two new boats" in text  # a wrapped line is joined
+    assert text.count("\n\n") == 2  # front matter, then two paragraphs
+    assert name == "minutes-of-the-testport-harbour-council-14-may-2024.md"
+    assert 'title: "Minutes of the Testport Harbour Council, 14 May 2024"' in text
 
 
 async def test_the_same_link_again_is_refused_naming_the_document(
