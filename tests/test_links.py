@@ -23,7 +23,7 @@ from tests.links_site import ARTICLE_TITLE, HUGE_TOTAL, PDF, Site, site
 __all__ = ["site"]  # the fixture, imported for pytest
 
 CAP = 64 * 1024
-OPEN = FetchSettings(allow_private=True, timeout=2.0, read_timeout=0.5, max_redirects=3)
+OPEN = FetchSettings(allow_private=True, timeout=10.0, read_timeout=2.0, max_redirects=3)
 
 
 def only_site_allowed(monkeypatch: pytest.MonkeyPatch) -> FetchSettings:
@@ -32,7 +32,7 @@ def only_site_allowed(monkeypatch: pytest.MonkeyPatch) -> FetchSettings:
     monkeypatch.setattr(
         bot.urls, "address_problem", lambda ip: None if str(ip) == "127.0.0.1" else real(ip)
     )
-    return FetchSettings(allow_private=False, timeout=2.0, read_timeout=0.5, max_redirects=3)
+    return FetchSettings(allow_private=False, timeout=10.0, read_timeout=2.0, max_redirects=3)
 
 
 class FixedLookup(AbstractResolver):

@@ -33,7 +33,7 @@ def settings(workdir: Settings) -> Settings:
     return replace(
         workdir,
         limits=replace(workdir.limits, file_bytes=64 * 1024),
-        fetch=FetchSettings(allow_private=True, timeout=2.0, read_timeout=0.5, max_redirects=3),
+        fetch=FetchSettings(allow_private=True, timeout=10.0, read_timeout=2.0, max_redirects=3),
     )
 
 

@@ -35,7 +35,7 @@ def settings(settings: Settings) -> Settings:
     return replace(
         settings,
         limits=replace(settings.limits, file_bytes=64 * 1024),
-        fetch=FetchSettings(allow_private=True, timeout=2.0, read_timeout=0.5),
+        fetch=FetchSettings(allow_private=True, timeout=10.0, read_timeout=2.0),
     )
 
 
