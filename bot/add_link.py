@@ -6,7 +6,8 @@ The steps, each of which may refuse with a reason before anything is written:
    parameters make no new link);
 2. the page is fetched safely (bot.links) within the size cap `limits.file_bytes`;
 3. the page it landed on is not already a source either (a redirect to a known article);
-4. the article is extracted (bot.article) in a worker thread and drafted as a document that
+4. the article is extracted (bot.article) in a process of its own, under the time limit
+   `limits.extract_seconds` (bot.article_process), and drafted as a document that
    passes the checks of an upload (bot.uploads.check_upload: name, limits, front matter);
 5. the service checks the draft's extraction in its pool, then `save_draft` checks for the link
    once more, picks a name no file in seeds/ has, and writes the file atomically.
@@ -20,7 +21,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.article import Article, article_document, extract_article, fallback_title
+from bot.article import Article, article_document, fallback_title
+from bot.article_process import extract_in_process
 from bot.config import Settings
 from bot.errors import UserError
 from bot.links import fetch_page
@@ -132,7 +134,7 @@ async def draft_link(url: str, who: str, when: str, settings: Settings) -> Draft
         found = await asyncio.to_thread(find_source, settings.seeds_dir, [page.url])
         if found is not None:
             raise _already(found, page.url)
-    article = await asyncio.to_thread(extract_article, page)
+    article = await asyncio.to_thread(extract_in_process, page, settings.limits.extract_seconds)
     data = article_document(article, url, who, when)
     name = await asyncio.to_thread(free_name, settings.seeds_dir, article)
     name = await asyncio.to_thread(check_upload, name, data, settings)

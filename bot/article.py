@@ -3,7 +3,8 @@
 trafilatura finds the main text of a web page (dropping menus, footers, comments) and its title,
 date and site name; this module turns what it found into the document format of seeds/. Plain
 text pages are taken as they are. Parsing is CPU work: callers run `extract_article` off the
-event loop, on a body already bounded by the size cap.
+event loop (bot.article_process runs it in a process of its own), on a body already bounded by
+the size cap.
 """
 
 from __future__ import annotations
@@ -34,15 +35,15 @@ class Article:
     site: str | None = None
 
 
-def _decode(page: Page) -> str | bytes:
-    """The page as text when the server named a charset we know, else the bytes (trafilatura
-    then reads the charset from the page itself)."""
+def _decode(page: Page) -> str | None:
+    """The page as text when the server named a charset Python knows ("utf-8", not "bogus"),
+    else None (trafilatura then reads the charset from the page itself)."""
     if page.charset:
         try:
             return page.body.decode(page.charset, errors="replace")
         except LookupError:
             pass
-    return page.body
+    return None
 
 
 def _one_line(text: str | None) -> str:
@@ -88,17 +89,17 @@ def _plain_paragraphs(text: str, title: str) -> str:
 def extract_article(page: Page) -> Article:
     """The article in a page; UserError when the page holds no article text.
 
-    Blocking (parses the page): run it in a worker thread.
+    Blocking (parses the page): bot.article_process runs it in a process of its own.
     """
     if page.content_type == "text/plain":
-        raw = page.body.decode(page.charset or "utf-8", errors="replace")
+        raw = _decode(page) or page.body.decode("utf-8", errors="replace")
         title = _first_line_title(raw) or fallback_title(page.url)
         text, date, site = _plain_paragraphs(raw, title), None, urlsplit(page.url).hostname
     else:
         import trafilatura  # imported here: only `add <url>` pays for loading it
 
         found = trafilatura.bare_extraction(
-            _decode(page),
+            _decode(page) or page.body,
             url=page.url,
             with_metadata=True,
             include_comments=False,

@@ -31,9 +31,11 @@ SAVED = "harbour-council-agrees-new-ferry-timetable.md"
 
 @pytest.fixture()
 def settings(settings: Settings) -> Settings:
-    """The Discord layer's settings, with fetching allowed on this machine and a 64 KiB cap."""
+    """The Discord layer's settings, with fetching allowed on this machine and a 64 KiB cap;
+    no progress message (reading an article starts a process, which may take over 1.5 s)."""
     return replace(
         settings,
+        progress_after=60.0,
         limits=replace(settings.limits, file_bytes=64 * 1024),
         fetch=FetchSettings(allow_private=True, timeout=10.0, read_timeout=2.0),
     )
