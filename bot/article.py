@@ -79,8 +79,14 @@ def _paragraphs(text: str, title: str) -> str:
 def _plain_paragraphs(text: str, title: str) -> str:
     """A plain text's paragraphs are separated by blank lines; lines wrapped inside one are
     joined. A first paragraph that is the title goes."""
-    blocks = [" ".join(b.split()) for b in re.split(r"\n\s*\n", text.replace("\r", ""))]
-    blocks = [b for b in blocks if b]
+    blocks: list[str] = []
+    current: list[str] = []
+    for line in [*text.splitlines(), ""]:  # one pass; a blank line ends a paragraph
+        if line.strip():
+            current.append(line)
+        elif current:
+            blocks.append(" ".join(" ".join(current).split()))
+            current = []
     if blocks and blocks[0].casefold() == title.casefold():
         blocks = blocks[1:]
     return "\n\n".join(blocks)
