@@ -1,0 +1,161 @@
+"""Finding a sentence's dates: every date pattern runs once over the sentence, and where hits
+overlap the earliest, longest one wins, so "June 4-5" is one range, not a day and a number.
+
+A sentence without a digit skips the patterns that need one, and one without a month name
+those that need a month. A duration ("three days of talks", "a three-day trip") dates the days
+from where the sentence says it starts ("from Monday", or "began"). A sentence with no date
+that marks an anniversary is dated to the document's year. `sentence_dates` runs this over a
+whole document, carrying the year a paragraph named last into its later bare months.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from bot.extract.date_words import DIGIT_KINDS, MONTH_KINDS, date_words
+from bot.extract.dates import absolute, relative
+from bot.extract.dates.absolute import number_value
+from bot.extract.dates.partial_date import DateMention, PartialDate
+from bot.extract.dates.tense import DateContext, sentence_tense
+from bot.extract.lexicon import Lexicon
+from bot.extract.linear import spaces_before
+from bot.extract.text import Paragraph
+from bot.models import Document
+
+Resolver = Callable[[re.Match[str], DateContext], DateMention | None]
+_RESOLVERS: dict[str, Resolver] = {**absolute.RESOLVERS, **relative.RESOLVERS}
+_DIGIT_RE = re.compile(r"\d")
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+
+
+def _from_before(text: str, pos: int) -> bool:
+    """Whether "from" and spaces stand right before `pos` ("from Monday")."""
+    spaces = spaces_before(text, pos)
+    return spaces < pos and bool(_FROM_BEFORE_RE.match(text, max(0, spaces - 4), pos))
+
+
+def _duration_start(c: DateContext, found: list[DateMention]) -> PartialDate | None:
+    """The day a duration of the sentence starts: the first exact day after "from", else,
+    where the sentence says it starts ("began three days of talks"), its first exact day or
+    the document's."""
+    days = [(d, PartialDate.parse(d.when)) for d in found if "/" not in d.when]
+    exact = [(d, p) for d, p in days if p and p.day is not None]
+    after_from = [p for d, p in exact if _from_before(c.text, d.start)]
+    if after_from:
+        return after_from[0]
+    if c.words.start_re.search(c.text):
+        return exact[0][1] if exact else c.anchor
+    return None
+
+
+def _duration(m: re.Match[str], c: DateContext, start: PartialDate | None) -> DateMention | None:
+    """ "began three days of talks", "a three-day trip ... from Monday": the start day and the
+    days after it."""
+    n = number_value(m["n"], c.words.numbers)
+    if not n or n < 2 or start is None or start.day is None:
+        return None
+    when = f"{start.iso()}/{start.plus_days(n - 1).iso()}"
+    return DateMention(m.start(), m.end(), when, True, duration=True, kind="duration")
+
+
+def find_dates(
+    text: str,
+    lexicon: Lexicon,
+    anchor: PartialDate | None,
+    *,
+    tense: str | None = None,
+    context_year: int | None = None,
+) -> list[DateMention]:
+    """The dates in `text`, left to right, each resolved (unresolvable ones are left out).
+
+    `anchor` is the document date; `tense` ("future"/"past", the sentence's) picks the
+    direction for weekdays and months without a year where the date's own clause has none;
+    `context_year` is the last year the paragraph named ("In April 2022 ... followed in
+    November" is November 2022). `find_dates("on Friday", lexicon, PartialDate(2023, 5, 15),
+    tense="future")` finds Friday 2023-05-19.
+    """
+    w = date_words(lexicon)
+    ctx = DateContext(text, anchor, tense, context_year, w)
+    hits: list[tuple[int, int, str, re.Match[str]]] = []
+    skip = (frozenset() if _DIGIT_RE.search(text) else DIGIT_KINDS) | (
+        frozenset() if w.any_month.search(text) else MONTH_KINDS
+    )
+    for kind, pattern in w.patterns:
+        if kind in skip:
+            continue
+        for m in pattern.finditer(text):
+            hits.append((m.start(), -m.end(), kind, m))
+    hits.sort(key=lambda h: (h[0], h[1]))
+    out: list[DateMention] = []
+    durations: list[re.Match[str]] = []
+    last_end = 0
+    for start, neg_end, kind, m in hits:
+        if start < last_end:
+            continue
+        if kind == "duration":
+            durations.append(m)
+            last_end = -neg_end
+            continue
+        mention = _RESOLVERS[kind](m, ctx)
+        if mention is not None:
+            out.append(replace(mention, kind=kind))
+            last_end = -neg_end
+    # Durations add only spans, so where they start is the same for each of them.
+    duration_start = _duration_start(ctx, out) if durations else None
+    for m in durations:
+        mention = _duration(m, ctx, duration_start)
+        if mention is not None:
+            out.append(mention)
+    if not out and anchor is not None:
+        m = w.anniversary_re.search(text)
+        if m:  # "an official visit marking the 60th anniversary of relations"
+            year = str(anchor.year)
+            out.append(DateMention(m.start(), m.end(), year, True, kind="anniversary"))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+#: The last (document, paragraphs, lexicon, result) of sentence_dates: commitments and events
+#: both ask for the same document's dates, so the second asks for free. Compared by identity
+#: and replaced in one assignment, so threads extracting other documents never share a result.
+_last_dates: tuple[Document, tuple[Paragraph, ...], Lexicon, dict[int, list[DateMention]]] | None
+_last_dates = None
+
+
+def sentence_dates(
+    document: Document, paragraphs: tuple[Paragraph, ...], lexicon: Lexicon
+) -> dict[int, list[DateMention]]:
+    """Every sentence's dates (by Sentence.index), resolved against the document date.
+
+    A year the paragraph already named dates a later bare month of the same paragraph ("In
+    April 2022 ... The trip to Beijing followed in November" is November 2022). Callers must
+    not change the result: the same one answers the next call for the same document.
+    """
+    global _last_dates
+    last = _last_dates
+    if last is not None and last[0] is document and last[1] is paragraphs and last[2] is lexicon:
+        return last[3]
+    out = _sentence_dates(document, paragraphs, lexicon)
+    _last_dates = (document, paragraphs, lexicon, out)
+    return out
+
+
+def _sentence_dates(
+    document: Document, paragraphs: tuple[Paragraph, ...], lexicon: Lexicon
+) -> dict[int, list[DateMention]]:
+    anchor = PartialDate.parse(document.date)
+    out: dict[int, list[DateMention]] = {}
+    for paragraph in paragraphs:
+        context_year: int | None = None
+        for sentence in paragraph.sentences:
+            tense = sentence_tense(sentence.text, lexicon)
+            found = find_dates(
+                sentence.text, lexicon, anchor, tense=tense, context_year=context_year
+            )
+            out[sentence.index] = found
+            for mention in found:
+                if not mention.relative and mention.year is not None:
+                    context_year = mention.year
+    return out
