@@ -1,0 +1,133 @@
+"""Step 1 of reading a quotation: an attribution right next to its marks.
+
+`“…,” said X` and `“…,” X said` after the closing mark; `X said: “…”`, `X said that “…”` and
+`according to X, “…”` before the opening one; a credit line under a block quotation ("Ana Paz,
+Minister of Finance"). X is looked up in the people register, so a surname, a title ("said the
+Chancellor") or a pronoun ("he said") all name one person. An unnamed or institutional
+subject gives its name ("the Pentagon said" is Pentagon, "an official said" no one), and a
+document as the subject ("the statement said") speaks for whoever the text says issued it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from bot.extract.quotes.context import QuoteContext, QuoteItem
+from bot.extract.quotes.issuers import document_authors
+
+
+def attribution_after(ctx: QuoteContext, item: QuoteItem) -> tuple[bool, str | None]:
+    """(found, speaker) from right after the closing mark: `“…,” said Ito` or `“…,” Ito said`.
+
+    When the quote closed its sentence only a short attribution that ends there counts
+    (`“…?” Smith asked.`), not a new sentence that holds a verb ("The ministry said ...").
+    """
+    span = item.span
+    if span.close_mark is None:
+        return False, None
+    close = span.end + 1
+    para_end = item.paragraph.start + len(item.paragraph.text)
+    rest = ctx.body[close : min(para_end, close + 160)]
+    m = ctx.pat.after_inverted.match(rest)
+    if m:
+        who = ctx.person_in(close + m.end(), close + m.end() + 60)
+        if who is not None and who.start <= close + m.end() + 40:
+            return True, ctx.speaker(who)
+        return True, org_speaker(ctx, rest[m.end() :], span.start)
+    m = ctx.pat.after_subject.match(rest)
+    # When the quote closed its sentence, only `“…?” Smith asked.` attributes it, not a new
+    # sentence that happens to hold a verb ("The ministry said in a statement that ...").
+    closed = re.search(r"[.!?]$", span.text.rstrip()) or re.match(r"\s*[.!?]", rest)
+    if (
+        m
+        and closed
+        and (not re.match(r"\s*(?:[.!?,;]|$)", rest[m.end() :]) or len(m.group("subj").split()) > 4)
+    ):
+        m = None
+    if m and len(m.group("subj").split()) <= 8:
+        a, b = close + m.start("subj"), close + m.end("subj")
+        said = ctx.who(a, b - 1)
+        if said is not None:
+            return True, said
+        return True, org_speaker(ctx, m.group("subj"), span.start)
+    return False, None
+
+
+def attribution_before(ctx: QuoteContext, item: QuoteItem) -> tuple[bool, str | None]:
+    """(found, speaker) from right before the opening mark, within its sentence: `Ito said:
+    “…”`, `according to the ministry, “…”`, `the statement said, “…”`."""
+    span = item.span
+    open_at = span.start - len(span.open_mark)
+    sent = ctx.sentence_at(open_at)
+    lo = max(item.paragraph.start, open_at - 200, sent.start if sent else 0)
+    head = ctx.body[lo:open_at]
+    for pattern in (ctx.pat.before, ctx.pat.source):
+        m = pattern.search(head)
+        if m:
+            a, b = lo + m.start("subj"), lo + m.end("subj")
+            said = ctx.who(a, b)
+            if said is not None:
+                return True, said
+            if pattern is ctx.pat.source:
+                return True, org_speaker(ctx, m.group("subj"), span.start)
+            subj = re.sub(r"^.*,\s*", "", m.group("subj").strip())
+            if ctx.pat.doc_subject.match(subj) or subj.casefold() == "it":
+                # "Adding more, the statement said, “…”"
+                return True, org_speaker(ctx, subj, span.start)
+    return False, None
+
+
+def credit_line(ctx: QuoteContext, item: QuoteItem, same_paragraph: list[QuoteItem]) -> str | None:
+    """The person a credit line under a block quotation names.
+
+    Official pages set a statement off as a paragraph of quotation only, with the speaker
+    on the next line and no verb: "Ana Paz, Minister of Finance". The line must be short,
+    hold no quotation or reporting verb, and open with the person's name.
+    """
+    para = item.paragraph
+    if para.number >= len(ctx.paragraphs):
+        return None
+    if re.search(r"[^\W\d_]", ctx.outside_quotes(para, same_paragraph)):
+        return None
+    nxt = ctx.paragraphs[para.number]
+    text = nxt.text.strip()
+    if (
+        len(nxt.sentences) != 1
+        or len(text.split()) > 30
+        or re.search(r"[.!?]$", text)
+        or any(c in text for c in '“”"')
+        or ctx.pat.verbs.search(text)
+    ):
+        return None
+    lead = nxt.start + len(nxt.text) - len(nxt.text.lstrip(" \t\n—–-"))
+    who = ctx.person_in(nxt.start, nxt.start + len(nxt.text))
+    if who is None or who.kind != "name" or who.start != lead:
+        return None
+    return ctx.speaker(who)
+
+
+def org_speaker(ctx: QuoteContext, text: str, position: int = -1) -> str | None:
+    """An unnamed or institutional speaker: "the Pentagon said" → Pentagon; "an official" → None.
+
+    A document as the subject ("the statement said") speaks for its authors (see
+    issuers.document_authors); `position` is where the attribution stands.
+    """
+    doc = ctx.pat.doc_subject.match(text.strip())
+    if doc is not None and position >= 0:
+        return document_authors(ctx, doc.group("noun"), position)
+    if text.strip().casefold() == "it" and position >= 0:
+        # "It said, “…”" right after a sentence about a statement: the statement
+        k = bisect.bisect_right(ctx.starts, position) - 1
+        if k > 0 and ctx.pat.doc_noun.search(ctx.plain(ctx.sentences[k - 1])):
+            return document_authors(ctx, None, ctx.sentences[k - 1].end, True)
+        return None
+    words = text.strip().split()
+    while words and words[0].casefold() in {"the", "a", "an"}:
+        words = words[1:]
+    out = []
+    for w in words:
+        if not w[:1].isupper():
+            break
+        out.append(w.strip(",.;:"))
+    return " ".join(out) or None

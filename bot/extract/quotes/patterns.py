@@ -1,0 +1,95 @@
+"""The patterns quotation reading runs, compiled once per lexicon from config word lists
+(`reporting_verbs`, `inverted_reporting_verbs`, `source_phrases`, `document_nouns`,
+`issuing_verbs`, `term_markers`).
+
+Each pattern is anchored to a quotation mark: `after_inverted` reads `“…,” said X` right after
+the closing mark, `before` reads `X said: “…”` right before the opening one; the document
+patterns find who issued a statement ("the White House released a statement", "a statement
+from Japan and India", "the IEA communique").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.extract.lexicon import Lexicon
+
+#: A name of a body or person: capitalised words, "of"/"for" inside ("Ministry of Trade").
+_ORG_RUN = r"(?!(?:The|This|That|These|Its|Their|A|An|In|On|At)\b)[A-Z][\w&.’'-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+)?[A-Z][\w&.’'-]*){0,5}"
+#: Several of them: "the United States, India, and Brazil", "Ito and Paz".
+_ORG_LIST = rf"(?:[Tt]he\s+)?{_ORG_RUN}(?:,\s+(?:and\s+)?(?:the\s+)?{_ORG_RUN})*(?:,?\s+and\s+(?:the\s+)?{_ORG_RUN})?"
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The compiled quotation patterns; each field says what it reads."""
+
+    after_inverted: re.Pattern[str]  # `, said X` right after the closing mark
+    after_subject: re.Pattern[str]  # `, X said` right after the closing mark
+    before: re.Pattern[str]  # `X said:` right before the opening mark
+    source: re.Pattern[str]  # `according to X,` right before the opening mark
+    document: re.Pattern[str]  # `the 2022 IEA Communique to` right before the opening mark
+    term: re.Pattern[str]  # `so-called` right before the opening mark
+    verbs: re.Pattern[str]
+    intro: re.Pattern[str]  # a paragraph ending `X said:` before a block quotation
+    doc_subject: re.Pattern[str]  # `the joint statement` as the subject of a reporting verb
+    doc_noun: re.Pattern[str]  # a document noun anywhere: `a joint statement`
+    issued: re.Pattern[str]  # `the White House released a statement`
+    issued_by: re.Pattern[str]  # `a statement released by the White House`
+    owner: re.Pattern[str]  # `the IEA communique`, `Japan's statement`
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    """One alternation, longest phrase first, a space matching any run of spaces."""
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+@lru_cache(maxsize=8)
+def patterns(lexicon: Lexicon) -> Patterns:
+    """The compiled patterns of `lexicon` (cached: each document only runs them)."""
+    verbs = _alternation(lexicon.word_list("reporting_verbs"))
+    inverted = _alternation(lexicon.word_list("inverted_reporting_verbs"))
+    sources = _alternation(lexicon.word_list("source_phrases"))
+    docs = _alternation(lexicon.word_list("document_nouns"))
+    issuing = _alternation(lexicon.word_list("issuing_verbs"))
+    terms = _alternation(lexicon.word_list("term_markers"))
+    lead = r"^[\s,.!?;:]*(?:[—–-]+\s*)?"
+    return Patterns(
+        after_inverted=re.compile(lead + rf"(?:{inverted})\b\s+(?=\S)"),
+        after_subject=re.compile(lead + rf"(?P<subj>[^.!?;:\"“”]{{1,80}}?)\s+(?:{verbs})\b"),
+        before=re.compile(
+            rf"(?P<subj>[^.!?;:\"“”]{{1,80}}?)\s+(?:{verbs})"
+            r"(?:(?:\s+(?:that|to\s+\w+(?:\s+\w+)?|reporters|on\s+\w+))?\s*[:,]?"
+            r"|[^.!?;:\"“”]{0,60}:)\s*$"
+        ),
+        source=re.compile(rf"\b(?i:{sources})\s+(?P<subj>[^.!?;:\"“”]{{1,80}}?)\s*[:,]?\s*$"),
+        document=re.compile(
+            r"(?:\b[Tt]he\s+)?(?:\d{4}\s+)?(?P<org>(?:[A-Z][\w&'’.-]*\s+){1,8}?)"
+            rf"(?:{docs})\b(?P<tail>[^.!?\"“”]{{0,40}})$"
+        ),
+        term=re.compile(rf"(?:^|\W)(?:{terms})\s*$", re.IGNORECASE),
+        verbs=re.compile(rf"\b(?:{verbs})\b"),
+        intro=re.compile(
+            rf"(?P<subj>[^.!?;:\"“”]{{1,100}}?)\s+(?:{verbs})"
+            r"(?:\s+(?:reporters|journalists|today|in\s+a\s+statement))?\s*:\s*$"
+        ),
+        doc_subject=re.compile(
+            rf"(?i:the|this|that|their|its)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>(?i:{docs}))$"
+        ),
+        doc_noun=re.compile(rf"\b(?P<noun>(?i:joint\s+)?(?i:{docs}))\b"),
+        issued=re.compile(
+            rf"(?P<org>{_ORG_LIST})\s+(?:has\s+|have\s+|had\s+|jointly\s+)?(?:{issuing})\s+"
+            rf"(?:a|an|the|its|their|his|her)\s+(?:[\w'’-]+\s+){{0,2}}?(?i:{docs})\b"
+        ),
+        issued_by=re.compile(
+            rf"(?i:{docs})\s+(?:[\w'’-]+\s+){{0,2}}?(?:by|from)\s+(?P<org>{_ORG_LIST})"
+        ),
+        owner=re.compile(
+            rf"(?:\b[Tt]he\s+)?(?:\d{{4}}\s+)?(?P<org>{_ORG_RUN})(?:['’]s)?\s+"
+            rf"(?:(?i:joint|leaders['’]?|final|official|written)\s+)?(?i:{docs})\b"
+        ),
+    )
