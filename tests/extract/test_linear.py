@@ -7,7 +7,7 @@ import random
 import re
 
 from bot.extract.actors import index_at, tokens
-from bot.extract.commitments import _OWNER_CHAR_RE, _cues
+from bot.extract.commitments.cue_patterns import OWNER_CHAR_RE, cue_patterns
 from bot.extract.lexicon import Lexicon
 from bot.extract.linear import run_start_finditer, word_and_space_before, word_before
 from bot.extract.quote_index import QuoteIndex
@@ -21,7 +21,7 @@ def _spans(m: re.Match[str]) -> tuple[tuple[int, int], ...]:
 
 
 def test_run_start_finditer_matches_finditer(lexicon: Lexicon) -> None:
-    cues = _cues(lexicon)
+    cues = cue_patterns(lexicon)
     rng = random.Random(3)
     pieces = ["a", "s", ".", "'", "’", " ", "our", "Japan", "commitment", "pledge", "U.S", "x-y"]
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
@@ -31,7 +31,7 @@ def test_run_start_finditer_matches_finditer(lexicon: Lexicon) -> None:
         fast = [
             _spans(m)
             for m in run_start_finditer(
-                cues.possessive, cues.possessive_strict, _OWNER_CHAR_RE, text
+                cues.possessive, cues.possessive_strict, OWNER_CHAR_RE, text
             )
         ]
         assert fast == plain, text

@@ -1,0 +1,147 @@
+"""Commitments: sentences saying what an actor wants, will, plans, decided or agreed to do.
+
+A sentence is a commitment when it carries a cue (config/cues.yaml) that no earlier phrase in
+the sentence turns into a hope, a demand on others or a framing. "Germany wants to send a
+frigate" commits Germany; "We hope Germany will send a frigate" commits no one. Sentences
+inside quotes count too: "we" there is the speaker's side. Where each rule lives:
+
+- finding.py: the cues of a sentence and the blockers that cancel them ("hope", "called on",
+  "we should stay focused"); intention cues ("want to", "pledged", "agreed Thursday to") and
+  conditional ones ("agreed that experts would follow up");
+- modals.py: "will"/"would" whose subject can act, not forecasts ("demand will expand") or
+  assessments ("the dialogue will serve as a platform");
+- acts.py: plans told by an actor's act: an aim with an object, a deadline, a signing, a
+  welcomed start, an announced body, a restated commitment;
+- schedules.py: plans with no cue word: a headline ("Canada to open embassy"), the purpose of
+  a meeting ("visited Japan today to boost ties"), an actor dated after the document;
+- actor_assignment.py: the countries a commitment's subjects name;
+- sentence_topics.py: the topics, with the paragraph, the speaker or the subject as fallbacks;
+- datelines.py: a glued heading line or dateline cut from a paragraph's first sentence;
+- cue_patterns.py: the compiled patterns; context.py: what every rule reads.
+
+Not commitments: questions, "would welcome"-style wishes, courtesies ("would like to express my
+gratitude"), praise of another's commitment ("praised the Czech Republic's commitments"), a
+plan's assessment, and a speaker's forecast about a country outside the document's main
+participants ("Austin said China will keep up the pressure").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.extract.actors import participants, proper_words
+from bot.extract.commitments.actor_assignment import ActorState, sentence_actors
+from bot.extract.commitments.context import CommitmentDoc
+from bot.extract.commitments.datelines import strip_dateline
+from bot.extract.commitments.finding import find_cues
+from bot.extract.commitments.sentence_topics import (
+    choose_topics,
+    completion,
+    context_texts,
+    speaker_topics,
+    subject_topics,
+)
+from bot.extract.dates import PartialDate, sentence_dates
+from bot.extract.lexicon import Lexicon
+from bot.extract.people import PeopleRegister
+from bot.extract.quote_index import QuoteIndex
+from bot.extract.text import Paragraph, quote_spans
+from bot.extract.topics import classify_topics
+from bot.models import Commitment, Document, Source
+
+
+def extract_commitments(
+    document: Document,
+    paragraphs: tuple[Paragraph, ...],
+    register: PeopleRegister,
+    lexicon: Lexicon,
+) -> list[Commitment]:
+    """Every commitment in the document, in text order, with actors, topics and date."""
+    doc = CommitmentDoc(
+        document=document,
+        lexicon=lexicon,
+        register=register,
+        parts=participants(document, paragraphs, register, lexicon),
+        proper=proper_words(paragraphs),
+        anchor=PartialDate.parse(document.date),
+        dates=sentence_dates(document, paragraphs, lexicon),
+    )
+    contexts = context_texts(paragraphs)
+    context_topics: dict[int, tuple[str, ...]] = {}  # each paragraph classified once
+    state = ActorState()
+    out: list[Commitment] = []
+    section = 0  # the heading paragraph each commitment falls under
+    sections: list[int] = []
+    guessed_headings: list[int] = []
+    named: list[bool] = []
+    person_topics: dict[str, tuple[str, ...]] = {}  # a person's latest paragraph with topics
+    for paragraph in paragraphs:
+        spans = [(q.start, q.end) for q in quote_spans(document.text, paragraph)]
+        quotes = QuoteIndex.build(spans, paragraph, register)
+        if paragraph.heading:
+            section = paragraph.number
+        for sentence in paragraph.sentences:
+            if sentence is paragraph.sentences[0]:
+                sentence = strip_dateline(sentence)
+            cues = find_cues(sentence, doc)
+            if not cues:
+                continue
+            actors, guessed = sentence_actors(sentence, cues, paragraph, doc, state, quotes)
+            if paragraph.heading and guessed:
+                guessed_headings.append(len(out))
+            sections.append(section)
+            named.append(not guessed)
+            dates = doc.dates.get(sentence.index) or []
+            if paragraph.number not in context_topics:
+                context_topics[paragraph.number] = classify_topics(
+                    contexts[paragraph.number], lexicon
+                )
+            around = context_topics[paragraph.number]
+            if not around:
+                around = speaker_topics(sentence, doc, quotes, person_topics)
+            if not around:
+                around = subject_topics(sentence, cues, doc, person_topics)
+            out.append(
+                Commitment(
+                    sentence=sentence.text,
+                    actors=actors,
+                    topics=choose_topics(
+                        sentence.text,
+                        around,
+                        lexicon,
+                        completion(sentence, paragraph, document.text),
+                    ),
+                    source=Source(document.id, sentence.paragraph, sentence.text),
+                    when=dates[0].when if dates else None,
+                )
+            )
+            state.previous = actors
+            state.previous_paragraph = paragraph.number
+        if paragraph.number not in context_topics:
+            context_topics[paragraph.number] = classify_topics(contexts[paragraph.number], lexicon)
+        if context_topics[paragraph.number]:
+            end = paragraph.start + len(paragraph.text)
+            for person, _ in register.mentions(paragraph.start, end):
+                person_topics[person.id] = context_topics[paragraph.number]
+    for h in guessed_headings:
+        # A heading summarises its section: it takes the actors of the section's commitment
+        # that shares most words with it ("another frigate ... to the Pacific region" and "the
+        # Bundeswehr wants to send another warship to the Pacific region").
+        same = [i for i in range(len(out)) if i != h and sections[i] == sections[h] and named[i]]
+        if same:
+            best = max(same, key=lambda i: (_overlap(out[h].sentence, out[i].sentence), -i))
+            out[h] = replace(out[h], actors=out[best].actors)
+    return out
+
+
+def _overlap(a: str, b: str) -> int:
+    """Content words two sentences share (words of four letters or more)."""
+
+    def words(s: str) -> set[str]:
+        return {w.casefold() for w in re.findall(r"[A-Za-z]{4,}", s)}
+
+    return len(words(a) & words(b))
+
+
+__all__ = ["extract_commitments", "find_cues", "strip_dateline"]

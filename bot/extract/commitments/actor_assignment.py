@@ -1,0 +1,162 @@
+"""Who commits: the countries a commitment's subjects name.
+
+A subject names countries directly ("Germany"), through people ("Scholz" is Germany's), groups
+("the Leaders" are the main participants) or pronouns: "they" are the previous commitment's
+actors, "we" inside a quote the speaker's country and outside one all participants, "our
+countries" the group it names. A person whose country the text never gives stands for a main
+participant no one else represents ("Marles [Australia] and Austin [?]": Austin is the United
+States). With no subject, agents after "by" ("efforts by the United States"), else the
+paragraph's last actors, else the document's main participants.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.extract.actors import (
+    actor_words,
+    group_of,
+    tokens,
+    unique,
+)
+from bot.extract.commitments.context import CommitmentDoc, Cue
+from bot.extract.commitments.cue_patterns import alternation
+from bot.extract.countries import find_countries
+from bot.extract.lexicon import Lexicon
+from bot.extract.quote_index import QuoteIndex
+from bot.extract.text import Paragraph, Sentence
+
+
+@dataclass
+class ActorState:
+    previous: tuple[str, ...] = ()
+    previous_paragraph: int = 0
+
+
+def _speaker_country(body_offset: int, doc: CommitmentDoc, quotes: QuoteIndex) -> str | None:
+    """The country of whoever says the quote around `body_offset` (see QuoteIndex.speaker_of)."""
+    speaker, _ = quotes.speaker_of(body_offset)
+    if speaker is None:
+        return None
+    return speaker.country or next(iter(unrepresented(doc, ())), None)
+
+
+def unrepresented(doc: CommitmentDoc, taken: Iterable[str]) -> list[str]:
+    """Main participants that no named person of known country represents: where a person
+    whose country the text never gives most likely comes from."""
+    known = {p.country for p in doc.register.people if p.country and not p.former}
+    taken = set(taken)
+    return [c for c in doc.parts.group() if c not in known and c not in taken]
+
+
+def _phrase_actors(
+    sentence: Sentence,
+    span: tuple[int, int],
+    doc: CommitmentDoc,
+    state: ActorState,
+    speaker: str | None,
+    in_quote: bool,
+) -> list[str]:
+    """The countries a subject phrase names: directly, through people, groups or pronouns."""
+    w = actor_words(doc.lexicon)
+    text = sentence.text
+    phrase = text[span[0] : span[1]]
+    out = [hit.country for hit in find_countries(phrase, doc.lexicon)]
+    people = doc.register.mentions(sentence.start + span[0], sentence.start + span[1])
+    out.extend(p.country for p, _ in people if p.country)
+    unknown = {p.id for p, _ in people if not p.country}
+    if unknown:
+        # "Marles [Australia] and Austin [?]" → Austin stands for the United States.
+        out.extend(unrepresented(doc, out)[: len(unknown)])
+    group = w.group_re.search(phrase)
+    if group:
+        out.extend(group_of(group.group(0), doc.parts, doc.lexicon))
+    singular = singular_pronouns(doc.lexicon)
+    for tok in tokens(phrase):
+        low = tok.low
+        if low in w.plural_pronouns:
+            out.extend(state.previous if len(state.previous) > 1 else doc.parts.group())
+        elif low in w.speaker_pronouns:
+            out.extend(_speaker_side(text, doc, speaker, in_quote))
+        elif low in singular:
+            person = doc.register.resolve(tok.text, sentence.start + span[0] + tok.start)
+            if person is not None and person.country:
+                out.append(person.country)
+    return out
+
+
+@lru_cache(maxsize=8)
+def singular_pronouns(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(w.casefold() for w in lexicon.word_list("singular_pronouns"))
+
+
+def _our_group(text: str, doc: CommitmentDoc) -> tuple[str, ...] | None:
+    """The actors of the first group the text names with "our" ("among our countries"), if
+    any; remembered per text, as every cue of a sentence asks (a sentence of many cues would
+    be rescanned per cue)."""
+    key = ("our_group", text)
+    if key not in doc.memo:
+        w = actor_words(doc.lexicon)
+        found = None
+        for group in w.group_re.finditer(text):
+            if any(word in w.speaker_pronouns for word in group.group(0).casefold().split()):
+                found = group_of(group.group(0), doc.parts, doc.lexicon)
+                break
+        doc.memo[key] = found
+    return doc.memo[key]
+
+
+def _speaker_side(
+    text: str, doc: CommitmentDoc, speaker: str | None, in_quote: bool
+) -> tuple[str, ...]:
+    """Whom "we" stands for: a group the sentence names with "our" ("among our countries"),
+    else inside a quote the speaker's country, else (a joint statement) all participants."""
+    named = _our_group(text, doc)
+    if named is not None:
+        return named
+    if in_quote:
+        return (speaker,) if speaker else doc.parts.group(1)
+    return doc.parts.group()
+
+
+def _agent_actors(text: str, doc: CommitmentDoc) -> list[str]:
+    """Countries after "by" in a passive or a purpose phrase ("efforts by the United States")."""
+    markers = doc.lexicon.word_list("agent_markers")
+    if not markers:
+        return []
+    out = []
+    for m in re.finditer(rf"\b(?:{alternation(markers)})\s+", text, re.IGNORECASE):
+        window = text[m.end() : m.end() + 60]
+        hits = find_countries(window, doc.lexicon)
+        if hits and hits[0].start < 8:
+            out.append(hits[0].country)
+    return out
+
+
+def sentence_actors(
+    sentence: Sentence,
+    cues: list[Cue],
+    paragraph: Paragraph,
+    doc: CommitmentDoc,
+    state: ActorState,
+    quotes: QuoteIndex,
+) -> tuple[tuple[str, ...], bool]:
+    """The sentence's actors, and whether they were only guessed (no subject named one)."""
+    out: list[str] = []
+    for cue in cues:
+        if cue.subject is None:
+            continue
+        body_offset = sentence.start + cue.start
+        in_quote = quotes.quote_at(body_offset) is not None
+        speaker = _speaker_country(body_offset, doc, quotes) if in_quote else None
+        out.extend(_phrase_actors(sentence, cue.subject, doc, state, speaker, in_quote))
+    if not out:
+        out.extend(_agent_actors(sentence.text, doc))
+    if out:
+        return unique(out), False
+    if state.previous and state.previous_paragraph == paragraph.number:
+        return state.previous, False  # "The aim is to ...": the paragraph's actors
+    return doc.parts.group(), True  # else the document's main participants

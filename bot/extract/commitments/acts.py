@@ -1,0 +1,109 @@
+"""Plans told by what an actor does, which count only when an actor is the subject.
+
+An aim with an object ("Chile sought a closer partnership", not "wants the EU to lift
+sanctions"), a passive with a deadline ("the act should be passed by the summer"), a signed
+agreement ("the two governments signed a memorandum", unless the sentence is dated in earlier
+years), a welcomed start ("welcomed the opening of the consulate") or plan of the participants
+("welcomed the announcements from the joint committee", not "the plans of Peru"), an announced
+new body ("announced a joint forum") and a restated commitment ("reaffirmed the ironclad
+commitment", "reaffirm to deepen"; not "underscored the importance of the commitment").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.actors import (
+    Token,
+    actor_words,
+    index_at,
+    main_subject,
+    relative_before,
+    subject_before,
+    tokens,
+)
+from bot.extract.commitments.context import BARE_BE_RE, CommitmentDoc, Cue, background, subject_kind
+from bot.extract.commitments.cue_patterns import alternation, cue_patterns
+from bot.extract.countries import find_countries
+from bot.extract.text import Sentence
+
+
+def object_cues(sentence: Sentence, toks: list[Token], doc: CommitmentDoc) -> list[Cue]:
+    """Cues an actor's subject must carry: an aim with an object ("Chile sought a closer
+    partnership"), a plan in the passive with a deadline ("the act should be passed by the
+    summer"), a signed agreement ("the two governments signed a memorandum on ..."), the
+    welcomed start of something ("welcomed the opening of the consulate") or plan of the
+    participants ("welcomed the announcements from the joint committee"), an announced new body
+    ("announced a joint forum") and a restated commitment ("reaffirmed the commitment to")."""
+    if sentence.heading:
+        return []  # "Chile Signs Fisheries Agreement": a headline retells a past act
+    cues = cue_patterns(doc.lexicon)
+    w = actor_words(doc.lexicon)
+    text = sentence.text
+    out: list[Cue] = []
+
+    def actor_subject(offset: int) -> tuple[int, int] | None:
+        how, span = subject_before(toks, index_at(toks, offset), w)
+        if how == "relative":
+            span = relative_before(toks, index_at(toks, offset), w)
+        elif how != "np":
+            span = main_subject(toks, w)
+        return span if subject_kind(sentence, span, doc) == "actor" else None
+
+    for m in cues.object_aim.finditer(text):
+        if BARE_BE_RE.search(text, max(0, m.start() - 12), m.start()) or _demand_on_others(
+            text, m.end(), doc
+        ):
+            continue
+        span = actor_subject(m.start())
+        if span is not None:
+            out.append(Cue("strong", m.start(), m.end(), span))
+    for m in cues.deadline.finditer(text):
+        if _deadline_after(sentence, m.end(), doc):
+            out.append(Cue("strong", m.start(), m.end(), None))
+    for m in cues.welcome_plan.finditer(text):
+        owner = m["owner"] and {h.country for h in find_countries(m["owner"], doc.lexicon)}
+        if owner and not owner <= set(doc.parts.group()):
+            continue  # "welcomed the plans of Peru": another's plan
+        span = actor_subject(m.start())
+        if span is not None:
+            out.append(Cue("strong", m.start(), m.end(), span))
+    for pattern in (cues.signing, cues.announce, cues.welcome, cues.restate):
+        if pattern in (cues.signing, cues.announce) and background(sentence, doc):
+            continue  # "the two countries signed a trade pact in 2015": history
+        for m in pattern.finditer(text):
+            if pattern is cues.restate and cues.restate_blocking.search(m.group(0)):
+                continue  # "underscored the importance of the commitment": a view
+            if m.group(0).split()[0].casefold() in w.prepositions | w.intro:
+                # "formalized their cooperation with the signing of": the clause's subject
+                span = main_subject(toks, w)
+                span = span if subject_kind(sentence, span, doc) == "actor" else None
+            else:
+                span = actor_subject(m.start())
+            if span is not None:
+                out.append(Cue("strong", m.start(), m.end(), span))
+    return out
+
+
+def _demand_on_others(text: str, offset: int, doc: CommitmentDoc) -> bool:
+    """ "wants the EU to lift sanctions": an actor as the object before an infinitive."""
+    m = re.match(r"((?:[\w’'.-]+\s+){1,6}?)to\s+[a-z]", text[offset:])
+    if m is None:
+        return False
+    window = m.group(1)
+    w = actor_words(doc.lexicon)
+    if find_countries(window, doc.lexicon):
+        return True
+    return any(t.low in w.actor_nouns or t.low in w.pronouns for t in tokens(window))
+
+
+def _deadline_after(sentence: Sentence, offset: int, doc: CommitmentDoc) -> bool:
+    """A date right after a deadline word ("by the summer", "before 2025") follows `offset`."""
+    words = alternation(doc.lexicon.word_list("deadline_words"))
+    for date in doc.dates.get(sentence.index, ()):
+        if date.start < offset:
+            continue
+        before = sentence.text[offset : date.start]
+        if re.search(rf"\b(?:{words})\s+(?:the\s+)?$", before, re.IGNORECASE):
+            return True
+    return False

@@ -1,0 +1,76 @@
+"""What every commitment rule reads: one document (`CommitmentDoc`) and the cues found in a
+sentence (`Cue`).
+
+`subject_kind` says whether a subject phrase can commit: a country, a person, a body or a group
+can ("actor"), a plan can in part ("the meeting, which will conclude tomorrow"), a thing cannot
+("rising prices"). `background` tells a sentence dated wholly in earlier years ("the two
+countries signed a trade pact in 2015"), which retells history rather than a plan.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.extract.actors import (
+    Participants,
+    phrase_kind,
+)
+from bot.extract.dates import (
+    DateMention,
+    PartialDate,
+    first_date,
+)
+from bot.extract.lexicon import Lexicon
+from bot.extract.people import PeopleRegister
+from bot.extract.text import Sentence
+from bot.models import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    kind: str  # strong, conditional, modal, possessive, headline, scheduled
+    start: int  # offset in the sentence
+    end: int
+    subject: tuple[int, int] | None  # the cue's subject phrase (sentence offsets), if known
+
+
+@dataclass(frozen=True)
+class CommitmentDoc:
+    """What every sentence of one document is judged against."""
+
+    document: Document
+    lexicon: Lexicon
+    register: PeopleRegister
+    parts: Participants
+    proper: frozenset[str]
+    anchor: PartialDate | None
+    dates: dict[int, list[DateMention]]
+    memo: dict[tuple[str, str], tuple[str, ...] | None] = field(default_factory=dict)
+
+
+def subject_kind(sentence: Sentence, span: tuple[int, int] | None, doc: CommitmentDoc) -> str:
+    """Whether a subject can commit: see phrase_kind; a person the register knows can."""
+    if span is None:
+        return "none"
+    kind = phrase_kind(sentence.text[span[0] : span[1]], doc.lexicon, doc.proper)
+    if kind != "actor" and doc.register.mentions(
+        sentence.start + span[0], sentence.start + span[1]
+    ):
+        return "actor"
+    return kind
+
+
+def background(sentence: Sentence, doc: CommitmentDoc) -> bool:
+    """Whether every date of the sentence lies in a year before the document's."""
+    dates = doc.dates.get(sentence.index) or []
+    if not dates or doc.anchor is None:
+        return False
+    starts = [first_date(d.when) for d in dates]
+    return all(p is not None and p.year < doc.anchor.year for p in starts)
+
+
+BARE_BE_RE = re.compile(r"\bbe\s+$")
+
+
+GERUND_RE = re.compile(r"\s*(?:the\s+)?[a-z]+ing\b")

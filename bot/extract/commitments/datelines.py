@@ -1,0 +1,40 @@
+"""A paragraph's first sentence without what news layout glues before it, so a commitment
+cites the sentence itself: a heading line kept inside the paragraph ("Defence Cooperation\n
+Germany will ...") and a dateline ("New Delhi: Three parties ...", "WASHINGTON, June 20 --").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.extract.text import Sentence
+
+#: A short line with no final punctuation glued before a sentence that starts with a capital (a
+#: heading kept inside the paragraph; a hard-wrapped line ends in a small word or goes on in
+#: lower case), or a "City:" or "CITY, Month D --" dateline ("New Delhi: Three parties ...").
+_LEAD_LINE_RE = re.compile(r"([^\n.!?,;]{1,80})\n\s*(?=[A-Z“\"])")
+_SMALL_WORDS = frozenset("a an and the of in on for to with at by from & – —".split())
+_DATELINE_RE = re.compile(
+    r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}:\s+(?=[A-Z“\"])"
+    # "WASHINGTON, June 20 -- ": a double hyphen, which the segmenter leaves in the sentence
+    r"|[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)?\s*--\s+(?=[A-Z“\"])"
+)
+
+
+def strip_dateline(sentence: Sentence) -> Sentence:
+    """A paragraph's first sentence without a glued heading line or a "City:" dateline, so a
+    commitment cites the sentence itself."""
+    text = sentence.text
+    cut = 0
+    line = _LEAD_LINE_RE.match(text)
+    if line and all(
+        w[:1].isupper() or w[:1].isdigit() or w in _SMALL_WORDS for w in line[1].split()
+    ):
+        cut = line.end()  # a title-case line, not a hard-wrapped one ("... met Prime Minister")
+    m = _DATELINE_RE.match(text, cut)
+    if m and m.end() < len(text):
+        cut = m.end()
+    if not cut:
+        return sentence
+    return replace(sentence, text=text[cut:], start=sentence.start + cut)

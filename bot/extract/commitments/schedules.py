@@ -1,0 +1,121 @@
+"""Plans told without a cue word: a headline, the purpose of a meeting, a date ahead.
+
+A heading "<actor> to <verb>" is a plan ("Canada to open embassy"). The purpose of a meeting,
+trip or call is one ("X visited Japan today to boost ties"), though "met ... to discuss" is
+not. An actor dated after the document is a scheduled plan ("Scholz is back in Japan in May"),
+as is a present progressive with a date ahead ("X is heading to Paris tomorrow") even when
+another clause looks back; a year inside a name ("the Tokyo 2020 Olympic Games") dates nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.actors import (
+    Token,
+    actor_words,
+    index_at,
+    main_subject,
+    subject_before,
+)
+from bot.extract.commitments.context import CommitmentDoc, Cue, subject_kind
+from bot.extract.commitments.cue_patterns import cue_patterns
+from bot.extract.dates import (
+    DateMention,
+    is_after,
+    sentence_tense,
+)
+from bot.extract.linear import word_and_space_before
+from bot.extract.tense_marks import ClauseBounds
+from bot.extract.text import Sentence
+
+
+def headline_cue(sentence: Sentence, toks: list[Token], doc: CommitmentDoc) -> Cue | None:
+    """A heading in headline style: "<actor> to <verb> ..." ("Germany to send frigate")."""
+    if not sentence.heading:
+        return None
+    w = actor_words(doc.lexicon)
+    for k, tok in enumerate(toks[1:-1], start=1):
+        if tok.text == "to" and toks[k + 1].word and not toks[k + 1].capitalised:
+            how, span = subject_before(toks, k, w)
+            if how == "np" and subject_kind(sentence, span, doc) == "actor":
+                return Cue("headline", tok.start, tok.end, span)
+            return None
+    return None
+
+
+#: A relative pronoun a few words before a meeting verb: the act is in a relative clause.
+_RELATIVE_BEFORE_RE = re.compile(r"\b(?:which|who|that|whom)\s+(?:\S+\s+){0,4}$")
+
+
+def purpose_cue(sentence: Sentence, toks: list[Token], doc: CommitmentDoc) -> Cue | None:
+    """The purpose of a meeting, a trip or a call: "X visited Japan today to boost ties",
+    "X and Y met to launch a dialogue", "X spoke with Y to reaffirm the alliance". The
+    subject of the act must be an actor; "to discuss" or "to attend" is not a purpose, and an
+    act in a relative clause has no purpose past the clause's comma."""
+    cues = cue_patterns(doc.lexicon)
+    text = sentence.text
+    act = cues.meeting.search(text)
+    if act is None:
+        return None
+    goal = cues.purpose.search(text, act.end())
+    if goal is None or len(text[act.end() : goal.start()].split()) > 30:
+        return None
+    if sentence_tense(text[act.end() : goal.start()], doc.lexicon) == "past":
+        return None  # "met ... and discussed ways to advance": the purpose of another verb
+    if "," in text[act.end() : goal.start()] and _RELATIVE_BEFORE_RE.search(text, 0, act.start()):
+        return None  # "The meeting, which X hosted in Hawaii, marks ... as they work to enhance"
+    w = actor_words(doc.lexicon)
+    how, span = subject_before(toks, index_at(toks, act.start()), w)
+    if how != "np":
+        span = main_subject(toks, w)
+    if subject_kind(sentence, span, doc) != "actor":
+        return None
+    return Cue("purpose", goal.start(), goal.end(), span)
+
+
+def _in_name(text: str, date: DateMention) -> bool:
+    """A year inside a name ("the Tokyo 2020 Olympic Games") dates the name, not a plan."""
+    before = word_and_space_before(text, date.start, "ascii")
+    after = _ASCII_WORD_AFTER_RE.match(text, date.end)
+    return bool(before and after and before[0].isupper() and after.group(1)[0].isupper())
+
+
+_ASCII_WORD_AFTER_RE = re.compile(r"\s+([A-Za-z]+)")
+
+
+_PROGRESSIVE_RE = re.compile(r"\b(?:is|are|am)\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
+
+
+def scheduled_cue(sentence: Sentence, doc: CommitmentDoc, toks: list[Token]) -> Cue | None:
+    """No cue, but an actor dated after the document: "Scholz is back in Japan in May", or a
+    schedule in the present progressive ("X is heading to Paris tomorrow") even when another
+    clause looks back ("after his visit to Berlin a few days ago")."""
+    text = sentence.text
+    future = [
+        d
+        for d in doc.dates.get(sentence.index, ())
+        if is_after(d.when, doc.anchor) and not _in_name(text, d)
+    ]
+    if not future:
+        return None
+    w = actor_words(doc.lexicon)
+    if sentence_tense(text, doc.lexicon) != "past":
+        span = main_subject(toks, w)
+        if subject_kind(sentence, span, doc) == "actor":
+            return Cue("scheduled", future[0].start, future[0].end, span)
+    bounds, tried = ClauseBounds(text), set()  # a clause tried for one date fails for all
+    for date in future:
+        start, end = bounds.around(date.start)
+        if (start, end) in tried:
+            continue
+        tried.add((start, end))
+        if sentence_tense(text[start:end], doc.lexicon) == "past":
+            continue
+        for m in _PROGRESSIVE_RE.finditer(text, start, end):
+            how, span = subject_before(toks, index_at(toks, m.start()), w)
+            if how != "np":
+                span = main_subject(toks, w)
+            if subject_kind(sentence, span, doc) == "actor":
+                return Cue("scheduled", date.start, date.end, span)
+    return None

@@ -1,0 +1,127 @@
+"""Which topics a commitment is about.
+
+A sentence's own topics come first; a lead-in ending in ":" takes its topics from the list
+items that complete it. A sentence with none takes its paragraph's (or for a heading, its
+section's) main topic, then the latest topic of its speaker (a quote) or of its person subject,
+and `other` last: a coalition deal is not diplomacy because the document also talks about a
+pandemic.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.commitments.actor_assignment import singular_pronouns
+from bot.extract.commitments.context import CommitmentDoc, Cue
+from bot.extract.lexicon import Lexicon
+from bot.extract.quote_index import QuoteIndex
+from bot.extract.text import Paragraph, Sentence
+from bot.extract.topics import classify_topics
+
+#: At most this many topics per commitment, best first.
+MAX_TOPICS = 3
+
+
+#: The topic of last resort (config/topics.yaml lists it).
+DEFAULT_TOPIC = "other"
+
+
+_PRONOUN_AFTER_RE = re.compile(r"[\s,”\"’']*(\w+)")
+
+
+def speaker_topics(
+    sentence: Sentence,
+    doc: CommitmentDoc,
+    quotes: QuoteIndex,
+    person_topics: dict[str, tuple[str, ...]],
+) -> tuple[str, ...]:
+    """For a quoted sentence with no topic of its own or of its paragraph ("And that's why
+    we'll keep coming back," Austin said): the topics of the latest paragraph that named its
+    speaker, who goes on with the same subject. A "he said" speaker is the person it refers to."""
+    offset = sentence.start + len(sentence.text) - len(sentence.text.lstrip("“\"'‘ "))
+    speaker, quote = quotes.speaker_of(offset)
+    if quote is None:
+        return ()
+    if speaker is None:
+        m = _PRONOUN_AFTER_RE.match(doc.document.text, quote[1])
+        if m and m.group(1).casefold() in singular_pronouns(doc.lexicon):
+            speaker = doc.register.resolve(m.group(1), m.start(1))
+    return person_topics.get(speaker.id, ()) if speaker else ()
+
+
+def subject_topics(
+    sentence: Sentence,
+    cues: list[Cue],
+    doc: CommitmentDoc,
+    person_topics: dict[str, tuple[str, ...]],
+) -> tuple[str, ...]:
+    """For a sentence with no topic of its own or of its paragraph whose subject is a person
+    ("The Secretary also reiterated ..."): the topics of the latest paragraph that named that
+    person. A country or a group subject gives none: what it does next is a new subject."""
+    for cue in cues:
+        if cue.subject is None:
+            continue
+        start, end = sentence.start + cue.subject[0], sentence.start + cue.subject[1]
+        people = doc.register.mentions(start, end)
+        if not people:
+            word = sentence.text[cue.subject[0] : cue.subject[1]].strip()
+            if word.casefold() in singular_pronouns(doc.lexicon):
+                person = doc.register.resolve(word, start)
+                people = [(person, start)] if person is not None else []
+        for person, _ in people:
+            if person.id in person_topics:
+                return person_topics[person.id]
+    return ()
+
+
+def context_texts(paragraphs: tuple[Paragraph, ...]) -> dict[int, str]:
+    """Each paragraph's context for topics: itself, or for a heading its section below."""
+    out: dict[int, str] = {}
+    for i, paragraph in enumerate(paragraphs):
+        if not paragraph.heading:
+            out[paragraph.number] = paragraph.text
+            continue
+        section = []
+        for nxt in paragraphs[i + 1 :]:
+            if nxt.heading:
+                break
+            section.append(nxt.text)
+        out[paragraph.number] = "\n".join(section)
+    return out
+
+
+def completion(sentence: Sentence, paragraph: Paragraph, text: str) -> str:
+    """The list items that complete a lead-in sentence ("... will deepen cooperation on:"
+    followed by bullets): the paragraph's later sentences, each on a line of its own."""
+    if not sentence.text.rstrip().endswith(":"):
+        return ""
+    items = []
+    end = sentence.end
+    for nxt in paragraph.sentences:
+        if nxt.start < sentence.end:
+            continue
+        if "\n" not in text[end : nxt.start]:
+            break
+        items.append(nxt.text)
+        end = nxt.end
+    return "\n".join(items)
+
+
+def choose_topics(
+    text: str, around: tuple[str, ...], lexicon: Lexicon, completion: str = ""
+) -> tuple[str, ...]:
+    """The sentence's own topics; a sentence with none takes its paragraph's main topic, and
+    without that `other` (a coalition deal is not diplomacy because the document also talks
+    about a pandemic). A sentence about meeting only ("agreed for talks to take place") also
+    takes what its paragraph is about. A lead-in's list items come first: they say what the
+    cooperation is about, the lead-in only that there is some."""
+    generic = set(lexicon.word_list("generic_topics"))
+    listed = classify_topics(completion, lexicon) if completion else ()
+    own = tuple(t for t in listed if t not in generic)
+    own += tuple(t for t in classify_topics(text, lexicon) + listed if t not in own)
+    topics = tuple(dict.fromkeys(own))[:MAX_TOPICS]
+    if not topics:
+        return around[:1] or (DEFAULT_TOPIC,)
+    if set(topics) <= generic:
+        topics += tuple(t for t in around if t not in generic)[:1]
+    return topics
