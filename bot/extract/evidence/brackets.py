@@ -1,0 +1,131 @@
+"""Parentheses and predecessor lists.
+
+"Robert Habeck (Vice Chancellor and Economy, Greens)" gives two roles and a party; "The
+Chancellor (SPD)" is a role reference with a party; "Christian Democrat (CDU) Lena Vogt" only
+spells out a party's name, and the name after it is that party's. Anything else in the
+bracket ("(pictured)", "(2019)") says nothing about a person. "his predecessors, Angela Merkel
+(CDU) and Gerhard Schröder (SPD)" names former holders of the role.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.extract.evidence.view import (
+    Occurrence,
+    ParagraphView,
+    RoleRef,
+)
+from bot.extract.names import party_ending
+from bot.extract.titles import RolePhrase
+
+if TYPE_CHECKING:
+    from bot.extract.evidence.collector import Collector
+
+
+def parentheses(
+    col: Collector, p: ParagraphView, by_last: dict[int, RolePhrase], claimed: set[int]
+) -> None:
+    """ "Robert Habeck (Vice Chancellor and Economy, Greens)", "The Chancellor (SPD)"."""
+    t = p.tokens
+    for i, tok in enumerate(t):
+        if tok.text != "(" or i == 0:
+            continue
+        close = next((j for j in range(i + 1, min(i + 30, len(t))) if t[j].text == ")"), None)
+        if close is None:
+            continue
+        inner = p.paragraph.text[tok.end - p.paragraph.start : t[close].start - p.paragraph.start]
+        roles, party, country = _paren_items(col, inner)
+        if party is None and not roles:
+            continue
+        label = party_ending(t, i - 1, col.v)
+        if label is not None and party is not None and label[0] == party and not roles:
+            # "Christian Democrat (CDU) Lena Vogt": the bracket spells out a party's name,
+            # it tells nothing about a person; a name right after it is that party's.
+            span = p.reader.forward(close + 1, skip_honorifics=False)
+            if (
+                span is not None
+                and span.first == close + 1
+                and len(span.parts) >= 2
+                and not any(j in claimed for j in range(span.first, span.stop))
+            ):
+                col.occurrences.append(Occurrence(span, [], country, party))
+                claimed.update(range(span.first, span.stop))
+            continue
+        ph = by_last.get(i - 1)
+        if ph is not None and ph.name is None:
+            before = t[ph.first - 1].text if ph.first > 0 else ""
+            if before.casefold() == "the" and party:
+                start = t[ph.first - 1].start
+                col.refs = [r for r in col.refs if r.phrase is not ph]
+                col.refs.append(RoleRef(ph, start, party, p.quoted[ph.first]))
+            continue
+        start = p.reader.backward_start(i - 1, 0)
+        if start is None:
+            continue
+        span = p.reader.forward(start, skip_honorifics=False)
+        if span is None or span.stop != i:
+            continue
+        if party is None and len(span.parts) < 2:
+            continue
+        col.occurrences.append(Occurrence(span, roles, country, party, False, bool(roles)))
+        claimed.update(range(span.first, span.stop))
+
+
+def _paren_items(col: Collector, inner: str) -> tuple[list[str], str | None, str | None]:
+    roles: list[str] = []
+    party = country = None
+    for raw in re.split(r"[,;]", inner):
+        item = " ".join(raw.split())
+        if not item:
+            continue
+        hit = col.v.party_of(item)
+        if hit is not None:
+            party = party or hit[0]
+            country = country or hit[1]
+            continue
+        words = re.findall(r"[^\W\d_][\w-]*", item)
+        if not words or len(words) > 8:
+            return [], None, None
+        if all(col.v.is_title_word(w) or w in {"and", "of", "for", "the"} for w in words):
+            roles.extend(_split_roles(col, item))
+            continue
+        return [], None, None  # something else in the parenthesis: not a person's details
+    return roles, party, country
+
+
+def _split_roles(col: Collector, item: str) -> list[str]:
+    """ "Vice Chancellor and Economy" → two roles; "Economy, Trade and Industry" stays one."""
+    parts = item.split(" and ")
+    if len(parts) == 2 and parts[0].split()[-1].casefold() in col.v.heads:
+        return [parts[0].strip(), parts[1].strip()]
+    return [item]
+
+
+def predecessors(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
+    """ "his predecessors, Angela Merkel (CDU) and Gerhard Schröder (SPD)": former people."""
+    t = p.tokens
+    nouns = col.words.predecessor_nouns
+    for i, tok in enumerate(t):
+        if tok.text.casefold() not in nouns:
+            continue
+        role = tok.text[:-1] if tok.text.endswith("s") else tok.text
+        k = i + 1
+        while k < len(t) and t[k].text in {",", ":"}:
+            k += 1
+        while k < len(t):
+            span = p.reader.forward(k)
+            if span is None:
+                break
+            col.occurrences.append(Occurrence(span, [role], None, None, True, False))
+            claimed.update(range(span.first, span.stop))
+            k = span.stop
+            if k < len(t) and t[k].text == "(":
+                k = next((j + 1 for j in range(k, min(k + 30, len(t))) if t[j].text == ")"), k)
+            if k < len(t) and t[k].text == ",":
+                k += 1
+            if k < len(t) and t[k].text in {"and", "or"}:
+                k += 1
+            elif k > 0 and t[k - 1].text != ",":
+                break

@@ -1,0 +1,175 @@
+"""The Collector: reads every paragraph for evidence of people and for role references.
+
+Each paragraph is read by the rule families in turn (titled.py, affiliation.py,
+appositions.py, brackets.py, name_shapes.py); each adds `Occurrence`s and `RoleRef`s here and
+marks the tokens it read as a name (`claimed`), so a later rule does not read them again.
+After the last paragraph, `confirm_full_names` keeps the bare name-shaped phrases whose surname
+also stands alone somewhere ("met Hiro Sato" ... "Sato said").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.extract.evidence.affiliation import (
+    country_after,
+    parties_named,
+    party_after,
+    party_nouns,
+    party_of_party_word,
+)
+from bot.extract.evidence.appositions import appositions
+from bot.extract.evidence.brackets import parentheses, predecessors
+from bot.extract.evidence.name_shapes import (
+    credit_line,
+    full_names,
+    honorific_gender,
+    honorifics_and_initials,
+    reporting_verbs,
+    title_gender,
+)
+from bot.extract.evidence.titled import bare_title, coordinated, same_surname_pair
+from bot.extract.evidence.view import Occurrence, ParagraphView, RoleRef
+from bot.extract.lexicon import Lexicon
+from bot.extract.names import NameSpan, family_first, name_words, vocab
+
+
+@dataclass(frozen=True)
+class EvidenceWords:
+    """The word lists the people rules read, folded once per lexicon (config/lexicon.yaml)."""
+
+    meeting: list[list[str]]  # "met with", "hosted": verbs only people do
+    person_nouns: frozenset[str]  # "citizens", "journalist": nouns only people take
+    person_of_nouns: frozenset[str]  # "the health of", "the release of"
+    membership: list[list[str]]  # "who belongs to", longest first
+    party_nouns: frozenset[str]  # "man", "politician" after a party ("the FDP man")
+    apposition_heads: frozenset[str]  # words that make a comma-set stretch a role
+    reporting: frozenset[str]  # "said", "told"
+    predecessor_nouns: frozenset[str]  # "predecessors"
+    inverted: frozenset[str]  # reporting verbs that may precede their subject ("said Ito")
+
+
+@lru_cache(maxsize=8)
+def evidence_words(lexicon: Lexicon) -> EvidenceWords:
+    """The folded word lists of `lexicon`."""
+    v = vocab(lexicon)
+    return EvidenceWords(
+        meeting=[w.casefold().split() for w in lexicon.word_list("person_meeting_verbs")],
+        person_nouns=frozenset(w.casefold() for w in lexicon.word_list("person_nouns")),
+        person_of_nouns=frozenset(w.casefold() for w in lexicon.word_list("person_of_nouns")),
+        membership=sorted(
+            (w.casefold().split() for w in lexicon.word_list("party_membership_phrases")),
+            key=len,
+            reverse=True,
+        ),
+        party_nouns=frozenset(w.casefold() for w in lexicon.word_list("party_person_nouns")),
+        apposition_heads=frozenset(
+            v.heads | {w.casefold() for w in lexicon.word_list("apposition_heads")}
+        ),
+        reporting=frozenset(w.casefold() for w in lexicon.word_list("reporting_verbs")),
+        predecessor_nouns=frozenset(w.casefold() for w in lexicon.word_list("predecessor_nouns")),
+        inverted=frozenset(lexicon.word_list("inverted_reporting_verbs")),
+    )
+
+
+class Collector:
+    """Reads every paragraph for evidence of people and for role references."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.v = vocab(lexicon)
+        self.words = evidence_words(lexicon)
+        self.occurrences: list[Occurrence] = []
+        self.candidates: list[NameSpan] = []  # name-shaped phrases awaiting confirmation
+        self.alone: dict[str, list[int]] = {}  # capitalised words standing alone -> offsets
+        # role references: (phrase, offset, party in a parenthesis after it, inside a quote)
+        self.refs: list[RoleRef] = []
+        self.last_party: str | None = None  # the party the paragraphs read so far named last
+
+    def read(self, p: ParagraphView) -> None:
+        start = len(self.occurrences)
+        self._read(p)
+        for occ in self.occurrences[start:]:
+            occ.weak = p.paragraph.heading and not credit_line(p, occ.span)
+            occ.gender = (
+                occ.gender
+                or honorific_gender(self, p, occ.span.first)
+                or title_gender(self, occ.roles)
+            )
+            rank = p.reader.rank_role(occ.span.first)
+            if rank and rank.casefold() not in {r.casefold() for r in occ.roles}:
+                occ.roles.append(rank)
+                occ.titled = occ.titled or not occ.former
+            if occ.party is None:
+                occ.party = party_after(self, p, occ.span.stop)
+            if occ.country is None:
+                occ.country = country_after(p, occ.span.stop)
+
+    def _read(self, p: ParagraphView) -> None:
+        claimed: set[int] = set()  # tokens already read as part of a name
+        phrases = p.phrases
+        by_last = {ph.last: ph for ph in phrases}
+        links = coordinated(p)
+        named: dict[int, Occurrence] = {}  # first token of a titled name's phrase chain -> it
+        for idx, ph in enumerate(phrases):
+            if ph.name is None:
+                continue
+            chain = [phrases[k] for k in sorted(k for k, v in links.items() if v == idx)]
+            roles = [c.text for c in chain] + [ph.text]
+            country = ph.country or next((c.country for c in chain if c.country), None)
+            party = ph.party or next((c.party for c in chain if c.party), None)
+            party = party or party_of_party_word(self, p, ph.first)
+            occ = Occurrence(ph.name, roles, country, party, ph.former, not ph.former)
+            self.occurrences.append(occ)
+            claimed.update(range(ph.name.first, ph.name.stop))
+            named[(chain[0] if chain else ph).first] = occ
+        same_surname_pair(self, p, named)
+        consumed: set[int] = set()
+        for idx in reversed(range(len(phrases))):
+            ph = phrases[idx]
+            if ph.name is not None or idx in links or idx in consumed:
+                continue
+            # "the Deputy Prime Minister and Minister of Defence of Poland, Jan Kowal,": the
+            # titles joined by "and" belong to the one name after the last of them.
+            j = idx
+            while (
+                j > 0
+                and phrases[j - 1].name is None
+                and (j - 1) not in links
+                and [x.text for x in p.tokens[phrases[j - 1].last + 1 : phrases[j].first]]
+                in (["and"], [",", "and"])
+            ):
+                j -= 1
+            if j < idx and bare_title(self, p, ph, named, phrases[j:idx]):
+                consumed.update(range(j, idx))
+                continue
+            bare_title(self, p, ph, named)
+        party_nouns(self, p, claimed)
+        appositions(self, p, claimed)
+        parentheses(self, p, by_last, claimed)
+        predecessors(self, p, claimed)
+        honorifics_and_initials(self, p, claimed)
+        reporting_verbs(self, p, claimed)
+        full_names(self, p, claimed)
+        parties = parties_named(self, p, len(p.tokens))
+        if parties:
+            self.last_party = parties[-1]
+
+    def confirm_full_names(self) -> None:
+        """Keep the name-shaped phrases whose surname also appears alone: "Sato agreed", or
+        "Choi" for a family-first "Choi Min Jun"."""
+        known = {o.span.start for o in self.occurrences}
+        for span in self.candidates:
+            last = name_words(span.surface, self.v.suffixes)[-1]
+            fam = family_first(span.surface, self.v)
+            elsewhere = [
+                pos
+                for word in (last, fam)
+                if word
+                for pos in self.alone.get(word, ())
+                if not span.start <= pos < span.end
+            ]
+            if elsewhere and span.start not in known:
+                self.occurrences.append(Occurrence(span))
+                known.add(span.start)

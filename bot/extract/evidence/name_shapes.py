@@ -1,0 +1,248 @@
+"""Shapes only a person's name has, and what they tell.
+
+An honorific ("Ms. Baerbock", also its gender), a rank ("Admiral Antony Radakin", not "General
+Motors"), a middle initial ("George W. Bush"), a reporting verb next to it ("said Scholz",
+"Austin said"; not "the Kremlin said"), a meeting verb ("met with Hiro Sato", "Hiro Sato
+hosted"), a noun only people take ("the jailed journalists Hiro Sato and Ana Paz"), a family
+name with a hyphenated given name ("Kim Sung-ho"). Other two- or three-word capitalised
+phrases wait: they count once their last word also stands alone ("Sato agreed").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from bot.extract.evidence.affiliation import country_after, party_after
+from bot.extract.evidence.appositions import inside_phrase
+from bot.extract.evidence.view import (
+    PHRASE_END,
+    Occurrence,
+    ParagraphView,
+    verb_re,
+)
+from bot.extract.names import NameSpan, family_first, name_words
+
+if TYPE_CHECKING:
+    from bot.extract.evidence.collector import Collector
+
+THE = frozenset({"the", "The"})
+_HOSTING = frozenset({"hosted", "hosts", "welcomed", "welcomes"})
+
+
+def credit_line(p: ParagraphView, span: NameSpan) -> bool:
+    """Whether a heading-like line is a credit line: "Ana Paz, Minister of Finance" under a
+    block quotation. A name that opens the line and is set off by a comma or a bracket has
+    clear bounds, unlike a name in a title-case heading ("Secretary Paz Visits Oslo")."""
+    t = p.tokens
+    k = 0
+    while k < len(t) and t[k].text in {"—", "–", "-"}:
+        k += 1
+    return span.first == k and span.stop < len(t) and t[span.stop].text in {",", "("}
+
+
+def title_gender(col: Collector, roles: list[str]) -> str | None:
+    """ "Chairwoman", "Queen" say "f"; "Chairman", "King" say "m" (config male/female_words)."""
+    words = {w.casefold() for r in roles for w in re.findall(r"[^\W\d_]+", r)}
+    if words & col.v.female:
+        return "f"
+    if words & col.v.male:
+        return "m"
+    return None
+
+
+def honorific_gender(col: Collector, p: ParagraphView, first: int) -> str | None:
+    """ "Mr." before a name says "m", "Ms."/"Mrs." says "f"."""
+    k = first - 1
+    if k >= 0 and p.tokens[k].text == ".":
+        k -= 1
+    if k < 0:
+        return None
+    w = p.tokens[k].text.casefold()
+    if w in col.v.male:
+        return "m"
+    if w in col.v.female:
+        return "f"
+    return None
+
+
+def honorifics_and_initials(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
+    """ "Ms. Baerbock", "George W. Bush": shapes only a person's name has."""
+    t = p.tokens
+    r = p.reader
+    i = 0
+    while i < len(t):
+        if i in claimed:
+            i += 1
+            continue
+        span = None
+        if r.is_honorific(i) and t[i].text.rstrip(".").casefold() in col.v.honorifics:
+            span = r.forward(i)
+        elif r.is_honorific(i) and t[i].text.casefold() in col.v.rank_nouns:
+            cand = r.forward(i)  # "Admiral Antony Radakin", not "General Motors"
+            if cand is not None and len(name_words(cand.surface, col.v.suffixes)) >= 2:
+                span = cand
+        elif r.is_name_word(i) and (i == 0 or not r.is_name_word(i - 1)):
+            cand = r.forward(i, skip_honorifics=False)
+            if cand is not None and any(len(x) == 2 and x.endswith(".") for x in cand.parts[1:-1]):
+                span = cand
+        if span is not None and not any(j in claimed for j in range(span.first, span.stop)):
+            occ = Occurrence(span)
+            if len(span.parts) == 1 and span.first > i and _paired(p, i, span):
+                # "President Ito and Dr. Ito": the honorific is all that tells her apart
+                honorific = t[i].text + ("." if r.is_initial(i) or _dot(p, i) else "")
+                occ = Occurrence(replace(span, parts=(honorific, *span.parts)), distinct=True)
+            col.occurrences.append(occ)
+            claimed.update(range(span.first, span.stop))
+            i = span.stop
+            continue
+        i += 1
+
+
+def _dot(p: ParagraphView, i: int) -> bool:
+    t = p.tokens
+    return i + 1 < len(t) and t[i + 1].text == "." and t[i + 1].start == t[i].end
+
+
+def _paired(p: ParagraphView, i: int, span: NameSpan) -> bool:
+    """Whether an honorific and surname at token `i` follow "<same surname> and": two
+    people of one family named side by side ("the President Ito and Mrs. Ito")."""
+    t = p.tokens
+    return i >= 2 and t[i - 1].text == "and" and t[i - 2].bare == span.parts[-1]
+
+
+def full_names(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
+    """Name-shaped phrases of two or three words ("met Hiro Sato"): people only if their
+    last word also stands alone somewhere (see `confirm_full_names`)."""
+    t = p.tokens
+    r = p.reader
+    i = 0
+    listed = -1  # where a list of names introduced by a person noun goes on
+    list_country: str | None = None
+    while i < len(t):
+        if i in claimed or not r.is_name_word(i) or (i > 0 and t[i - 1].capitalised):
+            i += 1
+            continue
+        span = r.forward(i, skip_honorifics=False)
+        if span is None or span.first != i:
+            i += 1
+            continue
+        words = name_words(span.surface, col.v.suffixes)
+        stop = span.stop
+        clean = (
+            2 <= len(words) <= 3
+            and not (stop < len(t) and t[stop].capitalised and t[stop].start - t[stop - 1].end == 1)
+            and not any(w.casefold() in col.v.organisations for w in words)
+            and not any(p.quoted[j] for j in range(span.first, span.stop))
+        )
+        of_country = country_after(p, stop)
+        fam = family_first(span.surface, col.v) if clean else None
+        if fam and fam.casefold() in col.v.family_names and "-" in span.parts[-1]:
+            # "Kim Sung-ho": a listed family name and a hyphenated syllabic given name are
+            # a person's name in any sentence
+            col.occurrences.append(Occurrence(span))
+            claimed.update(range(span.first, span.stop))
+        elif clean and party_after(col, p, stop):  # "met Lars Berg, a Social Democrat,"
+            col.occurrences.append(Occurrence(span))
+            claimed.update(range(span.first, span.stop))
+        elif clean and (of_country or _meeting(col, p, span.first, stop)):
+            # "Annalena Baerbock of Germany", "met with Hiro Sato", "Hiro Sato hosted"
+            col.occurrences.append(Occurrence(span, country=of_country))
+            claimed.update(range(span.first, span.stop))
+        elif clean and (span.first == listed or _introduced(col, p, span.first)):
+            # "the jailed journalists Hiro Sato and Ana Paz", "the health of Ana Paz"
+            if span.first != listed:
+                list_country = _demonym_before(p, span.first)
+            col.occurrences.append(Occurrence(span, country=list_country))
+            claimed.update(range(span.first, span.stop))
+            if stop < len(t) and t[stop].text in {",", "and"}:
+                listed = stop + (2 if stop + 1 < len(t) and t[stop + 1].text == "and" else 1)
+        elif clean:
+            col.candidates.append(span)
+        i = max(stop, i + 1)
+    for k, tok in enumerate(t):
+        if r.is_name_word(k) and not (k > 0 and (t[k - 1].capitalised or t[k - 1].text == "the")):
+            nxt = t[k + 1] if k + 1 < len(t) else None
+            if nxt is None or not (nxt.capitalised and nxt.start - tok.end == 1):
+                col.alone.setdefault(tok.bare, []).append(tok.start)
+
+
+def _introduced(col: Collector, p: ParagraphView, first: int) -> bool:
+    """Whether a noun that only people take comes right before a name: "citizens Ana Paz",
+    "the jailed critic Ana Paz", "the health of Ana Paz", "the release of Ana Paz"."""
+    t = p.tokens
+    if first < 1:
+        return False
+    word = t[first - 1].text.casefold()
+    if word in col.words.person_nouns:
+        return True
+    return (
+        word == "of"
+        and first >= 3
+        and t[first - 2].text.casefold() in col.words.person_of_nouns
+        and t[first - 3].text.casefold() in {"the", "his", "her", "their"}
+    )
+
+
+def _demonym_before(p: ParagraphView, first: int) -> str | None:
+    """ "American citizens Ana Paz": the country of the nationality before a person noun."""
+    k = first - 2
+    if k < 0 or not p.blocked[k] or p.tokens[k].possessive:
+        return None
+    tok = p.tokens[k]
+    hit = next((c for c in p.countries if c.start <= tok.start < c.end), None)
+    return hit.country if hit is not None and hit.kind == "demonym" else None
+
+
+def _meeting(col: Collector, p: ParagraphView, first: int, stop: int) -> bool:
+    """Whether a meeting verb stands right before or after a name ("met with Hiro Sato",
+    "Hiro Sato hosted"): places and companies are visited and signed with, people met."""
+    t = p.tokens
+    # As an object the name ends its noun phrase ("met with Standard Chartered executives"
+    # is about the executives); as a subject it does not host or welcome (places do).
+    ends = stop >= len(t) or t[stop].text in PHRASE_END
+    for phrase in col.words.meeting:
+        n = len(phrase)
+        before = [x.text.casefold() for x in t[max(0, first - n) : first]]
+        after = [x.text.casefold() for x in t[stop : stop + n]]
+        if (before == phrase and ends) or (after == phrase and phrase[0] not in _HOSTING):
+            return True
+    return False
+
+
+def reporting_verbs(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
+    """ "said Scholz", "Austin said": the name next to a reporting verb is a speaker."""
+    t = p.tokens
+    r = p.reader
+    starts = [tok.start for tok in t]
+    base = p.paragraph.start
+    inverted = col.words.inverted
+    for m in verb_re(col.lexicon).finditer(p.paragraph.text):
+        i = bisect.bisect_left(starts, m.start() + base)
+        if i >= len(t) or p.quoted[i]:
+            continue
+        j = bisect.bisect_left(starts, m.end() + base)
+        cands: list[NameSpan] = []
+        # An inverted verb follows a quotation or a comma ("…,” said Ito", ", added
+        # Ito"); elsewhere "noted Baltic concerns" names no speaker.
+        after_quote = i > 0 and t[i - 1].text in {",", "”", '"', "’", "—", "–", ":"}
+        if m.group(0) in inverted and after_quote and j < len(t) and j not in claimed:
+            span = r.forward(j, skip_honorifics=False)
+            if span is not None and span.first == j:
+                cands.append(span)
+        if i > 0 and (i - 1) not in claimed:
+            start = r.backward_start(i - 1, 0)
+            span = r.forward(start, skip_honorifics=False) if start is not None else None
+            # "the Nikkei said", "the Kremlin said": a name after "the" is an institution
+            the = span is not None and span.first > 0 and t[span.first - 1].text in THE
+            if span is not None and span.stop == i and not inside_phrase(p, span) and not the:
+                cands.append(span)
+        for span in cands:
+            if any(x in col.v.not_people for x in span.parts) or any(
+                x.rstrip(".").casefold() in col.v.organisations for x in span.parts
+            ):
+                continue
+            col.occurrences.append(Occurrence(span, spoke=True))
+            claimed.update(range(span.first, span.stop))

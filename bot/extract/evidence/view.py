@@ -1,0 +1,105 @@
+"""A paragraph as the people rules read it, and what they record.
+
+`read_paragraph` tokenizes a paragraph once and marks each token that lies in a country name
+(`blocked`: "Germany" is no person's name) or inside quotation marks (`quoted`), and finds its
+title phrases ("Defense Minister", "the Chancellor"). Each piece of evidence that a name is a
+person is an `Occurrence`; a title with no name after it ("the Chancellor", "the SPD
+politician") is a `RoleRef` the register resolves once everyone is known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from bot.extract.countries import CountryMention, find_countries
+from bot.extract.lexicon import Lexicon
+from bot.extract.names import NameReader, NameSpan, Token, Vocab, tokenize
+from bot.extract.text import Paragraph, quote_spans
+from bot.extract.titles import RolePhrase, TitleFinder
+
+#: Where a noun phrase ends: punctuation, or a word that starts a new phrase.
+PHRASE_END = frozenset([*",.;:()—–", *"and in on at to for of who from during".split()])
+
+
+def fold_word(word: str) -> str:
+    """A word folded for list lookups: "then-Secretary" → "then-secretary", "Gen." → "gen"."""
+    return word.rstrip(".").casefold()
+
+
+@dataclass
+class Occurrence:
+    """One piece of evidence that a name is a person, with what it says about them."""
+
+    span: NameSpan
+    roles: list[str] = field(default_factory=list)
+    country: str | None = None
+    party: str | None = None
+    former: bool = False
+    titled: bool = False  # the evidence gives a current title
+    gender: str | None = None  # "m" or "f" when an honorific says so ("Ms. Rossi")
+    weak: bool = False  # read in a title-case heading: joins a known person or nobody
+    spoke: bool = False  # found next to a reporting verb ("said Meier")
+    distinct: bool = False  # "President Ito and Mrs. Ito": the same surname, another person
+
+
+@dataclass(frozen=True)
+class RoleRef:
+    """A role reference in the text: "the Chancellor", "Japan's prime minister", "the SPD
+    politician" (`member_of` the SPD), "The Chancellor (SPD)" (`party` told in brackets)."""
+
+    phrase: RolePhrase
+    start: int
+    party: str | None = None
+    quoted: bool = False
+    member_of: str | None = None
+
+
+@lru_cache(maxsize=16)
+def verb_re(lexicon: Lexicon, key: str = "reporting_verbs") -> re.Pattern[str]:
+    """One alternation of a verb list, longest first, whole words, case as written."""
+    verbs = sorted(lexicon.word_list(key), key=len, reverse=True)
+    if not verbs:
+        return re.compile(r"(?!)")
+    return re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b")
+
+
+@dataclass
+class ParagraphView:
+    """A paragraph read for people: tokens, country flags, quote flags and titles."""
+
+    paragraph: Paragraph
+    tokens: list[Token]
+    blocked: list[bool]
+    quoted: list[bool]
+    countries: list[CountryMention]
+    quotes: list[tuple[int, int]]
+    phrases: list[RolePhrase]
+    reader: NameReader
+
+
+def token_flags(tokens: list[Token], spans: list[tuple[int, int]]) -> list[bool]:
+    """For each token, whether it lies inside one of the (sorted) spans: one linear pass."""
+    out = []
+    k = 0
+    for tok in tokens:
+        while k < len(spans) and spans[k][1] <= tok.start:
+            k += 1
+        out.append(k < len(spans) and spans[k][0] <= tok.start < spans[k][1])
+    return out
+
+
+def read_paragraph(body: str, para: Paragraph, lexicon: Lexicon, v: Vocab) -> ParagraphView:
+    tokens = tokenize(para.text, para.start)
+    countries = [
+        CountryMention(c.country, c.start + para.start, c.end + para.start, c.kind, c.text)
+        for c in find_countries(para.text, lexicon)
+    ]
+    blocked = token_flags(tokens, [(c.start, c.end) for c in countries])
+    quotes = [(q.start, q.end) for q in quote_spans(body, para)]
+    quoted = token_flags(tokens, quotes)
+    phrases = TitleFinder(tokens, blocked, countries, v).find()
+    return ParagraphView(
+        para, tokens, blocked, quoted, countries, quotes, phrases, NameReader(tokens, blocked, v)
+    )
