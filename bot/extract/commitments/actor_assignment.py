@@ -32,6 +32,9 @@ from bot.extract.text import Paragraph, Sentence
 
 @dataclass
 class ActorState:
+    """What the pass remembers between sentences: the last commitment's actors and its paragraph,
+    which "they" and a subjectless "The aim is to ..." refer to."""
+
     previous: tuple[str, ...] = ()
     previous_paragraph: int = 0
 
@@ -90,6 +93,7 @@ def _phrase_actors(
 
 @lru_cache(maxsize=8)
 def singular_pronouns(lexicon: Lexicon) -> frozenset[str]:
+    """ "he", "she", "him", "her" (config `singular_pronouns`), folded."""
     return frozenset(w.casefold() for w in lexicon.word_list("singular_pronouns"))
 
 

@@ -43,6 +43,7 @@ def object_cues(sentence: Sentence, toks: list[Token], doc: CommitmentDoc) -> li
     out: list[Cue] = []
 
     def actor_subject(offset: int) -> tuple[int, int] | None:
+        """The subject before `offset` if it can act ("Chile sought ..."), else None."""
         how, span = subject_before(toks, index_at(toks, offset), w)
         if how == "relative":
             span = relative_before(toks, index_at(toks, offset), w)

@@ -29,6 +29,9 @@ from bot.models import Document
 
 @dataclass(frozen=True, slots=True)
 class Cue:
+    """A cue found in a sentence: its kind (strong, conditional, modal, possessive, purpose,
+    headline, scheduled), where it stands and its subject phrase, all as sentence offsets."""
+
     kind: str  # strong, conditional, modal, possessive, headline, scheduled
     start: int  # offset in the sentence
     end: int

@@ -19,6 +19,7 @@ _NEVER = r"(?!x)x"
 
 
 def alternation(words: tuple[str, ...]) -> str:
+    """One regex alternation of literal phrases, longest first (never matching when empty)."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or _NEVER
 
 
@@ -29,6 +30,8 @@ def _phrase_re(words: tuple[str, ...]) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class CuePatterns:
+    """The compiled cue patterns; each field says what it reads."""
+
     strong: re.Pattern[str]
     conditional: re.Pattern[str]
     plan_after: re.Pattern[str]
@@ -126,6 +129,7 @@ OWNER_CHAR_RE = re.compile(r"[\w.]")
 
 @lru_cache(maxsize=8)
 def cue_patterns(lexicon: Lexicon) -> CuePatterns:
+    """The cue patterns of `lexicon`, compiled once (cached per lexicon object)."""
     markers = lexicon.word_list("plan_markers")
     plan_words = [re.escape(m) for m in markers if m.casefold() != "to"]
     infinitive = r"|\bto\s+(?!the\b|a\b|an\b)[a-z]+" if "to" in markers else ""

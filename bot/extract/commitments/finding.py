@@ -70,6 +70,7 @@ def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -
         later = [_shift(c, k) for c in find_cues(clause, doc, nested=True)]
 
     def subject_at(offset: int) -> tuple[int, int] | None:
+        """The subject of a cue at `offset`: the noun phrase before it, else the main subject."""
         how, span = subject_before(toks, index_at(toks, offset), w)
         return span if how == "np" else main_subject(toks, w)
 
@@ -206,5 +207,6 @@ def _plan_follows(sentence: Sentence, offset: int, toks: list[Token], doc: Commi
 
 
 def _shift(cue: Cue, k: int) -> Cue:
+    """A cue found in a later clause, moved to offsets of the whole sentence."""
     subject = (cue.subject[0] + k, cue.subject[1] + k) if cue.subject else None
     return replace(cue, start=cue.start + k, end=cue.end + k, subject=subject)

@@ -179,6 +179,7 @@ def _reported_outsider(
 
 
 def non_actor(text: str, span: tuple[int, int] | None, doc: CommitmentDoc) -> bool:
+    """Whether a subject ends in a word for a thing that cannot act ("rising prices")."""
     if span is None:
         return False
     w = actor_words(doc.lexicon)

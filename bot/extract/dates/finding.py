@@ -145,6 +145,7 @@ def sentence_dates(
 def _sentence_dates(
     document: Document, paragraphs: tuple[Paragraph, ...], lexicon: Lexicon
 ) -> dict[int, list[DateMention]]:
+    """Every sentence's dates, carrying each paragraph's last named year forward."""
     anchor = PartialDate.parse(document.date)
     out: dict[int, list[DateMention]] = {}
     for paragraph in paragraphs:

@@ -36,6 +36,7 @@ class PartialDate:
         return cls(year, month or None, day or None)
 
     def iso(self) -> str:
+        """`2023`, `2023-05` or `2023-05-03`, as precise as the date is."""
         if self.month is None:
             return f"{self.year:04d}"
         if self.day is None:
@@ -43,6 +44,7 @@ class PartialDate:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
     def key(self) -> tuple[int, ...]:
+        """(year, month, day) as far as known: dates compare by it at a shared precision."""
         return tuple(v for v in (self.year, self.month, self.day) if v is not None)
 
     def plus_days(self, days: int) -> PartialDate:
@@ -51,6 +53,7 @@ class PartialDate:
         return PartialDate(d.year, d.month, d.day)
 
     def plus_months(self, months: int) -> PartialDate:
+        """The month that many months on (May 2023 plus 8 is January 2024), without a day."""
         index = self.year * 12 + (self.month or 1) - 1 + months
         return PartialDate(index // 12, index % 12 + 1)
 

@@ -74,6 +74,8 @@ def parentheses(
 
 
 def _paren_items(col: Collector, inner: str) -> tuple[list[str], str | None, str | None]:
+    """(roles, party, country) of a bracket's items, or nothing when any item is something
+    other than a party or a role ("(pictured)", "(2019)")."""
     roles: list[str] = []
     party = country = None
     for raw in re.split(r"[,;]", inner):

@@ -88,6 +88,9 @@ class Collector:
         self.last_party: str | None = None  # the party the paragraphs read so far named last
 
     def read(self, p: ParagraphView) -> None:
+        """Read one paragraph, then fill in what each new occurrence's surroundings tell: a heading's
+        names are weak (unless a credit line), gender from an honorific or title, rank, party
+        and country told right after the name."""
         start = len(self.occurrences)
         self._read(p)
         for occ in self.occurrences[start:]:
@@ -107,6 +110,7 @@ class Collector:
                 occ.country = country_after(p, occ.span.stop)
 
     def _read(self, p: ParagraphView) -> None:
+        """Run the rule families over a paragraph, titled names first so later rules skip them."""
         claimed: set[int] = set()  # tokens already read as part of a name
         phrases = p.phrases
         by_last = {ph.last: ph for ph in phrases}

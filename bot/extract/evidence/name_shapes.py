@@ -102,6 +102,7 @@ def honorifics_and_initials(col: Collector, p: ParagraphView, claimed: set[int])
 
 
 def _dot(p: ParagraphView, i: int) -> bool:
+    """Whether a full stop is written right onto token `i` ("Dr.")."""
     t = p.tokens
     return i + 1 < len(t) and t[i + 1].text == "." and t[i + 1].start == t[i].end
 

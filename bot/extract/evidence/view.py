@@ -91,6 +91,7 @@ def token_flags(tokens: list[Token], spans: list[tuple[int, int]]) -> list[bool]
 
 
 def read_paragraph(body: str, para: Paragraph, lexicon: Lexicon, v: Vocab) -> ParagraphView:
+    """Tokens, country and quote flags, titles and a name reader for one paragraph."""
     tokens = tokenize(para.text, para.start)
     countries = [
         CountryMention(c.country, c.start + para.start, c.end + para.start, c.kind, c.text)

@@ -77,6 +77,7 @@ def first_person_without(ctx: QuoteContext, para: Paragraph, person: int) -> boo
 
 
 def paragraph_item(ctx: QuoteContext, para: Paragraph, speaker: str) -> QuoteItem:
+    """A whole paragraph as one quote of `speaker`, its span the paragraph's text."""
     text = para.text.strip()
     start = para.start + len(para.text) - len(para.text.lstrip())
     span = QuoteSpan(text, start, start + len(text), "", "")
