@@ -24,11 +24,14 @@ from bot.extract.actors import (
 )
 from bot.extract.commitments.context import BARE_BE_RE, CommitmentDoc, Cue, background, subject_kind
 from bot.extract.commitments.cue_patterns import alternation, cue_patterns
+from bot.extract.commitments.triggers import scan, triggers
 from bot.extract.countries import find_countries
 from bot.extract.text import Sentence
 
 
-def object_cues(sentence: Sentence, toks: list[Token], doc: CommitmentDoc) -> list[Cue]:
+def object_cues(
+    sentence: Sentence, toks: list[Token], doc: CommitmentDoc, words: frozenset[str] | None
+) -> list[Cue]:
     """Cues an actor's subject must carry: an aim with an object ("Chile sought a closer
     partnership"), a plan in the passive with a deadline ("the act should be passed by the
     summer"), a signed agreement ("the two governments signed a memorandum on ..."), the
@@ -38,6 +41,7 @@ def object_cues(sentence: Sentence, toks: list[Token], doc: CommitmentDoc) -> li
     if sentence.heading:
         return []  # "Chile Signs Fisheries Agreement": a headline retells a past act
     cues = cue_patterns(doc.lexicon)
+    trig = triggers(doc.lexicon)
     w = actor_words(doc.lexicon)
     text = sentence.text
     out: list[Cue] = []
@@ -51,7 +55,7 @@ def object_cues(sentence: Sentence, toks: list[Token], doc: CommitmentDoc) -> li
             span = main_subject(toks, w)
         return span if subject_kind(sentence, span, doc) == "actor" else None
 
-    for m in cues.object_aim.finditer(text):
+    for m in scan(trig, words, "object_aim", cues.object_aim, text):
         if BARE_BE_RE.search(text, max(0, m.start() - 12), m.start()) or _demand_on_others(
             text, m.end(), doc
         ):
@@ -59,17 +63,24 @@ def object_cues(sentence: Sentence, toks: list[Token], doc: CommitmentDoc) -> li
         span = actor_subject(m.start())
         if span is not None:
             out.append(Cue("strong", m.start(), m.end(), span))
-    for m in cues.deadline.finditer(text):
+    for m in scan(trig, words, "deadline", cues.deadline, text):
         if _deadline_after(sentence, m.end(), doc):
             out.append(Cue("strong", m.start(), m.end(), None))
-    for m in cues.welcome_plan.finditer(text):
+    for m in scan(trig, words, "welcome_plan", cues.welcome_plan, text):
         owner = m["owner"] and {h.country for h in find_countries(m["owner"], doc.lexicon)}
         if owner and not owner <= set(doc.parts.group()):
             continue  # "welcomed the plans of Peru": another's plan
         span = actor_subject(m.start())
         if span is not None:
             out.append(Cue("strong", m.start(), m.end(), span))
-    for pattern in (cues.signing, cues.announce, cues.welcome, cues.restate):
+    for name, pattern in (
+        ("signing", cues.signing),
+        ("announce", cues.announce),
+        ("welcome", cues.welcome),
+        ("restate", cues.restate),
+    ):
+        if not trig.may_match(name, words):
+            continue  # the sentence holds none of the words the pattern needs
         if pattern in (cues.signing, cues.announce) and background(sentence, doc):
             continue  # "the two countries signed a trade pact in 2015": history
         for m in pattern.finditer(text):

@@ -37,6 +37,7 @@ from bot.extract.commitments.context import (
 from bot.extract.commitments.cue_patterns import OWNER_CHAR_RE, CuePatterns, cue_patterns
 from bot.extract.commitments.modals import modal_cue, non_actor
 from bot.extract.commitments.schedules import headline_cue, purpose_cue, scheduled_cue
+from bot.extract.commitments.triggers import Triggers, scan, sentence_words, triggers
 from bot.extract.countries import find_countries
 from bot.extract.linear import run_start_finditer
 from bot.extract.quote_index import OpenQuotes
@@ -57,9 +58,11 @@ def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -
     if text.rstrip("”\"’' ").endswith("?"):
         return []  # a question commits no one
     cues = cue_patterns(doc.lexicon)
+    trig = triggers(doc.lexicon)
+    words = sentence_words(text)
     w = actor_words(doc.lexicon)
     toks = tokens(text)
-    blocker = _blocker(text, cues)
+    blocker = _blocker(text, cues, trig, words)
     blocked_from = blocker.start() if blocker else len(text) + 1
     later: list[Cue] = []
     reopen = cues.new_clause.search(text, blocker.end()) if blocker else None
@@ -75,7 +78,7 @@ def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -
         return span if how == "np" else main_subject(toks, w)
 
     found: list[Cue] = []
-    for m in cues.strong.finditer(text):
+    for m in scan(trig, words, "strong", cues.strong, text):
         if m.start() >= blocked_from or cues.courtesy.match(text, m.end()):
             continue
         if BARE_BE_RE.search(text, max(0, m.start() - 12), m.start()):
@@ -91,30 +94,35 @@ def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -
         if owned and cues.criticism.search(text, m.end()):
             continue  # "the rival party's plan to cut taxes is irresponsible"
         found.append(Cue("strong", m.start(), m.end(), subject_at(m.start())))
-    for m in cues.conditional.finditer(text):
+    for m in scan(trig, words, "conditional", cues.conditional, text):
         if m.start() < blocked_from and _plan_follows(sentence, m.end(), toks, doc):
             found.append(Cue("conditional", m.start(), m.end(), subject_at(m.start())))
-    for cue in object_cues(sentence, toks, doc):
+    for cue in object_cues(sentence, toks, doc, words):
         if cue.start < blocked_from:
             found.append(cue)
-    for pattern in (cues.forward, cues.restated, cues.purpose_noun, cues.agenda):
-        for m in pattern.finditer(text):
+    for name, pattern in (
+        ("forward", cues.forward),
+        ("restated", cues.restated),
+        ("purpose_noun", cues.purpose_noun),
+        ("agenda", cues.agenda),
+    ):
+        for m in scan(trig, words, name, pattern, text):
             if m.start() < blocked_from:
                 found.append(Cue("strong", m.start(), m.end(), subject_at(m.start())))
     quotes = None
-    for m in cues.stated_purpose.finditer(text):
+    for m in scan(trig, words, "stated_purpose", cues.stated_purpose, text):
         quotes = quotes or OpenQuotes(text)
         if m.start() < blocked_from and quotes.inside(m.start()):
             found.append(Cue("strong", m.start(), m.end(), None))
-    purpose = purpose_cue(sentence, toks, doc)
+    purpose = purpose_cue(sentence, toks, doc, words)
     if purpose is not None and purpose.start < blocked_from:
         found.append(purpose)
-    for m in cues.praised.finditer(text):
+    for m in scan(trig, words, "praised", cues.praised, text):
         owner = (m.start("owner"), m.end("owner"))
         if m.start() < blocked_from and _participant(sentence, owner, doc):
             # "applauded Japan's resolve to bolster": a main participant's own plan
             found.append(Cue("strong", owner[0], m.end(), owner))
-    for m in cues.outcome.finditer(text):
+    for m in scan(trig, words, "outcome", cues.outcome, text):
         if m.start() < blocked_from and not background(sentence, doc):
             # "the talks ended with a commitment to": the participants' commitment; a
             # meeting subject ("their meeting in Manila") names no actor by its place
@@ -123,8 +131,13 @@ def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -
             if meeting or subject_kind(sentence, span, doc) != "actor":
                 span = None
             found.append(Cue("strong", m.start(), m.end(), span))
-    praise = cues.praise.search(text)
-    for m in run_start_finditer(cues.possessive, cues.possessive_strict, OWNER_CHAR_RE, text):
+    praise = cues.praise.search(text) if trig.may_match("praise", words) else None
+    possessives = (
+        run_start_finditer(cues.possessive, cues.possessive_strict, OWNER_CHAR_RE, text)
+        if trig.may_match("possessive", words)
+        else ()
+    )
+    for m in possessives:
         if m.start() >= blocked_from:
             continue
         if praise and praise.end() <= m.start() and m["owner"]:
@@ -139,7 +152,7 @@ def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -
                 span = None
         found.append(Cue("possessive", m.start(), m.end(), span))
     judged = False  # a modal read as a forecast or an assessment
-    for m in cues.modal.finditer(text):
+    for m in scan(trig, words, "modal", cues.modal, text):
         if m.start() < blocked_from:
             cue = modal_cue(sentence, m, toks, doc)
             if cue is not None:
@@ -163,10 +176,16 @@ def _participant(sentence: Sentence, span: tuple[int, int], doc: CommitmentDoc) 
     return bool(named) and named <= set(doc.parts.group())
 
 
-def _blocker(text: str, cues: CuePatterns) -> re.Match[str] | None:
+def _blocker(
+    text: str, cues: CuePatterns, trig: Triggers, words: frozenset[str] | None
+) -> re.Match[str] | None:
     """The first phrase that turns what follows into a hope, a demand, a view or an
     exhortation ("we should stay focused on what we want to achieve")."""
-    found = [m for m in (cues.blocker.search(text), cues.exhortation.search(text)) if m]
+    found = [
+        m
+        for name, pattern in (("blocker", cues.blocker), ("exhortation", cues.exhortation))
+        if trig.may_match(name, words) and (m := pattern.search(text))
+    ]
     return min(found, key=lambda m: m.start()) if found else None
 
 

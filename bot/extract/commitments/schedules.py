@@ -20,6 +20,7 @@ from bot.extract.actors import (
 )
 from bot.extract.commitments.context import CommitmentDoc, Cue, subject_kind
 from bot.extract.commitments.cue_patterns import cue_patterns
+from bot.extract.commitments.triggers import triggers
 from bot.extract.dates import (
     DateMention,
     is_after,
@@ -48,14 +49,16 @@ def headline_cue(sentence: Sentence, toks: list[Token], doc: CommitmentDoc) -> C
 _RELATIVE_BEFORE_RE = re.compile(r"\b(?:which|who|that|whom)\s+(?:\S+\s+){0,4}$")
 
 
-def purpose_cue(sentence: Sentence, toks: list[Token], doc: CommitmentDoc) -> Cue | None:
+def purpose_cue(
+    sentence: Sentence, toks: list[Token], doc: CommitmentDoc, words: frozenset[str] | None
+) -> Cue | None:
     """The purpose of a meeting, a trip or a call: "X visited Japan today to boost ties",
     "X and Y met to launch a dialogue", "X spoke with Y to reaffirm the alliance". The
     subject of the act must be an actor; "to discuss" or "to attend" is not a purpose, and an
     act in a relative clause has no purpose past the clause's comma."""
     cues = cue_patterns(doc.lexicon)
     text = sentence.text
-    act = cues.meeting.search(text)
+    act = cues.meeting.search(text) if triggers(doc.lexicon).may_match("meeting", words) else None
     if act is None:
         return None
     goal = cues.purpose.search(text, act.end())
