@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 
 from bot.extract.actors import (
-    Token,
     actor_words,
     index_at,
     main_subject,
@@ -22,7 +21,14 @@ from bot.extract.actors import (
     subject_before,
     tokens,
 )
-from bot.extract.commitments.context import BARE_BE_RE, CommitmentDoc, Cue, background, subject_kind
+from bot.extract.commitments.context import (
+    BARE_BE_RE,
+    CommitmentDoc,
+    Cue,
+    LazyTokens,
+    background,
+    subject_kind,
+)
 from bot.extract.commitments.cue_patterns import alternation, cue_patterns
 from bot.extract.commitments.triggers import scan, triggers
 from bot.extract.countries import find_countries
@@ -30,7 +36,7 @@ from bot.extract.text import Sentence
 
 
 def object_cues(
-    sentence: Sentence, toks: list[Token], doc: CommitmentDoc, words: frozenset[str] | None
+    sentence: Sentence, toks: LazyTokens, doc: CommitmentDoc, words: frozenset[str] | None
 ) -> list[Cue]:
     """Cues an actor's subject must carry: an aim with an object ("Chile sought a closer
     partnership"), a plan in the passive with a deadline ("the act should be passed by the
@@ -48,11 +54,11 @@ def object_cues(
 
     def actor_subject(offset: int) -> tuple[int, int] | None:
         """The subject before `offset` if it can act ("Chile sought ..."), else None."""
-        how, span = subject_before(toks, index_at(toks, offset), w)
+        how, span = subject_before(toks(), index_at(toks(), offset), w)
         if how == "relative":
-            span = relative_before(toks, index_at(toks, offset), w)
+            span = relative_before(toks(), index_at(toks(), offset), w)
         elif how != "np":
-            span = main_subject(toks, w)
+            span = main_subject(toks(), w)
         return span if subject_kind(sentence, span, doc) == "actor" else None
 
     for m in scan(trig, words, "object_aim", cues.object_aim, text):
@@ -88,7 +94,7 @@ def object_cues(
                 continue  # "underscored the importance of the commitment": a view
             if m.group(0).split()[0].casefold() in w.prepositions | w.intro:
                 # "formalized their cooperation with the signing of": the clause's subject
-                span = main_subject(toks, w)
+                span = main_subject(toks(), w)
                 span = span if subject_kind(sentence, span, doc) == "actor" else None
             else:
                 span = actor_subject(m.start())

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from bot.extract.actors import (
     Participants,
+    Token,
     phrase_kind,
+    tokens,
 )
 from bot.extract.dates import (
     DateMention,
@@ -77,3 +79,20 @@ BARE_BE_RE = re.compile(r"\bbe\s+$")
 
 
 GERUND_RE = re.compile(r"\s*(?:the\s+)?[a-z]+ing\b")
+
+
+class LazyTokens:
+    """A sentence's tokens (actors.tokens), made on the first call: most sentences hold no cue,
+    and the rules that find none never need them."""
+
+    __slots__ = ("_text", "_tokens")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._tokens: list[Token] | None = None
+
+    def __call__(self) -> list[Token]:
+        """The tokens: LazyTokens("Japan will act.")() gives Japan, will, act, ."""
+        if self._tokens is None:
+            self._tokens = tokens(self._text)
+        return self._tokens

@@ -23,7 +23,6 @@ from bot.extract.actors import (
     main_subject,
     relative_before,
     subject_before,
-    tokens,
 )
 from bot.extract.commitments.acts import object_cues
 from bot.extract.commitments.context import (
@@ -31,6 +30,7 @@ from bot.extract.commitments.context import (
     GERUND_RE,
     CommitmentDoc,
     Cue,
+    LazyTokens,
     background,
     subject_kind,
 )
@@ -61,7 +61,7 @@ def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -
     trig = triggers(doc.lexicon)
     words = sentence_words(text)
     w = actor_words(doc.lexicon)
-    toks = tokens(text)
+    toks = LazyTokens(text)
     blocker = _blocker(text, cues, trig, words)
     blocked_from = blocker.start() if blocker else len(text) + 1
     later: list[Cue] = []
@@ -74,8 +74,8 @@ def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -
 
     def subject_at(offset: int) -> tuple[int, int] | None:
         """The subject of a cue at `offset`: the noun phrase before it, else the main subject."""
-        how, span = subject_before(toks, index_at(toks, offset), w)
-        return span if how == "np" else main_subject(toks, w)
+        how, span = subject_before(toks(), index_at(toks(), offset), w)
+        return span if how == "np" else main_subject(toks(), w)
 
     found: list[Cue] = []
     for m in scan(trig, words, "strong", cues.strong, text):
@@ -87,7 +87,7 @@ def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -
             text, 0, m.start()
         ):
             continue  # "..., ready to face what comes": a stance, no predicate
-        if _idiom(sentence, m, toks, doc):
+        if _idiom(sentence, m, toks(), doc):
             continue  # "the quarrel, which does not want to be one"
         noun = m.group(0).split()[0].casefold() in cues.cue_nouns
         owned = noun and _OWNED_RE.search(text[max(0, m.start() - 40) : m.start()])
@@ -95,7 +95,7 @@ def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -
             continue  # "the rival party's plan to cut taxes is irresponsible"
         found.append(Cue("strong", m.start(), m.end(), subject_at(m.start())))
     for m in scan(trig, words, "conditional", cues.conditional, text):
-        if m.start() < blocked_from and _plan_follows(sentence, m.end(), toks, doc):
+        if m.start() < blocked_from and _plan_follows(sentence, m.end(), toks(), doc):
             found.append(Cue("conditional", m.start(), m.end(), subject_at(m.start())))
     for cue in object_cues(sentence, toks, doc, words):
         if cue.start < blocked_from:
@@ -127,7 +127,7 @@ def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -
             # "the talks ended with a commitment to": the participants' commitment; a
             # meeting subject ("their meeting in Manila") names no actor by its place
             span = subject_at(m.start())
-            meeting = any(t.low in w.plan_nouns for t in toks if t.end <= m.start())
+            meeting = any(t.low in w.plan_nouns for t in toks() if t.end <= m.start())
             if meeting or subject_kind(sentence, span, doc) != "actor":
                 span = None
             found.append(Cue("strong", m.start(), m.end(), span))
@@ -143,18 +143,18 @@ def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -
         if praise and praise.end() <= m.start() and m["owner"]:
             continue  # "praised the Czech Republic's commitments": praise of another's
         if m["owner"]:
-            _, span = subject_before(toks, index_at(toks, m.start("owner")) + 1, w)
+            _, span = subject_before(toks(), index_at(toks(), m.start("owner")) + 1, w)
         elif m["pron"].casefold() in w.speaker_pronouns:
             span = (m.start("pron"), m.end("pron"))
         else:
-            span = main_subject(toks, w)
+            span = main_subject(toks(), w)
             if span and span[0] >= m.start():
                 span = None
         found.append(Cue("possessive", m.start(), m.end(), span))
     judged = False  # a modal read as a forecast or an assessment
     for m in scan(trig, words, "modal", cues.modal, text):
         if m.start() < blocked_from:
-            cue = modal_cue(sentence, m, toks, doc)
+            cue = modal_cue(sentence, m, toks(), doc)
             if cue is not None:
                 found.append(cue)
             elif cues.verb_after.match(text, m.end()):

@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 
 from bot.extract.actors import (
-    Token,
     actor_words,
     index_at,
     main_subject,
     subject_before,
 )
-from bot.extract.commitments.context import CommitmentDoc, Cue, subject_kind
+from bot.extract.commitments.context import CommitmentDoc, Cue, LazyTokens, subject_kind
 from bot.extract.commitments.cue_patterns import cue_patterns
 from bot.extract.commitments.triggers import triggers
 from bot.extract.dates import (
@@ -31,10 +30,11 @@ from bot.extract.tense_marks import ClauseBounds
 from bot.extract.text import Sentence
 
 
-def headline_cue(sentence: Sentence, toks: list[Token], doc: CommitmentDoc) -> Cue | None:
+def headline_cue(sentence: Sentence, lazy: LazyTokens, doc: CommitmentDoc) -> Cue | None:
     """A heading in headline style: "<actor> to <verb> ..." ("Germany to send frigate")."""
     if not sentence.heading:
         return None
+    toks = lazy()
     w = actor_words(doc.lexicon)
     for k, tok in enumerate(toks[1:-1], start=1):
         if tok.text == "to" and toks[k + 1].word and not toks[k + 1].capitalised:
@@ -50,7 +50,7 @@ _RELATIVE_BEFORE_RE = re.compile(r"\b(?:which|who|that|whom)\s+(?:\S+\s+){0,4}$"
 
 
 def purpose_cue(
-    sentence: Sentence, toks: list[Token], doc: CommitmentDoc, words: frozenset[str] | None
+    sentence: Sentence, lazy: LazyTokens, doc: CommitmentDoc, words: frozenset[str] | None
 ) -> Cue | None:
     """The purpose of a meeting, a trip or a call: "X visited Japan today to boost ties",
     "X and Y met to launch a dialogue", "X spoke with Y to reaffirm the alliance". The
@@ -69,6 +69,7 @@ def purpose_cue(
     if "," in text[act.end() : goal.start()] and _RELATIVE_BEFORE_RE.search(text, 0, act.start()):
         return None  # "The meeting, which X hosted in Hawaii, marks ... as they work to enhance"
     w = actor_words(doc.lexicon)
+    toks = lazy()
     how, span = subject_before(toks, index_at(toks, act.start()), w)
     if how != "np":
         span = main_subject(toks, w)
@@ -90,7 +91,7 @@ _ASCII_WORD_AFTER_RE = re.compile(r"\s+([A-Za-z]+)")
 _PROGRESSIVE_RE = re.compile(r"\b(?:is|are|am)\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
 
 
-def scheduled_cue(sentence: Sentence, doc: CommitmentDoc, toks: list[Token]) -> Cue | None:
+def scheduled_cue(sentence: Sentence, doc: CommitmentDoc, lazy: LazyTokens) -> Cue | None:
     """No cue, but an actor dated after the document: "Scholz is back in Japan in May", or a
     schedule in the present progressive ("X is heading to Paris tomorrow") even when another
     clause looks back ("after his visit to Berlin a few days ago")."""
@@ -102,6 +103,7 @@ def scheduled_cue(sentence: Sentence, doc: CommitmentDoc, toks: list[Token]) -> 
     ]
     if not future:
         return None
+    toks = lazy()
     w = actor_words(doc.lexicon)
     if sentence_tense(text, doc.lexicon) != "past":
         span = main_subject(toks, w)
