@@ -30,7 +30,7 @@ from bot.extract.commitments.context import (
     subject_kind,
 )
 from bot.extract.commitments.cue_patterns import alternation, cue_patterns
-from bot.extract.commitments.triggers import scan, triggers
+from bot.extract.commitments.triggers import cue_triggers
 from bot.extract.countries import find_countries
 from bot.extract.text import Sentence
 
@@ -47,7 +47,7 @@ def object_cues(
     if sentence.heading:
         return []  # "Chile Signs Fisheries Agreement": a headline retells a past act
     cues = cue_patterns(doc.lexicon)
-    trig = triggers(doc.lexicon)
+    trig = cue_triggers(doc.lexicon)
     w = actor_words(doc.lexicon)
     text = sentence.text
     out: list[Cue] = []
@@ -61,7 +61,7 @@ def object_cues(
             span = main_subject(toks(), w)
         return span if subject_kind(sentence, span, doc) == "actor" else None
 
-    for m in scan(trig, words, "object_aim", cues.object_aim, text):
+    for m in trig.scan("object_aim", cues.object_aim, text, words):
         if BARE_BE_RE.search(text, max(0, m.start() - 12), m.start()) or _demand_on_others(
             text, m.end(), doc
         ):
@@ -69,10 +69,10 @@ def object_cues(
         span = actor_subject(m.start())
         if span is not None:
             out.append(Cue("strong", m.start(), m.end(), span))
-    for m in scan(trig, words, "deadline", cues.deadline, text):
+    for m in trig.scan("deadline", cues.deadline, text, words):
         if _deadline_after(sentence, m.end(), doc):
             out.append(Cue("strong", m.start(), m.end(), None))
-    for m in scan(trig, words, "welcome_plan", cues.welcome_plan, text):
+    for m in trig.scan("welcome_plan", cues.welcome_plan, text, words):
         owner = m["owner"] and {h.country for h in find_countries(m["owner"], doc.lexicon)}
         if owner and not owner <= set(doc.parts.group()):
             continue  # "welcomed the plans of Peru": another's plan

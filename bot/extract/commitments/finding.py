@@ -37,11 +37,12 @@ from bot.extract.commitments.context import (
 from bot.extract.commitments.cue_patterns import OWNER_CHAR_RE, CuePatterns, cue_patterns
 from bot.extract.commitments.modals import modal_cue, non_actor
 from bot.extract.commitments.schedules import headline_cue, purpose_cue, scheduled_cue
-from bot.extract.commitments.triggers import Triggers, scan, sentence_words, triggers
+from bot.extract.commitments.triggers import cue_triggers
 from bot.extract.countries import find_countries
 from bot.extract.linear import run_start_finditer
 from bot.extract.quote_index import OpenQuotes
 from bot.extract.text import Sentence
+from bot.extract.triggers import Triggers, sentence_words
 
 #: Before a cue noun ("plan to"): a determiner or an owner, so the cue is a noun.
 _OWNED_RE = re.compile(
@@ -58,7 +59,7 @@ def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -
     if text.rstrip("”\"’' ").endswith("?"):
         return []  # a question commits no one
     cues = cue_patterns(doc.lexicon)
-    trig = triggers(doc.lexicon)
+    trig = cue_triggers(doc.lexicon)
     words = sentence_words(text)
     w = actor_words(doc.lexicon)
     toks = LazyTokens(text)
@@ -78,7 +79,7 @@ def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -
         return span if how == "np" else main_subject(toks(), w)
 
     found: list[Cue] = []
-    for m in scan(trig, words, "strong", cues.strong, text):
+    for m in trig.scan("strong", cues.strong, text, words):
         if m.start() >= blocked_from or cues.courtesy.match(text, m.end()):
             continue
         if BARE_BE_RE.search(text, max(0, m.start() - 12), m.start()):
@@ -94,7 +95,7 @@ def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -
         if owned and cues.criticism.search(text, m.end()):
             continue  # "the rival party's plan to cut taxes is irresponsible"
         found.append(Cue("strong", m.start(), m.end(), subject_at(m.start())))
-    for m in scan(trig, words, "conditional", cues.conditional, text):
+    for m in trig.scan("conditional", cues.conditional, text, words):
         if m.start() < blocked_from and _plan_follows(sentence, m.end(), toks(), doc):
             found.append(Cue("conditional", m.start(), m.end(), subject_at(m.start())))
     for cue in object_cues(sentence, toks, doc, words):
@@ -106,23 +107,23 @@ def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -
         ("purpose_noun", cues.purpose_noun),
         ("agenda", cues.agenda),
     ):
-        for m in scan(trig, words, name, pattern, text):
+        for m in trig.scan(name, pattern, text, words):
             if m.start() < blocked_from:
                 found.append(Cue("strong", m.start(), m.end(), subject_at(m.start())))
     quotes = None
-    for m in scan(trig, words, "stated_purpose", cues.stated_purpose, text):
+    for m in trig.scan("stated_purpose", cues.stated_purpose, text, words):
         quotes = quotes or OpenQuotes(text)
         if m.start() < blocked_from and quotes.inside(m.start()):
             found.append(Cue("strong", m.start(), m.end(), None))
     purpose = purpose_cue(sentence, toks, doc, words)
     if purpose is not None and purpose.start < blocked_from:
         found.append(purpose)
-    for m in scan(trig, words, "praised", cues.praised, text):
+    for m in trig.scan("praised", cues.praised, text, words):
         owner = (m.start("owner"), m.end("owner"))
         if m.start() < blocked_from and _participant(sentence, owner, doc):
             # "applauded Japan's resolve to bolster": a main participant's own plan
             found.append(Cue("strong", owner[0], m.end(), owner))
-    for m in scan(trig, words, "outcome", cues.outcome, text):
+    for m in trig.scan("outcome", cues.outcome, text, words):
         if m.start() < blocked_from and not background(sentence, doc):
             # "the talks ended with a commitment to": the participants' commitment; a
             # meeting subject ("their meeting in Manila") names no actor by its place
@@ -131,7 +132,7 @@ def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -
             if meeting or subject_kind(sentence, span, doc) != "actor":
                 span = None
             found.append(Cue("strong", m.start(), m.end(), span))
-    praise = cues.praise.search(text) if trig.may_match("praise", words) else None
+    praise = trig.search("praise", cues.praise, text, words)
     possessives = (
         run_start_finditer(cues.possessive, cues.possessive_strict, OWNER_CHAR_RE, text)
         if trig.may_match("possessive", words)
@@ -152,7 +153,7 @@ def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -
                 span = None
         found.append(Cue("possessive", m.start(), m.end(), span))
     judged = False  # a modal read as a forecast or an assessment
-    for m in scan(trig, words, "modal", cues.modal, text):
+    for m in trig.scan("modal", cues.modal, text, words):
         if m.start() < blocked_from:
             cue = modal_cue(sentence, m, toks(), doc)
             if cue is not None:
@@ -184,7 +185,7 @@ def _blocker(
     found = [
         m
         for name, pattern in (("blocker", cues.blocker), ("exhortation", cues.exhortation))
-        if trig.may_match(name, words) and (m := pattern.search(text))
+        if (m := trig.search(name, pattern, text, words))
     ]
     return min(found, key=lambda m: m.start()) if found else None
 

@@ -19,7 +19,7 @@ from bot.extract.actors import (
 )
 from bot.extract.commitments.context import CommitmentDoc, Cue, LazyTokens, subject_kind
 from bot.extract.commitments.cue_patterns import cue_patterns
-from bot.extract.commitments.triggers import triggers
+from bot.extract.commitments.triggers import cue_triggers
 from bot.extract.dates import (
     DateMention,
     is_after,
@@ -58,7 +58,7 @@ def purpose_cue(
     act in a relative clause has no purpose past the clause's comma."""
     cues = cue_patterns(doc.lexicon)
     text = sentence.text
-    act = cues.meeting.search(text) if triggers(doc.lexicon).may_match("meeting", words) else None
+    act = cue_triggers(doc.lexicon).search("meeting", cues.meeting, text, words)
     if act is None:
         return None
     goal = cues.purpose.search(text, act.end())
