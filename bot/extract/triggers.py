@@ -2,14 +2,15 @@
 
 Many extraction patterns need one phrase of a config list in every match, and the phrase
 stands as whole words: the commitment pattern for signings needs a `signing_verbs` phrase
-("signed", "inked"), the date pattern for relative days a `relative_days` one ("today"). Such
-a pattern can only match a sentence that holds the first word of one of those phrases, so a
-sentence without any ("The weather was fine.") is not scanned for it. Skipping a scan that
+("signed", "inked"), the date pattern for relative days a `relative_days` one ("today",
+"the day after tomorrow"). Such a pattern can only match a sentence that holds a word of one of
+those phrases (we look for each phrase's longest), so a sentence without any ("The weather was
+fine.") is not scanned for it. Skipping a scan that
 would have found nothing leaves the result the same.
 
 Words are compared lower-cased. Four letters match an ASCII letter when case is ignored but do
 not lower-case to it ("ſ" matches "s", "İ" matches "i"); a sentence holding one of them runs
-every pattern, and so does a pattern whose list has a phrase with no plain first word.
+every pattern, and so does a pattern whose list has a phrase with no plain ASCII word.
 """
 
 from __future__ import annotations
@@ -31,18 +32,23 @@ def sentence_words(text: str) -> frozenset[str] | None:
     return frozenset(w.lower() for w in _WORD_RE.findall(text))
 
 
-def first_words(phrases: Iterable[str]) -> frozenset[str] | None:
-    """The first word of each phrase, lower-cased ("'ll" gives "ll", "looked forward to"
-    "looked"), or None when a phrase has no ASCII first word to look for.
+def key_words(phrases: Iterable[str]) -> frozenset[str] | None:
+    """The longest word of each phrase, lower-cased ("the day after tomorrow" gives
+    "tomorrow", "'ll" gives "ll"), or None when a phrase has no ASCII word to look for.
 
-    The pattern must match each phrase as whole words: nothing of a word may stand right
-    before or after it, as `\\b`, `(?<![\\w])`, `\\s+` or a leading apostrophe ensure."""
+    Every word of a phrase stands in each match of it; the longest is the rarest to find in a
+    sentence that does not hold the phrase. The pattern must match the phrase as whole words:
+    nothing of a word may stand right before or after it, as `\\b`, `(?<![\\w])`, `\\s+` or a
+    leading apostrophe ensure."""
     out = set()
     for phrase in phrases:
-        m = _WORD_RE.search(phrase)
-        if m is None or not m.group(0).isascii():
+        runs = [m.group(0) for m in _WORD_RE.finditer(phrase)]
+        if not runs:
             return None
-        out.add(m.group(0).lower())
+        word = max(reversed(runs), key=len)  # the last of the longest: "last week" gives "week"
+        if not word.isascii():
+            return None
+        out.add(word.lower())
     return frozenset(out)
 
 

@@ -2,7 +2,7 @@
 
 Every pattern find_cues scans a whole sentence with needs a phrase of one config list in the
 match: "strong" a `commitment_cues` phrase ("pledged", "agreed to"), "signing" a
-`signing_verbs` one. A sentence that holds no first word of the list is not scanned for it.
+`signing_verbs` one. A sentence that holds no word of the list's phrases is not scanned for it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from bot.extract.lexicon import Lexicon
-from bot.extract.triggers import Triggers, first_words
+from bot.extract.triggers import Triggers, key_words
 
 #: For each pattern field of CuePatterns, the config list one of whose phrases every match holds.
 PATTERN_LISTS: Mapping[str, str] = {
@@ -44,5 +44,5 @@ PATTERN_LISTS: Mapping[str, str] = {
 def cue_triggers(lexicon: Lexicon) -> Triggers:
     """The trigger words of `lexicon`'s cue patterns (cached per lexicon object)."""
     return Triggers(
-        {name: first_words(lexicon.word_list(key)) for name, key in PATTERN_LISTS.items()}
+        {name: key_words(lexicon.word_list(key)) for name, key in PATTERN_LISTS.items()}
     )

@@ -19,9 +19,11 @@ from bot.extract.dates import absolute, relative
 from bot.extract.dates.absolute import number_value
 from bot.extract.dates.partial_date import DateMention, PartialDate
 from bot.extract.dates.tense import DateContext, sentence_tense
+from bot.extract.dates.triggers import date_triggers
 from bot.extract.lexicon import Lexicon
 from bot.extract.linear import spaces_before
 from bot.extract.text import Paragraph
+from bot.extract.triggers import sentence_words
 from bot.models import Document
 
 Resolver = Callable[[re.Match[str], DateContext], DateMention | None]
@@ -76,14 +78,28 @@ def find_dates(
     November" is November 2022). `find_dates("on Friday", lexicon, PartialDate(2023, 5, 15),
     tense="future")` finds Friday 2023-05-19.
     """
+    return _find_dates(text, lexicon, anchor, tense, context_year, sentence_words(text))
+
+
+def _find_dates(
+    text: str,
+    lexicon: Lexicon,
+    anchor: PartialDate | None,
+    tense: str | None,
+    context_year: int | None,
+    words: frozenset[str] | None,
+) -> list[DateMention]:
+    """find_dates, given the sentence's words (bot.extract.triggers.sentence_words): a
+    pattern that needs a digit, a month name or a word the sentence lacks is not run."""
     w = date_words(lexicon)
+    trig = date_triggers(lexicon)
     ctx = DateContext(text, anchor, tense, context_year, w)
     hits: list[tuple[int, int, str, re.Match[str]]] = []
     skip = (frozenset() if _DIGIT_RE.search(text) else DIGIT_KINDS) | (
         frozenset() if w.any_month.search(text) else MONTH_KINDS
     )
     for kind, pattern in w.patterns:
-        if kind in skip:
+        if kind in skip or (kind in trig.needs and not trig.may_match(kind, words)):
             continue
         for m in pattern.finditer(text):
             hits.append((m.start(), -m.end(), kind, m))
@@ -109,7 +125,7 @@ def find_dates(
         if mention is not None:
             out.append(mention)
     if not out and anchor is not None:
-        m = w.anniversary_re.search(text)
+        m = trig.search("anniversary", w.anniversary_re, text, words)
         if m:  # "an official visit marking the 60th anniversary of relations"
             year = str(anchor.year)
             out.append(DateMention(m.start(), m.end(), year, True, kind="anniversary"))
@@ -151,10 +167,9 @@ def _sentence_dates(
     for paragraph in paragraphs:
         context_year: int | None = None
         for sentence in paragraph.sentences:
-            tense = sentence_tense(sentence.text, lexicon)
-            found = find_dates(
-                sentence.text, lexicon, anchor, tense=tense, context_year=context_year
-            )
+            words = sentence_words(sentence.text)
+            tense = sentence_tense(sentence.text, lexicon, words)
+            found = _find_dates(sentence.text, lexicon, anchor, tense, context_year, words)
             out[sentence.index] = found
             for mention in found:
                 if not mention.relative and mention.year is not None:

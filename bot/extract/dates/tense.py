@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from bot.extract.date_words import DateWords, date_words
 from bot.extract.dates.partial_date import PartialDate
+from bot.extract.dates.triggers import date_triggers
 from bot.extract.lexicon import Lexicon
 from bot.extract.linear import word_before
 from bot.extract.tense_marks import ClauseBounds, NearestMarker, clause_bounds
@@ -29,22 +30,34 @@ _PARTICIPLE_BEFORE_RE = re.compile(
 )
 
 
-def sentence_tense(text: str, lexicon: Lexicon) -> str | None:
-    """ "future", "past" or None: enough to resolve a weekday or a month without a year."""
+def sentence_tense(text: str, lexicon: Lexicon, words: frozenset[str] | None = None) -> str | None:
+    """ "future", "past" or None: enough to resolve a weekday or a month without a year.
+
+    `words` (bot.extract.triggers.sentence_words of `text`) lets a marker list the sentence
+    holds no word of go unscanned: "He will go." is "future", "He went home." "past"."""
     w = date_words(lexicon)
-    if w.future_re.search(text):
+    if date_triggers(lexicon).search("future", w.future_re, text, words):
         return "future"
-    if _past_markers(w, text):
+    if _past_markers(w, text, words=words, lexicon=lexicon):
         return "past"
     return None
 
 
-def _past_markers(w: DateWords, text: str, start: int = 0) -> list[re.Match[str]]:
+def _past_markers(
+    w: DateWords,
+    text: str,
+    start: int = 0,
+    *,
+    words: frozenset[str] | None = None,
+    lexicon: Lexicon | None = None,
+) -> list[re.Match[str]]:
     """Past markers in `text` from `start`, without participles: "to be held", "must be
-    submitted", "ahead of the planned summit" say nothing about the past."""
+    submitted", "ahead of the planned summit" say nothing about the past. With `words` and
+    `lexicon`, the marker list is scanned only if the text holds one of its words."""
+    scan = lexicon is None or date_triggers(lexicon).may_match("past", words)
     out = [
         m
-        for m in w.past_re.finditer(text, start)
+        for m in (w.past_re.finditer(text, start) if scan else ())
         if not _BE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
     ]
     out += [
