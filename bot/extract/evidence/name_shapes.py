@@ -78,13 +78,13 @@ def honorifics_and_initials(col: Collector, p: ParagraphView, claimed: set[int])
             i += 1
             continue
         span = None
-        if r.is_honorific(i) and t[i].text.rstrip(".").casefold() in col.v.honorifics:
+        if p.honorific[i] and t[i].text.rstrip(".").casefold() in col.v.honorifics:
             span = r.forward(i)
-        elif r.is_honorific(i) and t[i].text.casefold() in col.v.rank_nouns:
+        elif p.honorific[i] and t[i].text.casefold() in col.v.rank_nouns:
             cand = r.forward(i)  # "Admiral Antony Radakin", not "General Motors"
             if cand is not None and len(name_words(cand.surface, col.v.suffixes)) >= 2:
                 span = cand
-        elif r.is_name_word(i) and (i == 0 or not r.is_name_word(i - 1)):
+        elif p.name_word[i] and (i == 0 or not p.name_word[i - 1]):
             cand = r.forward(i, skip_honorifics=False)
             if cand is not None and any(len(x) == 2 and x.endswith(".") for x in cand.parts[1:-1]):
                 span = cand
@@ -123,7 +123,7 @@ def full_names(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
     listed = -1  # where a list of names introduced by a person noun goes on
     list_country: str | None = None
     while i < len(t):
-        if i in claimed or not r.is_name_word(i) or (i > 0 and t[i - 1].capitalised):
+        if i in claimed or not p.name_word[i] or (i > 0 and t[i - 1].capitalised):
             i += 1
             continue
         span = r.forward(i, skip_honorifics=False)
@@ -164,7 +164,7 @@ def full_names(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
             col.candidates.append(span)
         i = max(stop, i + 1)
     for k, tok in enumerate(t):
-        if r.is_name_word(k) and not (k > 0 and (t[k - 1].capitalised or t[k - 1].text == "the")):
+        if p.name_word[k] and not (k > 0 and (t[k - 1].capitalised or t[k - 1].text == "the")):
             nxt = t[k + 1] if k + 1 < len(t) else None
             if nxt is None or not (nxt.capitalised and nxt.start - tok.end == 1):
                 col.alone.setdefault(tok.bare, []).append(tok.start)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from bot.extract.countries import CountryMention, find_countries
 from bot.extract.lexicon import Lexicon
@@ -77,6 +77,17 @@ class ParagraphView:
     quotes: list[tuple[int, int]]
     phrases: list[RolePhrase]
     reader: NameReader
+
+    @cached_property
+    def name_word(self) -> list[bool]:
+        """For each token, reader.is_name_word, worked out once: the name rules ask about
+        every token, some twice ("Hiro" in "met Hiro Sato" is a name word, "met" is not)."""
+        return [self.reader.is_name_word(i) for i in range(len(self.tokens))]
+
+    @cached_property
+    def honorific(self) -> list[bool]:
+        """For each token, reader.is_honorific ("Ms.", "Admiral"), worked out once."""
+        return [self.reader.is_honorific(i) for i in range(len(self.tokens))]
 
 
 def token_flags(tokens: list[Token], spans: list[tuple[int, int]]) -> list[bool]:
