@@ -382,7 +382,7 @@ def test_topics_come_from_the_sentence_its_paragraph_or_other(lexicon: Lexicon) 
     assert [c.topics for c in cs] == [("other",), ("diplomacy", "economic-security")]
 
 
-# --- more wordings met on unseen documents (sentences written for the test) -------
+# --- cue adverbials, object aims, deadlines, signings (sentences written for the test) ---
 
 
 @pytest.mark.parametrize(
@@ -404,7 +404,9 @@ def test_topics_come_from_the_sentence_its_paragraph_or_other(lexicon: Lexicon) 
         "The ministers welcomed the opening of a new consulate in Lima.",
     ],
 )
-def test_round_three_commitment_wordings(lexicon: Lexicon, text: str) -> None:
+def test_adverbials_aims_deadlines_signings_and_welcomed_starts_commit(
+    lexicon: Lexicon, text: str
+) -> None:
     assert sentences(run(lexicon, text, date="2023-03-15")) == [text]
 
 
@@ -428,7 +430,9 @@ def test_round_three_commitment_wordings(lexicon: Lexicon, text: str) -> None:
         "The law should not be discussed this week.",
     ],
 )
-def test_round_three_non_commitments(lexicon: Lexicon, text: str) -> None:
+def test_assessments_forecasts_criticism_and_demands_commit_no_one(
+    lexicon: Lexicon, text: str
+) -> None:
     assert run(lexicon, text, date="2023-03-15") == []
 
 

@@ -52,7 +52,9 @@ def commitments(lexicon: Lexicon, text: str) -> list[str]:
         "Owusu underscored the importance of the commitment to open markets.",
     ],
 )
-def test_round_five_non_commitments(lexicon: Lexicon, text: str) -> None:
+def test_stances_beliefs_exhortations_idioms_and_talk_commit_no_one(
+    lexicon: Lexicon, text: str
+) -> None:
     assert commitments(lexicon, text) == []
 
 
@@ -75,7 +77,9 @@ def test_round_five_non_commitments(lexicon: Lexicon, text: str) -> None:
         "The fisheries act should be passed by the summer.",
     ],
 )
-def test_round_five_commitments_that_stay(lexicon: Lexicon, text: str) -> None:
+def test_scheduled_acts_readiness_and_deadlines_stay_commitments(
+    lexicon: Lexicon, text: str
+) -> None:
     assert commitments(lexicon, text) == [text]
 
 
@@ -107,7 +111,9 @@ def test_round_five_commitments_that_stay(lexicon: Lexicon, text: str) -> None:
         ),
     ],
 )
-def test_round_five_commitments(lexicon: Lexicon, text: str, actors: tuple[str, ...]) -> None:
+def test_outcomes_affirmations_and_praised_own_plans_commit(
+    lexicon: Lexicon, text: str, actors: tuple[str, ...]
+) -> None:
     found = run(lexicon, text, people=PEOPLE, title=TITLE)
     assert sentences(found) == [text]
     assert set(found[0].actors) == set(actors)

@@ -44,7 +44,7 @@ from tests.extract.test_commitments import person, run, sentences
         "The minister stressed his readiness to continue the talks.",
     ],
 )
-def test_round_four_commitment_wordings(lexicon: Lexicon, text: str) -> None:
+def test_readout_wordings_commit(lexicon: Lexicon, text: str) -> None:
     assert sentences(run(lexicon, text)) == [text]
 
 
@@ -61,7 +61,7 @@ def test_round_four_commitment_wordings(lexicon: Lexicon, text: str) -> None:
         "The ministers signed the guest book of the museum.",
     ],
 )
-def test_round_four_non_commitments(lexicon: Lexicon, text: str) -> None:
+def test_readout_wordings_that_commit_no_one(lexicon: Lexicon, text: str) -> None:
     assert run(lexicon, text) == []
 
 
