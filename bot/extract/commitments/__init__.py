@@ -83,7 +83,7 @@ def extract_commitments(
             section = paragraph.number
         for sentence in paragraph.sentences:
             if sentence is paragraph.sentences[0]:
-                sentence = strip_dateline(sentence)
+                sentence = strip_dateline(sentence, lexicon)
             cues = find_cues(sentence, doc)
             if not cues:
                 continue

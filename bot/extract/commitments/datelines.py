@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
+from bot.extract.lexicon import Lexicon
 from bot.extract.text import Sentence
 
 #: A short line with no final punctuation glued before a sentence that starts with a capital (a
 #: heading kept inside the paragraph; a hard-wrapped line ends in a small word or goes on in
 #: lower case), or a "City:" or "CITY, Month D --" dateline ("New Delhi: Three parties ...").
 _LEAD_LINE_RE = re.compile(r"([^\n.!?,;]{1,80})\n\s*(?=[A-Z“\"])")
-_SMALL_WORDS = frozenset("a an and the of in on for to with at by from & – —".split())
 _DATELINE_RE = re.compile(
     r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}:\s+(?=[A-Z“\"])"
     # "WASHINGTON, June 20 -- ": a double hyphen, which the segmenter leaves in the sentence
@@ -22,15 +23,21 @@ _DATELINE_RE = re.compile(
 )
 
 
-def strip_dateline(sentence: Sentence) -> Sentence:
+@lru_cache(maxsize=8)
+def _small_words(lexicon: Lexicon) -> frozenset[str]:
+    """The words a title-case line may keep in lower case (config `heading_small_words`)."""
+    return frozenset(lexicon.word_list("heading_small_words"))
+
+
+def strip_dateline(sentence: Sentence, lexicon: Lexicon) -> Sentence:
     """A paragraph's first sentence without a glued heading line or a "City:" dateline, so a
-    commitment cites the sentence itself."""
+    commitment cites the sentence itself: "Defence Cooperation\nGermany will send ..." cites
+    "Germany will send ...", and so does "BERLIN: Germany will send ..."."""
     text = sentence.text
     cut = 0
     line = _LEAD_LINE_RE.match(text)
-    if line and all(
-        w[:1].isupper() or w[:1].isdigit() or w in _SMALL_WORDS for w in line[1].split()
-    ):
+    small = _small_words(lexicon)
+    if line and all(w[:1].isupper() or w[:1].isdigit() or w in small for w in line[1].split()):
         cut = line.end()  # a title-case line, not a hard-wrapped one ("... met Prime Minister")
     m = _DATELINE_RE.match(text, cut)
     if m and m.end() < len(text):

@@ -23,12 +23,6 @@ from bot.extract.titles import role_words
 if TYPE_CHECKING:
     from bot.extract.evidence.collector import Collector
 
-#: Words that show a stretch after a name is a clause, not a role set off by commas.
-_NOT_IN_ROLES = frozenset(
-    "is are was were be been has have had will would can could may might must shall should "
-    "who which that said says told he she they we it this".split()
-)
-
 
 def appositions(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
     """ "Ana Paz, U.S. Ambassador to Chile, and Hiro Sato, Chief of Staff to the Secretary
@@ -108,7 +102,7 @@ def _apposition_role(
         elif w in col.words.apposition_heads or fold_word(x.text) in v.heads:
             head = True
         elif (
-            w in _NOT_IN_ROLES
+            w in col.words.role_clause_words
             or w in col.words.reporting
             or (w.endswith("ed") and x.text.islower())
         ):

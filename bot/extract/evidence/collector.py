@@ -48,6 +48,8 @@ class EvidenceWords:
     reporting: frozenset[str]  # "said", "told"
     predecessor_nouns: frozenset[str]  # "predecessors"
     inverted: frozenset[str]  # reporting verbs that may precede their subject ("said Ito")
+    role_clause_words: frozenset[str]  # "who", "said": a clause after a name, not a role
+    hosting_verbs: frozenset[str]  # "hosted": places do it too
 
 
 @lru_cache(maxsize=8)
@@ -70,6 +72,8 @@ def evidence_words(lexicon: Lexicon) -> EvidenceWords:
         reporting=frozenset(w.casefold() for w in lexicon.word_list("reporting_verbs")),
         predecessor_nouns=frozenset(w.casefold() for w in lexicon.word_list("predecessor_nouns")),
         inverted=frozenset(lexicon.word_list("inverted_reporting_verbs")),
+        role_clause_words=frozenset(w.casefold() for w in lexicon.word_list("role_clause_words")),
+        hosting_verbs=frozenset(w.casefold() for w in lexicon.word_list("hosting_verbs")),
     )
 
 

@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from bot.extract.evidence.collector import Collector
 
 THE = frozenset({"the", "The"})
-_HOSTING = frozenset({"hosted", "hosts", "welcomed", "welcomes"})
 
 
 def credit_line(p: ParagraphView, span: NameSpan) -> bool:
@@ -208,7 +207,9 @@ def _meeting(col: Collector, p: ParagraphView, first: int, stop: int) -> bool:
         n = len(phrase)
         before = [x.text.casefold() for x in t[max(0, first - n) : first]]
         after = [x.text.casefold() for x in t[stop : stop + n]]
-        if (before == phrase and ends) or (after == phrase and phrase[0] not in _HOSTING):
+        if (before == phrase and ends) or (
+            after == phrase and phrase[0] not in col.words.hosting_verbs
+        ):
             return True
     return False
 

@@ -18,8 +18,6 @@ from bot.extract.text import Sentence
 
 #: How many sentences back "the statement said" looks for where the statement was named.
 DOCUMENT_REACH = 12
-#: Capitalised words that open a sentence, not a body's name.
-_NOT_ISSUERS = frozenset("It They We He She This That Its Their Our".split())
 
 
 def document_body(ctx: QuoteContext, item: QuoteItem) -> str | None:
@@ -86,7 +84,7 @@ def issuer(ctx: QuoteContext, sent: Sentence, text: str, label: str) -> str | No
             org = re.sub(r"^(?:[Tt]he)\s+", "", m.group("org").strip())
             if org.endswith(".") and "." not in org.split()[-1][:-1]:
                 org = org[:-1]  # the sentence's full stop, not "U.S."
-            if org.split()[0] not in _NOT_ISSUERS:
+            if org.split()[0] not in ctx.pat.non_issuers:
                 return org
     return None
 

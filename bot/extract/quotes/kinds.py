@@ -17,11 +17,6 @@ from bot.extract.quotes.context import QuoteContext, QuoteItem
 #: A quote of this many words or fewer needs speech around it to count (else it is a term).
 SHORT_QUOTE_WORDS = 4
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
-#: Words a title leaves in lower case ("Partners for the Future").
-_SMALL_WORDS = frozenset(
-    "a an and as at by for from in of on or the to with among between into over under per via "
-    "against about than toward towards upon within without through after before nor but".split()
-)
 
 
 def quote_kind(ctx: QuoteContext, item: QuoteItem, speech_nearby: bool, in_sentence: bool) -> str:
@@ -30,7 +25,7 @@ def quote_kind(ctx: QuoteContext, item: QuoteItem, speech_nearby: bool, in_sente
     span = item.span
     open_at = span.start - len(span.open_mark)
     words = WORD_RE.findall(item.text)
-    big = [w for w in words if w.casefold() not in _SMALL_WORDS]
+    big = [w for w in words if w.casefold() not in ctx.pat.title_small_words]
     titled = (
         len(words) >= 2
         and bool(big)

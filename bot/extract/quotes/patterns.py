@@ -39,6 +39,8 @@ class Patterns:
     issued: re.Pattern[str]  # `the White House released a statement`
     issued_by: re.Pattern[str]  # `a statement released by the White House`
     owner: re.Pattern[str]  # `the IEA communique`, `Japan's statement`
+    title_small_words: frozenset[str]  # "for", "the": lower case in a title (folded)
+    non_issuers: frozenset[str]  # "It", "They": open a sentence, never name an issuer
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -92,4 +94,6 @@ def patterns(lexicon: Lexicon) -> Patterns:
             rf"(?:\b[Tt]he\s+)?(?:\d{{4}}\s+)?(?P<org>{_ORG_RUN})(?:['’]s)?\s+"
             rf"(?:(?i:joint|leaders['’]?|final|official|written)\s+)?(?i:{docs})\b"
         ),
+        title_small_words=frozenset(w.casefold() for w in lexicon.word_list("title_small_words")),
+        non_issuers=frozenset(lexicon.word_list("non_issuer_words")),
     )
