@@ -14,9 +14,11 @@ experts would follow up", not "agreed that developing partnerships would lead to
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
 from bot.extract.actors import (
+    ActorWords,
     Token,
     actor_words,
     index_at,
@@ -51,17 +53,52 @@ _OWNED_RE = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class _Scan:
+    """One sentence as its cues are looked for: the patterns, the words it holds (to skip
+    scans that could find nothing), its tokens (made on first use) and where a blocker starts
+    (no cue from there on counts)."""
+
+    sentence: Sentence
+    doc: CommitmentDoc
+    cues: CuePatterns
+    trig: Triggers
+    words: frozenset[str] | None
+    toks: LazyTokens
+    w: ActorWords
+    blocked_from: int
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    def matches(self, name: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """The matches of cue pattern `name` that start before the blocker."""
+        return (
+            m
+            for m in self.trig.scan(name, pattern, self.text, self.words)
+            if m.start() < self.blocked_from
+        )
+
+    def subject_at(self, offset: int) -> tuple[int, int] | None:
+        """The subject of a cue at `offset`: the noun phrase before it, else the main subject."""
+        toks = self.toks()
+        how, span = subject_before(toks, index_at(toks, offset), self.w)
+        return span if how == "np" else main_subject(toks, self.w)
+
+
 def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -> list[Cue]:
     """The commitment cues of a sentence that survive the blockers, left to right.
 
-    `nested` reads a later clause of a sentence on its own (no schedule or headline rules)."""
+    "Japan wants to send a frigate and will open a base" has two ("wants to", "will"); "We
+    hope Japan will send a frigate" has none. `nested` reads a later clause of a sentence on
+    its own (no schedule or headline rules)."""
     text = sentence.text
     if text.rstrip("”\"’' ").endswith("?"):
         return []  # a question commits no one
     cues = cue_patterns(doc.lexicon)
     trig = cue_triggers(doc.lexicon)
     words = sentence_words(text)
-    w = actor_words(doc.lexicon)
     toks = LazyTokens(text)
     blocker = _blocker(text, cues, trig, words)
     blocked_from = blocker.start() if blocker else len(text) + 1
@@ -72,15 +109,33 @@ def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -
         k = reopen.end()
         clause = replace(sentence, text=text[k:], start=sentence.start + k)
         later = [_shift(c, k) for c in find_cues(clause, doc, nested=True)]
+    s = _Scan(sentence, doc, cues, trig, words, toks, actor_words(doc.lexicon), blocked_from)
+    found = _intention_cues(s) + _conditional_cues(s)
+    found += [cue for cue in object_cues(sentence, toks, doc, words) if cue.start < blocked_from]
+    found += _phrase_cues(s)
+    purpose = purpose_cue(sentence, toks, doc, words)
+    if purpose is not None and purpose.start < blocked_from:
+        found.append(purpose)
+    found += _praise_and_outcome_cues(s) + _possessive_cues(s)
+    modals, judged = _modal_cues(s)
+    found += modals + later
+    if not found and not nested and blocker is None and not judged:
+        extra = headline_cue(sentence, toks, doc) or scheduled_cue(sentence, doc, toks)
+        if extra is not None:
+            found.append(extra)
+    found.sort(key=lambda c: c.start)
+    return found
 
-    def subject_at(offset: int) -> tuple[int, int] | None:
-        """The subject of a cue at `offset`: the noun phrase before it, else the main subject."""
-        how, span = subject_before(toks(), index_at(toks(), offset), w)
-        return span if how == "np" else main_subject(toks(), w)
 
-    found: list[Cue] = []
-    for m in trig.scan("strong", cues.strong, text, words):
-        if m.start() >= blocked_from or cues.courtesy.match(text, m.end()):
+def _intention_cues(s: _Scan) -> list[Cue]:
+    """Intention cues ("wants to", "pledged", "agreed Thursday to"), unless a courtesy
+    ("would like to express my gratitude"), a participle ("can only be decided if"), a stance
+    ("..., ready to face what comes"), an idiom ("the quarrel, which does not want to be one")
+    or a plan under criticism ("the rival party's plan to cut taxes is irresponsible")."""
+    text, cues = s.text, s.cues
+    out: list[Cue] = []
+    for m in s.matches("strong", cues.strong):
+        if cues.courtesy.match(text, m.end()):
             continue
         if BARE_BE_RE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "this can only be decided if ...": a participle, no decision
@@ -88,85 +143,106 @@ def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -
             text, 0, m.start()
         ):
             continue  # "..., ready to face what comes": a stance, no predicate
-        if _idiom(sentence, m, toks(), doc):
+        if _idiom(s.sentence, m, s.toks(), s.doc):
             continue  # "the quarrel, which does not want to be one"
         noun = m.group(0).split()[0].casefold() in cues.cue_nouns
         owned = noun and _OWNED_RE.search(text[max(0, m.start() - 40) : m.start()])
         if owned and cues.criticism.search(text, m.end()):
             continue  # "the rival party's plan to cut taxes is irresponsible"
-        found.append(Cue("strong", m.start(), m.end(), subject_at(m.start())))
-    for m in trig.scan("conditional", cues.conditional, text, words):
-        if m.start() < blocked_from and _plan_follows(sentence, m.end(), toks(), doc):
-            found.append(Cue("conditional", m.start(), m.end(), subject_at(m.start())))
-    for cue in object_cues(sentence, toks, doc, words):
-        if cue.start < blocked_from:
-            found.append(cue)
-    for name, pattern in (
-        ("forward", cues.forward),
-        ("restated", cues.restated),
-        ("purpose_noun", cues.purpose_noun),
-        ("agenda", cues.agenda),
-    ):
-        for m in trig.scan(name, pattern, text, words):
-            if m.start() < blocked_from:
-                found.append(Cue("strong", m.start(), m.end(), subject_at(m.start())))
+        out.append(Cue("strong", m.start(), m.end(), s.subject_at(m.start())))
+    return out
+
+
+def _conditional_cues(s: _Scan) -> list[Cue]:
+    """ "agreed that experts would follow up": a conditional cue with a plan after it."""
+    return [
+        Cue("conditional", m.start(), m.end(), s.subject_at(m.start()))
+        for m in s.matches("conditional", s.cues.conditional)
+        if _plan_follows(s.sentence, m.end(), s.toks(), s.doc)
+    ]
+
+
+def _phrase_cues(s: _Scan) -> list[Cue]:
+    """Plans told by a phrase: "looked forward to hosting", "the commitment of X to develop",
+    "a new initiative to advance", "the decisions to be taken at Madrid", and a purpose stated
+    inside a quote ("“That's the purpose of being here: to reassure")."""
+    cues = s.cues
+    out = [
+        Cue("strong", m.start(), m.end(), s.subject_at(m.start()))
+        for name, pattern in (
+            ("forward", cues.forward),
+            ("restated", cues.restated),
+            ("purpose_noun", cues.purpose_noun),
+            ("agenda", cues.agenda),
+        )
+        for m in s.matches(name, pattern)
+    ]
     quotes = None
-    for m in trig.scan("stated_purpose", cues.stated_purpose, text, words):
-        quotes = quotes or OpenQuotes(text)
-        if m.start() < blocked_from and quotes.inside(m.start()):
-            found.append(Cue("strong", m.start(), m.end(), None))
-    purpose = purpose_cue(sentence, toks, doc, words)
-    if purpose is not None and purpose.start < blocked_from:
-        found.append(purpose)
-    for m in trig.scan("praised", cues.praised, text, words):
+    for m in s.matches("stated_purpose", cues.stated_purpose):
+        quotes = quotes or OpenQuotes(s.text)
+        if quotes.inside(m.start()):
+            out.append(Cue("strong", m.start(), m.end(), None))
+    return out
+
+
+def _praise_and_outcome_cues(s: _Scan) -> list[Cue]:
+    """A main participant's own plan praised ("applauded Japan's resolve to bolster"), and a
+    meeting that ends with a commitment ("the talks ended with a commitment to")."""
+    out: list[Cue] = []
+    for m in s.matches("praised", s.cues.praised):
         owner = (m.start("owner"), m.end("owner"))
-        if m.start() < blocked_from and _participant(sentence, owner, doc):
-            # "applauded Japan's resolve to bolster": a main participant's own plan
-            found.append(Cue("strong", owner[0], m.end(), owner))
-    for m in trig.scan("outcome", cues.outcome, text, words):
-        if m.start() < blocked_from and not background(sentence, doc):
-            # "the talks ended with a commitment to": the participants' commitment; a
-            # meeting subject ("their meeting in Manila") names no actor by its place
-            span = subject_at(m.start())
-            meeting = any(t.low in w.plan_nouns for t in toks() if t.end <= m.start())
-            if meeting or subject_kind(sentence, span, doc) != "actor":
+        if _participant(s.sentence, owner, s.doc):
+            out.append(Cue("strong", owner[0], m.end(), owner))
+    for m in s.matches("outcome", s.cues.outcome):
+        if not background(s.sentence, s.doc):
+            # the participants' commitment; a meeting subject ("their meeting in Manila")
+            # names no actor by its place
+            span = s.subject_at(m.start())
+            meeting = any(t.low in s.w.plan_nouns for t in s.toks() if t.end <= m.start())
+            if meeting or subject_kind(s.sentence, span, s.doc) != "actor":
                 span = None
-            found.append(Cue("strong", m.start(), m.end(), span))
-    praise = trig.search("praise", cues.praise, text, words)
-    possessives = (
-        run_start_finditer(cues.possessive, cues.possessive_strict, OWNER_CHAR_RE, text)
-        if trig.may_match("possessive", words)
-        else ()
-    )
-    for m in possessives:
-        if m.start() >= blocked_from:
+            out.append(Cue("strong", m.start(), m.end(), span))
+    return out
+
+
+def _possessive_cues(s: _Scan) -> list[Cue]:
+    """A standing commitment: "America's commitment to", "our firm pledge"; not praise of
+    another's ("praised the Czech Republic's commitments")."""
+    cues, text, w = s.cues, s.text, s.w
+    if not s.trig.may_match("possessive", s.words):
+        return []
+    praise = s.trig.search("praise", cues.praise, text, s.words)
+    out: list[Cue] = []
+    for m in run_start_finditer(cues.possessive, cues.possessive_strict, OWNER_CHAR_RE, text):
+        if m.start() >= s.blocked_from:
             continue
         if praise and praise.end() <= m.start() and m["owner"]:
             continue  # "praised the Czech Republic's commitments": praise of another's
         if m["owner"]:
-            _, span = subject_before(toks(), index_at(toks(), m.start("owner")) + 1, w)
+            _, span = subject_before(s.toks(), index_at(s.toks(), m.start("owner")) + 1, w)
         elif m["pron"].casefold() in w.speaker_pronouns:
             span = (m.start("pron"), m.end("pron"))
         else:
-            span = main_subject(toks(), w)
+            span = main_subject(s.toks(), w)
             if span and span[0] >= m.start():
                 span = None
-        found.append(Cue("possessive", m.start(), m.end(), span))
-    judged = False  # a modal read as a forecast or an assessment
-    for m in trig.scan("modal", cues.modal, text, words):
-        if m.start() < blocked_from:
-            cue = modal_cue(sentence, m, toks(), doc)
-            if cue is not None:
-                found.append(cue)
-            elif cues.verb_after.match(text, m.end()):
-                judged = True
-    found.extend(later)
-    if not found and not nested and blocker is None and not judged:
-        extra = headline_cue(sentence, toks, doc) or scheduled_cue(sentence, doc, toks)
-        if extra is not None:
-            found.append(extra)
-    found.sort(key=lambda c: c.start)
-    return found
+        out.append(Cue("possessive", m.start(), m.end(), span))
+    return out
+
+
+def _modal_cues(s: _Scan) -> tuple[list[Cue], bool]:
+    """The modal cues (modals.py), and whether a modal was read as a forecast or an
+    assessment ("the deal will open other doors"): then no cue-less rule may read the
+    sentence as a plan."""
+    out: list[Cue] = []
+    judged = False
+    for m in s.matches("modal", s.cues.modal):
+        cue = modal_cue(s.sentence, m, s.toks(), s.doc)
+        if cue is not None:
+            out.append(cue)
+        elif s.cues.verb_after.match(s.text, m.end()):
+            judged = True
+    return out, judged
 
 
 def _participant(sentence: Sentence, span: tuple[int, int], doc: CommitmentDoc) -> bool:
