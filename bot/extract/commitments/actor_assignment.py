@@ -63,7 +63,9 @@ def _phrase_actors(
     speaker: str | None,
     in_quote: bool,
 ) -> list[str]:
-    """The countries a subject phrase names: directly, through people, groups or pronouns."""
+    """The countries a subject phrase names: directly ("Japan and Peru"), through people
+    ("Ana Paz" of Peru), groups ("the Leaders": the main participants) or pronouns ("they": the
+    previous commitment's actors; "we": the speaker's side)."""
     w = actor_words(doc.lexicon)
     text = sentence.text
     phrase = text[span[0] : span[1]]

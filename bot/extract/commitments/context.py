@@ -55,7 +55,8 @@ class CommitmentDoc:
 
 
 def subject_kind(sentence: Sentence, span: tuple[int, int] | None, doc: CommitmentDoc) -> str:
-    """Whether a subject can commit: see phrase_kind; a person the register knows can."""
+    """What a subject phrase is (actors.phrase_kind): "actor" for "Japan", "the Leaders" or a
+    person the register knows ("Ana Paz"), "plan" for "the meeting", "none" for no subject."""
     if span is None:
         return "none"
     kind = phrase_kind(sentence.text[span[0] : span[1]], doc.lexicon, doc.proper)

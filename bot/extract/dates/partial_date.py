@@ -81,7 +81,8 @@ def first_date(when: str) -> PartialDate | None:
 
 
 def is_after(when: str, anchor: PartialDate | None) -> bool:
-    """Whether `when` lies after the anchor at the precision both share."""
+    """Whether `when` lies after the anchor at the precision both share: "2023-06" is after
+    2023-05-20, "2023-05" is not (the same month), nor is "2023" (the same year)."""
     start = first_date(when)
     if start is None or anchor is None:
         return False

@@ -83,7 +83,8 @@ def read_quotes(ctx: QuoteContext) -> list[Quote]:
 
 
 def chain_items(items: list[QuoteItem]) -> None:
-    """Link a quote left open at a paragraph's end to the one that opens the next."""
+    """Link a quote left open at a paragraph's end to the one that opens the next: news style
+    leaves a quotation running over paragraphs unclosed until its last one (`“A ... ¶ “B ...”`)."""
     for k, it in enumerate(items):
         it.chain = k
         if k == 0:

@@ -74,7 +74,9 @@ def document_authors(
 
 
 def issuer(ctx: QuoteContext, sent: Sentence, text: str, label: str) -> str | None:
-    """The issuer a sentence names for the document it mentions, or None."""
+    """The issuer a sentence names for the document it mentions, or None: "a statement released
+    by the White House" and "the White House released a statement" give "White House"; named
+    people give their ids ("Ito and Paz approved the statement")."""
     for pattern in (ctx.pat.issued_by, ctx.pat.issued, ctx.pat.owner):
         for m in pattern.finditer(text):
             a, b = sent.start + m.start("org"), sent.start + m.end("org")

@@ -125,7 +125,8 @@ def continued_speaker(ctx: QuoteContext, quotes: list[QuoteItem], k: int) -> str
 
 
 def set_off(ctx: QuoteContext, item: QuoteItem) -> bool:
-    """Whether a quote stands alone as a one-line paragraph: a pull quote or subheading."""
+    """Whether a quote stands alone as a one-line paragraph of at most PULL_QUOTE_WORDS words
+    (`“We need a good law”` over a section): a pull quote or subheading, not new speech."""
     para = item.paragraph
     text = para.text.strip()
     return (
