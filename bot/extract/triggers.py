@@ -1,16 +1,15 @@
 """Skipping a pattern scan that could find nothing, told from the words a sentence holds.
 
-Many extraction patterns need one phrase of a config list in every match, and the phrase
-stands as whole words: the commitment pattern for signings needs a `signing_verbs` phrase
-("signed", "inked"), the date pattern for relative days a `relative_days` one ("today",
-"the day after tomorrow"). Such a pattern can only match a sentence that holds a word of one of
-those phrases (we look for each phrase's longest), so a sentence without any ("The weather was
-fine.") is not scanned for it. Skipping a scan that
-would have found nothing leaves the result the same.
+Many extraction patterns need phrases of config lists in every match, each standing as whole
+words: the commitment pattern for signings needs a `signing_verbs` phrase ("signed") and an
+`agreement_nouns` one ("memorandum"), the date pattern for relative days a `relative_days`
+phrase ("the day after tomorrow"). Such a pattern can only match a sentence that holds every
+word of one phrase of each list, so a sentence without them ("The weather was fine.") is not
+scanned for it. Skipping a scan that would have found nothing leaves the result the same.
 
-Words are compared lower-cased. Four letters match an ASCII letter when case is ignored but do
-not lower-case to it ("ſ" matches "s", "İ" matches "i"); a sentence holding one of them runs
-every pattern, and so does a pattern whose list has a phrase with no plain ASCII word.
+Words are compared lower-cased, and only plain ASCII words are looked for. Four letters match
+an ASCII letter when case is ignored but do not lower-case to it ("ſ" matches "s", "İ"
+matches "i"): in a sentence's words they are folded to that letter first.
 """
 
 from __future__ import annotations
@@ -19,57 +18,84 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-#: Letters that match an ASCII letter when case is ignored but do not lower-case to it.
-ODD_CASE = frozenset("İıſK")
+#: Letters that match an ASCII letter when case is ignored but do not lower-case to it, and
+#: that letter: dotted capital I, dotless i, long s, Kelvin sign.
+ODD_FOLDS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+ODD_CASE = frozenset(ODD_FOLDS)
+_FOLD = str.maketrans(ODD_FOLDS)
 _WORD_RE = re.compile(r"\w+")
 
 
-def sentence_words(text: str) -> frozenset[str] | None:
-    """The words of `text`, lower-cased ("We’ll sign" gives we, ll, sign), or None when it
-    holds a letter of ODD_CASE (then every pattern must run)."""
-    if not ODD_CASE.isdisjoint(text):
+def sentence_words(text: str) -> frozenset[str]:
+    """The words of `text`, lower-cased ("We’ll SIGN" gives we, ll, sign; "ſigned" gives
+    signed): a pattern that ignores case matches an ASCII word there only if it is one of
+    these."""
+    if ODD_CASE.isdisjoint(text):
+        return frozenset(w.lower() for w in _WORD_RE.findall(text))
+    return frozenset(w.translate(_FOLD).lower() for w in _WORD_RE.findall(text))
+
+
+def phrase_words(phrase: str) -> frozenset[str]:
+    """The plain words a phrase needs, lower-cased: "the day after tomorrow" gives the, day,
+    after, tomorrow; "'ll" gives ll; "außen" gives none (not plain ASCII)."""
+    return frozenset(w.lower() for w in _WORD_RE.findall(phrase) if w.isascii())
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One phrase of a list stands in every match of a pattern: met by a sentence that holds
+    every word of one of the phrases. The phrases are filed under their longest word, so a
+    sentence is checked against the few phrases whose longest word it holds."""
+
+    by_key: Mapping[str, tuple[frozenset[str], ...]]
+    keys: frozenset[str]
+
+    def met(self, words: frozenset[str]) -> bool:
+        """Whether `words` hold every word of some phrase: "agreed to" is met by a sentence
+        holding "agreed" and "to", not by one holding "agreed" only."""
+        if self.keys.isdisjoint(words):
+            return False
+        return any(need <= words for key in self.keys & words for need in self.by_key[key])
+
+
+def requirement(phrases: Iterable[frozenset[str]]) -> Requirement | None:
+    """The requirement that a sentence hold all the words of one of the phrases (each given by
+    its words), or None (always met) when some phrase has no word to look for."""
+    by_key: dict[str, list[frozenset[str]]] = {}
+    for need in phrases:
+        if not need:
+            return None
+        key = max(sorted(need), key=len)  # the longest word, the rarest in other sentences
+        by_key.setdefault(key, []).append(need)
+    if not by_key:
         return None
-    return frozenset(w.lower() for w in _WORD_RE.findall(text))
+    return Requirement({k: tuple(v) for k, v in by_key.items()}, frozenset(by_key))
 
 
-def key_words(phrases: Iterable[str]) -> frozenset[str] | None:
-    """The longest word of each phrase, lower-cased ("the day after tomorrow" gives
-    "tomorrow", "'ll" gives "ll"), or None when a phrase has no ASCII word to look for.
-
-    Every word of a phrase stands in each match of it; the longest is the rarest to find in a
-    sentence that does not hold the phrase. The pattern must match the phrase as whole words:
-    nothing of a word may stand right before or after it, as `\\b`, `(?<![\\w])`, `\\s+` or a
-    leading apostrophe ensure."""
-    out = set()
-    for phrase in phrases:
-        runs = [m.group(0) for m in _WORD_RE.finditer(phrase)]
-        if not runs:
-            return None
-        word = max(reversed(runs), key=len)  # the last of the longest: "last week" gives "week"
-        if not word.isascii():
-            return None
-        out.add(word.lower())
-    return frozenset(out)
+def list_requirement(phrases: Iterable[str]) -> Requirement | None:
+    """The requirement for a list of phrases matched as whole words: nothing of a word may
+    stand right before or after the phrase, as `\\b`, `(?<![\\w])`, `\\s+` or a leading
+    apostrophe in the pattern ensure."""
+    return requirement(phrase_words(p) for p in phrases)
 
 
 @dataclass(frozen=True)
 class Triggers:
-    """For each pattern name, the words one of which a sentence must hold for the pattern to
-    match (None: always run it)."""
+    """For each pattern name, the requirements every match meets (none: always run it).
+    Words given as None stand for a sentence not looked at: every pattern runs."""
 
-    needs: Mapping[str, frozenset[str] | None]
+    needs: Mapping[str, tuple[Requirement, ...]]
 
     def may_match(self, pattern: str, words: frozenset[str] | None) -> bool:
-        """Whether `pattern` can match a sentence of these words: with needs {"signing":
-        {"signed", "inked"}}, may_match("signing", sentence_words("They met.")) is False."""
-        need = self.needs[pattern]
-        return words is None or need is None or not need.isdisjoint(words)
+        """Whether `pattern` can match a sentence of these words: with "signing" needing
+        "signed" and "memorandum", may_match("signing", sentence_words("They met.")) is False."""
+        return words is None or all(need.met(words) for need in self.needs[pattern])
 
     def scan(
         self, pattern: str, regex: re.Pattern[str], text: str, words: frozenset[str] | None
     ) -> Iterator[re.Match[str]]:
         """The matches of `regex` (the pattern named `pattern`) in `text`, or none without a
-        scan when the sentence lacks every word the pattern needs."""
+        scan when the sentence lacks the words the pattern needs."""
         return regex.finditer(text) if self.may_match(pattern, words) else iter(())
 
     def search(
@@ -77,3 +103,8 @@ class Triggers:
     ) -> re.Match[str] | None:
         """The first match of `regex` in `text`, or None without a scan when it cannot match."""
         return regex.search(text) if self.may_match(pattern, words) else None
+
+
+def needs_of(*requirements: Requirement | None) -> tuple[Requirement, ...]:
+    """The requirements that can be checked (None is always met)."""
+    return tuple(r for r in requirements if r is not None)

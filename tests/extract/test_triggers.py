@@ -15,39 +15,56 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.extract.commitments.cue_patterns import cue_patterns
-from bot.extract.commitments.triggers import PATTERN_LISTS, cue_triggers
+from bot.extract.commitments.triggers import PATTERN_NEEDS, cue_triggers
 from bot.extract.lexicon import Lexicon
-from bot.extract.triggers import ODD_CASE, Triggers, key_words, sentence_words
+from bot.extract.triggers import (
+    ODD_FOLDS,
+    Triggers,
+    list_requirement,
+    phrase_words,
+    requirement,
+    sentence_words,
+)
 from tests.extract.test_commitments import person, run
 
 
-def test_the_longest_word_of_each_phrase_is_looked_for() -> None:
-    assert key_words(["the day after tomorrow", "'ll", "last week"]) == {"tomorrow", "ll", "week"}
-    assert key_words(["—"]) is None  # no word to look for: always scan
-    assert key_words(["außen"]) is None  # not plain ASCII: always scan
+def test_a_phrase_needs_all_its_plain_words() -> None:
+    assert phrase_words("the day after tomorrow") == {"the", "day", "after", "tomorrow"}
+    assert phrase_words("'ll") == {"ll"}
+    assert phrase_words("Außen policy") == {"policy"}  # only plain ASCII words are looked for
+    need = list_requirement(["agreed to", "pledged"])
+    assert need is not None
+    assert need.met(frozenset({"they", "agreed", "to", "act"}))
+    assert not need.met(frozenset({"they", "agreed"}))
+    assert need.met(frozenset({"pledged"}))
+    assert list_requirement(["—"]) is None  # no word to look for: always met
 
 
 def test_a_sentence_is_its_lower_cased_words() -> None:
     assert sentence_words("We’ll SIGN it.") == {"we", "ll", "sign", "it"}
-    assert sentence_words("The ſummit") is None  # "ſ" matches "s" only when case is ignored
+    # "ſ" and "ı" match "s" and "i" when case is ignored: folded so
+    assert sentence_words("The ſummit in Dıli") == {"the", "summit", "in", "dili"}
 
 
-def test_odd_case_holds_every_letter_that_folds_onto_ascii_but_lowers_elsewhere() -> None:
-    """The letters a case-ignoring pattern reads as an ASCII letter while str.lower() gives
-    something else: for any other letter, comparing lower-cased words is exact."""
-    letter = re.compile("[a-z]", re.IGNORECASE)
-    odd = {
+def test_odd_folds_hold_every_letter_a_case_ignoring_pattern_reads_as_ascii() -> None:
+    """Any letter other than an ASCII one that a case-ignoring pattern reads as an ASCII
+    letter is folded to that letter in a sentence's words, so comparing words is exact."""
+    any_letter = re.compile("[a-z]", re.IGNORECASE)
+    read_as_ascii = [
         chr(cp)
         for cp in range(sys.maxunicode + 1)
-        if chr(cp) not in string.ascii_letters
-        and letter.fullmatch(chr(cp))
-        and chr(cp).lower() not in string.ascii_lowercase
-    }
-    assert odd <= ODD_CASE
+        if chr(cp) not in string.ascii_letters and any_letter.fullmatch(chr(cp))
+    ]
+    assert read_as_ascii  # the scan finds the letters it should
+    for char in read_as_ascii:
+        (letter,) = [x for x in string.ascii_lowercase if re.fullmatch(x, char, re.IGNORECASE)]
+        assert ODD_FOLDS[char] == letter
 
 
 def test_may_match() -> None:
-    trig = Triggers({"signing": frozenset({"signed"}), "any": None})
+    signed = requirement([frozenset({"signed"})])
+    assert signed is not None
+    trig = Triggers({"signing": (signed,), "any": ()})
     assert not trig.may_match("signing", sentence_words("They met."))
     assert trig.may_match("signing", sentence_words("They SIGNED it."))
     assert trig.may_match("any", sentence_words("They met."))
@@ -57,8 +74,8 @@ def test_may_match() -> None:
 
 def test_every_scanned_cue_pattern_has_its_word_list(lexicon: Lexicon) -> None:
     cues = cue_patterns(lexicon)
-    assert all(isinstance(getattr(cues, name), re.Pattern) for name in PATTERN_LISTS)
-    assert all(v is not None for v in cue_triggers(lexicon).needs.values())
+    assert all(isinstance(getattr(cues, name), re.Pattern) for name in PATTERN_NEEDS)
+    assert all(cue_triggers(lexicon).needs.values())  # every pattern has a word to look for
 
 
 _PIECES = [
@@ -68,7 +85,7 @@ _PIECES = [
     "sought a closer partnership", "welcomed the opening of", "its commitment to", "plan",
     "is ready to", "looked forward to hosting", "the talks ended with a commitment to",
     "applauded Peru's resolve to bolster", "should be passed by the summer", "in May",
-    "next year", "ſigned", "trade", "defence", ",", "and", "the", "cooperation", ".",
+    "next year", "ſigned", "\u212aorea will", "trade", "defence", ",", "and", "the", ".",
 ]  # fmt: skip
 
 

@@ -3,19 +3,19 @@ bot/extract/triggers.py).
 
 "rel_day" needs a `relative_days` phrase ("today", "the day after tomorrow"), "season" a
 season's name, "duration" the word "day" or "days", the past tense marker a `past_markers`
-word ("was", "ago"); a sentence without any of those words is not scanned for them. A span
-phrase is a template around a number ("{n} years ago"): its longest word that stands apart
-from the number ("years") is the one to look for.
+word ("was", "ago"); a sentence without the words of any of those phrases is not scanned for
+them. A span phrase is a template around a number ("{n} years ago"): the words that stand
+apart from the number ("years", "ago") are the ones to look for.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from functools import lru_cache
 
 from bot.extract.lexicon import Lexicon
-from bot.extract.triggers import Triggers, key_words
+from bot.extract.triggers import Requirement, Triggers, list_requirement, needs_of, requirement
 
 #: Date patterns (date_words.py kinds) and tense patterns, with the config list whose phrase
 #: every match holds as whole words.
@@ -40,34 +40,28 @@ TEMPLATE_LISTS: Mapping[str, str] = {
 _WORD_RE = re.compile(r"\w+")
 
 
-def template_words(templates: Iterable[str]) -> frozenset[str] | None:
-    """For each template, its longest word that stands apart from the number: "the next {n}
-    years" gives "years", "{n} years ago" gives "years" (a word written onto the number, as in
-    "{n}th", would be part of another word). None when a template has none."""
-    out = set()
-    for template in templates:
-        parts = template.split("{n}")
-        apart = [
-            m.group(0)
-            for i, part in enumerate(parts)
-            for m in _WORD_RE.finditer(part)
-            if (m.start() > 0 or i == 0) and (m.end() < len(part) or i == len(parts) - 1)
-        ]
-        word = max(reversed(apart), key=len) if apart else ""
-        if not word.isascii() or not word:
-            return None
-        out.add(word.lower())
-    return frozenset(out)
+def template_words(template: str) -> frozenset[str]:
+    """The plain words of a template that stand apart from its number, lower-cased: "the next
+    {n} years" gives the, next, years; "{n}th year" gives year ("5th" is one word)."""
+    parts = template.split("{n}")
+    return frozenset(
+        m.group(0).lower()
+        for i, part in enumerate(parts)
+        for m in _WORD_RE.finditer(part)
+        if (m.start() > 0 or i == 0)
+        and (m.end() < len(part) or i == len(parts) - 1)
+        and m.group(0).isascii()
+    )
 
 
 @lru_cache(maxsize=8)
 def date_triggers(lexicon: Lexicon) -> Triggers:
-    """The trigger words of `lexicon`'s date and tense patterns (cached per lexicon object)."""
-    needs: dict[str, frozenset[str] | None] = {
-        kind: key_words(lexicon.word_list(key)) for kind, key in PHRASE_LISTS.items()
+    """The requirements of `lexicon`'s date and tense patterns (cached per lexicon object)."""
+    needs: dict[str, tuple[Requirement, ...]] = {
+        kind: needs_of(list_requirement(lexicon.word_list(key)))
+        for kind, key in PHRASE_LISTS.items()
     }
-    needs.update(
-        {kind: template_words(lexicon.word_list(key)) for kind, key in TEMPLATE_LISTS.items()}
-    )
-    needs["duration"] = frozenset({"day", "days"})
+    for kind, key in TEMPLATE_LISTS.items():
+        needs[kind] = needs_of(requirement(template_words(t) for t in lexicon.word_list(key)))
+    needs["duration"] = needs_of(requirement([frozenset({"day"}), frozenset({"days"})]))
     return Triggers(needs)
