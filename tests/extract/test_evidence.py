@@ -69,6 +69,12 @@ def test_a_country_after_a_name(lexicon: Lexicon) -> None:
     assert occ.country == "Germany"
 
 
+def test_a_title_after_the_word_party_is_held_in_the_party_named_last(lexicon: Lexicon) -> None:
+    text = "The Greens won the vote in Hesse.\n\nHer party leader Lena Vogt spoke after it."
+    (occ,) = found(text, lexicon, "Lena Vogt")
+    assert occ.party == "Greens"
+
+
 def test_a_longer_name_after_the_party_word_is_no_party(lexicon: Lexicon) -> None:
     text = "Jonas Kern, a member of the Green Energy Council, spoke."
     assert all(o.party is None for o in collect(text, lexicon).occurrences)

@@ -133,7 +133,7 @@ def party_of_party_word(col: Collector, p: ParagraphView, first: int) -> str | N
     if hit is not None:
         return hit[0]
     before = parties_named(col, p, k)
-    return before[-1] if before else col.last_party
+    return before[-1] if before else col.party_named_last()
 
 
 def party_nouns(col: Collector, p: ParagraphView, claimed: set[int]) -> None:

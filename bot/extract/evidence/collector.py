@@ -89,7 +89,9 @@ class Collector:
         self.alone: dict[str, list[int]] = {}  # capitalised words standing alone -> offsets
         # role references: (phrase, offset, party in a parenthesis after it, inside a quote)
         self.refs: list[RoleRef] = []
-        self.last_party: str | None = None  # the party the paragraphs read so far named last
+        self.read_so_far: list[ParagraphView] = []
+        self._last_party: str | None = None  # the party read_so_far[: _party_read] named last
+        self._party_read = 0
 
     def read(self, p: ParagraphView) -> None:
         """Read one paragraph, then fill in what each new occurrence's surroundings tell: a heading's
@@ -160,9 +162,18 @@ class Collector:
         honorifics_and_initials(self, p, claimed)
         reporting_verbs(self, p, claimed)
         full_names(self, p, claimed)
-        parties = parties_named(self, p, len(p.tokens))
-        if parties:
-            self.last_party = parties[-1]
+        self.read_so_far.append(p)
+
+    def party_named_last(self) -> str | None:
+        """The party the paragraphs read so far named last ("... the Greens. Their party
+        leader Ana Paz": the Greens). Worked out only when a rule asks, which is rare, and each
+        paragraph is searched once."""
+        for p in self.read_so_far[self._party_read :]:
+            parties = parties_named(self, p, len(p.tokens))
+            if parties:
+                self._last_party = parties[-1]
+        self._party_read = len(self.read_so_far)
+        return self._last_party
 
     def confirm_full_names(self) -> None:
         """Keep the name-shaped phrases whose surname also appears alone: "Sato agreed", or
