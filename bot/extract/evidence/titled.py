@@ -10,6 +10,7 @@ Ruiz and First Lady Ana Ruiz" are two people of one family.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -92,12 +93,35 @@ def bare_title(
         occ = named[nxt + 1]
         occ.country = occ.country or ph.country
         return True
+    details = _Details(roles, country, party)
+    if _name_before(col, p, ph, lead, details) or _name_after(col, p, ph, lead, details):
+        return True
+    if not chain:
+        _role_reference(col, p, ph)
+    return False
+
+
+@dataclass(frozen=True)
+class _Details:
+    """What a title (and the titles joined to it by "and") tells about whoever holds it."""
+
+    roles: list[str]
+    country: str | None
+    party: str | None
+
+
+def _name_before(
+    col: Collector, p: ParagraphView, ph: RolePhrase, lead: RolePhrase, details: _Details
+) -> bool:
+    """ "Richard Marles, who also serves as defense minister,", "Olaf Scholz, the chancellor,":
+    the name before the comma that opens the title holds it (True when one was found)."""
+    t = p.tokens
+    nxt = ph.last + 1
     follows_ok = (
         nxt >= len(t)
         or t[nxt].text in {",", ".", ";", "(", ")", "—", "–", ":"}
         or (t[nxt].text in {"and", "who", "said", "says"})
     )
-    # "Richard Marles, who also serves as defense minister," / "Olaf Scholz, the chancellor,"
     k = lead.first - 1
     if k >= 0 and t[k].text in {"the", "a", "an"}:
         k -= 1
@@ -111,12 +135,23 @@ def bare_title(
         start = p.reader.backward_start(k - 1, 0)
         span = p.reader.forward(start, skip_honorifics=False) if start is not None else None
         if span is not None and span.stop == k:
-            col.occurrences.append(Occurrence(span, roles, country, party, False, True))
+            col.occurrences.append(
+                Occurrence(span, details.roles, details.country, details.party, False, True)
+            )
             return True
-    # "the German chancellor, Olaf Scholz,", "the Minister of Defence, H.E. Mr. Gen Ito,"
-    before = t[lead.first - 1].text if lead.first > 0 else ""
-    # "The deputy parliamentary group leader of the SPD, Ana Paz,": the determiner may
-    # stand a few lower-case words before the title, and those words belong to the role.
+    return False
+
+
+def _name_after(
+    col: Collector, p: ParagraphView, ph: RolePhrase, lead: RolePhrase, details: _Details
+) -> bool:
+    """ "the German chancellor, Olaf Scholz,", "the Minister of Defence, H.E. Mr. Gen Ito,":
+    the full name after the comma that closes the title holds it (True when one was found).
+    A determiner may stand a few lower-case words before the title, and those words belong
+    to the role: "The deputy parliamentary group leader of the SPD, Ana Paz,"."""
+    t = p.tokens
+    nxt = ph.last + 1
+    roles = details.roles
     d = _determiner_before(p, lead.first)
     determiner = d is not None
     if d is not None and d + 1 < lead.first:
@@ -142,23 +177,27 @@ def bare_title(
             )
         ):
             col.occurrences.append(
-                Occurrence(span, roles, country, party, ph.former, not ph.former)
+                Occurrence(span, roles, details.country, details.party, ph.former, not ph.former)
             )
             return True
-    if chain:
-        return False
+    return False
+
+
+def _role_reference(col: Collector, p: ParagraphView, ph: RolePhrase) -> None:
+    """ "the Chancellor", "Japan's prime minister": a role the register resolves once everyone
+    is known; "the SPD politician", "the Green minister": a member of that party."""
+    t = p.tokens
+    before = t[ph.first - 1].text if ph.first > 0 else ""
     possessive = ph.first < len(t) and t[ph.first].possessive and ph.country is not None
     if before.casefold() == "the" or possessive:
         start = t[ph.first - 1].start if before.casefold() == "the" else ph.start
         col.refs.append(RoleRef(ph, start, quoted=p.quoted[ph.first]))
-        return False
-    # "the SPD politician", "the Green minister": a member of that party
+        return
     party = col.v.party_of(before) if before else None
     if party and ph.first >= 2 and t[ph.first - 2].text.casefold() == "the":
         col.refs.append(
             RoleRef(ph, t[ph.first - 2].start, quoted=p.quoted[ph.first], member_of=party[0])
         )
-    return False
 
 
 def _determiner_before(p: ParagraphView, first: int) -> int | None:
