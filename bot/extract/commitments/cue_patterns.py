@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from bot.extract.lexicon import Lexicon
 
@@ -127,30 +128,22 @@ def _possessive_re(possessives: str, nouns: str, owner_start: str) -> re.Pattern
 OWNER_CHAR_RE = re.compile(r"[\w.]")
 
 
-@lru_cache(maxsize=8)
-def cue_patterns(lexicon: Lexicon) -> CuePatterns:
-    """The cue patterns of `lexicon`, compiled once (cached per lexicon object)."""
+def _intention_patterns(lexicon: Lexicon) -> dict[str, Any]:
+    """The patterns finding.py scans with: intention, conditional, phrase, praise, outcome and
+    possessive cues, and the blockers and exceptions around them."""
     markers = lexicon.word_list("plan_markers")
     plan_words = [re.escape(m) for m in markers if m.casefold() != "to"]
     infinitive = r"|\bto\s+(?!the\b|a\b|an\b)[a-z]+" if "to" in markers else ""
     possessives = alternation(lexicon.word_list("possessives"))
     nouns = alternation(lexicon.word_list("commitment_nouns"))
     participles = alternation(lexicon.word_list("irregular_participles"))
-    return CuePatterns(
+    return dict(
         strong=_strong_re(lexicon),
         conditional=_phrase_re(lexicon.word_list("conditional_cues")),
         plan_after=re.compile(rf"\b(?:{'|'.join(plan_words) or _NEVER})\b{infinitive}", re.I),
-        modal=_phrase_re(lexicon.word_list("modal_cues")),
-        actor_only=frozenset(w.casefold() for w in lexicon.word_list("actor_only_modals")),
         possessive=_possessive_re(possessives, nouns, ""),
         possessive_strict=_possessive_re(possessives, nouns, r"(?<![\w.])"),
         blocker=_phrase_re(lexicon.word_list("noncommitment_cues")),
-        passive=re.compile(rf"\s+(?:not\s+)?be\s+(?:[a-z]+ed|[a-z]+en|{participles})\b"),
-        modal_blocking=frozenset(w.casefold() for w in lexicon.word_list("modal_blocking_verbs")),
-        noun_will=frozenset(w.casefold() for w in lexicon.word_list("noun_will_words")),
-        verb_after=re.compile(
-            rf"\s+(?:(?:{alternation(lexicon.word_list('modal_adverbs'))})\s+)*([a-z][a-z-]*)\b"
-        ),
         forward=re.compile(
             rf"\b(?:{alternation(lexicon.word_list('forward_cues'))})\s+"
             rf"(?:(?:{alternation(lexicon.word_list('forward_gerunds'))})\b"
@@ -169,8 +162,6 @@ def cue_patterns(lexicon: Lexicon) -> CuePatterns:
             rf"(?:[^\s.;:]+\s+){{1,16}}?to\s+(?!the\b|a\b|an\b)(?-i:[a-z]+)\b",
             re.IGNORECASE,
         ),
-        meeting=_phrase_re(lexicon.word_list("meeting_verbs")),
-        purpose=re.compile(rf"\bto\s+(?:{alternation(lexicon.word_list('purpose_verbs'))})\b"),
         purpose_noun=re.compile(
             rf"\b(?:{alternation(lexicon.word_list('purpose_nouns'))})\s+to\s+"
             rf"(?:{alternation(lexicon.word_list('purpose_verbs'))})\b",
@@ -187,13 +178,6 @@ def cue_patterns(lexicon: Lexicon) -> CuePatterns:
             rf"\b(?!(?:{alternation(lexicon.word_list('agenda_blocking_words'))})\b)"
             rf"[a-z]+\s+to\s+be\s+(?:{alternation(lexicon.word_list('agenda_participles'))})\b"
         ),
-        priority=re.compile(
-            rf"\s+be\s+(?:(?:a|an|the|one\s+of\s+the|our|its|their|his|her|top|main|key|"
-            rf"new|central|first|major)\s+)*"
-            rf"(?:{alternation(lexicon.word_list('priority_nouns'))})\b",
-            re.IGNORECASE,
-        ),
-        assessment=frozenset(w.casefold() for w in lexicon.word_list("assessment_verbs")),
         new_clause=re.compile(
             rf"(?:;|\b(?:{alternation(lexicon.word_list('clause_conjunctions'))}))\s+"
             rf"(?=(?:{alternation(lexicon.word_list('actor_pronouns'))}"
@@ -201,35 +185,6 @@ def cue_patterns(lexicon: Lexicon) -> CuePatterns:
         ),
         cue_nouns=frozenset(w.casefold() for w in lexicon.word_list("cue_nouns")),
         criticism=_phrase_re(lexicon.word_list("criticism_words")),
-        object_aim=re.compile(
-            rf"\b(?:{alternation(lexicon.word_list('object_aim_cues'))})\s+"
-            rf"(?=(?:{alternation(lexicon.word_list('object_aim_openers'))})\b)",
-            re.IGNORECASE,
-        ),
-        deadline=re.compile(
-            rf"\b(?:{alternation(lexicon.word_list('deadline_modals'))})\s+be\s+"
-            rf"(?:[a-z]+ed|[a-z]+en|{participles})\b"
-        ),
-        signing=re.compile(
-            rf"\b(?:{alternation(lexicon.word_list('signing_verbs'))})\s+"
-            rf"(?:(?:[\w’'-]+\s+){{0,4}}?|the\s+(?:(?:[A-Z][\w.’'-]*|of|and|for|on|[-–])\s+){{1,10}}?)"
-            rf"(?i:{alternation(lexicon.word_list('agreement_nouns'))})\b"
-        ),
-        welcome_plan=re.compile(
-            rf"\b(?:{alternation(lexicon.word_list('welcome_verbs'))})\s+the\s+"
-            rf"(?:[a-z][\w-]*\s+){{0,3}}?(?:{alternation(lexicon.word_list('welcome_plan_nouns'))})"
-            rf"\b(?:\s+(?:from|by|of)\s+(?P<owner>[^,;]{{1,60}}))?"
-        ),
-        announce=re.compile(
-            rf"\b(?:{alternation(lexicon.word_list('announce_verbs'))})\s+"
-            rf"(?:[\w’'-]+\s+){{0,4}}?(?i:{alternation(lexicon.word_list('announce_nouns'))})\b"
-        ),
-        welcome=re.compile(
-            rf"\b(?:{alternation(lexicon.word_list('welcome_verbs'))})\s+the\s+"
-            rf"(?:{alternation(lexicon.word_list('welcome_nouns'))})\s+of\b"
-        ),
-        restate=_restate_re(lexicon),
-        restate_blocking=_phrase_re(lexicon.word_list("restate_blocking_words")),
         predicate_cues=frozenset(w.casefold() for w in lexicon.word_list("predicate_cues")),
         predicate_before=_predicate_re(lexicon),
         negated_before=re.compile(
@@ -248,6 +203,37 @@ def cue_patterns(lexicon: Lexicon) -> CuePatterns:
             rf"\s+to\b",
             re.IGNORECASE,
         ),
+        exhortation=re.compile(
+            rf"\b(?:{alternation(lexicon.word_list('exhortation_modals'))})\s+"
+            rf"(?:(?:{alternation(lexicon.word_list('modal_adverbs'))})\s+)*"
+            rf"(?:{alternation(lexicon.word_list('exhortation_verbs'))})\b"
+            # "should be passed by": a passive plan; "should stay focused" is no passive
+            rf"(?!(?<=\bbe)\s+(?:[a-z]+ed|[a-z]+en|{participles})\b)",
+            re.IGNORECASE,
+        ),
+    )
+
+
+def _modal_patterns(lexicon: Lexicon) -> dict[str, Any]:
+    """The patterns modals.py reads a "will"/"would" with: the modals, the verb after one, and
+    the verbs and phrases that make it a forecast, an assessment or a priority."""
+    participles = alternation(lexicon.word_list("irregular_participles"))
+    return dict(
+        modal=_phrase_re(lexicon.word_list("modal_cues")),
+        actor_only=frozenset(w.casefold() for w in lexicon.word_list("actor_only_modals")),
+        passive=re.compile(rf"\s+(?:not\s+)?be\s+(?:[a-z]+ed|[a-z]+en|{participles})\b"),
+        modal_blocking=frozenset(w.casefold() for w in lexicon.word_list("modal_blocking_verbs")),
+        noun_will=frozenset(w.casefold() for w in lexicon.word_list("noun_will_words")),
+        verb_after=re.compile(
+            rf"\s+(?:(?:{alternation(lexicon.word_list('modal_adverbs'))})\s+)*([a-z][a-z-]*)\b"
+        ),
+        assessment=frozenset(w.casefold() for w in lexicon.word_list("assessment_verbs")),
+        priority=re.compile(
+            rf"\s+be\s+(?:(?:a|an|the|one\s+of\s+the|our|its|their|his|her|top|main|key|"
+            rf"new|central|first|major)\s+)*"
+            rf"(?:{alternation(lexicon.word_list('priority_nouns'))})\b",
+            re.IGNORECASE,
+        ),
         effect=re.compile(
             rf"(?:{alternation(lexicon.word_list('effect_verbs'))})\b"
             rf"(?!\s*(?:[,;.]|$|(?:{alternation(lexicon.word_list('scheduled_after'))})\b))",
@@ -259,14 +245,53 @@ def cue_patterns(lexicon: Lexicon) -> CuePatterns:
             rf"(?:{alternation(lexicon.word_list('conversation_times'))})\b",
             re.IGNORECASE,
         ),
-        exhortation=re.compile(
-            rf"\b(?:{alternation(lexicon.word_list('exhortation_modals'))})\s+"
-            rf"(?:(?:{alternation(lexicon.word_list('modal_adverbs'))})\s+)*"
-            rf"(?:{alternation(lexicon.word_list('exhortation_verbs'))})\b"
-            # "should be passed by": a passive plan; "should stay focused" is no passive
-            rf"(?!(?<=\bbe)\s+(?:[a-z]+ed|[a-z]+en|{participles})\b)",
+    )
+
+
+def _act_patterns(lexicon: Lexicon) -> dict[str, Any]:
+    """The patterns acts.py and schedules.py read an actor's act with: aims, deadlines,
+    signings, welcomes, announcements, restated commitments, meetings and their purpose."""
+    participles = alternation(lexicon.word_list("irregular_participles"))
+    return dict(
+        object_aim=re.compile(
+            rf"\b(?:{alternation(lexicon.word_list('object_aim_cues'))})\s+"
+            rf"(?=(?:{alternation(lexicon.word_list('object_aim_openers'))})\b)",
             re.IGNORECASE,
         ),
+        deadline=re.compile(
+            rf"\b(?:{alternation(lexicon.word_list('deadline_modals'))})\s+be\s+"
+            rf"(?:[a-z]+ed|[a-z]+en|{participles})\b"
+        ),
+        signing=re.compile(
+            rf"\b(?:{alternation(lexicon.word_list('signing_verbs'))})\s+"
+            rf"(?:(?:[\w’'-]+\s+){{0,4}}?|the\s+(?:(?:[A-Z][\w.’'-]*|of|and|for|on|[-–])\s+){{1,10}}?)"
+            rf"(?i:{alternation(lexicon.word_list('agreement_nouns'))})\b"
+        ),
+        welcome=re.compile(
+            rf"\b(?:{alternation(lexicon.word_list('welcome_verbs'))})\s+the\s+"
+            rf"(?:{alternation(lexicon.word_list('welcome_nouns'))})\s+of\b"
+        ),
+        welcome_plan=re.compile(
+            rf"\b(?:{alternation(lexicon.word_list('welcome_verbs'))})\s+the\s+"
+            rf"(?:[a-z][\w-]*\s+){{0,3}}?(?:{alternation(lexicon.word_list('welcome_plan_nouns'))})"
+            rf"\b(?:\s+(?:from|by|of)\s+(?P<owner>[^,;]{{1,60}}))?"
+        ),
+        announce=re.compile(
+            rf"\b(?:{alternation(lexicon.word_list('announce_verbs'))})\s+"
+            rf"(?:[\w’'-]+\s+){{0,4}}?(?i:{alternation(lexicon.word_list('announce_nouns'))})\b"
+        ),
+        restate=_restate_re(lexicon),
+        restate_blocking=_phrase_re(lexicon.word_list("restate_blocking_words")),
+        meeting=_phrase_re(lexicon.word_list("meeting_verbs")),
+        purpose=re.compile(rf"\bto\s+(?:{alternation(lexicon.word_list('purpose_verbs'))})\b"),
+    )
+
+
+@lru_cache(maxsize=8)
+def cue_patterns(lexicon: Lexicon) -> CuePatterns:
+    """The cue patterns of `lexicon`, compiled once (cached per lexicon object)."""
+    return CuePatterns(
+        **_intention_patterns(lexicon), **_modal_patterns(lexicon), **_act_patterns(lexicon)
     )
 
 
