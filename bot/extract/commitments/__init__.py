@@ -124,15 +124,26 @@ def extract_commitments(
             end = paragraph.start + len(paragraph.text)
             for person, _ in register.mentions(paragraph.start, end):
                 person_topics[person.id] = context_topics[paragraph.number]
-    for h in guessed_headings:
-        # A heading summarises its section: it takes the actors of the section's commitment
-        # that shares most words with it ("another frigate ... to the Pacific region" and "the
-        # Bundeswehr wants to send another warship to the Pacific region").
-        same = [i for i in range(len(out)) if i != h and sections[i] == sections[h] and named[i]]
+    _heading_actors(out, sections, named, guessed_headings)
+    return out
+
+
+def _heading_actors(
+    out: list[Commitment], sections: list[int], named: list[bool], headings: list[int]
+) -> None:
+    """A heading whose actors were only guessed summarises its section: it takes the actors
+    of the section's commitment with named actors that shares most words with it ("Another
+    frigate to the Pacific region" over "the Bundeswehr wants to send another warship to the
+    Pacific region" is Germany's); the earlier one wins a tie."""
+    by_section: dict[int, list[int]] = {}
+    for i, has_names in enumerate(named):
+        if has_names:
+            by_section.setdefault(sections[i], []).append(i)
+    for h in headings:
+        same = [i for i in by_section.get(sections[h], ()) if i != h]
         if same:
             best = max(same, key=lambda i: (_overlap(out[h].sentence, out[i].sentence), -i))
             out[h] = replace(out[h], actors=out[best].actors)
-    return out
 
 
 def _overlap(a: str, b: str) -> int:
