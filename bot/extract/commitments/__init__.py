@@ -17,7 +17,8 @@ inside quotes count too: "we" there is the speaker's side. Where each rule lives
 - actor_assignment.py: the countries a commitment's subjects name;
 - sentence_topics.py: the topics, with the paragraph, the speaker or the subject as fallbacks;
 - datelines.py: a glued heading line or dateline cut from a paragraph's first sentence;
-- cue_patterns.py: the compiled patterns; context.py: what every rule reads.
+- cue_patterns.py: the compiled patterns; triggers.py: the words a sentence must hold for
+  each pattern to be worth scanning; context.py: what every rule reads.
 
 Not commitments: questions, "would welcome"-style wishes, courtesies ("would like to express my
 gratitude"), praise of another's commitment ("praised the Czech Republic's commitments"), a

@@ -8,7 +8,8 @@ Where each rule lives:
 - relative.py: dates told from the document date ("today", "last month", "this fall", "four
   years ago", "in the next five years");
 - finding.py: one pass of every pattern over a sentence, durations, anniversaries, and a
-  whole document's dates (`sentence_dates`).
+  whole document's dates (`sentence_dates`);
+- triggers.py: the words a sentence must hold for each pattern to be worth scanning.
 
 Every word (months, weekdays, seasons, relative phrases, number words) comes from
 config/cues.yaml. Each pattern is one regex pass over the sentence and overlapping hits keep the
