@@ -79,17 +79,49 @@ def list_requirement(phrases: Iterable[str]) -> Requirement | None:
     return requirement(phrase_words(p) for p in phrases)
 
 
-@dataclass(frozen=True)
 class Triggers:
     """For each pattern name, the requirements every match meets (none: always run it).
-    Words given as None stand for a sentence not looked at: every pattern runs."""
 
-    needs: Mapping[str, tuple[Requirement, ...]]
+    `possible(words)` names the patterns a sentence of these words may match, worked out once
+    per sentence: each pattern is filed under the words of its first requirement, so only the
+    patterns filed under the sentence's words are checked. Words given as None stand for a
+    sentence not looked at: every pattern runs.
+    """
+
+    def __init__(self, needs: Mapping[str, tuple[Requirement, ...]]) -> None:
+        self.needs = dict(needs)
+        filed: dict[str, set[str]] = {}
+        for name, requirements in self.needs.items():
+            for key in requirements[0].keys if requirements else ():
+                filed.setdefault(key, set()).add(name)
+        self._filed = {key: frozenset(names) for key, names in filed.items()}
+        self._keys = frozenset(filed)
+        self._always = frozenset(name for name, r in self.needs.items() if not r)
+        #: The last sentence's words and their possible patterns, replaced in one assignment
+        #: (threads extracting other documents may share this object).
+        self._last: tuple[frozenset[str], frozenset[str]] | None = None
+
+    def possible(self, words: frozenset[str]) -> frozenset[str]:
+        """The patterns a sentence of these words may match: with "signing" needing "signed"
+        and "memorandum", possible(sentence_words("They signed a memorandum.")) holds it."""
+        last = self._last
+        if last is not None and last[0] is words:
+            return last[1]
+        candidates = set(self._always)
+        for key in self._keys.intersection(words):
+            candidates |= self._filed[key]
+        out = frozenset(
+            name for name in candidates if all(need.met(words) for need in self.needs[name])
+        )
+        self._last = (words, out)
+        return out
 
     def may_match(self, pattern: str, words: frozenset[str] | None) -> bool:
         """Whether `pattern` can match a sentence of these words: with "signing" needing
         "signed" and "memorandum", may_match("signing", sentence_words("They met.")) is False."""
-        return words is None or all(need.met(words) for need in self.needs[pattern])
+        if pattern not in self.needs:
+            raise KeyError(pattern)
+        return words is None or pattern in self.possible(words)
 
     def scan(
         self, pattern: str, regex: re.Pattern[str], text: str, words: frozenset[str] | None

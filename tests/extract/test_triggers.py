@@ -72,6 +72,16 @@ def test_may_match() -> None:
     assert list(trig.scan("signing", re.compile("met"), "They met.", frozenset({"met"}))) == []
 
 
+def test_the_possible_patterns_of_a_sentence(lexicon: Lexicon) -> None:
+    trig = cue_triggers(lexicon)
+    words = sentence_words("Peru signed a memorandum and will open a port.")
+    possible = trig.possible(words)
+    assert {"signing", "modal"} <= possible
+    assert "deadline" not in possible  # no "be"
+    assert trig.possible(words) is possible  # worked out once per sentence
+    assert all(trig.may_match(name, words) == (name in possible) for name in PATTERN_NEEDS)
+
+
 def test_every_scanned_cue_pattern_has_its_word_list(lexicon: Lexicon) -> None:
     cues = cue_patterns(lexicon)
     assert all(isinstance(getattr(cues, name), re.Pattern) for name in PATTERN_NEEDS)
