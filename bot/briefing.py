@@ -15,6 +15,7 @@ from bot.answers import Answer, Line, Section
 from bot.commands_docs import brief, search, sources, timeline
 from bot.commands_facts import commitments, quotes, topics
 from bot.commands_people import ministers, people, who
+from bot.compare import compare
 from bot.errors import UserError
 from bot.factbase import FactBase
 from bot.search import FactIndex
@@ -127,6 +128,22 @@ COMMANDS: dict[str, Command] = {
         ),
         Command("sources", USAGE["sources"], "the documents and their links", sources),
         Command("brief", USAGE["brief"], "one document in a screen", brief, "document"),
+        Command(
+            "compare",
+            USAGE["compare"],
+            "two countries, people or parties side by side",
+            compare,
+            "side",
+            examples=("compare germany japan", 'compare "Olaf Scholz" japan'),
+        ),
+        Command(
+            "export",
+            USAGE["export"],
+            "the facts as a file: a Markdown briefing, JSON or CSV",
+            None,  # a file, not an answer: the front-ends write or attach it (bot.export)
+            "export",
+            examples=("export", "export defense json", "export japan csv"),
+        ),
         Command(
             "reload",
             USAGE["reload"],

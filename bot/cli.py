@@ -1,4 +1,4 @@
-"""The command line: `python -m bot {console,ask,add,check,extract,run}`.
+"""The command line: `python -m bot {console,ask,add,check,extract,export,run}`.
 
 Exit codes: 0 done, 1 errors in config or seeds (check) or an unexpected failure, 2 a user
 mistake (bad command or argument), so scripts can tell the cases apart.
@@ -76,6 +76,15 @@ def _console(args: argparse.Namespace) -> int:
     return run_console(config_path=args.config)
 
 
+def _export(args: argparse.Namespace) -> int:
+    from bot.export import run_export_cli
+
+    kind, value = next(
+        ((k, v) for k in ("topic", "country", "document") if (v := getattr(args, k))), ("", "")
+    )
+    return run_export_cli(args.config, args.format, kind, value, args.output)
+
+
 def _run(args: argparse.Namespace) -> int:
     from bot.discord_app import run_discord
 
@@ -107,6 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
         ("extract", _extract, "print the facts extracted from documents",
          "Extract facts from document files (anywhere, not only seeds/) and print them; with"
          " --json, one JSON object per file."),
+        ("export", _export, "write the facts to a file: Markdown, JSON or CSV",
+         "Write a Markdown briefing, or the facts as JSON or CSV (one row per fact), for"
+         " everything or one topic, country or document; -o - writes to stdout."),
         ("run", _run, "run the Discord bot (needs DISCORD_TOKEN)",
          "Connect to Discord with the token from DISCORD_TOKEN (or .env) and answer there until"
          " stopped; exits 1 when it cannot start or stops on an unexpected error."),
@@ -121,6 +133,14 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "extract":
             p.add_argument("files", nargs="+", help="document files (.md or .txt)")
             p.add_argument("--json", action="store_true", help="print JSON")
+        if name == "export":
+            p.add_argument("--format", choices=("md", "json", "csv"), default="md")
+            only = p.add_mutually_exclusive_group()
+            for kind in ("topic", "country", "document"):
+                only.add_argument(f"--{kind}", default="", help=f"only this {kind}")
+            p.add_argument(
+                "-o", "--output", help="file (default ./briefbot-export-<filter>.<format>)"
+            )
     return parser
 
 

@@ -11,11 +11,13 @@ import logging
 import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
+from pathlib import Path
 
 from bot.answers import Answer
 from bot.briefing import split_command
 from bot.config import load_settings
 from bot.errors import UserError
+from bot.export import export_answer
 from bot.follows import CONSOLE_CHANNEL, Digest
 from bot.reload_listeners import ReloadResult
 from bot.reload_report import ReloadReport, counted
@@ -46,6 +48,9 @@ async def dispatch(service: BriefingService, line: str, who: str = "console") ->
         return await follows.following(CONSOLE_CHANNEL, prefix)
     if name == "changes":
         return await follows.changes(arg)
+    if name == "export":  # a file, written into the current folder
+        snap = service.snapshot
+        return await export_answer(snap.facts, snap.index, arg, Path())
     return service.ask(name, arg)
 
 

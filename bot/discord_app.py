@@ -23,7 +23,13 @@ from bot.config import PROJECT_ROOT, Settings, load_settings
 from bot.service import BriefingService
 
 log = logging.getLogger(__name__)
-EXTENSIONS = ("bot.cogs.errors", "bot.cogs.briefing", "bot.cogs.admin", "bot.cogs.follow")
+EXTENSIONS = (
+    "bot.cogs.errors",
+    "bot.cogs.briefing",
+    "bot.cogs.admin",
+    "bot.cogs.follow",
+    "bot.cogs.export",
+)
 TOKEN_VARIABLE = "DISCORD_TOKEN"
 ENV_FILE = PROJECT_ROOT / ".env"  # git ignores it
 NO_TOKEN = (

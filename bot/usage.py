@@ -18,6 +18,8 @@ USAGE = {
     "search": "search <words>",
     "sources": "sources",
     "brief": "brief [document]",
+    "compare": "compare <a> <b>",
+    "export": "export [topic|country|document] [md|json|csv]",
     "reload": "reload",
     "add": "add <url>",
     "follow": "follow <topic|person|country|party>",

@@ -16,7 +16,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.briefing import COMMANDS, help_answer
-from bot.cogs.choices import choices_for
+from bot.cogs.choices import choices_for, options, rank
 from bot.pages import send_answer
 
 if TYPE_CHECKING:
@@ -31,6 +31,34 @@ def _summary(name: str) -> str:
 def prefix_for(ctx: commands.Context) -> str:
     """The prefix a usage line should show: `/` when the user came through a slash command."""
     return "/" if ctx.interaction else ctx.bot.settings.prefix
+
+
+def typed_argument(ctx: commands.Context) -> str | None:
+    """The argument text as typed after `!command`, quotes and all; None for a slash command.
+
+    Commands that find their own parts in the text (`compare "Olaf Scholz" japan`) read this
+    rather than discord.py's split into parameters, which cuts at every space.
+    """
+    if ctx.interaction is not None:
+        return None
+    content, prefix, word = ctx.message.content, ctx.prefix, ctx.invoked_with
+    if not all(isinstance(x, str) for x in (content, prefix, word)):
+        return None  # the context does not carry the typed text
+    if not content.startswith(prefix):
+        return None
+    rest = content[len(prefix) :].lstrip()
+    if rest[: len(word)].casefold() != word.casefold():
+        return None
+    return rest[len(word) :].strip()
+
+
+def pair_text(a: str, b: str) -> str:
+    """Two slash options as one argument text: '"Olaf Scholz" "Japan"'; `a` alone as typed."""
+    if not b.strip():
+        return a
+    return " ".join(
+        '"' + "".join(ch for ch in x if ch not in '"“”„«»').strip() + '"' for x in (a, b)
+    )
 
 
 class BriefingCog(commands.Cog, name="Briefing"):
@@ -136,6 +164,28 @@ class BriefingCog(commands.Cog, name="Briefing"):
     @brief.autocomplete("document")
     async def _brief_choices(self, _i: discord.Interaction, current: str):
         return self.choices("brief", current)
+
+    @commands.hybrid_command(name="compare", description=_summary("compare"))
+    @app_commands.describe(
+        a="a country, person or party", b="another one (or name both in a: germany vs japan)"
+    )
+    async def compare(self, ctx: commands.Context, a: str, *, b: str = "") -> None:
+        await self.answer(ctx, "compare", typed_argument(ctx) or pair_text(a, b))
+
+    def side_choices(self, current: str) -> list[app_commands.Choice[str]]:
+        """Countries, parties and people, for either side of `compare`."""
+        snap = self.bot.service.snapshot
+        opts = options("country-or-party", snap.facts, snap.index)
+        opts += options("person", snap.facts, snap.index)
+        return [app_commands.Choice(name=n, value=v) for n, v in rank(current, opts)]
+
+    @compare.autocomplete("a")
+    async def _compare_choices(self, _i: discord.Interaction, current: str):
+        return self.side_choices(current)
+
+    @compare.autocomplete("b")
+    async def _compare_b_choices(self, _i: discord.Interaction, current: str):
+        return self.side_choices(current)
 
 
 async def setup(bot: Briefbot) -> None:

@@ -51,7 +51,7 @@ async def test_setup_hook_starts_the_service_and_loads_the_cogs(settings: Settin
     await b._async_setup_hook()
     await b.setup_hook()
     try:
-        assert set(b.cogs) == {"Briefing", "Admin", "Errors", "Follow"}
+        assert set(b.cogs) == {"Briefing", "Admin", "Errors", "Follow", "Export"}
         assert b.service.facts.documents  # the seeds were read
         assert "on_ready" not in b.extra_events and not hasattr(Briefbot, "on_ready")
         names = [c.name for c in b.walk_commands()]

@@ -26,6 +26,7 @@ COMPLETED = {
     "person-or-topic",
     "command",
     "year",
+    "side",
 }
 
 
@@ -68,7 +69,8 @@ def test_every_console_command_is_a_hybrid_command_with_the_same_argument(mock_b
         if argument is None:
             assert options == [], name
             continue
-        (option,) = options
+        option = options[0]  # `compare <a> <b>`: the second side is optional (`a` may hold both)
+        assert all(not o["required"] for o in options[1:]), name
         assert option["required"] is argument[1], name
         assert option.get("autocomplete", False) is (COMMANDS[name].argument in COMPLETED), name
         assert len(option["name"]) <= 32 and option["name"] == option["name"].lower()
