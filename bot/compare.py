@@ -13,7 +13,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from bot.answer_lines import commitment_line, doc_ref, event_line, make_answer, quote_lines
+from bot.answer_lines import (
+    commitment_line,
+    doc_ref,
+    event_line,
+    event_sort_key,
+    make_answer,
+    quote_lines,
+)
 from bot.answers import Answer, Line, Section
 from bot.compare_args import SIDE_KINDS, split_sides
 from bot.errors import UserError
@@ -229,7 +236,7 @@ def _shared(facts: FactBase, index: FactIndex, a: Side, b: Side) -> list[Section
         rest = len(doc_lines) - MAX_SHARED
         doc_lines = [*doc_lines[:MAX_SHARED], Line(f"… and {rest} more; `sources` lists them.")]
     events: list[Event] = []
-    for e in facts.events:
+    for e in sorted(facts.events, key=event_sort_key):
         text = f"{e.what} {e.source.sentence}"
         if a.pattern.search(text) and b.pattern.search(text):
             events.append(e)

@@ -235,3 +235,15 @@ async def test_a_followed_topic_is_posted_in_the_channel_after_a_reload(live: Br
     posted = replies["New:"].embeds[0]
     assert posted.title == "New: defense" and "A short test note" in posted.footer.text
     assert dpytest.sent_queue.empty()
+
+
+async def test_export_attaches_a_file_and_compare_reads_quoted_names(live: Briefbot) -> None:
+    await dpytest.message("!export raw materials json", member=reader())
+    message = dpytest.get_message()
+    (attachment,) = message.attachments
+    assert attachment.filename == "briefbot-export-topic-raw-materials.json" and attachment.size > 0
+    assert "@everyone" not in message.content
+    typed = '"Olaf Scholz" japan'
+    message = await ask(f"!compare {typed}")
+    assert same(message, expected_first(live, "compare", typed))
+    assert message.embeds[0].title == "Compare: Olaf Scholz and Japan"
