@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.errors import UserError
 from bot.export import UPLOAD_LIMIT, build_export, export_file, filename_for
@@ -28,6 +30,7 @@ from bot.export_formats import (
 from bot.export_select import ExportFilter, find_filter, parse_request, select
 from bot.extract.lexicon import Lexicon
 from bot.factbase import FactBase
+from bot.render import render_error
 from bot.search import FactIndex
 from tests.conftest import ROOT
 from tests.test_compare import DOCS, facts_from
@@ -256,3 +259,24 @@ def test_nothing_to_export_is_said_not_written(lexicon: Lexicon, tmp_path: Path)
     assert select(facts, index, ExportFilter()).fact_count == len(facts.people) + len(
         facts.events
     ) + len(facts.quotes) + len(facts.commitments)
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    arg=st.one_of(
+        st.text(max_size=400),
+        st.sampled_from(["@everyone json", "../../x csv", "=1+1", "a" * 5000, "md md", "\x00"]),
+    )
+)
+def test_any_argument_gives_a_file_or_a_friendly_error(seed_facts, seed_index, arg) -> None:
+    try:
+        file = build_export(seed_facts, seed_index, arg, max_bytes=UPLOAD_LIMIT)
+    except UserError as exc:
+        assert 0 < len(render_error(exc)) <= 2000
+        return
+    assert re.fullmatch(r"briefbot-export-[a-z0-9-]+\.(md|json|csv)", file.filename)
+    assert 0 < len(file.data) <= UPLOAD_LIMIT
