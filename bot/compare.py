@@ -25,7 +25,7 @@ from bot.answers import Answer, Line, Section
 from bot.compare_args import SIDE_KINDS, split_sides
 from bot.errors import UserError
 from bot.factbase import FactBase, fold
-from bot.lookups import name_pattern, names_of
+from bot.lookups import names_of
 from bot.models import Commitment, Event, Person, Quote
 from bot.resolve import Match
 from bot.search import FactIndex
@@ -36,7 +36,35 @@ ONLY_LINES = 12  # lines in an "only one side" section
 SAID_PER_SIDE = 3  # quotes per side under one shared topic
 MAX_TOPICS = 8  # shared topics shown, most facts first
 MAX_SHARED = 10  # documents and events both take part in
-MAX_NAMES = 60  # names in a side's pattern (a country's people): the pattern stays small
+_WORD = re.compile(r"\w+")
+
+
+def text_words(text: str) -> list[str]:
+    """A text's words, case-folded: 'Lecornu met Crosetto.' → ['lecornu', 'met', 'crosetto']."""
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+class NameMatcher:
+    """Finds any of many names in a text in one pass over its words, however many names.
+
+    A name matches as whole words in order, any case: 'Guido Crosetto' is in 'guido crosetto
+    met…' but not in 'Guidon'. A country's side holds its name, aliases, demonyms and hundreds
+    of its people's names; one regular expression of them all is slow to build and to run.
+    """
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        for name in names:
+            words = tuple(text_words(name))
+            if words:
+                self._by_first.setdefault(words[0], []).append(words)
+
+    def found_in(self, words: Sequence[str]) -> bool:
+        for i, word in enumerate(words):
+            for name in self._by_first.get(word, ()):
+                if tuple(words[i : i + len(name)]) == name:
+                    return True
+        return False
 
 
 @dataclass(frozen=True)
@@ -45,15 +73,15 @@ class Side:
 
     `commitments` are a country's as an actor, a person's naming them, a party's naming one of
     its members; `quotes` are the person's, or said by the country's or party's people;
-    `documents` are the ids of the documents that name the side; `pattern` finds the side's
-    names in a sentence (for events).
+    `documents` are the ids of the documents that name the side; `names` finds the side in a
+    sentence (for events).
     """
 
     match: Match
     commitments: tuple[Commitment, ...]
     quotes: tuple[Quote, ...]
     documents: frozenset[str]
-    pattern: re.Pattern[str]
+    names: NameMatcher
 
     @property
     def label(self) -> str:
@@ -84,11 +112,9 @@ def _names(index: FactIndex, match: Match, members: Sequence[Person]) -> list[st
     if match.kind == "party":
         names += _party_aliases(index, match.key)
     for p in members:
-        if len(names) >= MAX_NAMES:
-            break
         if not p.former:
             names += names_of(p)
-    return list(dict.fromkeys(n for n in names if len(n) > 1))[:MAX_NAMES]
+    return list(dict.fromkeys(n for n in names if len(n) > 1))
 
 
 def build_side(facts: FactBase, index: FactIndex, match: Match) -> Side:
@@ -96,23 +122,22 @@ def build_side(facts: FactBase, index: FactIndex, match: Match) -> Side:
     lookups = index.lookups
     members = _members(facts, match)
     ids = {p.id for p in members}
+    commitments: list[Commitment] = []
+    quotes: list[Quote] = []
     if match.kind == "country":
         commitments = [c for c in facts.commitments if match.key in c.actors]
         quotes = [q for q in facts.quotes if q.speaker in ids]
     elif match.kind == "person":
         commitments = lookups.commitments_naming(members[0])
         quotes = lookups.quotes_by(members[0])
-    else:
-        chosen: set[int] = set()
-        for p in members:
-            chosen.update(id(c) for c in lookups.commitments_naming(p))
-        commitments = [c for c in facts.commitments if id(c) in chosen]
+    names = NameMatcher(_names(index, match, members))
+    if match.kind == "party":  # sentences naming the party or one of its members
+        commitments = [c for c in facts.commitments if names.found_in(text_words(c.sentence))]
         quotes = [q for q in facts.quotes if q.speaker in ids]
     documents = {s.doc_id for p in members for s in p.sources}
     documents.update(c.source.doc_id for c in commitments)
     documents.update(q.source.doc_id for q in quotes)
-    pattern = name_pattern(_names(index, match, members))
-    return Side(match, tuple(commitments), tuple(quotes), frozenset(documents), pattern)
+    return Side(match, tuple(commitments), tuple(quotes), frozenset(documents), names)
 
 
 def _by_topic(commitments: Sequence[Commitment]) -> dict[str, list[Commitment]]:
@@ -237,8 +262,8 @@ def _shared(facts: FactBase, index: FactIndex, a: Side, b: Side) -> list[Section
         doc_lines = [*doc_lines[:MAX_SHARED], Line(f"… and {rest} more; `sources` lists them.")]
     events: list[Event] = []
     for e in sorted(facts.events, key=event_sort_key):
-        text = f"{e.what} {e.source.sentence}"
-        if a.pattern.search(text) and b.pattern.search(text):
+        words = text_words(f"{e.what} {e.source.sentence}")
+        if a.names.found_in(words) and b.names.found_in(words):
             events.append(e)
     event_lines = [event_line(e, facts, index) for e in events[:MAX_SHARED]]
     if len(events) > MAX_SHARED:

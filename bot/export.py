@@ -136,7 +136,13 @@ def save(file: ExportFile, folder: Path) -> Path:
 async def export_answer(facts: FactBase, index: FactIndex, arg: str, folder: Path) -> Answer:
     """The console's `export`: build and write the file off the event loop, say where it is."""
     file = await asyncio.to_thread(build_export, facts, index, arg)
-    path = await asyncio.to_thread(save, file, folder)
+    try:
+        path = await asyncio.to_thread(save, file, folder)
+    except OSError as exc:  # a read-only folder, a name taken by a folder: say so, write nothing
+        raise UserError(
+            f"Cannot write {folder / file.filename}: {exc.strerror or exc}.",
+            usage=USAGE["export"],
+        ) from None
     shown = f"./{path.name}" if path.parent == Path() else str(path)
     return Answer("export", f"Export: {file.filter.label}", f"Wrote {file.describe()} to {shown}.")
 

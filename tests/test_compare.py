@@ -12,7 +12,7 @@ import pytest
 
 from bot.answers import Answer, Section
 from bot.briefing import answer
-from bot.compare import compare
+from bot.compare import NameMatcher, compare, text_words
 from bot.compare_args import MAX_CHARS, cuts, split_sides, tokens
 from bot.config import load_settings
 from bot.errors import UserError
@@ -220,3 +220,11 @@ def test_long_sides_are_cut_with_how_many_more(tmp_path: Path, lexicon: Lexicon)
     only = section(result, "Only France")
     assert only.lines[-1].text.startswith(f"… and {len(mine) - 12} more from France")
     assert result.line_count < 60
+
+
+def test_names_match_as_whole_words_in_order_any_case() -> None:
+    names = NameMatcher(["Guido Crosetto", "Italy", "Italian"])
+    assert names.found_in(text_words("On Monday, GUIDO crosetto met Lecornu."))
+    assert names.found_in(text_words("Italian ministers met."))
+    assert not names.found_in(text_words("Guidon Crosetto-like; Crosetto Guido; Italyx"))
+    assert not NameMatcher([]).found_in(text_words("anything"))

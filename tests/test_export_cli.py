@@ -105,3 +105,13 @@ async def test_the_console_writes_the_export_and_answers_compare(
     with pytest.raises(UserError):
         await dispatch(service, "export zzzqqq")
     assert sorted(p.name for p in work.iterdir()) == ["briefbot-export-all.md"]
+
+
+async def test_a_folder_that_cannot_be_written_is_a_friendly_error(
+    service: BriefingService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "work"
+    (work / "briefbot-export-all.json").mkdir(parents=True)  # the name is taken by a folder
+    monkeypatch.chdir(work)
+    with pytest.raises(UserError, match="Cannot write"):
+        await dispatch(service, "export json")

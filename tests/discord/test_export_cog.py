@@ -161,6 +161,9 @@ def test_typed_argument_keeps_quotes_and_ignores_slash() -> None:
     assert typed_argument(context(bot, '!compare "Olaf Scholz" japan')) == '"Olaf Scholz" japan'
     assert typed_argument(context(bot, "!COMPARE  germany   japan")) == "germany   japan"
     assert typed_argument(context(bot, slash=True)) is None
+    mentioned = context(bot, "<@42> compare france  italy")
+    mentioned.prefix, mentioned.invoked_with = "<@42> ", "compare"
+    assert typed_argument(mentioned) == "france  italy"
     assert pair_text("Olaf Scholz", "Japan") == '"Olaf Scholz" "Japan"'
     assert pair_text('say "hi"', "x") == '"say hi" "x"'
     assert pair_text("germany vs japan", "") == "germany vs japan"
