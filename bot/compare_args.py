@@ -20,8 +20,8 @@ from bot.resolve import Match, Resolution, clean_argument, resolve
 from bot.search import FactIndex
 from bot.usage import USAGE
 
-SIDE_KINDS = ("country", "party", "person")
-SIDE_POOLS = ("countries", "parties", "people")
+SIDE_KINDS = ("country", "party", "person", "role")  # an office stands for its one holder
+SIDE_POOLS = ("countries", "parties", "people", "roles")
 MAX_CHARS = 200
 MAX_TOKENS = 16
 SEPARATORS = frozenset({"vs", "vs.", "v", "v.", "versus", "and", "with", "&", ",", "/", "|", ";"})
@@ -89,6 +89,21 @@ def _note(resolution: Resolution) -> str:
     return resolution.note("compare")
 
 
+def _holder(index: FactIndex, match: Match) -> Match:
+    """An office as the one person who holds it ('chancellor' → Olaf Scholz); else an error."""
+    if match.kind != "role":
+        return match
+    holders = index.holders(match.key)
+    if len(holders) != 1:
+        names = ", ".join(p.name for p in holders[:10]) or "no one"
+        raise UserError(
+            f"{match.label} is held by {len(holders)} people ({names}): name one of them.",
+            usage=USAGE["compare"],
+        )
+    person = holders[0]
+    return Match("person", person.id, person.name, match.score, match.exact)
+
+
 def split_sides(index: FactIndex, arg: str) -> tuple[Match, Match, str]:
     """The two sides named in `arg`, and a note on any side that has a second reading.
 
@@ -128,7 +143,8 @@ def split_sides(index: FactIndex, arg: str) -> tuple[Match, Match, str]:
                 half = (rank, found, missing)
     if best is not None:
         _rank, a, b = best
-        return a.match, b.match, "\n".join(n for n in (_note(a), _note(b)) if n)
+        notes = "\n".join(n for n in (_note(a), _note(b)) if n)
+        return _holder(index, a.match), _holder(index, b.match), notes
     whole = _text(_trim(tokens(text)))
     alone = reading(whole) if whole else None
     if alone:

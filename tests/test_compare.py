@@ -228,3 +228,23 @@ def test_names_match_as_whole_words_in_order_any_case() -> None:
     assert names.found_in(text_words("Italian ministers met."))
     assert not names.found_in(text_words("Guidon Crosetto-like; Crosetto Guido; Italyx"))
     assert not NameMatcher([]).found_in(text_words("anything"))
+
+
+def test_an_office_stands_for_its_one_holder(seed_facts: FactBase, seed_index: FactIndex) -> None:
+    offices = {o for p in seed_facts.people if not p.former for o in p.offices}
+    single = sorted(o for o in offices if len(seed_index.holders(o)) == 1)
+    assert single, "the seed should have an office held by one person"
+    country = seed_index.countries()[0]
+    for office in single:
+        a, b, _note = split_sides(seed_index, f'"{office}" "{country}"')
+        assert (a.kind, a.key) == ("person", seed_index.holders(office)[0].id), office
+        assert b.key == country
+
+
+def test_an_office_held_by_several_asks_for_one(built) -> None:
+    facts, index = built
+    offices = {o for p in facts.people for o in p.offices}
+    shared = [o for o in offices if len(index.holders(o)) > 1]
+    assert shared, "the test documents should give two holders of one office"
+    with pytest.raises(UserError, match="name one of them"):
+        compare(facts, index, f'"{shared[0]}" france')
