@@ -4,8 +4,8 @@ What both plan (the topics both have commitments on, each side's lines under the
 only one plans, what they said on the topics both speak to, the documents that name both and
 the dated events both take part in. Each side is read as other arguments are (bot.resolve:
 exact before fuzzy, a country before a party before a person before an office, which stands
-for its one holder), and the two sides are found in
-one argument text by bot.compare_args: `compare "Olaf Scholz" japan`, `compare germany vs japan`.
+for its one holder), and the two sides are found in one argument text by bot.compare_args:
+`compare "Olaf Scholz" japan`, `compare germany vs japan`, `compare chancellor japan`.
 """
 
 from __future__ import annotations
