@@ -8,6 +8,7 @@ these tests hold whatever the extractors find in the seeds today.
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
@@ -237,11 +238,16 @@ async def test_a_followed_topic_is_posted_in_the_channel_after_a_reload(live: Br
     assert dpytest.sent_queue.empty()
 
 
-async def test_export_attaches_a_file_and_compare_reads_quoted_names(live: Briefbot) -> None:
+async def test_export_attaches_a_file_and_compare_reads_quoted_names(
+    live: Briefbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # dpytest keeps each attachment as ./dpytest_<n>.dat
     await dpytest.message("!export raw materials json", member=reader())
     message = dpytest.get_message()
     (attachment,) = message.attachments
-    assert attachment.filename == "briefbot-export-topic-raw-materials.json" and attachment.size > 0
+    assert attachment.filename == "briefbot-export-topic-raw-materials.json"
+    (kept,) = tmp_path.glob("dpytest_*.dat")
+    assert json.loads(kept.read_bytes())["filter"]["key"] == "raw-materials"
     assert "@everyone" not in message.content
     typed = '"Olaf Scholz" japan'
     message = await ask(f"!compare {typed}")
