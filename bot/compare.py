@@ -123,17 +123,15 @@ def build_side(facts: FactBase, index: FactIndex, match: Match) -> Side:
     lookups = index.lookups
     members = _members(facts, match)
     ids = {p.id for p in members}
-    commitments: list[Commitment] = []
-    quotes: list[Quote] = []
-    if match.kind == "country":
-        commitments = [c for c in facts.commitments if match.key in c.actors]
-        quotes = [q for q in facts.quotes if q.speaker in ids]
-    elif match.kind == "person":
+    names = NameMatcher(_names(index, match, members))
+    if match.kind == "person":
         commitments = lookups.commitments_naming(members[0])
         quotes = lookups.quotes_by(members[0])
-    names = NameMatcher(_names(index, match, members))
-    if match.kind == "party":  # sentences naming the party or one of its members
-        commitments = [c for c in facts.commitments if names.found_in(text_words(c.sentence))]
+    else:
+        if match.kind == "country":
+            commitments = [c for c in facts.commitments if match.key in c.actors]
+        else:  # a party: the sentences that name it or one of its members
+            commitments = [c for c in facts.commitments if names.found_in(text_words(c.sentence))]
         quotes = [q for q in facts.quotes if q.speaker in ids]
     documents = {s.doc_id for p in members for s in p.sources}
     documents.update(c.source.doc_id for c in commitments)

@@ -12,7 +12,7 @@ import pytest
 
 from bot.answers import Answer, Section
 from bot.briefing import answer
-from bot.compare import NameMatcher, compare, text_words
+from bot.compare import NameMatcher, build_side, compare, text_words
 from bot.compare_args import MAX_CHARS, cuts, split_sides, tokens
 from bot.config import load_settings
 from bot.errors import UserError
@@ -248,3 +248,19 @@ def test_an_office_held_by_several_asks_for_one(built) -> None:
     assert shared, "the test documents should give two holders of one office"
     with pytest.raises(UserError, match="name one of them"):
         compare(facts, index, f'"{shared[0]}" france')
+
+
+def test_a_partys_plans_are_the_sentences_naming_it_or_its_people(
+    seed_facts: FactBase, seed_index: FactIndex
+) -> None:
+    parties = seed_index.parties()
+    assert len(parties) >= 2, "the seed should name two parties"
+    a, b, _note = split_sides(seed_index, f'"{parties[0]}" "{parties[1]}"')
+    assert (a.kind, b.kind) == ("party", "party")
+    side = build_side(seed_facts, seed_index, a)
+    members = [p for p in seed_facts.people if p.party == a.key and not p.former]
+    naming = {c.source for p in members for c in seed_index.lookups.commitments_naming(p)} | {
+        c.source for c in seed_facts.commitments if a.key in c.sentence.split()
+    }
+    assert {c.source for c in side.commitments} == naming
+    assert {q.speaker for q in side.quotes} <= {p.id for p in seed_facts.people if p.party == a.key}
