@@ -10,7 +10,6 @@ for its one holder), and the two sides are found in one argument text by bot.com
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -24,6 +23,7 @@ from bot.answer_lines import (
 )
 from bot.answers import Answer, Line, Section
 from bot.compare_args import SIDE_KINDS, split_sides
+from bot.compare_names import NameMatcher, word_index
 from bot.errors import UserError
 from bot.factbase import FactBase, fold
 from bot.lookups import names_of
@@ -37,35 +37,6 @@ ONLY_LINES = 12  # lines in an "only one side" section
 SAID_PER_SIDE = 3  # quotes per side under one shared topic
 MAX_TOPICS = 8  # shared topics shown, most facts first
 MAX_SHARED = 10  # documents and events both take part in
-_WORD = re.compile(r"\w+")
-
-
-def text_words(text: str) -> list[str]:
-    """A text's words, case-folded: 'Lecornu met Crosetto.' → ['lecornu', 'met', 'crosetto']."""
-    return [w.casefold() for w in _WORD.findall(text)]
-
-
-class NameMatcher:
-    """Finds any of many names in a text in one pass over its words, however many names.
-
-    A name matches as whole words in order, any case: 'Guido Crosetto' is in 'guido crosetto
-    met…' but not in 'Guidon'. A country's side holds its name, aliases, demonyms and hundreds
-    of its people's names; one regular expression of them all is slow to build and to run.
-    """
-
-    def __init__(self, names: Sequence[str]) -> None:
-        self._by_first: dict[str, list[tuple[str, ...]]] = {}
-        for name in names:
-            words = tuple(text_words(name))
-            if words:
-                self._by_first.setdefault(words[0], []).append(words)
-
-    def found_in(self, words: Sequence[str]) -> bool:
-        for i, word in enumerate(words):
-            for name in self._by_first.get(word, ()):
-                if tuple(words[i : i + len(name)]) == name:
-                    return True
-        return False
 
 
 @dataclass(frozen=True)
@@ -87,6 +58,14 @@ class Side:
     @property
     def label(self) -> str:
         return self.match.label
+
+
+def _sentence(c: Commitment) -> str:
+    return c.sentence
+
+
+def _event_text(e: Event) -> str:
+    return f"{e.what} {e.source.sentence}"
 
 
 def _members(facts: FactBase, match: Match) -> list[Person]:
@@ -131,7 +110,8 @@ def build_side(facts: FactBase, index: FactIndex, match: Match) -> Side:
         if match.kind == "country":
             commitments = [c for c in facts.commitments if match.key in c.actors]
         else:  # a party: the sentences that name it or one of its members
-            commitments = [c for c in facts.commitments if names.found_in(text_words(c.sentence))]
+            found = word_index(facts.commitments, _sentence).matching(names)
+            commitments = [c for i, c in enumerate(facts.commitments) if i in found]
         quotes = [q for q in facts.quotes if q.speaker in ids]
     documents = {s.doc_id for p in members for s in p.sources}
     documents.update(c.source.doc_id for c in commitments)
@@ -259,11 +239,9 @@ def _shared(facts: FactBase, index: FactIndex, a: Side, b: Side) -> list[Section
     if len(doc_lines) > MAX_SHARED:
         rest = len(doc_lines) - MAX_SHARED
         doc_lines = [*doc_lines[:MAX_SHARED], Line(f"… and {rest} more; `sources` lists them.")]
-    events: list[Event] = []
-    for e in sorted(facts.events, key=event_sort_key):
-        words = text_words(f"{e.what} {e.source.sentence}")
-        if a.names.found_in(words) and b.names.found_in(words):
-            events.append(e)
+    texts = word_index(facts.events, _event_text)
+    named = texts.matching(a.names) & texts.matching(b.names)
+    events = sorted((facts.events[i] for i in named), key=event_sort_key)
     event_lines = [event_line(e, facts, index) for e in events[:MAX_SHARED]]
     if len(events) > MAX_SHARED:
         event_lines.append(Line(f"… and {len(events) - MAX_SHARED} more; `timeline` has them."))

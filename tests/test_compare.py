@@ -12,8 +12,9 @@ import pytest
 
 from bot.answers import Answer, Section
 from bot.briefing import answer
-from bot.compare import NameMatcher, build_side, compare, text_words
+from bot.compare import build_side, compare
 from bot.compare_args import MAX_CHARS, cuts, split_sides, tokens
+from bot.compare_names import NameMatcher, WordIndex, text_words, word_index
 from bot.config import load_settings
 from bot.errors import UserError
 from bot.extract import extract_document
@@ -264,3 +265,14 @@ def test_a_partys_plans_are_the_sentences_naming_it_or_its_people(
     }
     assert {c.source for c in side.commitments} == naming
     assert {q.speaker for q in side.quotes} <= {p.id for p in seed_facts.people if p.party == a.key}
+
+
+def test_the_word_index_finds_the_texts_naming_a_side_and_is_built_once() -> None:
+    texts = ("Lecornu met Crosetto in Rome.", "Italy plans a port.", "Guidon Crosetto-like")
+    index = WordIndex(texts)
+    assert index.matching(NameMatcher(["Italy", "Sébastien Lecornu", "Lecornu"])) == {0, 1}
+    assert index.matching(NameMatcher(["Guido Crosetto"])) == set()
+    items = ["Italy plans a port."]
+    first = word_index(items, str.strip)
+    assert word_index(items, str.strip) is first
+    assert word_index(list(items), str.strip) is not first  # another generation's list
