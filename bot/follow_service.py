@@ -121,7 +121,9 @@ class FollowService:
                 return following_answer(current, prefix)
             await tables.forget(channel=channel)
             return Answer(
-                "follow", f"Unfollowed all {len(current)}", "This channel follows nothing now."
+                "follow",
+                f"Unfollowed all ({len(current)})",
+                "This channel follows nothing now.",
             )
         snap = self.service.snapshot
         found = await asyncio.to_thread(find_followed, current, snap.index, arg)

@@ -99,7 +99,7 @@ async def test_a_channel_follows_at_most_max_follows(
         await service.follows.follow(GUILD, CHANNEL, slugs[2], "Ana", "!")
     assert "unfollow" in raised.value.message and MAX_FOLLOWS >= 2
     assert len(await service.follows.followed(CHANNEL)) == 2
-    assert (await service.follows.unfollow(CHANNEL, "all", "!")).title == "Unfollowed all 2"
+    assert (await service.follows.unfollow(CHANNEL, "all", "!")).title == "Unfollowed all (2)"
     assert await service.follows.followed(CHANNEL) == []
     nothing = await service.follows.unfollow(CHANNEL, "ALL", "!")
     assert "follows nothing" in nothing.intro
