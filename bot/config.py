@@ -301,7 +301,7 @@ def _roles(path: Path) -> tuple[tuple[Portfolio, ...], tuple[str, ...], tuple[st
 
 
 #: Files of free-form word lists, merged into Lexicon.words; a section may appear in one only.
-WORD_FILES = ("lexicon", "cues")
+WORD_FILES = ("lexicon", "cues", "speakers")
 
 
 def _words(paths: list[Path]) -> dict[str, Any]:

@@ -86,7 +86,7 @@ def test_role_synonyms_read_mistranslations_as_portfolios() -> None:
 
 
 def test_a_word_list_section_may_not_be_defined_twice(tmp_path: Path) -> None:
-    for name in ("topics", "countries", "roles", "lexicon", "cues"):
+    for name in ("topics", "countries", "roles", "lexicon", "cues", "speakers"):
         (tmp_path / f"{name}.yaml").write_text((CONFIG / f"{name}.yaml").read_text())
     (tmp_path / "cues.yaml").write_text("titles: [x]\n")
     with pytest.raises(ConfigError) as err:

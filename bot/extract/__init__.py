@@ -26,11 +26,13 @@ def extract_document(document: Document, lexicon: Lexicon) -> DocumentFacts:
     from bot.extract.events import extract_events
     from bot.extract.people import extract_people
     from bot.extract.quotes import extract_quotes
+    from bot.extract.speakers import attribute_speakers
     from bot.extract.text import segment
 
     paragraphs = segment(document.text)
     register = extract_people(document, paragraphs, lexicon)
     quotes = extract_quotes(document, paragraphs, register, lexicon)
+    quotes = attribute_speakers(document, paragraphs, register, quotes, lexicon)
     commitments = extract_commitments(document, paragraphs, register, lexicon)
     events = extract_events(document, paragraphs, lexicon)
     sentences = sentence_spans(paragraphs)

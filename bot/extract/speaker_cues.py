@@ -1,0 +1,275 @@
+"""Where a quotation names its speaker, and what kind of phrase names them.
+
+An attribution stands right beside the marks: after them (`“…,” Ana Paz said`, `“…,” said
+Rep. Ana Paz (R-Fla.), a member of the panel`, a credit line `“…” ― Ana Paz`) or before them
+(`Paz told reporters: “…”`). find_cue returns the subject phrase of that attribution;
+read_subject says whether it is a name ("Tulsa police Chief Ana Paz" is Ana Paz), a pronoun
+("she"), a description of one person ("the spokeswoman") or a group ("the G-7 leaders").
+
+Abbreviation stops ("Mr.", "(R-Fla.)", "John F. Kerry") are masked first (mask_stops), so a
+subject phrase runs over them instead of ending there. Cue words are data in config/speakers.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.extract.lexicon import Lexicon
+
+#: The character that stands in for an abbreviation's full stop in masked text.
+STOP_MASK = "\u2024"
+#: The longest subject phrase read beside a quotation, in characters.
+SUBJECT_REACH = 160
+#: Quotation marks: a subject phrase never runs over one.
+_MARKS = '"“”„«»'
+_MODIFIER_WORDS = frozenset("of on in at from during via with to for".split())
+_TOKEN_RE = re.compile(r"[^\W_][\w'’\u2024.-]*")
+
+
+@dataclass(frozen=True)
+class SpeakerCues:
+    """The compiled cue lists of config/speakers.yaml."""
+
+    after_inverted: re.Pattern[str]  # `, said X` after the closing mark
+    after_subject: re.Pattern[str]  # `, X said` after the closing mark
+    credit: re.Pattern[str]  # `― Ana Paz` after the closing mark
+    before: re.Pattern[str]  # `X said:` before the opening mark
+    verbs: re.Pattern[str]
+    abbreviations: re.Pattern[str]
+    pronouns: dict[str, str]  # he -> m ...
+    male: frozenset[str]
+    female: frozenset[str]
+    male_pronouns: frozenset[str]
+    female_pronouns: frozenset[str]
+    group_heads: frozenset[str]
+    person_heads: frozenset[str]
+    titles: frozenset[str]
+    not_names: frozenset[str]
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
+    )
+
+
+def _folded(lexicon: Lexicon, *keys: str) -> frozenset[str]:
+    return frozenset(w.casefold().rstrip(".") for k in keys for w in lexicon.word_list(k))
+
+
+@lru_cache(maxsize=8)
+def speaker_cues(lexicon: Lexicon) -> SpeakerCues:
+    """The cue lists of one lexicon, compiled once."""
+    verbs = _alternation(lexicon.word_list("speaker_verbs"))
+    adverbs = _alternation(lexicon.word_list("speaker_adverbs"))
+    adv = rf"(?:(?i:{adverbs})\s+)*" if adverbs else ""
+    abbrs = _alternation(lexicon.word_list("abbreviations"))
+    subject = rf"[^.!?;:{_MARKS}\n]"
+    kinds = lexicon.words.get("speaker_pronoun_kinds") or {}
+    titles = _folded(lexicon, "name_titles", "person_heads")
+    return SpeakerCues(
+        after_inverted=re.compile(
+            rf"^[\s,]*(?:[—–-]+\s*)?{adv}(?i:{verbs})\b\s+(?P<subj>{subject}{{1,{SUBJECT_REACH}}})"
+        ),
+        after_subject=re.compile(
+            rf"^[\s,]*(?:[—–-]+\s*)?(?P<subj>{subject}{{1,{SUBJECT_REACH}}}?)\s+{adv}(?i:{verbs})\b"
+        ),
+        credit=re.compile(
+            rf"^[ \t]*[―—–]+[ \t]*(?P<subj>[A-Z][^.!?;:{_MARKS}\n]{{0,60}}?)[ \t]*\.?[ \t]*(?:\n|$)"
+        ),
+        before=re.compile(
+            rf"(?P<subj>{subject}{{1,{SUBJECT_REACH}}}?)\s+{adv}(?i:{verbs})\b"
+            rf"(?:\s+(?:that|reporters|journalists|him|her|them|me|us|the\s+\w+|[A-Z]\w+))?"
+            rf"(?:\s+(?:on|in|at|during|via|by)\s+[^.!?;:{_MARKS}\n]{{1,50}}?)?"
+            r"\s*[:,]?\s*$"
+        ),
+        verbs=re.compile(rf"\b(?i:{verbs})\b"),
+        abbreviations=re.compile(rf"\b(?:{abbrs}|[A-Z])\.|\([^()\n]{{0,40}}\)|\b[RDI]-[A-Z]\w*\."),
+        pronouns={str(k).casefold(): str(v) for k, v in dict(kinds).items()},
+        male=_folded(lexicon, "male_cues", "male_words"),
+        female=_folded(lexicon, "female_cues", "female_words"),
+        male_pronouns=_folded(lexicon, "male_pronouns"),
+        female_pronouns=_folded(lexicon, "female_pronouns"),
+        group_heads=_folded(lexicon, "group_heads"),
+        person_heads=_folded(lexicon, "person_heads"),
+        titles=titles,
+        not_names=_folded(lexicon, "speaker_not_names"),
+    )
+
+
+def mask_stops(text: str, cues: SpeakerCues) -> str:
+    """The text with abbreviation stops replaced by STOP_MASK, offsets kept.
+
+    "Rep. Ana Paz (R-Fla.) said." -> "Rep\u2024 Ana Paz (R-Fla\u2024) said." (the last stop stays).
+    """
+    return cues.abbreviations.sub(lambda m: m.group(0).replace(".", STOP_MASK), text)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """An attribution beside a quotation: its subject phrase and where it stands."""
+
+    where: str  # "after", "credit" or "before"
+    start: int  # body offsets of the subject phrase
+    end: int
+
+
+def find_cue(masked: str, start: int, end: int, closed: bool, para_end: int, cues: SpeakerCues):
+    """The attribution of the quotation whose inner text is masked[start:end], or None.
+
+    `closed` says whether the quotation has a closing mark (at `end`). After the marks, a
+    quotation that ends its sentence (`“… today.” Paz said ...` starts a new one) is attributed
+    only by a credit line or a question (`“…?” Paz asked.`); before them, the verb must end
+    right at the mark, with at most a colon, comma, "that" or an addressee between.
+    """
+    inner = masked[start:end].rstrip()
+    if closed:
+        rest = masked[end + 1 : min(para_end, end + 1 + SUBJECT_REACH + 40)]
+        m = cues.credit.match(rest)
+        if m and m.group("subj").strip():
+            a = end + 1 + m.start("subj")
+            return Cue("credit", a, a + len(m.group("subj").rstrip()))
+        ends_sentence = bool(re.search(r"[.]$", inner)) and not re.match(r"\s*[,—–-]", rest)
+        if not ends_sentence:
+            for pattern in (cues.after_inverted, cues.after_subject):
+                m = pattern.match(rest)
+                if m and _subject_ok(m.group("subj"), pattern is cues.after_subject):
+                    a = end + 1 + m.start("subj")
+                    return Cue("after", a, a + len(m.group("subj").rstrip(" ,")))
+    open_at = start - 1
+    lo = max(0, open_at - SUBJECT_REACH - 60)
+    head = masked[lo:open_at]
+    cut = max(head.rfind("\n"), *(head.rfind(c) for c in _MARKS))
+    m = cues.before.search(head, cut + 1)
+    if m and _subject_ok(m.group("subj"), True):
+        return Cue("before", lo + m.start("subj"), lo + m.end("subj"))
+    return None
+
+
+def _subject_ok(subj: str, verb_after: bool) -> bool:
+    """A subject phrase is short, and (before its verb) not a clause of its own."""
+    words = subj.split()
+    if not words or len(words) > 24:
+        return False
+    return not (verb_after and len(words) > 14 and "," not in subj)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What an attribution's subject phrase names."""
+
+    kind: str  # "name", "pronoun", "description", "group" or "none"
+    text: str  # the name, pronoun, head noun or group phrase
+    start: int  # body offsets of `text` (of the whole phrase for descriptions)
+    end: int
+    gender: str | None = None  # m / f when the phrase says so
+    names: tuple[tuple[int, int, str], ...] = ()  # every name run in the phrase, for a lookup
+
+
+def read_subject(masked: str, start: int, end: int, cues: SpeakerCues) -> Subject:
+    """Read a subject phrase: "Flynn, a top adviser," -> name Flynn; "he" -> pronoun;
+    "the German chancellor" -> description; "the G-7 leaders" -> group; "Paz's niece, state
+    Del. Ana Ruiz" -> name Ana Ruiz (a description with a named apposition is that name)."""
+    phrase = masked[start:end]
+    rel = re.search(r",\s+(?:who|whose|which|where)\b", phrase)
+    if rel:
+        phrase = phrase[: rel.start()]
+    parts = [(m.start(), m.group(0)) for m in re.finditer(r"[^,]+", phrase)]
+    parts = [(a, p) for a, p in parts if p.strip()]
+    if not parts:
+        return Subject("none", "", start, end)
+    a, head = parts[0]
+    lead = re.match(r"\s*(?:and|but|—|–|-)?\s*", head)
+    a, head = a + (lead.end() if lead else 0), head[lead.end() if lead else 0 :]
+    low = head.strip().casefold()
+    if low in cues.pronouns:
+        b = start + a + len(head.rstrip())
+        return Subject("pronoun", head.strip(), start + a, b, _gender_of(low, cues))
+    found = _read_phrase(head, start + a, cues)
+    if found.kind == "description" and len(parts) > 1:
+        b2, second = parts[1]
+        named = _read_phrase(second, start + b2, cues)
+        if named.kind == "name":
+            return named
+    return found
+
+
+def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
+    clean = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text)  # "(R-Fla.)"
+    tokens = [(m.start(), m.group(0)) for m in _TOKEN_RE.finditer(clean)]
+    # trailing modifiers after a name: "Mr. Morgan of the Sierra Club", "Paz on Monday"
+    for i, (_, t) in enumerate(tokens):
+        if (
+            i
+            and t.casefold() in _MODIFIER_WORDS
+            and any(_is_name_word(x, cues) for _, x in tokens[:i])
+        ):
+            tokens = tokens[:i]
+            break
+    if not tokens:
+        return Subject("none", "", offset, offset)
+    end = tokens[-1][0] + len(tokens[-1][1])
+    runs: list[list[tuple[int, str]]] = []
+    cur: list[tuple[int, str]] = []
+    prev_end = -10
+    for pos, t in tokens:
+        cap = t[:1].isupper()
+        if cap and cur and pos - prev_end <= 2 and not _possessive(cur[-1][1]):
+            cur.append((pos, t))
+        else:
+            if cur:
+                runs.append(cur)
+            cur = [(pos, t)] if cap else []
+        prev_end = pos + len(t)
+    if cur:
+        runs.append(cur)
+    names: list[tuple[int, int, str]] = []
+    for run in runs:
+        while run and run[0][1].casefold().rstrip(".\u2024") in cues.titles | cues.not_names:
+            run = run[1:]
+        if run and not _possessive(run[-1][1]):
+            a, b = run[0][0], run[-1][0] + len(run[-1][1])
+            names.append((offset + a, offset + b, text[a:b].replace(STOP_MASK, ".")))
+    last = tokens[-1][1].casefold().strip(".\u2024")
+    words = {t.casefold().strip(".\u2024") for _, t in tokens}
+    gender = "m" if words & cues.male else "f" if words & cues.female else None
+    core = re.sub(r"^(?i:the|a|an|some|several|many|all)\s+", "", text[:end].strip())
+    core = core.replace(STOP_MASK, ".")
+    if tokens[-1][1][:1].islower() and last in cues.group_heads:
+        return Subject("group", core, offset, offset + end)
+    if names:
+        # a run of two words or more first ("Tulsa police Chief Ana Paz" is Ana Paz), else the last
+        best = max(names, key=lambda n: (" " in n[2], n[0]))
+        return Subject("name", best[2], best[0], best[1], gender, tuple(names))
+    if last in cues.person_heads or last in cues.titles:
+        return Subject("description", last, offset, offset + end, gender)
+    if last in cues.group_heads:
+        return Subject("group", core, offset, offset + end)
+    return Subject("none", core, offset, offset + end)
+
+
+def _possessive(token: str) -> bool:
+    return token.endswith(("'s", "’s", "s'", "s’"))
+
+
+def _is_name_word(token: str, cues: SpeakerCues) -> bool:
+    low = token.casefold().rstrip(".\u2024")
+    return token[:1].isupper() and low not in cues.titles and low not in cues.not_names
+
+
+def _gender_of(word: str, cues: SpeakerCues) -> str | None:
+    kind = cues.pronouns.get(word)
+    return kind if kind in {"m", "f"} else None
+
+
+__all__ = [
+    "Cue",
+    "SpeakerCues",
+    "Subject",
+    "find_cue",
+    "mask_stops",
+    "read_subject",
+    "speaker_cues",
+]

@@ -1,0 +1,311 @@
+"""Who said each quotation: a second reading of the attribution beside the marks.
+
+extract_quotes gives every quotation a first speaker. This pass reads the attribution beside
+the marks again with a wider grammar (speaker_cues: honorifics and party tags inside the
+subject, appositions, credit lines, manner-of-speaking verbs) and resolves its subject:
+
+- a name goes to the register's person ("Rep. Ana Paz (R-Fla.) said" is Ana Paz), or stands
+  as printed when the register lacks it ("Tulsa police Chief Ana Paz" gives "Ana Paz");
+- a pronoun goes to the nearest person before it of the same gender (honorifics, gendered
+  nouns and the pronouns used after a name say which), preferring the subject of a sentence's
+  reporting verb: in "Paz, who met Holm, defended the plan. “…,” she said." she is Paz;
+- a description ("the spokeswoman", "the German chancellor") goes to the person the register
+  holds that role for, else to the last person the text described so ("Ana Paz, a
+  spokeswoman"), else like a pronoun of its gender;
+- a group ("the G-7 leaders", "the union") speaks as the text names it.
+
+Quotations with no attribution of their own then follow the speaker they continue
+(continuation.py). The first speaker stays wherever this pass finds nothing better.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+
+from bot.extract.continuation import Located, continue_speakers
+from bot.extract.lexicon import Lexicon
+from bot.extract.people import Mention, PeopleRegister
+from bot.extract.speaker_cues import (
+    Cue,
+    SpeakerCues,
+    Subject,
+    find_cue,
+    mask_stops,
+    read_subject,
+    speaker_cues,
+)
+from bot.extract.text import Paragraph, quote_spans
+from bot.models import Document, Quote
+
+#: How many sentences back a pronoun or description looks for the person it stands for.
+SPEAKER_REACH = 8
+#: How far after a name its apposition may name a role ("Ana Paz, a spokeswoman for ...").
+APPOSITION_REACH = 90
+
+
+class SpeakerResolver:
+    """Resolves subject phrases at body offsets to speakers, for one document."""
+
+    def __init__(
+        self,
+        body: str,
+        masked: str,
+        paragraphs: tuple[Paragraph, ...],
+        register: PeopleRegister,
+        cues: SpeakerCues,
+        quoted: list[tuple[int, int]],
+    ) -> None:
+        self.body = body
+        self.masked = masked
+        self.register = register
+        self.cues = cues
+        self.sentences = [(s.start, s.end) for p in paragraphs for s in p.sentences]
+        self.starts = [s for s, _ in self.sentences]
+        self.quoted = sorted(quoted)
+        self.quote_starts = [a for a, _ in self.quoted]
+        self.named = [
+            m
+            for m in register.all_mentions
+            if m.kind != "pronoun" and not m.in_quote and not self.in_quote(m.start)
+        ]
+        self.named_starts = [m.start for m in self.named]
+        self.resolved: dict[int, int] = {}  # pronoun offset -> person, as resolved here
+        self.gender = self._genders()
+
+    # --- places ----------------------------------------------------------------------------
+
+    def in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.quote_starts, pos) - 1
+        return k >= 0 and self.quoted[k][0] <= pos < self.quoted[k][1]
+
+    def _sentence(self, pos: int) -> int:
+        return max(bisect.bisect_right(self.starts, pos) - 1, 0)
+
+    def _possessor(self, m: Mention) -> bool:
+        return self.body[m.end : m.end + 2] in {"'s", "’s"}
+
+    def pid(self, person: int) -> str:
+        return self.register.people[person].id
+
+    # --- genders ---------------------------------------------------------------------------
+
+    def _genders(self) -> dict[int, str]:
+        """Each person's gender where the text tells: an honorific or gendered noun before a
+        name or in a role (weight 3), else the pronoun that next follows a name, in its
+        sentence or the next, with no other person between (weight 1)."""
+        votes: dict[int, dict[str, int]] = {}
+        cues = self.cues
+
+        def vote(person: int, g: str, w: int) -> None:
+            votes.setdefault(person, {}).setdefault(g, 0)
+            votes[person][g] += w
+
+        for i, p in enumerate(self.register.people):
+            for role in p.roles:
+                words = set(re.findall(r"\w+", role.casefold()))
+                if words & cues.male:
+                    vote(i, "m", 3)
+                elif words & cues.female:
+                    vote(i, "f", 3)
+        word_before = re.compile(r"([A-Za-z]+)[.\u2024]?\s+$")
+        pron = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
+        for k, m in enumerate(self.named):
+            w = word_before.search(self.masked, max(0, m.start - 20), m.start)
+            text = m.text.casefold().split()
+            for word in ([w.group(1).casefold()] if w else []) + text[:1]:
+                if word in cues.male:
+                    vote(m.person, "m", 3)
+                elif word in cues.female:
+                    vote(m.person, "f", 3)
+            if self._possessor(m):
+                continue
+            si = self._sentence(m.start)
+            stop = self.sentences[min(si + 1, len(self.sentences) - 1)][1]
+            nxt = self.named_starts[k + 1] if k + 1 < len(self.named) else len(self.body)
+            for p in pron.finditer(self.masked, m.end, min(stop, nxt)):
+                if self.in_quote(p.start()):
+                    continue
+                word = p.group(0).casefold()
+                vote(m.person, "m" if word in cues.male_pronouns else "f", 1)
+                break
+        return {
+            i: max(v, key=lambda g: v[g])
+            for i, v in votes.items()
+            if len(set(v.values())) > 1 or len(v) == 1
+        }
+
+    # --- resolving -------------------------------------------------------------------------
+
+    def speaker(self, subject: Subject, at: int) -> tuple[str | None, bool]:
+        """(speaker, is a register person) for a subject phrase at body offset `at`."""
+        if subject.kind == "name":
+            return self._name(subject)
+        if subject.kind == "pronoun" and subject.gender:
+            person = self.pronoun(subject.start, subject.gender)
+            if person is not None:
+                self.resolved[subject.start] = person
+            return (self.pid(person), True) if person is not None else (None, False)
+        if subject.kind == "description":
+            person = self.description(subject)
+            return (self.pid(person), True) if person is not None else (None, False)
+        if subject.kind == "group":
+            return subject.text, False
+        return None, False
+
+    def _name(self, subject: Subject) -> tuple[str | None, bool]:
+        ranked = sorted(subject.names, key=lambda n: (" " in n[2], n[0]), reverse=True)
+        for a, b, text in ranked:
+            for m in self.register.mention_spans(a, b):
+                if m.kind != "pronoun" and not self._possessor(m):
+                    return self.pid(m.person), True
+            hit = self.register.aliases.get(text.casefold())
+            if hit is None:
+                hit = self.register.aliases.get(text.split()[-1].casefold())
+            if hit:
+                return self.pid(hit[0]), True
+            if " " in text:
+                return text, False
+        return (ranked[0][2], False) if ranked else (None, False)
+
+    def pronoun(self, pos: int, gender: str) -> int | None:
+        """The person a "he"/"she" at `pos` stands for: the nearest sentence back that names
+        someone of that gender (or of unknown gender) outside quotations; in it, the subject of
+        its reporting verb if one names someone, else its first such person."""
+        si = self._sentence(pos)
+        for k in range(si, max(-1, si - SPEAKER_REACH), -1):
+            s, e = self.sentences[k]
+            hi = pos if k == si else e
+            cands = self._candidates(s, hi, gender)
+            if not cands:
+                continue
+            known = [c for c in cands if self.gender.get(c[1]) == gender] or cands
+            verb = next(
+                (
+                    v.start()
+                    for v in self.cues.verbs.finditer(self.masked, s, hi)
+                    if not self.in_quote(v.start())
+                ),
+                None,
+            )
+            if verb is not None:
+                before = [c for c in known if c[0] < verb]
+                if before:
+                    return before[0][1]
+            return known[0][1]
+        return None
+
+    def _candidates(self, start: int, end: int, gender: str) -> list[tuple[int, int]]:
+        """(offset, person) of people named (or resolved pronouns) between two offsets whose
+        gender does not contradict `gender`, in text order."""
+        lo = bisect.bisect_left(self.named_starts, start)
+        hi = bisect.bisect_left(self.named_starts, end)
+        out = [
+            (m.start, m.person)
+            for m in self.named[lo:hi]
+            if not self._possessor(m) and self.gender.get(m.person, gender) == gender
+        ]
+        out += [
+            (p, person)
+            for p, person in self.resolved.items()
+            if start <= p < end and self.gender.get(person, gender) == gender
+        ]
+        return sorted(out)
+
+    def description(self, subject: Subject) -> int | None:
+        """The person a description ("the spokeswoman") stands for: the register's holder of
+        that role, else the last person described with its head noun, else as a pronoun."""
+        text = self.body[subject.start : subject.end]
+        person = self.register.resolve(text, subject.start)
+        if person is not None:
+            return self.register.people.index(person)
+        head = subject.text
+        si = self._sentence(subject.start)
+        lo = self.sentences[max(0, si - SPEAKER_REACH)][0]
+        k = bisect.bisect_left(self.named_starts, subject.start) - 1
+        word = re.compile(rf"\b{re.escape(head)}\b", re.I)
+        while k >= 0 and self.named[k].start >= lo:
+            m = self.named[k]
+            near = self.masked[max(0, m.start - 40) : m.end + APPOSITION_REACH]
+            if word.search(near):
+                return m.person
+            k -= 1
+        if subject.gender:
+            return self.pronoun(subject.start, subject.gender)
+        return None
+
+
+def _clean(text: str) -> str:
+    """A quotation's text as extract_quotes prints it (no trailing comma)."""
+    out = text.strip()
+    return out[:-1].rstrip() if out.endswith(",") else out
+
+
+def _locate(body: str, paragraphs: tuple[Paragraph, ...], quotes: list[Quote]) -> list[Located]:
+    """Each quotation's span, found among its paragraph's quoted stretches in order."""
+    by_para: dict[int, list[int]] = {}
+    for i, q in enumerate(quotes):
+        by_para.setdefault(q.source.paragraph, []).append(i)
+    out: list[Located] = []
+    for para in paragraphs:
+        wanted = by_para.get(para.number)
+        if not wanted:
+            continue
+        spans = quote_spans(body, para)
+        k = 0
+        for i in wanted:
+            for j in range(k, len(spans)):
+                if _clean(spans[j].text) == quotes[i].text:
+                    out.append(Located(i, spans[j], para))
+                    k = j + 1
+                    break
+    return out
+
+
+def attribute_speakers(
+    document: Document,
+    paragraphs: tuple[Paragraph, ...],
+    register: PeopleRegister,
+    quotes: list[Quote],
+    lexicon: Lexicon,
+) -> list[Quote]:
+    """The quotations with their speakers read again (see the module docstring)."""
+    cues = speaker_cues(lexicon)
+    if not quotes or not cues.pronouns:
+        return quotes
+    body = document.text
+    masked = mask_stops(body, cues)
+    located = _locate(body, paragraphs, quotes)
+    spans = [(loc.span.start, loc.span.end) for loc in located]
+    resolver = SpeakerResolver(body, masked, paragraphs, register, cues, spans)
+    speakers = [q.speaker for q in quotes]
+    cued: set[int] = set()
+    for loc in located:
+        para_end = loc.paragraph.start + len(loc.paragraph.text)
+        span = loc.span
+        cue = find_cue(masked, span.start, span.end, span.close_mark is not None, para_end, cues)
+        if cue is None:
+            continue
+        who, person = resolver.speaker(_subject_of(cue, masked, cues), cue.start)
+        if who is None:
+            continue
+        if person or speakers[loc.index] is None or _is_group(cue, masked, cues):
+            speakers[loc.index] = who
+            cued.add(loc.index)
+    speakers = continue_speakers(located, [q.speaker for q in quotes], speakers, cued)
+    return [
+        replace(q, speaker=s) if s != q.speaker else q
+        for q, s in zip(quotes, speakers, strict=True)
+    ]
+
+
+def _subject_of(cue: Cue, masked: str, cues: SpeakerCues) -> Subject:
+    return read_subject(masked, cue.start, cue.end, cues)
+
+
+def _is_group(cue: Cue, masked: str, cues: SpeakerCues) -> bool:
+    return _subject_of(cue, masked, cues).kind == "group"
+
+
+__all__ = ["SpeakerResolver", "attribute_speakers"]
