@@ -24,6 +24,7 @@ STOP_MASK = "\u2024"
 SUBJECT_REACH = 160
 #: Quotation marks: a subject phrase never runs over one.
 _MARKS = '"“”„«»'
+_DETERMINERS = frozenset("a an the one another this that his her their its".split())
 _MODIFIER_WORDS = frozenset("of on in at from during via with to for".split())
 _TOKEN_RE = re.compile(r"[^\W_][\w'’\u2024.-]*")
 
@@ -148,6 +149,52 @@ def find_cue(masked: str, start: int, end: int, closed: bool, para_end: int, cue
     return None
 
 
+#: Words that open an introductory phrase before a subject: "In an interview, Paz said".
+_INTRO_WORDS = frozenset(
+    "in on at during after before for with under since while when as according however but and "
+    "meanwhile still yet also later then speaking asked earlier".split()
+)
+#: The longest subject, in words, before a reporting verb that is not right beside a quotation.
+SUBJECT_WORDS = 8
+
+
+def reporting_subject(masked: str, lo: int, verb: int, verb_end: int, hi: int, cues: SpeakerCues):
+    """The subject of a reporting verb in running text (masked[lo:hi] is its sentence), or None.
+
+    Before the verb, the last clause's opening phrase, skipping an introductory phrase and
+    allowing an apposition: "In an interview, Ana Paz, a spokeswoman, said" -> Ana Paz. A clause
+    too long to be a subject gives way to the name after the verb: "..., noted Ana Paz".
+    """
+    text = masked[lo:verb]
+    cut = max(text.rfind(c) for c in _MARKS + ";:")
+    a = lo + cut + 1
+    parts = [(a + m.start(), m.group(0)) for m in re.finditer(r"[^,]+", masked[a:verb])]
+    parts = [(off, p) for off, p in parts if p.strip()]
+    if parts and len(parts[-1][1].split()) <= SUBJECT_WORDS:
+        # the phrase right before the verb: "..., which, Paz said"; "Paz, a spokeswoman, said"
+        found = read_subject(masked, parts[-1][0], verb, cues)
+        if found.kind in {"name", "pronoun"}:
+            return found
+        if found.kind == "description" and len(parts) > 1:
+            named = read_subject(masked, parts[-2][0], parts[-2][0] + len(parts[-2][1]), cues)
+            return named if named.kind == "name" else found
+    for off, part in parts:
+        words = part.split()
+        if words[0].casefold() in _INTRO_WORDS and len(parts) > 1:
+            continue
+        if len(words) <= SUBJECT_WORDS:
+            found = read_subject(masked, off, verb, cues)
+            if found.kind in {"name", "pronoun", "description"}:
+                return found
+        break
+    tail = re.match(rf"\s*([^,.;:!?{_MARKS}\n]{{1,60}})", masked[verb_end:hi])
+    if tail:
+        found = read_subject(masked, verb_end + tail.start(1), verb_end + tail.end(1), cues)
+        if found.kind == "name":
+            return found
+    return None
+
+
 def _subject_ok(subj: str, verb_after: bool) -> bool:
     """A subject phrase is short, and (before its verb) not a clause of its own."""
     words = subj.split()
@@ -229,6 +276,11 @@ def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
     for run in runs:
         while run and run[0][1].casefold().rstrip(".\u2024") in cues.titles | cues.not_names:
             run = run[1:]
+        inner = [
+            i for i, (_, t) in enumerate(run[:-1]) if t.casefold().rstrip(".\u2024") in cues.titles
+        ]
+        if inner:
+            run = run[inner[-1] + 1 :]  # "DNC Chairman Ana Paz" is Ana Paz
         if run and not _possessive(run[-1][1]):
             a, b = run[0][0], run[-1][0] + len(run[-1][1])
             names.append((offset + a, offset + b, text[a:b].replace(STOP_MASK, ".")))
@@ -239,6 +291,10 @@ def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
     core = core.replace(STOP_MASK, ".")
     if tokens[-1][1][:1].islower() and last in cues.group_heads:
         return Subject("group", core, offset, offset + end)
+    described = tokens[0][1].casefold() in _DETERMINERS and tokens[-1][1][:1].islower()
+    if described and (last in cues.person_heads or last in cues.titles):
+        # "a top Ruiz surrogate", "the Republican nominee": a description, not the name in it
+        return Subject("description", last, offset, offset + end, gender)
     if names:
         # a run of two words or more first ("Tulsa police Chief Ana Paz" is Ana Paz), else the last
         best = max(names, key=lambda n: (" " in n[2], n[0]))

@@ -34,6 +34,7 @@ from bot.extract.speaker_cues import (
     find_cue,
     mask_stops,
     read_subject,
+    reporting_subject,
     speaker_cues,
 )
 from bot.extract.text import Paragraph, quote_spans
@@ -43,6 +44,10 @@ from bot.models import Document, Quote
 SPEAKER_REACH = 8
 #: How far after a name its apposition may name a role ("Ana Paz, a spokeswoman for ...").
 APPOSITION_REACH = 90
+#: A relative or another clause: a pronoun after one may be someone else.
+_RELATIVE_RE = re.compile(
+    r"\b(?:who|whom|whose|which|that|and|but|while|as|when|after|before|because|until|if|than)\b"
+)
 
 
 class SpeakerResolver:
@@ -73,6 +78,10 @@ class SpeakerResolver:
         self.named_starts = [m.start for m in self.named]
         self.resolved: dict[int, int] = {}  # pronoun offset -> person, as resolved here
         self.gender = self._genders()
+        self.index = {p.id: i for i, p in enumerate(register.people)}
+        self.events: list[tuple[int, str, str | None]] = []  # (offset, speaker, gender)
+        self.event_starts: list[int] = []
+        self._find_events()
 
     # --- places ----------------------------------------------------------------------------
 
@@ -93,8 +102,8 @@ class SpeakerResolver:
 
     def _genders(self) -> dict[int, str]:
         """Each person's gender where the text tells: an honorific or gendered noun before a
-        name or in a role (weight 3), else the pronoun that next follows a name, in its
-        sentence or the next, with no other person between (weight 1)."""
+        name or in a role (weight 3), else the pronoun that next follows a name in its sentence
+        (with no other person or clause between) or opens the next one (weight 1)."""
         votes: dict[int, dict[str, int]] = {}
         cues = self.cues
 
@@ -110,14 +119,17 @@ class SpeakerResolver:
                 elif words & cues.female:
                     vote(i, "f", 3)
         word_before = re.compile(r"([A-Za-z]+)[.\u2024]?\s+$")
-        pron = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
+        # "him" and "her" are left out: they are as often someone else ("Paz thanked her").
+        pron = re.compile(r"\b(?:he|his|himself|she|hers|herself)\b", re.I)
+        male = cues.male - cues.male_pronouns
+        female = cues.female - cues.female_pronouns
         for k, m in enumerate(self.named):
             w = word_before.search(self.masked, max(0, m.start - 20), m.start)
             text = m.text.casefold().split()
             for word in ([w.group(1).casefold()] if w else []) + text[:1]:
-                if word in cues.male:
+                if word in male:
                     vote(m.person, "m", 3)
-                elif word in cues.female:
+                elif word in female:
                     vote(m.person, "f", 3)
             if self._possessor(m):
                 continue
@@ -127,6 +139,15 @@ class SpeakerResolver:
             for p in pron.finditer(self.masked, m.end, min(stop, nxt)):
                 if self.in_quote(p.start()):
                     continue
+                if _RELATIVE_RE.search(self.masked, m.end, p.start()):
+                    break  # "Paz, who met Holm, said he ...": he may be Holm
+                if p.start() >= self.sentences[si][1] and self._sentence(p.start()) != si + 1:
+                    break
+                if (
+                    p.start() >= self.sentences[si][1]
+                    and self.body[self.sentences[si + 1][0] : p.start()].strip()
+                ):
+                    break  # in the next sentence, only one that opens with the pronoun
                 word = p.group(0).casefold()
                 vote(m.person, "m" if word in cues.male_pronouns else "f", 1)
                 break
@@ -136,6 +157,37 @@ class SpeakerResolver:
             if len(set(v.values())) > 1 or len(v) == 1
         }
 
+    # --- who spoke where --------------------------------------------------------------------
+
+    def _find_events(self) -> None:
+        """Every reporting verb outside quotations whose subject is a name, a description or a
+        pronoun, with its speaker, in text order: who last spoke before a "he said"."""
+        for v in self.cues.verbs.finditer(self.masked):
+            if self.in_quote(v.start()):
+                continue
+            s, e = self.sentences[self._sentence(v.start())]
+            found = reporting_subject(self.masked, s, v.start(), v.end(), e, self.cues)
+            if found is None:
+                continue
+            who, person = self.speaker(found, found.start)
+            if who is None:
+                continue
+            gender = self.gender.get(self.index[who]) if person else found.gender
+            self.events.append((found.start, who, gender))
+            self.event_starts.append(found.start)
+
+    def last_speaker(self, pos: int, gender: str) -> str | None:
+        """The speaker of the last reporting verb before `pos`, within SPEAKER_REACH sentences,
+        whose gender does not contradict `gender`."""
+        lo = self.sentences[max(0, self._sentence(pos) - SPEAKER_REACH)][0]
+        k = bisect.bisect_left(self.event_starts, pos) - 1
+        while k >= 0 and self.events[k][0] >= lo:
+            _, who, g = self.events[k]
+            if g in (None, gender):
+                return who
+            k -= 1
+        return None
+
     # --- resolving -------------------------------------------------------------------------
 
     def speaker(self, subject: Subject, at: int) -> tuple[str | None, bool]:
@@ -143,6 +195,9 @@ class SpeakerResolver:
         if subject.kind == "name":
             return self._name(subject)
         if subject.kind == "pronoun" and subject.gender:
+            who = self.last_speaker(subject.start, subject.gender)
+            if who is not None:
+                return who, who in self.index
             person = self.pronoun(subject.start, subject.gender)
             if person is not None:
                 self.resolved[subject.start] = person
@@ -157,9 +212,13 @@ class SpeakerResolver:
     def _name(self, subject: Subject) -> tuple[str | None, bool]:
         ranked = sorted(subject.names, key=lambda n: (" " in n[2], n[0]), reverse=True)
         for a, b, text in ranked:
-            for m in self.register.mention_spans(a, b):
-                if m.kind != "pronoun" and not self._possessor(m):
-                    return self.pid(m.person), True
+            inside = [
+                m
+                for m in self.register.mention_spans(a, b)
+                if m.kind != "pronoun" and not self._possessor(m)
+            ]
+            if inside:  # the one that ends the run: "Kent County official Ana Paz"
+                return self.pid(max(inside, key=lambda m: m.end).person), True
             hit = self.register.aliases.get(text.casefold())
             if hit is None:
                 hit = self.register.aliases.get(text.split()[-1].casefold())
@@ -287,12 +346,11 @@ def attribute_speakers(
         cue = find_cue(masked, span.start, span.end, span.close_mark is not None, para_end, cues)
         if cue is None:
             continue
-        who, person = resolver.speaker(_subject_of(cue, masked, cues), cue.start)
+        who, _ = resolver.speaker(_subject_of(cue, masked, cues), cue.start)
         if who is None:
             continue
-        if person or speakers[loc.index] is None or _is_group(cue, masked, cues):
-            speakers[loc.index] = who
-            cued.add(loc.index)
+        speakers[loc.index] = who
+        cued.add(loc.index)
     speakers = continue_speakers(located, [q.speaker for q in quotes], speakers, cued)
     return [
         replace(q, speaker=s) if s != q.speaker else q
