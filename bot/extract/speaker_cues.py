@@ -24,6 +24,7 @@ STOP_MASK = "\u2024"
 SUBJECT_REACH = 160
 #: Quotation marks: a subject phrase never runs over one.
 _MARKS = '"“”„«»'
+_PARTY_RE = re.compile(r"\b[RDI]-[A-Z][\w\u2024.]*")
 _DETERMINERS = frozenset("a an the one another this that his her their its".split())
 _MODIFIER_WORDS = frozenset("of on in at from during via with to for".split())
 _TOKEN_RE = re.compile(r"[^\W_][\w'’\u2024.-]*")
@@ -48,6 +49,7 @@ class SpeakerCues:
     person_heads: frozenset[str]
     titles: frozenset[str]
     not_names: frozenset[str]
+    org_words: frozenset[str]
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -97,6 +99,7 @@ def speaker_cues(lexicon: Lexicon) -> SpeakerCues:
         person_heads=_folded(lexicon, "person_heads"),
         titles=titles,
         not_names=_folded(lexicon, "speaker_not_names"),
+        org_words=_folded(lexicon, "org_words"),
     )
 
 
@@ -173,7 +176,7 @@ def reporting_subject(masked: str, lo: int, verb: int, verb_end: int, hi: int, c
     if parts and len(parts[-1][1].split()) <= SUBJECT_WORDS:
         # the phrase right before the verb: "..., which, Paz said"; "Paz, a spokeswoman, said"
         found = read_subject(masked, parts[-1][0], verb, cues)
-        if found.kind in {"name", "pronoun"}:
+        if found.kind in {"name", "pronoun", "group"}:
             return found
         if found.kind == "description" and len(parts) > 1:
             named = read_subject(masked, parts[-2][0], parts[-2][0] + len(parts[-2][1]), cues)
@@ -245,6 +248,7 @@ def read_subject(masked: str, start: int, end: int, cues: SpeakerCues) -> Subjec
 
 def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
     clean = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text)  # "(R-Fla.)"
+    clean = _PARTY_RE.sub(lambda m: " " * len(m.group(0)), clean)  # "R-Ky."
     tokens = [(m.start(), m.group(0)) for m in _TOKEN_RE.finditer(clean)]
     # trailing modifiers after a name: "Mr. Morgan of the Sierra Club", "Paz on Monday"
     for i, (_, t) in enumerate(tokens):
@@ -306,6 +310,17 @@ def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
     return Subject("none", core, offset, offset + end)
 
 
+def personal_name(name: str, cues: SpeakerCues) -> bool:
+    """Whether a name can be a person's ("Ana Paz", "Paz"), not a body's or a place's ("the
+    Security Council", "Democratic Party", "U.S.")."""
+    words = name.replace(STOP_MASK, ".").split()
+    if not words or any(w.casefold().strip(".,") in cues.org_words for w in words):
+        return False
+    return all(re.fullmatch(r"[A-Z][\w'’-]*|[A-Z]\.", w) for w in words) and not (
+        len(words) == 1 and re.fullmatch(r"[A-Z]\.|[A-Z]{2,}", words[0])
+    )
+
+
 def _possessive(token: str) -> bool:
     return token.endswith(("'s", "’s", "s'", "s’"))
 
@@ -326,6 +341,7 @@ __all__ = [
     "Subject",
     "find_cue",
     "mask_stops",
+    "personal_name",
     "read_subject",
     "speaker_cues",
 ]

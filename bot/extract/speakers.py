@@ -33,6 +33,7 @@ from bot.extract.speaker_cues import (
     Subject,
     find_cue,
     mask_stops,
+    personal_name,
     read_subject,
     reporting_subject,
     speaker_cues,
@@ -172,9 +173,19 @@ class SpeakerResolver:
             who, person = self.speaker(found, found.start)
             if who is None:
                 continue
-            gender = self.gender.get(self.index[who]) if person else found.gender
+            if found.kind == "group":
+                gender: str | None = "group"
+            elif not personal_name(self.name_of(who), self.cues):
+                gender = "body"  # "the Commission announced": never a "he" or "she"
+            else:
+                gender = self.gender.get(self.index[who]) if person else found.gender
             self.events.append((found.start, who, gender))
             self.event_starts.append(found.start)
+
+    def name_of(self, speaker: str) -> str:
+        """A speaker's printed name: the register person's name, or the speaker as printed."""
+        k = self.index.get(speaker)
+        return self.register.people[k].name if k is not None else speaker
 
     def last_speaker(self, pos: int, gender: str) -> str | None:
         """The speaker of the last reporting verb before `pos`, within SPEAKER_REACH sentences,
@@ -183,7 +194,7 @@ class SpeakerResolver:
         k = bisect.bisect_left(self.event_starts, pos) - 1
         while k >= 0 and self.events[k][0] >= lo:
             _, who, g = self.events[k]
-            if g in (None, gender):
+            if g == gender or (g is None and gender in {"m", "f"}):
                 return who
             k -= 1
         return None
@@ -194,6 +205,8 @@ class SpeakerResolver:
         """(speaker, is a register person) for a subject phrase at body offset `at`."""
         if subject.kind == "name":
             return self._name(subject)
+        if subject.kind == "pronoun" and subject.text.casefold() == "they":
+            return self.last_speaker(subject.start, "group"), False
         if subject.kind == "pronoun" and subject.gender:
             who = self.last_speaker(subject.start, subject.gender)
             if who is not None:
@@ -263,7 +276,9 @@ class SpeakerResolver:
         out = [
             (m.start, m.person)
             for m in self.named[lo:hi]
-            if not self._possessor(m) and self.gender.get(m.person, gender) == gender
+            if not self._possessor(m)
+            and self.gender.get(m.person, gender) == gender
+            and personal_name(self.register.people[m.person].name, self.cues)
         ]
         out += [
             (p, person)
