@@ -24,6 +24,7 @@ STOP_MASK = "\u2024"
 SUBJECT_REACH = 160
 #: Quotation marks: a subject phrase never runs over one.
 _MARKS = '"“”„«»'
+_GROUP_OPENERS = frozenset("the a some several many all both other two three four five".split())
 _PARTY_RE = re.compile(r"\b[RDI]-[A-Z][\w\u2024.]*")
 _DETERMINERS = frozenset("a an the one another this that his her their its".split())
 _MODIFIER_WORDS = frozenset("of on in at from during via with to for".split())
@@ -293,7 +294,9 @@ def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
     gender = "m" if words & cues.male else "f" if words & cues.female else None
     core = re.sub(r"^(?i:the|a|an|some|several|many|all)\s+", "", text[:end].strip())
     core = core.replace(STOP_MASK, ".")
-    if tokens[-1][1][:1].islower() and last in cues.group_heads:
+    first = tokens[0][1]
+    grouped = first[:1].isupper() or first[:1].isdigit() or first.casefold() in _GROUP_OPENERS
+    if tokens[-1][1][:1].islower() and last in cues.group_heads and grouped and len(tokens) <= 6:
         return Subject("group", core, offset, offset + end)
     described = tokens[0][1].casefold() in _DETERMINERS and tokens[-1][1][:1].islower()
     if described and (last in cues.person_heads or last in cues.titles):
@@ -314,7 +317,7 @@ def personal_name(name: str, cues: SpeakerCues) -> bool:
     """Whether a name can be a person's ("Ana Paz", "Paz"), not a body's or a place's ("the
     Security Council", "Democratic Party", "U.S.")."""
     words = name.replace(STOP_MASK, ".").split()
-    if not words or any(w.casefold().strip(".,") in cues.org_words for w in words):
+    if not words or any(w.casefold().strip(".,") in cues.org_words | cues.titles for w in words):
         return False
     return all(re.fullmatch(r"[A-Z][\w'’-]*|[A-Z]\.", w) for w in words) and not (
         len(words) == 1 and re.fullmatch(r"[A-Z]\.|[A-Z]{2,}", words[0])

@@ -175,7 +175,7 @@ class SpeakerResolver:
                 continue
             if found.kind == "group":
                 gender: str | None = "group"
-            elif not personal_name(self.name_of(who), self.cues):
+            elif not personal_name(self.name_of(who), self.cues) or (not person and " " not in who):
                 gender = "body"  # "the Commission announced": never a "he" or "she"
             else:
                 gender = self.gender.get(self.index[who]) if person else found.gender
