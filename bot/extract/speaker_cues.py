@@ -84,7 +84,7 @@ def speaker_cues(lexicon: Lexicon) -> SpeakerCues:
             rf"^[ \t]*[―—–]+[ \t]*(?P<subj>[A-Z][^.!?;:{_MARKS}\n]{{0,60}}?)[ \t]*\.?[ \t]*(?:\n|$)"
         ),
         before=re.compile(
-            rf"(?P<subj>{subject}{{1,{SUBJECT_REACH}}}?)\s+{adv}(?i:{verbs})\b"
+            rf"(?P<subj>{subject}{{1,{SUBJECT_REACH}}}?)\s+{adv}(?P<verb>(?i:{verbs}))\b"
             rf"(?:\s+(?:that|reporters|journalists|him|her|them|me|us|the\s+\w+|[A-Z]\w+))?"
             rf"(?:\s+(?:on|in|at|during|via|by)\s+[^.!?;:{_MARKS}\n]{{1,50}}?)?"
             r"\s*[:,]?\s*$"
@@ -119,9 +119,12 @@ class Cue:
     where: str  # "after", "credit" or "before"
     start: int  # body offsets of the subject phrase
     end: int
+    subject: Subject | None = None  # already read (before the marks)
 
 
-def find_cue(masked: str, start: int, end: int, closed: bool, para_end: int, cues: SpeakerCues):
+def find_cue(
+    masked: str, start: int, end: int, closed: bool, para_end: int, cues: SpeakerCues
+) -> Cue | None:
     """The attribution of the quotation whose inner text is masked[start:end], or None.
 
     `closed` says whether the quotation has a closing mark (at `end`). After the marks, a
@@ -148,9 +151,13 @@ def find_cue(masked: str, start: int, end: int, closed: bool, para_end: int, cue
     head = masked[lo:open_at]
     cut = max(head.rfind("\n"), *(head.rfind(c) for c in _MARKS))
     m = cues.before.search(head, cut + 1)
-    if m and _subject_ok(m.group("subj"), True):
-        return Cue("before", lo + m.start("subj"), lo + m.end("subj"))
-    return None
+    if m is None:
+        return None
+    verb, verb_end = lo + m.start("verb"), lo + m.end("verb")
+    found = reporting_subject(masked, lo + m.start("subj"), verb, verb_end, open_at, cues)
+    if found is None:
+        return None
+    return Cue("before", found.start, found.end, found)
 
 
 #: Words that open an introductory phrase before a subject: "In an interview, Paz said".
@@ -158,11 +165,17 @@ _INTRO_WORDS = frozenset(
     "in on at during after before for with under since while when as according however but and "
     "meanwhile still yet also later then speaking asked earlier".split()
 )
+#: A clause that opens with a name or a pronoun and its (lower-case) verb: "Ana Paz attacked".
+_LEADING_NAME_RE = re.compile(
+    r"\s*((?:[A-Z][\w'’\u2024.-]*\s+){0,4}[A-Z][\w'’\u2024.-]*|he|she|they)\s+[a-z]"
+)
 #: The longest subject, in words, before a reporting verb that is not right beside a quotation.
 SUBJECT_WORDS = 8
 
 
-def reporting_subject(masked: str, lo: int, verb: int, verb_end: int, hi: int, cues: SpeakerCues):
+def reporting_subject(
+    masked: str, lo: int, verb: int, verb_end: int, hi: int, cues: SpeakerCues
+) -> Subject | None:
     """The subject of a reporting verb in running text (masked[lo:hi] is its sentence), or None.
 
     Before the verb, the last clause's opening phrase, skipping an introductory phrase and
@@ -170,7 +183,7 @@ def reporting_subject(masked: str, lo: int, verb: int, verb_end: int, hi: int, c
     too long to be a subject gives way to the name after the verb: "..., noted Ana Paz".
     """
     text = masked[lo:verb]
-    cut = max(text.rfind(c) for c in _MARKS + ";:")
+    cut = max(text.rfind(c) for c in _MARKS + ";:―—–")
     a = lo + cut + 1
     parts = [(a + m.start(), m.group(0)) for m in re.finditer(r"[^,]+", masked[a:verb])]
     parts = [(off, p) for off, p in parts if p.strip()]
@@ -182,14 +195,20 @@ def reporting_subject(masked: str, lo: int, verb: int, verb_end: int, hi: int, c
         if found.kind == "description" and len(parts) > 1:
             named = read_subject(masked, parts[-2][0], parts[-2][0] + len(parts[-2][1]), cues)
             return named if named.kind == "name" else found
-    for off, part in parts:
+    for k, (off, part) in enumerate(parts):
         words = part.split()
-        if words[0].casefold() in _INTRO_WORDS and len(parts) > 1:
+        if words[0].casefold() in _INTRO_WORDS and k + 1 < len(parts):
             continue
         if len(words) <= SUBJECT_WORDS:
             found = read_subject(masked, off, verb, cues)
             if found.kind in {"name", "pronoun", "description"}:
                 return found
+        else:  # a clause: its subject opens it ("Ana Paz attacked the plan, saying")
+            lead = _LEADING_NAME_RE.match(part)
+            if lead:
+                found = read_subject(masked, off + lead.start(1), off + lead.end(1), cues)
+                if found.kind in {"name", "pronoun"}:
+                    return found
         break
     tail = re.match(rf"\s*([^,.;:!?{_MARKS}\n]{{1,60}})", masked[verb_end:hi])
     if tail:

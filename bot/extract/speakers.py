@@ -230,8 +230,10 @@ class SpeakerResolver:
                 for m in self.register.mention_spans(a, b)
                 if m.kind != "pronoun" and not self._possessor(m)
             ]
-            if inside:  # the one that ends the run: "Kent County official Ana Paz"
-                return self.pid(max(inside, key=lambda m: m.end).person), True
+            last = max(inside, key=lambda m: m.end) if inside else None
+            if last is not None and last.end >= b - 1:
+                # the one that ends the run: "Kent County official Ana Paz"
+                return self.pid(last.person), True
             hit = self.register.aliases.get(text.casefold())
             if hit is None:
                 hit = self.register.aliases.get(text.split()[-1].casefold())
@@ -374,11 +376,7 @@ def attribute_speakers(
 
 
 def _subject_of(cue: Cue, masked: str, cues: SpeakerCues) -> Subject:
-    return read_subject(masked, cue.start, cue.end, cues)
-
-
-def _is_group(cue: Cue, masked: str, cues: SpeakerCues) -> bool:
-    return _subject_of(cue, masked, cues).kind == "group"
+    return cue.subject or read_subject(masked, cue.start, cue.end, cues)
 
 
 __all__ = ["SpeakerResolver", "attribute_speakers"]
