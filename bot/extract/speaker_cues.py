@@ -25,6 +25,10 @@ SUBJECT_REACH = 160
 #: Quotation marks: a subject phrase never runs over one.
 _MARKS = '"“”„«»'
 _GROUP_OPENERS = frozenset("the a some several many all both other two three four five".split())
+_TIME_PHRASE_RE = re.compile(
+    r"\b(?:(?:on|in|at|during|via|by|from|of|for|with|last|this|early|late|earlier)\s+"
+    r"(?:(?:the|a|an|his|her|their)\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*)*|today|yesterday|tonight)\b"
+)
 _PARTY_RE = re.compile(r"\b[RDI]-[A-Z][\w\u2024.]*")
 _DETERMINERS = frozenset("a an the one another this that his her their its".split())
 _MODIFIER_WORDS = frozenset("of on in at from during via with to for".split())
@@ -50,6 +54,7 @@ class SpeakerCues:
     person_heads: frozenset[str]
     titles: frozenset[str]
     not_names: frozenset[str]
+    adverbs: frozenset[str]
     org_words: frozenset[str]
 
 
@@ -100,6 +105,7 @@ def speaker_cues(lexicon: Lexicon) -> SpeakerCues:
         person_heads=_folded(lexicon, "person_heads"),
         titles=titles,
         not_names=_folded(lexicon, "speaker_not_names"),
+        adverbs=_folded(lexicon, "speaker_adverbs"),
         org_words=_folded(lexicon, "org_words"),
     )
 
@@ -190,7 +196,9 @@ def reporting_subject(
     if parts and len(parts[-1][1].split()) <= SUBJECT_WORDS:
         # the phrase right before the verb: "..., which, Paz said"; "Paz, a spokeswoman, said"
         found = read_subject(masked, parts[-1][0], verb, cues)
-        if found.kind in {"name", "pronoun", "group"}:
+        if found.kind in {"name", "pronoun", "group"} and _next_to_verb(
+            masked[found.end : verb], cues
+        ):
             return found
         if found.kind == "description" and len(parts) > 1:
             named = read_subject(masked, parts[-2][0], parts[-2][0] + len(parts[-2][1]), cues)
@@ -201,21 +209,34 @@ def reporting_subject(
             continue
         if len(words) <= SUBJECT_WORDS:
             found = read_subject(masked, off, verb, cues)
-            if found.kind in {"name", "pronoun", "description"}:
+            own = masked[found.end : off + len(part)]
+            if found.kind in {"name", "pronoun", "description"} and _next_to_verb(own, cues):
                 return found
-        else:  # a clause: its subject opens it ("Ana Paz attacked the plan, saying")
-            lead = _LEADING_NAME_RE.match(part)
-            if lead:
-                found = read_subject(masked, off + lead.start(1), off + lead.end(1), cues)
-                if found.kind in {"name", "pronoun"}:
-                    return found
+        # a clause: its subject opens it ("Ana Paz attacked the plan, saying"); one capitalised
+        # word opening the sentence may be any word ("Prices will rise, ...")
+        lead = _LEADING_NAME_RE.match(part)
+        word = lead.group(1).strip() if lead else ""
+        if lead and (k > 0 or " " in word or word.casefold() in cues.pronouns):
+            found = read_subject(masked, off + lead.start(1), off + lead.end(1), cues)
+            if found.kind in {"name", "pronoun"}:
+                return found
         break
-    tail = re.match(rf"\s*([^,.;:!?{_MARKS}\n]{{1,60}})", masked[verb_end:hi])
+    # inverted: the verb, then the name ("..., noted Ana Paz"), not its object ("agreed with")
+    tail = re.match(rf"\s*([A-Z][^,.;:!?{_MARKS}\n]{{0,60}})", masked[verb_end:hi])
     if tail:
         found = read_subject(masked, verb_end + tail.start(1), verb_end + tail.end(1), cues)
         if found.kind == "name":
             return found
     return None
+
+
+def _next_to_verb(between: str, cues: SpeakerCues) -> bool:
+    """Whether only adverbs, a party tag or a parenthesis stand between a subject and its
+    verb ("Paz (R-Fla.) later said"), not a clause ("Prices will rise, noted ...")."""
+    rest = _PARTY_RE.sub(" ", re.sub(r"\([^()]*\)", " ", between))
+    rest = _TIME_PHRASE_RE.sub(" ", rest)  # "on Monday", "in a statement", "last week"
+    words = re.findall(r"[^\W\d_][\w'’-]*", rest)
+    return all(w.casefold() in cues.adverbs or w.endswith("ly") for w in words)
 
 
 def _subject_ok(subj: str, verb_after: bool) -> bool:
@@ -308,16 +329,22 @@ def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
         if run and not _possessive(run[-1][1]):
             a, b = run[0][0], run[-1][0] + len(run[-1][1])
             names.append((offset + a, offset + b, text[a:b].replace(STOP_MASK, ".")))
-    last = tokens[-1][1].casefold().strip(".\u2024")
+    # the head noun stands before a post-modifier: "a spokesman for the ministry"
+    head_at = next(
+        (i - 1 for i, (_, t) in enumerate(tokens) if i and t.casefold() in _MODIFIER_WORDS),
+        len(tokens) - 1,
+    )
+    head_token = tokens[head_at][1]
+    last = head_token.casefold().strip(".\u2024")
     words = {t.casefold().strip(".\u2024") for _, t in tokens}
     gender = "m" if words & cues.male else "f" if words & cues.female else None
     core = re.sub(r"^(?i:the|a|an|some|several|many|all)\s+", "", text[:end].strip())
     core = core.replace(STOP_MASK, ".")
     first = tokens[0][1]
     grouped = first[:1].isupper() or first[:1].isdigit() or first.casefold() in _GROUP_OPENERS
-    if tokens[-1][1][:1].islower() and last in cues.group_heads and grouped and len(tokens) <= 6:
+    if head_token[:1].islower() and last in cues.group_heads and grouped and len(tokens) <= 6:
         return Subject("group", core, offset, offset + end)
-    described = tokens[0][1].casefold() in _DETERMINERS and tokens[-1][1][:1].islower()
+    described = tokens[0][1].casefold() in _DETERMINERS and head_token[:1].islower()
     if described and (last in cues.person_heads or last in cues.titles):
         # "a top Ruiz surrogate", "the Republican nominee": a description, not the name in it
         return Subject("description", last, offset, offset + end, gender)

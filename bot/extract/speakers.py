@@ -43,6 +43,8 @@ from bot.models import Document, Quote
 
 #: How many sentences back a pronoun or description looks for the person it stands for.
 SPEAKER_REACH = 8
+#: How many sentences back a pronoun prefers someone known to be of its gender.
+GENDER_REACH = 3
 #: How far after a name its apposition may name a role ("Ana Paz, a spokeswoman for ...").
 APPOSITION_REACH = 90
 #: A relative or another clause: a pronoun after one may be someone else.
@@ -208,16 +210,9 @@ class SpeakerResolver:
         if subject.kind == "pronoun" and subject.text.casefold() == "they":
             return self.last_speaker(subject.start, "group"), False
         if subject.kind == "pronoun" and subject.gender:
-            who = self.last_speaker(subject.start, subject.gender)
-            if who is not None:
-                return who, who in self.index
-            person = self.pronoun(subject.start, subject.gender)
-            if person is not None:
-                self.resolved[subject.start] = person
-            return (self.pid(person), True) if person is not None else (None, False)
+            return self._by_gender(subject.start, subject.gender)
         if subject.kind == "description":
-            person = self.description(subject)
-            return (self.pid(person), True) if person is not None else (None, False)
+            return self.description(subject)
         if subject.kind == "group":
             return subject.text, False
         return None, False
@@ -248,13 +243,24 @@ class SpeakerResolver:
         someone of that gender (or of unknown gender) outside quotations; in it, the subject of
         its reporting verb if one names someone, else its first such person."""
         si = self._sentence(pos)
-        for k in range(si, max(-1, si - SPEAKER_REACH), -1):
+        # someone known to be of that gender, a few sentences back, before anyone unknown
+        for reach, known_only in ((GENDER_REACH, True), (SPEAKER_REACH, False)):
+            found = self._nearest(pos, si, gender, reach, known_only)
+            if found is not None:
+                return found
+        return None
+
+    def _nearest(self, pos: int, si: int, gender: str, reach: int, known_only: bool) -> int | None:
+        for k in range(si, max(-1, si - reach), -1):
             s, e = self.sentences[k]
             hi = pos if k == si else e
             cands = self._candidates(s, hi, gender)
+            known = [c for c in cands if self.gender.get(c[1]) == gender]
+            if known_only:
+                cands = known
             if not cands:
                 continue
-            known = [c for c in cands if self.gender.get(c[1]) == gender] or cands
+            known = known or cands
             verb = next(
                 (
                     v.start()
@@ -289,27 +295,42 @@ class SpeakerResolver:
         ]
         return sorted(out)
 
-    def description(self, subject: Subject) -> int | None:
-        """The person a description ("the spokeswoman") stands for: the register's holder of
-        that role, else the last person described with its head noun, else as a pronoun."""
+    def description(self, subject: Subject) -> tuple[str | None, bool]:
+        """(speaker, is a register person) for a description ("the spokeswoman"): the register's
+        holder of that role, else the last person or speaker described with its head noun ("Ana
+        Paz, a spokeswoman for ..."), else as a pronoun of the gender it names, if any."""
         text = self.body[subject.start : subject.end]
         person = self.register.resolve(text, subject.start)
         if person is not None:
-            return self.register.people.index(person)
-        head = subject.text
+            return person.id, True
         si = self._sentence(subject.start)
         lo = self.sentences[max(0, si - SPEAKER_REACH)][0]
+        word = re.compile(rf"\b{re.escape(subject.text)}\b", re.I)
         k = bisect.bisect_left(self.named_starts, subject.start) - 1
-        word = re.compile(rf"\b{re.escape(head)}\b", re.I)
         while k >= 0 and self.named[k].start >= lo:
             m = self.named[k]
-            near = self.masked[max(0, m.start - 40) : m.end + APPOSITION_REACH]
-            if word.search(near):
-                return m.person
+            if word.search(self.masked, max(0, m.start - 40), m.end + APPOSITION_REACH):
+                return self.pid(m.person), True
+            k -= 1
+        k = bisect.bisect_left(self.event_starts, subject.start) - 1
+        while k >= 0 and self.events[k][0] >= lo:
+            at, who, _ = self.events[k]
+            if word.search(self.masked, max(0, at - 40), at + len(who) + APPOSITION_REACH):
+                return who, who in self.index
             k -= 1
         if subject.gender:
-            return self.pronoun(subject.start, subject.gender)
-        return None
+            return self._by_gender(subject.start, subject.gender)
+        return None, False
+
+    def _by_gender(self, pos: int, gender: str) -> tuple[str | None, bool]:
+        who = self.last_speaker(pos, gender)
+        if who is not None:
+            return who, who in self.index
+        person = self.pronoun(pos, gender)
+        if person is not None:
+            self.resolved[pos] = person
+            return self.pid(person), True
+        return None, False
 
 
 def _clean(text: str) -> str:

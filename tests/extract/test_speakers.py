@@ -1,0 +1,168 @@
+"""Speakers: who said each quotation, read again beside the marks and through the text.
+
+Every document here is written for the test, with invented people.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract import extract_document
+from bot.extract.lexicon import Lexicon
+from bot.models import Document
+
+
+def speakers_of(text: str, lexicon: Lexicon) -> list[tuple[str | None, str]]:
+    """(speaker name or group, quote text) for each quotation of a document."""
+    doc = Document(id="t", title="t", path="t.txt", text=text, sha256="0")
+    facts = extract_document(doc, lexicon)
+    names = {p.id: p.name for p in facts.people}
+    return [(names.get(q.speaker, q.speaker), q.text) for q in facts.quotes]
+
+
+def speaker_of(text: str, quote_start: str, lexicon: Lexicon) -> str | None:
+    hits = [s for s, q in speakers_of(text, lexicon) if q.startswith(quote_start)]
+    assert hits, f"no quotation starting {quote_start!r}"
+    return hits[0]
+
+
+def surname(speaker: str | None) -> str:
+    return (speaker or "").split()[-1] if speaker else ""
+
+
+# --- names beside the marks ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # an honorific with its full stop inside the subject
+        ("Tomas Okafor runs the port. “We will wait for the vote,” Mr. Okafor said.", "Okafor"),
+        # a party tag and an apposition between the name and the verb
+        (
+            "“The hearing was a waste of time,” Rep. Dana Whitlock (R-Ore.), a member of the "
+            "panel, said in an interview.",
+            "Whitlock",
+        ),
+        # titles before a name the register may not hold
+        ("“We will find who did it,” city police Chief Arlo Brandt said Monday.", "Brandt"),
+        # the verb first, the name and its apposition after
+        (
+            "“The numbers do not add up,” said Mina Sorensen, a senior fellow at a research "
+            "institute.",
+            "Sorensen",
+        ),
+        # a credit line under the quotation
+        ("“I have never been so worried about a vote.” ― Tomas Ferreira", "Ferreira"),
+        # an introductory phrase before the subject
+        ("In a radio interview on Tuesday, Okafor said: “The port stays open.”", "Okafor"),
+        # a participle: the clause's subject speaks
+        (
+            "Lina Maret attacked the budget plan on Monday, saying, “It hurts the poorest "
+            "families most.”",
+            "Maret",
+        ),
+        # "of ..." after a name is not part of it
+        ("“It was the least bad outcome,” Mr. Varga of the harbor board said.", "Varga"),
+    ],
+)
+def test_names_beside_the_marks(text: str, want: str, lexicon: Lexicon) -> None:
+    got = speakers_of(text, lexicon)
+    assert got, "no quotation found"
+    assert surname(got[0][0]) == want
+
+
+def test_a_possessive_before_the_name_is_not_the_speaker(lexicon: Lexicon) -> None:
+    text = "Nora Basset leads the union. “The strike goes on,” Basset's deputy, Colm Reilly, said."
+    assert surname(speaker_of(text, "The strike", lexicon)) == "Reilly"
+
+
+# --- pronouns --------------------------------------------------------------------------------
+
+
+def test_she_skips_a_nearer_man(lexicon: Lexicon) -> None:
+    text = (
+        "Ms. Greta Lund, the agency's director, met Mr. Pavel Okonkwo on Monday.\n\n"
+        "Mr. Okonkwo praised the new rules at the meeting.\n\n"
+        "“We cannot wait another year for this,” she said."
+    )
+    assert surname(speaker_of(text, "We cannot wait", lexicon)) == "Lund"
+
+
+def test_he_is_the_last_to_speak_not_the_last_named(lexicon: Lexicon) -> None:
+    text = (
+        "Rafe Dunmore, a spokesman for the ministry, told reporters the talks had gone well.\n\n"
+        "The delegation from Sweden, led by Anton Berg, left on Friday.\n\n"
+        "“Nobody expected an agreement this quickly,” he said."
+    )
+    assert surname(speaker_of(text, "Nobody expected", lexicon)) == "Dunmore"
+
+
+def test_he_never_stands_for_a_body(lexicon: Lexicon) -> None:
+    text = (
+        "Elias Varga said the new rules were long overdue.\n\n"
+        "The Harbor Commission announced the rules on Monday.\n\n"
+        "“This should have happened five years ago,” he said."
+    )
+    assert surname(speaker_of(text, "This should have", lexicon)) == "Varga"
+
+
+def test_a_pronoun_learns_gender_from_the_pronoun_after_a_name(lexicon: Lexicon) -> None:
+    text = (
+        "Mayor Ilse Maren opened the session. She has chaired the council since 2019.\n\n"
+        "Jonas Pell, a council member, voted against the plan.\n\n"
+        "“The plan is fair to everyone,” she said."
+    )
+    assert surname(speaker_of(text, "The plan is fair", lexicon)) == "Maren"
+
+
+def test_they_is_the_last_group_that_spoke(lexicon: Lexicon) -> None:
+    text = (
+        "The farm workers union said the new rules would hurt small growers.\n\n"
+        "“Nobody asked us before the vote,” they said."
+    )
+    assert speaker_of(text, "Nobody asked", lexicon) == "farm workers union"
+
+
+# --- descriptions and groups -----------------------------------------------------------------
+
+
+def test_a_description_goes_to_the_person_so_described(lexicon: Lexicon) -> None:
+    text = (
+        "Ana Okoro, a spokeswoman for the water agency, said the dam was safe.\n\n"
+        "Engineers inspected it again on Friday.\n\n"
+        "“There is no danger to anyone downstream,” the spokeswoman said."
+    )
+    assert surname(speaker_of(text, "There is no danger", lexicon)) == "Okoro"
+
+
+def test_a_group_speaks_as_the_text_names_it(lexicon: Lexicon) -> None:
+    text = (
+        "The summit ended on Sunday.\n\n"
+        "“We stand together against this aggression,” the G-7 leaders said in a joint "
+        "declaration."
+    )
+    assert speaker_of(text, "We stand together", lexicon) == "G-7 leaders"
+
+
+# --- continuation ----------------------------------------------------------------------------
+
+
+def test_a_quote_after_an_attributed_one_keeps_its_speaker(lexicon: Lexicon) -> None:
+    text = (
+        "Mayor Ruth Calloway opened the new bridge on Monday.\n\n"
+        "“It took ten years to build,” Mr. Dario Fenn of the builders' guild said. "
+        "“Every one of them was worth it.”"
+    )
+    got = speakers_of(text, lexicon)
+    assert [surname(s) for s, _ in got] == ["Fenn", "Fenn"]
+
+
+def test_a_paragraph_opening_with_a_quote_continues_the_last_speaker(lexicon: Lexicon) -> None:
+    text = (
+        "Mayor Ruth Calloway opened the new bridge on Monday.\n\n"
+        "“It took ten years to build,” Mr. Dario Fenn of the builders' guild said.\n\n"
+        "“Every one of those years was worth it.”"
+    )
+    got = dict((q, s) for s, q in speakers_of(text, lexicon))
+    assert surname(got["Every one of those years was worth it."]) == "Fenn"
