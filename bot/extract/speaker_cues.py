@@ -49,6 +49,8 @@ class SpeakerCues:
     male: frozenset[str]
     female: frozenset[str]
     male_pronouns: frozenset[str]
+    male_names: frozenset[str]
+    female_names: frozenset[str]
     female_pronouns: frozenset[str]
     group_heads: frozenset[str]
     person_heads: frozenset[str]
@@ -86,7 +88,7 @@ def speaker_cues(lexicon: Lexicon) -> SpeakerCues:
             rf"^[\s,]*(?:[—–-]+\s*)?(?P<subj>{subject}{{1,{SUBJECT_REACH}}}?)\s+{adv}(?i:{verbs})\b"
         ),
         credit=re.compile(
-            rf"^[ \t]*[―—–]+[ \t]*(?P<subj>[A-Z][^.!?;:{_MARKS}\n]{{0,60}}?)[ \t]*\.?[ \t]*(?:\n|$)"
+            rf"^[^\S\n]*[―—–]+[^\S\n]*(?P<subj>[A-Z][^.!?;:{_MARKS}\n]{{0,60}}?)[^\S\n]*\.?[^\S\n]*(?:\n|$)"
         ),
         before=re.compile(
             rf"(?P<subj>{subject}{{1,{SUBJECT_REACH}}}?)\s+{adv}(?P<verb>(?i:{verbs}))\b"
@@ -100,6 +102,8 @@ def speaker_cues(lexicon: Lexicon) -> SpeakerCues:
         male=_folded(lexicon, "male_cues", "male_words"),
         female=_folded(lexicon, "female_cues", "female_words"),
         male_pronouns=_folded(lexicon, "male_pronouns"),
+        male_names=_folded(lexicon, "male_given_names"),
+        female_names=_folded(lexicon, "female_given_names"),
         female_pronouns=_folded(lexicon, "female_pronouns"),
         group_heads=_folded(lexicon, "group_heads"),
         person_heads=_folded(lexicon, "person_heads"),

@@ -105,7 +105,7 @@ class SpeakerResolver:
 
     def _genders(self) -> dict[int, str]:
         """Each person's gender where the text tells: an honorific or gendered noun before a
-        name or in a role (weight 3), else the pronoun that next follows a name in its sentence
+        name or in a role (weight 3), a common given name (weight 2), else the pronoun that next follows a name in its sentence
         (with no other person or clause between) or opens the next one (weight 1)."""
         votes: dict[int, dict[str, int]] = {}
         cues = self.cues
@@ -115,6 +115,9 @@ class SpeakerResolver:
             votes[person][g] += w
 
         for i, p in enumerate(self.register.people):
+            given = self._given_gender(p.name)
+            if given:
+                vote(i, given, 2)
             for role in p.roles:
                 words = set(re.findall(r"\w+", role.casefold()))
                 if words & cues.male:
@@ -179,10 +182,18 @@ class SpeakerResolver:
                 gender: str | None = "group"
             elif not personal_name(self.name_of(who), self.cues) or (not person and " " not in who):
                 gender = "body"  # "the Commission announced": never a "he" or "she"
+            elif person:
+                gender = self.gender.get(self.index[who])
             else:
-                gender = self.gender.get(self.index[who]) if person else found.gender
+                gender = found.gender or self._given_gender(who)
             self.events.append((found.start, who, gender))
             self.event_starts.append(found.start)
+
+    def _given_gender(self, name: str) -> str | None:
+        given = name.split()[0].casefold() if " " in name else ""
+        if given in self.cues.male_names:
+            return "m"
+        return "f" if given in self.cues.female_names else None
 
     def name_of(self, speaker: str) -> str:
         """A speaker's printed name: the register person's name, or the speaker as printed."""

@@ -166,3 +166,22 @@ def test_a_paragraph_opening_with_a_quote_continues_the_last_speaker(lexicon: Le
     )
     got = dict((q, s) for s, q in speakers_of(text, lexicon))
     assert surname(got["Every one of those years was worth it."]) == "Fenn"
+
+
+def test_a_common_given_name_tells_the_gender(lexicon: Lexicon) -> None:
+    text = (
+        "Mary Lund, a city engineer, inspected the old bridge on Monday.\n\n"
+        "Brian Holt, an aide to the mayor, said repairs would start soon.\n\n"
+        "“The cracks are not dangerous to anyone,” she said."
+    )
+    assert surname(speaker_of(text, "The cracks", lexicon)) == "Lund"
+
+
+def test_credit_lines_in_one_paragraph_each_name_their_own_quote(lexicon: Lexicon) -> None:
+    text = (
+        "Readers wrote in about the debate.\n\n"
+        "“I was not convinced by either of them.”\u00a0― Ines Carvalho\u00a0\n"
+        "“It was the best debate in years.” ― Tomas Ferreira."
+    )
+    got = [surname(s) for s, _ in speakers_of(text, lexicon)]
+    assert got == ["Carvalho", "Ferreira"]
