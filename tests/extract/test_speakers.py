@@ -170,8 +170,8 @@ def test_a_paragraph_opening_with_a_quote_continues_the_last_speaker(lexicon: Le
 
 def test_a_common_given_name_tells_the_gender(lexicon: Lexicon) -> None:
     text = (
-        "Mary Lund, a city engineer, inspected the old bridge on Monday.\n\n"
-        "Brian Holt, an aide to the mayor, said repairs would start soon.\n\n"
+        "Senator Mary Lund visited the old bridge on Monday.\n\n"
+        "Brian Holt, a city engineer, said repairs would start soon.\n\n"
         "“The cracks are not dangerous to anyone,” she said."
     )
     assert surname(speaker_of(text, "The cracks", lexicon)) == "Lund"
