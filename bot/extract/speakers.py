@@ -212,6 +212,39 @@ class SpeakerResolver:
             k -= 1
         return None
 
+    def speaker_nearby(self, loc: Located, paragraphs: tuple[Paragraph, ...]) -> str | None:
+        """The speaker of a quotation with no attribution beside its marks, where its
+        sentence or the line before says: a partial quote takes the subject of its sentence's
+        reporting verb ("Ana Paz accused the board of “fanatic haste.”"), and a paragraph that
+        opens with a quotation after a line ending in a colon takes that line's speaker ("Paz
+        made the following remark:")."""
+        open_at = loc.span.start - len(loc.span.open_mark)
+        s, _ = self.sentences[self._sentence(loc.span.start)]
+        if self.body[s:open_at].strip():
+            k = bisect.bisect_left(self.event_starts, open_at) - 1
+            if k >= 0 and self.events[k][0] >= s:
+                return self.events[k][1]
+            return None
+        para = loc.paragraph
+        if para.number < 2 or self.body[para.start : open_at].strip():
+            return None
+        before = paragraphs[para.number - 2]
+        if not before.text.rstrip().endswith(":") or not before.sentences:
+            return None
+        last = before.sentences[-1]
+        k = bisect.bisect_left(self.event_starts, last.end) - 1
+        if k >= 0 and self.events[k][0] >= last.start:
+            return self.events[k][1]
+        # the clause's opening name, after any introductory phrase ("On May 2, Paz made ...")
+        clause = re.search(
+            r"(?:^|,\s+)((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+[a-z]", last.text
+        )
+        if clause is None:
+            return None
+        a = last.start + clause.start(1)
+        found = read_subject(self.masked, a, last.start + clause.end(1), self.cues)
+        return self.speaker(found, found.start)[0] if found.kind == "name" else None
+
     # --- resolving -------------------------------------------------------------------------
 
     def speaker(self, subject: Subject, at: int) -> tuple[str | None, bool]:
@@ -331,6 +364,10 @@ class SpeakerResolver:
             k -= 1
         if subject.gender:
             return self._by_gender(subject.start, subject.gender)
+        for gender in ("m", "f"):  # the last person who spoke, whoever they were
+            who = self.last_speaker(subject.start, gender)
+            if who is not None:
+                return who, who in self.index
         return None, False
 
     def _by_gender(self, pos: int, gender: str) -> tuple[str | None, bool]:
@@ -393,9 +430,10 @@ def attribute_speakers(
         para_end = loc.paragraph.start + len(loc.paragraph.text)
         span = loc.span
         cue = find_cue(masked, span.start, span.end, span.close_mark is not None, para_end, cues)
-        if cue is None:
-            continue
-        who, _ = resolver.speaker(_subject_of(cue, masked, cues), cue.start)
+        if cue is not None:
+            who, _ = resolver.speaker(_subject_of(cue, masked, cues), cue.start)
+        else:
+            who = resolver.speaker_nearby(loc, paragraphs)
         if who is None:
             continue
         speakers[loc.index] = who

@@ -185,3 +185,28 @@ def test_credit_lines_in_one_paragraph_each_name_their_own_quote(lexicon: Lexico
     )
     got = [surname(s) for s, _ in speakers_of(text, lexicon)]
     assert got == ["Carvalho", "Ferreira"]
+
+
+def test_a_partial_quote_takes_its_sentences_subject(lexicon: Lexicon) -> None:
+    text = (
+        "The vote was delayed again.\n\n"
+        "Senator Ivo Brandt accused the board of “reckless haste” on Tuesday."
+    )
+    assert surname(speaker_of(text, "reckless haste", lexicon)) == "Brandt"
+
+
+def test_a_quote_after_a_line_ending_in_a_colon_is_that_lines_speaker(lexicon: Lexicon) -> None:
+    text = (
+        "Senator Ivo Brandt spoke to the farmers in March.\n\n"
+        "On May 2, Brandt made the following remark:\n\n"
+        "“For young farmers the rules are a wall, not a ladder, and we should pull it down.”"
+    )
+    assert surname(speaker_of(text, "For young farmers", lexicon)) == "Brandt"
+
+
+def test_a_description_without_an_apposition_is_the_last_to_speak(lexicon: Lexicon) -> None:
+    text = (
+        "Kara Vance said on Monday that the plan would fail.\n\n"
+        "“It is a mistake,” Vance's former campaign strategist said."
+    )
+    assert surname(speaker_of(text, "It is a mistake", lexicon)) == "Vance"
