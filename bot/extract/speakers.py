@@ -127,6 +127,8 @@ class SpeakerResolver:
         word_before = re.compile(r"([A-Za-z]+)[.\u2024]?\s+$")
         # "him" and "her" are left out: they are as often someone else ("Paz thanked her").
         pron = re.compile(r"\b(?:he|his|himself|she|hers|herself)\b", re.I)
+        surnames = [p.name.split()[-1].casefold() for p in self.register.people if p.name]
+        shared = {w for w in surnames if surnames.count(w) > 1}
         male = cues.male - cues.male_pronouns
         female = cues.female - cues.female_pronouns
         for k, m in enumerate(self.named):
@@ -137,8 +139,8 @@ class SpeakerResolver:
                     vote(m.person, "m", 3)
                 elif word in female:
                     vote(m.person, "f", 3)
-            if self._possessor(m):
-                continue
+            if self._possessor(m) or m.text.casefold() in shared:
+                continue  # "Scott" when two people are called Scott: whose pronoun is it?
             si = self._sentence(m.start)
             stop = self.sentences[min(si + 1, len(self.sentences) - 1)][1]
             nxt = self.named_starts[k + 1] if k + 1 < len(self.named) else len(self.body)

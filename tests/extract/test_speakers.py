@@ -9,6 +9,10 @@ import pytest
 
 from bot.extract import extract_document
 from bot.extract.lexicon import Lexicon
+from bot.extract.people import extract_people
+from bot.extract.speaker_cues import mask_stops, speaker_cues
+from bot.extract.speakers import SpeakerResolver
+from bot.extract.text import segment
 from bot.models import Document
 
 
@@ -210,3 +214,20 @@ def test_a_description_without_an_apposition_is_the_last_to_speak(lexicon: Lexic
         "“It is a mistake,” Vance's former campaign strategist said."
     )
     assert surname(speaker_of(text, "It is a mistake", lexicon)) == "Vance"
+
+
+def test_a_shared_surname_does_not_give_one_person_the_others_gender(lexicon: Lexicon) -> None:
+    text = (
+        "Police stopped Keith Rowan on Monday near his home.\n\n"
+        "Odile Rowan can be heard yelling to the officers that her husband was unarmed.\n\n"
+        "Rowan was taken to a hospital. He died there.\n\n"
+        "Rowan said little after that. He went home."
+    )
+    doc = Document(id="t", title="t", path="t.txt", text=text, sha256="0")
+    paragraphs = segment(text)
+    register = extract_people(doc, paragraphs, lexicon)
+    cues = speaker_cues(lexicon)
+    resolver = SpeakerResolver(text, mask_stops(text, cues), paragraphs, register, cues, [])
+    genders = {register.people[i].name: g for i, g in resolver.gender.items()}
+    assert genders.get("Keith Rowan") == "m"
+    assert genders.get("Odile Rowan") is None
