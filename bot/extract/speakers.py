@@ -6,16 +6,19 @@ subject, appositions, credit lines, manner-of-speaking verbs) and resolves its s
 
 - a name goes to the register's person ("Rep. Ana Paz (R-Fla.) said" is Ana Paz), or stands
   as printed when the register lacks it ("Tulsa police Chief Ana Paz" gives "Ana Paz");
-- a pronoun goes to the nearest person before it of the same gender (honorifics, gendered
-  nouns and the pronouns used after a name say which), preferring the subject of a sentence's
-  reporting verb: in "Paz, who met Holm, defended the plan. “…,” she said." she is Paz;
+- a pronoun goes to the last person of that gender (or of unknown gender) whom a reporting
+  verb made speak ("Paz, a spokeswoman, told reporters ... Holm left. “…,” she said." is
+  Paz), else to a person named before it (antecedents.py); a "he" or "she" is never a body,
+  a "they" is the last group that spoke; genders come from the text (speaker_text.py);
 - a description ("the spokeswoman", "the German chancellor") goes to the person the register
   holds that role for, else to the last person the text described so ("Ana Paz, a
-  spokeswoman"), else like a pronoun of its gender;
+  spokeswoman"), else like a pronoun of its gender, else to the last person who spoke;
 - a group ("the G-7 leaders", "the union") speaks as the text names it.
 
-Quotations with no attribution of their own then follow the speaker they continue
-(continuation.py). The first speaker stays wherever this pass finds nothing better.
+A quotation with nothing beside its marks takes the subject of its sentence's reporting verb
+(a partial quote) or the speaker of a line ending in a colon before it; the rest follow the
+quotation they continue (continuation.py). The first speaker stays wherever this pass finds
+nothing better.
 """
 
 from __future__ import annotations
@@ -24,9 +27,10 @@ import bisect
 import re
 from dataclasses import replace
 
+from bot.extract.antecedents import SPEAKER_REACH, antecedent
 from bot.extract.continuation import Located, continue_speakers
 from bot.extract.lexicon import Lexicon
-from bot.extract.people import Mention, PeopleRegister
+from bot.extract.people import PeopleRegister
 from bot.extract.speaker_cues import (
     Cue,
     SpeakerCues,
@@ -38,142 +42,41 @@ from bot.extract.speaker_cues import (
     reporting_subject,
     speaker_cues,
 )
+from bot.extract.speaker_text import SpeakerText
 from bot.extract.text import Paragraph, quote_spans
 from bot.models import Document, Quote
 
-#: How many sentences back a pronoun or description looks for the person it stands for.
-SPEAKER_REACH = 8
-#: How many sentences back a pronoun prefers someone known to be of its gender.
-GENDER_REACH = 3
+#: A clause's opening name, after any introductory phrase: "On May 2, Ana Paz made ...".
+_CLAUSE_NAME_RE = re.compile(r"(?:^|,\s+)((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+[a-z]")
 #: How far after a name its apposition may name a role ("Ana Paz, a spokeswoman for ...").
 APPOSITION_REACH = 90
-#: A relative or another clause: a pronoun after one may be someone else.
-_RELATIVE_RE = re.compile(
-    r"\b(?:who|whom|whose|which|that|and|but|while|as|when|after|before|because|until|if|than)\b"
-)
 
 
 class SpeakerResolver:
-    """Resolves subject phrases at body offsets to speakers, for one document."""
+    """Resolves subject phrases at body offsets to speakers, for one document.
 
-    def __init__(
-        self,
-        body: str,
-        masked: str,
-        paragraphs: tuple[Paragraph, ...],
-        register: PeopleRegister,
-        cues: SpeakerCues,
-        quoted: list[tuple[int, int]],
-    ) -> None:
-        self.body = body
-        self.masked = masked
-        self.register = register
-        self.cues = cues
-        self.sentences = [(s.start, s.end) for p in paragraphs for s in p.sentences]
-        self.starts = [s for s, _ in self.sentences]
-        self.quoted = sorted(quoted)
-        self.quote_starts = [a for a, _ in self.quoted]
-        self.named = [
-            m
-            for m in register.all_mentions
-            if m.kind != "pronoun" and not m.in_quote and not self.in_quote(m.start)
-        ]
-        self.named_starts = [m.start for m in self.named]
+    It first lists who spoke where (every reporting verb with its subject, in text order), so
+    a "he said" goes to the last man or unknown person a verb made speak.
+    """
+
+    def __init__(self, text: SpeakerText) -> None:
+        self.text = text
+        self.register = text.register
+        self.masked = text.masked
+        self.cues = text.cues
         self.resolved: dict[int, int] = {}  # pronoun offset -> person, as resolved here
-        self.gender = self._genders()
-        self.index = {p.id: i for i, p in enumerate(register.people)}
+        self.index = {p.id: i for i, p in enumerate(self.register.people)}
         self.events: list[tuple[int, str, str | None]] = []  # (offset, speaker, gender)
         self.event_starts: list[int] = []
         self._find_events()
-
-    # --- places ----------------------------------------------------------------------------
-
-    def in_quote(self, pos: int) -> bool:
-        k = bisect.bisect_right(self.quote_starts, pos) - 1
-        return k >= 0 and self.quoted[k][0] <= pos < self.quoted[k][1]
-
-    def _sentence(self, pos: int) -> int:
-        return max(bisect.bisect_right(self.starts, pos) - 1, 0)
-
-    def _possessor(self, m: Mention) -> bool:
-        return self.body[m.end : m.end + 2] in {"'s", "’s"}
-
-    def pid(self, person: int) -> str:
-        return self.register.people[person].id
-
-    # --- genders ---------------------------------------------------------------------------
-
-    def _genders(self) -> dict[int, str]:
-        """Each person's gender where the text tells: an honorific or gendered noun before a
-        name or in a role (weight 3), a common given name (weight 2), else the pronoun that next follows a name in its sentence
-        (with no other person or clause between) or opens the next one (weight 1)."""
-        votes: dict[int, dict[str, int]] = {}
-        cues = self.cues
-
-        def vote(person: int, g: str, w: int) -> None:
-            votes.setdefault(person, {}).setdefault(g, 0)
-            votes[person][g] += w
-
-        for i, p in enumerate(self.register.people):
-            given = self._given_gender(p.name)
-            if given:
-                vote(i, given, 2)
-            for role in p.roles:
-                words = set(re.findall(r"\w+", role.casefold()))
-                if words & cues.male:
-                    vote(i, "m", 3)
-                elif words & cues.female:
-                    vote(i, "f", 3)
-        word_before = re.compile(r"([A-Za-z]+)[.\u2024]?\s+$")
-        # "him" and "her" are left out: they are as often someone else ("Paz thanked her").
-        pron = re.compile(r"\b(?:he|his|himself|she|hers|herself)\b", re.I)
-        surnames = [p.name.split()[-1].casefold() for p in self.register.people if p.name]
-        shared = {w for w in surnames if surnames.count(w) > 1}
-        male = cues.male - cues.male_pronouns
-        female = cues.female - cues.female_pronouns
-        for k, m in enumerate(self.named):
-            w = word_before.search(self.masked, max(0, m.start - 20), m.start)
-            text = m.text.casefold().split()
-            for word in ([w.group(1).casefold()] if w else []) + text[:1]:
-                if word in male:
-                    vote(m.person, "m", 3)
-                elif word in female:
-                    vote(m.person, "f", 3)
-            if self._possessor(m) or m.text.casefold() in shared:
-                continue  # "Scott" when two people are called Scott: whose pronoun is it?
-            si = self._sentence(m.start)
-            stop = self.sentences[min(si + 1, len(self.sentences) - 1)][1]
-            nxt = self.named_starts[k + 1] if k + 1 < len(self.named) else len(self.body)
-            for p in pron.finditer(self.masked, m.end, min(stop, nxt)):
-                if self.in_quote(p.start()):
-                    continue
-                if _RELATIVE_RE.search(self.masked, m.end, p.start()):
-                    break  # "Paz, who met Holm, said he ...": he may be Holm
-                if p.start() >= self.sentences[si][1] and self._sentence(p.start()) != si + 1:
-                    break
-                if (
-                    p.start() >= self.sentences[si][1]
-                    and self.body[self.sentences[si + 1][0] : p.start()].strip()
-                ):
-                    break  # in the next sentence, only one that opens with the pronoun
-                word = p.group(0).casefold()
-                vote(m.person, "m" if word in cues.male_pronouns else "f", 1)
-                break
-        return {
-            i: max(v, key=lambda g: v[g])
-            for i, v in votes.items()
-            if len(set(v.values())) > 1 or len(v) == 1
-        }
-
-    # --- who spoke where --------------------------------------------------------------------
 
     def _find_events(self) -> None:
         """Every reporting verb outside quotations whose subject is a name, a description or a
         pronoun, with its speaker, in text order: who last spoke before a "he said"."""
         for v in self.cues.verbs.finditer(self.masked):
-            if self.in_quote(v.start()):
+            if self.text.in_quote(v.start()):
                 continue
-            s, e = self.sentences[self._sentence(v.start())]
+            s, e = self.text.sentences[self.text.sentence(v.start())]
             found = reporting_subject(self.masked, s, v.start(), v.end(), e, self.cues)
             if found is None:
                 continue
@@ -185,17 +88,16 @@ class SpeakerResolver:
             elif not personal_name(self.name_of(who), self.cues) or (not person and " " not in who):
                 gender = "body"  # "the Commission announced": never a "he" or "she"
             elif person:
-                gender = self.gender.get(self.index[who])
+                gender = self.text.gender.get(self.index[who])
             else:
-                gender = found.gender or self._given_gender(who)
+                gender = found.gender or self.text.given_gender(who)
             self.events.append((found.start, who, gender))
             self.event_starts.append(found.start)
 
-    def _given_gender(self, name: str) -> str | None:
-        given = name.split()[0].casefold() if " " in name else ""
-        if given in self.cues.male_names:
-            return "m"
-        return "f" if given in self.cues.female_names else None
+    def spoke_between(self, start: int, end: int) -> str | None:
+        """The speaker of the last reporting verb whose subject stands between two offsets."""
+        k = bisect.bisect_left(self.event_starts, end) - 1
+        return self.events[k][1] if k >= 0 and self.events[k][0] >= start else None
 
     def name_of(self, speaker: str) -> str:
         """A speaker's printed name: the register person's name, or the speaker as printed."""
@@ -205,7 +107,7 @@ class SpeakerResolver:
     def last_speaker(self, pos: int, gender: str) -> str | None:
         """The speaker of the last reporting verb before `pos`, within SPEAKER_REACH sentences,
         whose gender does not contradict `gender`."""
-        lo = self.sentences[max(0, self._sentence(pos) - SPEAKER_REACH)][0]
+        lo = self.text.sentences[max(0, self.text.sentence(pos) - SPEAKER_REACH)][0]
         k = bisect.bisect_left(self.event_starts, pos) - 1
         while k >= 0 and self.events[k][0] >= lo:
             _, who, g = self.events[k]
@@ -213,41 +115,6 @@ class SpeakerResolver:
                 return who
             k -= 1
         return None
-
-    def speaker_nearby(self, loc: Located, paragraphs: tuple[Paragraph, ...]) -> str | None:
-        """The speaker of a quotation with no attribution beside its marks, where its
-        sentence or the line before says: a partial quote takes the subject of its sentence's
-        reporting verb ("Ana Paz accused the board of “fanatic haste.”"), and a paragraph that
-        opens with a quotation after a line ending in a colon takes that line's speaker ("Paz
-        made the following remark:")."""
-        open_at = loc.span.start - len(loc.span.open_mark)
-        s, _ = self.sentences[self._sentence(loc.span.start)]
-        if self.body[s:open_at].strip():
-            k = bisect.bisect_left(self.event_starts, open_at) - 1
-            if k >= 0 and self.events[k][0] >= s:
-                return self.events[k][1]
-            return None
-        para = loc.paragraph
-        if para.number < 2 or self.body[para.start : open_at].strip():
-            return None
-        before = paragraphs[para.number - 2]
-        if not before.text.rstrip().endswith(":") or not before.sentences:
-            return None
-        last = before.sentences[-1]
-        k = bisect.bisect_left(self.event_starts, last.end) - 1
-        if k >= 0 and self.events[k][0] >= last.start:
-            return self.events[k][1]
-        # the clause's opening name, after any introductory phrase ("On May 2, Paz made ...")
-        clause = re.search(
-            r"(?:^|,\s+)((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+[a-z]", last.text
-        )
-        if clause is None:
-            return None
-        a = last.start + clause.start(1)
-        found = read_subject(self.masked, a, last.start + clause.end(1), self.cues)
-        return self.speaker(found, found.start)[0] if found.kind == "name" else None
-
-    # --- resolving -------------------------------------------------------------------------
 
     def speaker(self, subject: Subject, at: int) -> tuple[str | None, bool]:
         """(speaker, is a register person) for a subject phrase at body offset `at`."""
@@ -269,94 +136,37 @@ class SpeakerResolver:
             inside = [
                 m
                 for m in self.register.mention_spans(a, b)
-                if m.kind != "pronoun" and not self._possessor(m)
+                if m.kind != "pronoun" and not self.text.possessor(m)
             ]
             last = max(inside, key=lambda m: m.end) if inside else None
             if last is not None and last.end >= b - 1:
                 # the one that ends the run: "Kent County official Ana Paz"
-                return self.pid(last.person), True
+                return self.text.pid(last.person), True
             hit = self.register.aliases.get(text.casefold())
             if hit is None:
                 hit = self.register.aliases.get(text.split()[-1].casefold())
             if hit:
-                return self.pid(hit[0]), True
+                return self.text.pid(hit[0]), True
             if " " in text:
                 return text, False
         return (ranked[0][2], False) if ranked else (None, False)
-
-    def pronoun(self, pos: int, gender: str) -> int | None:
-        """The person a "he"/"she" at `pos` stands for: the nearest sentence back that names
-        someone of that gender (or of unknown gender) outside quotations; in it, the subject of
-        its reporting verb if one names someone, else its first such person."""
-        si = self._sentence(pos)
-        # someone known to be of that gender, a few sentences back, before anyone unknown
-        for reach, known_only in ((GENDER_REACH, True), (SPEAKER_REACH, False)):
-            found = self._nearest(pos, si, gender, reach, known_only)
-            if found is not None:
-                return found
-        return None
-
-    def _nearest(self, pos: int, si: int, gender: str, reach: int, known_only: bool) -> int | None:
-        for k in range(si, max(-1, si - reach), -1):
-            s, e = self.sentences[k]
-            hi = pos if k == si else e
-            cands = self._candidates(s, hi, gender)
-            known = [c for c in cands if self.gender.get(c[1]) == gender]
-            if known_only:
-                cands = known
-            if not cands:
-                continue
-            known = known or cands
-            verb = next(
-                (
-                    v.start()
-                    for v in self.cues.verbs.finditer(self.masked, s, hi)
-                    if not self.in_quote(v.start())
-                ),
-                None,
-            )
-            if verb is not None:
-                before = [c for c in known if c[0] < verb]
-                if before:
-                    return before[0][1]
-            return known[0][1]
-        return None
-
-    def _candidates(self, start: int, end: int, gender: str) -> list[tuple[int, int]]:
-        """(offset, person) of people named (or resolved pronouns) between two offsets whose
-        gender does not contradict `gender`, in text order."""
-        lo = bisect.bisect_left(self.named_starts, start)
-        hi = bisect.bisect_left(self.named_starts, end)
-        out = [
-            (m.start, m.person)
-            for m in self.named[lo:hi]
-            if not self._possessor(m)
-            and self.gender.get(m.person, gender) == gender
-            and personal_name(self.register.people[m.person].name, self.cues)
-        ]
-        out += [
-            (p, person)
-            for p, person in self.resolved.items()
-            if start <= p < end and self.gender.get(person, gender) == gender
-        ]
-        return sorted(out)
 
     def description(self, subject: Subject) -> tuple[str | None, bool]:
         """(speaker, is a register person) for a description ("the spokeswoman"): the register's
         holder of that role, else the last person or speaker described with its head noun ("Ana
         Paz, a spokeswoman for ..."), else as a pronoun of the gender it names, if any."""
-        text = self.body[subject.start : subject.end]
-        person = self.register.resolve(text, subject.start)
+        phrase = self.text.body[subject.start : subject.end]
+        person = self.register.resolve(phrase, subject.start)
         if person is not None:
             return person.id, True
-        si = self._sentence(subject.start)
-        lo = self.sentences[max(0, si - SPEAKER_REACH)][0]
+        si = self.text.sentence(subject.start)
+        lo = self.text.sentences[max(0, si - SPEAKER_REACH)][0]
         word = re.compile(rf"\b{re.escape(subject.text)}\b", re.I)
-        k = bisect.bisect_left(self.named_starts, subject.start) - 1
-        while k >= 0 and self.named[k].start >= lo:
-            m = self.named[k]
+        k = bisect.bisect_left(self.text.named_starts, subject.start) - 1
+        while k >= 0 and self.text.named[k].start >= lo:
+            m = self.text.named[k]
             if word.search(self.masked, max(0, m.start - 40), m.end + APPOSITION_REACH):
-                return self.pid(m.person), True
+                return self.text.pid(m.person), True
             k -= 1
         k = bisect.bisect_left(self.event_starts, subject.start) - 1
         while k >= 0 and self.events[k][0] >= lo:
@@ -376,11 +186,41 @@ class SpeakerResolver:
         who = self.last_speaker(pos, gender)
         if who is not None:
             return who, who in self.index
-        person = self.pronoun(pos, gender)
+        person = antecedent(self.text, self.resolved, pos, gender)
         if person is not None:
             self.resolved[pos] = person
-            return self.pid(person), True
+            return self.text.pid(person), True
         return None, False
+
+
+def speaker_nearby(resolver: SpeakerResolver, loc: Located) -> str | None:
+    """The speaker of a quotation with no attribution beside its marks, where its sentence
+    or the line before says: a partial quote takes the subject of its sentence's reporting verb
+    ("Ana Paz accused the board of “fanatic haste.”"), and a paragraph that opens with a
+    quotation after a line ending in a colon takes that line's speaker ("Paz made the following
+    remark:")."""
+    text = resolver.text
+    open_at = loc.span.start - len(loc.span.open_mark)
+    s, _ = text.sentences[text.sentence(loc.span.start)]
+    if text.body[s:open_at].strip():
+        return resolver.spoke_between(s, open_at)
+    para = loc.paragraph
+    if para.number < 2 or text.body[para.start : open_at].strip():
+        return None
+    before = text.paragraphs[para.number - 2]
+    if not before.text.rstrip().endswith(":") or not before.sentences:
+        return None
+    last = before.sentences[-1]
+    who = resolver.spoke_between(last.start, last.end)
+    if who is not None:
+        return who
+    # the clause's opening name, after any introductory phrase ("On May 2, Paz made ...")
+    clause = _CLAUSE_NAME_RE.search(last.text)
+    if clause is None:
+        return None
+    a, b = last.start + clause.start(1), last.start + clause.end(1)
+    found = read_subject(text.masked, a, b, text.cues)
+    return resolver.speaker(found, found.start)[0] if found.kind == "name" else None
 
 
 def _clean(text: str) -> str:
@@ -425,7 +265,7 @@ def attribute_speakers(
     masked = mask_stops(body, cues)
     located = _locate(body, paragraphs, quotes)
     spans = [(loc.span.start, loc.span.end) for loc in located]
-    resolver = SpeakerResolver(body, masked, paragraphs, register, cues, spans)
+    resolver = SpeakerResolver(SpeakerText(body, masked, paragraphs, register, cues, spans))
     speakers = [q.speaker for q in quotes]
     cued: set[int] = set()
     for loc in located:
@@ -435,7 +275,7 @@ def attribute_speakers(
         if cue is not None:
             who, _ = resolver.speaker(_subject_of(cue, masked, cues), cue.start)
         else:
-            who = resolver.speaker_nearby(loc, paragraphs)
+            who = speaker_nearby(resolver, loc)
         if who is None:
             continue
         speakers[loc.index] = who

@@ -11,7 +11,7 @@ from bot.extract import extract_document
 from bot.extract.lexicon import Lexicon
 from bot.extract.people import extract_people
 from bot.extract.speaker_cues import mask_stops, speaker_cues
-from bot.extract.speakers import SpeakerResolver
+from bot.extract.speaker_text import SpeakerText
 from bot.extract.text import segment
 from bot.models import Document
 
@@ -227,7 +227,7 @@ def test_a_shared_surname_does_not_give_one_person_the_others_gender(lexicon: Le
     paragraphs = segment(text)
     register = extract_people(doc, paragraphs, lexicon)
     cues = speaker_cues(lexicon)
-    resolver = SpeakerResolver(text, mask_stops(text, cues), paragraphs, register, cues, [])
-    genders = {register.people[i].name: g for i, g in resolver.gender.items()}
+    view = SpeakerText(text, mask_stops(text, cues), paragraphs, register, cues, [])
+    genders = {register.people[i].name: g for i, g in view.gender.items()}
     assert genders.get("Keith Rowan") == "m"
     assert genders.get("Odile Rowan") is None

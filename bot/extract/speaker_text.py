@@ -1,0 +1,147 @@
+"""One document as the speaker pass reads it: sentences, quoted stretches, named people and
+what the text says about each person's gender.
+
+Genders come from the text alone: an honorific or gendered noun before a name or in a role
+("Mr. Okafor", "spokeswoman Ana Paz"), a common given name (config/speakers.yaml), and the
+pronoun that follows a name ("Ana Paz arrived. She said ..."). A person the text never marks
+has no gender, and a "he" or "she" may then stand for them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from bot.extract.people import Mention, PeopleRegister
+from bot.extract.speaker_cues import SpeakerCues
+from bot.extract.text import Paragraph
+
+#: A relative or another clause: a pronoun after one may be someone else.
+_CLAUSE_RE = re.compile(
+    r"\b(?:who|whom|whose|which|that|and|but|while|as|when|after|before|because|until|if|than)\b"
+)
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)[.\u2024]?\s+$")
+# "him" and "her" are left out: they are as often someone else ("Paz thanked her").
+_GENDER_PRONOUN_RE = re.compile(r"\b(?:he|his|himself|she|hers|herself)\b", re.I)
+
+
+@dataclass
+class SpeakerText:
+    """Offsets and lookups for one document; `masked` is the body with abbreviation stops
+    masked (speaker_cues.mask_stops), `quoted` the (start, end) of its quoted stretches."""
+
+    body: str
+    masked: str
+    paragraphs: tuple[Paragraph, ...]
+    register: PeopleRegister
+    cues: SpeakerCues
+    quoted: list[tuple[int, int]]
+    sentences: list[tuple[int, int]] = field(init=False)
+    named: list[Mention] = field(init=False)  # names and roles outside quotations
+    named_starts: list[int] = field(init=False)
+    gender: dict[int, str] = field(init=False)  # person -> "m" / "f"
+
+    def __post_init__(self) -> None:
+        self.sentences = [(s.start, s.end) for p in self.paragraphs for s in p.sentences]
+        self._starts = [s for s, _ in self.sentences]
+        self.quoted = sorted(self.quoted)
+        self._quote_starts = [a for a, _ in self.quoted]
+        self.named = [
+            m
+            for m in self.register.all_mentions
+            if m.kind != "pronoun" and not m.in_quote and not self.in_quote(m.start)
+        ]
+        self.named_starts = [m.start for m in self.named]
+        self.gender = person_genders(self)
+
+    def in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._quote_starts, pos) - 1
+        return k >= 0 and self.quoted[k][0] <= pos < self.quoted[k][1]
+
+    def sentence(self, pos: int) -> int:
+        """The index of the sentence that holds body offset `pos`."""
+        return max(bisect.bisect_right(self._starts, pos) - 1, 0)
+
+    def possessor(self, m: Mention) -> bool:
+        """ "Paz's deputy": a name in the possessive is not the one who speaks."""
+        return self.body[m.end : m.end + 2] in {"'s", "’s"}
+
+    def pid(self, person: int) -> str:
+        return self.register.people[person].id
+
+    def given_gender(self, name: str) -> str | None:
+        """ "m" or "f" when a full name opens with a common given name ("Mary Lund")."""
+        given = name.split()[0].casefold() if " " in name else ""
+        if given in self.cues.male_names:
+            return "m"
+        return "f" if given in self.cues.female_names else None
+
+
+def person_genders(text: SpeakerText) -> dict[int, str]:
+    """Each person's gender where the text tells: an honorific or gendered noun before a name
+    or in a role (weight 3), a common given name (weight 2), the pronoun that next follows a
+    name in its sentence with no other person or clause between, or opens the next sentence
+    (weight 1). A tie tells nothing, nor does a surname two people share."""
+    cues = text.cues
+    votes: dict[int, dict[str, int]] = {}
+
+    def vote(person: int, g: str, w: int) -> None:
+        votes.setdefault(person, {}).setdefault(g, 0)
+        votes[person][g] += w
+
+    for i, p in enumerate(text.register.people):
+        given = text.given_gender(p.name)
+        if given:
+            vote(i, given, 2)
+        for role in p.roles:
+            words = set(re.findall(r"\w+", role.casefold()))
+            if words & cues.male:
+                vote(i, "m", 3)
+            elif words & cues.female:
+                vote(i, "f", 3)
+    surnames = [p.name.split()[-1].casefold() for p in text.register.people if p.name]
+    shared = {w for w in surnames if surnames.count(w) > 1}
+    male = cues.male - cues.male_pronouns
+    female = cues.female - cues.female_pronouns
+    for k, m in enumerate(text.named):
+        w = _WORD_BEFORE_RE.search(text.masked, max(0, m.start - 20), m.start)
+        for word in ([w.group(1).casefold()] if w else []) + m.text.casefold().split()[:1]:
+            if word in male:
+                vote(m.person, "m", 3)
+            elif word in female:
+                vote(m.person, "f", 3)
+        if text.possessor(m) or m.text.casefold() in shared:
+            continue  # "Scott" when two people are called Scott: whose pronoun is it?
+        g = _pronoun_after(text, k)
+        if g:
+            vote(m.person, g, 1)
+    return {
+        i: max(v, key=lambda g: v[g])
+        for i, v in votes.items()
+        if len(set(v.values())) > 1 or len(v) == 1
+    }
+
+
+def _pronoun_after(text: SpeakerText, k: int) -> str | None:
+    """The gender of the pronoun that follows named mention k, if it refers back to it."""
+    m = text.named[k]
+    si = text.sentence(m.start)
+    end = text.sentences[si][1]
+    stop = text.sentences[min(si + 1, len(text.sentences) - 1)][1]
+    nxt = text.named_starts[k + 1] if k + 1 < len(text.named) else len(text.body)
+    for p in _GENDER_PRONOUN_RE.finditer(text.masked, m.end, min(stop, nxt)):
+        if text.in_quote(p.start()):
+            continue
+        if _CLAUSE_RE.search(text.masked, m.end, p.start()):
+            return None  # "Paz, who met Holm, said he ...": he may be Holm
+        if p.start() >= end and (
+            text.sentence(p.start()) != si + 1
+            or text.body[text.sentences[si + 1][0] : p.start()].strip()
+        ):
+            return None  # in the next sentence, only one that opens with the pronoun
+        return "m" if p.group(0).casefold() in text.cues.male_pronouns else "f"
+    return None
+
+
+__all__ = ["SpeakerText", "person_genders"]
