@@ -18,14 +18,18 @@ from bot.extract.speaker_text import SpeakerText
 
 #: How many sentences back a pronoun looks for the person it stands for.
 SPEAKER_REACH = 8
+#: How much of a sentence before a pronoun is read, in characters.
+SENTENCE_CHARS = 1000
 #: How many sentences back a pronoun prefers someone known to be of its gender.
 GENDER_REACH = 3
 
 
-def antecedent(text: SpeakerText, resolved: dict[int, int], pos: int, gender: str) -> int | None:
+def antecedent(
+    text: SpeakerText, resolved: list[tuple[int, int]], pos: int, gender: str
+) -> int | None:
     """The person (register index) a pronoun of `gender` at body offset `pos` stands for.
 
-    `resolved` maps the offsets of pronouns already resolved to their persons; they count as
+    `resolved` holds (offset, person) of the pronouns already resolved, sorted; they count as
     mentions of those persons ("“…,” she said. ... “…,” she added").
     """
     si = text.sentence(pos)
@@ -38,7 +42,7 @@ def antecedent(text: SpeakerText, resolved: dict[int, int], pos: int, gender: st
 
 def _nearest(
     text: SpeakerText,
-    resolved: dict[int, int],
+    resolved: list[tuple[int, int]],
     pos: int,
     si: int,
     gender: str,
@@ -48,6 +52,7 @@ def _nearest(
     for k in range(si, max(-1, si - reach), -1):
         s, e = text.sentences[k]
         hi = pos if k == si else e
+        s = max(s, hi - SENTENCE_CHARS)  # a bound on very long sentences
         cands = _candidates(text, resolved, s, hi, gender)
         known = [c for c in cands if text.gender.get(c[1]) == gender]
         if known_only:
@@ -72,7 +77,7 @@ def _nearest(
 
 
 def _candidates(
-    text: SpeakerText, resolved: dict[int, int], start: int, end: int, gender: str
+    text: SpeakerText, resolved: list[tuple[int, int]], start: int, end: int, gender: str
 ) -> list[tuple[int, int]]:
     """(offset, person) of the people named (or pronouns resolved) between two offsets whose
     gender does not contradict `gender`, in text order; bodies ("the Security Council") and
@@ -87,11 +92,8 @@ def _candidates(
         and text.gender.get(m.person, gender) == gender
         and personal_name(people[m.person].name, text.cues)
     ]
-    out += [
-        (p, person)
-        for p, person in resolved.items()
-        if start <= p < end and text.gender.get(person, gender) == gender
-    ]
+    a, b = bisect.bisect_left(resolved, (start, -1)), bisect.bisect_left(resolved, (end, -1))
+    out += [(p, person) for p, person in resolved[a:b] if text.gender.get(person, gender) == gender]
     return sorted(out)
 
 

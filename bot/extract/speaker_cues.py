@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.extract.alternation import Alternation
 from bot.extract.lexicon import Lexicon
 
 #: The character that stands in for an abbreviation's full stop in masked text.
@@ -44,6 +45,7 @@ class SpeakerCues:
     credit: re.Pattern[str]  # `― Ana Paz` after the closing mark
     before: re.Pattern[str]  # `X said:` before the opening mark
     verbs: re.Pattern[str]
+    verb_scan: Alternation  # the same verbs, for a whole document (matched by first letter)
     abbreviations: re.Pattern[str]
     pronouns: dict[str, str]  # he -> m ...
     male: frozenset[str]
@@ -97,6 +99,15 @@ def speaker_cues(lexicon: Lexicon) -> SpeakerCues:
             r"\s*[:,]?\s*$"
         ),
         verbs=re.compile(rf"\b(?i:{verbs})\b"),
+        verb_scan=Alternation(
+            tuple(
+                (w[0], re.escape(w).replace(r"\ ", r"\s+"))
+                for w in sorted(set(lexicon.word_list("speaker_verbs")), key=len, reverse=True)
+            ),
+            r"(?<!\w)",
+            r"\b",
+            re.IGNORECASE,
+        ),
         abbreviations=re.compile(rf"\b(?:{abbrs}|[A-Z])\.|\([^()\n]{{0,40}}\)|\b[RDI]-[A-Z]\w*\."),
         pronouns={str(k).casefold(): str(v) for k, v in dict(kinds).items()},
         male=_folded(lexicon, "male_cues", "male_words"),

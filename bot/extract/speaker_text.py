@@ -130,7 +130,7 @@ def _pronoun_after(text: SpeakerText, k: int) -> str | None:
     end = text.sentences[si][1]
     stop = text.sentences[min(si + 1, len(text.sentences) - 1)][1]
     nxt = text.named_starts[k + 1] if k + 1 < len(text.named) else len(text.body)
-    for p in _GENDER_PRONOUN_RE.finditer(text.masked, m.end, min(stop, nxt)):
+    for p in _GENDER_PRONOUN_RE.finditer(text.masked, m.end, min(stop, nxt, m.end + 600)):
         if text.in_quote(p.start()):
             continue
         if _CLAUSE_RE.search(text.masked, m.end, p.start()):

@@ -48,6 +48,9 @@ from bot.models import Document, Quote
 
 #: A clause's opening name, after any introductory phrase: "On May 2, Ana Paz made ...".
 _CLAUSE_NAME_RE = re.compile(r"(?:^|,\s+)((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+[a-z]")
+#: How far from a reporting verb its subject is looked for, in characters (a bound on very
+#: long sentences, so the pass stays linear in the document's length).
+SENTENCE_REACH = 400
 #: How far after a name its apposition may name a role ("Ana Paz, a spokeswoman for ...").
 APPOSITION_REACH = 90
 
@@ -64,7 +67,7 @@ class SpeakerResolver:
         self.register = text.register
         self.masked = text.masked
         self.cues = text.cues
-        self.resolved: dict[int, int] = {}  # pronoun offset -> person, as resolved here
+        self.resolved: list[tuple[int, int]] = []  # (pronoun offset, person), sorted
         self.index = {p.id: i for i, p in enumerate(self.register.people)}
         self.events: list[tuple[int, str, str | None]] = []  # (offset, speaker, gender)
         self.event_starts: list[int] = []
@@ -73,10 +76,11 @@ class SpeakerResolver:
     def _find_events(self) -> None:
         """Every reporting verb outside quotations whose subject is a name, a description or a
         pronoun, with its speaker, in text order: who last spoke before a "he said"."""
-        for v in self.cues.verbs.finditer(self.masked):
+        for v, _ in self.cues.verb_scan.finditer(self.masked):
             if self.text.in_quote(v.start()):
                 continue
             s, e = self.text.sentences[self.text.sentence(v.start())]
+            s, e = max(s, v.start() - SENTENCE_REACH), min(e, v.end() + SENTENCE_REACH)
             found = reporting_subject(self.masked, s, v.start(), v.end(), e, self.cues)
             if found is None:
                 continue
@@ -188,7 +192,7 @@ class SpeakerResolver:
             return who, who in self.index
         person = antecedent(self.text, self.resolved, pos, gender)
         if person is not None:
-            self.resolved[pos] = person
+            bisect.insort(self.resolved, (pos, person))
             return self.text.pid(person), True
         return None, False
 
