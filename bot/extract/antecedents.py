@@ -25,16 +25,17 @@ GENDER_REACH = 3
 
 
 def antecedent(
-    text: SpeakerText, resolved: list[tuple[int, int]], pos: int, gender: str
+    text: SpeakerText, resolved: list[tuple[int, int]], pos: int, gender: str, since: int = 0
 ) -> int | None:
     """The person (register index) a pronoun of `gender` at body offset `pos` stands for.
 
     `resolved` holds (offset, person) of the pronouns already resolved, sorted; they count as
-    mentions of those persons ("“…,” she said. ... “…,” she added").
+    mentions of those persons ("“…,” she said. ... “…,” she added"). Only sentences that end
+    after `since` are read.
     """
     si = text.sentence(pos)
     for reach, known_only in ((GENDER_REACH, True), (SPEAKER_REACH, False)):
-        found = _nearest(text, resolved, pos, si, gender, reach, known_only)
+        found = _nearest(text, resolved, pos, si, gender, reach, known_only, since)
         if found is not None:
             return found
     return None
@@ -48,9 +49,12 @@ def _nearest(
     gender: str,
     reach: int,
     known_only: bool,
+    since: int,
 ) -> int | None:
     for k in range(si, max(-1, si - reach), -1):
         s, e = text.sentences[k]
+        if e <= since:
+            break
         hi = pos if k == si else e
         s = max(s, hi - SENTENCE_CHARS)  # a bound on very long sentences
         cands = _candidates(text, resolved, s, hi, gender)

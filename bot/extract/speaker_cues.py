@@ -98,13 +98,13 @@ def speaker_cues(lexicon: Lexicon) -> SpeakerCues:
             rf"(?:\s+(?:on|in|at|during|via|by)\s+[^.!?;:{_MARKS}\n]{{1,50}}?)?"
             r"\s*[:,]?\s*$"
         ),
-        verbs=re.compile(rf"\b(?i:{verbs})\b"),
+        verbs=re.compile(rf"(?<![\w-])(?i:{verbs})\b"),  # not "so-called"
         verb_scan=Alternation(
             tuple(
                 (w[0], re.escape(w).replace(r"\ ", r"\s+"))
                 for w in sorted(set(lexicon.word_list("speaker_verbs")), key=len, reverse=True)
             ),
-            r"(?<!\w)",
+            r"(?<![\w-])",
             r"\b",
             re.IGNORECASE,
         ),
@@ -160,8 +160,11 @@ def find_cue(
         if m and m.group("subj").strip():
             a = end + 1 + m.start("subj")
             return Cue("credit", a, a + len(m.group("subj").rstrip()))
-        ends_sentence = bool(re.search(r"[.]$", inner)) and not re.match(r"\s*[,—–-]", rest)
-        if not ends_sentence:
+        # `“…,” Paz said` / `“…?” asked Paz` / `“…” — Paz said`; not a partial quote inside a
+        # sentence (`called it “a con” and urged ...`), nor one that ends its sentence
+        inner = inner.rstrip("'’\"”")  # a quotation closing a nested one: ",'” said Paz"
+        attached = bool(re.search(r"[,?!—–-]$", inner)) or bool(re.match(r"\s*[,—–-]", rest))
+        if attached:
             for pattern in (cues.after_inverted, cues.after_subject):
                 m = pattern.match(rest)
                 if m and _subject_ok(m.group("subj"), pattern is cues.after_subject):
@@ -181,6 +184,11 @@ def find_cue(
     return Cue("before", found.start, found.end, found)
 
 
+#: Lower-case words a subject phrase may open with: "the spokesman", "she", "one official".
+_SUBJECT_OPENERS = frozenset(
+    "the a an one two three some several many his her their its our my he she they it we i "
+    "another both all other".split()
+)
 #: Words that open an introductory phrase before a subject: "In an interview, Paz said".
 _INTRO_WORDS = frozenset(
     "in on at during after before for with under since while when as according however but and "
@@ -255,11 +263,20 @@ def _next_to_verb(between: str, cues: SpeakerCues) -> bool:
 
 
 def _subject_ok(subj: str, verb_after: bool) -> bool:
-    """A subject phrase is short, and (before its verb) not a clause of its own."""
-    words = subj.split()
+    """A subject phrase is short, and (before its verb) not a clause of its own: it opens
+    with a capital, a determiner or a pronoun ("the spokesman", "she"), not a verb ("and
+    urged voters to ...")."""
+    words = subj.replace(",", " ").split()
     if not words or len(words) > 24:
         return False
-    return not (verb_after and len(words) > 14 and "," not in subj)
+    if not verb_after:
+        return True
+    first = words[0].casefold()
+    bare = _PARTY_RE.sub(" ", re.sub(r"\([^()]*\)", " ", subj)).split()
+    ends_named = bool(bare) and bare[-1][:1].isupper()  # "city police Chief Ana Paz"
+    if not words[0][:1].isupper() and first not in _SUBJECT_OPENERS and not ends_named:
+        return False
+    return not (len(words) > 14 and "," not in subj)
 
 
 @dataclass(frozen=True)

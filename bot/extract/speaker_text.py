@@ -45,6 +45,7 @@ class SpeakerText:
     def __post_init__(self) -> None:
         self.sentences = [(s.start, s.end) for p in self.paragraphs for s in p.sentences]
         self._starts = [s for s, _ in self.sentences]
+        self._para_starts = [p.start for p in self.paragraphs]
         self.quoted = sorted(self.quoted)
         self._quote_starts = [a for a, _ in self.quoted]
         self.named = [
@@ -54,6 +55,11 @@ class SpeakerText:
         ]
         self.named_starts = [m.start for m in self.named]
         self.gender = person_genders(self)
+
+    def paragraph_start(self, pos: int) -> int:
+        """The body offset where the paragraph holding `pos` starts."""
+        k = bisect.bisect_right(self._para_starts, pos) - 1
+        return self._para_starts[k] if k >= 0 else 0
 
     def in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self._quote_starts, pos) - 1

@@ -51,6 +51,8 @@ _CLAUSE_NAME_RE = re.compile(r"(?:^|,\s+)((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'�
 #: How far from a reporting verb its subject is looked for, in characters (a bound on very
 #: long sentences, so the pass stays linear in the document's length).
 SENTENCE_REACH = 400
+#: A transcript label opening a quotation: "PAZ: ...", "SEN. ANA PAZ: ...".
+_LABEL_RE = re.compile(r"\s*([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}):\s")
 #: How far after a name its apposition may name a role ("Ana Paz, a spokeswoman for ...").
 APPOSITION_REACH = 90
 
@@ -111,12 +113,16 @@ class SpeakerResolver:
     def last_speaker(self, pos: int, gender: str) -> str | None:
         """The speaker of the last reporting verb before `pos`, within SPEAKER_REACH sentences,
         whose gender does not contradict `gender`."""
+        found = self._last_event(pos, gender)
+        return found[1] if found else None
+
+    def _last_event(self, pos: int, gender: str) -> tuple[int, str] | None:
         lo = self.text.sentences[max(0, self.text.sentence(pos) - SPEAKER_REACH)][0]
         k = bisect.bisect_left(self.event_starts, pos) - 1
         while k >= 0 and self.events[k][0] >= lo:
-            _, who, g = self.events[k]
+            at, who, g = self.events[k]
             if g == gender or (g is None and gender in {"m", "f"}):
-                return who
+                return at, who
             k -= 1
         return None
 
@@ -187,13 +193,20 @@ class SpeakerResolver:
         return None, False
 
     def _by_gender(self, pos: int, gender: str) -> tuple[str | None, bool]:
-        who = self.last_speaker(pos, gender)
-        if who is not None:
-            return who, who in self.index
-        person = antecedent(self.text, self.resolved, pos, gender)
-        if person is not None:
-            bisect.insort(self.resolved, (pos, person))
-            return self.text.pid(person), True
+        """A "he"/"she" (or a gendered description) at `pos`: the last speaker of that gender,
+        unless the pronoun's own paragraph names someone of it after that speaker spoke
+        ("Paz met no one. ¶ Holm minced no words. “…,” he said." is Holm)."""
+        event = self._last_event(pos, gender)
+        since = self.text.paragraph_start(pos)
+        if event is None or event[0] < since:
+            person = antecedent(self.text, self.resolved, pos, gender, since)
+            if person is None and event is None:
+                person = antecedent(self.text, self.resolved, pos, gender)
+            if person is not None:
+                bisect.insort(self.resolved, (pos, person))
+                return self.text.pid(person), True
+        if event is not None:
+            return event[1], event[1] in self.index
         return None, False
 
 
@@ -224,7 +237,24 @@ def speaker_nearby(resolver: SpeakerResolver, loc: Located) -> str | None:
         return None
     a, b = last.start + clause.start(1), last.start + clause.end(1)
     found = read_subject(text.masked, a, b, text.cues)
-    return resolver.speaker(found, found.start)[0] if found.kind == "name" else None
+    if found.kind != "name":
+        return None
+    who, person = resolver.speaker(found, found.start)
+    # a person, not "Partial transcript as follows:"
+    return who if person or (who and " " in who and personal_name(who, text.cues)) else None
+
+
+def labelled_speaker(resolver: SpeakerResolver, loc: Located) -> str | None:
+    """The speaker a transcript label opening the quotation names: “PAZ: We are ready.”"""
+    inner = resolver.text.body[loc.span.start : loc.span.end]
+    m = _LABEL_RE.match(inner)
+    if m is None:
+        return None
+    label = m.group(1).strip()
+    hit = resolver.register.aliases.get(label.casefold())
+    if hit is None:
+        hit = resolver.register.aliases.get(label.split()[-1].casefold())
+    return resolver.text.pid(hit[0]) if hit else label.title()
 
 
 def _clean(text: str) -> str:
@@ -279,7 +309,7 @@ def attribute_speakers(
         if cue is not None:
             who, _ = resolver.speaker(_subject_of(cue, masked, cues), cue.start)
         else:
-            who = speaker_nearby(resolver, loc)
+            who = labelled_speaker(resolver, loc) or speaker_nearby(resolver, loc)
         if who is None:
             continue
         speakers[loc.index] = who

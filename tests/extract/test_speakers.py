@@ -231,3 +231,22 @@ def test_a_shared_surname_does_not_give_one_person_the_others_gender(lexicon: Le
     genders = {register.people[i].name: g for i, g in view.gender.items()}
     assert genders.get("Keith Rowan") == "m"
     assert genders.get("Odile Rowan") is None
+
+
+def test_a_transcript_label_names_the_speaker(lexicon: Lexicon) -> None:
+    text = (
+        "Governor Ivo Brandt spoke to a radio host on Sunday. A partial transcript follows:\n\n"
+        "“HOST: Will you run again?\n\n"
+        "“BRANDT: I have not decided, and I will not decide before the spring.”"
+    )
+    got = speakers_of(text, lexicon)
+    assert surname(got[-1][0]) == "Brandt"
+
+
+def test_a_line_ending_in_a_colon_gives_no_speaker_when_it_names_no_one(lexicon: Lexicon) -> None:
+    text = (
+        "The hearing lasted four hours.\n\n"
+        "Partial transcript as follows:\n\n"
+        "“I have not decided, and I will not decide before the spring.”"
+    )
+    assert speakers_of(text, lexicon)[0][0] is None
