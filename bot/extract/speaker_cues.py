@@ -84,21 +84,22 @@ def speaker_cues(lexicon: Lexicon) -> SpeakerCues:
     titles = _folded(lexicon, "name_titles", "person_heads")
     return SpeakerCues(
         after_inverted=re.compile(
-            rf"^[\s,]*(?:[—–-]+\s*)?{adv}(?i:{verbs})\b\s+(?P<subj>{subject}{{1,{SUBJECT_REACH}}})"
+            rf"^[\s,]*(?:[—–-]+\s*)?{adv}(?:{verbs})\b\s+(?P<subj>{subject}{{1,{SUBJECT_REACH}}})"
         ),
         after_subject=re.compile(
-            rf"^[\s,]*(?:[—–-]+\s*)?(?P<subj>{subject}{{1,{SUBJECT_REACH}}}?)\s+{adv}(?i:{verbs})\b"
+            rf"^[\s,]*(?:[—–-]+\s*)?(?P<subj>{subject}{{1,{SUBJECT_REACH}}}?)\s+{adv}(?:{verbs})\b"
         ),
         credit=re.compile(
             rf"^[^\S\n]*[―—–]+[^\S\n]*(?P<subj>[A-Z][^.!?;:{_MARKS}\n]{{0,60}}?)[^\S\n]*\.?[^\S\n]*(?:\n|$)"
         ),
         before=re.compile(
-            rf"(?P<subj>{subject}{{1,{SUBJECT_REACH}}}?)\s+{adv}(?P<verb>(?i:{verbs}))\b"
+            rf"(?P<subj>{subject}{{1,{SUBJECT_REACH}}}?)\s+{adv}(?P<verb>(?:{verbs}))\b"
             rf"(?:\s+(?:that|reporters|journalists|him|her|them|me|us|the\s+\w+|[A-Z]\w+))?"
             rf"(?:\s+(?:on|in|at|during|via|by)\s+[^.!?;:{_MARKS}\n]{{1,50}}?)?"
             r"\s*[:,]?\s*$"
         ),
-        verbs=re.compile(rf"(?<![\w-])(?i:{verbs})\b"),  # not "so-called"
+        # lower case only ("the United States" holds no verb), and not in "so-called"
+        verbs=re.compile(rf"(?<![\w-])(?:{verbs})\b"),
         verb_scan=Alternation(
             tuple(
                 (w[0], re.escape(w).replace(r"\ ", r"\s+"))
@@ -106,7 +107,6 @@ def speaker_cues(lexicon: Lexicon) -> SpeakerCues:
             ),
             r"(?<![\w-])",
             r"\b",
-            re.IGNORECASE,
         ),
         abbreviations=re.compile(rf"\b(?:{abbrs}|[A-Z])\.|\([^()\n]{{0,40}}\)|\b[RDI]-[A-Z]\w*\."),
         pronouns={str(k).casefold(): str(v) for k, v in dict(kinds).items()},

@@ -132,3 +132,14 @@ def test_continuation_leaves_a_quote_the_first_reading_gave_to_someone_else() ->
     located = [_located(0, 10, 1, True), _located(1, 40, 2, True)]
     got = continue_speakers(located, ["a", "b"], ["c", "b"], {0})
     assert got == ["c", "b"]
+
+
+def test_capitalised_and_hyphenated_words_are_not_reporting_verbs(lexicon: Lexicon) -> None:
+    cues = speaker_cues(lexicon)
+    text = "the United States and the so-called deal"
+    assert cues.verbs.search(text) is None
+    assert list(cues.verb_scan.finditer(text)) == []
+    assert [m.group(0) for m, _ in cues.verb_scan.finditer("Paz said and Holm noted")] == [
+        "said",
+        "noted",
+    ]

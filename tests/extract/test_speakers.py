@@ -250,3 +250,12 @@ def test_a_line_ending_in_a_colon_gives_no_speaker_when_it_names_no_one(lexicon:
         "“I have not decided, and I will not decide before the spring.”"
     )
     assert speakers_of(text, lexicon)[0][0] is None
+
+
+def test_a_pronouns_own_paragraph_beats_an_older_speaker(lexicon: Lexicon) -> None:
+    text = (
+        "Odile Ortiz announced the new budget on Monday.\n\n"
+        "Minister Tomas Berg minced no words about the deficit. “We cannot go on like this,” "
+        "he said."
+    )
+    assert surname(speaker_of(text, "We cannot go on", lexicon)) == "Berg"
