@@ -175,13 +175,15 @@ class SpeakerResolver:
         k = bisect.bisect_left(self.text.named_starts, subject.start) - 1
         while k >= 0 and self.text.named[k].start >= lo:
             m = self.text.named[k]
-            if word.search(self.masked, max(0, m.start - 40), m.end + APPOSITION_REACH):
+            end = min(m.end + APPOSITION_REACH, subject.start)  # not the description itself
+            if word.search(self.masked, max(0, m.start - 40), end):
                 return self.text.pid(m.person), True
             k -= 1
         k = bisect.bisect_left(self.event_starts, subject.start) - 1
         while k >= 0 and self.events[k][0] >= lo:
             at, who, _ = self.events[k]
-            if word.search(self.masked, max(0, at - 40), at + len(who) + APPOSITION_REACH):
+            end = min(at + len(who) + APPOSITION_REACH, subject.start)
+            if word.search(self.masked, max(0, at - 40), end):
                 return who, who in self.index
             k -= 1
         if subject.gender:

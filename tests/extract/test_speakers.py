@@ -259,3 +259,11 @@ def test_a_pronouns_own_paragraph_beats_an_older_speaker(lexicon: Lexicon) -> No
         "he said."
     )
     assert surname(speaker_of(text, "We cannot go on", lexicon)) == "Berg"
+
+
+def test_a_description_is_not_matched_against_itself(lexicon: Lexicon) -> None:
+    text = (
+        "Lars Moe, a businessman from Oslo, said on Monday that taxes were too high.\n\n"
+        "He was followed by Senator Ines Karlsen. “We need change,” the Oslo businessman said."
+    )
+    assert surname(speaker_of(text, "We need change", lexicon)) == "Moe"
