@@ -25,6 +25,7 @@ STOP_MASK = "\u2024"
 SUBJECT_REACH = 160
 #: Quotation marks: a subject phrase never runs over one.
 _MARKS = '"“”„«»'
+_DASHED_RE = re.compile(r"[—–―][^—–―\n]{1,120}[—–―]")
 _GROUP_OPENERS = frozenset("the a some several many all both other two three four five".split())
 _TIME_PHRASE_RE = re.compile(
     r"\b(?:(?:on|in|at|during|via|by|from|of|for|with|last|this|early|late|earlier)\s+"
@@ -211,6 +212,12 @@ def reporting_subject(
     allowing an apposition: "In an interview, Ana Paz, a spokeswoman, said" -> Ana Paz. A clause
     too long to be a subject gives way to the name after the verb: "..., noted Ana Paz".
     """
+    # a parenthesis between dashes is left out: "Paz — who wants a vote — attacked ..."
+    masked = (
+        masked[:lo]
+        + _DASHED_RE.sub(lambda m: " " * len(m.group(0)), masked[lo:verb])
+        + masked[verb:]
+    )
     text = masked[lo:verb]
     cut = max(text.rfind(c) for c in _MARKS + ";:―—–")
     a = lo + cut + 1
@@ -224,8 +231,14 @@ def reporting_subject(
         ):
             return found
         if found.kind == "description" and len(parts) > 1:
-            named = read_subject(masked, parts[-2][0], parts[-2][0] + len(parts[-2][1]), cues)
-            return named if named.kind == "name" else found
+            # appositions back to the name: "Paz, the minister, a member of the council, said"
+            for off, part in reversed(parts[-4:-1]):
+                named = read_subject(masked, off, off + len(part), cues)
+                if named.kind == "name":
+                    return named
+                if named.kind != "description":
+                    break
+            return found
     for k, (off, part) in enumerate(parts):
         words = part.split()
         if words[0].casefold() in _INTRO_WORDS and k + 1 < len(parts):
@@ -377,8 +390,9 @@ def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
     if head_token[:1].islower() and last in cues.group_heads and grouped and len(tokens) <= 6:
         return Subject("group", core, offset, offset + end)
     described = tokens[0][1].casefold() in _DETERMINERS and head_token[:1].islower()
-    if described and (last in cues.person_heads or last in cues.titles):
-        # "a top Ruiz surrogate", "the Republican nominee": a description, not the name in it
+    if described and not (last in cues.group_heads and grouped):
+        # "a top Ruiz surrogate", "a member of the Security Council": a description, not
+        # the name in it
         return Subject("description", last, offset, offset + end, gender)
     if names:
         # a run of two words or more first ("Tulsa police Chief Ana Paz" is Ana Paz), else the last

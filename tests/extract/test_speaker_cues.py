@@ -90,6 +90,16 @@ def test_a_name_inside_a_description_is_not_the_speaker(lexicon: Lexicon) -> Non
     [
         ("In an interview, Ivo Brandt said the plan works.", "said", "Ivo Brandt"),
         ("The park, which Ivo Brandt said is busy, stays open.", "said", "Ivo Brandt"),
+        (
+            "It became an issue, with Ivo Brandt — who wants a vote — lambasting the plan.",
+            "lambasting",
+            "Ivo Brandt",
+        ),
+        (
+            "Ivo Brandt, the minister of trade, a member of the Harbor Council, said it works.",
+            "said",
+            "Ivo Brandt",
+        ),
         ("Prices will rise, noted Ivo Brandt of the bank.", "noted", "Ivo Brandt"),
         (
             "Ivo Brandt attacked the long-delayed budget plan today, saying it fails.",
