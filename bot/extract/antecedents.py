@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 
-from bot.extract.speaker_cues import personal_name
+from bot.extract.speaker_subjects import personal_name
 from bot.extract.speaker_text import SpeakerText
 
 #: How many sentences back a pronoun looks for the person it stands for.

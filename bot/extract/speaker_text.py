@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.extract.people import Mention, PeopleRegister
-from bot.extract.speaker_cues import SpeakerCues
+from bot.extract.speaker_words import SpeakerCues
 from bot.extract.text import Paragraph
 
 #: A relative or another clause: a pronoun after one may be someone else.

@@ -31,18 +31,10 @@ from bot.extract.antecedents import SPEAKER_REACH, antecedent
 from bot.extract.continuation import Located, continue_speakers
 from bot.extract.lexicon import Lexicon
 from bot.extract.people import PeopleRegister
-from bot.extract.speaker_cues import (
-    Cue,
-    SpeakerCues,
-    Subject,
-    find_cue,
-    mask_stops,
-    personal_name,
-    read_subject,
-    reporting_subject,
-    speaker_cues,
-)
+from bot.extract.speaker_cues import Cue, find_cue
+from bot.extract.speaker_subjects import Subject, personal_name, read_subject, reporting_subject
 from bot.extract.speaker_text import SpeakerText
+from bot.extract.speaker_words import SpeakerCues, mask_stops, speaker_cues
 from bot.extract.text import Paragraph, quote_spans
 from bot.models import Document, Quote
 

@@ -9,15 +9,9 @@ import pytest
 
 from bot.extract.continuation import Located, continue_speakers
 from bot.extract.lexicon import Lexicon
-from bot.extract.speaker_cues import (
-    STOP_MASK,
-    find_cue,
-    mask_stops,
-    personal_name,
-    read_subject,
-    reporting_subject,
-    speaker_cues,
-)
+from bot.extract.speaker_cues import find_cue
+from bot.extract.speaker_subjects import personal_name, read_subject, reporting_subject
+from bot.extract.speaker_words import STOP_MASK, mask_stops, speaker_cues
 from bot.extract.text import QuoteSpan, quote_spans, segment
 
 

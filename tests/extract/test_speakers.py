@@ -10,8 +10,8 @@ import pytest
 from bot.extract import extract_document
 from bot.extract.lexicon import Lexicon
 from bot.extract.people import extract_people
-from bot.extract.speaker_cues import mask_stops, speaker_cues
 from bot.extract.speaker_text import SpeakerText
+from bot.extract.speaker_words import mask_stops, speaker_cues
 from bot.extract.text import segment
 from bot.models import Document
 

@@ -1,0 +1,256 @@
+"""What an attribution's subject phrase names: a name, a pronoun, a description or a group.
+
+read_subject reads a phrase beside a quotation: "Rep. Ana Paz (R-Fla.), a member of the
+panel" is the name Ana Paz, "she" a pronoun, "the German chancellor" a description of one
+person, "the G-7 leaders" a group. reporting_subject finds the subject of a reporting verb in
+running text ("In an interview, Ana Paz, a spokeswoman, said ..."), which speakers.py uses to
+learn who spoke where.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.extract.speaker_words import MARKS, STOP_MASK, SpeakerCues
+
+#: A parenthesis between dashes: "Paz — who wants a vote — attacked ...".
+_DASHED_RE = re.compile(r"[—–―][^—–―\n]{1,120}[—–―]")
+#: Words a group phrase may open with: "the G-7 leaders", "several groups".
+_GROUP_OPENERS = frozenset("the a some several many all both other two three four five".split())
+#: A time or place phrase between a subject and its verb: "Paz on Monday said".
+_TIME_PHRASE_RE = re.compile(
+    r"\b(?:(?:on|in|at|during|via|by|from|of|for|with|last|this|early|late|earlier)\s+"
+    r"(?:(?:the|a|an|his|her|their)\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*)*|today|yesterday|tonight)\b"
+)
+#: A party tag after a name: "R-Ky." (masked stop included).
+PARTY_RE = re.compile(r"\b[RDI]-[A-Z][\w\u2024.]*")
+_DETERMINERS = frozenset("a an the one another this that his her their its".split())
+_MODIFIER_WORDS = frozenset("of on in at from during via with to for".split())
+_TOKEN_RE = re.compile(r"[^\W_][\w'’\u2024.-]*")
+
+
+#: Words that open an introductory phrase before a subject: "In an interview, Paz said".
+_INTRO_WORDS = frozenset(
+    "in on at during after before for with under since while when as according however but and "
+    "meanwhile still yet also later then speaking asked earlier".split()
+)
+#: A clause that opens with a name or a pronoun and its (lower-case) verb: "Ana Paz attacked".
+_LEADING_NAME_RE = re.compile(
+    r"\s*((?:[A-Z][\w'’\u2024.-]*\s+){0,4}[A-Z][\w'’\u2024.-]*|he|she|they)\s+[a-z]"
+)
+#: The longest subject, in words, before a reporting verb that is not right beside a quotation.
+SUBJECT_WORDS = 8
+
+
+def reporting_subject(
+    masked: str, lo: int, verb: int, verb_end: int, hi: int, cues: SpeakerCues
+) -> Subject | None:
+    """The subject of a reporting verb in running text (masked[lo:hi] is its sentence), or None.
+
+    Before the verb, the last clause's opening phrase, skipping an introductory phrase and
+    allowing an apposition: "In an interview, Ana Paz, a spokeswoman, said" -> Ana Paz. A clause
+    too long to be a subject gives way to the name after the verb: "..., noted Ana Paz".
+    """
+    # a parenthesis between dashes is left out: "Paz — who wants a vote — attacked ..."
+    masked = (
+        masked[:lo]
+        + _DASHED_RE.sub(lambda m: " " * len(m.group(0)), masked[lo:verb])
+        + masked[verb:]
+    )
+    text = masked[lo:verb]
+    cut = max(text.rfind(c) for c in MARKS + ";:―—–")
+    a = lo + cut + 1
+    parts = [(a + m.start(), m.group(0)) for m in re.finditer(r"[^,]+", masked[a:verb])]
+    parts = [(off, p) for off, p in parts if p.strip()]
+    if parts and len(parts[-1][1].split()) <= SUBJECT_WORDS:
+        # the phrase right before the verb: "..., which, Paz said"; "Paz, a spokeswoman, said"
+        found = read_subject(masked, parts[-1][0], verb, cues)
+        if found.kind in {"name", "pronoun", "group"} and _next_to_verb(
+            masked[found.end : verb], cues
+        ):
+            return found
+        if found.kind == "description" and len(parts) > 1:
+            # appositions back to the name: "Paz, the minister, a member of the council, said"
+            for off, part in reversed(parts[-4:-1]):
+                named = read_subject(masked, off, off + len(part), cues)
+                if named.kind == "name":
+                    return named
+                if named.kind != "description":
+                    break
+            return found
+    for k, (off, part) in enumerate(parts):
+        words = part.split()
+        if words[0].casefold() in _INTRO_WORDS and k + 1 < len(parts):
+            continue
+        if len(words) <= SUBJECT_WORDS:
+            found = read_subject(masked, off, verb, cues)
+            own = masked[found.end : off + len(part)]
+            if found.kind in {"name", "pronoun", "description"} and _next_to_verb(own, cues):
+                return found
+        # a clause: its subject opens it ("Ana Paz attacked the plan, saying"); one capitalised
+        # word opening the sentence may be any word ("Prices will rise, ...")
+        lead = _LEADING_NAME_RE.match(part)
+        word = lead.group(1).strip() if lead else ""
+        if lead and (k > 0 or " " in word or word.casefold() in cues.pronouns):
+            found = read_subject(masked, off + lead.start(1), off + lead.end(1), cues)
+            if found.kind in {"name", "pronoun"}:
+                return found
+        break
+    # inverted: the verb, then the name ("..., noted Ana Paz"), not its object ("agreed with")
+    tail = re.match(rf"\s*([A-Z][^,.;:!?{MARKS}\n]{{0,60}})", masked[verb_end:hi])
+    if tail:
+        found = read_subject(masked, verb_end + tail.start(1), verb_end + tail.end(1), cues)
+        if found.kind == "name":
+            return found
+    return None
+
+
+def _next_to_verb(between: str, cues: SpeakerCues) -> bool:
+    """Whether only adverbs, a party tag or a parenthesis stand between a subject and its
+    verb ("Paz (R-Fla.) later said"), not a clause ("Prices will rise, noted ...")."""
+    rest = PARTY_RE.sub(" ", re.sub(r"\([^()]*\)", " ", between))
+    rest = _TIME_PHRASE_RE.sub(" ", rest)  # "on Monday", "in a statement", "last week"
+    words = re.findall(r"[^\W\d_][\w'’-]*", rest)
+    return all(w.casefold() in cues.adverbs or w.endswith("ly") for w in words)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What an attribution's subject phrase names."""
+
+    kind: str  # "name", "pronoun", "description", "group" or "none"
+    text: str  # the name, pronoun, head noun or group phrase
+    start: int  # body offsets of `text` (of the whole phrase for descriptions)
+    end: int
+    gender: str | None = None  # m / f when the phrase says so
+    names: tuple[tuple[int, int, str], ...] = ()  # every name run in the phrase, for a lookup
+
+
+def read_subject(masked: str, start: int, end: int, cues: SpeakerCues) -> Subject:
+    """Read a subject phrase: "Flynn, a top adviser," -> name Flynn; "he" -> pronoun;
+    "the German chancellor" -> description; "the G-7 leaders" -> group; "Paz's niece, state
+    Del. Ana Ruiz" -> name Ana Ruiz (a description with a named apposition is that name)."""
+    phrase = masked[start:end]
+    rel = re.search(r",\s+(?:who|whose|which|where)\b", phrase)
+    if rel:
+        phrase = phrase[: rel.start()]
+    parts = [(m.start(), m.group(0)) for m in re.finditer(r"[^,]+", phrase)]
+    parts = [(a, p) for a, p in parts if p.strip()]
+    if not parts:
+        return Subject("none", "", start, end)
+    a, head = parts[0]
+    lead = re.match(r"\s*(?:and|but|—|–|-)?\s*", head)
+    a, head = a + (lead.end() if lead else 0), head[lead.end() if lead else 0 :]
+    low = head.strip().casefold()
+    if low in cues.pronouns:
+        b = start + a + len(head.rstrip())
+        return Subject("pronoun", head.strip(), start + a, b, _gender_of(low, cues))
+    found = _read_phrase(head, start + a, cues)
+    if found.kind == "description" and len(parts) > 1:
+        b2, second = parts[1]
+        named = _read_phrase(second, start + b2, cues)
+        if named.kind == "name":
+            return named
+    return found
+
+
+def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
+    clean = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text)  # "(R-Fla.)"
+    clean = PARTY_RE.sub(lambda m: " " * len(m.group(0)), clean)  # "R-Ky."
+    tokens = [(m.start(), m.group(0)) for m in _TOKEN_RE.finditer(clean)]
+    # trailing modifiers after a name: "Mr. Morgan of the Sierra Club", "Paz on Monday"
+    for i, (_, t) in enumerate(tokens):
+        if (
+            i
+            and t.casefold() in _MODIFIER_WORDS
+            and any(_is_name_word(x, cues) for _, x in tokens[:i])
+        ):
+            tokens = tokens[:i]
+            break
+    if not tokens:
+        return Subject("none", "", offset, offset)
+    end = tokens[-1][0] + len(tokens[-1][1])
+    runs: list[list[tuple[int, str]]] = []
+    cur: list[tuple[int, str]] = []
+    prev_end = -10
+    for pos, t in tokens:
+        cap = t[:1].isupper()
+        if cap and cur and pos - prev_end <= 2 and not _possessive(cur[-1][1]):
+            cur.append((pos, t))
+        else:
+            if cur:
+                runs.append(cur)
+            cur = [(pos, t)] if cap else []
+        prev_end = pos + len(t)
+    if cur:
+        runs.append(cur)
+    names: list[tuple[int, int, str]] = []
+    for run in runs:
+        while run and run[0][1].casefold().rstrip(".\u2024") in cues.titles | cues.not_names:
+            run = run[1:]
+        inner = [
+            i for i, (_, t) in enumerate(run[:-1]) if t.casefold().rstrip(".\u2024") in cues.titles
+        ]
+        if inner:
+            run = run[inner[-1] + 1 :]  # "DNC Chairman Ana Paz" is Ana Paz
+        if run and not _possessive(run[-1][1]):
+            a, b = run[0][0], run[-1][0] + len(run[-1][1])
+            names.append((offset + a, offset + b, text[a:b].replace(STOP_MASK, ".")))
+    # the head noun stands before a post-modifier: "a spokesman for the ministry"
+    head_at = next(
+        (i - 1 for i, (_, t) in enumerate(tokens) if i and t.casefold() in _MODIFIER_WORDS),
+        len(tokens) - 1,
+    )
+    head_token = tokens[head_at][1]
+    last = head_token.casefold().strip(".\u2024")
+    words = {t.casefold().strip(".\u2024") for _, t in tokens}
+    gender = "m" if words & cues.male else "f" if words & cues.female else None
+    core = re.sub(r"^(?i:the|a|an|some|several|many|all)\s+", "", text[:end].strip())
+    core = core.replace(STOP_MASK, ".")
+    first = tokens[0][1]
+    grouped = first[:1].isupper() or first[:1].isdigit() or first.casefold() in _GROUP_OPENERS
+    if head_token[:1].islower() and last in cues.group_heads and grouped and len(tokens) <= 6:
+        return Subject("group", core, offset, offset + end)
+    described = tokens[0][1].casefold() in _DETERMINERS and head_token[:1].islower()
+    if described and not (last in cues.group_heads and grouped):
+        # "a top Ruiz surrogate", "a member of the Security Council": a description, not
+        # the name in it
+        return Subject("description", last, offset, offset + end, gender)
+    if names:
+        # a run of two words or more first ("Tulsa police Chief Ana Paz" is Ana Paz), else the last
+        best = max(names, key=lambda n: (" " in n[2], n[0]))
+        return Subject("name", best[2], best[0], best[1], gender, tuple(names))
+    if last in cues.person_heads or last in cues.titles:
+        return Subject("description", last, offset, offset + end, gender)
+    if last in cues.group_heads:
+        return Subject("group", core, offset, offset + end)
+    return Subject("none", core, offset, offset + end)
+
+
+def personal_name(name: str, cues: SpeakerCues) -> bool:
+    """Whether a name can be a person's ("Ana Paz", "Paz"), not a body's or a place's ("the
+    Security Council", "Democratic Party", "U.S.")."""
+    words = name.replace(STOP_MASK, ".").split()
+    if not words or any(w.casefold().strip(".,") in cues.org_words | cues.titles for w in words):
+        return False
+    return all(re.fullmatch(r"[A-Z][\w'’-]*|[A-Z]\.", w) for w in words) and not (
+        len(words) == 1 and re.fullmatch(r"[A-Z]\.|[A-Z]{2,}", words[0])
+    )
+
+
+def _possessive(token: str) -> bool:
+    return token.endswith(("'s", "’s", "s'", "s’"))
+
+
+def _is_name_word(token: str, cues: SpeakerCues) -> bool:
+    low = token.casefold().rstrip(".\u2024")
+    return token[:1].isupper() and low not in cues.titles and low not in cues.not_names
+
+
+def _gender_of(word: str, cues: SpeakerCues) -> str | None:
+    kind = cues.pronouns.get(word)
+    return kind if kind in {"m", "f"} else None
+
+
+__all__ = ["SUBJECT_WORDS", "Subject", "personal_name", "read_subject", "reporting_subject"]
