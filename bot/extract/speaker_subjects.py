@@ -52,14 +52,13 @@ def reporting_subject(
     allowing an apposition: "In an interview, Ana Paz, a spokeswoman, said" -> Ana Paz. A clause
     too long to be a subject gives way to the name after the verb: "..., noted Ana Paz".
     """
-    # a parenthesis between dashes is left out: "Paz — who wants a vote — attacked ..."
-    masked = (
-        masked[:lo]
-        + _DASHED_RE.sub(lambda m: " " * len(m.group(0)), masked[lo:verb])
-        + masked[verb:]
-    )
     text = masked[lo:verb]
     cut = max(text.rfind(c) for c in MARKS + ";:―—–")
+    if not text[cut + 1 :].strip() and text[cut : cut + 1] in "―—–":
+        # the verb right after a parenthesis between dashes: "Paz — who wants a vote — said"
+        text = _DASHED_RE.sub(lambda m: " " * len(m.group(0)), text)
+        masked = masked[:lo] + text + masked[verb:]
+        cut = max(text.rfind(c) for c in MARKS + ";:―—–")
     a = lo + cut + 1
     parts = [(a + m.start(), m.group(0)) for m in re.finditer(r"[^,]+", masked[a:verb])]
     parts = [(off, p) for off, p in parts if p.strip()]
@@ -119,7 +118,7 @@ def _next_to_verb(between: str, cues: SpeakerCues) -> bool:
 class Subject:
     """What an attribution's subject phrase names."""
 
-    kind: str  # "name", "pronoun", "description", "group" or "none"
+    kind: str  # "name", "pronoun", "description", "group", "document" or "none"
     text: str  # the name, pronoun, head noun or group phrase
     start: int  # body offsets of `text` (of the whole phrase for descriptions)
     end: int
@@ -213,6 +212,9 @@ def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
     if head_token[:1].islower() and last in cues.group_heads and grouped and len(tokens) <= 6:
         return Subject("group", core, offset, offset + end)
     described = tokens[0][1].casefold() in _DETERMINERS and head_token[:1].islower()
+    if head_token[:1].islower() and last in cues.documents:
+        # "the IMF report stated": a document speaks for its issuer (quotes.py finds them)
+        return Subject("document", last, offset, offset + end)
     if described and not (last in cues.group_heads and grouped):
         # "a top Ruiz surrogate", "a member of the Security Council": a description, not
         # the name in it

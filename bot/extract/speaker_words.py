@@ -42,6 +42,7 @@ class SpeakerCues:
     female_pronouns: frozenset[str]
     group_heads: frozenset[str]
     person_heads: frozenset[str]
+    documents: frozenset[str]
     titles: frozenset[str]
     not_names: frozenset[str]
     adverbs: frozenset[str]
@@ -104,6 +105,7 @@ def speaker_cues(lexicon: Lexicon) -> SpeakerCues:
         female_pronouns=_folded(lexicon, "female_pronouns"),
         group_heads=_folded(lexicon, "group_heads"),
         person_heads=_folded(lexicon, "person_heads"),
+        documents=_folded(lexicon, "speaker_documents", "document_nouns"),
         titles=titles,
         not_names=_folded(lexicon, "speaker_not_names"),
         adverbs=_folded(lexicon, "speaker_adverbs"),

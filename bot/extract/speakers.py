@@ -115,6 +115,8 @@ class SpeakerResolver:
             at, who, g = self.events[k]
             if g == gender or (g is None and gender in {"m", "f"}):
                 return at, who
+            if gender == "thing" and g in {"body", "group"}:  # "it": a body or a group
+                return at, who
             k -= 1
         return None
 
@@ -124,6 +126,8 @@ class SpeakerResolver:
             return self._name(subject)
         if subject.kind == "pronoun" and subject.text.casefold() == "they":
             return self.last_speaker(subject.start, "group"), False
+        if subject.kind == "pronoun" and subject.text.casefold() == "it":
+            return self.last_speaker(subject.start, "thing"), False
         if subject.kind == "pronoun" and subject.gender:
             return self._by_gender(subject.start, subject.gender)
         if subject.kind == "description":

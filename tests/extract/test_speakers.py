@@ -267,3 +267,21 @@ def test_a_description_is_not_matched_against_itself(lexicon: Lexicon) -> None:
         "He was followed by Senator Ines Karlsen. “We need change,” the Oslo businessman said."
     )
     assert surname(speaker_of(text, "We need change", lexicon)) == "Moe"
+
+
+def test_a_document_speaks_for_its_issuer(lexicon: Lexicon) -> None:
+    text = (
+        "Senator Ivo Brandt spoke on Monday.\n\n"
+        "The Harbor Board released a report on Tuesday.\n\n"
+        "“Traffic will double by 2030,” the report said."
+    )
+    assert speaker_of(text, "Traffic will double", lexicon) == "Harbor Board"
+
+
+def test_it_is_the_last_body_that_spoke(lexicon: Lexicon) -> None:
+    text = (
+        "Senator Ivo Brandt spoke on Monday.\n\n"
+        "The Harbor Board said on Tuesday that fees would rise.\n\n"
+        "“We have no other choice this year,” it said."
+    )
+    assert speaker_of(text, "We have no other choice", lexicon) == "Harbor Board"
