@@ -214,7 +214,8 @@ def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
     described = tokens[0][1].casefold() in _DETERMINERS and head_token[:1].islower()
     if head_token[:1].islower() and last in cues.documents:
         # "the IMF report stated": a document speaks for its issuer (quotes.py finds them)
-        return Subject("document", last, offset, offset + end)
+        issuer = [n for n in names if n[1] <= offset + tokens[head_at][0]]  # "the IMF report"
+        return Subject("document", last, offset, offset + end, None, tuple(issuer))
     if described and not (last in cues.group_heads and grouped):
         # "a top Ruiz surrogate", "a member of the Security Council": a description, not
         # the name in it

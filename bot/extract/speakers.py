@@ -134,6 +134,8 @@ class SpeakerResolver:
             return self.description(subject)
         if subject.kind == "group":
             return subject.text, False
+        if subject.kind == "document" and subject.names:  # "the IMF report said": IMF
+            return self._name(subject)
         return None, False
 
     def _name(self, subject: Subject) -> tuple[str | None, bool]:
@@ -312,7 +314,10 @@ def attribute_speakers(
         span = loc.span
         cue = find_cue(masked, span.start, span.end, span.close_mark is not None, para_end, cues)
         if cue is not None:
-            who, _ = resolver.speaker(_subject_of(cue, masked, cues), cue.start)
+            subject = _subject_of(cue, masked, cues)
+            if subject.kind == "document" and speakers[loc.index] is not None:
+                continue  # quotes.py found the document's issuer
+            who, _ = resolver.speaker(subject, cue.start)
         else:
             who = labelled_speaker(resolver, loc) or speaker_nearby(resolver, loc)
         if who is None:

@@ -285,3 +285,8 @@ def test_it_is_the_last_body_that_spoke(lexicon: Lexicon) -> None:
         "“We have no other choice this year,” it said."
     )
     assert speaker_of(text, "We have no other choice", lexicon) == "Harbor Board"
+
+
+def test_a_document_with_its_issuer_in_the_subject_speaks_for_it(lexicon: Lexicon) -> None:
+    text = "Markets fell.\n\n“The outlook remains very unclear,” the IMF report stated on Monday."
+    assert speaker_of(text, "The outlook", lexicon) == "IMF"
