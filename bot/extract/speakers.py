@@ -78,7 +78,7 @@ class SpeakerResolver:
             found = reporting_subject(self.masked, s, v.start(), v.end(), e, self.cues)
             if found is None:
                 continue
-            who, person = self.speaker(found, found.start)
+            who, person = self.speaker(found)
             if who is None:
                 continue
             if found.kind == "group":
@@ -120,8 +120,8 @@ class SpeakerResolver:
             k -= 1
         return None
 
-    def speaker(self, subject: Subject, at: int) -> tuple[str | None, bool]:
-        """(speaker, is a register person) for a subject phrase at body offset `at`."""
+    def speaker(self, subject: Subject) -> tuple[str | None, bool]:
+        """(speaker, is a register person) for a subject phrase."""
         if subject.kind == "name":
             return self._name(subject)
         if subject.kind == "pronoun" and subject.text.casefold() == "they":
@@ -246,7 +246,7 @@ def speaker_nearby(resolver: SpeakerResolver, loc: Located) -> str | None:
     found = read_subject(text.masked, a, b, text.cues)
     if found.kind != "name":
         return None
-    who, person = resolver.speaker(found, found.start)
+    who, person = resolver.speaker(found)
     # a person, not "Partial transcript as follows:"
     return who if person or (who and " " in who and personal_name(who, text.cues)) else None
 
@@ -317,7 +317,7 @@ def attribute_speakers(
             subject = _subject_of(cue, masked, cues)
             if subject.kind == "document" and speakers[loc.index] is not None:
                 continue  # quotes.py found the document's issuer
-            who, _ = resolver.speaker(subject, cue.start)
+            who, _ = resolver.speaker(subject)
         else:
             who = labelled_speaker(resolver, loc) or speaker_nearby(resolver, loc)
         if who is None:

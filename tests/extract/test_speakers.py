@@ -290,3 +290,14 @@ def test_it_is_the_last_body_that_spoke(lexicon: Lexicon) -> None:
 def test_a_document_with_its_issuer_in_the_subject_speaks_for_it(lexicon: Lexicon) -> None:
     text = "Markets fell.\n\n“The outlook remains very unclear,” the IMF report stated on Monday."
     assert speaker_of(text, "The outlook", lexicon) == "IMF"
+
+
+def test_a_quotation_left_open_runs_into_the_next_paragraph(lexicon: Lexicon) -> None:
+    text = (
+        "Mayor Ruth Calloway opened the session on Monday.\n\n"
+        "“We will not wait,” Mr. Dario Fenn of the builders' guild said. “The plan is ready, "
+        "and the vote is set.\n\n"
+        "“It will pass before the summer, whatever the council decides.”"
+    )
+    got = dict((q, s) for s, q in speakers_of(text, lexicon))
+    assert surname(got["It will pass before the summer, whatever the council decides."]) == "Fenn"
