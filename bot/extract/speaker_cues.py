@@ -66,6 +66,11 @@ def find_cue(
     return Cue("before", found.start, found.end, found)
 
 
+#: Words that open a clause of their own after a quotation.
+_SUBORDINATORS = frozenset(
+    "when while as after before because since if although though until unless whereas where "
+    "and but or so then".split()
+)
 #: Lower-case words a subject phrase may open with: "the spokesman", "she", "one official".
 _SUBJECT_OPENERS = frozenset(
     "the a an one two three some several many his her their its our my he she they it we i "
@@ -83,6 +88,8 @@ def _subject_ok(subj: str, verb_after: bool) -> bool:
     if not verb_after:
         return True
     first = words[0].casefold()
+    if first in _SUBORDINATORS:
+        return False  # "“…,” when Paz attacked him": a new clause, not the attribution
     bare = PARTY_RE.sub(" ", re.sub(r"\([^()]*\)", " ", subj)).split()
     ends_named = bool(bare) and bare[-1][:1].isupper()  # "city police Chief Ana Paz"
     if not words[0][:1].isupper() and first not in _SUBJECT_OPENERS and not ends_named:

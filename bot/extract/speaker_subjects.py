@@ -218,8 +218,9 @@ def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
         return Subject("document", last, offset, offset + end, None, tuple(issuer))
     if described and not (last in cues.group_heads and grouped):
         # "a top Ruiz surrogate", "a member of the Security Council": a description, not
-        # the name in it
-        return Subject("description", last, offset, offset + end, gender)
+        # the name in it; one of a person only with a person's head noun
+        kind = "description" if last in cues.person_heads or last in cues.titles else "none"
+        return Subject(kind, last, offset, offset + end, gender)
     if names:
         # a run of two words or more first ("Tulsa police Chief Ana Paz" is Ana Paz), else the last
         best = max(names, key=lambda n: (" " in n[2], n[0]))

@@ -96,6 +96,11 @@ def test_a_name_inside_a_description_is_not_the_speaker(lexicon: Lexicon) -> Non
         ),
         ("Prices will rise, noted Ivo Brandt of the bank.", "noted", "Ivo Brandt"),
         (
+            "Ivo Brandt, a member of the Harbor Council, said it works.",
+            "said",
+            "Ivo Brandt",
+        ),
+        (
             "Ivo Brandt attacked the long-delayed budget plan today, saying it fails.",
             "saying",
             "Ivo Brandt",

@@ -301,3 +301,12 @@ def test_a_quotation_left_open_runs_into_the_next_paragraph(lexicon: Lexicon) ->
     )
     got = dict((q, s) for s, q in speakers_of(text, lexicon))
     assert surname(got["It will pass before the summer, whatever the council decides."]) == "Fenn"
+
+
+def test_a_clause_after_the_marks_is_not_their_attribution(lexicon: Lexicon) -> None:
+    text = (
+        "Senator Ivo Brandt and Governor Kara Lind met in a debate on Monday.\n\n"
+        "The new ad shows footage of Brandt saying during the debate, “That makes me smart,” "
+        "when Lind attacked him over his taxes."
+    )
+    assert surname(speaker_of(text, "That makes me smart", lexicon)) == "Brandt"
