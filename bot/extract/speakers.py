@@ -40,6 +40,11 @@ from bot.models import Document, Quote
 
 #: A clause's opening name, after any introductory phrase: "On May 2, Ana Paz made ...".
 _CLAUSE_NAME_RE = re.compile(r"(?:^|,\s+)((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+[a-z]")
+#: A name, a participle of a reporting verb and what may stand before the opening mark:
+#: "Paz saying during the debate, “".
+_PARTICIPLE_RE = re.compile(
+    r"((?:[A-Z][\w'’\u2024.-]*\s+){0,3}[A-Z][\w'’\u2024.-]*)\s+([a-z]+ing)\b[^.!?;“”\"]{0,60}?[,:]?\s*$"
+)
 #: How far from a reporting verb its subject is looked for, in characters (a bound on very
 #: long sentences, so the pass stays linear in the document's length).
 SENTENCE_REACH = 400
@@ -227,7 +232,7 @@ def speaker_nearby(resolver: SpeakerResolver, loc: Located) -> str | None:
     open_at = loc.span.start - len(loc.span.open_mark)
     s, _ = text.sentences[text.sentence(loc.span.start)]
     if text.body[s:open_at].strip():
-        return resolver.spoke_between(s, open_at)
+        return resolver.spoke_between(s, open_at) or _participle(resolver, s, open_at)
     para = loc.paragraph
     if para.number < 2 or text.body[para.start : open_at].strip():
         return None
@@ -249,6 +254,21 @@ def speaker_nearby(resolver: SpeakerResolver, loc: Located) -> str | None:
     who, person = resolver.speaker(found)
     # a person, not "Partial transcript as follows:"
     return who if person or (who and " " in who and personal_name(who, text.cues)) else None
+
+
+def _participle(resolver: SpeakerResolver, start: int, open_at: int) -> str | None:
+    """A person of the register named right before a participle that introduces the
+    quotation: "The ad shows footage of Paz saying during the debate, “…”". Only a register
+    person counts: in "the defense of Japan saying" Japan speaks for no one."""
+    text = resolver.text
+    m = _PARTICIPLE_RE.search(text.masked, max(start, open_at - 120), open_at)
+    if m is None or not resolver.cues.verbs.fullmatch(m.group(2)):
+        return None
+    found = read_subject(text.masked, m.start(1), m.end(1), text.cues)
+    if found.kind != "name":
+        return None
+    who, person = resolver.speaker(found)
+    return who if person else None
 
 
 def labelled_speaker(resolver: SpeakerResolver, loc: Located) -> str | None:

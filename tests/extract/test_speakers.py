@@ -310,3 +310,21 @@ def test_a_clause_after_the_marks_is_not_their_attribution(lexicon: Lexicon) -> 
         "when Lind attacked him over his taxes."
     )
     assert surname(speaker_of(text, "That makes me smart", lexicon)) == "Brandt"
+
+
+def test_a_person_right_before_a_participle_says_the_quotation(lexicon: Lexicon) -> None:
+    text = (
+        "Senator Ivo Brandt and Governor Kara Lind met in a debate on Monday.\n\n"
+        "The new ad shows footage of Brandt saying during the debate, “That makes me smart,” "
+        "to the crowd."
+    )
+    assert surname(speaker_of(text, "That makes me smart", lexicon)) == "Brandt"
+
+
+def test_a_place_before_a_participle_says_nothing(lexicon: Lexicon) -> None:
+    text = (
+        "Senator Ivo Brandt spoke on Monday.\n\n"
+        "Brandt stressed the defense of Norway saying it includes “our full commitment to the "
+        "alliance.”"
+    )
+    assert surname(speaker_of(text, "our full commitment", lexicon)) == "Brandt"
