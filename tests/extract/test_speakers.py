@@ -315,7 +315,7 @@ def test_a_clause_after_the_marks_is_not_their_attribution(lexicon: Lexicon) -> 
 def test_a_person_right_before_a_participle_says_the_quotation(lexicon: Lexicon) -> None:
     text = (
         "Senator Ivo Brandt and Governor Kara Lind met in a debate on Monday.\n\n"
-        "The new ad shows footage of Brandt saying during the debate, “That makes me smart,” "
+        "Lind's new ad shows footage of Brandt saying during the debate, “That makes me smart,” "
         "to the crowd."
     )
     assert surname(speaker_of(text, "That makes me smart", lexicon)) == "Brandt"
