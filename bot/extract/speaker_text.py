@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.extract.people import Mention, PeopleRegister
+from bot.extract.speaker_subjects import Subject
 from bot.extract.speaker_words import SpeakerCues
 from bot.extract.text import Paragraph
 
@@ -75,6 +76,38 @@ class SpeakerText:
 
     def pid(self, person: int) -> str:
         return self.register.people[person].id
+
+    def named_speaker(self, subject: Subject) -> tuple[str | None, bool]:
+        """(speaker, is a register person) for a name subject: the register person whose
+        mention ends the name run ("Kent County official Ana Paz"), else the person the
+        register knows by that name or surname, else the name as printed when it has two
+        words or more ("Tulsa police Chief Ana Paz" gives "Ana Paz")."""
+        ranked = sorted(subject.names, key=lambda n: (" " in n[2], n[0]), reverse=True)
+        for a, b, text in ranked:
+            inside = [
+                m
+                for m in self.register.mention_spans(a, b)
+                if m.kind != "pronoun" and not self.possessor(m)
+            ]
+            last = max(inside, key=lambda m: m.end) if inside else None
+            if last is not None and last.end >= b - 1 and self._bears(last.person, text):
+                # the one that ends the run: "Kent County official Ana Paz"
+                return self.pid(last.person), True
+            hit = self.register.aliases.get(text.casefold())
+            if hit is None:
+                hit = self.register.aliases.get(text.split()[-1].casefold())
+            if hit and self._bears(hit[0], text):
+                return self.pid(hit[0]), True
+            if " " in text:
+                return text, False
+        return (ranked[0][2], False) if ranked else (None, False)
+
+    def _bears(self, person: int, name: str) -> bool:
+        """Whether a register person bears the surname a name ends with ("Mr. King" is not
+        the register's "Marc Morial", whatever the register's merging made of "King")."""
+        p = self.register.people[person]
+        words = {w.casefold() for form in (p.name, *p.aliases) for w in form.split()}
+        return name.split()[-1].casefold() in words
 
     def given_gender(self, name: str) -> str | None:
         """ "m" or "f" when a full name opens with a common given name ("Mary Lund")."""

@@ -128,7 +128,7 @@ class SpeakerResolver:
     def speaker(self, subject: Subject) -> tuple[str | None, bool]:
         """(speaker, is a register person) for a subject phrase."""
         if subject.kind == "name":
-            return self._name(subject)
+            return self.text.named_speaker(subject)
         if subject.kind == "pronoun" and subject.text.casefold() == "they":
             return self.last_speaker(subject.start, "group"), False
         if subject.kind == "pronoun" and subject.text.casefold() == "it":
@@ -140,36 +140,8 @@ class SpeakerResolver:
         if subject.kind == "group":
             return subject.text, False
         if subject.kind == "document" and subject.names:  # "the IMF report said": IMF
-            return self._name(subject)
+            return self.text.named_speaker(subject)
         return None, False
-
-    def _name(self, subject: Subject) -> tuple[str | None, bool]:
-        ranked = sorted(subject.names, key=lambda n: (" " in n[2], n[0]), reverse=True)
-        for a, b, text in ranked:
-            inside = [
-                m
-                for m in self.register.mention_spans(a, b)
-                if m.kind != "pronoun" and not self.text.possessor(m)
-            ]
-            last = max(inside, key=lambda m: m.end) if inside else None
-            if last is not None and last.end >= b - 1 and self._bears(last.person, text):
-                # the one that ends the run: "Kent County official Ana Paz"
-                return self.text.pid(last.person), True
-            hit = self.register.aliases.get(text.casefold())
-            if hit is None:
-                hit = self.register.aliases.get(text.split()[-1].casefold())
-            if hit and self._bears(hit[0], text):
-                return self.text.pid(hit[0]), True
-            if " " in text:
-                return text, False
-        return (ranked[0][2], False) if ranked else (None, False)
-
-    def _bears(self, person: int, name: str) -> bool:
-        """Whether a register person bears the surname a name ends with ("Mr. King" is not
-        the register's "Marc Morial", whatever the register's merging made of "King")."""
-        p = self.register.people[person]
-        words = {w.casefold() for form in (p.name, *p.aliases) for w in form.split()}
-        return name.split()[-1].casefold() in words
 
     def description(self, subject: Subject) -> tuple[str | None, bool]:
         """(speaker, is a register person) for a description ("the spokeswoman"): the register's
