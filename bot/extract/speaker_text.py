@@ -1,5 +1,5 @@
-"""One document as the speaker pass reads it: sentences, quoted stretches, named people and
-what the text says about each person's gender.
+"""One document as the speaker pass reads it: sentences, quoted stretches, named people, the
+person a name stands for, and what the text says about each person's gender.
 
 Genders come from the text alone: an honorific or gendered noun before a name or in a role
 ("Mr. Okafor", "spokeswoman Ana Paz"), a common given name (config/speakers.yaml), and the
