@@ -65,7 +65,7 @@ def reporting_subject(
     if parts and len(parts[-1][1].split()) <= SUBJECT_WORDS:
         # the phrase right before the verb: "..., which, Paz said"; "Paz, a spokeswoman, said"
         found = read_subject(masked, parts[-1][0], verb, cues)
-        if found.kind in {"name", "pronoun", "group"} and _next_to_verb(
+        if found.kind in {"name", "pronoun", "group", "document"} and _next_to_verb(
             masked[found.end : verb], cues
         ):
             return found
@@ -167,6 +167,8 @@ def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
         ):
             tokens = tokens[:i]
             break
+    while len(tokens) > 1 and tokens[-1][1] in cues.adverbs:
+        tokens = tokens[:-1]  # "the campaign is (defending)", "Paz has also (said)"
     if not tokens:
         return Subject("none", "", offset, offset)
     end = tokens[-1][0] + len(tokens[-1][1])

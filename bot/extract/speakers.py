@@ -68,7 +68,8 @@ class SpeakerResolver:
         self.cues = text.cues
         self.resolved: list[tuple[int, int]] = []  # (pronoun offset, person), sorted
         self.index = {p.id: i for i, p in enumerate(self.register.people)}
-        self.events: list[tuple[int, str, str | None]] = []  # (offset, speaker, gender)
+        # (offset, speaker, gender); a document's speaker is "" and its gender "document"
+        self.events: list[tuple[int, str, str | None]] = []
         self.event_starts: list[int] = []
         self._find_events()
 
@@ -82,6 +83,10 @@ class SpeakerResolver:
             s, e = max(s, v.start() - SENTENCE_REACH), min(e, v.end() + SENTENCE_REACH)
             found = reporting_subject(self.masked, s, v.start(), v.end(), e, self.cues)
             if found is None:
+                continue
+            if found.kind == "document":  # "the article read": an "it" after it is the article
+                self.events.append((found.start, "", "document"))
+                self.event_starts.append(found.start)
                 continue
             who, person = self.speaker(found)
             if who is None:
@@ -100,7 +105,8 @@ class SpeakerResolver:
     def spoke_between(self, start: int, end: int) -> str | None:
         """The speaker of the last reporting verb whose subject stands between two offsets."""
         k = bisect.bisect_left(self.event_starts, end) - 1
-        return self.events[k][1] if k >= 0 and self.events[k][0] >= start else None
+        found = k >= 0 and self.events[k][0] >= start
+        return (self.events[k][1] or None) if found else None  # a document speaks for no one
 
     def name_of(self, speaker: str) -> str:
         """A speaker's printed name: the register person's name, or the speaker as printed."""
@@ -111,7 +117,7 @@ class SpeakerResolver:
         """The speaker of the last reporting verb before `pos`, within SPEAKER_REACH sentences,
         whose gender does not contradict `gender`."""
         found = self._last_event(pos, gender)
-        return found[1] if found else None
+        return found[1] if found else None  # documents ("") are never a person's
 
     def _last_event(self, pos: int, gender: str) -> tuple[int, str] | None:
         lo = self.text.sentences[max(0, self.text.sentence(pos) - SPEAKER_REACH)][0]
@@ -120,8 +126,8 @@ class SpeakerResolver:
             at, who, g = self.events[k]
             if g == gender or (g is None and gender in {"m", "f"}):
                 return at, who
-            if gender == "thing" and g in {"body", "group"}:  # "it": a body or a group
-                return at, who
+            if gender == "thing" and g in {"body", "group", "document"}:  # "it"
+                return (at, who) if who else None  # a document: quotes.py reads it
             k -= 1
         return None
 
@@ -165,7 +171,7 @@ class SpeakerResolver:
         while k >= 0 and self.events[k][0] >= lo:
             at, who, _ = self.events[k]
             end = min(at + len(who) + APPOSITION_REACH, subject.start)
-            if word.search(self.masked, max(0, at - 40), end):
+            if who and word.search(self.masked, max(0, at - 40), end):
                 return who, who in self.index
             k -= 1
         if subject.gender:

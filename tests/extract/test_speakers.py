@@ -328,3 +328,11 @@ def test_a_place_before_a_participle_says_nothing(lexicon: Lexicon) -> None:
         "alliance.”"
     )
     assert surname(speaker_of(text, "our full commitment", lexicon)) == "Brandt"
+
+
+def test_it_after_a_document_is_left_to_the_document_reader(lexicon: Lexicon) -> None:
+    text = (
+        "The Harbor Board said on Monday that fees would rise.\n\n"
+        "“Traffic will double by 2030,” the article read. “Fees will follow,” it added."
+    )
+    assert speaker_of(text, "Fees will follow", lexicon) != "Harbor Board"
