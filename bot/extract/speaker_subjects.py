@@ -10,7 +10,7 @@ learn who spoke where.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.extract.speaker_words import MARKS, STOP_MASK, SpeakerCues
 
@@ -50,29 +50,36 @@ def reporting_subject(
 
     Before the verb, the last clause's opening phrase, skipping an introductory phrase and
     allowing an apposition: "In an interview, Ana Paz, a spokeswoman, said" -> Ana Paz. A clause
-    too long to be a subject gives way to the name after the verb: "..., noted Ana Paz".
+    too long to be a subject gives way to the name after the verb: "..., noted Ana Paz". Only
+    the sentence is read (a copy of it), so the cost is the sentence's length.
     """
-    text = masked[lo:verb]
+    found = _subject_in(masked[lo:hi], verb - lo, verb_end - lo, cues)
+    return _shifted(found, lo) if found is not None else None
+
+
+def _subject_in(sentence: str, verb: int, verb_end: int, cues: SpeakerCues) -> Subject | None:
+    """reporting_subject within one sentence; offsets are the sentence's own."""
+    text = sentence[:verb]
     cut = max(text.rfind(c) for c in MARKS + ";:―—–")
     if not text[cut + 1 :].strip() and text[cut : cut + 1] in "―—–":
         # the verb right after a parenthesis between dashes: "Paz — who wants a vote — said"
         text = _DASHED_RE.sub(lambda m: " " * len(m.group(0)), text)
-        masked = masked[:lo] + text + masked[verb:]
+        sentence = text + sentence[verb:]
         cut = max(text.rfind(c) for c in MARKS + ";:―—–")
-    a = lo + cut + 1
-    parts = [(a + m.start(), m.group(0)) for m in re.finditer(r"[^,]+", masked[a:verb])]
+    a = cut + 1
+    parts = [(a + m.start(), m.group(0)) for m in re.finditer(r"[^,]+", sentence[a:verb])]
     parts = [(off, p) for off, p in parts if p.strip()]
     if parts and len(parts[-1][1].split()) <= SUBJECT_WORDS:
         # the phrase right before the verb: "..., which, Paz said"; "Paz, a spokeswoman, said"
-        found = read_subject(masked, parts[-1][0], verb, cues)
+        found = read_subject(sentence, parts[-1][0], verb, cues)
         if found.kind in {"name", "pronoun", "group", "document"} and _next_to_verb(
-            masked[found.end : verb], cues
+            sentence[found.end : verb], cues
         ):
             return found
         if found.kind == "description" and len(parts) > 1:
             # appositions back to the name: "Paz, the minister, a member of the council, said"
             for off, part in reversed(parts[-4:-1]):
-                named = read_subject(masked, off, off + len(part), cues)
+                named = read_subject(sentence, off, off + len(part), cues)
                 if named.kind == "name":
                     return named
                 if named.kind != "description":
@@ -83,8 +90,8 @@ def reporting_subject(
         if words[0].casefold() in _INTRO_WORDS and k + 1 < len(parts):
             continue
         if len(words) <= SUBJECT_WORDS:
-            found = read_subject(masked, off, verb, cues)
-            own = masked[found.end : off + len(part)]
+            found = read_subject(sentence, off, verb, cues)
+            own = sentence[found.end : off + len(part)]
             if found.kind in {"name", "pronoun", "description"} and _next_to_verb(own, cues):
                 return found
         # a clause: its subject opens it ("Ana Paz attacked the plan, saying"); one capitalised
@@ -92,17 +99,23 @@ def reporting_subject(
         lead = _LEADING_NAME_RE.match(part)
         word = lead.group(1).strip() if lead else ""
         if lead and (k > 0 or " " in word or word.casefold() in cues.pronouns):
-            found = read_subject(masked, off + lead.start(1), off + lead.end(1), cues)
+            found = read_subject(sentence, off + lead.start(1), off + lead.end(1), cues)
             if found.kind in {"name", "pronoun"}:
                 return found
         break
     # inverted: the verb, then the name ("..., noted Ana Paz"), not its object ("agreed with")
-    tail = re.match(rf"\s*([A-Z][^,.;:!?{MARKS}\n]{{0,60}})", masked[verb_end:hi])
+    tail = re.match(rf"\s*([A-Z][^,.;:!?{MARKS}\n]{{0,60}})", sentence[verb_end:])
     if tail:
-        found = read_subject(masked, verb_end + tail.start(1), verb_end + tail.end(1), cues)
+        found = read_subject(sentence, verb_end + tail.start(1), verb_end + tail.end(1), cues)
         if found.kind == "name":
             return found
     return None
+
+
+def _shifted(found: Subject, by: int) -> Subject:
+    """A subject read in a sentence, with body offsets."""
+    names = tuple((a + by, b + by, t) for a, b, t in found.names)
+    return replace(found, start=found.start + by, end=found.end + by, names=names)
 
 
 def _next_to_verb(between: str, cues: SpeakerCues) -> bool:
