@@ -39,6 +39,8 @@ _INTRO_WORDS = frozenset(
 _LEADING_NAME_RE = re.compile(
     r"\s*((?:[A-Z][\w'’\u2024.-]*\s+){0,4}[A-Z][\w'’\u2024.-]*|he|she|they)\s+[a-z]"
 )
+#: A pronoun and the words up to the verb: "which she (later) said".
+_PRONOUN_BEFORE_RE = re.compile(r"(?<![\w'’-])((?i:he|she|they|it))(?:\s+[a-z]+){0,2}\s*$")
 #: The longest subject, in words, before a reporting verb that is not right beside a quotation.
 SUBJECT_WORDS = 8
 
@@ -67,6 +69,10 @@ def _subject_in(sentence: str, verb: int, verb_end: int, cues: SpeakerCues) -> S
         sentence = text + sentence[verb:]
         cut = max(text.rfind(c) for c in MARKS + ";:―—–")
     a = cut + 1
+    pronoun = _PRONOUN_BEFORE_RE.search(sentence, a, verb)
+    if pronoun and _next_to_verb(sentence[pronoun.end(1) : verb], cues):
+        # a pronoun right before the verb is its subject: "To which she said"
+        return read_subject(sentence, pronoun.start(1), pronoun.end(1), cues)
     parts = [(a + m.start(), m.group(0)) for m in re.finditer(r"[^,]+", sentence[a:verb])]
     parts = [(off, p) for off, p in parts if p.strip()]
     if parts and len(parts[-1][1].split()) <= SUBJECT_WORDS:

@@ -336,3 +336,11 @@ def test_it_after_a_document_is_left_to_the_document_reader(lexicon: Lexicon) ->
         "“Traffic will double by 2030,” the article read. “Fees will follow,” it added."
     )
     assert speaker_of(text, "Fees will follow", lexicon) != "Harbor Board"
+
+
+def test_a_pronoun_right_before_the_verb_is_its_subject(lexicon: Lexicon) -> None:
+    text = (
+        "Senator Odile Ortiz said she would vote against the bill.\n\n"
+        "Reporters pressed the point twice. To which she replied, “My answer has not changed.”"
+    )
+    assert surname(speaker_of(text, "My answer", lexicon)) == "Ortiz"
