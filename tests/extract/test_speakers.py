@@ -341,6 +341,8 @@ def test_it_after_a_document_is_left_to_the_document_reader(lexicon: Lexicon) ->
 def test_a_pronoun_right_before_the_verb_is_its_subject(lexicon: Lexicon) -> None:
     text = (
         "Senator Odile Ortiz said she would vote against the bill.\n\n"
-        "Reporters pressed the point twice. To which she replied, “My answer has not changed.”"
+        "The bill has four parts. The first sets fees. The second sets limits. The third sets "
+        "dates. The fourth is about ports.\n\n"
+        "To which she replied, “My answer has not changed.”"
     )
     assert surname(speaker_of(text, "My answer", lexicon)) == "Ortiz"
