@@ -323,6 +323,13 @@ def attribute_speakers(
         speakers[loc.index] = who
         cued.add(loc.index)
     speakers = continue_speakers(located, [q.speaker for q in quotes], speakers, cued)
+    # a speaker made of words that name no one ("To", "Once") is no speaker
+    speakers = [
+        None
+        if s and s not in resolver.index and all(w in cues.not_names for w in s.casefold().split())
+        else s
+        for s in speakers
+    ]
     return [
         replace(q, speaker=s) if s != q.speaker else q
         for q, s in zip(quotes, speakers, strict=True)

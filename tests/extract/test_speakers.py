@@ -346,3 +346,15 @@ def test_a_pronoun_right_before_the_verb_is_its_subject(lexicon: Lexicon) -> Non
         "To which she replied, “My answer has not changed.”"
     )
     assert surname(speaker_of(text, "My answer", lexicon)) == "Ortiz"
+
+
+def test_words_that_name_no_one_are_no_speaker(lexicon: Lexicon) -> None:
+    text = (
+        "My uncle was a sailor.\n\n"
+        "Once in my early teens, when my uncle raised the topic with me during a long drive, I "
+        'laughed and said, "I do not believe in ghosts." He got so upset that I had to change my '
+        'answer: "Of course I do." To which he said, "Good, at least you still believe in '
+        'something."'
+    )
+    got = [s for s, _ in speakers_of(text, lexicon)]
+    assert len(got) == 3 and not {"To", "Once"} & set(got)
