@@ -358,3 +358,12 @@ def test_words_that_name_no_one_are_no_speaker(lexicon: Lexicon) -> None:
     )
     got = [s for s, _ in speakers_of(text, lexicon)]
     assert len(got) == 3 and not {"To", "Once"} & set(got)
+
+
+def test_a_title_with_a_country_goes_to_that_countrys_office_holder(lexicon: Lexicon) -> None:
+    text = (
+        "German Chancellor Lena Vogt met French President Ana Moreau in Paris on Monday.\n\n"
+        "Moreau spoke first about energy prices and the new grid.\n\n"
+        "“Our two countries will build it together,” the German chancellor said."
+    )
+    assert surname(speaker_of(text, "Our two countries", lexicon)) == "Vogt"
