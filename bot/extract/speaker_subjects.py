@@ -160,10 +160,11 @@ def read_subject(masked: str, start: int, end: int, cues: SpeakerCues) -> Subjec
     a, head = parts[0]
     lead = re.match(r"\s*(?:and|but|—|–|-)?\s*", head)
     a, head = a + (lead.end() if lead else 0), head[lead.end() if lead else 0 :]
-    low = head.strip().casefold()
+    head = head.strip()
+    low = re.sub(r"['’](?:s|ve|d|ll)$", "", head.casefold())  # "It’s denouncing"
     if low in cues.pronouns:
-        b = start + a + len(head.rstrip())
-        return Subject("pronoun", head.strip(), start + a, b, _gender_of(low, cues))
+        b = start + a + len(low)
+        return Subject("pronoun", head[: len(low)], start + a, b, _gender_of(low, cues))
     found = _read_phrase(head, start + a, cues)
     if found.kind == "description" and len(parts) > 1:
         b2, second = parts[1]
@@ -174,6 +175,7 @@ def read_subject(masked: str, start: int, end: int, cues: SpeakerCues) -> Subjec
 
 
 def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
+    """What one comma-free phrase names (see read_subject)."""
     clean = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text)  # "(R-Fla.)"
     clean = PARTY_RE.sub(lambda m: " " * len(m.group(0)), clean)  # "R-Ky."
     tokens = [(m.start(), m.group(0)) for m in _TOKEN_RE.finditer(clean)]
@@ -191,32 +193,7 @@ def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
     if not tokens:
         return Subject("none", "", offset, offset)
     end = tokens[-1][0] + len(tokens[-1][1])
-    runs: list[list[tuple[int, str]]] = []
-    cur: list[tuple[int, str]] = []
-    prev_end = -10
-    for pos, t in tokens:
-        cap = t[:1].isupper()
-        if cap and cur and pos - prev_end <= 2 and not _possessive(cur[-1][1]):
-            cur.append((pos, t))
-        else:
-            if cur:
-                runs.append(cur)
-            cur = [(pos, t)] if cap else []
-        prev_end = pos + len(t)
-    if cur:
-        runs.append(cur)
-    names: list[tuple[int, int, str]] = []
-    for run in runs:
-        while run and run[0][1].casefold().rstrip(".\u2024") in cues.titles | cues.not_names:
-            run = run[1:]
-        inner = [
-            i for i, (_, t) in enumerate(run[:-1]) if t.casefold().rstrip(".\u2024") in cues.titles
-        ]
-        if inner:
-            run = run[inner[-1] + 1 :]  # "DNC Chairman Ana Paz" is Ana Paz
-        if run and not _possessive(run[-1][1]):
-            a, b = run[0][0], run[-1][0] + len(run[-1][1])
-            names.append((offset + a, offset + b, text[a:b].replace(STOP_MASK, ".")))
+    names = _name_runs(tokens, text, offset, cues)
     # the head noun stands before a post-modifier: "a spokesman for the ministry"
     head_at = next(
         (i - 1 for i, (_, t) in enumerate(tokens) if i and t.casefold() in _MODIFIER_WORDS),
@@ -253,15 +230,57 @@ def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
     return Subject("none", core, offset, offset + end)
 
 
+def _name_runs(
+    tokens: list[tuple[int, str]], text: str, offset: int, cues: SpeakerCues
+) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each run of capitalised words that may be a name, titles and
+    sentence words dropped from its front ("Tulsa police Chief Ana Paz" gives Tulsa and Ana
+    Paz; "DNC Chairman Ana Paz" gives Ana Paz); a possessive ends a run and names no one."""
+    runs: list[list[tuple[int, str]]] = []
+    cur: list[tuple[int, str]] = []
+    prev_end = -10
+    for pos, t in tokens:
+        cap = t[:1].isupper()
+        if cap and cur and pos - prev_end <= 2 and not _possessive(cur[-1][1]):
+            cur.append((pos, t))
+        else:
+            if cur:
+                runs.append(cur)
+            cur = [(pos, t)] if cap else []
+        prev_end = pos + len(t)
+    if cur:
+        runs.append(cur)
+    names: list[tuple[int, int, str]] = []
+    for run in runs:
+        while run and _title_or_word(run[0][1], cues):
+            run = run[1:]
+        inner = [
+            i for i, (_, t) in enumerate(run[:-1]) if t.casefold().rstrip(".\u2024") in cues.titles
+        ]
+        if inner:
+            run = run[inner[-1] + 1 :]  # "DNC Chairman Ana Paz" is Ana Paz
+        if run and not _possessive(run[-1][1]):
+            a, b = run[0][0], run[-1][0] + len(run[-1][1])
+            names.append((offset + a, offset + b, text[a:b].replace(STOP_MASK, ".")))
+    return names
+
+
 def personal_name(name: str, cues: SpeakerCues) -> bool:
     """Whether a name can be a person's ("Ana Paz", "Paz"), not a body's or a place's ("the
     Security Council", "Democratic Party", "U.S.")."""
     words = name.replace(STOP_MASK, ".").split()
-    if not words or any(w.casefold().strip(".,") in cues.org_words | cues.titles for w in words):
+    folded = [w.casefold().strip(".,") for w in words]
+    if not words or any(w in cues.org_words or w in cues.titles for w in folded):
         return False
     return all(re.fullmatch(r"[A-Z][\w'’-]*|[A-Z]\.", w) for w in words) and not (
         len(words) == 1 and re.fullmatch(r"[A-Z]\.|[A-Z]{2,}", words[0])
     )
+
+
+def _title_or_word(token: str, cues: SpeakerCues) -> bool:
+    """ "Chief", "Sen.", "But": a word before a name that is not part of it."""
+    low = token.casefold().rstrip(".\u2024")
+    return low in cues.titles or low in cues.not_names
 
 
 def _possessive(token: str) -> bool:

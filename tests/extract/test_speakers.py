@@ -367,3 +367,12 @@ def test_a_title_with_a_country_goes_to_that_countrys_office_holder(lexicon: Lex
         "“Our two countries will build it together,” the German chancellor said."
     )
     assert surname(speaker_of(text, "Our two countries", lexicon)) == "Vogt"
+
+
+def test_a_contracted_it_is_still_it(lexicon: Lexicon) -> None:
+    text = (
+        "Senator Ivo Brandt spoke on Monday.\n\n"
+        "The Harbor Board is defending its new fees. It’s denouncing what it calls “a campaign "
+        "of lies against the port.”"
+    )
+    assert speaker_of(text, "a campaign of lies", lexicon) == "Harbor Board"
