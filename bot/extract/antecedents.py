@@ -84,7 +84,7 @@ def _candidates(
     text: SpeakerText, resolved: list[tuple[int, int]], start: int, end: int, gender: str
 ) -> list[tuple[int, int]]:
     """(offset, person) of the people named (or pronouns resolved) between two offsets whose
-    gender does not contradict `gender`, in text order; bodies ("the Security Council") and
+    gender does not contradict `gender`, in text order; bodies ("the Harbor Council") and
     possessives ("Paz's deputy") left out."""
     lo = bisect.bisect_left(text.named_starts, start)
     hi = bisect.bisect_left(text.named_starts, end)

@@ -1,7 +1,7 @@
 """Where a quotation names its speaker: the attribution beside its marks.
 
 An attribution stands right beside the marks: after them (`“…,” Ana Paz said`, `“…,” said
-Rep. Ana Paz (R-Fla.), a member of the panel`, a credit line `“…” ― Ana Paz`) or before them
+Rep. Ana Paz (R-Ore.), a member of the panel`, a credit line `“…” ― Ana Paz`) or before them
 (`Paz told reporters: “…”`). find_cue returns the subject phrase of that attribution, which
 speaker_subjects.read_subject then reads. Cue words are data in config/speakers.yaml.
 """

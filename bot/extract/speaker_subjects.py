@@ -1,6 +1,6 @@
 """What an attribution's subject phrase names: a name, a pronoun, a description or a group.
 
-read_subject reads a phrase beside a quotation: "Rep. Ana Paz (R-Fla.), a member of the
+read_subject reads a phrase beside a quotation: "Rep. Ana Paz (R-Ore.), a member of the
 panel" is the name Ana Paz, "she" a pronoun, "the German chancellor" a description of one
 person, "the G-7 leaders" a group. reporting_subject finds the subject of a reporting verb in
 running text ("In an interview, Ana Paz, a spokeswoman, said ..."), which speakers.py uses to
@@ -23,7 +23,7 @@ _TIME_PHRASE_RE = re.compile(
     r"\b(?:(?:on|in|at|during|via|by|from|of|for|with|last|this|early|late|earlier)\s+"
     r"(?:(?:the|a|an|his|her|their)\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*)*|today|yesterday|tonight)\b"
 )
-#: A party tag after a name: "R-Ky." (masked stop included).
+#: A party tag after a name: "R-Ore." (masked stop included).
 PARTY_RE = re.compile(r"\b[RDI]-[A-Z][\w\u2024.]*")
 _DETERMINERS = frozenset("a an the one another this that his her their its".split())
 _MODIFIER_WORDS = frozenset("of on in at from during via with to for".split())
@@ -71,7 +71,7 @@ def _subject_in(sentence: str, verb: int, verb_end: int, cues: SpeakerCues) -> S
     a = cut + 1
     pronoun = _PRONOUN_BEFORE_RE.search(sentence, a, verb)
     if pronoun and _next_to_verb(sentence[pronoun.end(1) : verb], cues):
-        # a pronoun right before the verb is its subject: "To which she said"
+        # a pronoun right before the verb is its subject: "Asked again, she said"
         return read_subject(sentence, pronoun.start(1), pronoun.end(1), cues)
     parts = [(a + m.start(), m.group(0)) for m in re.finditer(r"[^,]+", sentence[a:verb])]
     parts = [(off, p) for off, p in parts if p.strip()]
@@ -126,7 +126,7 @@ def _shifted(found: Subject, by: int) -> Subject:
 
 def _next_to_verb(between: str, cues: SpeakerCues) -> bool:
     """Whether only adverbs, a party tag or a parenthesis stand between a subject and its
-    verb ("Paz (R-Fla.) later said"), not a clause ("Prices will rise, noted ...")."""
+    verb ("Paz (R-Ore.) later said"), not a clause ("Prices will rise, noted ...")."""
     rest = PARTY_RE.sub(" ", re.sub(r"\([^()]*\)", " ", between))
     rest = _TIME_PHRASE_RE.sub(" ", rest)  # "on Monday", "in a statement", "last week"
     words = re.findall(r"[^\W\d_][\w'’-]*", rest)
@@ -146,7 +146,7 @@ class Subject:
 
 
 def read_subject(masked: str, start: int, end: int, cues: SpeakerCues) -> Subject:
-    """Read a subject phrase: "Flynn, a top adviser," -> name Flynn; "he" -> pronoun;
+    """Read a subject phrase: "Holm, a top adviser," -> name Holm; "he" -> pronoun;
     "the German chancellor" -> description; "the G-7 leaders" -> group; "Paz's niece, state
     Del. Ana Ruiz" -> name Ana Ruiz (a description with a named apposition is that name)."""
     phrase = masked[start:end]
@@ -163,7 +163,7 @@ def read_subject(masked: str, start: int, end: int, cues: SpeakerCues) -> Subjec
     head = head.strip()
     low = re.sub(r"['’](?:s|ve|d|ll)$", "", head.casefold())  # "It’s denouncing"
     if low in cues.pronouns:
-        b = start + a + len(low)
+        b = start + a + len(head)  # "It’s" whole, so only the verb follows
         return Subject("pronoun", head[: len(low)], start + a, b, _gender_of(low, cues))
     found = _read_phrase(head, start + a, cues)
     if found.kind == "description" and len(parts) > 1:
@@ -176,10 +176,10 @@ def read_subject(masked: str, start: int, end: int, cues: SpeakerCues) -> Subjec
 
 def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
     """What one comma-free phrase names (see read_subject)."""
-    clean = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text)  # "(R-Fla.)"
-    clean = PARTY_RE.sub(lambda m: " " * len(m.group(0)), clean)  # "R-Ky."
+    clean = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text)  # "(R-Ore.)"
+    clean = PARTY_RE.sub(lambda m: " " * len(m.group(0)), clean)  # "R-Ore."
     tokens = [(m.start(), m.group(0)) for m in _TOKEN_RE.finditer(clean)]
-    # trailing modifiers after a name: "Mr. Morgan of the Sierra Club", "Paz on Monday"
+    # trailing modifiers after a name: "Mr. Varga of the harbor board", "Paz on Monday"
     for i, (_, t) in enumerate(tokens):
         if (
             i
@@ -189,7 +189,7 @@ def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
             tokens = tokens[:i]
             break
     while len(tokens) > 1 and tokens[-1][1] in cues.adverbs:
-        tokens = tokens[:-1]  # "the campaign is (defending)", "Paz has also (said)"
+        tokens = tokens[:-1]  # "the board is (defending)", "Paz has also (said)"
     if not tokens:
         return Subject("none", "", offset, offset)
     end = tokens[-1][0] + len(tokens[-1][1])
@@ -211,16 +211,18 @@ def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
         return Subject("group", core, offset, offset + end)
     described = tokens[0][1].casefold() in _DETERMINERS and head_token[:1].islower()
     if head_token[:1].islower() and last in cues.documents:
-        # "the IMF report stated": a document speaks for its issuer (quotes.py finds them)
-        issuer = [n for n in names if n[1] <= offset + tokens[head_at][0]]  # "the IMF report"
+        # "the Harbor Board report stated": a document speaks for its issuer (quotes.py finds them)
+        issuer = [
+            n for n in names if n[1] <= offset + tokens[head_at][0]
+        ]  # "the Harbor Board report"
         return Subject("document", last, offset, offset + end, None, tuple(issuer))
     if described and not (last in cues.group_heads and grouped):
-        # "a top Ruiz surrogate", "a member of the Security Council": a description, not
+        # "a top Ruiz surrogate", "a member of the Harbor Council": a description, not
         # the name in it; one of a person only with a person's head noun
         kind = "description" if last in cues.person_heads or last in cues.titles else "none"
         return Subject(kind, last, offset, offset + end, gender)
     if names:
-        # a run of two words or more first ("Tulsa police Chief Ana Paz" is Ana Paz), else the last
+        # a run of two words or more first ("city police Chief Ana Paz" is Ana Paz), else the last
         best = max(names, key=lambda n: (" " in n[2], n[0]))
         return Subject("name", best[2], best[0], best[1], gender, tuple(names))
     if last in cues.person_heads or last in cues.titles:
@@ -234,8 +236,8 @@ def _name_runs(
     tokens: list[tuple[int, str]], text: str, offset: int, cues: SpeakerCues
 ) -> list[tuple[int, int, str]]:
     """(start, end, name) of each run of capitalised words that may be a name, titles and
-    sentence words dropped from its front ("Tulsa police Chief Ana Paz" gives Tulsa and Ana
-    Paz; "DNC Chairman Ana Paz" gives Ana Paz); a possessive ends a run and names no one."""
+    sentence words dropped from its front ("Oslo police Chief Ana Paz" gives Oslo and Ana
+    Paz; "Port Authority Chairman Ana Paz" gives Ana Paz); a possessive ends a run and names no one."""
     runs: list[list[tuple[int, str]]] = []
     cur: list[tuple[int, str]] = []
     prev_end = -10
@@ -258,7 +260,7 @@ def _name_runs(
             i for i, (_, t) in enumerate(run[:-1]) if t.casefold().rstrip(".\u2024") in cues.titles
         ]
         if inner:
-            run = run[inner[-1] + 1 :]  # "DNC Chairman Ana Paz" is Ana Paz
+            run = run[inner[-1] + 1 :]  # "Port Authority Chairman Ana Paz" is Ana Paz
         if run and not _possessive(run[-1][1]):
             a, b = run[0][0], run[-1][0] + len(run[-1][1])
             names.append((offset + a, offset + b, text[a:b].replace(STOP_MASK, ".")))
@@ -267,7 +269,7 @@ def _name_runs(
 
 def personal_name(name: str, cues: SpeakerCues) -> bool:
     """Whether a name can be a person's ("Ana Paz", "Paz"), not a body's or a place's ("the
-    Security Council", "Democratic Party", "U.S.")."""
+    Harbor Council", "Labour Party", "U.S.")."""
     words = name.replace(STOP_MASK, ".").split()
     folded = [w.casefold().strip(".,") for w in words]
     if not words or any(w in cues.org_words or w in cues.titles for w in folded):

@@ -81,7 +81,7 @@ class SpeakerText:
         """(speaker, is a register person) for a name subject: the register person whose
         mention ends the name run ("Kent County official Ana Paz"), else the person the
         register knows by that name or surname, else the name as printed when it has two
-        words or more ("Tulsa police Chief Ana Paz" gives "Ana Paz")."""
+        words or more ("city police Chief Ana Paz" gives "Ana Paz")."""
         ranked = sorted(subject.names, key=lambda n: (" " in n[2], n[0]), reverse=True)
         for a, b, text in ranked:
             inside = [
@@ -103,8 +103,8 @@ class SpeakerText:
         return (ranked[0][2], False) if ranked else (None, False)
 
     def _bears(self, person: int, name: str) -> bool:
-        """Whether a register person bears the surname a name ends with ("Mr. King" is not
-        the register's "Marc Morial", whatever the register's merging made of "King")."""
+        """Whether a register person bears the surname a name ends with ("Mr. Holm" is not
+        the register's "Ana Ruiz", whatever the register's merging made of "Holm")."""
         p = self.register.people[person]
         words = {w.casefold() for form in (p.name, *p.aliases) for w in form.split()}
         return name.split()[-1].casefold() in words
@@ -151,7 +151,7 @@ def person_genders(text: SpeakerText) -> dict[int, str]:
             elif word in female:
                 vote(m.person, "f", 3)
         if text.possessor(m) or m.text.casefold() in shared:
-            continue  # "Scott" when two people are called Scott: whose pronoun is it?
+            continue  # "Rowan" when two people are called Rowan: whose pronoun is it?
         g = _pronoun_after(text, k)
         if g:
             vote(m.person, g, 1)

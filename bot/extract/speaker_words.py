@@ -1,7 +1,7 @@
 """The cue words of config/speakers.yaml, compiled once per lexicon, and the masking of
 abbreviation stops.
 
-Abbreviation stops ("Mr.", "(R-Fla.)", "John F. Kerry") are masked (mask_stops) before a
+Abbreviation stops ("Mr.", "(R-Ore.)", "Ivo K. Brandt") are masked (mask_stops) before a
 subject phrase is read, so the phrase runs over them instead of ending there.
 """
 
@@ -116,7 +116,7 @@ def speaker_cues(lexicon: Lexicon) -> SpeakerCues:
 def mask_stops(text: str, cues: SpeakerCues) -> str:
     """The text with abbreviation stops replaced by STOP_MASK, offsets kept.
 
-    "Rep. Ana Paz (R-Fla.) said." -> "Rep\u2024 Ana Paz (R-Fla\u2024) said." (the last stop stays).
+    "Rep. Ana Paz (R-Ore.) said." -> "Rep\u2024 Ana Paz (R-Ore\u2024) said." (the last stop stays).
     """
     return cues.abbreviations.sub(lambda m: m.group(0).replace(".", STOP_MASK), text)
 

@@ -4,8 +4,8 @@ extract_quotes gives every quotation a first speaker. This pass reads the attrib
 the marks again with a wider grammar (speaker_cues: honorifics and party tags inside the
 subject, appositions, credit lines, manner-of-speaking verbs) and resolves its subject:
 
-- a name goes to the register's person ("Rep. Ana Paz (R-Fla.) said" is Ana Paz), or stands
-  as printed when the register lacks it ("Tulsa police Chief Ana Paz" gives "Ana Paz");
+- a name goes to the register's person ("Rep. Ana Paz (R-Ore.) said" is Ana Paz), or stands
+  as printed when the register lacks it ("city police Chief Ana Paz" gives "Ana Paz");
 - a pronoun goes to the last person of that gender (or of unknown gender) whom a reporting
   verb made speak ("Paz, a spokeswoman, told reporters ... Holm left. “…,” she said." is
   Paz), else to a person named before it (antecedents.py); a "he" or "she" is never a body,
@@ -41,7 +41,7 @@ from bot.models import Document, Quote
 #: A clause's opening name, after any introductory phrase: "On May 2, Ana Paz made ...".
 _CLAUSE_NAME_RE = re.compile(r"(?:^|,\s+)((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+[a-z]")
 #: A name, a participle of a reporting verb and what may stand before the opening mark:
-#: "Paz saying during the debate, “".
+#: "Paz warning the crowd at the rally, “".
 _PARTICIPLE_RE = re.compile(
     r"((?:[A-Z][\w'’\u2024.-]*\s+){0,3}[A-Z][\w'’\u2024.-]*)\s+([a-z]+ing)\b[^.!?;“”\"]{0,60}?[,:]?\s*$"
 )
@@ -94,7 +94,7 @@ class SpeakerResolver:
             if found.kind == "group":
                 gender: str | None = "group"
             elif not personal_name(self.name_of(who), self.cues) or (not person and " " not in who):
-                gender = "body"  # "the Commission announced": never a "he" or "she"
+                gender = "body"  # "the Harbor Commission announced": never a "he" or "she"
             elif person:
                 gender = self.text.gender.get(self.index[who])
             else:
@@ -145,7 +145,7 @@ class SpeakerResolver:
             return self.description(subject)
         if subject.kind == "group":
             return subject.text, False
-        if subject.kind == "document" and subject.names:  # "the IMF report said": IMF
+        if subject.kind == "document" and subject.names:  # "the Harbor Board report said"
             return self.text.named_speaker(subject)
         return None, False
 
@@ -236,8 +236,8 @@ def speaker_nearby(resolver: SpeakerResolver, loc: Located) -> str | None:
 
 def _participle(resolver: SpeakerResolver, start: int, open_at: int) -> str | None:
     """A person of the register named right before a participle that introduces the
-    quotation: "The ad shows footage of Paz saying during the debate, “…”". Only a register
-    person counts: in "the defense of Japan saying" Japan speaks for no one."""
+    quotation: "The video shows Paz warning the crowd at the rally, “…”". Only a register
+    person counts: in "a bridge to Norway saying" Norway speaks for no one."""
     text = resolver.text
     m = _PARTICIPLE_RE.search(text.masked, max(start, open_at - 120), open_at)
     if m is None or not resolver.cues.verbs.fullmatch(m.group(2)):

@@ -44,7 +44,7 @@ def surname(speaker: str | None) -> str:
         ("Tomas Okafor runs the port. “We will wait for the vote,” Mr. Okafor said.", "Okafor"),
         # a party tag and an apposition between the name and the verb
         (
-            "“The hearing was a waste of time,” Rep. Dana Whitlock (R-Ore.), a member of the "
+            "“The hearing went on far too long,” Rep. Dana Whitlock (R-Ore.), a member of the "
             "panel, said in an interview.",
             "Whitlock",
         ),
@@ -67,7 +67,7 @@ def surname(speaker: str | None) -> str:
             "Maret",
         ),
         # "of ..." after a name is not part of it
-        ("“It was the least bad outcome,” Mr. Varga of the harbor board said.", "Varga"),
+        ("“The fees are fair to every ship,” Mr. Varga of the harbor board said.", "Varga"),
     ],
 )
 def test_names_beside_the_marks(text: str, want: str, lexicon: Lexicon) -> None:
@@ -264,9 +264,9 @@ def test_a_pronouns_own_paragraph_beats_an_older_speaker(lexicon: Lexicon) -> No
 def test_a_description_is_not_matched_against_itself(lexicon: Lexicon) -> None:
     text = (
         "Lars Moe, a businessman from Oslo, said on Monday that taxes were too high.\n\n"
-        "He was followed by Senator Ines Karlsen. “We need change,” the Oslo businessman said."
+        "He was followed by Senator Ines Karlsen. “Taxes must come down,” the Oslo businessman said."
     )
-    assert surname(speaker_of(text, "We need change", lexicon)) == "Moe"
+    assert surname(speaker_of(text, "Taxes must come down", lexicon)) == "Moe"
 
 
 def test_a_document_speaks_for_its_issuer(lexicon: Lexicon) -> None:
@@ -288,8 +288,8 @@ def test_it_is_the_last_body_that_spoke(lexicon: Lexicon) -> None:
 
 
 def test_a_document_with_its_issuer_in_the_subject_speaks_for_it(lexicon: Lexicon) -> None:
-    text = "Markets fell.\n\n“The outlook remains very unclear,” the IMF report stated on Monday."
-    assert speaker_of(text, "The outlook", lexicon) == "IMF"
+    text = "Fees rose.\n\n“Traffic will double by 2030,” the Harbor Board report said on Monday."
+    assert speaker_of(text, "Traffic will double", lexicon) == "Harbor Board"
 
 
 def test_a_quotation_left_open_runs_into_the_next_paragraph(lexicon: Lexicon) -> None:
@@ -305,29 +305,29 @@ def test_a_quotation_left_open_runs_into_the_next_paragraph(lexicon: Lexicon) ->
 
 def test_a_clause_after_the_marks_is_not_their_attribution(lexicon: Lexicon) -> None:
     text = (
-        "Senator Ivo Brandt and Governor Kara Lind met in a debate on Monday.\n\n"
-        "The new ad shows footage of Brandt saying during the debate, “That makes me smart,” "
-        "when Lind attacked him over his taxes."
+        "Senator Ivo Brandt and Governor Kara Lind met at the harbor on Monday.\n\n"
+        "A video shows Brandt telling the crowd at the pier, “The port will stay open,” "
+        "while Lind argued with him about the fees."
     )
-    assert surname(speaker_of(text, "That makes me smart", lexicon)) == "Brandt"
+    assert surname(speaker_of(text, "The port will stay open", lexicon)) == "Brandt"
 
 
 def test_a_person_right_before_a_participle_says_the_quotation(lexicon: Lexicon) -> None:
     text = (
-        "Senator Ivo Brandt and Governor Kara Lind met in a debate on Monday.\n\n"
-        "Lind's new ad shows footage of Brandt saying during the debate, “That makes me smart,” "
-        "to the crowd."
+        "Senator Ivo Brandt and Governor Kara Lind met at the harbor on Monday.\n\n"
+        "Lind's new video shows Brandt warning the crowd at the pier, “The port will stay "
+        "open,” to loud cheers."
     )
-    assert surname(speaker_of(text, "That makes me smart", lexicon)) == "Brandt"
+    assert surname(speaker_of(text, "The port will stay open", lexicon)) == "Brandt"
 
 
 def test_a_place_before_a_participle_says_nothing(lexicon: Lexicon) -> None:
     text = (
         "Senator Ivo Brandt spoke on Monday.\n\n"
-        "Brandt stressed the defense of Norway saying it includes “our full commitment to the "
-        "alliance.”"
+        "Brandt praised the new bridge to Norway saying it would “carry our trade for a "
+        "hundred years.”"
     )
-    assert surname(speaker_of(text, "our full commitment", lexicon)) == "Brandt"
+    assert surname(speaker_of(text, "carry our trade", lexicon)) == "Brandt"
 
 
 def test_it_after_a_document_is_left_to_the_document_reader(lexicon: Lexicon) -> None:
@@ -343,7 +343,7 @@ def test_a_pronoun_right_before_the_verb_is_its_subject(lexicon: Lexicon) -> Non
         "Senator Odile Ortiz said she would vote against the bill.\n\n"
         "The bill has four parts. The first sets fees. The second sets limits. The third sets "
         "dates. The fourth is about ports.\n\n"
-        "To which she replied, “My answer has not changed.”"
+        "Asked once more, she replied, “My answer has not changed.”"
     )
     assert surname(speaker_of(text, "My answer", lexicon)) == "Ortiz"
 
@@ -351,10 +351,9 @@ def test_a_pronoun_right_before_the_verb_is_its_subject(lexicon: Lexicon) -> Non
 def test_words_that_name_no_one_are_no_speaker(lexicon: Lexicon) -> None:
     text = (
         "My uncle was a sailor.\n\n"
-        "Once in my early teens, when my uncle raised the topic with me during a long drive, I "
-        'laughed and said, "I do not believe in ghosts." He got so upset that I had to change my '
-        'answer: "Of course I do." To which he said, "Good, at least you still believe in '
-        'something."'
+        "Once in my teens, on a long drive with my uncle, I smiled and answered, "
+        '"Ships do not scare me." My uncle frowned, so I tried again: "Only the big ones do." '
+        'To that he said, "Then you will never be a sailor."'
     )
     got = [s for s, _ in speakers_of(text, lexicon)]
     assert len(got) == 3 and not {"To", "Once"} & set(got)
@@ -372,7 +371,7 @@ def test_a_title_with_a_country_goes_to_that_countrys_office_holder(lexicon: Lex
 def test_a_contracted_it_is_still_it(lexicon: Lexicon) -> None:
     text = (
         "Senator Ivo Brandt spoke on Monday.\n\n"
-        "The Harbor Board is defending its new fees. It’s denouncing what it calls “a campaign "
-        "of lies against the port.”"
+        "The Harbor Board announced higher fees on Monday. It’s warning that “the port will close by "
+        "winter without them.”"
     )
-    assert speaker_of(text, "a campaign of lies", lexicon) == "Harbor Board"
+    assert speaker_of(text, "the port will close", lexicon) == "Harbor Board"
