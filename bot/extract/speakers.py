@@ -134,7 +134,10 @@ class SpeakerResolver:
     def speaker(self, subject: Subject) -> tuple[str | None, bool]:
         """(speaker, is a register person) for a subject phrase."""
         if subject.kind == "name":
-            return self.text.named_speaker(subject)
+            who, person = self.text.named_speaker(subject)
+            if not person and who and self._office(who):
+                return self.role_holder(subject, who, person)
+            return who, person
         if subject.kind == "pronoun" and subject.text.casefold() == "they":
             return self.last_speaker(subject.start, "group"), False
         if subject.kind == "pronoun" and subject.text.casefold() == "it":
@@ -148,6 +151,33 @@ class SpeakerResolver:
         if subject.kind == "document" and subject.names:  # "the Harbor Board report said"
             return self.text.named_speaker(subject)
         return None, False
+
+    def _office(self, name: str) -> bool:
+        """Whether a capitalised run names an office, not a person: it ends with an office
+        word and opens with no given name ("Foreign Secretary", not "Charlie King")."""
+        return name.split()[-1].casefold() in self.cues.titles and not self.text.given_gender(name)
+
+    def role_holder(self, subject: Subject, who: str, person: bool) -> tuple[str | None, bool]:
+        """(speaker, is a register person) for a capitalised office read as a name: the person
+        it stands in apposition to ("Ana Paz, Harbor Board Chair, said" is Ana Paz), else the
+        register's holder of the office the text names with "the" ("The Foreign Secretary said"
+        is whoever the text made Foreign Secretary), else the office as printed. Without "the"
+        a run may be a name that ends like an office ("said Charlie King, a ..."), so it stays."""
+        if self.masked[subject.end : subject.end + 2].lstrip().startswith(","):
+            k = bisect.bisect_left(self.text.named_starts, subject.start) - 1
+            while k >= 0 and self.text.named[k].start >= subject.start - APPOSITION_REACH:
+                m = self.text.named[k]
+                between = self.masked[m.end : subject.start]
+                if m.kind == "name" and between.lstrip().startswith(","):
+                    if not re.search(r"[;.!?“”\"]", between):
+                        return self.text.pid(m.person), True
+                    break
+                k -= 1
+        if re.search(r"\bthe\s+$", self.masked[max(0, subject.start - 5) : subject.start], re.I):
+            found = self.register.resolve(who, subject.start)
+            if found is not None:
+                return found.id, True
+        return who, person
 
     def description(self, subject: Subject) -> tuple[str | None, bool]:
         """(speaker, is a register person) for a description ("the spokeswoman"): the register's

@@ -375,3 +375,28 @@ def test_a_contracted_it_is_still_it(lexicon: Lexicon) -> None:
         "winter without them.”"
     )
     assert speaker_of(text, "the port will close", lexicon) == "Harbor Board"
+
+
+# --- offices read as capitalised names ------------------------------------------------------
+
+
+def test_a_name_before_its_office_apposition_speaks(lexicon: Lexicon) -> None:
+    text = (
+        "The council met in Lisbon.\n\n"
+        "Ilse Varnholt, Council Vice-President and Harbour Commissioner, said:\n\n"
+        "“We will open the new berths next spring.”"
+    )
+    assert surname(speaker_of(text, "We will open", lexicon)) == "Varnholt"
+
+
+def test_the_office_speaks_for_its_holder(lexicon: Lexicon) -> None:
+    text = (
+        "Foreign Secretary Oren Talvik met the visiting delegation in Riga.\n\n"
+        "“Trade between us must grow,” the Foreign Secretary said."
+    )
+    assert surname(speaker_of(text, "Trade between us", lexicon)) == "Talvik"
+
+
+def test_a_name_that_ends_like_an_office_stays_a_name(lexicon: Lexicon) -> None:
+    text = "“Turnout makes the difference,” said Bram King, a council member from the north."
+    assert surname(speaker_of(text, "Turnout makes", lexicon)) == "King"
