@@ -177,8 +177,11 @@ def _pronoun_after(text: SpeakerText, k: int) -> str | None:
         if p.start() >= end and (
             text.sentence(p.start()) != si + 1
             or text.body[text.sentences[si + 1][0] : p.start()].strip()
+            or (k > 0 and text.named_starts[k - 1] >= text.sentences[si][0])
         ):
-            return None  # in the next sentence, only one that opens with the pronoun
+            # in the next sentence, only one that opens with the pronoun, and only for the
+            # sentence's first person: "Holm met Ana Paz. He said ..." tells nothing of Paz
+            return None
         return "m" if p.group(0).casefold() in text.cues.male_pronouns else "f"
     return None
 

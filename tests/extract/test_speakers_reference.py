@@ -1,0 +1,60 @@
+"""Speakers: what a pronoun or a description stands for, across sentences and paragraphs.
+
+Every document here is written for the test, with invented people.
+"""
+
+from __future__ import annotations
+
+from bot.extract import extract_document
+from bot.extract.lexicon import Lexicon
+from bot.extract.people import extract_people
+from bot.extract.speaker_text import SpeakerText
+from bot.extract.speaker_words import mask_stops, speaker_cues
+from bot.extract.text import segment
+from bot.models import Document
+
+
+def speakers_of(text: str, lexicon: Lexicon) -> list[tuple[str | None, str]]:
+    """(speaker name or group, quote text) for each quotation of a document."""
+    doc = Document(id="t", title="t", path="t.txt", text=text, sha256="0")
+    facts = extract_document(doc, lexicon)
+    names = {p.id: p.name for p in facts.people}
+    return [(names.get(q.speaker, q.speaker), q.text) for q in facts.quotes]
+
+
+def speaker_of(text: str, quote_start: str, lexicon: Lexicon) -> str | None:
+    hits = [s for s, q in speakers_of(text, lexicon) if q.startswith(quote_start)]
+    assert hits, f"no quotation starting {quote_start!r}"
+    return hits[0]
+
+
+def genders_of(text: str, lexicon: Lexicon) -> dict[str, str]:
+    """Each register person's gender as the speaker pass reads it from the text."""
+    doc = Document(id="t", title="t", path="t.txt", text=text, sha256="0")
+    paragraphs = segment(text)
+    register = extract_people(doc, paragraphs, lexicon)
+    cues = speaker_cues(lexicon)
+    view = SpeakerText(text, mask_stops(text, cues), paragraphs, register, cues, [])
+    return {register.people[i].name: g for i, g in view.gender.items()}
+
+
+def test_a_pronoun_opening_the_next_sentence_is_the_subjects_not_the_objects(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "Mr. Pavel Okonkwo met Dana Varos at the port on Monday.\n\n"
+        "He said the talks went well."
+    )
+    genders = genders_of(text, lexicon)
+    assert genders.get("Pavel Okonkwo") == "m"
+    assert "Dana Varos" not in genders
+
+
+def test_she_is_not_kept_from_a_woman_by_a_he_about_someone_else(lexicon: Lexicon) -> None:
+    text = (
+        "Pavel Okonkwo met Dana Varos at the port on Monday.\n\n"
+        "He said the talks went well.\n\n"
+        "Varos told reporters the port would stay open.\n\n"
+        "“Nobody will lose a job,” she said."
+    )
+    assert speaker_of(text, "Nobody will lose", lexicon) == "Dana Varos"
