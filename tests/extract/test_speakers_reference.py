@@ -41,10 +41,7 @@ def genders_of(text: str, lexicon: Lexicon) -> dict[str, str]:
 def test_a_pronoun_opening_the_next_sentence_is_the_subjects_not_the_objects(
     lexicon: Lexicon,
 ) -> None:
-    text = (
-        "Mr. Pavel Okonkwo met Dana Varos at the port on Monday.\n\n"
-        "He said the talks went well."
-    )
+    text = "Mr. Pavel Okonkwo met Dana Varos at the port on Monday.\n\nHe said the talks went well."
     genders = genders_of(text, lexicon)
     assert genders.get("Pavel Okonkwo") == "m"
     assert "Dana Varos" not in genders
