@@ -25,17 +25,25 @@ GENDER_REACH = 3
 
 
 def antecedent(
-    text: SpeakerText, resolved: list[tuple[int, int]], pos: int, gender: str, since: int = 0
+    text: SpeakerText,
+    resolved: list[tuple[int, int]],
+    pos: int,
+    gender: str,
+    since: int = 0,
+    quoted: bool = False,
 ) -> int | None:
     """The person (register index) a pronoun of `gender` at body offset `pos` stands for.
 
     `resolved` holds (offset, person) of the pronouns already resolved, sorted; they count as
     mentions of those persons ("“…,” she said. ... “…,” she added"). Only sentences that end
-    after `since` are read.
+    after `since` are read. With `quoted`, only the people named inside quotations count: the
+    last resort when the text outside names no one, as when a quoted passage of another
+    article tells of someone and its own quotations follow (`"Ana Paz left early. ¶ “…,” she
+    said.` is Paz).
     """
     si = text.sentence(pos)
     for reach, known_only in ((GENDER_REACH, True), (SPEAKER_REACH, False)):
-        found = _nearest(text, resolved, pos, si, gender, reach, known_only, since)
+        found = _nearest(text, resolved, pos, si, gender, reach, known_only, since, quoted)
         if found is not None:
             return found
     return None
@@ -50,6 +58,7 @@ def _nearest(
     reach: int,
     known_only: bool,
     since: int,
+    quoted: bool,
 ) -> int | None:
     for k in range(si, max(-1, si - reach), -1):
         s, e = text.sentences[k]
@@ -57,7 +66,7 @@ def _nearest(
             break
         hi = pos if k == si else e
         s = max(s, hi - SENTENCE_CHARS)  # a bound on very long sentences
-        cands = _candidates(text, resolved, s, hi, gender)
+        cands = _candidates(text, [] if quoted else resolved, s, hi, gender, quoted)
         known = [c for c in cands if text.gender.get(c[1]) == gender]
         if known_only:
             cands = known
@@ -81,17 +90,25 @@ def _nearest(
 
 
 def _candidates(
-    text: SpeakerText, resolved: list[tuple[int, int]], start: int, end: int, gender: str
+    text: SpeakerText,
+    resolved: list[tuple[int, int]],
+    start: int,
+    end: int,
+    gender: str,
+    quoted: bool = False,
 ) -> list[tuple[int, int]]:
     """(offset, person) of the people named (or pronouns resolved) between two offsets whose
     gender does not contradict `gender`, in text order; bodies ("the Harbor Council") and
-    possessives ("Paz's deputy") left out."""
-    lo = bisect.bisect_left(text.named_starts, start)
-    hi = bisect.bisect_left(text.named_starts, end)
+    possessives ("Paz's deputy") left out. With `quoted`, the people named inside quotations."""
+    named, starts = (
+        (text.quoted_named, text.quoted_starts) if quoted else (text.named, text.named_starts)
+    )
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end)
     people = text.register.people
     out = [
         (m.start, m.person)
-        for m in text.named[lo:hi]
+        for m in named[lo:hi]
         if not text.possessor(m)
         and text.gender.get(m.person, gender) == gender
         and personal_name(people[m.person].name, text.cues)

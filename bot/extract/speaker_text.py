@@ -41,6 +41,8 @@ class SpeakerText:
     sentences: list[tuple[int, int]] = field(init=False)
     named: list[Mention] = field(init=False)  # names and roles outside quotations
     named_starts: list[int] = field(init=False)
+    quoted_named: list[Mention] = field(init=False)  # names and roles inside them
+    quoted_starts: list[int] = field(init=False)
     gender: dict[int, str] = field(init=False)  # person -> "m" / "f"
 
     def __post_init__(self) -> None:
@@ -55,6 +57,11 @@ class SpeakerText:
             if m.kind != "pronoun" and not m.in_quote and not self.in_quote(m.start)
         ]
         self.named_starts = [m.start for m in self.named]
+        outside = {id(m) for m in self.named}
+        self.quoted_named = [
+            m for m in self.register.all_mentions if m.kind != "pronoun" and id(m) not in outside
+        ]
+        self.quoted_starts = [m.start for m in self.quoted_named]
         self.gender = person_genders(self)
 
     def paragraph_start(self, pos: int) -> int:

@@ -222,6 +222,8 @@ class SpeakerResolver:
             person = antecedent(self.text, self.resolved, pos, gender, since)
             if person is None and event is None:
                 person = antecedent(self.text, self.resolved, pos, gender)
+            if person is None and event is None:
+                person = antecedent(self.text, self.resolved, pos, gender, quoted=True)
             if person is not None:
                 bisect.insort(self.resolved, (pos, person))
                 return self.text.pid(person), True

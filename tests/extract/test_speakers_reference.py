@@ -55,3 +55,26 @@ def test_she_is_not_kept_from_a_woman_by_a_he_about_someone_else(lexicon: Lexico
         "“Nobody will lose a job,” she said."
     )
     assert speaker_of(text, "Nobody will lose", lexicon) == "Dana Varos"
+
+
+def test_a_quoted_passage_names_the_she_of_the_quotation_after_it(lexicon: Lexicon) -> None:
+    text = (
+        "Mr. Ivo Brandt reports:\n\n"
+        '"Lena Marsh thought the whole affair was absurd. She had never been a danger to '
+        "anyone.\n\n"
+        "“It never crossed my mind that I was ill,” she said weeks later.\n\n"
+        "The evening is recorded in detail:\n\n"
+        "“Here comes the mayor,” she said, clapping.\n\n"
+        "“I knew he would come,” Lena Marsh said to the screen."
+    )
+    assert speaker_of(text, "It never crossed", lexicon) == "Lena Marsh"
+    assert speaker_of(text, "Here comes the mayor", lexicon) == "Lena Marsh"
+
+
+def test_a_name_inside_a_quotation_is_only_the_last_resort(lexicon: Lexicon) -> None:
+    text = (
+        "Greta Lund said the port would stay open.\n\n"
+        "“Nora Basset asked me to stay,” she told reporters.\n\n"
+        "“We will not close,” she said."
+    )
+    assert speaker_of(text, "We will not close", lexicon) == "Greta Lund"
