@@ -12,6 +12,7 @@ few sentences back wins over someone of unknown gender nearer by:
 from __future__ import annotations
 
 import bisect
+import re
 
 from bot.extract.speaker_subjects import personal_name
 from bot.extract.speaker_text import SpeakerText
@@ -22,6 +23,10 @@ SPEAKER_REACH = 8
 SENTENCE_CHARS = 1000
 #: How many sentences back a pronoun prefers someone known to be of its gender.
 GENDER_REACH = 3
+#: How far after a name its introduction (", a spokesman for", ", who leads") is read.
+INTRODUCTION_CHARS = 60
+#: Quotation marks that may open a paragraph.
+_OPENING_MARKS = '"“„«'
 
 
 def antecedent(
@@ -47,6 +52,56 @@ def antecedent(
         if found is not None:
             return found
     return None
+
+
+def newcomer(text: SpeakerText, pos: int, gender: str, spoke_at: int) -> int | None:
+    """The person a "he" or "she" in a paragraph that opens with a quotation stands for when
+    the paragraph before brings in someone new: named there for the first time, introduced by
+    a role or a relative clause, after the last speaker (at `spoke_at`, -1 if none) spoke.
+    Reporters introduce the next speaker so:
+
+        Tomas Ruiz, who leads the pilots' union, disagreed. ¶ “…,” he said.   -> Ruiz
+
+    Only one such newcomer counts; a name in passing ("led by Anton Berg") is none.
+    """
+    k = text.paragraph_index(pos)
+    para = text.paragraphs[k]
+    if k == 0 or not para.text.lstrip().startswith(tuple(_OPENING_MARKS)):
+        return None
+    prev = text.paragraphs[k - 1]
+    start, end = prev.start, prev.start + len(prev.text)
+    if spoke_at >= start or text.quotes_between(start, end):
+        return None  # someone spoke there, or it quotes someone
+    found = {
+        person
+        for _, person in _candidates(text, [], start, end, gender)
+        if _introduced(text, person, start)
+    }
+    if len(found) != 1:
+        return None
+    person = found.pop()
+    if text.gender.get(person) != gender:
+        # of unknown gender: only when no one known to be of it was named within reach
+        si = text.sentence(pos)
+        if _nearest(text, [], pos, si, gender, SPEAKER_REACH, True, 0, False) is not None:
+            return None
+    return person
+
+
+def _introduced(text: SpeakerText, person: int, start: int) -> bool:
+    """Whether a person's first mention in the text stands at or after `start`, followed by a
+    role or a relative clause (", a spokesman for ...", ", president of ...", ", who ...")."""
+    first = text.first_named.get(person)
+    if first is None or first.start < start:
+        return False
+    after = text.masked[first.end : first.end + INTRODUCTION_CHARS]
+    m = re.match(r",\s+((?:[\w'’-]+\s+){0,4}[\w'’-]+)", after)
+    if m is None:
+        return False
+    words = [w.casefold() for w in m.group(1).split()]
+    if words[0] in {"who", "whose"}:
+        return True
+    return any(w in text.cues.person_heads or w in text.cues.titles for w in words[:4])
 
 
 def _nearest(

@@ -192,6 +192,9 @@ def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
         tokens = tokens[:-1]  # "the board is (defending)", "Paz has also (said)"
     if not tokens:
         return Subject("none", "", offset, offset)
+    issuer = _issued_by(tokens, text, offset, cues)
+    if issuer is not None:
+        return issuer
     end = tokens[-1][0] + len(tokens[-1][1])
     names = _name_runs(tokens, text, offset, cues)
     # the head noun stands before a post-modifier: "a spokesman for the ministry"
@@ -207,7 +210,9 @@ def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
     core = core.replace(STOP_MASK, ".")
     first = tokens[0][1]
     grouped = first[:1].isupper() or first[:1].isdigit() or first.casefold() in _GROUP_OPENERS
-    if head_token[:1].islower() and last in cues.group_heads and grouped and len(tokens) <= 6:
+    # a group's head within its first six words, whatever modifies it after: "the foreign
+    # ministers of Norway and Chile" is that group, not Chile
+    if head_token[:1].islower() and last in cues.group_heads and grouped and head_at < 6:
         return Subject("group", core, offset, offset + end)
     described = tokens[0][1].casefold() in _DETERMINERS and head_token[:1].islower()
     if head_token[:1].islower() and last in cues.documents:
@@ -230,6 +235,23 @@ def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
     if last in cues.group_heads:
         return Subject("group", core, offset, offset + end)
     return Subject("none", core, offset, offset + end)
+
+
+def _issued_by(
+    tokens: list[tuple[int, str]], text: str, offset: int, cues: SpeakerCues
+) -> Subject | None:
+    """The issuer a document phrase names after "by" or "from", as the subject it stands for:
+    "the joint statement by the G-7 finance ministers" speaks as those ministers, "a letter
+    from Ana Paz" as Paz. None when the phrase is no such document or the issuer no one."""
+    for i, (_, t) in enumerate(tokens[:4]):
+        if i + 2 >= len(tokens) or t.casefold() not in cues.documents:
+            continue
+        if tokens[i + 1][1] not in {"by", "from"}:
+            return None
+        a = tokens[i + 2][0]
+        found = _read_phrase(text[a:], offset + a, cues)
+        return found if found.kind in {"name", "group"} else None
+    return None
 
 
 def _name_runs(

@@ -62,6 +62,9 @@ class SpeakerText:
             m for m in self.register.all_mentions if m.kind != "pronoun" and id(m) not in outside
         ]
         self.quoted_starts = [m.start for m in self.quoted_named]
+        self.first_named: dict[int, Mention] = {}  # person -> first mention outside quotations
+        for m in self.named:
+            self.first_named.setdefault(m.person, m)
         self.gender = person_genders(self)
 
     def paragraph_start(self, pos: int) -> int:
@@ -69,9 +72,18 @@ class SpeakerText:
         k = bisect.bisect_right(self._para_starts, pos) - 1
         return self._para_starts[k] if k >= 0 else 0
 
+    def paragraph_index(self, pos: int) -> int:
+        """The index (0-based) in `paragraphs` of the paragraph holding `pos`."""
+        return max(bisect.bisect_right(self._para_starts, pos) - 1, 0)
+
     def in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self._quote_starts, pos) - 1
         return k >= 0 and self.quoted[k][0] <= pos < self.quoted[k][1]
+
+    def quotes_between(self, start: int, end: int) -> bool:
+        """Whether a quoted stretch opens between two offsets."""
+        k = bisect.bisect_left(self._quote_starts, start)
+        return k < len(self._quote_starts) and self._quote_starts[k] < end
 
     def sentence(self, pos: int) -> int:
         """The index of the sentence that holds body offset `pos`."""

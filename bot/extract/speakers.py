@@ -27,7 +27,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from bot.extract.antecedents import SPEAKER_REACH, antecedent
+from bot.extract.antecedents import SPEAKER_REACH, antecedent, newcomer
 from bot.extract.continuation import Located, continue_speakers
 from bot.extract.lexicon import Lexicon
 from bot.extract.people import PeopleRegister
@@ -147,10 +147,26 @@ class SpeakerResolver:
         if subject.kind == "description":
             return self.description(subject)
         if subject.kind == "group":
-            return subject.text, False
+            return self.group(subject), False
         if subject.kind == "document" and subject.names:  # "the Harbor Board report said"
             return self.text.named_speaker(subject)
         return None, False
+
+    def group(self, subject: Subject) -> str:
+        """A group as the text names it; a bare head ("the ministers said") goes to the last
+        group within reach that spoke under a fuller name with that head ("the foreign
+        ministers of Norway and Chile"), as a reader takes it."""
+        if " " in subject.text:
+            return subject.text
+        lo = self.text.sentences[max(0, self.text.sentence(subject.start) - SPEAKER_REACH)][0]
+        word = re.compile(rf"\b{re.escape(subject.text)}\b", re.I)
+        k = bisect.bisect_left(self.event_starts, subject.start) - 1
+        while k >= 0 and self.events[k][0] >= lo:
+            _, who, g = self.events[k]
+            if g == "group" and who != subject.text and word.search(who):
+                return who
+            k -= 1
+        return subject.text
 
     def _office(self, name: str) -> bool:
         """Whether a capitalised run names an office, not a person: it ends with an office
@@ -218,6 +234,10 @@ class SpeakerResolver:
         ("Paz met no one. ¶ Holm minced no words. “…,” he said." is Holm)."""
         event = self._last_event(pos, gender)
         since = self.text.paragraph_start(pos)
+        fresh = newcomer(self.text, pos, gender, event[0] if event else -1)
+        if fresh is not None:
+            bisect.insort(self.resolved, (pos, fresh))
+            return self.text.pid(fresh), True
         if event is None or event[0] < since:
             person = antecedent(self.text, self.resolved, pos, gender, since)
             if person is None and event is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.quotes.attribution import org_speaker
 from bot.extract.quotes.context import QuoteContext, QuoteItem
 from bot.extract.quotes.issuers import document_body, document_quote
 from bot.extract.quotes.kinds import WORD_RE
@@ -24,6 +25,9 @@ PULL_QUOTE_WORDS = 16
 _BODY_BEFORE_RE = re.compile(
     r"\b[Tt]he\s+(?P<body>[A-Z][\w'’.-]*(?:,?\s+(?:of|for|and|on|the|[A-Z][\w'’.-]*))*)\s*$"
 )
+
+#: "It" as the subject right before a reporting verb: "It (also) said".
+_IT_BEFORE_RE = re.compile(r"(?:^|[\s,;])[Ii]t\s+(?:[a-z]+ly\s+|also\s+)?$")
 
 
 def _norm(text: str) -> str:
@@ -185,8 +189,12 @@ def reported_speaker(ctx: QuoteContext, item: QuoteItem) -> tuple[bool, str | No
             return True, said
     if not verbs:
         return False, None
+    before = text[: verbs[-1].start()]
+    if _IT_BEFORE_RE.search(before):
+        # "Japan and Chile issued a joint statement. It said the two would “…”": the issuer
+        return True, org_speaker(ctx, "it", item.span.start)
     # "the Chinese Ministry of Foreign Affairs said the talks were “…”"
-    m = _BODY_BEFORE_RE.search(text[: verbs[-1].start()])
+    m = _BODY_BEFORE_RE.search(before)
     return True, (m.group("body") if m else None)
 
 
