@@ -47,6 +47,7 @@ class SpeakerCues:
     not_names: frozenset[str]
     adverbs: frozenset[str]
     org_words: frozenset[str]
+    new_person_openers: frozenset[str]
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -110,6 +111,7 @@ def speaker_cues(lexicon: Lexicon) -> SpeakerCues:
         not_names=_folded(lexicon, "speaker_not_names"),
         adverbs=_folded(lexicon, "speaker_adverbs"),
         org_words=_folded(lexicon, "org_words"),
+        new_person_openers=_folded(lexicon, "new_person_openers"),
     )
 
 

@@ -93,6 +93,8 @@ class SpeakerResolver:
                 continue
             if found.kind == "group":
                 gender: str | None = "group"
+            elif found.kind == "description" and not person and who == self._printed(found):
+                gender = found.gender  # "an official said": a "he" after it may be them
             elif not personal_name(self.name_of(who), self.cues) or (not person and " " not in who):
                 gender = "body"  # "the Harbor Commission announced": never a "he" or "she"
             elif person:
@@ -198,8 +200,13 @@ class SpeakerResolver:
     def description(self, subject: Subject) -> tuple[str | None, bool]:
         """(speaker, is a register person) for a description ("the spokeswoman"): the register's
         holder of that role, else the last person or speaker described with its head noun ("Ana
-        Paz, a spokeswoman for ..."), else as a pronoun of the gender it names, if any."""
+        Paz, a spokeswoman for ..."), else as a pronoun of the gender it names, if any.
+
+        A description that brings in someone new ("an official", "a friend") or the writer's
+        own ("my father") stands for no one named before: it speaks as printed."""
         phrase = self.text.body[subject.start : subject.end]
+        if phrase.split()[0].casefold() in self.cues.new_person_openers:
+            return self._printed(subject), False
         person = self.register.resolve(phrase, subject.start)
         if person is not None:
             return person.id, True
@@ -227,6 +234,10 @@ class SpeakerResolver:
             if who is not None:
                 return who, who in self.index
         return None, False
+
+    def _printed(self, subject: Subject) -> str:
+        """A description as printed: "an official", "my father"."""
+        return " ".join(self.text.body[subject.start : subject.end].split())
 
     def _by_gender(self, pos: int, gender: str) -> tuple[str | None, bool]:
         """A "he"/"she" (or a gendered description) at `pos`: the last speaker of that gender,

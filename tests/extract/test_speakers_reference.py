@@ -78,3 +78,31 @@ def test_a_name_inside_a_quotation_is_only_the_last_resort(lexicon: Lexicon) -> 
         "“We will not close,” she said."
     )
     assert speaker_of(text, "We will not close", lexicon) == "Greta Lund"
+
+
+def test_an_indefinite_description_is_someone_new(lexicon: Lexicon) -> None:
+    text = (
+        "Ana Paz, the harbor director, said the port would stay open.\n\n"
+        "“The fees are too high,” an official said."
+    )
+    assert speaker_of(text, "The fees are too high", lexicon) == "an official"
+
+
+def test_a_definite_description_still_goes_back(lexicon: Lexicon) -> None:
+    text = (
+        "Ana Paz, the harbor director, said the port would stay open.\n\n"
+        "“The fees are fair,” the director said."
+    )
+    assert speaker_of(text, "The fees are fair", lexicon) == "Ana Paz"
+
+
+def test_the_writers_own_relation_speaks_as_printed_and_is_the_he_after(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "Mr. Ivo Brandt said the port would stay open.\n\n"
+        "“We live in hard times,” my father often said.\n\n"
+        "He also told his friends that “the port is doomed.”"
+    )
+    assert speaker_of(text, "We live in hard times", lexicon) == "my father"
+    assert speaker_of(text, "the port is doomed", lexicon) == "my father"
