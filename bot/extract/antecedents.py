@@ -72,9 +72,10 @@ def newcomer(text: SpeakerText, pos: int, gender: str, spoke_at: int) -> int | N
     start, end = prev.start, prev.start + len(prev.text)
     if spoke_at >= start or text.quotes_between(start, end):
         return None  # someone spoke there, or it quotes someone
+    # its last SENTENCE_CHARS only, so a long paragraph costs no more than a sentence
     found = {
         person
-        for _, person in _candidates(text, [], start, end, gender)
+        for _, person in _candidates(text, [], max(start, end - SENTENCE_CHARS), end, gender)
         if _introduced(text, person, start)
     }
     if len(found) != 1:

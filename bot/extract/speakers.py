@@ -52,6 +52,8 @@ SENTENCE_REACH = 400
 _LABEL_RE = re.compile(r"\s*([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}):\s")
 #: How far after a name its apposition may name a role ("Ana Paz, a spokeswoman for ...").
 APPOSITION_REACH = 90
+#: How many earlier reporting verbs a bare group head ("the ministers") reads back.
+EVENT_REACH = 40
 
 
 class SpeakerResolver:
@@ -163,7 +165,8 @@ class SpeakerResolver:
         lo = self.text.sentences[max(0, self.text.sentence(subject.start) - SPEAKER_REACH)][0]
         word = re.compile(rf"\b{re.escape(subject.text)}\b", re.I)
         k = bisect.bisect_left(self.event_starts, subject.start) - 1
-        while k >= 0 and self.events[k][0] >= lo:
+        stop = k - EVENT_REACH  # a bound when one long sentence holds many reporting verbs
+        while k > stop and k >= 0 and self.events[k][0] >= lo:
             _, who, g = self.events[k]
             if g == "group" and who != subject.text and word.search(who):
                 return who
