@@ -89,6 +89,35 @@ def newcomer(text: SpeakerText, pos: int, gender: str, spoke_at: int) -> int | N
     return person
 
 
+#: A sentence's opening group phrase: "Critics of the plan, like ..., see" -> "Critics of the
+#: plan"; the head word is checked against the group heads.
+_GROUP_OPENING_RE = re.compile(
+    r"\s*((?:(?:[Tt]he|[Ss]ome|[Ss]everal|[Mm]any|[Aa]ll|[Bb]oth|[Oo]ther)\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?([\w'’-]+)(?:\s+(?:of|for|from|in|at)\s+[^,;:.!?“”\"]{1,60})?)"
+    r"(?=,|\s+[a-z])"
+)
+
+
+def group_subject(text: SpeakerText, pos: int, since: int) -> str | None:
+    """The group a "they" at `pos` stands for when no group spoke since `since`: the nearest
+    sentence back (within GENDER_REACH, none before the paragraph before) that opens with a
+    group phrase, as printed. "Critics of the plan, like Ana Paz, oppose it. They wrote to the
+    board. ¶ “…,” they wrote." is the critics."""
+    k = text.paragraph_index(pos)
+    floor = max(since, text.paragraphs[max(0, k - 1)].start)
+    si = text.sentence(pos)
+    for j in range(si, max(-1, si - GENDER_REACH), -1):
+        s, e = text.sentences[j]
+        if e <= floor:
+            break
+        if text.in_quote(s) or text.quotes_between(s, min(e, s + 2)):
+            continue
+        m = _GROUP_OPENING_RE.match(text.masked, s, min(e, pos, s + 120))
+        if m and m.group(2).casefold() in text.cues.group_heads:
+            return re.sub(r"^(?i:the)\s+", "", " ".join(m.group(1).split()))
+    return None
+
+
 def _introduced(text: SpeakerText, person: int, start: int) -> bool:
     """Whether a person's first mention in the text stands at or after `start`, followed by a
     role or a relative clause (", a spokesman for ...", ", president of ...", ", who ...")."""

@@ -27,7 +27,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from bot.extract.antecedents import SPEAKER_REACH, antecedent, newcomer
+from bot.extract.antecedents import SPEAKER_REACH, antecedent, group_subject, newcomer
 from bot.extract.continuation import Located, continue_speakers
 from bot.extract.lexicon import Lexicon
 from bot.extract.people import PeopleRegister
@@ -143,7 +143,7 @@ class SpeakerResolver:
                 return self.role_holder(subject, who, person)
             return who, person
         if subject.kind == "pronoun" and subject.text.casefold() == "they":
-            return self.last_speaker(subject.start, "group"), False
+            return self._they(subject.start), False
         if subject.kind == "pronoun" and subject.text.casefold() == "it":
             return self.last_speaker(subject.start, "thing"), False
         if subject.kind == "pronoun" and subject.gender:
@@ -155,6 +155,13 @@ class SpeakerResolver:
         if subject.kind == "document" and subject.names:  # "the Harbor Board report said"
             return self.text.named_speaker(subject)
         return None, False
+
+    def _they(self, pos: int) -> str | None:
+        """A "they": the last group that spoke, unless the paragraph before or this one opens
+        a sentence with a group after it spoke (antecedents.group_subject)."""
+        event = self._last_event(pos, "group")
+        since = event[0] + 1 if event else 0
+        return group_subject(self.text, pos, since) or (event[1] if event else None)
 
     def group(self, subject: Subject) -> str:
         """A group as the text names it; a bare head ("the ministers said") goes to the last

@@ -111,3 +111,25 @@ def test_a_persons_quotation_continues_over_paragraphs(lexicon: Lexicon) -> None
     assert got["The plan is ready."] == "Ana Paz"
     assert got["Every ship will pay the same fee."] == "Ana Paz"
     assert got["The fees will drive ships away"] == "Tomas Ruiz"
+
+
+def test_they_is_the_group_a_sentence_before_opens_with(lexicon: Lexicon) -> None:
+    text = (
+        "Federal officials said the plan was sound.\n\n"
+        "Critics of the port plan, like Ana Paz and Tomas Ruiz, see the vote as a chance to fix "
+        "it. They sent a letter on Thursday to the board.\n\n"
+        "“The plan is full of holes,” they wrote."
+    )
+    got = speakers_of(text, lexicon)
+    assert got[0][0] == "Critics of the port plan"
+
+
+def test_they_is_the_last_group_that_spoke_after_any_group_named_before(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "Critics of the port plan met on Monday.\n\n"
+        "The harbor workers said the plan would cost them their jobs.\n\n"
+        "“Nobody asked us before the vote,” they said."
+    )
+    assert speakers_of(text, lexicon)[0][0] == "harbor workers"
