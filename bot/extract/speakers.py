@@ -8,23 +8,24 @@ subject, appositions, credit lines, manner-of-speaking verbs) and resolves its s
   as printed when the register lacks it ("city police Chief Ana Paz" gives "Ana Paz");
 - a pronoun goes to the last person of that gender (or of unknown gender) whom a reporting
   verb made speak ("Paz, a spokeswoman, told reporters ... Holm left. “…,” she said." is
-  Paz), else to a person named before it (antecedents.py); a "he" or "she" is never a body,
-  a "they" is the last group that spoke; genders come from the text (speaker_text.py);
-- a description ("the spokeswoman", "the German chancellor") goes to the person the register
-  holds that role for, else to the last person the text described so ("Ana Paz, a
-  spokeswoman"), else like a pronoun of its gender, else to the last person who spoke;
+  Paz), else to a person named before it, or brought in with a role in the paragraph before
+  (antecedents.py); a "he" or "she" is never a body; genders come from the text
+  (speaker_text.py);
+- a "they" is the last group that spoke, or the group a sentence just before opens with;
+- a description ("the spokeswoman"), an office ("the Foreign Secretary") or a bare group head
+  ("the ministers") goes to whom the text named so before (speaker_roles.py); "an official"
+  or "my father" speaks as printed;
 - a group ("the G-7 leaders", "the union") speaks as the text names it.
 
 A quotation with nothing beside its marks takes the subject of its sentence's reporting verb
-(a partial quote) or the speaker of a line ending in a colon before it; the rest follow the
-quotation they continue (continuation.py). The first speaker stays wherever this pass finds
-nothing better.
+(a partial quote) or the speaker of a line ending in a colon before it (speaker_nearby.py);
+the rest follow the quotation they continue (continuation.py). The first speaker stays
+wherever this pass finds nothing better.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import replace
 
 from bot.extract.antecedents import SPEAKER_REACH, antecedent, group_subject, newcomer
@@ -32,28 +33,17 @@ from bot.extract.continuation import Located, continue_speakers
 from bot.extract.lexicon import Lexicon
 from bot.extract.people import PeopleRegister
 from bot.extract.speaker_cues import Cue, find_cue
+from bot.extract.speaker_nearby import labelled_speaker, speaker_nearby
+from bot.extract.speaker_roles import description, group_speaker, is_office, printed, role_holder
 from bot.extract.speaker_subjects import Subject, personal_name, read_subject, reporting_subject
 from bot.extract.speaker_text import SpeakerText
 from bot.extract.speaker_words import SpeakerCues, mask_stops, speaker_cues
 from bot.extract.text import Paragraph, quote_spans
 from bot.models import Document, Quote
 
-#: A clause's opening name, after any introductory phrase: "On May 2, Ana Paz made ...".
-_CLAUSE_NAME_RE = re.compile(r"(?:^|,\s+)((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+[a-z]")
-#: A name, a participle of a reporting verb and what may stand before the opening mark:
-#: "Paz warning the crowd at the rally, “".
-_PARTICIPLE_RE = re.compile(
-    r"((?:[A-Z][\w'’\u2024.-]*\s+){0,3}[A-Z][\w'’\u2024.-]*)\s+([a-z]+ing)\b[^.!?;“”\"]{0,60}?[,:]?\s*$"
-)
 #: How far from a reporting verb its subject is looked for, in characters (a bound on very
 #: long sentences, so the pass stays linear in the document's length).
 SENTENCE_REACH = 400
-#: A transcript label opening a quotation: "PAZ: ...", "SEN. ANA PAZ: ...".
-_LABEL_RE = re.compile(r"\s*([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}):\s")
-#: How far after a name its apposition may name a role ("Ana Paz, a spokeswoman for ...").
-APPOSITION_REACH = 90
-#: How many earlier reporting verbs a bare group head ("the ministers") reads back.
-EVENT_REACH = 40
 
 
 class SpeakerResolver:
@@ -95,7 +85,7 @@ class SpeakerResolver:
                 continue
             if found.kind == "group":
                 gender: str | None = "group"
-            elif found.kind == "description" and not person and who == self._printed(found):
+            elif found.kind == "description" and not person and who == printed(self, found):
                 gender = found.gender  # "an official said": a "he" after it may be them
             elif not personal_name(self.name_of(who), self.cues) or (not person and " " not in who):
                 gender = "body"  # "the Harbor Commission announced": never a "he" or "she"
@@ -139,19 +129,19 @@ class SpeakerResolver:
         """(speaker, is a register person) for a subject phrase."""
         if subject.kind == "name":
             who, person = self.text.named_speaker(subject)
-            if not person and who and self._office(who):
-                return self.role_holder(subject, who, person)
+            if not person and who and is_office(self, who):
+                return role_holder(self, subject, who, person)
             return who, person
         if subject.kind == "pronoun" and subject.text.casefold() == "they":
             return self._they(subject.start), False
         if subject.kind == "pronoun" and subject.text.casefold() == "it":
             return self.last_speaker(subject.start, "thing"), False
         if subject.kind == "pronoun" and subject.gender:
-            return self._by_gender(subject.start, subject.gender)
+            return self.by_gender(subject.start, subject.gender)
         if subject.kind == "description":
-            return self.description(subject)
+            return description(self, subject)
         if subject.kind == "group":
-            return self.group(subject), False
+            return group_speaker(self, subject), False
         if subject.kind == "document" and subject.names:  # "the Harbor Board report said"
             return self.text.named_speaker(subject)
         return None, False
@@ -163,93 +153,7 @@ class SpeakerResolver:
         since = event[0] + 1 if event else 0
         return group_subject(self.text, pos, since) or (event[1] if event else None)
 
-    def group(self, subject: Subject) -> str:
-        """A group as the text names it; a bare head ("the ministers said") goes to the last
-        group within reach that spoke under a fuller name with that head ("the foreign
-        ministers of Norway and Chile"), as a reader takes it."""
-        if " " in subject.text:
-            return subject.text
-        lo = self.text.sentences[max(0, self.text.sentence(subject.start) - SPEAKER_REACH)][0]
-        word = re.compile(rf"\b{re.escape(subject.text)}\b", re.I)
-        k = bisect.bisect_left(self.event_starts, subject.start) - 1
-        stop = k - EVENT_REACH  # a bound when one long sentence holds many reporting verbs
-        while k > stop and k >= 0 and self.events[k][0] >= lo:
-            _, who, g = self.events[k]
-            if g == "group" and who != subject.text and word.search(who):
-                return who
-            k -= 1
-        return subject.text
-
-    def _office(self, name: str) -> bool:
-        """Whether a capitalised run names an office, not a person: it ends with an office
-        word and opens with no given name ("Foreign Secretary", not "Charlie King")."""
-        return name.split()[-1].casefold() in self.cues.titles and not self.text.given_gender(name)
-
-    def role_holder(self, subject: Subject, who: str, person: bool) -> tuple[str | None, bool]:
-        """(speaker, is a register person) for a capitalised office read as a name: the person
-        it stands in apposition to ("Ana Paz, Harbor Board Chair, said" is Ana Paz), else the
-        register's holder of the office the text names with "the" ("The Foreign Secretary said"
-        is whoever the text made Foreign Secretary), else the office as printed. Without "the"
-        a run may be a name that ends like an office ("said Charlie King, a ..."), so it stays."""
-        if self.masked[subject.end : subject.end + 2].lstrip().startswith(","):
-            k = bisect.bisect_left(self.text.named_starts, subject.start) - 1
-            while k >= 0 and self.text.named[k].start >= subject.start - APPOSITION_REACH:
-                m = self.text.named[k]
-                between = self.masked[m.end : subject.start]
-                if m.kind == "name" and between.lstrip().startswith(","):
-                    if not re.search(r"[;.!?“”\"]", between):
-                        return self.text.pid(m.person), True
-                    break
-                k -= 1
-        if re.search(r"\bthe\s+$", self.masked[max(0, subject.start - 5) : subject.start], re.I):
-            found = self.register.resolve(who, subject.start)
-            if found is not None:
-                return found.id, True
-        return who, person
-
-    def description(self, subject: Subject) -> tuple[str | None, bool]:
-        """(speaker, is a register person) for a description ("the spokeswoman"): the register's
-        holder of that role, else the last person or speaker described with its head noun ("Ana
-        Paz, a spokeswoman for ..."), else as a pronoun of the gender it names, if any.
-
-        A description that brings in someone new ("an official", "a friend") or the writer's
-        own ("my father") stands for no one named before: it speaks as printed."""
-        phrase = self.text.body[subject.start : subject.end]
-        if phrase.split()[0].casefold() in self.cues.new_person_openers:
-            return self._printed(subject), False
-        person = self.register.resolve(phrase, subject.start)
-        if person is not None:
-            return person.id, True
-        si = self.text.sentence(subject.start)
-        lo = self.text.sentences[max(0, si - SPEAKER_REACH)][0]
-        word = re.compile(rf"\b{re.escape(subject.text)}\b", re.I)
-        k = bisect.bisect_left(self.text.named_starts, subject.start) - 1
-        while k >= 0 and self.text.named[k].start >= lo:
-            m = self.text.named[k]
-            end = min(m.end + APPOSITION_REACH, subject.start)  # not the description itself
-            if word.search(self.masked, max(0, m.start - 40), end):
-                return self.text.pid(m.person), True
-            k -= 1
-        k = bisect.bisect_left(self.event_starts, subject.start) - 1
-        while k >= 0 and self.events[k][0] >= lo:
-            at, who, _ = self.events[k]
-            end = min(at + len(who) + APPOSITION_REACH, subject.start)
-            if who and word.search(self.masked, max(0, at - 40), end):
-                return who, who in self.index
-            k -= 1
-        if subject.gender:
-            return self._by_gender(subject.start, subject.gender)
-        for gender in ("m", "f"):  # the last person who spoke, whoever they were
-            who = self.last_speaker(subject.start, gender)
-            if who is not None:
-                return who, who in self.index
-        return None, False
-
-    def _printed(self, subject: Subject) -> str:
-        """A description as printed: "an official", "my father"."""
-        return " ".join(self.text.body[subject.start : subject.end].split())
-
-    def _by_gender(self, pos: int, gender: str) -> tuple[str | None, bool]:
+    def by_gender(self, pos: int, gender: str) -> tuple[str | None, bool]:
         """A "he"/"she" (or a gendered description) at `pos`: the last speaker of that gender,
         unless the pronoun's own paragraph names someone of it after that speaker spoke
         ("Paz met no one. ¶ Holm minced no words. “…,” he said." is Holm)."""
@@ -271,68 +175,6 @@ class SpeakerResolver:
         if event is not None:
             return event[1], event[1] in self.index
         return None, False
-
-
-def speaker_nearby(resolver: SpeakerResolver, loc: Located) -> str | None:
-    """The speaker of a quotation with no attribution beside its marks, where its sentence
-    or the line before says: a partial quote takes the subject of its sentence's reporting verb
-    ("Ana Paz accused the board of “fanatic haste.”"), and a paragraph that opens with a
-    quotation after a line ending in a colon takes that line's speaker ("Paz made the following
-    remark:")."""
-    text = resolver.text
-    open_at = loc.span.start - len(loc.span.open_mark)
-    s, _ = text.sentences[text.sentence(loc.span.start)]
-    if text.body[s:open_at].strip():
-        return resolver.spoke_between(s, open_at) or _participle(resolver, s, open_at)
-    para = loc.paragraph
-    if para.number < 2 or text.body[para.start : open_at].strip():
-        return None
-    before = text.paragraphs[para.number - 2]
-    if not before.text.rstrip().endswith(":") or not before.sentences:
-        return None
-    last = before.sentences[-1]
-    who = resolver.spoke_between(last.start, last.end)
-    if who is not None:
-        return who
-    # the clause's opening name, after any introductory phrase ("On May 2, Paz made ...")
-    clause = _CLAUSE_NAME_RE.search(last.text)
-    if clause is None:
-        return None
-    a, b = last.start + clause.start(1), last.start + clause.end(1)
-    found = read_subject(text.masked, a, b, text.cues)
-    if found.kind != "name":
-        return None
-    who, person = resolver.speaker(found)
-    # a person, not "Partial transcript as follows:"
-    return who if person or (who and " " in who and personal_name(who, text.cues)) else None
-
-
-def _participle(resolver: SpeakerResolver, start: int, open_at: int) -> str | None:
-    """A person of the register named right before a participle that introduces the
-    quotation: "The video shows Paz warning the crowd at the rally, “…”". Only a register
-    person counts: in "a bridge to Norway saying" Norway speaks for no one."""
-    text = resolver.text
-    m = _PARTICIPLE_RE.search(text.masked, max(start, open_at - 120), open_at)
-    if m is None or not resolver.cues.verbs.fullmatch(m.group(2)):
-        return None
-    found = read_subject(text.masked, m.start(1), m.end(1), text.cues)
-    if found.kind != "name":
-        return None
-    who, person = resolver.speaker(found)
-    return who if person else None
-
-
-def labelled_speaker(resolver: SpeakerResolver, loc: Located) -> str | None:
-    """The speaker a transcript label opening the quotation names: “PAZ: We are ready.”"""
-    inner = resolver.text.body[loc.span.start : loc.span.end]
-    m = _LABEL_RE.match(inner)
-    if m is None:
-        return None
-    label = m.group(1).strip()
-    hit = resolver.register.aliases.get(label.casefold())
-    if hit is None:
-        hit = resolver.register.aliases.get(label.split()[-1].casefold())
-    return resolver.text.pid(hit[0]) if hit else label.title()
 
 
 def _clean(text: str) -> str:
