@@ -140,8 +140,18 @@ def _np_word(tok: Token, w: ActorWords) -> bool:
 
 
 def _name_comma(toks: list[Token], i: int) -> bool:
-    """A comma inside a name ("Ministry of Economy, Trade and Industry")."""
-    return 0 < i < len(toks) - 1 and toks[i - 1].capitalised and toks[i + 1].capitalised
+    """A comma inside a name ("Ministry of Economy, Trade and Industry") or a list of names
+    ("Kenya, the U.K. and Peru": "the" and a name, with "and" a few words on)."""
+    if not 0 < i < len(toks) - 1 or not toks[i - 1].capitalised:
+        return False
+    if toks[i + 1].capitalised:
+        return True
+    return (
+        toks[i + 1].low == "the"
+        and i + 2 < len(toks)
+        and toks[i + 2].capitalised
+        and any(t.low == "and" for t in toks[i + 3 : i + 8])
+    )
 
 
 def _trim(toks: list[Token], first: int, last: int, w: ActorWords) -> tuple[int, int] | None:

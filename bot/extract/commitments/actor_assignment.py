@@ -68,8 +68,10 @@ def _phrase_actors(
     previous commitment's actors; "we": the speaker's side)."""
     w = actor_words(doc.lexicon)
     text = sentence.text
-    phrase = text[span[0] : span[1]]
-    out = [hit.country for hit in find_countries(phrase, doc.lexicon)]
+    end = span[1] + 1 if text[span[1] : span[1] + 1] == "." else span[1]
+    phrase = text[span[0] : end]  # with the dot of a closing "U.S." the tokens leave out
+    hits = find_countries(phrase, doc.lexicon)
+    out = [hit.country for hit in hits]
     people = doc.register.mentions(sentence.start + span[0], sentence.start + span[1])
     out.extend(p.country for p, _ in people if p.country)
     unknown = {p.id for p, _ in people if not p.country}
@@ -77,7 +79,8 @@ def _phrase_actors(
         # "Marles [Australia] and Austin [?]" → Austin stands for the United States.
         out.extend(unrepresented(doc, out)[: len(unknown)])
     group = w.group_re.search(phrase)
-    if group:
+    if group and not any(0 <= group.start() - hit.end <= 1 for hit in hits):
+        # "EU leaders", "G7 leaders": the named body's people, not the whole group
         out.extend(group_of(group.group(0), doc.parts, doc.lexicon))
     singular = singular_pronouns(doc.lexicon)
     for tok in tokens(phrase):

@@ -34,6 +34,8 @@ class CuePatterns:
     """The compiled cue patterns; each field says what it reads."""
 
     strong: re.Pattern[str]
+    agreed_on: frozenset[str]  # "agreed on": a cue only before a plan (`agreed_on_object`)
+    agreed_on_object: re.Pattern[str]  # "a plan", "the need to", within a few words
     conditional: re.Pattern[str]
     plan_after: re.Pattern[str]
     modal: re.Pattern[str]
@@ -139,6 +141,13 @@ def _intention_patterns(lexicon: Lexicon) -> dict[str, Any]:
     participles = alternation(lexicon.word_list("irregular_participles"))
     return dict(
         strong=_strong_re(lexicon),
+        agreed_on=frozenset(w.casefold() for w in lexicon.word_list("agreed_on_cues")),
+        agreed_on_object=re.compile(
+            rf"(?:\s+(?:[\w’'-]+\s+){{0,3}}?(?:"
+            rf"{alternation((*lexicon.word_list('agreed_on_objects'), *lexicon.word_list('plan_nouns')))})"
+            rf"(?![\w-])|\s+(?:[\w’'()-]+\s+){{1,3}}to\s+(?!the\b|a\b|an\b)[a-z]+\b)",
+            re.IGNORECASE,
+        ),
         conditional=_phrase_re(lexicon.word_list("conditional_cues")),
         plan_after=re.compile(rf"\b(?:{'|'.join(plan_words) or _NEVER})\b{infinitive}", re.I),
         possessive=_possessive_re(possessives, nouns, ""),

@@ -145,12 +145,23 @@ def _intention_cues(s: _Scan) -> list[Cue]:
             continue  # "..., ready to face what comes": a stance, no predicate
         if _idiom(s.sentence, m, s.toks(), s.doc):
             continue  # "the quarrel, which does not want to be one"
+        if _shared_view(m, s):
+            continue  # "agreed on the opportunity the year presents"
         noun = m.group(0).split()[0].casefold() in cues.cue_nouns
         owned = noun and _OWNED_RE.search(text[max(0, m.start() - 40) : m.start()])
         if owned and cues.criticism.search(text, m.end()):
             continue  # "the rival party's plan to cut taxes is irresponsible"
         out.append(Cue("strong", m.start(), m.end(), s.subject_at(m.start())))
     return out
+
+
+def _shared_view(m: re.Match[str], s: _Scan) -> bool:
+    """ "agreed on" before no plan within a few words shares a view: "agreed on the unique
+    role the group plays" commits no one, "agreed on a plan to share data" and "agreed on the
+    need to expand rail links" do (cues.yaml `agreed_on_objects`, `plan_nouns`)."""
+    if " ".join(m.group(0).casefold().split()) not in s.cues.agreed_on:
+        return False
+    return not s.cues.agreed_on_object.match(s.text, m.end())
 
 
 def _conditional_cues(s: _Scan) -> list[Cue]:
@@ -216,6 +227,8 @@ def _possessive_cues(s: _Scan) -> list[Cue]:
     for m in run_start_finditer(cues.possessive, cues.possessive_strict, OWNER_CHAR_RE, text):
         if m.start() >= s.blocked_from:
             continue
+        if _thing_subject(s, m.start()):
+            continue  # "The first day centered on the alliance's commitment to ...": a topic
         if praise and praise.end() <= m.start() and m["owner"]:
             continue  # "praised the Czech Republic's commitments": praise of another's
         if m["owner"]:
@@ -228,6 +241,34 @@ def _possessive_cues(s: _Scan) -> list[Cue]:
                 span = None
         out.append(Cue("possessive", m.start(), m.end(), span))
     return out
+
+
+def _thing_subject(s: _Scan, offset: int) -> bool:
+    """Whether the sentence's subject, before `offset`, is a thing that can hold no plan: "The
+    first day of the ministerial centered on the alliance's commitment to ..." tells what a day
+    was about. Only the subject's head counts (the words before "of", "in", ...), so a name
+    after it ("of the Ministerial") makes no actor; "The statement reaffirmed Japan's
+    commitment" (a plan noun) and "Austin stressed America's commitment" (a person) still
+    commit."""
+    toks = s.toks()
+    span = main_subject(toks, s.w)
+    if span is None and toks and toks[0].low in s.w.determiners:
+        # "The first day of ...": a common noun phrase the name-run reader leaves out
+        last = next((k for k, t in enumerate(toks[:8]) if not t.word), min(len(toks), 8))
+        span = (toks[0].start, toks[last - 1].end) if last > 1 else None
+    if span is None or span[1] > offset:
+        return False
+    head_end = span[1]
+    for tok in toks[index_at(toks, span[0]) :]:
+        if tok.start >= span[1]:
+            break
+        if tok.low in s.w.prepositions and tok.start > span[0]:
+            head_end = tok.start
+            break
+    head = (span[0], head_end)
+    return subject_kind(s.sentence, head, s.doc) == "none" and not find_countries(
+        s.text[span[0] : span[1]], s.doc.lexicon
+    )
 
 
 def _modal_cues(s: _Scan) -> tuple[list[Cue], bool]:

@@ -10,8 +10,10 @@ another clause looks back; a year inside a name ("the Tokyo 2020 Olympic Games")
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.extract.actors import (
+    Token,
     actor_words,
     index_at,
     main_subject,
@@ -25,6 +27,7 @@ from bot.extract.dates import (
     is_after,
     sentence_tense,
 )
+from bot.extract.lexicon import Lexicon
 from bot.extract.linear import word_and_space_before
 from bot.extract.tense_marks import ClauseBounds
 from bot.extract.text import Sentence
@@ -88,6 +91,45 @@ def _in_name(text: str, date: DateMention) -> bool:
 _ASCII_WORD_AFTER_RE = re.compile(r"\s+([A-Za-z]+)")
 
 
+#: Auxiliaries that put the verb after them in the past ("was sending", "had agreed").
+_PAST_AUXILIARIES = frozenset(("was", "were", "had", "did"))
+
+
+def past_main_verb(
+    text: str, toks: list[Token], span: tuple[int, int] | None, doc: CommitmentDoc
+) -> bool:
+    """Whether the verb right after the subject tells a past act: "X held talks today ahead of
+    next week's summit", "X arrived in Lima today for talks next month", "X was already sending
+    the signal back then". A date ahead in such a sentence dates a noun (the summit, the talks),
+    not a plan of the subject; "X is back in Lima in May" and "X heads to Lima next week" are
+    plans (cues.yaml `past_markers`; a verb in "-ed" counts unless it is a `future_markers`
+    word such as "scheduled")."""
+    if span is None:
+        return False
+    w = actor_words(doc.lexicon)
+    past, future = _tense_words(doc.lexicon)
+    for tok in toks[index_at(toks, span[1]) :]:
+        low = tok.low
+        if low in _PAST_AUXILIARIES:
+            return True
+        if low in w.skip or not tok.word:
+            continue
+        if tok.end < len(text) and text[tok.end : tok.end + 9] == " forward ":
+            return False  # "looked forward to ...": a plan
+        return low in past or (low.endswith("ed") and len(low) > 4 and low not in future)
+    return False
+
+
+@lru_cache(maxsize=8)
+def _tense_words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The one-word `past_markers` and `future_markers` of cues.yaml, folded."""
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(x.casefold() for x in lexicon.word_list(key) if " " not in x)
+
+    return words("past_markers"), words("future_markers")
+
+
 _PROGRESSIVE_RE = re.compile(r"\b(?:is|are|am)\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
 
 
@@ -107,7 +149,9 @@ def scheduled_cue(sentence: Sentence, doc: CommitmentDoc, lazy: LazyTokens) -> C
     w = actor_words(doc.lexicon)
     if sentence_tense(text, doc.lexicon) != "past":
         span = main_subject(toks, w)
-        if subject_kind(sentence, span, doc) == "actor":
+        if subject_kind(sentence, span, doc) == "actor" and not past_main_verb(
+            text, toks, span, doc
+        ):
             return Cue("scheduled", future[0].start, future[0].end, span)
     bounds, tried = ClauseBounds(text), set()  # a clause tried for one date fails for all
     for date in future:

@@ -1,0 +1,133 @@
+"""Commitments: every country or body of a coordinated subject is an actor, international bodies
+act as one, "agreed on" a view is no plan, and a past act dated by a noun ahead ("held talks
+ahead of next week's summit") or a thing's agenda ("the first day centered on ...") commits no
+one. Short sentences written for the test (the helpers come from test_commitments)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.lexicon import Lexicon
+from tests.extract.test_commitments import person, run, sentences
+
+#: A title that makes Kenya and Ghana the main participants.
+TITLE = "Kenyan and Ghanaian ministers meet in Accra"
+PEOPLE = (person("Ama Owusu", "Ghana", "Owusu"), person("John Mwangi", "Kenya", "Mwangi"))
+
+
+def actors(lexicon: Lexicon, text: str) -> list[tuple[str, ...]]:
+    return [c.actors for c in run(lexicon, text, people=PEOPLE, title=TITLE)]
+
+
+def commitments(lexicon: Lexicon, text: str) -> list[str]:
+    return sentences(run(lexicon, text, people=PEOPLE, title=TITLE))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Britain, Australia and the U.S. will expand joint exercises.",
+            ("United Kingdom", "Australia", "United States"),
+        ),
+        ("The U.S. will expand joint exercises.", ("United States",)),
+        (
+            "Kenya, Ghana, the U.K. and Peru agreed to share port data.",
+            ("Kenya", "Ghana", "United Kingdom", "Peru"),
+        ),
+        (
+            "Kenya, the United Kingdom and Peru will share port data.",
+            ("Kenya", "United Kingdom", "Peru"),
+        ),
+    ],
+)
+def test_every_member_of_a_listed_subject_is_an_actor(
+    lexicon: Lexicon, text: str, expected: tuple[str, ...]
+) -> None:
+    assert actors(lexicon, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The European Union will send observers to the election.", ("European Union",)),
+        ("The EU and Kenya agreed to expand trade.", ("European Union", "Kenya")),
+        ("NATO ministers agreed to boost air defence.", ("NATO",)),
+        ("G7 leaders pledged to fund a new vaccine plant.", ("G7",)),
+        ("ASEAN and Ghana will open a joint trade office.", ("ASEAN", "Ghana")),
+    ],
+)
+def test_international_bodies_act_as_one_actor(
+    lexicon: Lexicon, text: str, expected: tuple[str, ...]
+) -> None:
+    assert actors(lexicon, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya and Ghana agreed on the opportunity the year presents for the forum to act.",
+        "Kenya and Ghana agreed on the unique role the forum plays as a bridge.",
+    ],
+)
+def test_agreed_on_a_view_commits_no_one(lexicon: Lexicon, text: str) -> None:
+    assert commitments(lexicon, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya and Ghana agreed on a plan to share port data.",
+        "Kenya and Ghana agreed on a voluntary scheme to buy fuel jointly.",
+        "Both leaders agreed on the need to expand rail links.",
+        "The ministers agreed on Thursday (May 4) to open a joint office.",
+    ],
+)
+def test_agreed_on_a_plan_commits(lexicon: Lexicon, text: str) -> None:
+    assert commitments(lexicon, text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Owusu held talks with Mwangi today in Accra ahead of next week's summit in Nairobi.",
+        "Owusu arrived in Nairobi today for talks next month.",
+        "Owusu arrived at the ministry today.",
+        "Mwangi said Ghana has already opened three consulates.",
+    ],
+)
+def test_past_acts_and_arrivals_commit_no_one(lexicon: Lexicon, text: str) -> None:
+    assert commitments(lexicon, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Owusu is back in Nairobi next week.",
+        "Owusu heads to Nairobi next week.",
+        "The ministers scheduled talks for next week.",
+        "Owusu looked forward to seeing the other leaders at the summit in June.",
+    ],
+)
+def test_schedules_ahead_stay_commitments(lexicon: Lexicon, text: str) -> None:
+    assert commitments(lexicon, text) == [text]
+
+
+def test_a_commitment_a_thing_was_about_commits_no_one(lexicon: Lexicon) -> None:
+    text = (
+        "The first day of the Summit centered on the drought and the Union's commitment to "
+        "implementing new rules."
+    )
+    assert commitments(lexicon, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The joint statement reaffirmed Kenya's commitment to free trade.",
+        "Owusu stressed Ghana's commitment to open markets.",
+        "He also set out Ghana's commitment to share vaccines with its neighbours.",
+    ],
+)
+def test_a_commitment_an_actor_or_a_statement_restates_commits(lexicon: Lexicon, text: str) -> None:
+    assert commitments(lexicon, text) == [text]
