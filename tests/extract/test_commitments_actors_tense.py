@@ -131,3 +131,20 @@ def test_a_commitment_a_thing_was_about_commits_no_one(lexicon: Lexicon) -> None
 )
 def test_a_commitment_an_actor_or_a_statement_restates_commits(lexicon: Lexicon, text: str) -> None:
     assert commitments(lexicon, text) == [text]
+
+
+def test_the_clause_that_states_the_plan_gives_the_first_topic(lexicon: Lexicon) -> None:
+    text = (
+        "Owusu said supply chains face new dependency risks and pledged to strengthen nuclear "
+        "deterrence."
+    )
+    [found] = run(lexicon, text, people=PEOPLE, title=TITLE)
+    assert found.topics[0] == "defense"
+    assert "economic-security" in found.topics
+
+
+def test_free_trade_agreement_talks_are_trade(lexicon: Lexicon) -> None:
+    [found] = run(
+        lexicon, "The two sides decided to speed up FTA negotiations.", people=PEOPLE, title=TITLE
+    )
+    assert found.topics == ("trade",)

@@ -112,6 +112,7 @@ def extract_commitments(
                         around,
                         lexicon,
                         completion(sentence, paragraph, document.text),
+                        plan_from=cues[0].start,
                     ),
                     source=Source(document.id, sentence.paragraph, sentence.text),
                     when=dates[0].when if dates else None,

@@ -108,16 +108,24 @@ def completion(sentence: Sentence, paragraph: Paragraph, text: str) -> str:
 
 
 def choose_topics(
-    text: str, around: tuple[str, ...], lexicon: Lexicon, completion: str = ""
+    text: str,
+    around: tuple[str, ...],
+    lexicon: Lexicon,
+    completion: str = "",
+    plan_from: int = 0,
 ) -> tuple[str, ...]:
     """The sentence's own topics; a sentence with none takes its paragraph's main topic, and
     without that `other` (a coalition deal is not diplomacy because the document also talks
     about a pandemic). A sentence about meeting only ("agreed for talks to take place") also
     takes what its paragraph is about. A lead-in's list items come first: they say what the
-    cooperation is about, the lead-in only that there is some."""
+    cooperation is about, the lead-in only that there is some. The clause that states the plan
+    (from `plan_from`, the first cue) weighs before the rest: "X said supply chains face
+    dependency risks and pledged to strengthen nuclear deterrence" is defense first."""
     generic = set(lexicon.word_list("generic_topics"))
     listed = classify_topics(completion, lexicon) if completion else ()
     own = tuple(t for t in listed if t not in generic)
+    plan = classify_topics(text[plan_from:], lexicon) if plan_from > 0 else ()
+    own += tuple(t for t in plan if t not in generic and t not in own)
     own += tuple(t for t in classify_topics(text, lexicon) + listed if t not in own)
     topics = tuple(dict.fromkeys(own))[:MAX_TOPICS]
     if not topics:
