@@ -148,3 +148,21 @@ def test_free_trade_agreement_talks_are_trade(lexicon: Lexicon) -> None:
         lexicon, "The two sides decided to speed up FTA negotiations.", people=PEOPLE, title=TITLE
     )
     assert found.topics == ("trade",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Today, we embark on a two-year effort to build a joint port.",
+        "We are announcing the creation of a new coastal partnership.",
+        "Kenya announced the establishment of a joint fund.",
+    ],
+)
+def test_embarking_on_an_effort_and_announcing_a_new_body_commit(
+    lexicon: Lexicon, text: str
+) -> None:
+    assert commitments(lexicon, text) == [text]
+
+
+def test_an_effort_embarked_on_years_ago_is_history(lexicon: Lexicon) -> None:
+    assert commitments(lexicon, "Ghana embarked on a reform of its ports in 2010.") == []
