@@ -166,3 +166,11 @@ def test_embarking_on_an_effort_and_announcing_a_new_body_commit(
 
 def test_an_effort_embarked_on_years_ago_is_history(lexicon: Lexicon) -> None:
     assert commitments(lexicon, "Ghana embarked on a reform of its ports in 2010.") == []
+
+
+def test_a_reported_clause_names_the_actor_an_unnamed_speaker_does_not(lexicon: Lexicon) -> None:
+    text = (
+        "The spokesman said the UK was fully supportive of Kenya's presidency, and would work to "
+        "ensure progress."
+    )
+    assert actors(lexicon, text) == [("United Kingdom",)]

@@ -145,6 +145,26 @@ def _agent_actors(text: str, doc: CommitmentDoc) -> list[str]:
     return out
 
 
+def _reported_actors(text: str, cues: list[Cue], doc: CommitmentDoc) -> list[str]:
+    """When the cue's subject names no one ("The spokesman said the UK was ready and would
+    send ..."): the country right after a reporting verb before the cue, the reported clause's
+    subject ("said the UK", "said that Ghana")."""
+    w = actor_words(doc.lexicon)
+    first = min(c.start for c in cues)
+    toks = tokens(text[:first])
+    for k, tok in enumerate(toks):
+        if tok.low not in w.reporting:
+            continue
+        j = k + 1
+        while j < len(toks) and toks[j].low in ("that", "the"):
+            j += 1
+        if j < len(toks):
+            hits = find_countries(text[toks[j].start : first], doc.lexicon)
+            if hits and hits[0].start == 0:
+                return [hits[0].country]
+    return []
+
+
 def sentence_actors(
     sentence: Sentence,
     cues: list[Cue],
@@ -162,6 +182,8 @@ def sentence_actors(
         in_quote = quotes.quote_at(body_offset) is not None
         speaker = _speaker_country(body_offset, doc, quotes) if in_quote else None
         out.extend(_phrase_actors(sentence, cue.subject, doc, state, speaker, in_quote))
+    if not out:
+        out.extend(_reported_actors(sentence.text, cues, doc))
     if not out:
         out.extend(_agent_actors(sentence.text, doc))
     if out:
