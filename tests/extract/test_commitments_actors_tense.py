@@ -174,3 +174,12 @@ def test_a_reported_clause_names_the_actor_an_unnamed_speaker_does_not(lexicon: 
         "ensure progress."
     )
     assert actors(lexicon, text) == [("United Kingdom",)]
+
+
+def test_a_partner_of_unknown_country_in_a_coordinated_subject_is_the_other_side(
+    lexicon: Lexicon,
+) -> None:
+    people = (*PEOPLE, person("Rafa Ortiz", None, "Ortiz"))
+    text = "Mwangi met Owusu in Accra. Owusu and Minister Ortiz pledged to review port rules."
+    found = run(lexicon, text, people=people, title=TITLE)
+    assert [c.actors for c in found] == [("Ghana", "Kenya")]

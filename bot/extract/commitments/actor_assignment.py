@@ -77,7 +77,12 @@ def _phrase_actors(
     unknown = {p.id for p, _ in people if not p.country}
     if unknown:
         # "Marles [Australia] and Austin [?]" → Austin stands for the United States.
-        out.extend(unrepresented(doc, out)[: len(unknown)])
+        stand_ins = unrepresented(doc, out)[: len(unknown)]
+        if not stand_ins and out and re.search(r"\band\b", phrase):
+            # "The Secretary [United States] and Minister Singh [?]": a coordinated partner
+            # is the other side, a main participant not named yet
+            stand_ins = [c for c in doc.parts.group() if c not in out][: len(unknown)]
+        out.extend(stand_ins)
     group = w.group_re.search(phrase)
     if group and not any(0 <= group.start() - hit.end <= 1 for hit in hits):
         # "EU leaders", "G7 leaders": the named body's people, not the whole group
