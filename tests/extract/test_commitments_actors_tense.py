@@ -183,3 +183,30 @@ def test_a_partner_of_unknown_country_in_a_coordinated_subject_is_the_other_side
     text = "Mwangi met Owusu in Accra. Owusu and Minister Ortiz pledged to review port rules."
     found = run(lexicon, text, people=people, title=TITLE)
     assert [c.actors for c in found] == [("Ghana", "Kenya")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana had planned to open a consulate in 2019, but the plan was dropped.",
+        "In 2012, Kenya decided to build a new port.",
+        "Owusu recalled that Ghana decided in 2014 to join the pact.",
+        "The two leaders agreed that trade is vital and that ministers should meet often.",
+    ],
+)
+def test_history_and_an_agreed_view_commit_no_one(lexicon: Lexicon, text: str) -> None:
+    assert commitments(lexicon, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya plans to build the port first proposed in 2012.",
+        "Kenya is committed to the pact it signed in 2015.",
+        "In 2023, Kenya decided to build a new port.",
+        "Kenya and Ghana have agreed to resume ferry talks.",
+        "The two leaders agreed that experts would follow up in May.",
+    ],
+)
+def test_present_plans_and_this_years_decisions_commit(lexicon: Lexicon, text: str) -> None:
+    assert commitments(lexicon, text) == [text]

@@ -147,6 +147,8 @@ def _intention_cues(s: _Scan) -> list[Cue]:
             continue  # "the quarrel, which does not want to be one"
         if _shared_view(m, s):
             continue  # "agreed on the opportunity the year presents"
+        if _history(m, s):
+            continue  # "In 2012, Kenya decided to build a port", "Ghana had planned to"
         noun = m.group(0).split()[0].casefold() in cues.cue_nouns
         owned = noun and _OWNED_RE.search(text[max(0, m.start() - 40) : m.start()])
         if owned and cues.criticism.search(text, m.end()):
@@ -162,6 +164,25 @@ def _shared_view(m: re.Match[str], s: _Scan) -> bool:
     if " ".join(m.group(0).casefold().split()) not in s.cues.agreed_on:
         return False
     return not s.cues.agreed_on_object.match(s.text, m.end())
+
+
+#: Before a cue verb: the past perfect ("had planned to") or a state ("is committed to").
+_HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:[a-z]+ly\s+|already\s+|once\s+|also\s+)?$")
+_STATE_BEFORE_RE = re.compile(r"\b(?:is|are|am|be|been|being|remains?|remained)\s+(?:\w+\s+)?$")
+
+
+def _history(m: re.Match[str], s: _Scan) -> bool:
+    """A plan told as history: the past perfect ("Ghana had planned to open a consulate, but
+    ..."), or a past cue verb in a sentence dated wholly in earlier years ("In 2012, Kenya
+    decided to build a new port" in a 2023 text). "Kenya is committed to ..." is a state, and
+    "Kenya plans to build the port first proposed in 2012" a present plan."""
+    before = s.text[max(0, m.start() - 30) : m.start()]
+    if _HAD_BEFORE_RE.search(before):
+        return True
+    verb = m.group(0).split()[0].casefold()
+    if not verb.endswith("ed") or _STATE_BEFORE_RE.search(before):
+        return False
+    return background(s.sentence, s.doc)
 
 
 def _conditional_cues(s: _Scan) -> list[Cue]:
@@ -329,7 +350,8 @@ def _idiom(sentence: Sentence, m: re.Match[str], toks: list[Token], doc: Commitm
 def _plan_follows(sentence: Sentence, offset: int, toks: list[Token], doc: CommitmentDoc) -> bool:
     """After "agreed that": a plan (a modal or an infinitive) must follow, and a modal's
     subject must not be an activity or a thing: "agreed that experts would meet" is a plan,
-    "agreed that developing partnerships would lead to stability" a shared view."""
+    "agreed that developing partnerships would lead to stability" a shared view, and so is
+    "agreed that trade is vital and that ministers should meet" (a finite verb first)."""
     text = sentence.text
     marker = cue_patterns(doc.lexicon).plan_after.search(text, offset)
     if marker is None:
@@ -337,10 +359,14 @@ def _plan_follows(sentence: Sentence, offset: int, toks: list[Token], doc: Commi
     if marker.group(0).casefold().startswith("to"):
         return True
     subject = text[offset : marker.start()]
-    if GERUND_RE.match(subject):
-        return False
+    if GERUND_RE.match(subject) or _FINITE_RE.search(subject):
+        return False  # "agreed that trade is vital and that ministers should meet": a view
     span = (offset, marker.start())
     return not non_actor(text, span, doc) or subject_kind(sentence, span, doc) == "actor"
+
+
+#: A finite verb between "agreed that" and a later modal: the complement is a view of its own.
+_FINITE_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|needs|remains|remain)\b")
 
 
 def _shift(cue: Cue, k: int) -> Cue:
