@@ -210,3 +210,21 @@ def test_history_and_an_agreed_view_commit_no_one(lexicon: Lexicon, text: str) -
 )
 def test_present_plans_and_this_years_decisions_commit(lexicon: Lexicon, text: str) -> None:
     assert commitments(lexicon, text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers discussed plans to expand ferry links.",
+        "The ministers discussed Kenya's plan to build a port.",
+        "The talks focused on Ghana's plan to open its ports.",
+        "The two sides discussed a new initiative to boost trade.",
+    ],
+)
+def test_a_plan_talked_about_is_no_plan_made(lexicon: Lexicon, text: str) -> None:
+    assert commitments(lexicon, text) == []
+
+
+def test_a_plan_noun_belongs_to_its_owner(lexicon: Lexicon) -> None:
+    text = "Mwangi briefed Owusu on Kenya's intention to join the pact."
+    assert actors(lexicon, text) == [("Kenya",)]

@@ -60,6 +60,8 @@ class CuePatterns:
     assessment: frozenset[str]
     new_clause: re.Pattern[str]  # "as he and Park agreed": a clause with its own subject
     cue_nouns: frozenset[str]
+    discussed: re.Pattern[str]  # "discussed Kenya's", "focused on the": before a cue noun
+    owner: re.Pattern[str]  # "Kenya's", "the U.S.'s": a cue noun's owner right before it
     criticism: re.Pattern[str]
     object_aim: re.Pattern[str]  # "sought a closer partnership", "would like more time"
     deadline: re.Pattern[str]  # "should be passed by"
@@ -193,6 +195,12 @@ def _intention_patterns(lexicon: Lexicon) -> dict[str, Any]:
             rf"|{alternation(lexicon.word_list('group_phrases'))})\b|[A-Z])"
         ),
         cue_nouns=frozenset(w.casefold() for w in lexicon.word_list("cue_nouns")),
+        discussed=re.compile(
+            rf"\b(?:{alternation(lexicon.word_list('discussion_verbs'))})\s+"
+            rf"(?:[\w.’'-]+\s+){{0,3}}$",
+            re.IGNORECASE,
+        ),
+        owner=re.compile(r"(?<![\w.])[A-Z][\w.’'-]*?(?:['’]s|s['’])\s+(?:[a-z][\w-]*\s+)?$"),
         criticism=_phrase_re(lexicon.word_list("criticism_words")),
         predicate_cues=frozenset(w.casefold() for w in lexicon.word_list("predicate_cues")),
         predicate_before=_predicate_re(lexicon),

@@ -150,11 +150,28 @@ def _intention_cues(s: _Scan) -> list[Cue]:
         if _history(m, s):
             continue  # "In 2012, Kenya decided to build a port", "Ghana had planned to"
         noun = m.group(0).split()[0].casefold() in cues.cue_nouns
-        owned = noun and _OWNED_RE.search(text[max(0, m.start() - 40) : m.start()])
+        before = text[max(0, m.start() - 40) : m.start()]
+        owned = noun and _OWNED_RE.search(before)
         if owned and cues.criticism.search(text, m.end()):
             continue  # "the rival party's plan to cut taxes is irresponsible"
+        if noun and _discussed(s, m.start()):
+            continue  # "the ministers discussed plans to expand ferry links"
+        owner = cues.owner.search(before) if noun else None
+        if owner:
+            # "briefed Owusu on Kenya's intention to join": the owner's plan
+            k = m.start() - len(before) + owner.start()
+            span = (k, k + len(owner.group(0).split("’")[0].split("'")[0]))
+            out.append(Cue("strong", m.start(), m.end(), span))
+            continue
         out.append(Cue("strong", m.start(), m.end(), s.subject_at(m.start())))
     return out
+
+
+def _discussed(s: _Scan, offset: int) -> bool:
+    """Whether a cue noun at `offset` is what a talk was about: "the ministers discussed plans
+    to expand ferry links", "the talks focused on Ghana's plan to open its ports" report a
+    discussion, no plan made (cues.yaml `discussion_verbs`)."""
+    return bool(s.cues.discussed.search(s.text, max(0, offset - 40), offset))
 
 
 def _shared_view(m: re.Match[str], s: _Scan) -> bool:
@@ -208,6 +225,7 @@ def _phrase_cues(s: _Scan) -> list[Cue]:
             ("agenda", cues.agenda),
         )
         for m in s.matches(name, pattern)
+        if name != "purpose_noun" or not _discussed(s, m.start())
     ]
     quotes = None
     for m in s.matches("stated_purpose", cues.stated_purpose):
