@@ -8,6 +8,9 @@ inside quotes count too: "we" there is the speaker's side. Where each rule lives
 - finding.py: the cues of a sentence and the blockers that cancel them ("hope", "called on",
   "we should stay focused"); intention cues ("want to", "pledged", "agreed Thursday to") and
   conditional ones ("agreed that experts would follow up");
+- readings.py: what turns a cue into a view ("agreed on the unique role ..."), history
+  ("had planned to", "In 2012, Kenya decided to"), a discussion ("discussed plans to") or a
+  thing's agenda ("the first day centered on X's commitment");
 - modals.py: "will"/"would" whose subject can act, not forecasts ("demand will expand") or
   assessments ("the dialogue will serve as a platform");
 - acts.py: plans told by an actor's act: an aim with an object, a deadline, a signing, a

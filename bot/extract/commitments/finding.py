@@ -38,6 +38,7 @@ from bot.extract.commitments.context import (
 )
 from bot.extract.commitments.cue_patterns import OWNER_CHAR_RE, CuePatterns, cue_patterns
 from bot.extract.commitments.modals import modal_cue, non_actor
+from bot.extract.commitments.readings import discussed, history, shared_view, thing_subject
 from bot.extract.commitments.schedules import headline_cue, purpose_cue, scheduled_cue
 from bot.extract.commitments.triggers import cue_triggers
 from bot.extract.countries import find_countries
@@ -145,16 +146,16 @@ def _intention_cues(s: _Scan) -> list[Cue]:
             continue  # "..., ready to face what comes": a stance, no predicate
         if _idiom(s.sentence, m, s.toks(), s.doc):
             continue  # "the quarrel, which does not want to be one"
-        if _shared_view(m, s):
+        if shared_view(cues, text, m):
             continue  # "agreed on the opportunity the year presents"
-        if _history(m, s):
+        if history(s.sentence, m, s.doc):
             continue  # "In 2012, Kenya decided to build a port", "Ghana had planned to"
         noun = m.group(0).split()[0].casefold() in cues.cue_nouns
         before = text[max(0, m.start() - 40) : m.start()]
         owned = noun and _OWNED_RE.search(before)
         if owned and cues.criticism.search(text, m.end()):
             continue  # "the rival party's plan to cut taxes is irresponsible"
-        if noun and _discussed(s, m.start()):
+        if noun and discussed(cues, text, m.start()):
             continue  # "the ministers discussed plans to expand ferry links"
         owner = cues.owner.search(before) if noun else None
         if owner:
@@ -165,41 +166,6 @@ def _intention_cues(s: _Scan) -> list[Cue]:
             continue
         out.append(Cue("strong", m.start(), m.end(), s.subject_at(m.start())))
     return out
-
-
-def _discussed(s: _Scan, offset: int) -> bool:
-    """Whether a cue noun at `offset` is what a talk was about: "the ministers discussed plans
-    to expand ferry links", "the talks focused on Ghana's plan to open its ports" report a
-    discussion, no plan made (cues.yaml `discussion_verbs`)."""
-    return bool(s.cues.discussed.search(s.text, max(0, offset - 40), offset))
-
-
-def _shared_view(m: re.Match[str], s: _Scan) -> bool:
-    """ "agreed on" before no plan within a few words shares a view: "agreed on the unique
-    role the group plays" commits no one, "agreed on a plan to share data" and "agreed on the
-    need to expand rail links" do (cues.yaml `agreed_on_objects`, `plan_nouns`)."""
-    if " ".join(m.group(0).casefold().split()) not in s.cues.agreed_on:
-        return False
-    return not s.cues.agreed_on_object.match(s.text, m.end())
-
-
-#: Before a cue verb: the past perfect ("had planned to") or a state ("is committed to").
-_HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:[a-z]+ly\s+|already\s+|once\s+|also\s+)?$")
-_STATE_BEFORE_RE = re.compile(r"\b(?:is|are|am|be|been|being|remains?|remained)\s+(?:\w+\s+)?$")
-
-
-def _history(m: re.Match[str], s: _Scan) -> bool:
-    """A plan told as history: the past perfect ("Ghana had planned to open a consulate, but
-    ..."), or a past cue verb in a sentence dated wholly in earlier years ("In 2012, Kenya
-    decided to build a new port" in a 2023 text). "Kenya is committed to ..." is a state, and
-    "Kenya plans to build the port first proposed in 2012" a present plan."""
-    before = s.text[max(0, m.start() - 30) : m.start()]
-    if _HAD_BEFORE_RE.search(before):
-        return True
-    verb = m.group(0).split()[0].casefold()
-    if not verb.endswith("ed") or _STATE_BEFORE_RE.search(before):
-        return False
-    return background(s.sentence, s.doc)
 
 
 def _conditional_cues(s: _Scan) -> list[Cue]:
@@ -225,7 +191,7 @@ def _phrase_cues(s: _Scan) -> list[Cue]:
             ("agenda", cues.agenda),
         )
         for m in s.matches(name, pattern)
-        if name != "purpose_noun" or not _discussed(s, m.start())
+        if name != "purpose_noun" or not discussed(cues, s.text, m.start())
     ]
     quotes = None
     for m in s.matches("stated_purpose", cues.stated_purpose):
@@ -266,7 +232,7 @@ def _possessive_cues(s: _Scan) -> list[Cue]:
     for m in run_start_finditer(cues.possessive, cues.possessive_strict, OWNER_CHAR_RE, text):
         if m.start() >= s.blocked_from:
             continue
-        if _thing_subject(s, m.start()):
+        if thing_subject(s.sentence, s.toks(), w, s.doc, m.start()):
             continue  # "The first day centered on the alliance's commitment to ...": a topic
         if praise and praise.end() <= m.start() and m["owner"]:
             continue  # "praised the Czech Republic's commitments": praise of another's
@@ -280,34 +246,6 @@ def _possessive_cues(s: _Scan) -> list[Cue]:
                 span = None
         out.append(Cue("possessive", m.start(), m.end(), span))
     return out
-
-
-def _thing_subject(s: _Scan, offset: int) -> bool:
-    """Whether the sentence's subject, before `offset`, is a thing that can hold no plan: "The
-    first day of the ministerial centered on the alliance's commitment to ..." tells what a day
-    was about. Only the subject's head counts (the words before "of", "in", ...), so a name
-    after it ("of the Ministerial") makes no actor; "The statement reaffirmed Japan's
-    commitment" (a plan noun) and "Austin stressed America's commitment" (a person) still
-    commit."""
-    toks = s.toks()
-    span = main_subject(toks, s.w)
-    if span is None and toks and toks[0].low in s.w.determiners:
-        # "The first day of ...": a common noun phrase the name-run reader leaves out
-        last = next((k for k, t in enumerate(toks[:8]) if not t.word), min(len(toks), 8))
-        span = (toks[0].start, toks[last - 1].end) if last > 1 else None
-    if span is None or span[1] > offset:
-        return False
-    head_end = span[1]
-    for tok in toks[index_at(toks, span[0]) :]:
-        if tok.start >= span[1]:
-            break
-        if tok.low in s.w.prepositions and tok.start > span[0]:
-            head_end = tok.start
-            break
-    head = (span[0], head_end)
-    return subject_kind(s.sentence, head, s.doc) == "none" and not find_countries(
-        s.text[span[0] : span[1]], s.doc.lexicon
-    )
 
 
 def _modal_cues(s: _Scan) -> tuple[list[Cue], bool]:

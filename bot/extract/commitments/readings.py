@@ -1,0 +1,83 @@
+"""Readings that turn a commitment cue into something else: a view, history, a discussion or
+a thing's agenda.
+
+"agreed on the unique role the group plays" shares a view ("agreed on a plan to" is one);
+"Ghana had planned to open a consulate" and "In 2012, Kenya decided to build a port" (in a
+2023 text) tell history; "the ministers discussed plans to expand ferry links" reports talk;
+"The first day of the ministerial centered on the alliance's commitment to ..." says what a
+day was about. finding.py asks these before it keeps a cue.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.actors import ActorWords, Token, index_at, main_subject
+from bot.extract.commitments.context import CommitmentDoc, background, subject_kind
+from bot.extract.commitments.cue_patterns import CuePatterns
+from bot.extract.countries import find_countries
+from bot.extract.text import Sentence
+
+
+def discussed(cues: CuePatterns, text: str, offset: int) -> bool:
+    """Whether a cue noun at `offset` is what a talk was about: "the ministers discussed plans
+    to expand ferry links", "the talks focused on Ghana's plan to open its ports" report a
+    discussion, no plan made (cues.yaml `discussion_verbs`)."""
+    return bool(cues.discussed.search(text, max(0, offset - 40), offset))
+
+
+def shared_view(cues: CuePatterns, text: str, m: re.Match[str]) -> bool:
+    """ "agreed on" before no plan within a few words shares a view: "agreed on the unique
+    role the group plays" commits no one, "agreed on a plan to share data" and "agreed on the
+    need to expand rail links" do (cues.yaml `agreed_on_objects`, `plan_nouns`)."""
+    if " ".join(m.group(0).casefold().split()) not in cues.agreed_on:
+        return False
+    return not cues.agreed_on_object.match(text, m.end())
+
+
+#: Before a cue verb: the past perfect ("had planned to") or a state ("is committed to").
+_HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:[a-z]+ly\s+|already\s+|once\s+|also\s+)?$")
+_STATE_BEFORE_RE = re.compile(r"\b(?:is|are|am|be|been|being|remains?|remained)\s+(?:\w+\s+)?$")
+
+
+def history(sentence: Sentence, m: re.Match[str], doc: CommitmentDoc) -> bool:
+    """A plan told as history: the past perfect ("Ghana had planned to open a consulate, but
+    ..."), or a past cue verb in a sentence dated wholly in earlier years ("In 2012, Kenya
+    decided to build a new port" in a 2023 text). "Kenya is committed to ..." is a state, and
+    "Kenya plans to build the port first proposed in 2012" a present plan."""
+    before = sentence.text[max(0, m.start() - 30) : m.start()]
+    if _HAD_BEFORE_RE.search(before):
+        return True
+    verb = m.group(0).split()[0].casefold()
+    if not verb.endswith("ed") or _STATE_BEFORE_RE.search(before):
+        return False
+    return background(sentence, doc)
+
+
+def thing_subject(
+    sentence: Sentence, toks: list[Token], w: ActorWords, doc: CommitmentDoc, offset: int
+) -> bool:
+    """Whether the sentence's subject, before `offset`, is a thing that can hold no plan: "The
+    first day of the ministerial centered on the alliance's commitment to ..." tells what a day
+    was about. Only the subject's head counts (the words before "of", "in", ...), so a name
+    after it ("of the Ministerial") makes no actor; "The statement reaffirmed Japan's
+    commitment" (a plan noun) and "Austin stressed America's commitment" (a person) still
+    commit."""
+    span = main_subject(toks, w)
+    if span is None and toks and toks[0].low in w.determiners:
+        # "The first day of ...": a common noun phrase the name-run reader leaves out
+        last = next((k for k, t in enumerate(toks[:8]) if not t.word), min(len(toks), 8))
+        span = (toks[0].start, toks[last - 1].end) if last > 1 else None
+    if span is None or span[1] > offset:
+        return False
+    head_end = span[1]
+    for tok in toks[index_at(toks, span[0]) :]:
+        if tok.start >= span[1]:
+            break
+        if tok.low in w.prepositions and tok.start > span[0]:
+            head_end = tok.start
+            break
+    head = (span[0], head_end)
+    return subject_kind(sentence, head, doc) == "none" and not find_countries(
+        sentence.text[span[0] : span[1]], doc.lexicon
+    )
