@@ -156,7 +156,7 @@ def _reported_actors(text: str, cues: list[Cue], doc: CommitmentDoc) -> list[str
     subject ("said the UK", "said that Ghana")."""
     w = actor_words(doc.lexicon)
     first = min(c.start for c in cues)
-    toks = tokens(text[:first])
+    toks = tokens(text[max(0, first - _REPORTED_REACH) : first])
     for k, tok in enumerate(toks):
         if tok.low not in w.reporting:
             continue
@@ -164,10 +164,17 @@ def _reported_actors(text: str, cues: list[Cue], doc: CommitmentDoc) -> list[str
         while j < len(toks) and toks[j].low in ("that", "the"):
             j += 1
         if j < len(toks):
-            hits = find_countries(text[toks[j].start : first], doc.lexicon)
+            start = max(0, first - _REPORTED_REACH) + toks[j].start
+            hits = find_countries(text[start : start + _NAME_REACH], doc.lexicon)
             if hits and hits[0].start == 0:
                 return [hits[0].country]
     return []
+
+
+#: How far before a cue a reporting verb may stand, and how long a country name after it may
+#: be (characters): bounded, so a sentence of many "said" is read in linear time.
+_REPORTED_REACH = 160
+_NAME_REACH = 60
 
 
 def sentence_actors(

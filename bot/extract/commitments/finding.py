@@ -38,7 +38,7 @@ from bot.extract.commitments.context import (
 )
 from bot.extract.commitments.cue_patterns import OWNER_CHAR_RE, CuePatterns, cue_patterns
 from bot.extract.commitments.modals import modal_cue, non_actor
-from bot.extract.commitments.readings import discussed, history, shared_view, thing_subject
+from bot.extract.commitments.readings import discussed, history, shared_view, thing_subject_end
 from bot.extract.commitments.schedules import headline_cue, purpose_cue, scheduled_cue
 from bot.extract.commitments.triggers import cue_triggers
 from bot.extract.countries import find_countries
@@ -229,10 +229,13 @@ def _possessive_cues(s: _Scan) -> list[Cue]:
         return []
     praise = s.trig.search("praise", cues.praise, text, s.words)
     out: list[Cue] = []
+    thing: list[int | None] = []  # where a thing subject ends, read once per sentence
     for m in run_start_finditer(cues.possessive, cues.possessive_strict, OWNER_CHAR_RE, text):
         if m.start() >= s.blocked_from:
             continue
-        if thing_subject(s.sentence, s.toks(), w, s.doc, m.start()):
+        if not thing:
+            thing.append(thing_subject_end(s.sentence, s.toks(), w, s.doc))
+        if thing[0] is not None and thing[0] <= m.start():
             continue  # "The first day centered on the alliance's commitment to ...": a topic
         if praise and praise.end() <= m.start() and m["owner"]:
             continue  # "praised the Czech Republic's commitments": praise of another's

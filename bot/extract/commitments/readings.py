@@ -54,22 +54,22 @@ def history(sentence: Sentence, m: re.Match[str], doc: CommitmentDoc) -> bool:
     return background(sentence, doc)
 
 
-def thing_subject(
-    sentence: Sentence, toks: list[Token], w: ActorWords, doc: CommitmentDoc, offset: int
-) -> bool:
-    """Whether the sentence's subject, before `offset`, is a thing that can hold no plan: "The
-    first day of the ministerial centered on the alliance's commitment to ..." tells what a day
-    was about. Only the subject's head counts (the words before "of", "in", ...), so a name
-    after it ("of the Ministerial") makes no actor; "The statement reaffirmed Japan's
-    commitment" (a plan noun) and "Austin stressed America's commitment" (a person) still
-    commit."""
+def thing_subject_end(
+    sentence: Sentence, toks: list[Token], w: ActorWords, doc: CommitmentDoc
+) -> int | None:
+    """Where the sentence's subject ends when it is a thing that can hold no plan, else None:
+    "The first day of the ministerial centered on the alliance's commitment to ..." tells what
+    a day was about, so no commitment after the subject counts. Only the subject's head counts
+    (the words before "of", "in", ...), so a name after it ("of the Ministerial") makes no
+    actor; "The statement reaffirmed Japan's commitment" (a plan noun) and "Austin stressed
+    America's commitment" (a person) still commit."""
     span = main_subject(toks, w)
     if span is None and toks and toks[0].low in w.determiners:
         # "The first day of ...": a common noun phrase the name-run reader leaves out
         last = next((k for k, t in enumerate(toks[:8]) if not t.word), min(len(toks), 8))
         span = (toks[0].start, toks[last - 1].end) if last > 1 else None
-    if span is None or span[1] > offset:
-        return False
+    if span is None:
+        return None
     head_end = span[1]
     for tok in toks[index_at(toks, span[0]) :]:
         if tok.start >= span[1]:
@@ -78,6 +78,8 @@ def thing_subject(
             head_end = tok.start
             break
     head = (span[0], head_end)
-    return subject_kind(sentence, head, doc) == "none" and not find_countries(
-        sentence.text[span[0] : span[1]], doc.lexicon
-    )
+    if subject_kind(sentence, head, doc) != "none":
+        return None
+    if find_countries(sentence.text[span[0] : span[1]], doc.lexicon):
+        return None
+    return span[1]

@@ -108,7 +108,8 @@ def past_main_verb(
         return False
     w = actor_words(doc.lexicon)
     past, future = _tense_words(doc.lexicon)
-    for tok in toks[index_at(toks, span[1]) :]:
+    first = index_at(toks, span[1])
+    for tok in toks[first : first + 12]:  # the verb stands within a few words
         low = tok.low
         if low in _PAST_AUXILIARIES:
             return True
