@@ -228,3 +228,30 @@ def test_a_plan_talked_about_is_no_plan_made(lexicon: Lexicon, text: str) -> Non
 def test_a_plan_noun_belongs_to_its_owner(lexicon: Lexicon) -> None:
     text = "Mwangi briefed Owusu on Kenya's intention to join the pact."
     assert actors(lexicon, text) == [("Kenya",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Leaders of France, Germany and Italy will meet in Rome.", ("France", "Germany", "Italy")),
+        (
+            "Japan, South Korea and the US will hold joint drills.",
+            ("Japan", "South Korea", "United States"),
+        ),
+        ("Kenya, along with Ghana, will send observers.", ("Kenya", "Ghana")),
+        ("Kenya, alongside Peru, will host the talks.", ("Kenya", "Peru")),
+        (
+            "Kenya together with Ghana and Peru pledged to fund the clinic.",
+            ("Ghana", "Peru", "Kenya"),
+        ),
+        (
+            "As the leaders of Kenya, Ghana and Peru, we resolve to deepen maritime cooperation.",
+            ("Kenya", "Ghana", "Peru"),
+        ),
+        ("Kenya will send observers along with medical teams.", ("Kenya",)),
+    ],
+)
+def test_the_countries_a_subject_names_are_its_actors_not_the_whole_group(
+    lexicon: Lexicon, text: str, expected: tuple[str, ...]
+) -> None:
+    assert actors(lexicon, text) == [expected]

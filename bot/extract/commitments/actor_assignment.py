@@ -24,7 +24,7 @@ from bot.extract.actors import (
 )
 from bot.extract.commitments.context import CommitmentDoc, Cue
 from bot.extract.commitments.cue_patterns import alternation
-from bot.extract.countries import find_countries
+from bot.extract.countries import CountryMention, find_countries
 from bot.extract.lexicon import Lexicon
 from bot.extract.quote_index import QuoteIndex
 from bot.extract.text import Paragraph, Sentence
@@ -71,7 +71,7 @@ def _phrase_actors(
     end = span[1] + 1 if text[span[1] : span[1] + 1] == "." else span[1]
     phrase = text[span[0] : end]  # with the dot of a closing "U.S." the tokens leave out
     hits = find_countries(phrase, doc.lexicon)
-    out = [hit.country for hit in hits]
+    out = [hit.country for hit in hits] + _companions(text, span, doc)
     people = doc.register.mentions(sentence.start + span[0], sentence.start + span[1])
     out.extend(p.country for p, _ in people if p.country)
     unknown = {p.id for p, _ in people if not p.country}
@@ -84,12 +84,13 @@ def _phrase_actors(
             stand_ins = [c for c in doc.parts.group() if c not in out][: len(unknown)]
         out.extend(stand_ins)
     group = w.group_re.search(phrase)
-    if group and not any(0 <= group.start() - hit.end <= 1 for hit in hits):
-        # "EU leaders", "G7 leaders": the named body's people, not the whole group
+    if group and not _qualified(phrase, group, hits):
         out.extend(group_of(group.group(0), doc.parts, doc.lexicon))
     singular = singular_pronouns(doc.lexicon)
     for tok in tokens(phrase):
         low = tok.low
+        if len(tok.text) > 1 and tok.text.isupper():
+            continue  # "the US" is a country, not "us"
         if low in w.plural_pronouns:
             out.extend(state.previous if len(state.previous) > 1 else doc.parts.group())
         elif low in w.speaker_pronouns:
@@ -99,6 +100,41 @@ def _phrase_actors(
             if person is not None and person.country:
                 out.append(person.country)
     return out
+
+
+#: "X, along with Y," / "X together with Y": a companion joined to a subject.
+_WITH = r"(?:together\s+with|along\s+with|alongside|as\s+well\s+as)"
+_COMPANION_AFTER_RE = re.compile(rf",?\s+{_WITH}\s+([^,;:]{{1,80}}?)(?:,|\s+(?=[a-z]))")
+_COMPANION_BEFORE_RE = re.compile(rf"(?:^|[,;:]\s*)([^,;:]{{1,80}}?),?\s+{_WITH}\s+$")
+
+
+def _companions(text: str, span: tuple[int, int], doc: CommitmentDoc) -> list[str]:
+    """Countries joined to a subject by "along with", "together with", "alongside": "Kenya,
+    along with Ghana, will ..." and "Kenya together with Ghana and Peru pledged ..." are all
+    actors (bounded windows, so linear)."""
+    out: list[str] = []
+    after = _COMPANION_AFTER_RE.match(text, span[1], min(len(text), span[1] + 120))
+    before = _COMPANION_BEFORE_RE.search(text, max(0, span[0] - 120), span[0])
+    for m in (before, after):
+        if m:
+            out.extend(hit.country for hit in find_countries(m.group(1), doc.lexicon))
+    return out
+
+
+#: After a group word, "of"/"from" and a name: the group is those countries' people.
+_OF_NAMES_RE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?$")
+
+
+def _qualified(phrase: str, group: re.Match[str], hits: list[CountryMention]) -> bool:
+    """Whether a group word only names the people of countries the phrase names: "EU
+    leaders", "G7 leaders", "Leaders of France, Germany and Italy", "ministers from Kenya and
+    Ghana" are those countries, not the document's whole group."""
+    for hit in hits:
+        if 0 <= group.start() - hit.end <= 1:
+            return True
+        if hit.start > group.end() and _OF_NAMES_RE.match(phrase[group.end() : hit.start]):
+            return True
+    return False
 
 
 @lru_cache(maxsize=8)
@@ -131,9 +167,19 @@ def _speaker_side(
     named = _our_group(text, doc)
     if named is not None:
         return named
+    opening = _AS_WE_RE.match(text)
+    if opening:
+        # "As the leaders of Kenya, Ghana and Peru, we resolve to ...": the countries named
+        listed = unique(hit.country for hit in find_countries(opening.group(1), doc.lexicon))
+        if listed:
+            return listed
     if in_quote:
         return (speaker,) if speaker else doc.parts.group(1)
     return doc.parts.group()
+
+
+#: An opening "As the leaders of ..., we": who "we" are (bounded, so linear).
+_AS_WE_RE = re.compile(r"[“\"]?As\s+([^.;:]{1,200}?),\s+(?:we|our)\b")
 
 
 def _agent_actors(text: str, doc: CommitmentDoc) -> list[str]:
