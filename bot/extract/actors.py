@@ -376,14 +376,19 @@ def participants(
     register: PeopleRegister,
     lexicon: Lexicon,
 ) -> Participants:
-    """Rank countries by where they are named: title and lead count most, people count too."""
+    """Rank countries by where they are named: title and lead count most, people count too.
+    An international body (cues.yaml `international_bodies`) counts only in the title and the
+    lead: "other NATO members" further down makes NATO no participant."""
     score: Counter[str] = Counter()
     first: dict[str, int] = {}
     position = 0
+    bodies = frozenset(lexicon.word_list("international_bodies"))
 
-    def add(text: str, weight: int) -> None:
+    def add(text: str, weight: int, lead: bool = True) -> None:
         nonlocal position
         for hit in find_countries(text, lexicon):
+            if not lead and hit.country in bodies:
+                continue  # "other NATO members" further down: no main participant
             score[hit.country] += weight
             first.setdefault(hit.country, position + hit.start)
         position += len(text) + 1
@@ -394,7 +399,7 @@ def participants(
         if paragraph.heading:
             add(paragraph.text, 1)
             continue
-        add(paragraph.text, 1 if lead_seen else 2)
+        add(paragraph.text, 1 if lead_seen else 2, lead=not lead_seen)
         lead_seen = True
     for person in register.people:
         if person.country and not person.former:

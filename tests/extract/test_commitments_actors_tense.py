@@ -255,3 +255,19 @@ def test_the_countries_a_subject_names_are_its_actors_not_the_whole_group(
     lexicon: Lexicon, text: str, expected: tuple[str, ...]
 ) -> None:
     assert actors(lexicon, text) == [expected]
+
+
+def test_past_perfect_in_reported_speech_is_a_plan(lexicon: Lexicon) -> None:
+    text = "Owusu said the leaders had agreed to draft a reform plan by March."
+    assert commitments(lexicon, text) == [text]
+
+
+def test_a_body_mentioned_further_down_is_no_main_participant(lexicon: Lexicon) -> None:
+    body = (
+        "Owusu met Mwangi in Accra today.\n\n"
+        "NATO members, NATO partners and NATO planners watched the NATO summit closely. "
+        "NATO officials said little.\n\n"
+        "The leaders will meet again in May.\n"
+    )
+    found = run(lexicon, body, people=PEOPLE, title=TITLE)
+    assert [c.actors for c in found] == [("Ghana", "Kenya")]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.actors import ActorWords, Token, index_at, main_subject
+from bot.extract.actors import ActorWords, Token, actor_words, index_at, main_subject, tokens
 from bot.extract.commitments.context import CommitmentDoc, background, subject_kind
 from bot.extract.commitments.cue_patterns import CuePatterns
 from bot.extract.countries import find_countries
@@ -42,12 +42,15 @@ _STATE_BEFORE_RE = re.compile(r"\b(?:is|are|am|be|been|being|remains?|remained)\
 
 def history(sentence: Sentence, m: re.Match[str], doc: CommitmentDoc) -> bool:
     """A plan told as history: the past perfect ("Ghana had planned to open a consulate, but
-    ..."), or a past cue verb in a sentence dated wholly in earlier years ("In 2012, Kenya
+    ..."; not in reported speech, "Owusu said the leaders had agreed to ..."), or a past cue verb in a sentence dated wholly in earlier years ("In 2012, Kenya
     decided to build a new port" in a 2023 text). "Kenya is committed to ..." is a state, and
     "Kenya plans to build the port first proposed in 2012" a present plan."""
     before = sentence.text[max(0, m.start() - 30) : m.start()]
     if _HAD_BEFORE_RE.search(before):
-        return True
+        # "She said leaders had agreed to ...": reported speech shifts "have agreed" back
+        reporting = actor_words(doc.lexicon).reporting
+        window = sentence.text[max(0, m.start() - 200) : m.start()]
+        return not any(t.low in reporting for t in tokens(window))
     verb = m.group(0).split()[0].casefold()
     if not verb.endswith("ed") or _STATE_BEFORE_RE.search(before):
         return False
