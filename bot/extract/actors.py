@@ -378,17 +378,22 @@ def participants(
 ) -> Participants:
     """Rank countries by where they are named: title and lead count most, people count too.
     An international body (cues.yaml `international_bodies`) counts only in the title and the
-    lead: "other NATO members" further down makes NATO no participant."""
+    lead: "other NATO members" further down makes NATO no participant. A country named as what
+    the text is about ("support for Ukraine", "the war in Ukraine": cues.yaml
+    `topic_contexts`) counts nowhere."""
     score: Counter[str] = Counter()
     first: dict[str, int] = {}
     position = 0
     bodies = frozenset(lexicon.word_list("international_bodies"))
+    about = _topic_context_re(lexicon)
 
     def add(text: str, weight: int, lead: bool = True) -> None:
         nonlocal position
         for hit in find_countries(text, lexicon):
             if not lead and hit.country in bodies:
                 continue  # "other NATO members" further down: no main participant
+            if about.search(text, max(0, hit.start - 40), hit.start):
+                continue  # "support for Ukraine", "the war in Ukraine": a topic
             score[hit.country] += weight
             first.setdefault(hit.country, position + hit.start)
         position += len(text) + 1
@@ -409,6 +414,18 @@ def participants(
     return Participants(
         tuple(ranked), tuple(score[c] for c in ranked), group_size(document, paragraphs, lexicon)
     )
+
+
+@lru_cache(maxsize=8)
+def _topic_context_re(lexicon: Lexicon) -> re.Pattern[str]:
+    """A phrase (cues.yaml `topic_contexts`) that ends right before a country's name, perhaps
+    with "the", an owner or an adjective between ("support for the Ukrainian people" is not a
+    country; "the war in Ukraine" is, and names a topic)."""
+    words = "|".join(
+        r"\s+".join(re.escape(x) for x in w.split())
+        for w in sorted(lexicon.word_list("topic_contexts"), key=len, reverse=True)
+    )
+    return re.compile(rf"\b(?:{words or _NEVER})\s+(?:the\s+)?(?:[\w’'-]+\s+)?$", re.I)
 
 
 def group_size(

@@ -271,3 +271,67 @@ def test_a_body_mentioned_further_down_is_no_main_participant(lexicon: Lexicon) 
     )
     found = run(lexicon, body, people=PEOPLE, title=TITLE)
     assert [c.actors for c in found] == [("Ghana", "Kenya")]
+
+
+#: With a person of a country outside the main participants.
+OUTSIDER = (*PEOPLE, person("Rosa Paz", "Peru", "Paz"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a named partnership's forecast or the content of a named strategy
+        "They stressed that PACTO will make a positive contribution to peace in the region.",
+        "The PACTO will outline measures on trade in ten areas.",
+        # a social engagement
+        "I will attend the dinner hosted for all the ministers.",
+        "Kenya will host a reception for the delegates.",
+        # a past text's commitments, an outsider's plan in a time clause
+        "The forum adopted a statement at the summit, which reaffirmed their strong commitments "
+        "to open trade.",
+        "Their declaration reiterated support for Kenya, just days after President Paz presented "
+        "his plan to end the strike.",
+        # voicing a feeling is no commitment
+        "The ministers expressed concern about the floods.",
+    ],
+)
+def test_forecasts_courtesies_and_others_plans_commit_no_one(lexicon: Lexicon, text: str) -> None:
+    assert sentences(run(lexicon, text, people=OUTSIDER, title=TITLE)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister will outline the plan next week.",
+        "Kenya will host the summit in May.",
+        "We underscore our intent to keep supplying aid to Ghana.",
+        "The ministers expressed common determination on Saturday to address security threats.",
+    ],
+)
+def test_plans_intent_and_voiced_determination_commit(lexicon: Lexicon, text: str) -> None:
+    assert sentences(run(lexicon, text, people=OUTSIDER, title=TITLE)) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mwangi presented his plan to open the port.", ("Kenya",)),
+        (
+            "“We underscore our intent to keep supplying aid to Peru,” the ASEAN ministers said.",
+            ("ASEAN",),
+        ),
+    ],
+)
+def test_a_plan_is_its_owners_and_a_quote_its_attributed_bodys(
+    lexicon: Lexicon, text: str, expected: tuple[str, ...]
+) -> None:
+    assert [c.actors for c in run(lexicon, text, people=OUTSIDER, title=TITLE)] == [expected]
+
+
+def test_a_country_the_text_is_about_is_no_main_participant(lexicon: Lexicon) -> None:
+    body = (
+        "Owusu and Mwangi discussed support for Peru, aid to Peru and the crisis in Peru.\n\n"
+        "The leaders will meet again in May.\n"
+    )
+    found = run(lexicon, body, people=PEOPLE, title="Ministers meet in Accra")
+    assert [set(c.actors) for c in found] == [{"Ghana", "Kenya"}]

@@ -174,8 +174,26 @@ def _speaker_side(
         if listed:
             return listed
     if in_quote:
-        return (speaker,) if speaker else doc.parts.group(1)
+        if speaker:
+            return (speaker,)
+        attributed = _attribution(text, doc)
+        return (attributed,) if attributed else doc.parts.group(1)
     return doc.parts.group()
+
+
+#: After a closing quotation mark: the words before the reporting verb ("," the G7 ministers
+#: said"), bounded.
+_ATTRIBUTION_RE = re.compile(r"[”\"]\s*([^“”\"]{1,60}?)\s+(?:said|says|added|stated|wrote)\b")
+
+
+def _attribution(text: str, doc: CommitmentDoc) -> str | None:
+    """The country or body of a group that a quote is attributed to, when no person says it:
+    '“We underscore our intent to ...,” the G7 ministers said.' is the G7's."""
+    m = _ATTRIBUTION_RE.search(text)
+    if m is None:
+        return None
+    hits = find_countries(m.group(1), doc.lexicon)
+    return hits[0].country if hits else None
 
 
 #: An opening "As the leaders of ..., we": who "we" are (bounded, so linear).

@@ -78,6 +78,7 @@ class CuePatterns:
     outcome: re.Pattern[str]  # "the talks ended with a commitment to"
     effect: re.Pattern[str]  # after a modal: "open other doors", "lead to", "bring"
     conversation: re.Pattern[str]  # after a modal: "confirm this in a moment"
+    social: re.Pattern[str]  # after a modal's verb: "attend the dinner hosted for ..."
     exhortation: re.Pattern[str]  # "we should stay focused"
 
 
@@ -254,6 +255,10 @@ def _modal_patterns(lexicon: Lexicon) -> dict[str, Any]:
         effect=re.compile(
             rf"(?:{alternation(lexicon.word_list('effect_verbs'))})\b"
             rf"(?!\s*(?:[,;.]|$|(?:{alternation(lexicon.word_list('scheduled_after'))})\b))",
+            re.IGNORECASE,
+        ),
+        social=re.compile(
+            rf"[a-z]+\s+(?:[\w’'-]+\s+){{0,3}}?(?:{alternation(lexicon.word_list('social_events'))})\b",
             re.IGNORECASE,
         ),
         conversation=re.compile(

@@ -38,7 +38,14 @@ from bot.extract.commitments.context import (
 )
 from bot.extract.commitments.cue_patterns import OWNER_CHAR_RE, CuePatterns, cue_patterns
 from bot.extract.commitments.modals import modal_cue, non_actor
-from bot.extract.commitments.readings import discussed, history, shared_view, thing_subject_end
+from bot.extract.commitments.readings import (
+    discussed,
+    history,
+    outsiders_plan,
+    past_clause,
+    shared_view,
+    thing_subject_end,
+)
 from bot.extract.commitments.schedules import headline_cue, purpose_cue, scheduled_cue
 from bot.extract.commitments.triggers import cue_triggers
 from bot.extract.countries import find_countries
@@ -158,11 +165,21 @@ def _intention_cues(s: _Scan) -> list[Cue]:
         if noun and discussed(cues, text, m.start()):
             continue  # "the ministers discussed plans to expand ferry links"
         owner = cues.owner.search(before) if noun else None
+        if noun and past_clause(text, m.start()):
+            continue  # "just days after Paz presented his plan to end the war"
+        if noun and outsiders_plan(s.sentence, max(0, m.start() - 40), before, owner, s.doc):
+            continue  # "days after President Paz presented his plan to end the war"
         if owner:
             # "briefed Owusu on Kenya's intention to join": the owner's plan
             k = m.start() - len(before) + owner.start()
             span = (k, k + len(owner.group(0).split("’")[0].split("'")[0]))
             out.append(Cue("strong", m.start(), m.end(), span))
+            continue
+        pronoun = _HIS_RE.search(before) if noun else None
+        if pronoun:
+            # "Mwangi presented his plan to open the port": his, Mwangi's
+            k = m.start() - len(before) + pronoun.start(1)
+            out.append(Cue("strong", m.start(), m.end(), (k, k + len(pronoun.group(1)))))
             continue
         out.append(Cue("strong", m.start(), m.end(), s.subject_at(m.start())))
     return out
@@ -239,8 +256,11 @@ def _possessive_cues(s: _Scan) -> list[Cue]:
             continue  # "The first day centered on the alliance's commitment to ...": a topic
         if praise and praise.end() <= m.start() and m["owner"]:
             continue  # "praised the Czech Republic's commitments": praise of another's
+        if _RELATIVE_VERB_RE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "a statement ..., which reaffirmed their commitments": a past text's
         if m["owner"]:
             _, span = subject_before(s.toks(), index_at(s.toks(), m.start("owner")) + 1, w)
+            span = _after_preposition(s.toks(), span, w)  # "Owusu on Kenya's": Kenya's
         elif m["pron"].casefold() in w.speaker_pronouns:
             span = (m.start("pron"), m.end("pron"))
         else:
@@ -249,6 +269,30 @@ def _possessive_cues(s: _Scan) -> list[Cue]:
                 span = None
         out.append(Cue("possessive", m.start(), m.end(), span))
     return out
+
+
+def _after_preposition(
+    toks: list[Token], span: tuple[int, int] | None, w: ActorWords
+) -> tuple[int, int] | None:
+    """An owner phrase cut after its last preposition: "briefed Owusu on Kenya's intention"
+    is Kenya's, not Owusu's."""
+    if span is None:
+        return None
+    start = span[0]
+    for tok in toks[index_at(toks, span[0]) :]:
+        if tok.start >= span[1]:
+            break
+        if tok.low in w.prepositions:
+            start = tok.end + 1
+    return (start, span[1]) if start < span[1] else span
+
+
+#: A possessive pronoun right before a cue noun: the plan of whom it stands for ("his plan",
+#: "our intent to").
+_HIS_RE = re.compile(r"\b(his|her|our|their|my)\s+(?:[a-z][\w-]*\s+)?$", re.IGNORECASE)
+
+#: A relative clause's verb right before a possessive cue: "which reaffirmed their ...".
+_RELATIVE_VERB_RE = re.compile(r"\b(?:which|that)\s+(?:[a-z]+ly\s+|also\s+)?[a-z]+ed\s+$")
 
 
 def _modal_cues(s: _Scan) -> tuple[list[Cue], bool]:

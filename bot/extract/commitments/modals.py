@@ -51,6 +51,8 @@ def modal_cue(
     verb_at = m.end() + verb.start(1)
     if cues.conversation.match(text, verb_at):
         return None  # "X will certainly confirm this in a moment": about the conversation
+    if cues.social.match(text, verb_at):
+        return None  # "I will attend the dinner hosted for the ministers": a courtesy
     # "the deal will open other doors", "the visit will serve as a platform": a forecast
     judging = verb.group(1) in cues.assessment or bool(cues.effect.match(text, verb_at))
     passive = bool(cues.passive.match(after))
@@ -150,7 +152,15 @@ def _plan_subject(text: str, span: tuple[int, int] | None, doc: CommitmentDoc) -
     phrase = re.sub(r"\s*\([^)]*\)\s*$", "", text[span[0] : span[1]])
     w = actor_words(doc.lexicon)
     head = head_word(phrase, w)
-    return head in w.plan_nouns or head in w.non_actor
+    return head in w.plan_nouns or head in w.non_actor or _acronym_name(phrase, head, doc)
+
+
+def _acronym_name(phrase: str, head: str, doc: CommitmentDoc) -> bool:
+    """A head written as an acronym that names no country or body is a named partnership,
+    strategy or programme ("the ASTC will outline measures", "the PEX will open markets"):
+    a thing, so a verb of effect or description after it is an assessment."""
+    word = next((t.text for t in tokens(phrase) if t.low == head), "")
+    return len(word) >= 3 and word.isupper() and not find_countries(word, doc.lexicon)
 
 
 def _reported_outsider(

@@ -86,3 +86,47 @@ def thing_subject_end(
     if find_countries(sentence.text[span[0] : span[1]], doc.lexicon):
         return None
     return span[1]
+
+
+#: A possessive pronoun right before a cue noun ("his plan to").
+_PRONOUN_OWNER_RE = re.compile(r"\b(his|her)\s+(?:[a-z][\w-]*\s+)?$", re.IGNORECASE)
+
+
+def outsiders_plan(
+    sentence: Sentence, offset: int, before: str, owner: re.Match[str] | None, doc: CommitmentDoc
+) -> bool:
+    """Whether a plan noun belongs to someone outside the document's main participants: "days
+    after President Paz [Peru] presented his plan to end the war" in a Kenya-Ghana text
+    mentions Peru's plan, no commitment of the text's actors. The owner is a name before the
+    noun ("Peru's plan") or "his"/"her" for the person named last; `before` is the text before
+    the noun, from sentence offset `offset`."""
+    start = sentence.start + offset  # where `before` starts in the document
+    countries: set[str] = set()
+    if owner is not None:
+        named = owner.group(0)
+        countries = {h.country for h in find_countries(named, doc.lexicon)}
+        at = start + owner.start()
+        countries |= {p.country for p, _ in doc.register.mentions(at, at + len(named)) if p.country}
+    else:
+        pron = _PRONOUN_OWNER_RE.search(before)
+        if pron is None:
+            return False
+        person = doc.register.resolve(pron.group(1), start + pron.start())
+        if person is not None and person.country:
+            countries = {person.country}
+    main = set(doc.parts.group())
+    return bool(countries) and not countries & main
+
+
+#: A time clause with its own past verb before a cue: "just days after President Paz
+#: presented his plan to ...", bounded to the clause (no comma between).
+_PAST_CLAUSE_RE = re.compile(
+    r"\b(?:after|before|since|when|once|until)\s+[^,;:]{0,60}?\b[a-z]{3,}ed\s+[^,;:]{0,30}$"
+)
+
+
+def past_clause(text: str, offset: int) -> bool:
+    """Whether a cue noun at `offset` sits in a time clause about an earlier act: "..., just
+    days after President Paz presented his plan to end the war" dates the declaration, it
+    states no plan. "Kenya decided after long talks to ..." has no past verb in the clause."""
+    return bool(_PAST_CLAUSE_RE.search(text, max(0, offset - 100), offset))
