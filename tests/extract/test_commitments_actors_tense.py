@@ -335,3 +335,16 @@ def test_a_country_the_text_is_about_is_no_main_participant(lexicon: Lexicon) ->
     )
     found = run(lexicon, body, people=PEOPLE, title="Ministers meet in Accra")
     assert [set(c.actors) for c in found] == [{"Ghana", "Kenya"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya will step up counter-terrorism work.",
+        "Both sides agreed to keep working to defeat Daesh online.",
+        "Ghana will fund a programme against violent extremism.",
+    ],
+)
+def test_terrorism_words_are_security(lexicon: Lexicon, text: str) -> None:
+    [found] = run(lexicon, text, people=PEOPLE, title=TITLE)
+    assert "security" in found.topics
