@@ -188,12 +188,15 @@ _ATTRIBUTION_RE = re.compile(r"[”\"]\s*([^“”\"]{1,60}?)\s+(?:said|says|add
 
 def _attribution(text: str, doc: CommitmentDoc) -> str | None:
     """The country or body of a group that a quote is attributed to, when no person says it:
-    '“We underscore our intent to ...,” the G7 ministers said.' is the G7's."""
-    m = _ATTRIBUTION_RE.search(text)
-    if m is None:
-        return None
-    hits = find_countries(m.group(1), doc.lexicon)
-    return hits[0].country if hits else None
+    '“We underscore our intent to ...,” the G7 ministers said.' is the G7's. Read once per
+    sentence (doc.memo)."""
+    key = ("attribution", text)
+    if key not in doc.memo:  # once per sentence, however many cues ask
+        m = _ATTRIBUTION_RE.search(text)
+        hits = find_countries(m.group(1), doc.lexicon) if m else []
+        doc.memo[key] = (hits[0].country,) if hits else None
+    found = doc.memo[key]
+    return found[0] if found else None
 
 
 #: An opening "As the leaders of ..., we": who "we" are (bounded, so linear).
