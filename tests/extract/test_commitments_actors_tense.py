@@ -348,3 +348,28 @@ def test_a_country_the_text_is_about_is_no_main_participant(lexicon: Lexicon) ->
 def test_terrorism_words_are_security(lexicon: Lexicon, text: str) -> None:
     [found] = run(lexicon, text, people=PEOPLE, title=TITLE)
     assert "security" in found.topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mwangi was already signalling back then that Kenya wanted to lead the port talks.",
+        "At the time, Ghana decided to wait for the survey.",
+        "Years ago, Kenya planned to build a second port.",
+    ],
+)
+def test_a_past_cue_in_a_sentence_that_looks_back_is_history(lexicon: Lexicon, text: str) -> None:
+    assert commitments(lexicon, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Back then, the ports were small, but Kenya wants to build a second one.",
+        "Ghana will review the survey it commissioned at the time.",
+    ],
+)
+def test_a_present_or_future_cue_beside_a_look_back_still_commits(
+    lexicon: Lexicon, text: str
+) -> None:
+    assert commitments(lexicon, text) == [text]

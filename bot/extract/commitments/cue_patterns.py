@@ -61,6 +61,7 @@ class CuePatterns:
     new_clause: re.Pattern[str]  # "as he and Park agreed": a clause with its own subject
     cue_nouns: frozenset[str]
     discussed: re.Pattern[str]  # "discussed Kenya's", "focused on the": before a cue noun
+    looking_back: re.Pattern[str]  # "back then", "at the time": the sentence tells of the past
     owner: re.Pattern[str]  # "Kenya's", "the U.S.'s": a cue noun's owner right before it
     criticism: re.Pattern[str]
     object_aim: re.Pattern[str]  # "sought a closer partnership", "would like more time"
@@ -201,6 +202,7 @@ def _intention_patterns(lexicon: Lexicon) -> dict[str, Any]:
             rf"(?:[\w.’'-]+\s+){{0,3}}$",
             re.IGNORECASE,
         ),
+        looking_back=_phrase_re(lexicon.word_list("looking_back_times")),
         owner=re.compile(r"(?<![\w.])[A-Z][\w.’'-]*?(?:['’]s|s['’])\s+(?:[a-z][\w-]*\s+)?$"),
         criticism=_phrase_re(lexicon.word_list("criticism_words")),
         predicate_cues=frozenset(w.casefold() for w in lexicon.word_list("predicate_cues")),

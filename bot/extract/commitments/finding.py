@@ -155,7 +155,7 @@ def _intention_cues(s: _Scan) -> list[Cue]:
             continue  # "the quarrel, which does not want to be one"
         if shared_view(cues, text, m):
             continue  # "agreed on the opportunity the year presents"
-        if history(s.sentence, m, s.doc):
+        if history(cues, s.sentence, m, s.doc):
             continue  # "In 2012, Kenya decided to build a port", "Ghana had planned to"
         noun = m.group(0).split()[0].casefold() in cues.cue_nouns
         before = text[max(0, m.start() - 40) : m.start()]

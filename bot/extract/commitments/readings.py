@@ -40,11 +40,15 @@ _HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:[a-z]+ly\s+|already\s+|once\s+|also\s+)
 _STATE_BEFORE_RE = re.compile(r"\b(?:is|are|am|be|been|being|remains?|remained)\s+(?:\w+\s+)?$")
 
 
-def history(sentence: Sentence, m: re.Match[str], doc: CommitmentDoc) -> bool:
+def history(
+    cues: CuePatterns, sentence: Sentence, m: re.Match[str], doc: CommitmentDoc
+) -> bool:
     """A plan told as history: the past perfect ("Ghana had planned to open a consulate, but
-    ..."; not in reported speech, "Owusu said the leaders had agreed to ..."), or a past cue verb in a sentence dated wholly in earlier years ("In 2012, Kenya
-    decided to build a new port" in a 2023 text). "Kenya is committed to ..." is a state, and
-    "Kenya plans to build the port first proposed in 2012" a present plan."""
+    ..."; not in reported speech, "Owusu said the leaders had agreed to ..."), or a past cue
+    verb in a sentence dated wholly in earlier years ("In 2012, Kenya decided to build a new
+    port" in a 2023 text) or looking back ("Back then, Kenya wanted to lead the talks";
+    cues.yaml `looking_back_times`). "Kenya is committed to ..." is a state, and "Kenya plans
+    to build the port first proposed in 2012" a present plan."""
     before = sentence.text[max(0, m.start() - 30) : m.start()]
     if _HAD_BEFORE_RE.search(before):
         # "She said leaders had agreed to ...": reported speech shifts "have agreed" back
@@ -54,7 +58,7 @@ def history(sentence: Sentence, m: re.Match[str], doc: CommitmentDoc) -> bool:
     verb = m.group(0).split()[0].casefold()
     if not verb.endswith("ed") or _STATE_BEFORE_RE.search(before):
         return False
-    return background(sentence, doc)
+    return bool(cues.looking_back.search(sentence.text)) or background(sentence, doc)
 
 
 def thing_subject_end(
