@@ -40,9 +40,7 @@ _HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:[a-z]+ly\s+|already\s+|once\s+|also\s+)
 _STATE_BEFORE_RE = re.compile(r"\b(?:is|are|am|be|been|being|remains?|remained)\s+(?:\w+\s+)?$")
 
 
-def history(
-    cues: CuePatterns, sentence: Sentence, m: re.Match[str], doc: CommitmentDoc
-) -> bool:
+def history(cues: CuePatterns, sentence: Sentence, m: re.Match[str], doc: CommitmentDoc) -> bool:
     """A plan told as history: the past perfect ("Ghana had planned to open a consulate, but
     ..."; not in reported speech, "Owusu said the leaders had agreed to ..."), or a past cue
     verb in a sentence dated wholly in earlier years ("In 2012, Kenya decided to build a new
