@@ -248,7 +248,7 @@ def changes_answer(
     chosen = chosen_records(records, since)
     if not chosen:
         intro = (
-            "No reload has changed any facts yet (reloads at start-up are not counted)."
+            "No reload has changed any facts yet (a start-up counts only when seeds/ had changed)."
             if since.start is None
             else f"No reload since {since.label} changed any facts."
         )
