@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from bot.extract.alternation import Alternation
 from bot.extract.lexicon import Lexicon
+from bot.extract.memo import per_text
 
 #: Aliases that are also ordinary words or capitals used as metonyms only in some texts; they
 #: count only when written exactly as in the config (case-sensitive), e.g. "US" but not "us".
@@ -62,9 +63,18 @@ def _matcher(lexicon: Lexicon) -> _Matcher:
 
 
 def find_countries(text: str, lexicon: Lexicon) -> list[CountryMention]:
-    """Every country mention in `text`, left to right, longest form first at each place."""
+    """Every country mention in `text`, left to right, longest form first at each place.
+
+    People, actors and participants read the same paragraphs and phrases: each text is
+    scanned once (see _find) and a new list is returned each time.
+    """
     if not lexicon.countries:
         return []
+    return list(_find(text, lexicon))
+
+
+@per_text()
+def _find(text: str, lexicon: Lexicon) -> tuple[CountryMention, ...]:
     m = _matcher(lexicon)
     out = []
     for hit, _ in m.alternation.finditer(text):
@@ -74,7 +84,7 @@ def find_countries(text: str, lexicon: Lexicon) -> list[CountryMention]:
         if key in m.exact_folded and surface not in m.exact:
             continue  # "us" is not the US; "u.s." in odd casing is not trusted either
         out.append(CountryMention(country, hit.start(), hit.end(), kind, surface))
-    return out
+    return tuple(out)
 
 
 def country_of(text: str, lexicon: Lexicon) -> str | None:

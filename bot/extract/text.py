@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.extract.memo import per_text
+
 #: Words after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr gen adm sen rep gov lt col capt sgt maj cmdr hon rev messrs "
@@ -236,7 +238,21 @@ def _orphan_start(paragraph: Paragraph, spans: list[QuoteSpan], i: int) -> int |
     return sent.start - paragraph.start
 
 
+#: Every character the quotation scanner acts on; the scan jumps from one to the next.
+_MARK_RE = re.compile('[“„«‹”»›"]')
+
+
 def quote_spans(body: str, paragraph: Paragraph) -> list[QuoteSpan]:
+    """Quoted stretches in one paragraph (see _quote_spans), as a new list.
+
+    Quotes, speakers, people and commitments all ask for the same paragraph's spans; the spans
+    depend on the paragraph alone, so they are worked out once per paragraph and copied.
+    """
+    return list(_quote_spans(paragraph))
+
+
+@per_text(lambda paragraph: len(paragraph.text))
+def _quote_spans(paragraph: Paragraph) -> tuple[QuoteSpan, ...]:
     """Quoted stretches in one paragraph, curly or straight marks, in text order.
 
     Curly marks pair by direction and nest; straight marks pair by where they stand (an opening
@@ -253,9 +269,9 @@ def quote_spans(body: str, paragraph: Paragraph) -> list[QuoteSpan]:
     open_at = -1  # index of the inner text's start while a quote is open
     open_mark = ""
     depth = 0
-    for i, ch in enumerate(text):
-        if ch not in _PAIRS and ch not in _CLOSE_ONLY and ch != '"' and ch != "“":
-            continue
+    for mark in _MARK_RE.finditer(text):
+        i = mark.start()
+        ch = text[i]
         if open_at < 0:
             if ch in _PAIRS:
                 open_at, open_mark, depth = i + 1, ch, 1
@@ -301,4 +317,4 @@ def quote_spans(body: str, paragraph: Paragraph) -> list[QuoteSpan]:
     if open_at >= 0:
         inner = text[open_at:].rstrip()
         spans.append(_span(text, base, open_at, open_at + len(inner), open_mark, None))
-    return spans
+    return tuple(spans)
