@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from bot.extract.countries import find_countries
 from bot.extract.lexicon import Lexicon
+from bot.extract.memo import per_text
 from bot.extract.people import PeopleRegister
 from bot.extract.text import Paragraph
 from bot.models import Document
@@ -48,7 +49,16 @@ class Token:
 
 
 def tokens(text: str) -> list[Token]:
-    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    """Words and marks with their offsets: "Japan's plan" → Japan's, plan (a new list each call).
+
+    A sentence is read by several rules (proper words, cues, subjects): see _tokens.
+    """
+    return list(_tokens(text))
+
+
+@per_text()
+def _tokens(text: str) -> tuple[Token, ...]:
+    return tuple(Token(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text))
 
 
 def index_at(toks: list[Token], offset: int) -> int:

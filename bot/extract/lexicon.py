@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from bot.extract.memo import per_text
+
 
 @dataclass(frozen=True)
 class Topic:
@@ -91,19 +93,33 @@ class Lexicon:
         Whole-role synonyms win; otherwise each synonym is replaced as a whole word inside the
         role ("Traffic Minister" → "Transport Minister"). Unknown roles come back unchanged.
         """
-        key = role.strip().casefold()
-        lookup = self.portfolio_lookup
-        if key in lookup:
-            return lookup[key]
-        out = role.strip()
-        for word, name in sorted(lookup.items(), key=lambda kv: -len(kv[0])):
+        return _canonical_role(role, self)
+
+    @cached_property
+    def _synonym_patterns(self) -> tuple[tuple[re.Pattern[str], str], ...]:
+        """Each portfolio synonym as a whole-word pattern, longest first, with its name."""
+        out = []
+        for word, name in sorted(self.portfolio_lookup.items(), key=lambda kv: -len(kv[0])):
             if word == name.casefold():
                 continue
             # "Foreign" → "Foreign Affairs", but not inside "Foreign Affairs" already there.
             rest = name[len(word) :] if name.casefold().startswith(word) else ""
             guard = rf"(?!{re.escape(rest)})" if rest else ""
-            out = re.sub(rf"\b{re.escape(word)}\b{guard}", name, out, flags=re.IGNORECASE)
-        return out
+            out.append((re.compile(rf"\b{re.escape(word)}\b{guard}", re.IGNORECASE), name))
+        return tuple(out)
+
+
+@per_text()
+def _canonical_role(role: str, lexicon: Lexicon) -> str:
+    """Lexicon.canonical_role, remembered per role wording (a document repeats its roles)."""
+    key = role.strip().casefold()
+    lookup = lexicon.portfolio_lookup
+    if key in lookup:
+        return lookup[key]
+    out = role.strip()
+    for pattern, name in lexicon._synonym_patterns:
+        out = pattern.sub(name, out)
+    return out
 
 
 def with_role_synonyms(lexicon: Lexicon, extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Lexicon:

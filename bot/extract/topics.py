@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from bot.extract.alternation import Alternation
 from bot.extract.lexicon import Lexicon
+from bot.extract.memo import per_text
 
 #: Terms up to this length written in capitals match only in capitals ("AI" is not "ai").
 _CASE_SENSITIVE_MAX = 4
@@ -68,10 +69,14 @@ def topic_hits(text: str, lexicon: Lexicon) -> list[tuple[str, int, str]]:
     return [(slug, offset, surface) for slug, offset, surface, _ in _hits(text, lexicon)]
 
 
-def _hits(text: str, lexicon: Lexicon) -> list[tuple[str, int, str, str]]:
-    """(slug, offset, matched text, the configured term) for every topic term in `text`."""
+@per_text()
+def _hits(text: str, lexicon: Lexicon) -> tuple[tuple[str, int, str, str], ...]:
+    """(slug, offset, matched text, the configured term) for every topic term in `text`.
+
+    Remembered per text: a sentence's topics are asked for by its commitment and its quotes.
+    """
     if not lexicon.topics:
-        return []
+        return ()
     m = _matcher(lexicon)
     out = []
     for hit, index in m.alternation.finditer(text):
@@ -83,7 +88,7 @@ def _hits(text: str, lexicon: Lexicon) -> list[tuple[str, int, str, str]]:
         if plain in m.exact and surface.upper() != surface:
             continue
         out.append((slug, hit.start(), surface, term))
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=8)
