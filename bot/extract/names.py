@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from bot.extract.lexicon import Lexicon
 
@@ -21,6 +21,8 @@ _TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]")
 _ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth", re.IGNORECASE)
 _POSSESSIVE = ("'s", "’s")
 CONNECTORS = frozenset({"of", "for", "and", "the", "&", "on"})
+#: How many words Vocab.name_shaped remembers before it starts afresh (bounds its memory).
+_WORD_MEMO = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,30 @@ class Vocab:
     parties: dict[str, tuple[str, str | None]]  # folded alias -> (party name, country)
     short_parties: frozenset[str]  # aliases that must match exactly, as spelled (D, R, AfD)
     travel: re.Pattern[str]  # travel words: "visit to", "arrived in" (destination after them)
+
+    def name_shaped(self, word: str) -> bool:
+        """Whether a word (possessive stripped) may be part of a name whatever stands around it:
+        capitalised, with a letter, and in no list of words that name no one ("Minister",
+        "He", "Mr"). Remembered per word, as every capitalised token is asked about."""
+        memo = self._name_shaped
+        known = memo.get(word)
+        if known is None:
+            if len(memo) >= _WORD_MEMO:
+                memo.clear()
+            known = memo[word] = self._read_name_shaped(word)
+        return known
+
+    def _read_name_shaped(self, w: str) -> bool:
+        if not w[:1].isupper() or not any(c.isalpha() for c in w):
+            return False
+        f = w.casefold()
+        if f in self.not_names or f in self.pronouns or self.is_title_word(w):
+            return False
+        return not (w in self.not_people or f in self.ranks or f in self.honorifics)
+
+    @cached_property
+    def _name_shaped(self) -> dict[str, bool]:
+        return {}
 
     def is_title_word(self, word: str) -> bool:
         """A word that builds titles and never names a person."""
@@ -286,18 +312,15 @@ class NameReader:
         return self.is_suffix(i) and not set(self.tokens[i].text) <= set("IVX")
 
     def is_honorific(self, i: int) -> bool:
-        w = self.tokens[i].text.rstrip(".").casefold()
-        return self.tokens[i].capitalised and (w in self.v.honorifics or w in self.v.ranks)
+        tok = self.tokens[i]
+        if not tok.text[:1].isupper():
+            return False
+        w = tok.text.rstrip(".").casefold()
+        return w in self.v.honorifics or w in self.v.ranks
 
     def is_name_word(self, i: int) -> bool:
-        tok = self.tokens[i]
-        w = tok.bare
-        if not w[:1].isupper() or not any(c.isalpha() for c in w) or self.blocked[i]:
-            return False
-        f = w.casefold()
-        if f in self.v.not_names or f in self.v.pronouns or self.v.is_title_word(w):
-            return False
-        if w in self.v.not_people or f in self.v.ranks or f in self.v.honorifics:
+        w = self.tokens[i].bare
+        if not w[:1].isupper() or self.blocked[i] or not self.v.name_shaped(w):
             return False
         return not (len(w) == 1 and not self._adjacent_dot(i))
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.extract.countries import CountryMention
+from bot.extract.memo import per_text
 from bot.extract.names import (
     CONNECTORS,
     NameReader,
@@ -52,16 +54,18 @@ class RolePhrase:
         return role_words(self.text)
 
 
+@per_text(maxsize=1024)
 def role_words(text: str) -> frozenset[str]:
     """The folded content words of a title, for comparing "the secretary" with a role."""
     return frozenset(w for w in re.findall(r"[^\W\d_]+", text.casefold()) if w not in _ROLE_STOP)
 
 
+@lru_cache(maxsize=4096)
 def _fold(word: str) -> tuple[str, bool]:
     """A title word folded for lookup, and whether it carried a former-marker prefix.
 
     "then-Secretary" is a former Secretary; "President-elect" and "Secretary-designate" read
-    as their title.
+    as their title. Remembered per word: every token of every paragraph is looked up.
     """
     w = word.casefold()
     for suffix in ("-elect", "-designate", "-nominee"):
@@ -110,6 +114,8 @@ class TitleFinder:
 
     def _compound_head(self, word: str) -> bool:
         """A head joined to its modifiers by hyphens: "vice-chairman", "deputy-leader"."""
+        if "-" not in word:
+            return False
         *mods, head = word.split("-")
         return bool(mods) and head in self.v.heads and all(m in self.v.modifiers for m in mods)
 
