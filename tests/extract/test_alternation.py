@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from bot.extract.alternation import Alternation
+from bot.extract.alternation import Alternation, literal_opening
 from bot.extract.lexicon import Lexicon
 from bot.extract.topics import classify_topics
 
@@ -28,3 +28,45 @@ def test_alternation_matches_the_single_regex() -> None:
 def test_topics_next_to_a_very_long_word(lexicon: Lexicon) -> None:
     text = "x" * 50000 + " energy security and defense cooperation"
     assert classify_topics(text, lexicon)[:1] == ("energy",)
+
+
+def test_literal_opening_stops_at_regex_syntax() -> None:
+    assert literal_opening(r"energy\s+security") == "ene"
+    assert literal_opening(r"u\.s\.") == "u.s"
+    assert literal_opening(r"ab?c") == "a"
+    assert literal_opening(r"e\s+x") == "e"
+    assert literal_opening(r"(?:ab|cd)") == ""
+
+
+def test_the_opening_gate_keeps_every_match_of_the_single_regex() -> None:
+    # "ſay" and "\u212ain" (Kelvin sign) match "say" and "kin" ignoring case, though the
+    # openings of the 's' and 'k' terms are plain ASCII.
+    words = ["in defense", "inter*", "IT", "Said", "said", "say", "kin", "a.b.", "ab", "état"]
+    terms = tuple(
+        (w[0], re.escape(w.rstrip("*")).replace(r"\ ", r"\s+") + (r"[\w-]*" if "*" in w else ""))
+        for w in words
+    )
+    pieces = [
+        *words,
+        " ",
+        "-",
+        "x",
+        "IN",
+        "Inter",
+        "SAY",
+        "ÉTAT",
+        "Sa",
+        "A.B",
+        "\u017fay",
+        "\u212ain",
+    ]
+    rng = random.Random(5)
+    for flags in (0, re.IGNORECASE):
+        before, after = r"(?<![\w-])", r"\b"
+        body = "|".join(f"({t})" for _, t in terms)
+        plain = re.compile(rf"{before}(?:{body}){after}", flags)
+        fast = Alternation(terms, before, after, flags)
+        for _ in range(3000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+            expected = [(m.span(), m.lastindex) for m in plain.finditer(text)]
+            assert [(m.span(), i + 1) for m, i in fast.finditer(text)] == expected, text
