@@ -117,6 +117,12 @@ class Vocab:
     def _name_shaped(self) -> dict[str, bool]:
         return {}
 
+    @cached_property
+    def head_words(self) -> frozenset[str]:
+        """Every folded word a title's head may be without a hyphen: the heads, the second
+        words of compound heads ("lady" of "first lady") and the ranks read as heads."""
+        return self.heads | {b for _, b in self.compound_heads} | self.rank_nouns
+
     def is_title_word(self, word: str) -> bool:
         """A word that builds titles and never names a person."""
         w = word.rstrip(".").casefold()

@@ -98,7 +98,7 @@ class TitleFinder:
     def _is_head(self, i: int) -> bool:
         tok = self.t[i]
         w, _ = _fold(tok.bare)
-        if self.blocked[i]:
+        if self.blocked[i] or (w not in self.v.head_words and "-" not in w):
             return False
         if w in self.v.heads or self._compound_head(w):
             return True

@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
+from bot.extract.memo import per_text
+
 #: Letters that match an ASCII letter when case is ignored but do not lower-case to it, and
 #: that letter: dotted capital I, dotless i, long s, Kelvin sign.
 ODD_FOLDS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
@@ -26,10 +28,11 @@ _FOLD = str.maketrans(ODD_FOLDS)
 _WORD_RE = re.compile(r"\w+")
 
 
+@per_text()
 def sentence_words(text: str) -> frozenset[str]:
     """The words of `text`, lower-cased ("We’ll SIGN" gives we, ll, sign; "ſigned" gives
     signed): a pattern that ignores case matches an ASCII word there only if it is one of
-    these."""
+    these. Remembered per text: dates and commitments both read each sentence."""
     if ODD_CASE.isdisjoint(text):
         return frozenset(w.lower() for w in _WORD_RE.findall(text))
     return frozenset(w.translate(_FOLD).lower() for w in _WORD_RE.findall(text))

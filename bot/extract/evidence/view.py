@@ -92,6 +92,8 @@ class ParagraphView:
 
 def token_flags(tokens: list[Token], spans: list[tuple[int, int]]) -> list[bool]:
     """For each token, whether it lies inside one of the (sorted) spans: one linear pass."""
+    if not spans:
+        return [False] * len(tokens)
     out = []
     k = 0
     for tok in tokens:
