@@ -29,6 +29,7 @@ from bot.extract.merging import (
     party_country,
     same_office,
 )
+from bot.extract.name_scan import find_forms
 from bot.extract.names import (
     NameReader,
     Vocab,
@@ -252,21 +253,17 @@ class _Builder:
         if not table:
             return []
         forms = sorted(table, key=len, reverse=True)
-        pattern = re.compile(
-            r"(?<![\w-])(?:"
-            + "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in forms)
-            + r")(?![\w-])"
-        )
+        body = self.document.text
         out: list[Mention] = []
         last_full: dict[int, int] = {}
-        for m in pattern.finditer(self.document.text):
-            text = " ".join(m.group(0).split())
+        for start, end in find_forms(body, forms):
+            text = " ".join(body[start:end].split())
             cands = table.get(text) or []
             if not cands:
                 continue
             if len(cands) > 1:
                 # "Minister Han" and "President Han": the title before a shared name decides
-                title = self._title_before(m.start())
+                title = self._title_before(start)
                 cands = [c for c in cands if same_office(drafts[c].roles, title, self.v)] or cands
             if len(cands) == 1:
                 idx = cands[0]
@@ -282,8 +279,8 @@ class _Builder:
                     ),
                 )
             if len(text.split()) > 1:
-                last_full[idx] = m.start()
-            out.append(Mention(idx, m.start(), m.end(), "name", text, self.in_quote(m.start())))
+                last_full[idx] = start
+            out.append(Mention(idx, start, end, "name", text, self.in_quote(start)))
         return out
 
     def _title_before(self, pos: int) -> list[str]:
