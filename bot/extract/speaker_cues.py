@@ -56,7 +56,7 @@ def find_cue(
     lo = max(0, open_at - SUBJECT_REACH - 60)
     head = masked[lo:open_at]
     cut = max(head.rfind("\n"), *(head.rfind(c) for c in MARKS))
-    m = cues.before.search(head, cut + 1)
+    m = cues.before.search(head, _clause_start(head, cut, cues.clause_breaks))
     if m is None:
         return None
     verb, verb_end = lo + m.start("verb"), lo + m.end("verb")
@@ -64,6 +64,19 @@ def find_cue(
     if found is None:
         return None
     return Cue("before", found.start, found.end, found)
+
+
+def _clause_start(head: str, cut: int, breaks: str) -> int:
+    """Where an attribution before the marks may start in `head`: after `cut`, and after the
+    last of `breaks` (see SpeakerCues.clause_breaks) but for a colon or comma at the end.
+    In "Talks ended. Paz said: " that is right after "ended."; the search from there finds the
+    same match."""
+    if not breaks:
+        return cut + 1
+    core = head.rstrip()
+    if core.endswith((":", ",")):
+        core = core[:-1].rstrip()
+    return max(cut, *(core.rfind(c) for c in breaks)) + 1
 
 
 #: Words that open a clause of their own after a quotation.

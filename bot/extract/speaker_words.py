@@ -48,6 +48,9 @@ class SpeakerCues:
     adverbs: frozenset[str]
     org_words: frozenset[str]
     new_person_openers: frozenset[str]
+    #: What no `before` attribution holds but for a colon at its end: sentence punctuation,
+    #: colons and marks ("" when a verb or adverb holds one: then nothing is ruled out).
+    clause_breaks: str = ""
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -70,6 +73,9 @@ def speaker_cues(lexicon: Lexicon) -> SpeakerCues:
     subject = rf"[^.!?;:{MARKS}\n]"
     kinds = lexicon.words.get("speaker_pronoun_kinds") or {}
     titles = _folded(lexicon, "name_titles", "person_heads")
+    breaks = ".!?;:" + MARKS
+    listed = (*lexicon.word_list("speaker_verbs"), *lexicon.word_list("speaker_adverbs"))
+    clause_breaks = "" if any(c in w for w in listed for c in breaks) else breaks
     return SpeakerCues(
         after_inverted=re.compile(
             rf"^[\s,]*(?:[—–-]+\s*)?{adv}(?:{verbs})\b\s+(?P<subj>{subject}{{1,{SUBJECT_REACH}}})"
@@ -112,6 +118,7 @@ def speaker_cues(lexicon: Lexicon) -> SpeakerCues:
         adverbs=_folded(lexicon, "speaker_adverbs"),
         org_words=_folded(lexicon, "org_words"),
         new_person_openers=_folded(lexicon, "new_person_openers"),
+        clause_breaks=clause_breaks,
     )
 
 
