@@ -1,11 +1,12 @@
-"""An attribution before the marks is searched for from its clause only, with the same result."""
+"""An attribution before the marks is searched for from its clause only, and only where a verb
+stands, with the same result as the search of the whole head."""
 
 from __future__ import annotations
 
 import random
 
 from bot.config import load_lexicon
-from bot.extract.speaker_cues import _clause_start
+from bot.extract.speaker_cues import _clause_start, before_match
 from bot.extract.speaker_words import MARKS, speaker_cues
 
 
@@ -40,7 +41,7 @@ def test_searching_from_the_clause_start_finds_what_the_whole_head_search_finds(
         head = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         cut = max(head.rfind("\n"), *(head.rfind(c) for c in MARKS))
         whole = cues.before.search(head, cut + 1)
-        narrow = cues.before.search(head, _clause_start(head, cut, cues.clause_breaks))
+        narrow = before_match(head, cut, cues)
         assert (whole and whole.span()) == (narrow and narrow.span()), head
         found += whole is not None
     assert found > 100
