@@ -348,10 +348,10 @@ def proper_words(paragraphs: Iterable[Paragraph]) -> frozenset[str]:
         for sentence in paragraph.sentences:
             if sentence.heading:
                 continue
-            toks = tokens(sentence.text)
-            for k, t in enumerate(toks[1:], start=1):
-                if t.capitalised and toks[k - 1].text not in '“"(—–:;':
-                    out.add(t.text)
+            words = _TOKEN_RE.findall(sentence.text)  # the texts of tokens(sentence.text)
+            for k in range(1, len(words)):
+                if words[k][:1].isupper() and words[k - 1] not in '“"(—–:;':
+                    out.add(words[k])
     return frozenset(out)
 
 

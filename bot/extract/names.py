@@ -325,6 +325,9 @@ class NameReader:
         return w in self.v.honorifics or w in self.v.ranks
 
     def is_name_word(self, i: int) -> bool:
+        text = self.tokens[i].text
+        if not text[:1].isupper():  # the possessive-free word starts the same
+            return False
         w = self.tokens[i].bare
         if not w[:1].isupper() or self.blocked[i] or not self.v.name_shaped(w):
             return False

@@ -82,12 +82,14 @@ class ParagraphView:
     def name_word(self) -> list[bool]:
         """For each token, reader.is_name_word, worked out once: the name rules ask about
         every token, some twice ("Hiro" in "met Hiro Sato" is a name word, "met" is not)."""
-        return [self.reader.is_name_word(i) for i in range(len(self.tokens))]
+        is_name_word = self.reader.is_name_word  # never true of a word not capitalised
+        return [t.text[:1].isupper() and is_name_word(i) for i, t in enumerate(self.tokens)]
 
     @cached_property
     def honorific(self) -> list[bool]:
         """For each token, reader.is_honorific ("Ms.", "Admiral"), worked out once."""
-        return [self.reader.is_honorific(i) for i in range(len(self.tokens))]
+        is_honorific = self.reader.is_honorific  # never true of a word not capitalised
+        return [t.text[:1].isupper() and is_honorific(i) for i, t in enumerate(self.tokens)]
 
 
 def token_flags(tokens: list[Token], spans: list[tuple[int, int]]) -> list[bool]:
