@@ -140,3 +140,37 @@ class Alternation:
                 continue
             yield hit, branch.terms[hit.lastindex - 1]
             pos = hit.end()
+
+
+@dataclass(frozen=True, eq=False)
+class WordScan:
+    """Whole words or phrases of a list, ignoring case, longest first: the regex
+    `(?i)\\b(?:w1|w2|...)\\b` (a phrase's spaces match any whitespace), run as an Alternation.
+
+    Example: `word_scan(("visit to", "visit")).finditer("A VISIT  to Oslo")` finds
+    "VISIT  to". A list with an empty word or one opening with a space keeps the plain regex
+    (its terms would not open with their first character).
+    """
+
+    pattern: re.Pattern[str]  # the plain regex; its pattern is "" for an empty list
+    alternation: Alternation | None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self.alternation is None:
+            return self.pattern.finditer(text)
+        return (m for m, _ in self.alternation.finditer(text))
+
+
+def word_scan(words: tuple[str, ...]) -> WordScan:
+    """The WordScan of `words` (see WordScan)."""
+    if not words:  # finds nothing (the plain regex "" would match everywhere)
+        return WordScan(re.compile(""), Alternation((), r"\b", r"\b"))
+    alts = sorted(
+        ((w[:1], re.escape(w).replace(r"\ ", r"\s+")) for w in words),
+        key=lambda t: len(t[1]),
+        reverse=True,
+    )
+    pattern = re.compile(r"(?i)\b(?:" + "|".join(a for _, a in alts) + r")\b")
+    if any(not first or first.isspace() for first, _ in alts):
+        return WordScan(pattern, None)
+    return WordScan(pattern, Alternation(tuple(alts), r"\b", r"\b", re.IGNORECASE))

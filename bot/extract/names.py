@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from bot.extract.alternation import WordScan, word_scan
 from bot.extract.lexicon import Lexicon
 
 #: Words, dotted abbreviations (U.S.) and single punctuation marks. Apostrophes and hyphens stay
@@ -91,7 +92,7 @@ class Vocab:
     rank_nouns: frozenset[str]  # folded "general", "admiral": "the general said"
     parties: dict[str, tuple[str, str | None]]  # folded alias -> (party name, country)
     short_parties: frozenset[str]  # aliases that must match exactly, as spelled (D, R, AfD)
-    travel: re.Pattern[str]  # travel words: "visit to", "arrived in" (destination after them)
+    travel: WordScan  # travel words: "visit to", "arrived in" (destination after them)
 
     def name_shaped(self, word: str) -> bool:
         """Whether a word (possessive stripped) may be part of a name whatever stands around it:
@@ -217,16 +218,8 @@ def vocab(lexicon: Lexicon) -> Vocab:
         rank_nouns=frozenset(r.casefold() for r in abbreviations.values() if r.casefold() in ranks),
         parties=parties,
         short_parties=frozenset(short),
-        travel=_words_re(lexicon.word_list("travel_words")),
+        travel=word_scan(lexicon.word_list("travel_words")),
     )
-
-
-def _words_re(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One case-insensitive alternation of whole words or phrases, longest first."""
-    if not words:
-        return re.compile("")
-    alts = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
-    return re.compile(r"(?i)\b(?:" + "|".join(alts) + r")\b")
 
 
 def party_ending(tokens: list[Token], j: int, v: Vocab) -> tuple[str, int] | None:

@@ -381,7 +381,7 @@ class _Builder:
         (config `travel_words`: visit, arrived in ...) goes to the person named last before
         it in the sentence. One pass over the travel words, each looked up by bisection."""
         out: dict[int, set[str]] = {}
-        if not self.v.travel.pattern or not mentions:
+        if not self.v.travel.pattern.pattern or not mentions:
             return out
         starts = [m.start for m in mentions]
         cstarts = [c.start for c in self.countries]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from bot.extract.alternation import Alternation, literal_opening
+from bot.extract.alternation import Alternation, literal_opening, word_scan
 from bot.extract.lexicon import Lexicon
 from bot.extract.topics import classify_topics
 
@@ -70,3 +70,17 @@ def test_the_opening_gate_keeps_every_match_of_the_single_regex() -> None:
             text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
             expected = [(m.span(), m.lastindex) for m in plain.finditer(text)]
             assert [(m.span(), i + 1) for m, i in fast.finditer(text)] == expected, text
+
+
+def test_a_word_scan_finds_what_its_plain_regex_finds() -> None:
+    words = ("visit to", "visit", "arrived in", "trip", "tour of", "İzmir trip")
+    scan = word_scan(words)
+    assert scan.alternation is not None
+    pieces = [*words, " ", "  ", "\n", "VISIT", "Arrived", "x", "-", "trips", "\u0131", "."]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        expected = [m.span() for m in scan.pattern.finditer(text)]
+        assert [m.span() for m in scan.finditer(text)] == expected, text
+    assert word_scan((" visit", "trip")).alternation is None
+    assert list(word_scan(()).finditer("a visit")) == []
