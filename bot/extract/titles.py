@@ -158,8 +158,13 @@ class TitleFinder:
     def find(self) -> list[RolePhrase]:
         t, n = self.t, len(self.t)
         heads: list[tuple[int, int, int, bool]] = []  # (first modifier, head, head end, former)
+        heads_any = self.v.head_words
         i = 0
         while i < n:
+            word = t[i].bare
+            if "-" not in word and word.casefold() not in heads_any:
+                i += 1  # folding a word without a hyphen only lower-cases it: no head
+                continue
             if not self._is_head(i):
                 i += 1
                 continue

@@ -98,8 +98,9 @@ def _find_dates(
     skip = (frozenset() if _DIGIT_RE.search(text) else DIGIT_KINDS) | (
         frozenset() if w.any_month.search(text) else MONTH_KINDS
     )
+    possible = None if words is None else trig.possible(words)  # what trig.may_match reads
     for kind, pattern in w.patterns:
-        if kind in skip or (kind in trig.needs and not trig.may_match(kind, words)):
+        if kind in skip or (kind in trig.needs and possible is not None and kind not in possible):
             continue
         for m in pattern.finditer(text):
             hits.append((m.start(), -m.end(), kind, m))
