@@ -28,7 +28,7 @@ _SYNTAX = frozenset(".^$*+?{}[]|()")
 _QUANTIFIERS = frozenset("*+?{")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Branch:
     pattern: re.Pattern[str]
     terms: tuple[int, ...]  # the term index of each group of `pattern`
@@ -119,6 +119,8 @@ class Alternation:
         """Each match, left to right, with the index of the term that matched."""
         pos = 0
         fold = bool(self.flags & re.IGNORECASE)
+        # Lower-casing keeps every offset of an ASCII text: the gate reads it once, lowered.
+        low = text.lower() if fold and text.isascii() else text
         branches = self._branches
         for start in self._starts.finditer(text):
             p = start.start()
@@ -129,8 +131,11 @@ class Alternation:
             if branch is None:
                 continue
             if branch.size:
-                opening = text[p : p + branch.size]
-                if fold:
+                opening = low[p : p + branch.size]
+                if low is not text:
+                    if opening not in branch.openings:
+                        continue
+                elif fold:
                     if opening.isascii() and opening.lower() not in branch.openings:
                         continue
                 elif opening not in branch.openings:
