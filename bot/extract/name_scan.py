@@ -4,42 +4,69 @@ The register looks up each person's forms ("Ana Paz", "Paz", "Minister Paz") in 
 text. A regex alternation of a document's own forms would be compiled anew for every document
 (the forms differ each time), which costs more than the scan itself; this scan finds the same
 places without one. It reads as `(?<![\\w-])(?:f1|f2|...)(?![\\w-])`, each form's words joined
-by `\\s+`, forms tried in the given order: at each place where a form's first character stands
-after no word character or hyphen, the first form whose words follow there, separated by
-whitespace and ending before no word character or hyphen, is a match, and the scan goes on after
-it. Example: with the forms "Ana Paz", "Paz", the text "Ana  Paz met Paz-Ruiz and Paz." holds
-"Ana  Paz" at 0 and "Paz" at 26 (not the "Paz" of "Paz-Ruiz").
+by `\\s+`, forms tried in the given order: at each place after no word character or hyphen, the
+first form whose words follow there, separated by whitespace and ending before no word character
+or hyphen, is a match, and the scan goes on after it. Example: with the forms "Ana Paz", "Paz",
+the text "Ana  Paz met Paz-Ruiz and Paz." holds "Ana  Paz" at 0 and "Paz" at 26 (not the "Paz"
+of "Paz-Ruiz").
+
+The forms are kept in a tree of their words, so each place costs a few lookups however many
+forms there are: every word but the last must be the whole run of non-space characters there
+(whitespace follows it), and the last word the run up to a character that is no word character
+or hyphen.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 
 #: A place a form may start: a character that is no space, after no word character or hyphen.
 _START_RE = re.compile(r"(?<![\w-])\S")
+_RUN_RE = re.compile(r"\S+")
+_NEXT_RUN_RE = re.compile(r"\s+(\S+)")
+#: Where a form's last word may end inside a run: before a character no word or hyphen.
+_CUT_RE = re.compile(r"[^\w-]")
 
 
-def _is_word(ch: str) -> bool:
-    """`\\w` of a str pattern: a letter, digit or number character, or the underscore."""
-    return ch.isalnum() or ch == "_"
+@dataclass
+class _Node:
+    """Forms by their words: `last` ends a form here (word -> the form's rank), `inner` goes on
+    to the forms whose next word is this one."""
+
+    last: dict[str, int] = field(default_factory=dict)
+    inner: dict[str, _Node] = field(default_factory=dict)
 
 
-def _words_at(text: str, pos: int, words: list[str]) -> int:
-    """The end of `words` standing at `pos`, separated by whitespace, or -1 if they do not."""
-    n = len(text)
-    for k, word in enumerate(words):
-        if k:
-            if pos >= n or not text[pos].isspace():
-                return -1
-            while pos < n and text[pos].isspace():
-                pos += 1
-        if not text.startswith(word, pos):
-            return -1
-        pos += len(word)
-    if pos < n and (_is_word(text[pos]) or text[pos] == "-"):
-        return -1
-    return pos
+def _tree(split: list[list[str]]) -> _Node:
+    root = _Node()
+    for rank, words in enumerate(split):
+        node = root
+        for word in words[:-1]:
+            node = node.inner.setdefault(word, _Node())
+        node.last.setdefault(words[-1], rank)  # a repeated form keeps its first rank
+    return root
+
+
+def _best(text: str, node: _Node, start: int, end: int) -> tuple[int, int] | None:
+    """(rank, end) of the first-ranked form whose remaining words (from `node`) stand in the
+    run text[start:end] and the runs after it, or None."""
+    best: tuple[int, int] | None = None
+    if node.last:
+        cuts = [c.start() for c in _CUT_RE.finditer(text, start + 1, end)]
+        for cut in (*cuts, end):
+            rank = node.last.get(text[start:cut])
+            if rank is not None and (best is None or rank < best[0]):
+                best = (rank, cut)
+    child = node.inner.get(text[start:end])
+    if child is not None:
+        nxt = _NEXT_RUN_RE.match(text, end)
+        if nxt is not None:
+            found = _best(text, child, nxt.start(1), nxt.end(1))
+            if found is not None and (best is None or found[0] < best[0]):
+                best = found
+    return best
 
 
 def find_forms(text: str, forms: Sequence[str]) -> Iterator[tuple[int, int]]:
@@ -48,20 +75,18 @@ def find_forms(text: str, forms: Sequence[str]) -> Iterator[tuple[int, int]]:
     if not all(split):  # a form of spaces only matches the empty string: the regex handles it
         yield from _by_regex(text, split)
         return
-    by_first: dict[str, list[list[str]]] = {}
-    for words in split:
-        by_first.setdefault(words[0][0], []).append(words)
+    root = _tree(split)
+    firsts = frozenset(words[0][0] for words in split)
     pos = 0
     for start in _START_RE.finditer(text):
         p = start.start()
-        if p < pos or text[p] not in by_first:
+        if p < pos or text[p] not in firsts:
             continue
-        for words in by_first[text[p]]:
-            end = _words_at(text, p, words)
-            if end >= 0:
-                yield p, end
-                pos = end
-                break
+        run = _RUN_RE.match(text, p)
+        found = _best(text, root, p, run.end()) if run is not None else None
+        if found is not None:
+            yield p, found[1]
+            pos = found[1]
 
 
 def _by_regex(text: str, split: list[list[str]]) -> Iterator[tuple[int, int]]:
