@@ -56,7 +56,7 @@ def tokens(text: str) -> list[Token]:
     return list(_tokens(text))
 
 
-@per_text()
+@per_text(maxsize=128, max_chars=2000)  # sentences and phrases: their tokens weigh most
 def _tokens(text: str) -> tuple[Token, ...]:
     return tuple(Token(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text))
 
