@@ -13,6 +13,7 @@ from functools import cached_property
 
 from bot.dedupe import MergedFact, dedupe_commitments, dedupe_events, dedupe_quotes, headings
 from bot.extract.lexicon import Lexicon, Topic
+from bot.merge_cache import MergeCache
 from bot.models import (
     Commitment,
     Correction,
@@ -33,7 +34,8 @@ from bot.people_merge import (
     same_name,
 )
 
-__all__ = ["FactBase", "build_factbase", "fact_key", "fold", "merge_people", "name_tokens"]
+__all__ = ["FactBase", "MergeCache", "build_factbase", "fact_key", "fold", "merge_people"]
+__all__ += ["name_tokens"]
 __all__ += ["same_name"]
 
 
@@ -138,6 +140,8 @@ def build_factbase(
     per_document: Sequence[DocumentFacts],
     curated: CuratedFacts | None = None,
     lexicon: Lexicon | None = None,
+    *,
+    cache: MergeCache | None = None,
 ) -> FactBase:
     """Merge documents (in the order given), apply the curated facts, merge restated facts.
 

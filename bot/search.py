@@ -129,7 +129,14 @@ class _Keys:
 class FactIndex:
     """Everything the answers look up, derived from one FactBase."""
 
-    def __init__(self, facts: FactBase, lexicon: Lexicon, fuzzy: FuzzySettings) -> None:
+    def __init__(
+        self,
+        facts: FactBase,
+        lexicon: Lexicon,
+        fuzzy: FuzzySettings,
+        *,
+        previous: FactIndex | None = None,
+    ) -> None:
         self.facts = facts
         self.lexicon = lexicon
         self.fuzzy = fuzzy

@@ -1,0 +1,96 @@
+"""A fact base and index built reload after reload, reusing what did not change, equal the ones
+built from scratch: random sequences of documents added, changed, re-read and removed.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+import pytest
+
+from bot import briefing, render
+from bot.config import FuzzySettings, load_lexicon
+from bot.errors import UserError
+from bot.factbase import FactBase, MergeCache, build_factbase
+from bot.models import CuratedFacts, DocumentFacts
+from bot.search import FactIndex
+from tests.incremental_corpus import CURATED, random_document
+
+LEXICON = load_lexicon()
+FUZZY = FuzzySettings()
+
+
+def _steps(seed: int, count: int):
+    """(documents, curated) after each of `count` random changes to a small corpus."""
+    rng = random.Random(seed)
+    docs: dict[str, DocumentFacts] = {}
+    curated = CURATED if seed % 2 else CuratedFacts()
+    for step in range(count):
+        op = rng.random()
+        if op < 0.35 or len(docs) < 2:
+            doc_id = f"doc-{rng.randrange(12):02d}"
+            docs[doc_id] = random_document(rng, doc_id)
+        elif op < 0.6:
+            doc_id = rng.choice(sorted(docs))
+            docs[doc_id] = random_document(rng, doc_id)
+        elif op < 0.75:
+            del docs[rng.choice(sorted(docs))]
+        elif op < 0.9:  # re-read: equal facts in new objects
+            doc_id = rng.choice(sorted(docs))
+            docs[doc_id] = replace(docs[doc_id])
+        elif step % 7 == 3:
+            curated = CuratedFacts() if curated.people else CURATED
+        items = list(docs.values())
+        rng.shuffle(items)  # the merge sorts documents by id: arrival order must not matter
+        yield items, curated
+
+
+def _answers(facts: FactBase, index: FactIndex) -> list[str]:
+    """Rendered answers to a battery of commands, each person and topic by name."""
+    asks = [("people", ""), ("ministers", ""), ("quotes", ""), ("commitments", "")]
+    asks += [("timeline", ""), ("topics", ""), ("sources", ""), ("search", "frigate bridge")]
+    asks += [("search", "harbor"), ("quotes", "defense"), ("commitments", "energy")]
+    asks += [("who", p.name) for p in facts.people[:12]]
+    asks += [("who", p.name.split()[-1][:-1]) for p in facts.people[:6]]
+    asks += [("quotes", p.name) for p in facts.people[:6]]
+    asks += [("ministers", "norland"), ("brief", "doc-03"), ("timeline", "2024")]
+    out = []
+    for name, arg in asks:
+        try:
+            answer = briefing.answer(facts, index, name, arg)
+        except UserError as exc:
+            out.append(f"{name} {arg}: error {exc.message}")
+            continue
+        out.append(render.render_text(answer))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_incremental_merge_equals_a_full_build(seed: int) -> None:
+    cache = MergeCache()
+    for documents, curated in _steps(seed, 30):
+        incremental = build_factbase(documents, curated, LEXICON, cache=cache)
+        assert incremental == build_factbase(documents, curated, LEXICON)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_incremental_index_answers_as_a_fresh_one(seed: int) -> None:
+    cache = MergeCache()
+    previous: FactIndex | None = None
+    for documents, curated in _steps(100 + seed, 16):
+        facts = build_factbase(documents, curated, LEXICON, cache=cache)
+        index = FactIndex(facts, LEXICON, FUZZY, previous=previous)
+        fresh = FactIndex(build_factbase(documents, curated, LEXICON), LEXICON, FUZZY)
+        assert _answers(facts, index) == _answers(fresh.facts, fresh)
+        previous = index
+
+
+def test_the_corpus_has_the_cases_the_merge_must_handle() -> None:
+    """The generated documents do merge people, restated facts and corrections."""
+    merged = restated = 0
+    for documents, curated in _steps(1, 30):
+        facts = build_factbase(documents, curated, LEXICON)
+        merged += sum(len({s.doc_id for s in p.sources}) > 1 for p in facts.people)
+        restated += len(facts.merged)
+    assert merged > 10 and restated > 10
