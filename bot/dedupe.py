@@ -14,8 +14,9 @@ facts of its bucket, never all pairs of the base.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
@@ -23,6 +24,9 @@ from bot.extract.lexicon import Lexicon
 from bot.folding import STOPWORDS, words
 from bot.models import Commitment, DocumentFacts, Event, Quote, Source
 from bot.text_index import sentence_spans
+
+if TYPE_CHECKING:
+    from bot.dedupe_memo import GroupMemo
 
 WINDOW = 16  # earlier facts of a bucket each fact is compared with (bounds the cost per fact)
 HEADING_WORDS = 15  # a one-sentence paragraph this short, without a full stop, is a heading
@@ -236,13 +240,28 @@ def _items(
     ]
 
 
+@dataclass(frozen=True)
+class Memo:
+    """What a merge kept from the last one (bot.dedupe_memo): the comparisons, each fact's
+    stable id and its comparable item (in the facts' order), so unchanged buckets are reused."""
+
+    groups: GroupMemo
+    sids: Sequence[Hashable]
+    items: Sequence[_Item]
+
+
 def dedupe_commitments(
     commitments: Sequence[Commitment],
     heads: dict[str, tuple[int, ...]],
     lexicon: Lexicon | None,
+    memo: Memo | None = None,
 ) -> tuple[list[Commitment], list[MergedFact]]:
     """Commitments stating one plan merged into the fullest one (actors, topics, `when` joined)."""
-    items = _items([(c.source, c.sentence) for c in commitments], heads, lexicon)
+    items = (
+        memo.items
+        if memo
+        else _items([(c.source, c.sentence) for c in commitments], heads, lexicon)
+    )
 
     def buckets(i: int) -> list[object]:
         c = commitments[i]
@@ -253,7 +272,11 @@ def dedupe_commitments(
         shared_actor = set(a.actors) & set(b.actors) or not (a.actors or b.actors)
         return bool(shared_actor) and _compatible_when(a.when, b.when)
 
-    copies = _groups(items, buckets, compatible, heads)
+    copies = (
+        memo.groups.groups(items, memo.sids, buckets, compatible, heads)
+        if memo
+        else _groups(items, buckets, compatible, heads)
+    )
     merged: dict[int, list[int]] = {}
     for copy, kept in copies.items():
         merged.setdefault(kept, []).append(copy)
@@ -279,15 +302,24 @@ def dedupe_commitments(
 
 
 def dedupe_events(
-    events: Sequence[Event], heads: dict[str, tuple[int, ...]], lexicon: Lexicon | None
+    events: Sequence[Event],
+    heads: dict[str, tuple[int, ...]],
+    lexicon: Lexicon | None,
+    memo: Memo | None = None,
 ) -> tuple[list[Event], list[MergedFact]]:
     """Events of one date saying the same thing (two documents, headline and body) become one."""
-    items = _items([(e.source, e.what) for e in events], heads, lexicon)
-    copies = _groups(
-        items,
-        lambda i: [events[i].when[:4]],
-        lambda i, j: _compatible_when(events[i].when, events[j].when),
-        heads,
+    items = memo.items if memo else _items([(e.source, e.what) for e in events], heads, lexicon)
+
+    def buckets(i: int) -> list[object]:
+        return [events[i].when[:4]]
+
+    def compatible(i: int, j: int) -> bool:
+        return _compatible_when(events[i].when, events[j].when)
+
+    copies = (
+        memo.groups.groups(items, memo.sids, buckets, compatible, heads)
+        if memo
+        else _groups(items, buckets, compatible, heads)
     )
     return _keep(events, copies, "event", lambda e: e.what)
 

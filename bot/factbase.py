@@ -11,9 +11,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from bot.dedupe import MergedFact, dedupe_commitments, dedupe_events, dedupe_quotes, headings
+from bot.dedupe import (
+    Memo,
+    MergedFact,
+    _items,
+    dedupe_commitments,
+    dedupe_events,
+    dedupe_quotes,
+    headings,
+)
+from bot.dedupe_memo import GroupMemo
 from bot.extract.lexicon import Lexicon, Topic
-from bot.merge_cache import MergeCache
+from bot.merge_cache import DocParts, MergeCache
 from bot.models import (
     Commitment,
     Correction,
@@ -151,33 +160,49 @@ def build_factbase(
     curated = curated or CuratedFacts()
     per_document = tuple(sorted(per_document, key=lambda f: f.document.id))
     people, mapping = merge_people(per_document, curated.people, lexicon)
-    quotes: list[Quote] = []
-    commitments: list[Commitment] = []
-    events: list[Event] = []
-    for facts in per_document:
-        doc = facts.document.id
-        for q in facts.quotes:
-            speaker = mapping.get((doc, q.speaker), q.speaker) if q.speaker else None
-            quotes.append(replace(q, speaker=speaker))
-        commitments.extend(facts.commitments)
-        events.extend(facts.events)
     fixes = curated.corrections
     people = tuple(
         _apply_corrections(people, "person", fixes, lambda p: " ".join((p.name, *p.aliases)))
     )
-    quotes = _apply_corrections(quotes, "quote", fixes, lambda q: q.text)
+    if cache is not None:
+        parts = cache.parts(
+            per_document, curated, lexicon, lambda f, n: _doc_parts(f, n, fixes, lexicon)
+        )
+        quotes = [
+            q
+            for f, p in zip(per_document, parts, strict=True)
+            for q in _doc_quotes(f, p, mapping, fixes)
+        ]
+    else:
+        quotes = []
+        for facts in per_document:
+            quotes.extend(_mapped_quotes(facts, mapping))
+        quotes = _apply_corrections(quotes, "quote", fixes, lambda q: q.text)
     lookup = PeopleLookup(people)
     quotes = [
         replace(q, speaker=_speaker_id(q.speaker, lookup)) if q.speaker not in lookup.ids else q
         for q in quotes
     ]
-    commitments = _apply_corrections(commitments, "commitment", fixes, lambda c: c.sentence)
-    events = _apply_corrections(events, "event", fixes, lambda e: e.what)
-    heads = headings(per_document)  # the heading paragraphs, read once for both
-    commitments, merged_commitments = dedupe_commitments(
-        [_tupled(c) for c in commitments], heads, lexicon
-    )
-    events, merged_events = dedupe_events(events, heads, lexicon)
+    if cache is not None:
+        heads = {f.document.id: p.heads for f, p in zip(per_document, parts, strict=True)}
+        commitments = [c for p in parts for c in p.commitments]
+        events = [e for p in parts for e in p.events]
+        commitments, merged_commitments = dedupe_commitments(
+            commitments, heads, lexicon, _memo(cache.commitment_groups, parts, "commitment")
+        )
+        events, merged_events = dedupe_events(
+            events, heads, lexicon, _memo(cache.event_groups, parts, "event")
+        )
+    else:
+        commitments = [c for f in per_document for c in f.commitments]
+        events = [e for f in per_document for e in f.events]
+        commitments = _apply_corrections(commitments, "commitment", fixes, lambda c: c.sentence)
+        events = _apply_corrections(events, "event", fixes, lambda e: e.what)
+        heads = headings(per_document)  # the heading paragraphs, read once for both
+        commitments, merged_commitments = dedupe_commitments(
+            [_tupled(c) for c in commitments], heads, lexicon
+        )
+        events, merged_events = dedupe_events(events, heads, lexicon)
     quotes, merged_quotes = dedupe_quotes(quotes)
     return FactBase(
         documents=tuple(f.document for f in per_document),
@@ -192,6 +217,61 @@ def build_factbase(
     )
 
 
+def _mapped_quotes(facts: DocumentFacts, mapping: dict[tuple[str, str], str]) -> list[Quote]:
+    """A document's quotes with each speaker's local id read as the merged person's id."""
+    doc = facts.document.id
+    return [
+        replace(q, speaker=mapping.get((doc, q.speaker), q.speaker) if q.speaker else None)
+        for q in facts.quotes
+    ]
+
+
+def _doc_parts(
+    facts: DocumentFacts, serial: int, fixes: Sequence[Correction], lexicon: Lexicon | None
+) -> DocParts:
+    """One document's corrected commitments and events with their comparable items."""
+    commitments = _apply_corrections(facts.commitments, "commitment", fixes, lambda c: c.sentence)
+    commitments = tuple(_tupled(c) for c in commitments)
+    events = tuple(_apply_corrections(facts.events, "event", fixes, lambda e: e.what))
+    heads = headings([facts])
+    return DocParts(
+        serial,
+        heads[facts.document.id],
+        commitments,
+        events,
+        tuple(_items([(c.source, c.sentence) for c in commitments], heads, lexicon)),
+        tuple(_items([(e.source, e.what) for e in events], heads, lexicon)),
+    )
+
+
+def _doc_quotes(
+    facts: DocumentFacts,
+    parts: DocParts,
+    mapping: dict[tuple[str, str], str],
+    fixes: Sequence[Correction],
+) -> tuple[Quote, ...]:
+    """A document's mapped and corrected quotes, kept while its speakers map to the same ids."""
+    doc = facts.document.id
+    speakers = tuple(
+        mapping.get((doc, q.speaker), q.speaker) if q.speaker else None for q in facts.quotes
+    )
+    if parts.speakers != speakers:
+        quotes = _mapped_quotes(facts, mapping)
+        parts.quotes = tuple(_apply_corrections(quotes, "quote", fixes, lambda q: q.text))
+        parts.speakers = speakers
+    return parts.quotes
+
+
+def _memo(groups: GroupMemo, parts: Sequence[DocParts], kind: str) -> Memo:
+    """The dedupe memo over the documents' facts of one kind, in order."""
+    sids, items = [], []
+    for p in parts:
+        own = p.commitment_items if kind == "commitment" else p.event_items
+        sids.extend((p.serial, i) for i in range(len(own)))
+        items.extend(own)
+    return Memo(groups, sids, items)
+
+
 def _speaker_id(value: object, lookup: PeopleLookup) -> str | None:
     """A corrected speaker given as a name: the person it names, else the name itself."""
     return None if value is None else lookup.speaker_id(str(value))
@@ -199,6 +279,8 @@ def _speaker_id(value: object, lookup: PeopleLookup) -> str | None:
 
 def _tupled(c: Commitment) -> Commitment:
     """Corrections may set lists from YAML; facts hold tuples so they stay hashable."""
+    if type(c.actors) is tuple and type(c.topics) is tuple:
+        return c
     return replace(c, actors=tuple(c.actors), topics=tuple(c.topics))
 
 

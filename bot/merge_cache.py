@@ -1,12 +1,81 @@
 """What a merge keeps between reloads, so the next one redoes only what its changes touch.
 
 `build_factbase(documents, curated, lexicon, cache=cache)` equals the build without a cache,
-whatever documents the earlier builds saw: every entry is keyed by the objects it was worked
-out from, so a changed document misses and an unchanged one hits.
+whatever documents the earlier builds saw: each document's parts are kept by the very object
+they were worked out from (a document read again is a new object, and is worked out again), and
+every part is dropped when the curated facts or the lexicon change. Example: of a thousand
+documents, a reload that changed one works out that one's parts; the other 999 are looked up.
+
+A cache belongs to one caller that builds one fact base at a time (the service, under its
+reload lock); it is not for concurrent builds.
 """
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from bot.dedupe import _Item
+from bot.dedupe_memo import GroupMemo
+from bot.extract.lexicon import Lexicon
+from bot.models import Commitment, CuratedFacts, DocumentFacts, Event, Quote
+
+#: Serial numbers of document parts: never reused, so a fact's id (serial, index) names one
+#: reading of one document for as long as the process runs.
+_SERIALS = itertools.count()
+
+
+@dataclass(slots=True)
+class DocParts:
+    """What one reading of a document contributes to a merge, worked out once.
+
+    `commitments` and `events` are corrected (and commitments hold tuples); the items are their
+    comparable forms for bot.dedupe; `quotes` holds the corrected quotes for the speaker ids
+    they were last mapped to (`speakers`), since those depend on the other documents.
+    """
+
+    serial: int
+    heads: tuple[int, ...]
+    commitments: tuple[Commitment, ...]
+    events: tuple[Event, ...]
+    commitment_items: tuple[_Item, ...]
+    event_items: tuple[_Item, ...]
+    speakers: tuple[str | None, ...] | None = None
+    quotes: tuple[Quote, ...] = field(default=())
+
 
 class MergeCache:
     """Results of earlier merges, by the inputs they were worked out from."""
+
+    def __init__(self) -> None:
+        self._rules: tuple[CuratedFacts, Lexicon | None] | None = None
+        self._reset()
+
+    def _reset(self) -> None:
+        self._docs: dict[int, tuple[DocumentFacts, DocParts]] = {}
+        self.commitment_groups = GroupMemo()
+        self.event_groups = GroupMemo()
+
+    def parts(
+        self,
+        per_document: Sequence[DocumentFacts],
+        curated: CuratedFacts,
+        lexicon: Lexicon | None,
+        make: Callable[[DocumentFacts, int], DocParts],
+    ) -> list[DocParts]:
+        """Each document's parts, in order: kept ones for documents seen last time, `make`
+        (document, new serial) for the others. Parts of documents not given are forgotten."""
+        rules = self._rules
+        if rules is None or rules[1] is not lexicon or rules[0] != curated:
+            self._reset()
+            self._rules = (curated, lexicon)
+        kept: dict[int, tuple[DocumentFacts, DocParts]] = {}
+        out = []
+        for facts in per_document:
+            hit = self._docs.get(id(facts))
+            parts = hit[1] if hit is not None and hit[0] is facts else make(facts, next(_SERIALS))
+            kept[id(facts)] = (facts, parts)
+            out.append(parts)
+        self._docs = kept
+        return out

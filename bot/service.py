@@ -24,7 +24,7 @@ from bot.config import Settings, load_lexicon
 from bot.errors import ConfigError, SeedError, UserError
 from bot.extract.lexicon import Lexicon, with_role_synonyms
 from bot.extraction_pool import ExtractionPool, shared_pool
-from bot.factbase import FactBase, build_factbase, fact_key
+from bot.factbase import FactBase, MergeCache, build_factbase, fact_key
 from bot.follow_service import FollowService
 from bot.models import CuratedFacts, DocumentFacts
 from bot.reload_listeners import ReloadListener, ReloadListeners
@@ -51,7 +51,15 @@ EXTRACTION_CODE = (*sorted((BOT_DIR / "extract").glob("*.py")),
 #: What the stored merged facts depend on: a change re-merges at start-up, re-extracting nothing.
 MERGE_CODE = tuple(
     BOT_DIR / n
-    for n in ("factbase.py", "people_merge.py", "dedupe.py", "codec.py", "merged_parts.py")
+    for n in (
+        "factbase.py",
+        "people_merge.py",
+        "dedupe.py",
+        "dedupe_memo.py",
+        "merge_cache.py",
+        "codec.py",
+        "merged_parts.py",
+    )
 )
 Progress = Callable[[str], Awaitable[None]]
 #: Seconds without a reload before the merged facts are stored (see _schedule_merged_save).
@@ -125,6 +133,8 @@ class BriefingService:
         self._lexicon: Lexicon = load_lexicon(settings.config_dir)
         self._config_hash = self._config_digest()
         self._rules_key = ""  # config + curated role synonyms the current facts were built with
+        self._rules_lexicon: Lexicon | None = None  # the lexicon of _rules_key, kept as one object
+        self._merge_cache = MergeCache()  # what the next merge can reuse of the last one
         self._files: dict[str, FileState] = {}
         self._stats: dict[str, tuple[int, int, int, str]] = {}  # name -> size, mtime, inode, sha
         self._fingerprint_now = ""  # of the seeds and config the live generation was built from
@@ -246,6 +256,7 @@ class BriefingService:
         synonyms = merge_curated(curated_parts).role_synonyms
         lexicon = with_role_synonyms(self._lexicon, synonyms)
         self._rules_key = f"{self._config_hash}:{synonyms!r}"
+        self._rules_lexicon = lexicon
         stored_keys = set(stored.doc_keys)
         for s in seeds:
             key = doc_key(s.sha256, self._rules_key)
@@ -416,9 +427,13 @@ class BriefingService:
                     new_files[s.name] = old_files[s.name]
                     kept.append(s.name)
         curated = merge_curated([f.result for f in new_files.values()])  # type: ignore[misc]
-        lexicon = with_role_synonyms(base_lexicon, curated.role_synonyms)
         rules_key = f"{config_hash}:{curated.role_synonyms!r}"
         same_rules = rules_key == self._rules_key
+        lexicon = (
+            self._rules_lexicon
+            if same_rules and self._rules_lexicon is not None
+            else with_role_synonyms(base_lexicon, curated.role_synonyms)
+        )
 
         documents = [s for s in seeds if s.path.suffix.lower() not in CURATED_SUFFIXES]
         clashes = id_clashes(documents, set(old_files))
@@ -481,6 +496,7 @@ class BriefingService:
         self._lexicon = base_lexicon
         self._config_hash = config_hash
         self._rules_key = rules_key
+        self._rules_lexicon = lexicon
         self._errors = tuple(errors)
         # "changed" counts files whose bytes changed; a re-read caused only by new config or
         # extraction rules is not a change to the file.
@@ -521,7 +537,7 @@ class BriefingService:
         lexicon: Lexicon,
         generation: int | None,
     ) -> Snapshot:
-        facts = build_factbase(documents, curated, lexicon)
+        facts = build_factbase(documents, curated, lexicon, cache=self._merge_cache)
         return self._index_snapshot(facts, lexicon, generation)
 
     def _index_snapshot(
