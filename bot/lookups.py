@@ -9,6 +9,7 @@ a regular expression over every commitment.
 from __future__ import annotations
 
 import re
+import weakref
 from array import array
 from collections import defaultdict
 from functools import cached_property
@@ -21,6 +22,22 @@ _WORD_RE = re.compile(r"\w+")
 # Letters outside ASCII that a case-insensitive regular expression takes for ASCII ones
 # (Kelvin sign, long s, dotted and dotless i): 'ſcholz' matches r'\bscholz\b' under IGNORECASE.
 _ASCII_LOOKALIKES = str.maketrans({"\u212a": "k", "\u017f": "s", "\u0130": "i", "\u0131": "i"})
+
+
+#: Per lexicon, each role wording read through its synonyms once (kept across generations: the
+#: same lexicon reads 'Outside' the same way every time).
+_CANONICAL: weakref.WeakKeyDictionary[Lexicon, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+def canonical_role(lexicon: Lexicon, role: str) -> str:
+    """`lexicon.canonical_role(role)`, worked out once per lexicon and role wording."""
+    table = _CANONICAL.get(lexicon)
+    if table is None:
+        table = _CANONICAL[lexicon] = {}
+    found = table.get(role)
+    if found is None:
+        found = table[role] = lexicon.canonical_role(role)
+    return found
 
 
 def _match_word(word: str) -> str:
@@ -70,7 +87,6 @@ class AnswerLookups:
         self.commitments = commitments
         self.lexicon = lexicon
         self._sources: dict[str, Source | None] = {}
-        self._canonical: dict[str, str] = {}
         self._governing: dict[str, bool] = {}
 
     def prepare(self) -> AnswerLookups:
@@ -80,10 +96,7 @@ class AnswerLookups:
 
     def canonical_role(self, role: str) -> str:
         """`Lexicon.canonical_role`, worked out once per role wording: 'Outside' → Foreign Affairs."""
-        found = self._canonical.get(role)
-        if found is None:
-            found = self._canonical[role] = self.lexicon.canonical_role(role)
-        return found
+        return canonical_role(self.lexicon, role)
 
     @cached_property
     def _government_words(self) -> tuple[frozenset[str], re.Pattern[str]]:

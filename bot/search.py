@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -19,7 +19,7 @@ from bot.extract.lexicon import Lexicon, Topic
 from bot.extract.topics import classify_topics
 from bot.factbase import FactBase, fold
 from bot.folding import words as _words
-from bot.lookups import AnswerLookups
+from bot.lookups import AnswerLookups, canonical_role
 from bot.models import Document, Person, Quote, Source
 from bot.text_index import TextIndex
 
@@ -36,6 +36,14 @@ class Hit:
     score: float
 
 
+@lru_cache(maxsize=1 << 17)
+def _key(text: str) -> str:
+    """A key as the index compares it: folded, without a trailing '*' (memoised: the same names
+    and aliases come back every generation)."""
+    return fold(text).rstrip("*").strip()
+
+
+@lru_cache(maxsize=1 << 17)
 def _sorted_words(text: str) -> str:
     """Words in code-point order, as rapidfuzz's token_sort_ratio compares them: 'b a' → 'a b'."""
     return " ".join(sorted(text.split()))
@@ -57,7 +65,7 @@ class _Keys:
     def add(self, owner: str, label: str, keys: Iterable[str]) -> None:
         self.labels.setdefault(owner, label)
         for key in keys:
-            k = fold(key).rstrip("*").strip()
+            k = _key(key)
             if k:
                 self._unique.setdefault(k, []).append(len(self.keys))
                 self.keys.append(k)
@@ -168,7 +176,7 @@ class FactIndex:
             for office in p.offices:
                 self._offices.add(office, office, (office, *synonyms.get(fold(office), ())))
             for role in p.roles:
-                office = lexicon.canonical_role(role)
+                office = canonical_role(lexicon, role)
                 if office in p.offices:
                     self._offices.add(office, office, (role,))
         self._all_countries = _Keys()
