@@ -159,7 +159,8 @@ def build_factbase(
     """
     curated = curated or CuratedFacts()
     per_document = tuple(sorted(per_document, key=lambda f: f.document.id))
-    people, mapping = merge_people(per_document, curated.people, lexicon)
+    memo = cache.people if cache is not None else None
+    people, mapping = merge_people(per_document, curated.people, lexicon, memo=memo)
     fixes = curated.corrections
     people = tuple(
         _apply_corrections(people, "person", fixes, lambda p: " ".join((p.name, *p.aliases)))

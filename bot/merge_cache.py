@@ -20,6 +20,7 @@ from bot.dedupe import _Item
 from bot.dedupe_memo import GroupMemo
 from bot.extract.lexicon import Lexicon
 from bot.models import Commitment, CuratedFacts, DocumentFacts, Event, Quote
+from bot.people_merge import PeopleMemo
 
 #: Serial numbers of document parts: never reused, so a fact's id (serial, index) names one
 #: reading of one document for as long as the process runs.
@@ -56,6 +57,7 @@ class MergeCache:
         self._docs: dict[int, tuple[DocumentFacts, DocParts]] = {}
         self.commitment_groups = GroupMemo()
         self.event_groups = GroupMemo()
+        self.people = PeopleMemo()
 
     def parts(
         self,

@@ -8,9 +8,10 @@ The result is exactly that of comparing each new person with every earlier one i
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TypeVar
@@ -24,6 +25,8 @@ T = TypeVar("T")
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "sen", "rep", "gov", "gen", "adm"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _NAME_WORD_RE = re.compile(r"[\w'’-]+")
+#: Serial numbers of documents' candidates, never reused: (serial, index) names one candidate.
+_SERIALS = itertools.count()
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,31 +246,56 @@ def merge_people(
     per_document: Sequence[DocumentFacts],
     curated: Sequence[CuratedPerson] = (),
     lexicon: Lexicon | None = None,
+    *,
+    memo: PeopleMemo | None = None,
 ) -> tuple[tuple[Person, ...], dict[tuple[str, str], str]]:
     """People across documents, and a map (document id, local person id) → merged person id.
 
     Curated entries are applied first, so "Scholz" in one document and "Olaf Scholz" in another
-    join through the admin's full name even when neither document links them.
+    join through the admin's full name even when neither document links them. With a `memo`
+    (kept between reloads) only the groups of people that can meet a changed document's people
+    are merged again: the result is the same.
     """
+    if memo is not None:
+        return memo.merge(per_document, tuple(curated), lexicon)
     entries = _CuratedIndex(curated)
-    merged = _Merged()
-    local: list[tuple[str, str, int]] = []  # (doc id, local id, index into merged)
-    for facts in per_document:
-        for person in facts.people:
-            entry = entries.find(person) if curated else None
-            candidate = curate(person, entry, lexicon) if entry else person
-            index = merged.find_same(candidate)
-            if index is None:
-                index = merged.add(candidate)
-            else:
-                joined = merge_two(merged.people[index], candidate)
-                if entry:
-                    joined = replace(joined, id=slugify(entry.name), name=entry.name)
-                merged.set(index, joined)
-            local.append((facts.document.id, person.id, index))
-    people = unique_ids(merged.people)
-    mapping = {(doc, pid): people[i].id for doc, pid, i in local}
+    candidates = [
+        (facts.document.id, person.id, _candidate(person, entries, lexicon))
+        for facts in per_document
+        for person in facts.people
+    ]
+    merged, indexes = _merge_run([c for _d, _p, c in candidates])
+    people = unique_ids(merged)
+    mapping = {
+        (doc, pid): people[i].id for (doc, pid, _c), i in zip(candidates, indexes, strict=True)
+    }
     return tuple(people), mapping
+
+
+_Candidate = tuple[Person, CuratedPerson | None]
+
+
+def _candidate(person: Person, entries: _CuratedIndex, lexicon: Lexicon | None) -> _Candidate:
+    """The person as merged: with the curated entry that speaks about them applied."""
+    entry = entries.find(person) if entries.curated else None
+    return (curate(person, entry, lexicon) if entry else person), entry
+
+
+def _merge_run(candidates: Sequence[_Candidate]) -> tuple[list[Person], list[int]]:
+    """Candidates merged in order: the merged people, and each candidate's index among them."""
+    merged = _Merged()
+    indexes = []
+    for candidate, entry in candidates:
+        index = merged.find_same(candidate)
+        if index is None:
+            index = merged.add(candidate)
+        else:
+            joined = merge_two(merged.people[index], candidate)
+            if entry:
+                joined = replace(joined, id=slugify(entry.name), name=entry.name)
+            merged.set(index, joined)
+        indexes.append(index)
+    return merged.people, indexes
 
 
 def unique_ids(people: list[Person]) -> list[Person]:
@@ -278,4 +306,125 @@ def unique_ids(people: list[Person]) -> list[Person]:
         n = seen.get(p.id, 0)
         seen[p.id] = n + 1
         out.append(p if n == 0 else replace(p, id=f"{p.id}-{n + 1}"))
+    return out
+
+
+def _groups_of(candidates: Sequence[_Candidate]) -> list[Hashable]:
+    """Each candidate's group: candidates of different groups can never be compared.
+
+    A name of two words or more is compared only with the same first and last word, or with a
+    one-word name equal to either; a one-word name with names that start or end with it. So
+    groups join through the one-word names: 'Vogel' puts 'Anna Vogel' and 'Ivo Vogel' in one
+    group, and without a bare 'Vogel' they are groups of their own.
+    """
+    keys = [name_key(c.name).tokens for c, _e in candidates]
+    singles = {t[0] for t in keys if len(t) == 1}
+    parent: dict[str, str] = {t: t for t in singles}
+
+    def find(t: str) -> str:
+        while parent[t] != t:
+            parent[t] = parent[parent[t]]
+            t = parent[t]
+        return t
+
+    for t in keys:
+        if len(t) > 1 and t[0] in singles and t[-1] in singles:
+            a, b = find(t[0]), find(t[-1])
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    out: list[Hashable] = []
+    for i, t in enumerate(keys):
+        if not t:
+            out.append(i)  # no name words: never the same as anyone
+        elif len(t) == 1 or t[0] in singles:
+            out.append(find(t[0]))
+        elif t[-1] in singles:
+            out.append(find(t[-1]))
+        else:
+            out.append((t[0], t[-1]))
+    return out
+
+
+#: A document, the serial of this reading of it, and its candidates.
+_DocCandidates = tuple[DocumentFacts, int, tuple[_Candidate, ...]]
+
+
+class PeopleMemo:
+    """What `merge_people` keeps between reloads: each document's candidates (curated entries
+    applied), by the document object, and each group's merge, by its candidates' ids."""
+
+    def __init__(self) -> None:
+        self._rules: tuple[tuple[CuratedPerson, ...], Lexicon | None] | None = None
+        self._docs: dict[int, _DocCandidates] = {}
+        self._groups: dict[tuple, tuple[list[Person], list[int]]] = {}
+
+    def _candidates(
+        self,
+        per_document: Sequence[DocumentFacts],
+        curated: tuple[CuratedPerson, ...],
+        lexicon: Lexicon | None,
+    ) -> list[_DocCandidates]:
+        """Each document's candidates; all are worked out again when the rules change."""
+        if self._rules is None or self._rules[1] is not lexicon or self._rules[0] != curated:
+            self._docs, self._groups = {}, {}
+            self._rules = (curated, lexicon)
+        entries = _CuratedIndex(curated)
+        kept = {}
+        for facts in per_document:
+            hit = self._docs.get(id(facts))
+            if hit is None or hit[0] is not facts:
+                own = tuple(_candidate(p, entries, lexicon) for p in facts.people)
+                hit = (facts, next(_SERIALS), own)
+            kept[id(facts)] = hit
+        self._docs = kept
+        return [kept[id(f)] for f in per_document]
+
+    def merge(
+        self,
+        per_document: Sequence[DocumentFacts],
+        curated: tuple[CuratedPerson, ...],
+        lexicon: Lexicon | None,
+    ) -> tuple[tuple[Person, ...], dict[tuple[str, str], str]]:
+        """`merge_people(per_document, curated, lexicon)`, reusing unchanged groups."""
+        docs = self._candidates(per_document, curated, lexicon)
+        candidates = [c for _f, _n, own in docs for c in own]
+        sids = [(n, i) for _f, n, own in docs for i in range(len(own))]
+        members: dict[Hashable, list[int]] = {}
+        for position, group in enumerate(_groups_of(candidates)):
+            members.setdefault(group, []).append(position)
+        kept: dict[tuple, tuple[list[Person], list[int]]] = {}
+        created: list[tuple[int, Person]] = []  # (position of the first candidate, person)
+        index_of = [0] * len(candidates)
+        for positions in members.values():
+            ids = tuple(sids[i] for i in positions)
+            run = self._groups.get(ids)
+            if run is None:
+                run = _merge_run([candidates[i] for i in positions])
+            kept[ids] = run
+            people, indexes = run
+            first: dict[int, int] = {}
+            for position, index in zip(positions, indexes, strict=True):
+                first.setdefault(index, position)
+            order = sorted(first, key=first.__getitem__)
+            for index in order:
+                created.append((first[index], people[index]))
+            for position, index in zip(positions, indexes, strict=True):
+                index_of[position] = first[index]
+        self._groups = kept
+        created.sort(key=lambda x: x[0])
+        people = unique_ids([p for _pos, p in created])
+        final = {pos: people[k].id for k, (pos, _p) in enumerate(created)}
+        mapping: dict[tuple[str, str], str] = {}
+        for (facts, _n, _own), in_doc in zip(docs, _runs(docs), strict=True):
+            for person, position in zip(facts.people, in_doc, strict=True):
+                mapping[(facts.document.id, person.id)] = final[index_of[position]]
+        return tuple(people), mapping
+
+
+def _runs(docs: Sequence[_DocCandidates]) -> list[range]:
+    """The positions of each document's candidates in the flat list."""
+    out, start = [], 0
+    for _f, _n, own in docs:
+        out.append(range(start, start + len(own)))
+        start += len(own)
     return out

@@ -23,7 +23,7 @@ from bot.models import (
 )
 from bot.seeds import slugify
 
-GIVEN = ("Mara", "Ivo", "Lena", "Tomas", "Anja")
+GIVEN = ("Mara", "Ivo", "Lena", "Tomas", "Anja", "Sten")  # "Sten" is a surname too
 SURNAMES = ("Lind", "Berg", "Holm", "Vik", "Sten")
 COUNTRIES = (None, None, "Norland", "Sudmark")
 ROLES = ("Defence Minister", "Finance Minister", "Chancellor", "Harbour Commissioner", "Outside")
@@ -67,6 +67,8 @@ CURATED = CuratedFacts(
 def _name(rng: random.Random) -> str:
     surname = rng.choice(SURNAMES)
     shape = rng.random()
+    if shape < 0.05:
+        return rng.choice(GIVEN)  # a given name alone: it meets every name that starts with it
     if shape < 0.3:
         return surname
     if shape < 0.4:
