@@ -183,7 +183,9 @@ class FactIndex:
         for c in lexicon.countries:
             self._all_countries.add(c.name, c.name, (c.name, *c.aliases, *c.demonyms))
         self.quote_topics = _quote_topics(facts, lexicon)
-        self.text = TextIndex(facts.per_document)
+        self.text = TextIndex(
+            facts.per_document, previous.text if previous is not None else None
+        ).prepare()
         for keys in (self._people, self._roles, self._topics, self._documents, self._offices):
             _ = keys._prepared
         self.lookups.prepare()

@@ -1,19 +1,22 @@
 """Full-text search over every sentence of every document, typos allowed.
 
 Built from what extraction stored with each document (sentence offsets and index words), so
-building it never splits or folds a document again. Sentences are kept as numbers in arrays
-(document, paragraph, start, end) and each word's sentences as an array of ints: the sentence
-text stays in the document and a Source is made only for the sentences a search returns.
+building it never splits or folds a document again. Each document is a segment: its sentences
+as numbers in arrays (paragraph, start, end) and each word's sentences as an array of ints; the
+sentence text stays in the document and a Source is made only for the sentences a search
+returns. A query word looks in each segment (a dict lookup each), so the index of a generation
+is its segments in order, and a reload rebuilds only the segments of changed documents.
 """
 
 from __future__ import annotations
 
 import math
 from array import array
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import cached_property
-from itertools import pairwise
+from itertools import accumulate, chain, pairwise
 
 from rapidfuzz import fuzz, process
 
@@ -37,35 +40,87 @@ def sentence_spans(
     return spans, tuple(index_words(text[s:e]) for _p, s, e in spans)
 
 
-class TextIndex:
-    """Word → sentences, over the documents in the order given."""
+class _Segment:
+    """One document's sentences: (paragraph, start, end) columns and word → sentence numbers,
+    built once per reading of the document and shared by every generation that has it."""
 
-    def __init__(self, per_document: Sequence[DocumentFacts]) -> None:
-        self._documents = tuple(f.document for f in per_document)
-        rows: list[tuple[int, int, int, int]] = []  # (document, paragraph, start, end)
+    __slots__ = ("document", "end", "facts", "para", "postings", "start")
+
+    def __init__(self, facts: DocumentFacts) -> None:
+        spans, terms = sentence_spans(facts)
+        self.facts = facts  # the reading it was built from: reused only for this very object
+        self.document = facts.document
+        self.para = array("I", (p for p, _s, _e in spans))
+        self.start = array("I", (s for _p, s, _e in spans))
+        self.end = array("I", (e for _p, _s, e in spans))
         postings: dict[str, list[int]] = defaultdict(list)
-        for d, facts in enumerate(per_document):
-            spans, terms = sentence_spans(facts)
-            for (para, start, end), sentence_words in zip(spans, terms, strict=True):
-                i = len(rows)
-                rows.append((d, para, start, end))
-                for w in sentence_words.split():
-                    postings[w].append(i)
-        self._doc, self._para, self._start, self._end = (
-            (array("I", column) for column in zip(*rows, strict=True))
-            if rows
-            else (array("I") for _ in range(4))
-        )
-        self._postings = {w: array("I", ids) for w, ids in postings.items()}
-        self._vocabulary = list(self._postings)
+        for i, sentence_words in enumerate(terms):
+            for w in sentence_words.split():
+                postings[w].append(i)
+        self.postings = {w: array("I", ids) for w, ids in postings.items()}
+
+
+class TextIndex:
+    """Word → sentences, over the documents in the order given.
+
+    Sentence number i counts through the documents in order (the first document's sentences,
+    then the second's). Each document is a segment built once; `previous` (the last
+    generation's index) lends the segments of documents that did not change, so a reload that
+    changed one document builds one segment. Example: `TextIndex(docs, previous=old)`.
+    """
+
+    def __init__(
+        self, per_document: Sequence[DocumentFacts], previous: TextIndex | None = None
+    ) -> None:
+        reuse = {id(seg.facts): seg for seg in previous._segments} if previous else {}
+        segments = []
+        for facts in per_document:
+            seg = reuse.get(id(facts))
+            segments.append(seg if seg is not None and seg.facts is facts else _Segment(facts))
+        self._segments = tuple(segments)
+        self._documents = tuple(f.document for f in per_document)
+        self._offsets = list(accumulate((len(seg.para) for seg in segments), initial=0))
 
     def __len__(self) -> int:
-        return len(self._doc)
+        return self._offsets[-1]
+
+    @cached_property
+    def _postings(self) -> dict[str, array]:
+        """Word → every sentence number holding it (built on first use: tests and tools)."""
+        return {w: self._ids(w) for w in self._vocabulary}
+
+    @cached_property
+    def _known(self) -> dict[str, None]:
+        """Every word, in order of first appearance (one pass in C over the segments' keys)."""
+        return dict.fromkeys(chain.from_iterable(seg.postings for seg in self._segments))
+
+    @cached_property
+    def _vocabulary(self) -> list[str]:
+        return list(self._known)
+
+    def prepare(self) -> TextIndex:
+        """Build the vocabulary now (off the event loop, with the index), not on first search."""
+        _ = self._vocabulary
+        return self
+
+    def _ids(self, word: str) -> array:
+        """The sentence numbers holding `word`, ascending."""
+        out = array("I")
+        for seg, offset in zip(self._segments, self._offsets, strict=False):
+            local = seg.postings.get(word)
+            if local is not None:
+                out.extend(offset + i for i in local)
+        return out
+
+    def _locate(self, i: int) -> tuple[_Segment, int]:
+        d = bisect_right(self._offsets, i) - 1
+        return self._segments[d], i - self._offsets[d]
 
     def source(self, i: int) -> Source:
         """Sentence number `i` as a Source: document id, paragraph, the sentence itself."""
-        doc = self._documents[self._doc[i]]
-        return Source(doc.id, self._para[i], doc.text[self._start[i] : self._end[i]])
+        seg, k = self._locate(i)
+        doc = seg.document
+        return Source(doc.id, seg.para[k], doc.text[seg.start[k] : seg.end[k]])
 
     def previous(self, source: Source) -> str | None:
         """The sentence before `source` in its paragraph, or None (it opens the paragraph).
@@ -73,7 +128,11 @@ class TextIndex:
         For a timeline entry whose subject is a pronoun: 'In April 2022, it was the first Asian
         country he visited.' reads with 'After taking office, Scholz made great efforts …'.
         """
-        at = self._by_paragraph.get((source.doc_id, source.paragraph), ())
+        d = self._by_id.get(source.doc_id)
+        if d is None:
+            return None
+        seg, offset = self._segments[d], self._offsets[d]
+        at = [offset + k for k in range(len(seg.para)) if seg.para[k] == source.paragraph]
         sentence = source.sentence.strip()
         for before, i in pairwise(at):
             if self.source(i).sentence.strip() == sentence:
@@ -81,15 +140,15 @@ class TextIndex:
         return None
 
     @cached_property
-    def _by_paragraph(self) -> dict[tuple[str, int], list[int]]:
-        out: dict[tuple[str, int], list[int]] = defaultdict(list)
-        for i in range(len(self._doc)):
-            out[(self._documents[self._doc[i]].id, self._para[i])].append(i)
+    def _by_id(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for d, doc in enumerate(self._documents):
+            out.setdefault(doc.id, d)
         return out
 
     def _expand(self, word: str) -> list[tuple[str, float]]:
         """Vocabulary words close to a query word: itself, its typos' fixes, its stem's kin."""
-        out = [(word, 1.0)] if word in self._postings else []
+        out = [(word, 1.0)] if word in self._known else []
         if len(word) >= 4:
             for cand, score, _i in process.extract(
                 word,
@@ -111,13 +170,13 @@ class TextIndex:
         query_words = [w for w in words(query) if w not in STOPWORDS]
         if not query_words:
             return []
-        n = max(len(self._doc), 1)
+        n = max(len(self), 1)
         scores: dict[int, float] = defaultdict(float)
         matched: dict[int, int] = defaultdict(int)
         for word in dict.fromkeys(query_words):
             best: dict[int, float] = {}
             for cand, weight in self._expand(word):
-                ids = self._postings[cand]
+                ids = self._ids(cand)
                 value = weight * math.log(1 + n / len(ids))
                 for i in ids:
                     best[i] = max(best.get(i, 0.0), value)
