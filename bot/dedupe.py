@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -332,7 +333,7 @@ def dedupe_quotes(quotes: Sequence[Quote]) -> tuple[list[Quote], list[MergedFact
     and 'The Japanese will double their budget' is within 'The chance is clear. The Japanese
     will double their budget'. A shorter quote needs five words to be merged into a longer one.
     """
-    keys = [" ".join(words(q.text)) for q in quotes]
+    keys = [_quote_key(q.text) for q in quotes]
     by_speaker: dict[str, list[int]] = {}
     parent: dict[int, int] = {}
     for i, q in enumerate(quotes):
@@ -349,6 +350,12 @@ def dedupe_quotes(quotes: Sequence[Quote]) -> tuple[list[Quote], list[MergedFact
                 break
         earlier.append(i)
     return _keep(quotes, _roots(parent), "quote", lambda q: q.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _quote_key(text: str) -> str:
+    """A quote's words, folded and space-joined (memoised: quotes recur every reload)."""
+    return " ".join(words(text))
 
 
 def _keep(facts: Sequence, copies: dict[int, int], kind: str, text_of) -> tuple[list, list]:

@@ -285,8 +285,25 @@ def _tupled(c: Commitment) -> Commitment:
     return replace(c, actors=tuple(c.actors), topics=tuple(c.topics))
 
 
+#: fact_key by fact object (kept with it, so its id names it): a reload's facts are mostly the
+#: very objects of the generation before, and each reload diffs both generations.
+_KEYS: dict[int, tuple[object, tuple]] = {}
+_KEYS_LIMIT = 1 << 16  # about two generations of ten thousand facts, several times over
+
+
 def fact_key(fact: Person | Quote | Commitment | Event) -> tuple:
     """What identifies a fact across generations, to report what a reload added and removed."""
+    hit = _KEYS.get(id(fact))
+    if hit is not None and hit[0] is fact:
+        return hit[1]
+    if len(_KEYS) >= _KEYS_LIMIT:
+        _KEYS.clear()
+    key = _fact_key(fact)
+    _KEYS[id(fact)] = (fact, key)
+    return key
+
+
+def _fact_key(fact: Person | Quote | Commitment | Event) -> tuple:
     if isinstance(fact, Person):
         return ("person", fact.id)
     if isinstance(fact, Quote):

@@ -12,7 +12,7 @@ import re
 import weakref
 from array import array
 from collections import defaultdict
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from bot.extract.lexicon import Lexicon
 from bot.folding import fold
@@ -43,6 +43,12 @@ def canonical_role(lexicon: Lexicon, role: str) -> str:
 def _match_word(word: str) -> str:
     """A word as the commitment index keys it: 'Pistorius' → 'pistorius', 'ſcholz' → 'scholz'."""
     return word.lower() if word.isascii() else word.translate(_ASCII_LOOKALIKES).casefold()
+
+
+@lru_cache(maxsize=1 << 15)
+def _sentence_words(sentence: str) -> tuple[str, ...]:
+    """A commitment sentence's distinct words as the index keys them (memoised per sentence)."""
+    return tuple(dict.fromkeys(_match_word(w) for w in _WORD_RE.findall(sentence)))
 
 
 def name_pattern(names: list[str]) -> re.Pattern[str]:
@@ -176,7 +182,7 @@ class AnswerLookups:
     def _commitment_words(self) -> dict[str, array]:
         postings: dict[str, list[int]] = defaultdict(list)
         for i, c in enumerate(self.commitments):
-            for w in dict.fromkeys(_match_word(w) for w in _WORD_RE.findall(c.sentence)):
+            for w in _sentence_words(c.sentence):
                 postings[w].append(i)
         return {w: array("I", ids) for w, ids in postings.items()}
 
