@@ -538,12 +538,18 @@ class BriefingService:
         generation: int | None,
     ) -> Snapshot:
         facts = build_factbase(documents, curated, lexicon, cache=self._merge_cache)
-        return self._index_snapshot(facts, lexicon, generation)
+        return self._index_snapshot(facts, lexicon, generation, self._snapshot.index)
 
     def _index_snapshot(
-        self, facts: FactBase, lexicon: Lexicon, generation: int | None
+        self,
+        facts: FactBase,
+        lexicon: Lexicon,
+        generation: int | None,
+        previous: FactIndex | None = None,
     ) -> Snapshot:
-        return Snapshot(facts, FactIndex(facts, lexicon, self.settings.fuzzy), generation, _now())
+        """The index of `facts`; `previous` (the live index) lends what did not change."""
+        index = FactIndex(facts, lexicon, self.settings.fuzzy, previous=previous)
+        return Snapshot(facts, index, generation, _now())
 
     async def _log(self, report: ReloadReport) -> None:
         log.info("%s by %s: %s", report.action, report.who, report.summary())

@@ -94,3 +94,50 @@ def test_the_corpus_has_the_cases_the_merge_must_handle() -> None:
         merged += sum(len({s.doc_id for s in p.sources}) > 1 for p in facts.people)
         restated += len(facts.merged)
     assert merged > 10 and restated > 10
+
+
+SENTENCES = (
+    "Harbour Commissioner Mara Lind said Norland will send another frigate to the northern sea.",
+    "“We will defend every mile of this coast together,” said Lind.",
+    "Finance Minister Ivo Berg said Sudmark agreed to build a new rail bridge across the river.",
+    "In 2024, the harbour opened for container ships, Berg recalled.",
+    "Chancellor Lena Holm wants to raise the budget for wind power next year.",
+    "“Prices for energy must come down this winter,” Holm said.",
+    "Anja Sten, the Defence Minister, said the treaty on fishing rights was signed in May 2023.",
+)
+
+
+def _write(path, rng: random.Random) -> None:
+    paragraphs = [" ".join(rng.sample(SENTENCES, k=rng.randint(1, 3))) for _ in range(3)]
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+
+
+async def test_service_reloads_equal_a_full_build(tmp_path) -> None:
+    """Files added, edited and removed between reloads: the live facts and answers are the
+    ones a build from scratch over the same documents gives."""
+    from bot.config import load_settings
+    from bot.service import BriefingService
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    rng = random.Random(5)
+    for n in range(4):
+        _write(seeds / f"note-{n}.txt", rng)
+    settings = replace(load_settings(), seeds_dir=seeds, database=tmp_path / "db.sqlite3")
+    service = BriefingService(settings)
+    await service.start()
+    try:
+        for step in range(8):
+            files = sorted(seeds.glob("*.txt"))
+            if step % 3 == 2 and len(files) > 2:
+                files[rng.randrange(len(files))].unlink()
+            else:
+                _write(seeds / f"note-{rng.randrange(6)}.txt", rng)
+            await service.reload("test")
+            facts, index = service.facts, service.index
+            full = build_factbase(facts.per_document, facts.curated, index.lexicon)
+            assert facts == full and facts.people and facts.quotes
+            fresh = FactIndex(full, index.lexicon, service.settings.fuzzy)
+            assert _answers(facts, index) == _answers(full, fresh)
+    finally:
+        await service.close()
