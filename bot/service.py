@@ -96,6 +96,10 @@ def doc_key(sha256: str, rules_key: str) -> str:
     return hashlib.sha256(f"{sha256}\0{rules_key}".encode()).hexdigest()
 
 
+def _seed_key(seed: SeedFile, rules_key: str) -> str:
+    return doc_key(seed.sha256, rules_key)
+
+
 def _fact_keys(facts: FactBase) -> dict[str, set[tuple]]:
     return {
         "people": {fact_key(p) for p in facts.people},
@@ -301,6 +305,32 @@ class BriefingService:
                 missing.append(SeedFile(self.settings.seeds_dir / state.name, state.sha256))
         return missing
 
+    async def _stored_instead(
+        self,
+        todo: list[SeedFile],
+        files: dict[str, FileState],
+        key_of: Callable[[SeedFile], str],
+    ) -> list[SeedFile]:
+        """The files of `todo` whose facts the store has under the same bytes and rules are
+        read from it, not extracted (a start-up after a merging-code change, a file edited back
+        to an earlier text); the others are returned, to be extracted."""
+        if not todo or not self._store:
+            return todo
+        keys = {s.name: key_of(s) for s in todo}
+        try:
+            found = await self._store.load_documents(keys.values())
+        except Exception:
+            log.exception("cannot read stored facts; extracting those files again")
+            return todo
+        # Same bytes under another name are another document (its id comes from the name).
+        reused = {
+            s.name: FileState(s.name, s.sha256, found[keys[s.name]], keys[s.name])
+            for s in todo
+            if keys[s.name] in found and Path(found[keys[s.name]].document.path).name == s.name
+        }
+        files.update(reused)
+        return [s for s in todo if s.name not in reused]
+
     def _swap(self, snap: Snapshot, fingerprint: str) -> None:
         """Make `snap` the live generation: one reference, then keep the long-lived facts out
         of later garbage collections (a full collection over them stalled the loop ~100 ms)."""
@@ -436,17 +466,19 @@ class BriefingService:
         )
 
         documents = [s for s in seeds if s.path.suffix.lower() not in CURATED_SUFFIXES]
+        key_of = functools.partial(_seed_key, rules_key=rules_key)
         clashes = id_clashes(documents, set(old_files))
         errors.extend(clashes.values())
         documents = [s for s in documents if s.name not in clashes]
         todo = []
         for s in documents:
             old = old_files.get(s.name)
-            if old and old.sha256 == s.sha256 and same_rules:
+            if old and old.sha256 == s.sha256 and (same_rules or old.key == key_of(s)):
                 new_files[s.name] = old
             else:
                 todo.append(s)
         todo += await self._load_stored_facts(new_files)
+        todo = await self._stored_instead(todo, new_files, key_of)
         phases = {"list": loop.time() - started}
         outcomes = await self._pool.extract(todo, lexicon, self.settings.limits, progress)
         phases["extract"] = loop.time() - started

@@ -267,3 +267,58 @@ async def test_merged_facts_are_stored_after_a_pause_or_at_close(workdir: Settin
     again = await reopened.start()
     assert again.from_store and "new" in {d.id for d in reopened.facts.documents}
     await reopened.close()
+
+
+def _count_extractions(service: BriefingService, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files the service's pool extracts from now on."""
+    real = service._pool.extract
+    seen: list[str] = []
+
+    async def spy(seeds, *args, **kwargs):
+        seen.extend(s.name for s in seeds)
+        return await real(seeds, *args, **kwargs)
+
+    monkeypatch.setattr(service._pool, "extract", spy)
+    return seen
+
+
+async def test_a_start_after_the_merging_code_changed_reads_facts_from_the_store(
+    workdir: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (workdir.seeds_dir / "a.md").write_text(NEW_DOC)
+    (workdir.seeds_dir / "b.md").write_text(NEW_DOC.replace("Oslo", "Bergen"))
+    first = await started(workdir)
+    expected = first.ask("ministers")
+    await first.close()
+    monkeypatch.setattr("bot.service.merge_version", lambda: "other merging code")
+    (workdir.seeds_dir / "b.md").write_text(NEW_DOC.replace("Oslo", "Tromsø"))
+
+    service = BriefingService(workdir)
+    seen = _count_extractions(service, monkeypatch)
+    report = await service.start()
+    assert not report.from_store and report.changed == ("b.md",)
+    assert seen == ["b.md"]  # every other document's facts came from the store
+    assert "Tromsø" in " ".join(d.document.text for d in service.facts.per_document)
+    assert service.ask("ministers") == expected
+    await service.close()
+
+
+async def test_a_file_edited_back_to_an_earlier_text_is_read_from_the_store(
+    workdir: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = workdir.seeds_dir / "a.md"
+    doc.write_text(NEW_DOC)
+    service = await started(workdir)
+    facts = {kind: getattr(service.facts, kind) for kind in ("people", "quotes", "events")}
+    doc.write_text(NEW_DOC.replace("Oslo", "Bergen"))
+    await service.reload("tester")
+    seen = _count_extractions(service, monkeypatch)
+    doc.write_text(NEW_DOC)
+    report = await service.reload("tester")
+    assert seen == [] and report.changed == ("a.md",)
+    assert {kind: getattr(service.facts, kind) for kind in facts} == facts
+    # A copy under another name is another document: extracted, not read as the first one.
+    (workdir.seeds_dir / "copy.md").write_text(NEW_DOC)
+    await service.reload("tester")
+    assert seen == ["copy.md"]
+    await service.close()
