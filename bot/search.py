@@ -49,6 +49,17 @@ def _sorted_words(text: str) -> str:
     return " ".join(sorted(text.split()))
 
 
+def folded_keys(keys: Iterable[str]) -> tuple[str, ...]:
+    """Keys as _Keys stores them: folded, empty ones left out ('Olaf Scholz*' → 'olaf scholz')."""
+    return tuple(k for k in map(_key, keys) if k)
+
+
+def _person_keys(p: Person) -> tuple[Person, tuple[str, ...], tuple[str, ...]]:
+    """A person's name keys (name, its longer words, aliases) and role keys, folded."""
+    name_words = [w for w in _words(p.name) if len(w) > 2]
+    return p, folded_keys((p.name, *name_words, *p.aliases)), folded_keys((*p.roles, *p.offices))
+
+
 class _Keys:
     """A flat list of (folded key, owner) pairs searched with rapidfuzz in one call.
 
@@ -70,6 +81,16 @@ class _Keys:
                 self._unique.setdefault(k, []).append(len(self.keys))
                 self.keys.append(k)
                 self.owners.append(owner)
+
+    def extend(self, rows: Iterable[tuple[str, str, tuple[str, ...]]]) -> None:
+        """Add (owner, label, keys already folded by `folded_keys`) rows in one pass."""
+        keys, owners, labels, unique = self.keys, self.owners, self.labels, self._unique
+        for owner, label, folded in rows:
+            labels.setdefault(owner, label)
+            for k in folded:
+                unique.setdefault(k, []).append(len(keys))
+                keys.append(k)
+                owners.append(owner)
 
     @cached_property
     def _prepared(self) -> tuple[list[str], list[list[int]], list[str], list[int], list[str]]:
@@ -148,13 +169,18 @@ class FactIndex:
         self.facts = facts
         self.lexicon = lexicon
         self.fuzzy = fuzzy
+        # A person's folded keys are kept by person, and a person the merge left as it was (the
+        # same object) lends them to the next generation's index.
+        lent = previous._person_keys if previous is not None else {}
+        entries = []
+        for p in facts.people:
+            entry = lent.get(id(p))
+            entries.append(entry if entry is not None and entry[0] is p else _person_keys(p))
+        self._person_keys = {id(e[0]): e for e in entries}
         self._people = _Keys()
-        for p in facts.people:
-            name_words = [w for w in _words(p.name) if len(w) > 2]
-            self._people.add(p.id, p.name, (p.name, *name_words, *p.aliases))
+        self._people.extend((p.id, p.name, n) for p, n, _r in entries)
         self._roles = _Keys()
-        for p in facts.people:
-            self._roles.add(p.id, p.name, (*p.roles, *p.offices))
+        self._roles.extend((p.id, p.name, r) for p, _n, r in entries)
         self._topics = _Keys()
         for t in facts.topics:
             self._topics.add(t.slug, t.slug, t.terms)
