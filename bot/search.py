@@ -184,9 +184,18 @@ class FactIndex:
         self._topics = _Keys()
         for t in facts.topics:
             self._topics.add(t.slug, t.slug, t.terms)
-        self._documents = _Keys()
+        lent_documents = previous._document_keys if previous is not None else {}
+        documents = []
         for d in facts.documents:
-            self._documents.add(d.id, d.title, (d.id, d.title, *(_words(d.title))))
+            kept = lent_documents.get(id(d))
+            documents.append(
+                kept
+                if kept is not None and kept[0] is d
+                else (d, folded_keys((d.id, d.title, *_words(d.title))))
+            )
+        self._document_keys = {id(d): (d, keys) for d, keys in documents}
+        self._documents = _Keys()
+        self._documents.extend((d.id, d.title, keys) for d, keys in documents)
         self._countries = _Keys()
         for name in self.countries():
             c = next((c for c in lexicon.countries if c.name == name), None)

@@ -83,7 +83,14 @@ def test_incremental_index_answers_as_a_fresh_one(seed: int) -> None:
         index = FactIndex(facts, LEXICON, FUZZY, previous=previous)
         fresh = FactIndex(build_factbase(documents, curated, LEXICON), LEXICON, FUZZY)
         assert _answers(facts, index) == _answers(fresh.facts, fresh)
+        assert _key_pools(index) == _key_pools(fresh)  # the keys lent by person and document
         previous = index
+
+
+def _key_pools(index: FactIndex) -> list[tuple]:
+    """Every name, role and document key the index searches, with its owner and label."""
+    pools = [index.pool("people"), index.pool("documents"), index._roles]
+    return [(keys.keys, keys.owners, keys.labels) for keys in pools]
 
 
 def test_the_corpus_has_the_cases_the_merge_must_handle() -> None:
