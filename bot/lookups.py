@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import weakref
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import cached_property, lru_cache
 
 from bot.extract.lexicon import Lexicon
@@ -97,7 +97,7 @@ class AnswerLookups:
 
     def prepare(self) -> AnswerLookups:
         """Build every table now (off the event loop, with the index), not on the first answer."""
-        _ = self.government, self._quotes_by_speaker, self._commitment_words
+        _ = self.government, self._quotes_by_speaker, self._commitment_words, self._shared_names
         return self
 
     def canonical_role(self, role: str) -> str:
@@ -199,9 +199,21 @@ class AnswerLookups:
                 return set()
         return found
 
+    @cached_property
+    def _shared_names(self) -> frozenset[str]:
+        """Names and aliases (folded) that several people go by: "the secretary" when two
+        secretaries are known. Such a name tells no one apart, so it finds no one's facts."""
+        seen: Counter[str] = Counter()
+        for p in self.people:
+            seen.update({fold(n) for n in names_of(p)})
+        return frozenset(n for n, count in seen.items() if count > 1)
+
     def commitments_naming(self, person: Person) -> list[Commitment]:
-        """Commitments whose sentence names the person (name or alias as whole words)."""
-        names = names_of(person)
+        """Commitments whose sentence names the person (name or alias as whole words); an alias
+        other people share ("the minister" of two ministers) is left out, unless it is the
+        person's own name."""
+        shared = self._shared_names
+        names = [n for n in names_of(person) if n == person.name or fold(n) not in shared]
         positions: set[int] = set()
         for name in names:
             found = self._candidates(name)

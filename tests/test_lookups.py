@@ -61,6 +61,25 @@ def test_names_are_matched_as_whole_words_in_any_case_and_lookalike_letters() ->
     assert AnswerLookups(kelvin, (), odd, None).commitments_naming(kelvin[0]) == list(odd)  # type: ignore[arg-type]
 
 
+def test_an_alias_several_people_share_finds_none_of_their_commitments() -> None:
+    src = Source("d", 1, "x")
+    people = (
+        Person("ana-pazos", "Ana Pazos", aliases=("Pazos", "the secretary")),
+        Person("bram-king", "Bram King", aliases=("King", "The Secretary")),
+        Person("cai-lund", "Cai Lund", aliases=("the envoy",)),
+    )
+    sentences = [
+        "The Secretary will visit the port.",  # two secretaries: names neither
+        "Pazos will visit the port.",
+        "The envoy will visit the port.",  # one envoy: names Lund
+    ]
+    commitments = tuple(Commitment(s, (), (), replace(src, sentence=s)) for s in sentences)
+    lookups = AnswerLookups(people, (), commitments, None)  # type: ignore[arg-type]
+    assert [c.sentence for c in lookups.commitments_naming(people[0])] == [sentences[1]]
+    assert lookups.commitments_naming(people[1]) == []
+    assert [c.sentence for c in lookups.commitments_naming(people[2])] == [sentences[2]]
+
+
 def test_people_answer_shows_a_page_worth_and_says_how_many_more(
     seed_facts: FactBase, lexicon
 ) -> None:
