@@ -8,13 +8,14 @@ generation. A file that fails to read keeps its last good facts, and the report 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import functools
 import gc
 import hashlib
 import logging
 import tempfile
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -88,6 +89,33 @@ class FileState:
     sha256: str
     result: DocumentFacts | CuratedFacts | None  # None: in the store under `key`, not loaded
     key: str = ""  # a document's key in the store: its content hash with the rules
+
+
+@contextlib.contextmanager
+def full_collections_postponed() -> Iterator[None]:
+    """No full garbage collection while a generation is read or built; young ones still run.
+
+    A full collection walks every object the process holds and keeps the GIL throughout: while
+    a reload allocates a new generation it came every few hundred thousand objects and held the
+    event loop 100-200 ms each time (at 1,000 documents). Young cycles are still collected;
+    the new generation is frozen when it goes live (`_swap`), so the postponed full pass finds
+    little. Example: `with full_collections_postponed(): await service._reload(...)`.
+    """
+    if not _POSTPONED:
+        _POSTPONED.append(gc.get_threshold())  # the thresholds to restore
+        young, middle, _ = _POSTPONED[0]
+        gc.set_threshold(young, middle, 1 << 30)
+    _POSTPONED.append(None)  # one more reload under way (reloads of two services may overlap)
+    try:
+        yield
+    finally:
+        _POSTPONED.pop()
+        if len(_POSTPONED) == 1:
+            gc.set_threshold(*_POSTPONED.pop())
+
+
+#: While reloads run: the gc thresholds to restore, then one None per reload under way.
+_POSTPONED: list[tuple[int, int, int] | None] = []
 
 
 def doc_key(sha256: str, rules_key: str) -> str:
@@ -181,6 +209,10 @@ class BriefingService:
 
     async def start(self) -> ReloadReport:
         """Open the store; reuse its generation when nothing changed, else rebuild."""
+        with full_collections_postponed():
+            return await self._start()
+
+    async def _start(self) -> ReloadReport:
         try:
             self._store = await Store.open(self.settings.database)
         except StoreUnavailable as exc:
@@ -345,11 +377,17 @@ class BriefingService:
     ) -> ReloadReport:
         """Re-read seeds/ and swap in the new generation; see the module docstring."""
         async with self._lock:
-            before = await self._facts_before(action)
-            report = await self._reload(who, action, progress)
-            if before is not None:
-                await self._listeners.tell(report, before, self._snapshot)
-            return report
+            with full_collections_postponed():
+                return await self._reload_and_tell(who, action, progress)
+
+    async def _reload_and_tell(
+        self, who: str, action: str, progress: Progress | None
+    ) -> ReloadReport:
+        before = await self._facts_before(action)
+        report = await self._reload(who, action, progress)
+        if before is not None:
+            await self._listeners.tell(report, before, self._snapshot)
+        return report
 
     def on_reload(self, callback: ReloadListener) -> Callable[[], None]:
         """Call `callback` with a ReloadResult after each reload that changed facts; returns a

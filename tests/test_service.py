@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 
 from bot.config import Settings
 from bot.errors import UserError
-from bot.service import BriefingService
+from bot.service import BriefingService, full_collections_postponed
 from bot.uploads import check_upload
 
 NEW_DOC = """---
@@ -321,4 +322,30 @@ async def test_a_file_edited_back_to_an_earlier_text_is_read_from_the_store(
     (workdir.seeds_dir / "copy.md").write_text(NEW_DOC)
     await service.reload("tester")
     assert seen == ["copy.md"]
+    await service.close()
+
+
+def test_full_collections_wait_until_every_overlapping_reload_is_done() -> None:
+    """Reloads of two services may overlap and end in any order: full collections stay
+    postponed until the last ends, and the thresholds come back as they were."""
+    before = gc.get_threshold()
+    first, second = full_collections_postponed(), full_collections_postponed()
+    first.__enter__()
+    assert gc.get_threshold()[:2] == before[:2] and gc.get_threshold()[2] > 10**6
+    second.__enter__()
+    first.__exit__(None, None, None)  # the first ends before the second
+    assert gc.get_threshold()[2] > 10**6
+    second.__exit__(None, None, None)
+    assert gc.get_threshold() == before
+
+
+async def test_a_start_and_a_reload_leave_the_collector_as_they_found_it(
+    workdir: Settings,
+) -> None:
+    before = gc.get_threshold()
+    service = BriefingService(workdir)
+    await service.start()
+    assert gc.get_threshold() == before
+    await service.reload("tester")
+    assert gc.get_threshold() == before
     await service.close()
