@@ -76,11 +76,44 @@ class Alternation:
     flags: int = 0
     _starts: re.Pattern[str] = field(init=False, repr=False)
     _branches: dict[str, _Branch | None] = field(init=False, repr=False, default_factory=dict)
+    _openings: re.Pattern[str] | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         firsts = "".join(sorted({re.escape(c) for c, _ in self.terms})) or r"(?!x)x"
         starts = re.compile(rf"{self.before}[{firsts}]", self.flags)
         object.__setattr__(self, "_starts", starts)
+        object.__setattr__(self, "_openings", self._opening_scan())
+
+    def _opening_scan(self) -> re.Pattern[str] | None:
+        """One regex that stops only where some term's gated opening stands.
+
+        Built as a tree of literal characters (`e(?=n(?:e|v))|s(?=ec)`), which `re` rejects
+        in C at most places, so Python sees only the places worth a term regex. It runs on
+        the text lower-cased when the terms ignore case (ASCII text only, see finditer) and
+        without IGNORECASE, so its literals take the fast path. None when the terms or
+        `before` do not allow it: non-ASCII first characters, letters in `before` that
+        would change meaning without IGNORECASE, VERBOSE patterns.
+        """
+        fold = bool(self.flags & re.IGNORECASE)
+        if self.flags & re.VERBOSE or not all(c.isascii() for c, _ in self.terms):
+            return None
+        if fold and any(c.isalpha() for c in re.sub(r"\\.", "", self.before)):
+            return None
+        keys = sorted({c.lower() if fold else c for c, _ in self.terms})
+        alts = []
+        for key in keys:
+            branch = self._branch(key)
+            if branch is None:
+                return None
+            if not branch.size:
+                alts.append(re.escape(key))
+                continue
+            if any(o[0] != key for o in branch.openings):
+                return None
+            alts.append(re.escape(key) + "(?=" + _tree([o[1:] for o in branch.openings]) + ")")
+        if not alts:
+            return None
+        return re.compile(rf"{self.before}(?:{'|'.join(alts)})", self.flags & ~re.IGNORECASE)
 
     def _branch(self, ch: str) -> _Branch | None:
         """The terms that may begin with `ch` (by the pattern's own case rules), in order."""
@@ -122,6 +155,9 @@ class Alternation:
         # Lower-casing keeps every offset of an ASCII text: the gate reads it once, lowered.
         low = text.lower() if fold and text.isascii() else text
         branches = self._branches
+        if self._openings is not None and (low is not text or not fold):
+            yield from self._scan_openings(text, low)
+            return
         for start in self._starts.finditer(text):
             p = start.start()
             if p < pos:
@@ -145,6 +181,39 @@ class Alternation:
                 continue
             yield hit, branch.terms[hit.lastindex - 1]
             pos = hit.end()
+
+    def _scan_openings(self, text: str, low: str) -> Iterator[tuple[re.Match[str], int]]:
+        """finditer where the opening scan applies: `low` is the text as the scan reads it."""
+        assert self._openings is not None
+        pos = 0
+        branches = self._branches
+        for start in self._openings.finditer(low):
+            p = start.start()
+            if p < pos:
+                continue
+            ch = text[p]
+            branch = branches[ch] if ch in branches else self._branch(ch)
+            if branch is None:
+                continue
+            hit = branch.pattern.match(text, p)
+            if hit is None or hit.lastindex is None:
+                continue
+            yield hit, branch.terms[hit.lastindex - 1]
+            pos = hit.end()
+
+
+def _tree(strings: list[str]) -> str:
+    """A regex of literal strings grouped by their first character: `n(?:e|v)|c` for ne, nv, c."""
+    if any(not s for s in strings):
+        return ""
+    groups: dict[str, list[str]] = {}
+    for s in sorted(set(strings)):
+        groups.setdefault(s[0], []).append(s[1:])
+    alts = []
+    for first, rests in groups.items():
+        inner = _tree(rests)
+        alts.append(re.escape(first) + (f"(?:{inner})" if inner else ""))
+    return "|".join(alts)
 
 
 @dataclass(frozen=True, eq=False)

@@ -84,3 +84,25 @@ def test_a_word_scan_finds_what_its_plain_regex_finds() -> None:
         assert [m.span() for m in scan.finditer(text)] == expected, text
     assert word_scan((" visit", "trip")).alternation is None
     assert list(word_scan(()).finditer("a visit")) == []
+
+
+def test_the_opening_scan_keeps_every_match_of_the_single_regex() -> None:
+    # ASCII first characters only, so the scan over the lower-cased text applies; "ſay" and
+    # "\u212ain" make the text non-ASCII, where the letter-by-letter path answers instead.
+    words = ["in defense", "inter*", "IT", "Said", "said", "say", "kin", "a.b.", "ab", "u", "Ux"]
+    terms = tuple(
+        (w[0], re.escape(w.rstrip("*")).replace(r"\ ", r"\s+") + (r"[\w-]*" if "*" in w else ""))
+        for w in words
+    )
+    pieces = [*words, " ", "-", "x", "IN", "Inter", "SAY", "Sa", "A.B", "U", "\u017fay", "\u212ain"]
+    rng = random.Random(11)
+    for before in (r"(?<![\w-])", r"\b", r"(?<![\w.])"):
+        for flags in (0, re.IGNORECASE):
+            body = "|".join(f"({t})" for _, t in terms)
+            plain = re.compile(rf"{before}(?:{body})\b", flags)
+            fast = Alternation(terms, before, r"\b", flags)
+            assert fast._openings is not None
+            for _ in range(2000):
+                text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+                expected = [(m.span(), m.lastindex) for m in plain.finditer(text)]
+                assert [(m.span(), i + 1) for m, i in fast.finditer(text)] == expected, text
