@@ -155,9 +155,11 @@ class Alternation:
         # Lower-casing keeps every offset of an ASCII text: the gate reads it once, lowered.
         low = text.lower() if fold and text.isascii() else text
         branches = self._branches
-        if self._openings is not None and (low is not text or not fold):
-            yield from self._scan_openings(text, low)
-            return
+        if self._openings is not None:
+            scan = _scan_text(text) if fold else text
+            if scan is not None:
+                yield from self._scan_openings(text, scan)
+                return
         for start in self._starts.finditer(text):
             p = start.start()
             if p < pos:
@@ -200,6 +202,24 @@ class Alternation:
                 continue
             yield hit, branch.terms[hit.lastindex - 1]
             pos = hit.end()
+
+
+#: Characters that match an ASCII letter ignoring case but do not lower-case to it.
+_ODD_FOLDS = re.compile("[\u0131\u017f]")
+
+
+def _scan_text(text: str) -> str | None:
+    """The text the opening scan reads when the terms ignore case: `text` lower-cased.
+
+    Lower-casing keeps every offset, each character's \\w-ness and each case-insensitive
+    match with an ASCII letter ("K" Kelvin sign becomes "k") unless the text holds a
+    character that lower-cases to two ("İ") or matches a letter it does not lower-case to
+    ("ı", "ſ"): then None, and finditer reads the text letter by letter.
+    """
+    low = text.lower()
+    if len(low) != len(text) or _ODD_FOLDS.search(text):
+        return None
+    return low
 
 
 def _tree(strings: list[str]) -> str:

@@ -88,13 +88,29 @@ def test_a_word_scan_finds_what_its_plain_regex_finds() -> None:
 
 def test_the_opening_scan_keeps_every_match_of_the_single_regex() -> None:
     # ASCII first characters only, so the scan over the lower-cased text applies; "ſay" and
-    # "\u212ain" make the text non-ASCII, where the letter-by-letter path answers instead.
+    # "İt" send the text to the letter-by-letter path, "\u212ain" (Kelvin) and "Éx" do not.
     words = ["in defense", "inter*", "IT", "Said", "said", "say", "kin", "a.b.", "ab", "u", "Ux"]
     terms = tuple(
         (w[0], re.escape(w.rstrip("*")).replace(r"\ ", r"\s+") + (r"[\w-]*" if "*" in w else ""))
         for w in words
     )
-    pieces = [*words, " ", "-", "x", "IN", "Inter", "SAY", "Sa", "A.B", "U", "\u017fay", "\u212ain"]
+    pieces = [
+        *words,
+        " ",
+        "-",
+        "x",
+        "IN",
+        "Inter",
+        "SAY",
+        "Sa",
+        "A.B",
+        "U",
+        "\u017fay",
+        "\u212ain",
+        "İt",
+        "Éx",
+        "’",
+    ]
     rng = random.Random(11)
     for before in (r"(?<![\w-])", r"\b", r"(?<![\w.])"):
         for flags in (0, re.IGNORECASE):
