@@ -26,6 +26,8 @@ _GATE = 3
 #: Characters that end a term's literal opening: regex syntax.
 _SYNTAX = frozenset(".^$*+?{}[]|()")
 _QUANTIFIERS = frozenset("*+?{")
+#: How many opening characters of a term the opening scan compares (at most).
+_SCAN_DEPTH = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,32 +87,35 @@ class Alternation:
         object.__setattr__(self, "_openings", self._opening_scan())
 
     def _opening_scan(self) -> re.Pattern[str] | None:
-        """One regex that stops only where some term's gated opening stands.
+        """One regex that stops only where some term's literal opening stands.
 
-        Built as a tree of literal characters (`e(?=n(?:e|v))|s(?=ec)`), which `re` rejects
-        in C at most places, so Python sees only the places worth a term regex. It runs on
-        the text lower-cased when the terms ignore case (ASCII text only, see finditer) and
-        without IGNORECASE, so its literals take the fast path. None when the terms or
-        `before` do not allow it: non-ASCII first characters, letters in `before` that
-        would change meaning without IGNORECASE, VERBOSE patterns.
+        Built as a tree of the terms' literal openings (`e(?=n(?:ergy|voy))|s(?=ecurity)`),
+        which `re` rejects in C at most places, so Python sees only the places where a term
+        regex may match. It runs on the text lower-cased when the terms ignore case (see
+        _scan_text) and without IGNORECASE, so its literals take the fast path. None when the
+        terms or `before` do not allow it: non-ASCII first characters, letters in `before`
+        that would change meaning without IGNORECASE, VERBOSE patterns.
         """
         fold = bool(self.flags & re.IGNORECASE)
         if self.flags & re.VERBOSE or not all(c.isascii() for c, _ in self.terms):
             return None
         if fold and any(c.isalpha() for c in re.sub(r"\\.", "", self.before)):
             return None
-        keys = sorted({c.lower() if fold else c for c, _ in self.terms})
         alts = []
-        for key in keys:
+        for key in sorted({c.lower() if fold else c for c, _ in self.terms}):
             branch = self._branch(key)
             if branch is None:
                 return None
-            if not branch.size:
-                alts.append(re.escape(key))
-                continue
-            if any(o[0] != key for o in branch.openings):
-                return None
-            alts.append(re.escape(key) + "(?=" + _tree([o[1:] for o in branch.openings]) + ")")
+            rests = []
+            for i in branch.terms:
+                opening = literal_opening(self.terms[i][1], _SCAN_DEPTH)
+                if fold:  # compared lower-cased: exact for ASCII letters only
+                    opening = re.sub(r"[^\x00-\x7f].*", "", opening, flags=re.DOTALL).lower()
+                if opening and opening[0] != key:
+                    return None
+                rests.append(opening[1:] if opening else "")
+            tree = _tree(rests)
+            alts.append(re.escape(key) + (f"(?={tree})" if tree else ""))
         if not alts:
             return None
         return re.compile(rf"{self.before}(?:{'|'.join(alts)})", self.flags & ~re.IGNORECASE)
@@ -223,7 +228,8 @@ def _scan_text(text: str) -> str | None:
 
 
 def _tree(strings: list[str]) -> str:
-    """A regex of literal strings grouped by their first character: `n(?:e|v)|c` for ne, nv, c."""
+    """A regex of literal strings grouped by their first character: `n(?:e|v)|c` for ne, nv,
+    c. An empty string among them matches anywhere, so the tree is then empty too."""
     if any(not s for s in strings):
         return ""
     groups: dict[str, list[str]] = {}
@@ -232,7 +238,7 @@ def _tree(strings: list[str]) -> str:
     alts = []
     for first, rests in groups.items():
         inner = _tree(rests)
-        alts.append(re.escape(first) + (f"(?:{inner})" if inner else ""))
+        alts.append(re.escape(first) + (f"(?:{inner})" if "|" in inner else inner))
     return "|".join(alts)
 
 
