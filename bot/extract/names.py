@@ -524,13 +524,19 @@ def name_words(name: str, suffixes: frozenset[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=8)
+def _folded(words: frozenset[str]) -> frozenset[str]:
+    """The words case-folded, once per list: surname reads the particles for every name."""
+    return frozenset(w.casefold() for w in words)
+
+
 def surname(name: str, v: Vocab) -> str:
     """The family name used alone for later mentions: last word, with its particles."""
     words = name_words(name, v.suffixes)
     if not words:
         return name
     out = [words[-1]]
-    folded = {p.casefold() for p in v.particles}
+    folded = _folded(v.particles)
     for w in reversed(words[1:-1]):  # "Le Drian", "von der Leyen", "Di Maio"
         if w.casefold() not in folded:
             break

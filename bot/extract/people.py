@@ -441,8 +441,11 @@ class _Builder:
         out = list(mentions)
         gender = {i: d.gender for i, d in enumerate(drafts) if d.gender}
         for p in self.paras:
+            if self.v.pronouns.isdisjoint(p.folded_words):
+                continue
+            folded = p.folded
             for k, tok in enumerate(p.tokens):
-                word = tok.text.casefold()
+                word = folded[k]
                 if p.quoted[k] or word not in self.v.pronouns:
                     continue
                 si = self.sentence_index(tok.start)

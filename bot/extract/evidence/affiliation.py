@@ -140,8 +140,12 @@ def party_nouns(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
     """ "the FDP man Jonas Kern", "Green politician Ana Paz": a party and a noun for one of
     its people (config `party_person_nouns`) before a name give that name the party."""
     t = p.tokens
+    nouns = col.words.party_nouns
+    if nouns.isdisjoint(p.folded_words):
+        return
+    folded = p.folded
     for i in range(1, len(t) - 1):
-        if t[i].text.casefold() not in col.words.party_nouns or p.quoted[i]:
+        if folded[i] not in nouns or p.quoted[i]:
             continue
         hit = party_ending(t, i - 1, col.v)
         if hit is None or any(p.blocked[x] for x in range(hit[1], i)):

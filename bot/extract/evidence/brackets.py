@@ -109,8 +109,11 @@ def predecessors(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
     """ "his predecessors, Angela Merkel (CDU) and Gerhard Schröder (SPD)": former people."""
     t = p.tokens
     nouns = col.words.predecessor_nouns
+    if nouns.isdisjoint(p.folded_words):
+        return
+    folded = p.folded
     for i, tok in enumerate(t):
-        if tok.text.casefold() not in nouns:
+        if folded[i] not in nouns:
             continue
         role = tok.text[:-1] if tok.text.endswith("s") else tok.text
         k = i + 1

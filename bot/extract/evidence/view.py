@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from bot.extract.alternation import Alternation, WordScan
 from bot.extract.countries import CountryMention, find_countries
 from bot.extract.lexicon import Lexicon
 from bot.extract.names import NameReader, NameSpan, Token, Vocab, tokenize
@@ -57,12 +58,18 @@ class RoleRef:
 
 
 @lru_cache(maxsize=16)
-def verb_re(lexicon: Lexicon, key: str = "reporting_verbs") -> re.Pattern[str]:
-    """One alternation of a verb list, longest first, whole words, case as written."""
+def verb_re(lexicon: Lexicon, key: str = "reporting_verbs") -> WordScan:
+    """One alternation of a verb list, longest first, whole words, case as written: the regex
+    `\\b(?:said|says|...)\\b`, run by first letter (see alternation.py) when every verb
+    opens with a word character."""
     verbs = sorted(lexicon.word_list(key), key=len, reverse=True)
     if not verbs:
-        return re.compile(r"(?!)")
-    return re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b")
+        return WordScan(re.compile(r"(?!)"), None)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b")
+    if not all(v[:1].isalnum() for v in verbs):
+        return WordScan(pattern, None)
+    terms = tuple((v[0], re.escape(v)) for v in verbs)
+    return WordScan(pattern, Alternation(terms, r"\b", r"\b"))
 
 
 @dataclass
@@ -77,6 +84,17 @@ class ParagraphView:
     quotes: list[tuple[int, int]]
     phrases: list[RolePhrase]
     reader: NameReader
+
+    @cached_property
+    def folded(self) -> list[str]:
+        """Each token case-folded ("Minister" → "minister"), worked out once: several rules
+        look each token up in a folded word list."""
+        return [t.text.casefold() for t in self.tokens]
+
+    @cached_property
+    def folded_words(self) -> frozenset[str]:
+        """The folded tokens as a set: a rule whose words the paragraph lacks is skipped."""
+        return frozenset(self.folded)
 
     @cached_property
     def name_word(self) -> list[bool]:
