@@ -21,7 +21,7 @@ from bot.extract.lexicon import Lexicon
 #: initial reads as "J" + ".".
 _TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]")
 _ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth", re.IGNORECASE)
-_POSSESSIVE = ("'s", "’s")
+POSSESSIVE = ("'s", "’s")
 CONNECTORS = frozenset({"of", "for", "and", "the", "&", "on"})
 #: How many words Vocab.name_shaped remembers before it starts afresh (bounds its memory).
 _WORD_MEMO = 50_000
@@ -41,11 +41,11 @@ class Token(NamedTuple):
     @property
     def bare(self) -> str:
         """The word without a possessive ending: "Modi's" → "Modi"."""
-        return self.text[:-2] if self.text.endswith(_POSSESSIVE) else self.text
+        return self.text[:-2] if self.text.endswith(POSSESSIVE) else self.text
 
     @property
     def possessive(self) -> bool:
-        return self.text.endswith(_POSSESSIVE)
+        return self.text.endswith(POSSESSIVE)
 
     @property
     def capitalised(self) -> bool:

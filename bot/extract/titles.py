@@ -19,6 +19,7 @@ from bot.extract.countries import CountryMention
 from bot.extract.memo import per_text
 from bot.extract.names import (
     CONNECTORS,
+    POSSESSIVE,
     NameReader,
     NameSpan,
     Token,
@@ -159,14 +160,21 @@ class TitleFinder:
         t, n = self.t, len(self.t)
         heads: list[tuple[int, int, int, bool]] = []  # (first modifier, head, head end, former)
         heads_any = self.v.head_words
+        # The tokens that may be a head, in one pass: a word without a hyphen whose fold is
+        # no head word is none (folding such a word only lower-cases it).
+        cands = [
+            k
+            for k, tok in enumerate(t)
+            if "-" in tok.text
+            or (tok.text[:-2] if tok.text.endswith(POSSESSIVE) else tok.text).casefold()
+            in heads_any
+        ]
         i = 0
-        while i < n:
-            word = t[i].bare
-            if "-" not in word and word.casefold() not in heads_any:
-                i += 1  # folding a word without a hyphen only lower-cases it: no head
+        for c in cands:
+            if c < i:
                 continue
+            i = c
             if not self._is_head(i):
-                i += 1
                 continue
             capital = t[i].capitalised
             end = i
