@@ -38,9 +38,25 @@ def sentence_tense(text: str, lexicon: Lexicon, words: frozenset[str] | None = N
     w = date_words(lexicon)
     if date_triggers(lexicon).search("future", w.future_re, text, words):
         return "future"
-    if _past_markers(w, text, words=words, lexicon=lexicon):
+    if _has_past_marker(w, text, words, lexicon):
         return "past"
     return None
+
+
+def _has_past_marker(
+    w: DateWords, text: str, words: frozenset[str] | None, lexicon: Lexicon
+) -> bool:
+    """Whether _past_markers finds any marker: the same rules, stopping at the first one
+    ("He signed it and left." needs only "signed")."""
+    if date_triggers(lexicon).may_match("past", words) and any(
+        not _BE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
+        for m in w.past_re.finditer(text)
+    ):
+        return True
+    return any(
+        not _PARTICIPLE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
+        for m in _PAST_VERB_RE.finditer(text)
+    )
 
 
 def _past_markers(
