@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from bot.extract.countries import find_countries
@@ -352,9 +353,11 @@ def proper_words(paragraphs: Iterable[Paragraph]) -> frozenset[str]:
             if sentence.heading:
                 continue
             words = _TOKEN_RE.findall(sentence.text)  # the texts of tokens(sentence.text)
-            for k in range(1, len(words)):
-                if words[k][:1].isupper() and words[k - 1] not in '“"(—–:;':
-                    out.add(words[k])
+            out.update(
+                word
+                for before, word in pairwise(words)
+                if word[:1].isupper() and before not in '“"(—–:;'
+            )
     return frozenset(out)
 
 
