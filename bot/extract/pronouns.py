@@ -1,0 +1,59 @@
+"""Mentions of people by pronoun: "he", "she", "his" resolved to a person named nearby."""
+
+from __future__ import annotations
+
+from bot.extract.mentions import Mention, MentionText
+from bot.extract.merging import Draft
+
+#: How many sentences back a pronoun looks for the person it stands for.
+PRONOUN_REACH = 4
+
+
+def pronoun_mentions(t: MentionText, mentions: list[Mention], drafts: list[Draft]) -> list[Mention]:
+    """Pronouns resolved left to right: the subject (first mention) of the nearest sentence.
+
+    The same sentence counts first (only what stands before the pronoun), then up to
+    PRONOUN_REACH sentences back; mentions inside quotations are skipped, since a name in
+    someone's quoted words is rarely who "he said" refers to. Example: "Vogt met Hale. She
+    said ..." makes "She" Vogt, unless Vogt is known to be "he" (from an honorific or an
+    earlier pronoun), in which case it goes to Hale.
+    """
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        si = t.sentence_index(m.start)
+        if si is not None and not m.in_quote:
+            by_sentence.setdefault(si, []).append(m)
+    out = list(mentions)
+    gender = {i: d.gender for i, d in enumerate(drafts) if d.gender}
+    for p in t.paras:
+        if t.v.pronouns.isdisjoint(p.folded_words):
+            continue
+        folded = p.folded
+        for k, tok in enumerate(p.tokens):
+            word = folded[k]
+            if p.quoted[k] or word not in t.v.pronouns:
+                continue
+            si = t.sentence_index(tok.start)
+            if si is None:
+                continue
+            g = "m" if word in t.v.male else "f" if word in t.v.female else None
+            found = None
+            for back in range(PRONOUN_REACH + 1):
+                cands = by_sentence.get(si - back, [])
+                if back == 0:
+                    cands = [m for m in cands if m.start < tok.start]
+                # "she" skips a person known to be "he" (from an honorific or an earlier
+                # pronoun), and the other way round.
+                cands = [m for m in cands if not (g and gender.get(m.person, g) != g)]
+                if cands:
+                    found = min(cands, key=lambda m: m.start).person
+                    break
+            if found is None:
+                continue
+            if g:
+                gender.setdefault(found, g)
+            m = Mention(found, tok.start, tok.end, "pronoun", tok.text, False)
+            by_sentence.setdefault(si, []).append(m)
+            out.append(m)
+    out.sort(key=lambda m: m.start)
+    return out
