@@ -1,0 +1,106 @@
+"""How a name is written: given-name order, its words, its surname and its family name.
+
+These rules read a name already found (names.py finds them): "NISHIMURA Yasutoshi" is
+written "Yasutoshi Nishimura", "Lloyd J. Austin III" has the surname "Austin", "Lee Do-hoon"
+has the family name "Lee".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.extract.vocab import Vocab
+
+
+def display_name(parts: tuple[str, ...], suffixes: frozenset[str]) -> str:
+    """A name written given-name first: "NISHIMURA Yasutoshi" → "Yasutoshi Nishimura".
+
+    Japanese official texts print the family name in capitals before the given name; any other
+    order is kept as printed (Korean and Chinese names put the family name first already).
+    """
+
+    def shouting(p: str) -> bool:
+        return len(p) > 1 and p.isalpha() and p.isupper() and p.casefold() not in suffixes
+
+    caps = [p for p in parts if shouting(p)]
+    if caps and len(caps) == len(parts) == 1:
+        return caps[0].title()  # "Minister KIHARA"
+    if caps and len(parts) - len(caps) > 1:
+        # "YOON Suk Yeol": a two-part given name is Korean, and Korean order stays
+        return " ".join(p.title() if shouting(p) else p for p in parts)
+    if caps and len(caps) < len(parts):
+        rest = [p for p in parts if not shouting(p)]
+        return " ".join([*rest, *(c.title() for c in caps)])
+    return " ".join(parts)
+
+
+def name_words(name: str, suffixes: frozenset[str]) -> list[str]:
+    """The words of a name without initials and suffixes: "Lloyd J. Austin III" → Lloyd, Austin.
+
+    An initial printed without its dot ("S Rao") is an initial too.
+    """
+    out = []
+    for w in name.split():
+        bare = w.rstrip(".")
+        if len(bare) == 1 or bare.casefold() in suffixes:  # "J." and an undotted "S"
+            continue
+        out.append(w)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _folded(words: frozenset[str]) -> frozenset[str]:
+    """The words case-folded, once per list: surname reads the particles for every name."""
+    return frozenset(w.casefold() for w in words)
+
+
+def surname(name: str, v: Vocab) -> str:
+    """The family name used alone for later mentions: last word, with its particles."""
+    words = name_words(name, v.suffixes)
+    if not words:
+        return name
+    out = [words[-1]]
+    folded = _folded(v.particles)
+    for w in reversed(words[1:-1]):  # "Le Drian", "von der Leyen", "Di Maio"
+        if w.casefold() not in folded:
+            break
+        out.insert(0, w)
+    return " ".join(out)
+
+
+#: One romanised Chinese, Korean or Vietnamese syllable: an optional initial, a vowel group,
+#: an optional final ("jin", "ping", "wook", "yeol", "hsien", "trong").
+_SYLLABLE = (
+    r"(?:zh|ch|sh|hs|ts|tr|ph|th|kh|ng|nh|gi|kk|tt|pp|ss|jj|[bcdfghjklmnpqrstwxyz])?"
+    r"(?:iao|ian|uai|uan|yae|yeo|wae|ae|ai|ao|au|ei|eo|eu|ia|ie|io|iu|oe|oi|oo|ou|ua|ue|ui|uo"
+    r"|wa|wo|we|wi|ya|ye|yo|yu|[aeiouy])"
+    r"(?:ng|n|m|k|l|p|t)?"
+)
+_GIVEN_RE = re.compile(rf"(?:{_SYLLABLE}){{1,3}}")
+
+
+def syllabic(word: str) -> bool:
+    """Whether a word reads as a romanised East Asian given name of one to three syllables."""
+    parts = word.casefold().split("-")
+    return 0 < len(parts) <= 3 and all(_GIVEN_RE.fullmatch(p) for p in parts)
+
+
+def family_first(name: str, v: Vocab) -> str | None:
+    """The family name of an East Asian name printed family-first ("Lee Do-hoon" → "Lee").
+
+    Recognised by a hyphenated given name with a lower-case second part, the usual romanisation
+    of Korean given names, or by a common family name (config `family_first_surnames`) before a
+    given name of romanised syllables ("Xi Jinping", "Han Sung Ho"), which "Kim Darroch" or
+    "Lee Brandt" are not.
+    """
+    words = name_words(name, v.suffixes)
+    if len(words) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]):
+        return words[0]
+    if (
+        2 <= len(words) <= 3
+        and words[0].casefold() in v.family_names
+        and all(syllabic(w) for w in words[1:])
+    ):
+        return words[0]
+    return None

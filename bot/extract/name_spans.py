@@ -1,0 +1,152 @@
+"""Reading a name out of a token list: where it starts, which tokens it takes, where it ends.
+
+NameReader (names.py) answers what each token is (an initial, a particle, an honorific, a
+name word); these rules walk the tokens with those answers. `read_forward` reads a name from
+its first token ("Dr. Lloyd J. Austin III said" → Lloyd J. Austin III), `backward_start` finds
+the first token of a name that ends at a given token.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.extract.name_forms import syllabic
+
+if TYPE_CHECKING:
+    from bot.extract.names import NameReader
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    """A name as printed: its parts ("Lloyd", "J.", "Austin", "III") and body offsets."""
+
+    parts: tuple[str, ...]
+    start: int
+    end: int
+    first: int  # index of the first name token
+    stop: int  # index after the last token
+
+    @property
+    def surface(self) -> str:
+        return " ".join(self.parts)
+
+
+def read_forward(
+    r: NameReader, i: int, skip_honorifics: bool = True, family_caps: bool = False
+) -> NameSpan | None:
+    """The name starting at token `i` (after any honorifics and ranks), or None.
+
+    Initials ("J."), particles ("von der") and a suffix ("Jr.", "III") join the name; a line
+    break, a double space or a possessive ("Austin's") ends it, and more than five words is
+    no name. A name all in capitals is an acronym, except with `family_caps` (right after a
+    title, where "Minister KIHARA" is a Japanese family name printed in capitals).
+    """
+    t, n = r.tokens, len(r.tokens)
+    k = i
+    if skip_honorifics:
+        k += r.service_then_rank(k)
+    while skip_honorifics and k < n and r.is_honorific(k):
+        k += 2 if r.adjacent_dot(k) else 1
+    first = k
+    parts: list[str] = []
+    words = 0
+    while k < n:
+        if parts and k > first and t[k].start - t[k - 1].end > 1:
+            break  # a name does not run over a line break or a double space
+        if r.is_initial(k):
+            parts.append(t[k].text + ".")
+            k += 2
+            continue
+        if not parts and r.is_bare_initial(k):
+            parts.append(t[k].text)  # "Dr S Rao": an initial printed without its dot
+            k += 1
+            continue
+        if parts and r.is_particle(k):
+            parts.append(t[k].text)
+            k += 1
+            continue
+        if (
+            words
+            and t[k].text == ","
+            and k + 1 < n
+            and r.is_dotted_suffix(k + 1)
+            and t[k + 1].text.rstrip(".").casefold() in {"jr", "sr"}
+        ):
+            k += 1  # "Joseph R. Biden, Jr."
+        if words and r.is_suffix(k):
+            # "Jr." keeps its dot; after "III" a dot ends the sentence
+            dot = r.adjacent_dot(k) and r.is_dotted_suffix(k)
+            parts.append(t[k].text + ("." if dot else ""))
+            k += 2 if dot else 1
+            break
+        if r.is_name_word(k) or last_syllable(r, k, parts):
+            parts.append(t[k].bare)
+            words += 1
+            k += 1
+            if t[k - 1].possessive:
+                break
+            continue
+        break
+    while parts and (parts[-1] in r.v.particles):
+        parts.pop()
+        k -= 1
+    if not words or words > 5:
+        return None
+    if all(p.isupper() and len(p) > 1 for p in parts):
+        caps_name = family_caps and words == 1 and len(parts[0]) >= 3
+        if not caps_name or not re.search(r"[AEIOUY]", parts[0][1:]):
+            return None
+    end_tok = k - 1
+    return NameSpan(tuple(parts), t[first].start, t[end_tok].end, first, k)
+
+
+def last_syllable(r: NameReader, k: int, parts: list[str]) -> bool:
+    """A short word that ends a family-first name although it reads as an English word:
+    "President Baek Ha In and ..." (a capital "In" mid-sentence is no preposition).
+
+    Only after a listed family name and one syllabic given word, one space away, and not
+    followed by another capitalised word."""
+    t = r.tokens
+    w = t[k].bare
+    return (
+        len(parts) == 2
+        and parts[0].casefold() in r.v.family_names
+        and syllabic(parts[1])
+        and len(w) <= 3
+        and w[:1].isupper()
+        and w[1:].islower()
+        and syllabic(w)
+        and t[k].start - t[k - 1].end == 1
+        and not (k + 1 < len(t) and t[k + 1].capitalised)
+    )
+
+
+def backward_start(r: NameReader, j: int, lo: int) -> int | None:
+    """The first token of a name that ends at token `j` (not before `lo`), or None.
+
+    Walks back over name words, initials and particles, after a suffix ("Biden, Jr."):
+    in "met Lloyd J. Austin", from "Austin" it gives the index of "Lloyd".
+    """
+    t = r.tokens
+    k = j
+    if t[k].text == "." and k > lo and r.is_dotted_suffix(k - 1):
+        k -= 1
+    if r.is_suffix(k) and k > lo and not r.is_initial(k):
+        k -= 1
+        if t[k].text == "," and k > lo:
+            k -= 1  # "Joseph R. Biden, Jr."
+    start = None
+    while k >= lo:
+        if r.is_name_word(k) and not (k < j and t[k].possessive):
+            start = k
+        elif t[k].text == "." and k > lo and r.is_initial(k - 1):
+            k -= 1
+            start = k
+        elif t[k].text in r.v.particles and start is not None:
+            pass
+        else:
+            break
+        k -= 1
+    return start
