@@ -1,7 +1,7 @@
 """Events: dated statements, one per date a sentence names, resolved against the document date.
 
-`what` is the clause around the date with the date words taken out ("Marles arrived at the
-Pentagon for defense discussions ..."), so the timeline reads "2022-12-05: Marles arrived ...".
+`what` is the clause around the date with the date words taken out ("Quinn arrived at the
+harbour for port talks ..."), so the timeline reads "2022-12-05: Quinn arrived ...".
 A sentence with two dates gives two events, each with its own clause ("..., which will conclude
 tomorrow" keeps its antecedent: "the defense ministers' meeting, which will conclude at ...").
 

@@ -154,7 +154,7 @@ def merge_people(occurrences: list[Occurrence], v: Vocab) -> list[Draft]:
         d.absorb(occ, v.heads)
     for occ in (o for o in occurrences if o.distinct and not o.titled):
         new_draft(occ).absorb(occ, v.heads)
-    # Title-case headings ("Secretary Austin Concludes India Visit") cannot show where a name
+    # Title-case headings ("Secretary Reyes Concludes Peru Visit") cannot show where a name
     # ends: their names only join people the body names, by any one of their words.
     for occ in (o for o in occurrences if o.weak):
         for w in reversed(name_words(occ.span.surface, v.suffixes)):
@@ -181,7 +181,7 @@ def _paternal_surname(name: str, v: Vocab) -> str | None:
 
 
 def _japanese_order(d: Draft, v: Vocab) -> None:
-    """ "Defense Minister Hamada Yasukazu" of Japan, later "Minister Hamada": a Japanese name
+    """ "Defense Minister Sato Kenji" of Japan, later "Minister Sato": a Japanese name
     printed family-first in ordinary capitals is written given-first once the text uses its
     first word alone and never its last, which shows that the first word is the family name.
     Names of other countries, or whose last word stands alone, keep their order."""

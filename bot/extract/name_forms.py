@@ -1,7 +1,7 @@
 """How a name is written: given-name order, its words, its surname and its family name.
 
-These rules read a name already found (names.py finds them): "NISHIMURA Yasutoshi" is
-written "Yasutoshi Nishimura", "Lloyd J. Austin III" has the surname "Austin", "Lee Do-hoon"
+These rules read a name already found (names.py finds them): "TANAKA Hiroto" is
+written "Hiroto Tanaka", "Marco J. Reyes III" has the surname "Reyes", "Lee Do-hoon"
 has the family name "Lee".
 """
 
@@ -14,7 +14,7 @@ from bot.extract.vocab import Vocab
 
 
 def display_name(parts: tuple[str, ...], suffixes: frozenset[str]) -> str:
-    """A name written given-name first: "NISHIMURA Yasutoshi" → "Yasutoshi Nishimura".
+    """A name written given-name first: "TANAKA Hiroto" → "Hiroto Tanaka".
 
     Japanese official texts print the family name in capitals before the given name; any other
     order is kept as printed (Korean and Chinese names put the family name first already).
@@ -36,7 +36,7 @@ def display_name(parts: tuple[str, ...], suffixes: frozenset[str]) -> str:
 
 
 def name_words(name: str, suffixes: frozenset[str]) -> list[str]:
-    """The words of a name without initials and suffixes: "Lloyd J. Austin III" → Lloyd, Austin.
+    """The words of a name without initials and suffixes: "Marco J. Reyes III" → Marco, Reyes.
 
     An initial printed without its dot ("S Rao") is an initial too.
     """

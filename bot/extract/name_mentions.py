@@ -1,6 +1,6 @@
 """Mentions of people by name: every printed form of a person's name, found in one pass.
 
-The alias table (merging.py) maps each form a person is printed in ("Olaf Scholz", "Scholz")
+The alias table (merging.py) maps each form a person is printed in ("Ana Paz", "Paz")
 to the people it may stand for; this module finds every occurrence of those forms and decides
 which person each one names when several share it.
 """

@@ -2,7 +2,7 @@
 
 NameReader (names.py) answers what each token is (an initial, a particle, an honorific, a
 name word); these rules walk the tokens with those answers. `read_forward` reads a name from
-its first token ("Dr. Lloyd J. Austin III said" → Lloyd J. Austin III), `backward_start` finds
+its first token ("Dr. Marco J. Reyes III said" → Marco J. Reyes III), `backward_start` finds
 the first token of a name that ends at a given token.
 """
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class NameSpan:
-    """A name as printed: its parts ("Lloyd", "J.", "Austin", "III") and body offsets."""
+    """A name as printed: its parts ("Marco", "J.", "Reyes", "III") and body offsets."""
 
     parts: tuple[str, ...]
     start: int
@@ -39,7 +39,7 @@ def read_forward(
     """The name starting at token `i` (after any honorifics and ranks), or None.
 
     Initials ("J."), particles ("von der") and a suffix ("Jr.", "III") join the name; a line
-    break, a double space or a possessive ("Austin's") ends it, and more than five words is
+    break, a double space or a possessive ("Reyes's") ends it, and more than five words is
     no name. A name all in capitals is an acronym, except with `family_caps` (right after a
     title, where "Minister KIHARA" is a Japanese family name printed in capitals).
     """
@@ -127,7 +127,7 @@ def backward_start(r: NameReader, j: int, lo: int) -> int | None:
     """The first token of a name that ends at token `j` (not before `lo`), or None.
 
     Walks back over name words, initials and particles, after a suffix ("Biden, Jr."):
-    in "met Lloyd J. Austin", from "Austin" it gives the index of "Lloyd".
+    in "met Marco J. Reyes", from "Reyes" it gives the index of "Marco".
     """
     t = r.tokens
     k = j

@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 #: Words, dotted abbreviations (U.S.) and single punctuation marks. Apostrophes and hyphens stay
-#: inside a word ("Hamada's", "Do-hoon"); a dot after a single letter is its own token, so an
+#: inside a word ("Sato's", "Do-hoon"); a dot after a single letter is its own token, so an
 #: initial reads as "J" + ".".
 _TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]")
 _ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth", re.IGNORECASE)
@@ -134,7 +134,7 @@ class NameReader:
         self.v = v
 
     def adjacent_dot(self, i: int) -> bool:
-        """Whether a dot follows token `i` with no space: "J" in "J. Austin"."""
+        """Whether a dot follows token `i` with no space: "J" in "J. Reyes"."""
         t = self.tokens
         return i + 1 < len(t) and t[i + 1].text == "." and t[i + 1].start == t[i].end
 

@@ -75,7 +75,7 @@ class PeopleRegister:
         return [(self.people[m.person], m.start) for m in self.mention_spans(start, end)]
 
     def resolve(self, mention: str, position: int) -> Person | None:
-        """The person a mention ("Scholz", "the Chancellor", "he") at body offset refers to."""
+        """The person a mention ("Paz", "the Chancellor", "he") at body offset refers to."""
         text = mention.strip().strip(",.;:!?\"“”'’").strip()
         if not text or self.lexicon is None:
             return None

@@ -22,8 +22,8 @@ class QuoteIndex:
     """The quote spans of one paragraph (body offsets, in text order, disjoint) and the people
     mentioned outside them (in text order).
 
-    Example: for `"We will act," Scholz said.` the span covers `We will act,` and Scholz's
-    mention lies outside it, so `speaker_of(offset of "We")` is Scholz with that span.
+    Example: for `"We will act," Paz said.` the span covers `We will act,` and Paz's
+    mention lies outside it, so `speaker_of(offset of "We")` is Paz with that span.
     """
 
     spans: tuple[tuple[int, int], ...]

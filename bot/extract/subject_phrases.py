@@ -66,7 +66,7 @@ def _trim(toks: list[Token], first: int, last: int, w: ActorWords) -> tuple[int,
 def subject_before(
     toks: list[Token], index: int, w: ActorWords
 ) -> tuple[str, tuple[int, int] | None]:
-    """The subject of the verb at token `index`, read backwards ("Hamada also wants").
+    """The subject of the verb at token `index`, read backwards ("Sato also wants").
 
     Returns ("np", span) for a phrase right before the verb; ("coordinate", None) when the verb
     follows a comma or "and" (its subject is the sentence's main one); ("relative", None) after

@@ -104,7 +104,7 @@ def _ends_sentence(text: str, dot: int, after: int) -> bool:
     word = _word_before(text, dot).rstrip(".").casefold()
     if word in ABBREVIATIONS:
         return False
-    # Initials: "Lloyd J. Austin", "Ferdinand R. Marcos"; dotted acronyms mid-name: "W. Bush".
+    # Initials: "Marco J. Reyes", "Elena R. Ferro"; dotted acronyms mid-name: "W. Hale".
     return not (len(word) == 1 and word.isalpha())
 
 

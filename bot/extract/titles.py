@@ -1,4 +1,4 @@
-"""Titles in running text: "Japanese Defense Minister Yasukazu Hamada", "the secretary".
+"""Titles in running text: "Japanese Defense Minister Kenji Sato", "the secretary".
 
 A title is built around a head word (Minister, Secretary, President ...) with modifiers and
 portfolio words before it ("Deputy Prime", "2nd Vice", "National Security"), an optional

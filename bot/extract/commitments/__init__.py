@@ -26,7 +26,7 @@ inside quotes count too: "we" there is the speaker's side. Where each rule lives
 Not commitments: questions, "would welcome"-style wishes, courtesies ("would like to express my
 gratitude"), praise of another's commitment ("praised the Czech Republic's commitments"), a
 plan's assessment, and a speaker's forecast about a country outside the document's main
-participants ("Austin said China will keep up the pressure").
+participants ("Reyes said China will keep up the pressure").
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
 """Who commits: the countries a commitment's subjects name.
 
-A subject names countries directly ("Germany"), through people ("Scholz" is Germany's), groups
+A subject names countries directly ("Germany"), through people ("Paz" is Germany's), groups
 ("the Leaders" are the main participants) or pronouns: "they" are the previous commitment's
 actors, "we" inside a quote the speaker's country and outside one all participants, "our
 countries" the group it names. A person whose country the text never gives stands for a main
-participant no one else represents ("Marles [Australia] and Austin [?]": Austin is the United
+participant no one else represents ("Quinn [Australia] and Reyes [?]": Reyes is the United
 States). With no subject, agents after "by" ("efforts by the United States"), else the
 paragraph's last actors, else the document's main participants.
 """
@@ -76,7 +76,7 @@ def _phrase_actors(
     out.extend(p.country for p, _ in people if p.country)
     unknown = {p.id for p, _ in people if not p.country}
     if unknown:
-        # "Marles [Australia] and Austin [?]" → Austin stands for the United States.
+        # "Quinn [Australia] and Reyes [?]" → Reyes stands for the United States.
         stand_ins = unrepresented(doc, out)[: len(unknown)]
         if not stand_ins and out and re.search(r"\band\b", phrase):
             # "The Secretary [United States] and Minister Singh [?]": a coordinated partner

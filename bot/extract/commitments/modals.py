@@ -4,7 +4,7 @@
 implies an actor ("another frigate will be sent"). Forecasts and assessments do not: "demand
 will expand", "it will lead to", "the deal will open other doors" (a plan or a thing with a verb
 of effect), "the dialogue will serve as a platform", and a speaker's forecast about a country
-outside the document's main participants ("Austin said China will keep up the pressure"),
+outside the document's main participants ("Reyes said China will keep up the pressure"),
 unless it acts with one ("the UK would continue to work with the US"). Wishes and courtesies
 ("would welcome", "would be glad") are no plans; a progressive ("would be providing") is.
 """
@@ -170,7 +170,7 @@ def _reported_outsider(
     doc: CommitmentDoc,
     modal_end: int,
 ) -> bool:
-    """ "Austin said China will keep up the pressure": a speaker's forecast about a country
+    """ "Reyes said China will keep up the pressure": a speaker's forecast about a country
     that is not among the document's main participants is an assessment, not a plan. Unless
     it acts with a participant: "the PM said the UK would continue to work with the US"."""
     if span is None:

@@ -66,7 +66,7 @@ def thing_subject_end(
     "The first day of the ministerial centered on the alliance's commitment to ..." tells what
     a day was about, so no commitment after the subject counts. Only the subject's head counts
     (the words before "of", "in", ...), so a name after it ("of the Ministerial") makes no
-    actor; "The statement reaffirmed Japan's commitment" (a plan noun) and "Austin stressed
+    actor; "The statement reaffirmed Japan's commitment" (a plan noun) and "Reyes stressed
     America's commitment" (a person) still commit."""
     span = main_subject(toks, w)
     if span is None and toks and toks[0].low in w.determiners:

@@ -2,7 +2,7 @@
 
 A heading "<actor> to <verb>" is a plan ("Canada to open embassy"). The purpose of a meeting,
 trip or call is one ("X visited Japan today to boost ties"), though "met ... to discuss" is
-not. An actor dated after the document is a scheduled plan ("Scholz is back in Japan in May"),
+not. An actor dated after the document is a scheduled plan ("Paz is back in Japan in May"),
 as is a present progressive with a date ahead ("X is heading to Paris tomorrow") even when
 another clause looks back; a year inside a name ("the Tokyo 2020 Olympic Games") dates nothing.
 """
@@ -135,7 +135,7 @@ _PROGRESSIVE_RE = re.compile(r"\b(?:is|are|am)\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
 
 
 def scheduled_cue(sentence: Sentence, doc: CommitmentDoc, lazy: LazyTokens) -> Cue | None:
-    """No cue, but an actor dated after the document: "Scholz is back in Japan in May", or a
+    """No cue, but an actor dated after the document: "Paz is back in Japan in May", or a
     schedule in the present progressive ("X is heading to Paris tomorrow") even when another
     clause looks back ("after his visit to Berlin a few days ago")."""
     text = sentence.text

@@ -36,7 +36,7 @@ def speaker_topics(
     person_topics: dict[str, tuple[str, ...]],
 ) -> tuple[str, ...]:
     """For a quoted sentence with no topic of its own or of its paragraph ("And that's why
-    we'll keep coming back," Austin said): the topics of the latest paragraph that named its
+    we'll keep coming back," Reyes said): the topics of the latest paragraph that named its
     speaker, who goes on with the same subject. A "he said" speaker is the person it refers to."""
     offset = sentence.start + len(sentence.text) - len(sentence.text.lstrip("“\"'‘ "))
     speaker, quote = quotes.speaker_of(offset)

@@ -1,11 +1,11 @@
 """Evidence that a capitalised phrase is a person, read paragraph by paragraph.
 
-A title before it ("Defense Minister Boris Pistorius"), a parenthesis with a party or portfolio
-after it ("Robert Habeck (Vice Chancellor and Economy, Greens)"), an honorific ("Ms. Baerbock"),
-a middle initial ("Lloyd J. Austin"), a reporting verb next to it ("said Scholz"), a predecessor
-list ("his predecessors, Angela Merkel (CDU) and ..."), an apposition ("Marles, who also serves
+A title before it ("Defense Minister Jonas Holm"), a parenthesis with a party or portfolio
+after it ("Tom Berg (Vice Chancellor and Economy, Greens)"), an honorific ("Ms. Vogt"),
+a middle initial ("Marco J. Reyes"), a reporting verb next to it ("said Paz"), a predecessor
+list ("his predecessors, Lena Brandt (CDU) and ..."), an apposition ("Quinn, who also serves
 as defense minister,", "Ana Paz, U.S. Ambassador to Peru,", "Jonas Kern, head of the transport
-department,"), a country after it ("Annalena Baerbock of Germany"), a party told around it
+department,"), a country after it ("Annalena Vogt of Germany"), a party told around it
 ("who belongs to the Greens", "the FDP man Jonas Kern", "his party leader ..."). Each is an
 Occurrence; titles with no name after them ("the Chancellor", "the SPD politician") are role
 references the register resolves once everyone is known.

@@ -1,7 +1,7 @@
 """Party and country told around a name.
 
 Right after it: "Lars Berg, a Social Democrat,", "Ida Holm of the Greens", "Ana Paz, who
-belongs to the Greens," (config `party_membership_phrases`), "Annalena Baerbock of Germany",
+belongs to the Greens," (config `party_membership_phrases`), "Annalena Vogt of Germany",
 "President Ana Paz of the Republic of Chile". Before it: "the FDP man Jonas Kern" (config
 `party_person_nouns`), and "his party leader Ana Paz", where the party is the one named right
 before the word "party" or else the one the text named last. A longer capitalised name after

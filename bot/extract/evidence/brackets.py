@@ -1,9 +1,9 @@
 """Parentheses and predecessor lists.
 
-"Robert Habeck (Vice Chancellor and Economy, Greens)" gives two roles and a party; "The
+"Tom Berg (Vice Chancellor and Economy, Greens)" gives two roles and a party; "The
 Chancellor (SPD)" is a role reference with a party; "Christian Democrat (CDU) Lena Vogt" only
 spells out a party's name, and the name after it is that party's. Anything else in the
-bracket ("(pictured)", "(2019)") says nothing about a person. "his predecessors, Angela Merkel
+bracket ("(pictured)", "(2019)") says nothing about a person. "his predecessors, Lena Brandt
 (CDU) and Gerhard Schröder (SPD)" names former holders of the role.
 """
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 def parentheses(
     col: Collector, p: ParagraphView, by_last: dict[int, RolePhrase], claimed: set[int]
 ) -> None:
-    """ "Robert Habeck (Vice Chancellor and Economy, Greens)", "The Chancellor (SPD)"."""
+    """ "Tom Berg (Vice Chancellor and Economy, Greens)", "The Chancellor (SPD)"."""
     t = p.tokens
     for i, tok in enumerate(t):
         if tok.text != "(" or i == 0:
@@ -106,7 +106,7 @@ def _split_roles(col: Collector, item: str) -> list[str]:
 
 
 def predecessors(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
-    """ "his predecessors, Angela Merkel (CDU) and Gerhard Schröder (SPD)": former people."""
+    """ "his predecessors, Lena Brandt (CDU) and Gerhard Schröder (SPD)": former people."""
     t = p.tokens
     nouns = col.words.predecessor_nouns
     if nouns.isdisjoint(p.folded_words):

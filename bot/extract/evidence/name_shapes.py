@@ -1,8 +1,8 @@
 """Shapes only a person's name has, and what they tell.
 
-An honorific ("Ms. Baerbock", also its gender), a rank ("Admiral Antony Radakin", not "General
-Motors"), a middle initial ("George W. Bush"), a reporting verb next to it ("said Scholz",
-"Austin said"; not "the Kremlin said"), a meeting verb ("met with Hiro Sato", "Hiro Sato
+An honorific ("Ms. Vogt", also its gender), a rank ("Admiral Antony Radakin", not "General
+Motors"), a middle initial ("George W. Hale"), a reporting verb next to it ("said Paz",
+"Reyes said"; not "the Kremlin said"), a meeting verb ("met with Hiro Sato", "Hiro Sato
 hosted"), a noun only people take ("the jailed journalists Hiro Sato and Ana Paz"), a family
 name with a hyphenated given name ("Kim Sung-ho"). Other two- or three-word capitalised
 phrases wait: they count once their last word also stands alone ("Sato agreed").
@@ -68,7 +68,7 @@ def honorific_gender(col: Collector, p: ParagraphView, first: int) -> str | None
 
 
 def honorifics_and_initials(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
-    """ "Ms. Baerbock", "George W. Bush": shapes only a person's name has."""
+    """ "Ms. Vogt", "George W. Hale": shapes only a person's name has."""
     t = p.tokens
     r = p.reader
     i = 0
@@ -148,7 +148,7 @@ def full_names(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
             col.occurrences.append(Occurrence(span))
             claimed.update(range(span.first, span.stop))
         elif clean and (of_country or _meeting(col, p, span.first, stop)):
-            # "Annalena Baerbock of Germany", "met with Hiro Sato", "Hiro Sato hosted"
+            # "Annalena Vogt of Germany", "met with Hiro Sato", "Hiro Sato hosted"
             col.occurrences.append(Occurrence(span, country=of_country))
             claimed.update(range(span.first, span.stop))
         elif clean and (span.first == listed or _introduced(col, p, span.first)):
@@ -215,7 +215,7 @@ def _meeting(col: Collector, p: ParagraphView, first: int, stop: int) -> bool:
 
 
 def reporting_verbs(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
-    """ "said Scholz", "Austin said": the name next to a reporting verb is a speaker."""
+    """ "said Paz", "Reyes said": the name next to a reporting verb is a speaker."""
     t = p.tokens
     r = p.reader
     starts = [tok.start for tok in t]

@@ -1,9 +1,9 @@
 """Titles before names, and titles with no name after them.
 
 A title joined to a titled name by "and" is that person's too ("Deputy Prime Minister and
-Minister of Defence Richard Marles"), unless a "the" makes two people ("The Secretary and
+Minister of Defence Richard Quinn"), unless a "the" makes two people ("The Secretary and
 Minister Singh"). A title with no name after it is an apposition when a name stands next to it
-across a comma ("Olaf Scholz, the chancellor,", "the German chancellor, Olaf Scholz,"), else a
+across a comma ("Ana Paz, the chancellor,", "the German chancellor, Ana Paz,"), else a
 role reference ("the Chancellor", "Japan's prime minister", "the SPD politician"). "President
 Ruiz and First Lady Ana Ruiz" are two people of one family.
 """
@@ -31,7 +31,7 @@ _DETERMINERS = frozenset({"the", "his", "her", "their", "its"})
 
 def coordinated(p: ParagraphView) -> dict[int, int]:
     """Titles joined to a titled name by "and": "Deputy Prime Minister and Minister of
-    Defence Richard Marles" gives Marles both. Nameless phrase index -> named phrase index."""
+    Defence Richard Quinn" gives Quinn both. Nameless phrase index -> named phrase index."""
     phrases, t = p.phrases, p.tokens
     links: dict[int, int] = {}
     for idx, ph in enumerate(phrases):
@@ -88,7 +88,7 @@ def bare_title(
     roles = [c.text for c in chain or ()] + [ph.text]
     country = ph.country or next((c.country for c in chain or () if c.country), None)
     party = ph.party or next((c.party for c in chain or () if c.party), None)
-    # "his Australian counterpart, Deputy Prime Minister ... Richard Marles,": the country
+    # "his Australian counterpart, Deputy Prime Minister ... Richard Quinn,": the country
     if not chain and nxt + 1 < len(t) and t[nxt].text == "," and (nxt + 1) in named:
         occ = named[nxt + 1]
         occ.country = occ.country or ph.country
@@ -113,7 +113,7 @@ class _Details:
 def _name_before(
     col: Collector, p: ParagraphView, ph: RolePhrase, lead: RolePhrase, details: _Details
 ) -> bool:
-    """ "Richard Marles, who also serves as defense minister,", "Olaf Scholz, the chancellor,":
+    """ "Richard Quinn, who also serves as defense minister,", "Ana Paz, the chancellor,":
     the name before the comma that opens the title holds it (True when one was found)."""
     t = p.tokens
     nxt = ph.last + 1
@@ -145,7 +145,7 @@ def _name_before(
 def _name_after(
     col: Collector, p: ParagraphView, ph: RolePhrase, lead: RolePhrase, details: _Details
 ) -> bool:
-    """ "the German chancellor, Olaf Scholz,", "the Minister of Defence, H.E. Mr. Gen Ito,":
+    """ "the German chancellor, Ana Paz,", "the Minister of Defence, H.E. Mr. Gen Ito,":
     the full name after the comma that closes the title holds it (True when one was found).
     A determiner may stand a few lower-case words before the title, and those words belong
     to the role: "The deputy parliamentary group leader of the SPD, Ana Paz,"."""

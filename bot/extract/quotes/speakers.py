@@ -2,7 +2,7 @@
 
 In order: a quote running over paragraphs keeps the speaker of its attributed part; words
 quoted from a document go to the body that issued it (issuers.py); a partial quote takes the
-subject of the sentence's reporting verb ("Austin emphasized ..., saying it includes “…”"); a
+subject of the sentence's reporting verb ("Reyes emphasized ..., saying it includes “…”"); a
 quoted subheading goes to the quote that repeats its words; the rest continue the paragraph's
 current speaker (`“A,” he said. “B.”`), or the previous paragraph's when the paragraph names no
 one else (news reports run a statement over paragraphs).
