@@ -8,17 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.extract import extract_document
 from bot.extract.lexicon import Lexicon
-from bot.models import Document
-
-
-def speakers_of(text: str, lexicon: Lexicon) -> list[tuple[str | None, str]]:
-    """(speaker name or group, quote text) for each quotation of a document."""
-    doc = Document(id="t", title="t", path="t.txt", text=text, sha256="0")
-    facts = extract_document(doc, lexicon)
-    names = {p.id: p.name for p in facts.people}
-    return [(names.get(q.speaker, q.speaker), q.text) for q in facts.quotes]
+from tests.extract.test_speakers import speakers_of
 
 
 @pytest.mark.parametrize(

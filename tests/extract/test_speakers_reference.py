@@ -5,27 +5,13 @@ Every document here is written for the test, with invented people.
 
 from __future__ import annotations
 
-from bot.extract import extract_document
 from bot.extract.lexicon import Lexicon
 from bot.extract.people import extract_people
 from bot.extract.speaker_text import SpeakerText
 from bot.extract.speaker_words import mask_stops, speaker_cues
 from bot.extract.text import segment
 from bot.models import Document
-
-
-def speakers_of(text: str, lexicon: Lexicon) -> list[tuple[str | None, str]]:
-    """(speaker name or group, quote text) for each quotation of a document."""
-    doc = Document(id="t", title="t", path="t.txt", text=text, sha256="0")
-    facts = extract_document(doc, lexicon)
-    names = {p.id: p.name for p in facts.people}
-    return [(names.get(q.speaker, q.speaker), q.text) for q in facts.quotes]
-
-
-def speaker_of(text: str, quote_start: str, lexicon: Lexicon) -> str | None:
-    hits = [s for s, q in speakers_of(text, lexicon) if q.startswith(quote_start)]
-    assert hits, f"no quotation starting {quote_start!r}"
-    return hits[0]
+from tests.extract.test_speakers import speaker_of
 
 
 def genders_of(text: str, lexicon: Lexicon) -> dict[str, str]:
