@@ -4,9 +4,7 @@
 server, or an admin (bot.cogs.checks.is_admin); `following` and `changes` only read, and anyone
 may ask. After each reload that changed facts the service calls `post_follows`, which works out
 each followed channel's digest and posts it from a task of its own, so the admin's reload reply
-does not wait on the posts. A channel that is gone or refuses the post is logged and skipped;
-its facts stay unposted, and the other channels still get theirs. Posts never ping: the bot's
-allowed mentions are none, each send says so again, and the text is defused by bot.render.
+does not wait on the posts; bot.cogs.follow_posts sends them.
 """
 
 from __future__ import annotations
@@ -24,9 +22,10 @@ from discord.ext import commands
 from bot.briefing import COMMANDS
 from bot.cogs.checks import is_admin, who
 from bot.cogs.choices import options, rank
+from bot.cogs.follow_posts import post_digests
 from bot.errors import UserError
 from bot.follows import Digest
-from bot.pages import Page, embed_pages, send_answer, text_pages
+from bot.pages import send_answer
 
 if TYPE_CHECKING:
     from bot.discord_app import Briefbot
@@ -35,9 +34,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 #: Commands that change what a channel receives.
 MANAGING = frozenset({"follow", "unfollow"})
-#: Messages one digest may take in a channel; a digest is cut well before (bot.follows).
-MAX_POST_PAGES = 6
-NO_MENTIONS = discord.AllowedMentions.none()
 
 
 class NotChannelManager(commands.CheckFailure, UserError):
@@ -95,7 +91,7 @@ class FollowCog(commands.Cog, name="Follow"):
 
     async def _post_when_ready(self, digests: list[Digest]) -> None:
         await self.bot.wait_until_ready()  # channels are known only once connected
-        await self.post_digests(digests)
+        await post_digests(self.bot, digests)
 
     async def cog_unload(self) -> None:
         if self._unsubscribe is not None:
@@ -190,49 +186,7 @@ class FollowCog(commands.Cog, name="Follow"):
             result, self.bot.settings.prefix, console=False
         )
         if found:
-            self._start(self.post_digests(found))
-
-    async def post_digests(self, digests: list[Digest]) -> None:
-        """Post each digest; one that fails is logged, and the rest are still posted."""
-        for digest in digests:
-            try:
-                sent = await self.post(digest)
-                if sent:
-                    await self.bot.service.follows.mark_posted(digest)
-            except Exception:
-                log.exception("could not post the follows of channel %s", digest.channel)
-
-    def _pages(self, digest: Digest, channel: discord.abc.GuildChannel) -> list[Page]:
-        me = channel.guild.me
-        if me is not None and channel.permissions_for(me).embed_links:
-            return list(embed_pages(digest.answer, self.bot.settings))
-        return list(text_pages(digest.answer))
-
-    async def post(self, digest: Digest) -> bool:
-        """Send one digest to its channel; False (logged) when the channel is gone or refuses."""
-        channel = self.bot.get_channel(digest.channel)
-        if not isinstance(channel, discord.TextChannel | discord.Thread | discord.VoiceChannel):
-            log.warning(
-                "followed channel %s (server %s) is gone or not a text channel; not posted",
-                digest.channel,
-                digest.guild,
-            )
-            return False
-        pages = self._pages(digest, channel)
-        if len(pages) > MAX_POST_PAGES:  # a small `lines_per_page`: the rest is one line away
-            rest = len(pages) - MAX_POST_PAGES + 1
-            more = f"… and {rest} more pages: `{self.bot.settings.prefix}changes` lists them all."
-            pages = [*pages[: MAX_POST_PAGES - 1], more]
-        try:
-            for page in pages:
-                if isinstance(page, discord.Embed):
-                    await channel.send(embed=page, allowed_mentions=NO_MENTIONS)
-                else:
-                    await channel.send(page, allowed_mentions=NO_MENTIONS)
-        except discord.HTTPException as exc:
-            log.warning("could not post to followed channel %s: %s", digest.channel, exc)
-            return False
-        return True
+            self._start(post_digests(self.bot, found))
 
 
 async def setup(bot: Briefbot) -> None:

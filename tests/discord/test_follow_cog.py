@@ -16,7 +16,8 @@ from bot.briefing import COMMANDS
 from bot.changes import all_facts
 from bot.cogs.choices import CHOICE_LIMIT, MAX_CHOICES
 from bot.cogs.errors import reply_for
-from bot.cogs.follow import MAX_POST_PAGES, FollowCog, NotChannelManager
+from bot.cogs.follow import FollowCog, NotChannelManager
+from bot.cogs.follow_posts import MAX_POST_PAGES, post_digest, post_digests
 from bot.errors import UserError
 from bot.follows import Digest, fact_id
 from bot.pages import embed_pages
@@ -234,7 +235,7 @@ async def test_a_gone_or_refusing_channel_is_logged_and_the_others_still_get_the
     cog.bot.get_channel.side_effect = channels.get
     for channel_id in (refusing.id, 12345, fine.id):  # 12345: deleted meanwhile
         await service.follows.follow(1, channel_id, "defence", "Ana", "!")
-    with caplog.at_level(logging.WARNING, logger="bot.cogs.follow"):
+    with caplog.at_level(logging.WARNING, logger="bot.cogs.follow_posts"):
         await _reload_with_new_document(cog, service)
     assert "could not post to followed channel" in caplog.text
     assert "12345" in caplog.text and "gone" in caplog.text
@@ -255,7 +256,7 @@ async def test_posting_marks_only_what_was_sent(cog: FollowCog, service: Briefin
     ]
     await service.follows.follow(1, gone, "defence", "Ana", "!")
     await service.follows.follow(1, fine.id, "defence", "Ana", "!")
-    await cog.post_digests(digests)
+    await post_digests(cog.bot, digests)
     tables = service.follows._tables()
     assert await tables.posted(gone, ["a"]) == set()
     assert await tables.posted(fine.id, ["b"]) == {"b"}
@@ -313,7 +314,7 @@ async def test_a_digest_of_many_pages_is_cut_to_a_few_messages(cog: FollowCog) -
     cog.bot.get_channel.return_value = channel
     lines = tuple(Line(f"fact number {i}") for i in range(MAX_POST_PAGES * 2))
     answer = Answer("follow", "New: many", "", (Section("many (topic)", lines),))
-    assert await cog.post(Digest(1, channel.id, answer, ("x",)))
+    assert await post_digest(cog.bot, Digest(1, channel.id, answer, ("x",)))
     sends = channel.send.await_args_list
     assert len(sends) == MAX_POST_PAGES
     shown = [c.kwargs["embed"].description for c in sends[:-1]]
