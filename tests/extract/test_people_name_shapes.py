@@ -4,6 +4,8 @@ words that are not people, on short sentences written for the test (invented nam
 
 from __future__ import annotations
 
+import pytest
+
 from bot.extract.lexicon import Lexicon
 from tests.extract.test_people import names, person, register_of
 
@@ -94,6 +96,21 @@ def test_news_outlets_and_companies_saying_something_are_not_people(lexicon: Lex
         "The Hokuto said the talks failed, and the Daily Ardent reported it.", lexicon
     )
     assert reg.people == ()
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("Unlike Moreno, the senator voted yes. Moreno said nothing.", "Moreno"),
+        ("Neither Tanaka nor Rossi came. Tanaka said he was ill.", "Tanaka"),
+        ("Despite Okafor's warning, the vote went ahead. Okafor said so.", "Okafor"),
+        ("Alongside Varga, the envoy signed. Varga said it was fair.", "Varga"),
+    ],
+)
+def test_a_word_opening_the_sentence_is_no_given_name(
+    text: str, person: str, lexicon: Lexicon
+) -> None:
+    assert names(register_of(text, lexicon))[0] == person
 
 
 # --- appositions, credit lines and undotted initials ---------------------------------------
