@@ -105,6 +105,8 @@ def test_news_outlets_and_companies_saying_something_are_not_people(lexicon: Lex
         ("Neither Tanaka nor Rossi came. Tanaka said he was ill.", "Tanaka"),
         ("Despite Okafor's warning, the vote went ahead. Okafor said so.", "Okafor"),
         ("Alongside Varga, the envoy signed. Varga said it was fair.", "Varga"),
+        ("Democrat Ana Paz said the plan was bad. Paz left early.", "Ana Paz"),
+        ("Rival Marco J. Reyes said so, and Reyes left.", "Marco J. Reyes"),
     ],
 )
 def test_a_word_opening_the_sentence_is_no_given_name(
