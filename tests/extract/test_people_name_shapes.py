@@ -212,3 +212,22 @@ def test_an_honorific_and_the_same_surname_after_and_is_another_person(
 def test_a_doubled_drop_cap_at_a_paragraph_start_is_read_as_the_word(lexicon: Lexicon) -> None:
     reg = register_of("BEconomics Minister Ana Paz (Greens) spoke on Monday.", lexicon)
     assert person(reg, "Ana Paz").roles == ("Economics Minister",)
+
+
+def test_a_name_after_a_country_possessive_is_that_country_s_person(lexicon: Lexicon) -> None:
+    reg = register_of(
+        "Chile's Ana Paz, Peru's Marco J. Reyes and Japan's Kenji Sato discussed trade.", lexicon
+    )
+    assert {p.name: p.country for p in reg.people} == {
+        "Ana Paz": "Chile",
+        "Marco J. Reyes": "Peru",
+        "Kenji Sato": "Japan",
+    }
+
+
+def test_a_place_or_institution_after_a_country_possessive_is_no_person(lexicon: Lexicon) -> None:
+    reg = register_of(
+        "Japan's Mount Kita erupted. Chile's National Assembly voted. Peru's Pacific Fleet sailed.",
+        lexicon,
+    )
+    assert reg.people == ()

@@ -2,9 +2,9 @@
 
 Right after it: "Lars Berg, a Social Democrat,", "Ida Holm of the Greens", "Ana Paz, who
 belongs to the Greens," (config `party_membership_phrases`), "Annalena Vogt of Germany",
-"President Ana Paz of the Republic of Chile". Before it: "the FDP man Jonas Kern" (config
-`party_person_nouns`), and "his party leader Ana Paz", where the party is the one named right
-before the word "party" or else the one the text named last. A longer capitalised name after
+"President Ana Paz of the Republic of Chile". Before it: "Chile's Ana Paz", "the FDP man
+Jonas Kern" (config `party_person_nouns`), and "his party leader Ana Paz", where the party is
+the one named right before the word "party" or else the one the text named last. A longer capitalised name after
 the party word is no party: "of the Green Energy Agency".
 """
 
@@ -40,6 +40,16 @@ def country_after(p: ParagraphView, k: int) -> str | None:
     if k >= len(t) or not p.blocked[k]:
         return None
     return next((c.country for c in p.countries if c.start <= t[k].start < c.end), None)
+
+
+def country_before(p: ParagraphView, k: int) -> str | None:
+    """ "Chile's Ana Paz": the country whose possessive name is token `k`, right before a
+    name; a name there is that country's person, as "Ana Paz of Chile" is."""
+    if k < 0 or not p.blocked[k] or not p.tokens[k].possessive:
+        return None
+    tok = p.tokens[k]
+    hit = next((c for c in p.countries if c.start <= tok.start < c.end), None)
+    return hit.country if hit is not None and hit.kind in {"name", "alias"} else None
 
 
 def party_after(col: Collector, p: ParagraphView, k: int) -> str | None:

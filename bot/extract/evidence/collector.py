@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from bot.extract.evidence.affiliation import (
     country_after,
+    country_before,
     parties_named,
     party_after,
     party_nouns,
@@ -50,6 +51,7 @@ class EvidenceWords:
     inverted: frozenset[str]  # reporting verbs that may precede their subject ("said Ito")
     role_clause_words: frozenset[str]  # "who", "said": a clause after a name, not a role
     hosting_verbs: frozenset[str]  # "hosted": places do it too
+    places: frozenset[str]  # "Mount", "Assembly": words of place and institution names
 
 
 @lru_cache(maxsize=8)
@@ -74,6 +76,7 @@ def evidence_words(lexicon: Lexicon) -> EvidenceWords:
         inverted=frozenset(lexicon.word_list("inverted_reporting_verbs")),
         role_clause_words=frozenset(w.casefold() for w in lexicon.word_list("role_clause_words")),
         hosting_verbs=frozenset(w.casefold() for w in lexicon.word_list("hosting_verbs")),
+        places=frozenset(w.casefold() for w in lexicon.word_list("place_words")),
     )
 
 
@@ -113,7 +116,9 @@ class Collector:
             if occ.party is None:
                 occ.party = party_after(self, p, occ.span.stop)
             if occ.country is None:
-                occ.country = country_after(p, occ.span.stop)
+                occ.country = country_after(p, occ.span.stop) or country_before(
+                    p, occ.span.first - 1
+                )
 
     def _read(self, p: ParagraphView) -> None:
         """Run the rule families over a paragraph, titled names first so later rules skip them."""

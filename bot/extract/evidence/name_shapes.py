@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot.extract.evidence.affiliation import country_after, party_after
+from bot.extract.evidence.affiliation import country_after, country_before, party_after
 from bot.extract.evidence.appositions import inside_phrase
 from bot.extract.evidence.view import (
     PHRASE_END,
@@ -122,7 +122,8 @@ def full_names(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
     listed = -1  # where a list of names introduced by a person noun goes on
     list_country: str | None = None
     while i < len(t):
-        if i in claimed or not p.name_word[i] or (i > 0 and t[i - 1].capitalised):
+        owner = country_before(p, i - 1)
+        if i in claimed or not p.name_word[i] or (i > 0 and t[i - 1].capitalised and not owner):
             i += 1
             continue
         span = r.forward(i, skip_honorifics=False)
@@ -137,7 +138,7 @@ def full_names(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
             and not any(w.casefold() in col.v.organisations for w in words)
             and not any(p.quoted[j] for j in range(span.first, span.stop))
         )
-        of_country = country_after(p, stop)
+        of_country = country_after(p, stop) or (owner if clean and _no_place(col, words) else None)
         fam = family_first(span.surface, col.v) if clean else None
         if fam and fam.casefold() in col.v.family_names and "-" in span.parts[-1]:
             # "Kim Sung-ho": a listed family name and a hyphenated syllabic given name are
@@ -184,6 +185,12 @@ def _introduced(col: Collector, p: ParagraphView, first: int) -> bool:
         and t[first - 2].text.casefold() in col.words.person_of_nouns
         and t[first - 3].text.casefold() in {"the", "his", "her", "their"}
     )
+
+
+def _no_place(col: Collector, words: list[str]) -> bool:
+    """Whether a phrase after a country's possessive holds no word of a place or an
+    institution ("Japan's Mount Kita", "Chile's National Assembly"; config `place_words`)."""
+    return not any(w.rstrip(".").casefold() in col.words.places for w in words)
 
 
 def _demonym_before(p: ParagraphView, first: int) -> str | None:
