@@ -122,8 +122,12 @@ def full_names(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
     listed = -1  # where a list of names introduced by a person noun goes on
     list_country: str | None = None
     while i < len(t):
-        owner = country_before(p, i - 1)
-        if i in claimed or not p.name_word[i] or (i > 0 and t[i - 1].capitalised and not owner):
+        if i in claimed or not p.name_word[i]:
+            i += 1
+            continue
+        after_capital = i > 0 and t[i - 1].capitalised
+        owner = country_before(p, i - 1) if after_capital else None  # "Chile's Ana Paz"
+        if after_capital and not owner:
             i += 1
             continue
         span = r.forward(i, skip_honorifics=False)
