@@ -106,6 +106,7 @@ def test_news_outlets_and_companies_saying_something_are_not_people(lexicon: Lex
         ("Despite Okafor's warning, the vote went ahead. Okafor said so.", "Okafor"),
         ("Alongside Varga, the envoy signed. Varga said it was fair.", "Varga"),
         ("Democrat Ana Paz said the plan was bad. Paz left early.", "Ana Paz"),
+        ("Citing Okafor's report, the envoy left. Okafor said so.", "Okafor"),
         ("Rival Marco J. Reyes said so, and Reyes left.", "Marco J. Reyes"),
     ],
 )
