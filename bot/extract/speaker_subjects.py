@@ -75,6 +75,8 @@ def _subject_in(sentence: str, verb: int, verb_end: int, cues: SpeakerCues) -> S
         return read_subject(sentence, pronoun.start(1), pronoun.end(1), cues)
     parts = [(a + m.start(), m.group(0)) for m in re.finditer(r"[^,]+", sentence[a:verb])]
     parts = [(off, p) for off, p in parts if p.strip()]
+    if parts:
+        parts[-1] = _from_inner_determiner(*parts[-1])
     if parts and len(parts[-1][1].split()) <= SUBJECT_WORDS:
         # the phrase right before the verb: "..., which, Paz said"; "Paz, a spokeswoman, said"
         found = read_subject(sentence, parts[-1][0], verb, cues)
@@ -116,6 +118,30 @@ def _subject_in(sentence: str, verb: int, verb_end: int, cues: SpeakerCues) -> S
         if found.kind == "name":
             return found
     return None
+
+
+#: A determiner after a lower-case word that no phrase goes on with: a new noun phrase starts.
+_INNER_DETERMINER_RE = re.compile(r"\b([a-z][\w'’-]*)\s+(?=(?:the|a|an)\s)")
+_GOES_ON = _MODIFIER_WORDS | frozenset("and or but nor as than that about over into by".split())
+
+
+def _from_inner_determiner(offset: int, part: str) -> tuple[int, str]:
+    """The clause part before a verb, from a noun phrase that opens inside it when the part
+    opens with a participle and no comma ends it: in "Lauding the harbor plan the mayor said",
+    "the mayor" is the subject, not the participle phrase before it. A part that opens
+    otherwise stays whole ("Ana Paz attacked the plan"), as does "... of the agency" ("of"
+    goes on).
+    """
+    first = part.split(None, 1)[0] if part.strip() else ""
+    if not (first[:1].isupper() and first.endswith("ing") and len(first) > 5):
+        return offset, part
+    last = None
+    for m in _INNER_DETERMINER_RE.finditer(part):
+        if m.group(1) not in _GOES_ON and m.group(1) not in _DETERMINERS:
+            last = m
+    if last is None:
+        return offset, part
+    return offset + last.end(), part[last.end() :]
 
 
 def _shifted(found: Subject, by: int) -> Subject:

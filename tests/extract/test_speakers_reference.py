@@ -92,3 +92,18 @@ def test_the_writers_own_relation_speaks_as_printed_and_is_the_he_after(
     )
     assert speaker_of(text, "We live in hard times", lexicon) == "my father"
     assert speaker_of(text, "the port is doomed", lexicon) == "my father"
+
+
+def test_a_quote_that_is_its_subject_s_predicate_continues_the_reporter(lexicon: Lexicon) -> None:
+    text = (
+        "Foreign Minister Ana Paz met her counterpart on Monday.\n\n"
+        "“It was a good meeting,” said Paz.\n\n"
+        "She said nothing “surprising” happened. Trade Minister Ivo Brandt “talked about the "
+        "harbor at length. I will not go into details.”"
+    )
+    assert speaker_of(text, "talked about the harbor", lexicon) == "Ana Paz"
+
+
+def test_a_quote_after_its_subject_and_a_verb_is_the_subject_s(lexicon: Lexicon) -> None:
+    text = "Trade Minister Ivo Brandt called the plan “a harbor for everyone.”"
+    assert speaker_of(text, "a harbor for everyone", lexicon) == "Ivo Brandt"

@@ -199,13 +199,22 @@ def reported_speaker(ctx: QuoteContext, item: QuoteItem) -> tuple[bool, str | No
 
 
 def subject_speaker(ctx: QuoteContext, item: QuoteItem) -> str | None:
-    """The first person named in the quote's sentence before it ("He called it “…”")."""
+    """The first person named in the quote's sentence before it ("He called it “…”").
+
+    Not a subject whose predicate is the quote: in `Ana Paz “rejected the plan outright.”` the
+    quoted words are about Paz, in the words of whoever the text is reporting (the paragraph's
+    speaker, or a source "according to" whom), so the quote continues that speaker instead.
+    """
     sent = ctx.sentence_at(item.span.start)
     if sent is None:
         return None
     open_at = item.span.start - len(item.span.open_mark)
     cands = [m for m in ctx.register.mention_spans(sent.start, open_at) if not m.in_quote]
-    return ctx.speaker(cands[0]) if cands else None
+    if not cands:
+        return None
+    if item.text[:1].islower() and not ctx.body[cands[-1].end : open_at].strip():
+        return None
+    return ctx.speaker(cands[0])
 
 
 def reporters(ctx: QuoteContext, para: Paragraph) -> list[tuple[int, str]]:
