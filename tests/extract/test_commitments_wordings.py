@@ -47,6 +47,9 @@ def test_more_commitment_wordings(lexicon: Lexicon, text: str) -> None:
         "Action needs to be taken on illegal fishing, the minister said.",
         "The commitment of troops to the border was criticised.",
         "The Chilean minister traveled to Arica, March 2-3, ahead of the summit in June.",
+        "“I don’t want to go into details,” the Chilean minister said.",
+        "“We don't want to comment on the talks,” the minister said.",
+        "Chile does not wish to comment on the talks, the minister said.",
     ],
 )
 def test_more_non_commitments(lexicon: Lexicon, text: str) -> None:

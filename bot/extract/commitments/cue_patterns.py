@@ -79,6 +79,7 @@ class CuePatterns:
     outcome: re.Pattern[str]  # "the talks ended with a commitment to"
     effect: re.Pattern[str]  # after a modal: "open other doors", "lead to", "bring"
     conversation: re.Pattern[str]  # after a modal: "confirm this in a moment"
+    talk_verb: re.Pattern[str]  # a verb of the conversation itself: "go into", "comment"
     social: re.Pattern[str]  # after a modal's verb: "attend the dinner hosted for ..."
     exhortation: re.Pattern[str]  # "we should stay focused"
 
@@ -208,7 +209,8 @@ def _intention_patterns(lexicon: Lexicon) -> dict[str, Any]:
         predicate_cues=frozenset(w.casefold() for w in lexicon.word_list("predicate_cues")),
         predicate_before=_predicate_re(lexicon),
         negated_before=re.compile(
-            rf"(?:\b|(?=['’]))(?:{alternation(lexicon.word_list('negations'))})\s+$", re.I
+            rf"(?:\b|(?=['’])|(?=n['’]t))(?:{alternation(lexicon.word_list('negations'))})\s+$",
+            re.I,
         ),
         praised=re.compile(
             rf"\b(?:{alternation(lexicon.word_list('praise_verbs'))})\s+[^.;:]{{0,80}}?"
@@ -262,6 +264,9 @@ def _modal_patterns(lexicon: Lexicon) -> dict[str, Any]:
         social=re.compile(
             rf"[a-z]+\s+(?:[\w’'-]+\s+){{0,3}}?(?:{alternation(lexicon.word_list('social_events'))})\b",
             re.IGNORECASE,
+        ),
+        talk_verb=re.compile(
+            rf"\s*(?:{alternation(lexicon.word_list('conversation_verbs'))})\b", re.IGNORECASE
         ),
         conversation=re.compile(
             rf"(?:{alternation(lexicon.word_list('conversation_verbs'))})\b"

@@ -153,6 +153,8 @@ def _intention_cues(s: _Scan) -> list[Cue]:
             continue  # "..., ready to face what comes": a stance, no predicate
         if _idiom(s.sentence, m, s.toks(), s.doc):
             continue  # "the quarrel, which does not want to be one"
+        if _unwanted(cues, text, m):
+            continue  # "I don't want to go into details"
         if shared_view(cues, text, m):
             continue  # "agreed on the opportunity the year presents"
         if history(cues, s.sentence, m, s.doc):
@@ -348,6 +350,22 @@ def _idiom(sentence: Sentence, m: re.Match[str], toks: list[Token], doc: Commitm
     elif how != "np":
         span = main_subject(toks, w)
     return subject_kind(sentence, span, doc) != "actor"
+
+
+#: Cues of wanting: negated before a verb of talk, they decline to say more.
+_WANTING = frozenset({"want", "wants", "wanted", "wish", "wishes", "wished", "like"})
+
+
+def _unwanted(cues: CuePatterns, text: str, m: re.Match[str]) -> bool:
+    """A negated wanting cue before a verb of the conversation itself (config
+    `conversation_verbs`): "I don't want to go into details", "Chile does not wish to comment"
+    decline to say more and plan nothing. "Kenya does not want to be left out" still counts."""
+    first = m.group(0).split()[0].casefold()
+    return (
+        first in _WANTING
+        and cues.talk_verb.match(text, m.end()) is not None
+        and cues.negated_before.search(text, max(0, m.start() - 24), m.start()) is not None
+    )
 
 
 def _plan_follows(sentence: Sentence, offset: int, toks: list[Token], doc: CommitmentDoc) -> bool:
