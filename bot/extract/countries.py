@@ -73,21 +73,36 @@ def find_countries(text: str, lexicon: Lexicon) -> list[CountryMention]:
     return list(_find(text, lexicon))
 
 
+#: What joins an institution to the country it belongs to: "Ministry of Defence of the ...".
+_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:of\s+)?")
+
+
 @per_text()
 def _find(text: str, lexicon: Lexicon) -> tuple[CountryMention, ...]:
     m = _matcher(lexicon)
-    out = []
+    out: list[CountryMention] = []
     for hit, _ in m.alternation.finditer(text):
         surface = hit.group(0)
         key = surface.casefold()
         country, kind = m.table[key]
         if key in m.exact_folded and surface not in m.exact:
             continue  # "us" is not the US; "u.s." in odd casing is not trusted either
-        out.append(CountryMention(country, hit.start(), hit.end(), kind, surface))
+        mention = CountryMention(country, hit.start(), hit.end(), kind, surface)
+        if out and out[-1].kind == "body" and _owned_by(text, out[-1], mention):
+            out.pop()
+        out.append(mention)
     return tuple(out)
 
 
-def country_of(text: str, lexicon: Lexicon) -> str | None:
-    """The single country a short phrase names ("Japanese", "U.K.", "Republic of Korea")."""
-    hits = find_countries(text, lexicon)
-    return hits[0].country if hits else None
+def _owned_by(text: str, body: CountryMention, mention: CountryMention) -> bool:
+    """Whether an institution is named with its country right after it: "the Ministry of
+    Defence of the Russian Federation" (or "of the Islamic Republic of Pakistan") is that
+    country's ministry, not the one the config gives "Ministry of Defence" by default, so only
+    the country counts."""
+    gap = mention.start - body.end
+    return (
+        mention.kind != "body"
+        and mention.country != body.country
+        and gap <= 60
+        and _OF_RE.fullmatch(text, body.end, mention.start) is not None
+    )
