@@ -308,3 +308,12 @@ def test_an_unnamed_leader_title_does_not_go_to_someone_named_once_in_passing(
     )
     reg = register_of(text, lexicon)
     assert person(reg, "Kim Sung-ho").roles == ()
+
+
+def test_an_office_before_a_comma_and_a_titled_name_is_also_theirs(lexicon: Lexicon) -> None:
+    reg = register_of(
+        "Peru’s Minister for Foreign Affairs, Senator Marco Reyes, met Ana Paz in Lima.", lexicon
+    )
+    reyes = person(reg, "Marco Reyes")
+    assert reyes.roles == ("Minister for Foreign Affairs", "Senator")
+    assert reyes.country == "Peru"

@@ -88,10 +88,13 @@ def bare_title(
     roles = [c.text for c in chain or ()] + [ph.text]
     country = ph.country or next((c.country for c in chain or () if c.country), None)
     party = ph.party or next((c.party for c in chain or () if c.party), None)
-    # "his Australian counterpart, Deputy Prime Minister ... Richard Quinn,": the country
+    # "his Australian counterpart, Deputy Prime Minister ... Richard Quinn,": the country;
+    # "Chile's Minister for Defence, Senator Ana Paz,": an office too (a capitalised title)
     if not chain and nxt + 1 < len(t) and t[nxt].text == "," and (nxt + 1) in named:
         occ = named[nxt + 1]
         occ.country = occ.country or ph.country
+        if ph.capital and not ph.former and ph.text.casefold() not in map(str.casefold, occ.roles):
+            occ.roles.insert(0, ph.text)
         return True
     details = _Details(roles, country, party)
     if _name_before(col, p, ph, lead, details) or _name_after(col, p, ph, lead, details):
