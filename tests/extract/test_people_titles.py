@@ -317,3 +317,14 @@ def test_an_office_before_a_comma_and_a_titled_name_is_also_theirs(lexicon: Lexi
     reyes = person(reg, "Marco Reyes")
     assert reyes.roles == ("Minister for Foreign Affairs", "Senator")
     assert reyes.country == "Peru"
+
+
+def test_a_counterpart_holds_the_office_of_the_titled_person_named_before(
+    lexicon: Lexicon,
+) -> None:
+    reg = register_of(
+        "The talks were between Prime Minister Marco Reyes and his Chilean counterpart Ana Paz.",
+        lexicon,
+    )
+    assert person(reg, "Ana Paz").roles == ("Prime Minister",)
+    assert person(reg, "Ana Paz").country == "Chile"

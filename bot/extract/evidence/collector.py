@@ -30,7 +30,12 @@ from bot.extract.evidence.name_shapes import (
     reporting_verbs,
     title_gender,
 )
-from bot.extract.evidence.titled import bare_title, coordinated, same_surname_pair
+from bot.extract.evidence.titled import (
+    bare_title,
+    coordinated,
+    counterpart_office,
+    same_surname_pair,
+)
 from bot.extract.evidence.view import Occurrence, ParagraphView, RoleRef
 from bot.extract.lexicon import Lexicon
 from bot.extract.names import NameSpan, family_first, name_words, vocab
@@ -127,6 +132,7 @@ class Collector:
         by_last = {ph.last: ph for ph in phrases}
         links = coordinated(p)
         named: dict[int, Occurrence] = {}  # first token of a titled name's phrase chain -> it
+        first_here = len(self.occurrences)  # this paragraph's occurrences start here
         for idx, ph in enumerate(phrases):
             if ph.name is None:
                 continue
@@ -135,6 +141,8 @@ class Collector:
             country = ph.country or next((c.country for c in chain if c.country), None)
             party = ph.party or next((c.party for c in chain if c.party), None)
             party = party or party_of_party_word(self, p, ph.first)
+            if roles == ["counterpart"]:
+                roles = counterpart_office(self.occurrences[first_here:], ph) or roles
             occ = Occurrence(ph.name, roles, country, party, ph.former, not ph.former)
             self.occurrences.append(occ)
             claimed.update(range(ph.name.first, ph.name.stop))

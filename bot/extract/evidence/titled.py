@@ -70,6 +70,16 @@ def same_surname_pair(col: Collector, p: ParagraphView, named: dict[int, Occurre
             one.distinct = True
 
 
+def counterpart_office(before: list[Occurrence], ph: RolePhrase) -> list[str] | None:
+    """The office of "his counterpart Ana Paz": the title of the person named with a title
+    just before in the paragraph, whose counterpart she is ("Prime Minister Marco Reyes and his
+    Chilean counterpart Ana Paz": Paz is Chile's Prime Minister). None when no one is."""
+    for occ in reversed(before):
+        if occ.span.start < ph.start and occ.titled and occ.roles and occ.roles[0][:1].isupper():
+            return [occ.roles[0]]
+    return None
+
+
 def bare_title(
     col: Collector,
     p: ParagraphView,
