@@ -54,6 +54,8 @@ def test_after_compares_at_the_precision_both_share() -> None:
         ("The envoy traveled to Lima.", "past"),
         ("The report must be submitted by Friday.", None),  # a participle, no past
         ("The envoy is in Lima.", None),
+        ("We expect to see the treaty in force by the summit.", "future"),
+        ("The sides are determined to finish the talks.", "future"),
     ],
 )
 def test_sentence_tense(lexicon: Lexicon, text: str, tense: str | None) -> None:
@@ -104,6 +106,9 @@ def test_a_range_that_ends_before_it_starts_is_no_range(lexicon: Lexicon) -> Non
 def test_a_day_without_a_year_follows_the_tense(lexicon: Lexicon) -> None:
     assert whens("The envoy will arrive on June 4.", lexicon, "2023-05-20") == ["2023-06-04"]
     assert whens("The envoy arrived on June 4.", lexicon, "2023-05-20") == ["2022-06-04"]
+    assert whens(
+        "We expect the treaty in force by the time of the summit in July.", lexicon, "2023-05-20"
+    ) == ["2023-07"]
 
 
 # --- relative.py ------------------------------------------------------------------------------
