@@ -192,3 +192,23 @@ def test_the_subject_of_the_reporting_verb_speaks(
     got = quotes_of(INTRO + sentence, lexicon)
     assert len(got) == 1
     assert got[0][0] == speaker
+
+
+def test_a_closing_sentence_naming_a_known_speaker_attributes_the_quote(lexicon: Lexicon) -> None:
+    text = (
+        "Chile and Peru met in Lima.\n\n“We found that positions were far apart. We tried.” "
+        "Chilean foreign minister Ana Maria Paz said after the meeting."
+    )
+    assert quotes_of(text, lexicon)[0][0] == "Ana Maria Paz"
+
+
+def test_a_verb_that_opens_the_next_quotation_is_not_the_closing_attribution(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        INTRO + "“It went well,” he said. “We agree.”\n"
+        "Chilean trade minister Ana Maria Paz added, “It was a long day.”"
+    )
+    speakers = [s for s, _ in quotes_of(text, lexicon)]
+    assert speakers[1] == speakers[0] != "Ana Maria Paz"
+    assert speakers[2] == "Ana Maria Paz"

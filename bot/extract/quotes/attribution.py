@@ -43,6 +43,7 @@ def attribution_after(ctx: QuoteContext, item: QuoteItem) -> tuple[bool, str | N
         m
         and closed
         and (not re.match(r"\s*(?:[.!?,;]|$)", rest[m.end() :]) or len(m.group("subj").split()) > 4)
+        and not _named_speaker_closing(ctx, m, close, rest)
     ):
         m = None
     if m and len(m.group("subj").split()) <= 8:
@@ -52,6 +53,28 @@ def attribution_after(ctx: QuoteContext, item: QuoteItem) -> tuple[bool, str | N
             return True, said
         return True, org_speaker(ctx, m.group("subj"), span.start)
     return False, None
+
+
+#: After the verb of a closing attribution, a short time or place phrase and the full stop:
+#: "“…” Foreign Minister Ana Paz said after the meeting."
+_CLOSING_TAIL_RE = re.compile(
+    r"\s+(?:on|in|at|after|before|during|following|outside|to|from|with)\b"
+    r"(?:(?!\b(?:that|who|which|and|but)\b)[^.!?,;\n“”\"]){0,40}[.!?]"
+)
+
+
+def _named_speaker_closing(ctx: QuoteContext, m: re.Match[str], close: int, rest: str) -> bool:
+    """Whether an attribution after a quote that closed its sentence is a sentence of its own
+    naming a known person: `“…” Foreign Minister Ana Paz said after the meeting.` The subject
+    resolves to someone the text names, and only a short time or place phrase follows the verb,
+    so it is no new statement ("The ministry said in a statement that ...")."""
+    tail = rest[m.end() :]
+    if "\n" in rest[: m.start("subj")] or re.match(r"\s*[,:]?\s*[“\"]", tail):
+        return False  # a new line, or a verb that opens the next quotation ("added, “…")
+    if not (re.match(r"\s*(?:[.!?;]|$)", tail) or _CLOSING_TAIL_RE.match(tail)):
+        return False
+    a, b = close + m.start("subj"), close + m.end("subj")
+    return ctx.who(a, b - 1) is not None
 
 
 def attribution_before(ctx: QuoteContext, item: QuoteItem) -> tuple[bool, str | None]:
