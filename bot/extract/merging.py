@@ -144,10 +144,14 @@ def merge_people(occurrences: list[Occurrence], v: Vocab) -> list[Draft]:
             or by_hyphenated.get(key)
             or by_paternal.get(key)
         )
-        if pool:
+        if pool and _someone_else(occ, pool, v):
+            d = new_draft(occ)
+        elif pool:
             before = [d for d in pool if d.first_pos <= occ.span.start] or pool
             # "Minister Han" is the Han who is a minister, not President Han.
             before = [d for d in before if same_office(d.roles, occ.roles, v)] or before
+            # "Mr. Ruiz" is not Ana Ruiz, the first lady.
+            before = [d for d in before if not _other_gender(occ, d)] or before
             d = max(before, key=lambda d: (bool(d.roles), d.first_pos))
         else:
             d = new_draft(occ)
@@ -168,6 +172,22 @@ def merge_people(occurrences: list[Occurrence], v: Vocab) -> list[Draft]:
         _japanese_order(d, v)
     drafts.sort(key=lambda d: d.first_pos)
     return drafts
+
+
+def _other_gender(occ: Occurrence, d: Draft) -> bool:
+    """Whether an occurrence and a person are told apart by gender ("Mr." and "first lady")."""
+    return bool(occ.gender and d.gender and occ.gender != d.gender)
+
+
+def _someone_else(occ: Occurrence, pool: list[Draft], v: Vocab) -> bool:
+    """Whether a titled surname is a person of its own, not one of the people with that
+    surname named in full: it comes before all of them, and each holds another office or is
+    of the other gender. "President Ruiz welcomed ... First Lady Ana Ruiz" names two people."""
+    if not occ.titled or any(d.first_pos <= occ.span.start for d in pool):
+        return False
+    return all(
+        (d.roles and not same_office(d.roles, occ.roles, v)) or _other_gender(occ, d) for d in pool
+    )
 
 
 def _paternal_surname(name: str, v: Vocab) -> str | None:

@@ -232,3 +232,17 @@ def test_a_place_or_institution_after_a_country_possessive_is_no_person(lexicon:
         lexicon,
     )
     assert reg.people == ()
+
+
+def test_a_titled_surname_before_a_namesake_with_another_office_is_someone_else(
+    lexicon: Lexicon,
+) -> None:
+    reg = register_of(
+        "President Ruiz met the envoy on Monday. Later, First Lady Ana Ruiz opened a school. "
+        "“It is good,” Mr. Ruiz said.",
+        lexicon,
+    )
+    assert {p.name: p.roles for p in reg.people} == {
+        "Ruiz": ("President",),
+        "Ana Ruiz": ("First Lady",),
+    }
