@@ -144,6 +144,16 @@ def _from_inner_determiner(offset: int, part: str) -> tuple[int, str]:
     return offset + last.end(), part[last.end() :]
 
 
+def _titled_name_after(tokens: list[tuple[int, str]], cues: SpeakerCues) -> bool:
+    """Whether a title and a name follow: in "Ministry of Commerce Spokesman Ana Paz" the
+    phrase after "of" goes on to the person, so "of" is no trailing modifier to cut at."""
+    words = [t for _, t in tokens]
+    return any(
+        w.casefold().rstrip(".\u2024") in cues.titles and _is_name_word(words[k + 1], cues)
+        for k, w in enumerate(words[:-1])
+    )
+
+
 def _shifted(found: Subject, by: int) -> Subject:
     """A subject read in a sentence, with body offsets."""
     names = tuple((a + by, b + by, t) for a, b, t in found.names)
@@ -211,6 +221,7 @@ def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
             i
             and t.casefold() in _MODIFIER_WORDS
             and any(_is_name_word(x, cues) for _, x in tokens[:i])
+            and not _titled_name_after(tokens[i + 1 :], cues)
         ):
             tokens = tokens[:i]
             break

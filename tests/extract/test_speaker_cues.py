@@ -105,6 +105,11 @@ def test_a_name_inside_a_description_is_not_the_speaker(lexicon: Lexicon) -> Non
             "saying",
             "Ivo Brandt",
         ),
+        (  # "of" does not end the subject when a title and a name follow it
+            "Ministry of Commerce Spokesman Ivo Brandt said the plan works.",
+            "said",
+            "Ivo Brandt",
+        ),
         (  # a participle phrase with no comma after it: the subject starts at "the"
             "Lauding Chilean harbor plans the visiting minister Ivo Brandt said it works.",
             "said",
