@@ -144,7 +144,7 @@ def run_console(config_path: str | None = None) -> int:
 
 
 async def _ask(service: BriefingService, line: str, who: str = "console") -> int:
-    await service.start()
+    await service.start(prepare=False)  # one answer: build only the index tables it reads
     try:
         print(render_text(await dispatch(service, line, who)))
         return EXIT_OK

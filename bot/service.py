@@ -207,12 +207,17 @@ class BriefingService:
 
     # -- life cycle --------------------------------------------------------------------------
 
-    async def start(self) -> ReloadReport:
-        """Open the store; reuse its generation when nothing changed, else rebuild."""
-        with full_collections_postponed():
-            return await self._start()
+    async def start(self, *, prepare: bool = True) -> ReloadReport:
+        """Open the store; reuse its generation when nothing changed, else rebuild.
 
-    async def _start(self) -> ReloadReport:
+        With `prepare=False` a generation adopted from the store builds each index table on
+        first use, on the caller's thread: for one answer and exit (`ask`), which reads one or
+        two tables of the dozen. A bot that stays up prepares them all before answering.
+        """
+        with full_collections_postponed():
+            return await self._start(prepare)
+
+    async def _start(self, prepare: bool = True) -> ReloadReport:
         try:
             self._store = await Store.open(self.settings.database)
         except StoreUnavailable as exc:
@@ -231,7 +236,7 @@ class BriefingService:
                 log.exception("cannot read the stored generation; rebuilding")
         seeds = await self._list_seeds()
         if stored and stored.fingerprint == self._fingerprint(seeds) and stored.merged:
-            return await self._adopt(stored, seeds)
+            return await self._adopt(stored, seeds, prepare)
         if stored and self._store:
             # Last good facts for files that may fail now.
             for key, f in (await self._store.load_documents(stored.doc_keys)).items():
@@ -277,8 +282,11 @@ class BriefingService:
         await self._log(report)
         return report
 
-    async def _adopt(self, stored: StoredGeneration, seeds: list[SeedFile]) -> ReloadReport:
-        """Answer from the stored generation as it was saved: its merged facts, no re-merging."""
+    async def _adopt(
+        self, stored: StoredGeneration, seeds: list[SeedFile], prepare: bool = True
+    ) -> ReloadReport:
+        """Answer from the stored generation as it was saved: its merged facts, no re-merging;
+        the index's tables are built off the loop (`prepare`) or on first use."""
         started = asyncio.get_running_loop().time()
         curated_parts = []
         for s in seeds:
@@ -300,7 +308,9 @@ class BriefingService:
                 self._files[s.name] = FileState(s.name, s.sha256, None, key)
         self._errors = tuple(SeedError(f, line, why) for f, line, why in stored.errors)
         assert stored.merged is not None
-        snap = await asyncio.to_thread(self._index_snapshot, stored.merged, lexicon, stored.id)
+        snap = self._index_snapshot(stored.merged, lexicon, stored.id, prepare=False)
+        if prepare:
+            await asyncio.to_thread(snap.index.prepare)
         self._swap(snap, self._fingerprint(seeds))
         report = ReloadReport(
             who="startup",
@@ -619,10 +629,13 @@ class BriefingService:
         lexicon: Lexicon,
         generation: int | None,
         previous: FactIndex | None = None,
+        *,
+        prepare: bool = True,
     ) -> Snapshot:
-        """The index of `facts`; `previous` (the live index) lends what did not change."""
+        """The index of `facts`, built now (`prepare`) or table by table on first use;
+        `previous` (the live index) lends what did not change."""
         index = FactIndex(facts, lexicon, self.settings.fuzzy, previous=previous)
-        return Snapshot(facts, index, generation, _now())
+        return Snapshot(facts, index.prepare() if prepare else index, generation, _now())
 
     async def _log(self, report: ReloadReport) -> None:
         log.info("%s by %s: %s", report.action, report.who, report.summary())
