@@ -10,7 +10,6 @@ import argparse
 import json
 import os
 import sys
-from importlib import metadata
 from pathlib import Path
 
 from bot.config import load_lexicon, load_settings
@@ -97,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Briefbot: ask questions about policy briefings in seeds/.",
     )
     parser.add_argument("--config", help="path to bot.yaml (default: config/bot.yaml)")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     sub = parser.add_subparsers(dest="cmd", metavar="COMMAND")
     commands = (
         ("console", _console, "ask the bot in a terminal (Ctrl-D leaves)",
@@ -144,7 +143,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _VersionAction(argparse.Action):
+    """`--version`: the installed version, looked up only when asked (importlib.metadata costs
+    every other command ~30 ms of imports)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help", "")))
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        print(f"{parser.prog} {_version()}")
+        parser.exit()
+
+
 def _version() -> str:
+    from importlib import metadata  # ~30 ms of imports: only --version reads it
+
     try:
         return metadata.version("briefbot")
     except metadata.PackageNotFoundError:

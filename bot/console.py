@@ -17,7 +17,6 @@ from bot.answers import Answer
 from bot.briefing import split_command
 from bot.config import load_settings
 from bot.errors import UserError
-from bot.export import export_answer
 from bot.follows import CONSOLE_CHANNEL, Digest
 from bot.reload_listeners import ReloadResult
 from bot.reload_report import ReloadReport, counted
@@ -50,6 +49,8 @@ async def dispatch(service: BriefingService, line: str, who: str = "console") ->
         return await follows.changes(arg)
     if name == "export":  # a file, written into the current folder
         snap = service.snapshot
+        from bot.export import export_answer  # writers load only when a file is asked for
+
         return await export_answer(snap.facts, snap.index, arg, Path())
     return service.ask(name, arg)
 

@@ -156,9 +156,7 @@ class IndexTables:
     @cached_property
     def lookups(self) -> AnswerLookups:
         """Per-generation tables for answers: government, quotes by person, commitment words."""
-        return AnswerLookups(
-            self.facts.people, self.facts.quotes, self.facts.commitments, self.lexicon
-        )
+        return AnswerLookups.of(self.facts, self.lexicon)
 
     def countries(self) -> list[str]:
         """Countries the facts mention (people's countries and commitment actors), in order."""

@@ -12,7 +12,9 @@ import re
 import weakref
 from array import array
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import Protocol
 
 from bot.extract.lexicon import Lexicon
 from bot.folding import fold
@@ -78,6 +80,24 @@ def person_source(p: Person) -> Source | None:
     return p.sources[0] if p.sources else None
 
 
+class FactLists(Protocol):
+    """What the lookups read: a FactBase, or the three lists on their own (`_Lists`)."""
+
+    @property
+    def people(self) -> tuple[Person, ...]: ...
+    @property
+    def quotes(self) -> tuple[Quote, ...]: ...
+    @property
+    def commitments(self) -> tuple[Commitment, ...]: ...
+
+
+@dataclass(frozen=True)
+class _Lists:
+    people: tuple[Person, ...]
+    quotes: tuple[Quote, ...]
+    commitments: tuple[Commitment, ...]
+
+
 class AnswerLookups:
     """What answers look up in one generation; every table is built on first use."""
 
@@ -88,12 +108,31 @@ class AnswerLookups:
         commitments: tuple[Commitment, ...],
         lexicon: Lexicon,
     ) -> None:
-        self.people = people
-        self.quotes = quotes
-        self.commitments = commitments
+        self._facts: FactLists = _Lists(people, quotes, commitments)
         self.lexicon = lexicon
         self._sources: dict[str, Source | None] = {}
         self._governing: dict[str, bool] = {}
+
+    @classmethod
+    def of(cls, facts: FactLists, lexicon: Lexicon) -> AnswerLookups:
+        """Lookups over a fact base's people, quotes and commitments, each list read when a
+        table first needs it: a fact base read from the store decodes a list on first read,
+        and `ministers` needs the people only."""
+        lookups = cls((), (), (), lexicon)
+        lookups._facts = facts
+        return lookups
+
+    @cached_property
+    def people(self) -> tuple[Person, ...]:
+        return self._facts.people
+
+    @cached_property
+    def quotes(self) -> tuple[Quote, ...]:
+        return self._facts.quotes
+
+    @cached_property
+    def commitments(self) -> tuple[Commitment, ...]:
+        return self._facts.commitments
 
     def prepare(self) -> AnswerLookups:
         """Build every table now (off the event loop, with the index), not on the first answer."""

@@ -4,12 +4,18 @@ One blob of a thousand documents' merged facts is ~15 MB of JSON: encoding it ho
 one long call (a stall for the event loop), and decoding it builds the whole JSON tree at once
 (a peak of memory several times the facts' size). In parts, each call is short and each tree
 is dropped before the next is read. `decode_parts(encode_parts(fb)) == fb`.
+
+`lazy_parts` reads them as saved without decoding: each field is decoded the first time it is
+read, so an answer from a fresh start (`ask '!ministers'`) decodes the people and the
+documents, not the quotes, events and every document's sentences it never shows.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+import json
+import threading
 import zlib
 from collections.abc import Iterable
 from dataclasses import replace
@@ -20,6 +26,8 @@ from bot.factbase import FactBase
 
 #: Facts per stored part: small enough that one part encodes or decodes in a few milliseconds.
 PART_SIZE = 400
+#: The part holding `FactBase.counts()`, so a report of the stored facts decodes none of them.
+COUNTS = "#counts"
 
 
 @functools.cache
@@ -53,6 +61,7 @@ def encode_parts(merged: FactBase) -> list[tuple[str, bytes]]:
                 parts.append((name, zlib.compress(to_json(tp, chunk).encode("utf-8"), 6)))
         else:
             parts.append((name, zlib.compress(to_json(tp, value).encode("utf-8"), 6)))
+    parts.append((COUNTS, zlib.compress(json.dumps(merged.counts()).encode("utf-8"))))
     return parts
 
 
@@ -61,15 +70,102 @@ def decode_parts(parts: Iterable[tuple[str, bytes]]) -> FactBase:
     types = _field_types()
     values: dict[str, Any] = {}
     for name, blob in parts:
+        if name == COUNTS:
+            continue
         if name not in types:
             raise StaleRecord(f"the fact base has no field {name!r}")
-        try:
-            text = zlib.decompress(blob).decode("utf-8")
-        except (zlib.error, UnicodeDecodeError) as exc:
-            raise StaleRecord(f"not a stored part: {exc}") from None
-        value = from_json(types[name], text)
+        value = _decode(types[name], blob)
         values[name] = values.get(name, ()) + value if isinstance(value, tuple) else value
     try:
         return FactBase(**values)
     except TypeError as exc:
         raise StaleRecord(f"FactBase: {exc}") from None
+
+
+def _decode(tp: Any, blob: bytes) -> Any:
+    try:
+        text = zlib.decompress(blob).decode("utf-8")
+    except (zlib.error, UnicodeDecodeError) as exc:
+        raise StaleRecord(f"not a stored part: {exc}") from None
+    return from_json(tp, text)
+
+
+def lazy_parts(parts: Iterable[tuple[str, bytes]]) -> FactBase:
+    """The FactBase of `encode_parts`, each field decoded on first read (see StoredFactBase).
+
+    Field names are checked now (StaleRecord for one the fact base no longer has); the parts
+    themselves are read by the same code that wrote them (the service adopts a stored fact base
+    only under the same merge code), so they decode.
+    """
+    types = _field_types()
+    blobs: dict[str, list[bytes]] = {}
+    for name, blob in parts:
+        if name not in types and name != COUNTS:
+            raise StaleRecord(f"the fact base has no field {name!r}")
+        blobs.setdefault(name, []).append(blob)
+    facts = object.__new__(StoredFactBase)
+    object.__setattr__(facts, "_stored", blobs)
+    object.__setattr__(facts, "_stored_lock", threading.Lock())
+    return facts
+
+
+class StoredFactBase(FactBase):
+    """A FactBase read from the store whose fields are decoded when first read.
+
+    It equals the FactBase it was stored from (field by field, either way round), `replace`
+    makes an ordinary one, and two threads reading one field decode it once (a lock), so each
+    field is one object for the life of the generation (the index lends by object identity).
+    """
+
+    def _load(self, name: str) -> Any:
+        with self._stored_lock:
+            if name not in self.__dict__:
+                self.__dict__[name] = self._decoded(name, _field_types()[name])
+        return self.__dict__[name]
+
+    def _decoded(self, name: str, tp: Any) -> Any:
+        blobs = self._stored.pop(name, None)
+        if blobs is None:
+            field = next(f for f in dataclasses.fields(FactBase) if f.name == name)
+            if field.default_factory is not dataclasses.MISSING:
+                return field.default_factory()
+            return field.default
+        if len(blobs) == 1:
+            return _decode(tp, blobs[0])
+        return tuple(item for blob in blobs for item in _decode(tp, blob))
+
+    def counts(self) -> dict[str, int]:
+        stored = self.__dict__.get("_stored", {}).get(COUNTS)
+        if stored:
+            return json.loads(zlib.decompress(stored[0]))
+        return super().counts()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FactBase):
+            return NotImplemented
+        return all(getattr(self, n) == getattr(other, n) for n in _field_types())
+
+    __hash__ = FactBase.__hash__
+
+
+class _StoredField:
+    """A field of StoredFactBase: its value once set or decoded, else decoded now (a data
+    descriptor, so it wins over the dataclass's class-level default)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, facts: StoredFactBase | None, owner: type | None = None) -> Any:
+        if facts is None:
+            return self
+        try:
+            return facts.__dict__[self.name]
+        except KeyError:
+            return facts._load(self.name)
+
+    def __set__(self, facts: StoredFactBase, value: Any) -> None:
+        facts.__dict__[self.name] = value  # FactBase.__init__ (`replace`) sets every field
+
+
+for _field in dataclasses.fields(FactBase):
+    setattr(StoredFactBase, _field.name, _StoredField(_field.name))

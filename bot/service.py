@@ -18,13 +18,13 @@ import tempfile
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot import briefing
 from bot.answers import Answer
 from bot.config import Settings, load_lexicon
 from bot.errors import ConfigError, SeedError, UserError
 from bot.extract.lexicon import Lexicon, with_role_synonyms
-from bot.extraction_pool import ExtractionPool, shared_pool
 from bot.factbase import FactBase, MergeCache, build_factbase, fact_key
 from bot.follow_service import FollowService
 from bot.models import CuratedFacts, DocumentFacts
@@ -43,6 +43,9 @@ from bot.seeds import (
 from bot.store import ReloadLogEntry, Store, StoredGeneration, StoreUnavailable
 from bot.uploads import check_upload, safe_display, write_atomically
 from bot.urls import short
+
+if TYPE_CHECKING:
+    from bot.extraction_pool import ExtractionPool
 
 log = logging.getLogger(__name__)
 BOT_DIR = Path(__file__).resolve().parent
@@ -175,12 +178,19 @@ class BriefingService:
         self._store: Store | None = None
         self._merged_save: asyncio.Task[None] | None = None  # waits, then stores merged facts
         self._merged_pending: tuple[int, FactBase] | None = None
-        self._pool: ExtractionPool = shared_pool(settings.limits.workers)
         self._snapshot = self._index_snapshot(
             FactBase(topics=self._lexicon.topics), self._lexicon, None
         )
         self._listeners = ReloadListeners()
         self.follows = FollowService(self)  # follow, unfollow, following, changes
+
+    @functools.cached_property
+    def _pool(self) -> ExtractionPool:
+        """The extraction pool, taken on first use: a start that answers from the store
+        extracts nothing, and so never loads multiprocessing."""
+        from bot.extraction_pool import shared_pool
+
+        return shared_pool(self.settings.limits.workers)
 
     # -- reading -----------------------------------------------------------------------------
 

@@ -37,7 +37,7 @@ import aiosqlite
 
 from bot.codec import StaleRecord, from_json, to_json
 from bot.factbase import FactBase
-from bot.merged_parts import decode_parts, encode_parts
+from bot.merged_parts import encode_parts, lazy_parts
 from bot.models import CuratedFacts, DocumentFacts
 from bot.store_follows import migrate as migrate_follows
 
@@ -628,5 +628,5 @@ def _decode_generation(
         files=from_json(_FILES, files),
         errors=from_json(_ERRORS, errors),
         doc_keys=keys,
-        merged=decode_parts(parts) if parts else None,
+        merged=lazy_parts(parts) if parts else None,
     )
