@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import bot.store as store_mod
+import bot.store_schema as schema_mod
 from bot.config import load_lexicon
 from bot.extract import extract_document
 from bot.extract.text import segment
@@ -468,7 +469,7 @@ async def test_a_read_only_database_is_one_clear_error(
 
         return await aiosqlite.connect(f"file:{name}?mode=ro", uri=True, isolation_level=None)
 
-    monkeypatch.setattr(store_mod, "_connect", read_only)
+    monkeypatch.setattr(schema_mod, "_connect", read_only)
     with pytest.raises(store_mod.StoreUnavailable) as err:
         await Store.open(path)
     assert "cannot be written" in str(err.value) and "answers from memory" in str(err.value)
