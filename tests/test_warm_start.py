@@ -1,0 +1,171 @@
+"""A warm start reads what was stored: merged facts decoded field by field when first read,
+index tables built on first use, and the same answers as a start that builds everything."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from dataclasses import replace
+
+import pytest
+
+from bot.codec import StaleRecord, from_json, to_json
+from bot.config import Settings, load_settings
+from bot.extract.lexicon import Lexicon
+from bot.factbase import FactBase
+from bot.merged_parts import COUNTS, StoredFactBase, encode_parts, lazy_parts, slim
+from bot.models import Commitment, DocumentFacts, Person, Source
+from bot.search import FactIndex
+from bot.service import BriefingService
+
+QUESTIONS = (
+    ("ministers", ""),
+    ("people", ""),
+    ("search", "frigate"),
+    ("search", "frigat"),
+    ("timeline", ""),
+    ("sources", ""),
+    ("brief", ""),
+    ("topics", ""),
+)
+
+
+def _fields(facts: FactBase) -> list[str]:
+    return [name for name in facts.__dict__ if not name.startswith("_")]
+
+
+# -- the codec's quick path reads the same values, and refuses the same records ---------------
+
+
+def test_the_codec_reads_every_record_it_writes(seed_facts: FactBase) -> None:
+    for f in seed_facts.per_document:
+        assert from_json(DocumentFacts, to_json(DocumentFacts, f)) == f
+    assert from_json(tuple[Person, ...], to_json(tuple[Person, ...], seed_facts.people)) == (
+        seed_facts.people
+    )
+
+
+def test_records_this_code_did_not_write_read_as_before() -> None:
+    source = '{"doc_id":"d","paragraph":2,"sentence":"Plans for a frigate."}'
+    assert from_json(Source, source) == Source("d", 2, "Plans for a frigate.")
+    # A field left out takes its default; the quick path needs all of them, the general one not.
+    assert from_json(Person, '{"id":"p","name":"Ann Lee"}') == Person("p", "Ann Lee")
+    for bad in (
+        '{"doc_id":"d","paragraph":true,"sentence":"s"}',  # a bool is no int
+        '{"doc_id":"d","paragraph":"2","sentence":"s"}',
+        '{"doc_id":"d","paragraph":2,"sentence":"s","page":3}',  # a field the model lacks
+        '{"doc_id":"d","paragraph":2}',  # one without a default
+        '["d",2,"s"]',
+    ):
+        with pytest.raises(StaleRecord):
+            from_json(Source, bad)
+    with pytest.raises(StaleRecord):
+        from_json(tuple[str, ...], '["a",1]')
+    with pytest.raises(StaleRecord):
+        from_json(tuple[int, int, int], "[1,2]")
+    assert from_json(tuple[tuple[int, int, int], ...], "[[1,0,54]]") == ((1, 0, 54),)
+    said = Source("d", 1, "We will build a frigate.")
+    plan = Commitment(said.sentence, ("Italy",), ("defense",), said, None)
+    assert from_json(Commitment, to_json(Commitment, plan)) == plan
+    assert from_json(Commitment, to_json(Commitment, replace(plan, when="2030"))).when == "2030"
+
+
+# -- stored merged facts, decoded field by field ----------------------------------------------
+
+
+def test_stored_facts_equal_the_facts_they_were_stored_from(seed_facts: FactBase) -> None:
+    stored = lazy_parts(encode_parts(seed_facts))
+    assert isinstance(stored, StoredFactBase) and _fields(stored) == []
+    assert stored.counts() == seed_facts.counts() and _fields(stored) == []
+    assert stored.people == seed_facts.people
+    assert _fields(stored) == ["people"]  # nothing else was decoded
+    assert stored == slim(seed_facts) and slim(seed_facts) == stored
+    assert stored != replace(slim(seed_facts), quotes=())
+    copy = replace(stored, quotes=())
+    assert copy.quotes == () and copy.people == seed_facts.people
+
+
+def test_stored_facts_without_counts_count_their_lists(seed_facts: FactBase) -> None:
+    """A fact base stored before its counts were stored with it."""
+    parts = [(name, blob) for name, blob in encode_parts(seed_facts) if name != COUNTS]
+    assert lazy_parts(parts).counts() == seed_facts.counts()
+
+
+def test_a_field_read_by_two_threads_is_decoded_once(seed_facts: FactBase) -> None:
+    stored = lazy_parts(encode_parts(seed_facts))
+    got: list[object] = []
+    threads = [threading.Thread(target=lambda: got.append(stored.people)) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(got) == 4 and all(g is got[0] for g in got)
+
+
+def test_a_field_the_fact_base_no_longer_has_is_stale(seed_facts: FactBase) -> None:
+    parts = encode_parts(seed_facts)
+    with pytest.raises(StaleRecord):
+        lazy_parts([("retired_field", parts[0][1]), *parts])
+
+
+# -- index tables on first use ----------------------------------------------------------------
+
+
+def test_a_lazy_index_answers_as_a_prepared_one(seed_facts: FactBase, lexicon: Lexicon) -> None:
+    fuzzy = load_settings().fuzzy
+    lazy = FactIndex(seed_facts, lexicon, fuzzy)
+    prepared = FactIndex(seed_facts, lexicon, fuzzy).prepare()
+    name = seed_facts.people[0].name
+    assert lazy.find_people(name) == prepared.find_people(name)
+    assert "text" not in lazy.__dict__  # a name lookup built no sentence index
+    assert lazy.search("frigate") == prepared.search("frigate")
+    assert lazy.suggest("frigat", ("people", "topics")) == prepared.suggest(
+        "frigat", ("people", "topics")
+    )
+    for q in seed_facts.quotes:
+        assert lazy.topics_of_quote(q) == prepared.topics_of_quote(q)
+    for kind in ("people", "roles", "topics", "documents", "countries", "parties"):
+        assert lazy.pool(kind).keys == prepared.pool(kind).keys
+
+
+def test_prepare_lets_go_of_the_previous_index(seed_facts: FactBase, lexicon: Lexicon) -> None:
+    fuzzy = load_settings().fuzzy
+    old = FactIndex(seed_facts, lexicon, fuzzy).prepare()
+    new = FactIndex(seed_facts, lexicon, fuzzy, previous=old).prepare()
+    assert new._previous is None
+    assert new._person_keys[0] is old._person_keys[0]  # the same person lends its keys
+
+
+# -- the service ------------------------------------------------------------------------------
+
+
+async def test_a_start_that_prepares_nothing_answers_the_same(workdir: Settings) -> None:
+    first = BriefingService(workdir)
+    await first.start()
+    await first.close()
+
+    warm = BriefingService(workdir)
+    report = await warm.start(prepare=False)
+    assert report.from_store and report.totals == first.facts.counts()
+    assert _fields(warm.facts) == [] and "lookups" not in warm.index.__dict__
+    prepared = BriefingService(workdir)
+    await prepared.start()
+    for question in QUESTIONS:
+        assert warm.ask(*question) == prepared.ask(*question) == first.ask(*question)
+    assert warm.facts == prepared.facts
+    await warm.close()
+    await prepared.close()
+
+
+async def test_a_database_stored_without_counts_still_starts(workdir: Settings) -> None:
+    first = BriefingService(workdir)
+    await first.start()
+    await first.close()
+    with sqlite3.connect(workdir.database) as db:
+        assert db.execute("DELETE FROM merged_parts WHERE field = ?", (COUNTS,)).rowcount == 1
+
+    again = BriefingService(workdir)
+    report = await again.start(prepare=False)
+    assert report.from_store and report.totals == first.facts.counts()
+    assert again.ask("ministers") == first.ask("ministers")
+    await again.close()
