@@ -172,6 +172,7 @@ class BriefingService:
         self._merge_cache = MergeCache()  # what the next merge can reuse of the last one
         self._files: dict[str, FileState] = {}
         self._stats: dict[str, tuple[int, int, int, str]] = {}  # name -> size, mtime, inode, sha
+        self._saved_stats: dict[str, tuple[int, int, int, str]] = {}  # as the store has them
         self._fingerprint_now = ""  # of the seeds and config the live generation was built from
         self._errors: tuple[SeedError | ConfigError, ...] = ()
         self._lock = asyncio.Lock()
@@ -241,10 +242,13 @@ class BriefingService:
         stored = None
         if self._store:
             try:
+                self._stats = self._saved_stats = await self._store.load_seed_stats()
                 stored = await self._store.load_latest(documents=False)
             except Exception:
                 log.exception("cannot read the stored generation; rebuilding")
+        self._stats = dict(self._stats)
         seeds = await self._list_seeds()
+        await self._save_seed_stats({s.name for s in seeds})
         if stored and stored.fingerprint == self._fingerprint(seeds) and stored.merged:
             return await self._adopt(stored, seeds, prepare)
         if stored and self._store:
@@ -261,9 +265,22 @@ class BriefingService:
 
     async def close(self) -> None:
         await self._merged_saved()
+        await self._save_seed_stats(set(self._files))
         if self._store:
             await self._store.close()
             self._store = None
+
+    async def _save_seed_stats(self, names: set[str]) -> None:
+        """Remember the seed files' stamps and hashes for the next start (bot.store_seeds),
+        when they differ from what the store has."""
+        stats = {n: stamp for n, stamp in self._stats.items() if n in names}
+        if not self._store or stats == self._saved_stats:
+            return
+        try:
+            await self._store.save_seed_stats(stats)
+            self._saved_stats = stats
+        except Exception:
+            log.exception("could not store the seed files' hashes")
 
     def _config_digest(self) -> str:
         """The extraction config (every config YAML but bot.yaml) and the extraction code."""

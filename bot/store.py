@@ -46,6 +46,7 @@ from bot.store_records import (
     utc_now,
 )
 from bot.store_schema import SCHEMA_VERSION, Database, StoreUnavailable, open_connection
+from bot.store_seeds import SeedStats, read_stats, write_stats
 
 __all__ = [
     "KEEP_GENERATIONS",
@@ -210,6 +211,17 @@ class Store(Database):
         return await asyncio.to_thread(
             lambda: {k: unpack(DocumentFacts, blob) for k, blob in blobs}
         )
+
+    # --- seed files ---
+
+    async def load_seed_stats(self) -> SeedStats:
+        """Each seed file's (size, mtime, inode, sha256) as last saved (bot.store_seeds)."""
+        async with self._lock:
+            return await read_stats(self.conn)
+
+    async def save_seed_stats(self, stats: SeedStats) -> None:
+        async with self._lock, self._transaction() as conn:
+            await write_stats(conn, stats)
 
     # --- reload log ---
 

@@ -20,6 +20,7 @@ from typing import Self
 import aiosqlite
 
 from bot.store_follows import migrate as migrate_follows
+from bot.store_seeds import migrate as migrate_seeds
 
 log = logging.getLogger("bot.store")
 
@@ -189,6 +190,7 @@ async def open_connection(path: Path | str) -> aiosqlite.Connection:
         conn = await _connect(name)
         await conn.executescript(_SCHEMA)
         await migrate_follows(conn)
+        await migrate_seeds(conn)
         return conn
     file = Path(path)
     try:
@@ -200,6 +202,7 @@ async def open_connection(path: Path | str) -> aiosqlite.Connection:
         ) from None
     conn = await checked_connection(file)
     await migrate_follows(conn)
+    await migrate_seeds(conn)
     await conn.execute("PRAGMA journal_mode = WAL")
     await conn.execute("PRAGMA synchronous = NORMAL")
     await conn.execute("PRAGMA busy_timeout = 5000")

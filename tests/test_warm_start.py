@@ -6,9 +6,11 @@ from __future__ import annotations
 import sqlite3
 import threading
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
+import bot.seeds as seeds_mod
 from bot.codec import StaleRecord, from_json, to_json
 from bot.config import Settings, load_settings
 from bot.extract.lexicon import Lexicon
@@ -169,3 +171,31 @@ async def test_a_database_stored_without_counts_still_starts(workdir: Settings) 
     assert report.from_store and report.totals == first.facts.counts()
     assert again.ask("ministers") == first.ask("ministers")
     await again.close()
+
+
+async def test_a_start_hashes_only_the_files_changed_while_stopped(
+    workdir: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = BriefingService(workdir)
+    await first.start()
+    await first.close()
+    read: list[str] = []
+    real = seeds_mod._digest
+
+    def counting(path: Path, size: int, limits: object) -> str:
+        read.append(path.name)
+        return real(path, size, limits)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(seeds_mod, "_digest", counting)
+    again = BriefingService(workdir)
+    assert (await again.start(prepare=False)).from_store
+    assert read == []  # every file's hash came from the store
+    await again.close()
+
+    edited = next(p for p in sorted(workdir.seeds_dir.iterdir()) if p.suffix == ".txt")
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA new closing line.\n")
+    third = BriefingService(workdir)
+    report = await third.start()
+    assert read == [edited.name] and not report.from_store  # the edit is noticed
+    assert "A new closing line." in str(third.ask("search", "new closing line"))
+    await third.close()
