@@ -20,6 +20,14 @@ from bot.models import Commitment, DocumentFacts, Person, Source
 from bot.search import FactIndex
 from bot.service import BriefingService
 
+NEW_DOC = """---
+title: A test briefing
+date: 2024-02-01
+---
+Foreign Minister Jane Roe met Trade Minister Tom Poe in Oslo on Monday.
+
+"We will open a new embassy next year," Roe said.
+"""
 QUESTIONS = (
     ("ministers", ""),
     ("people", ""),
@@ -199,3 +207,37 @@ async def test_a_start_hashes_only_the_files_changed_while_stopped(
     assert read == [edited.name] and not report.from_store  # the edit is noticed
     assert "A new closing line." in str(third.ask("search", "new closing line"))
     await third.close()
+
+
+@pytest.mark.parametrize("wait", [True, False])
+async def test_a_reload_after_a_start_from_the_store_reads_its_facts_once(
+    workdir: Settings, monkeypatch: pytest.MonkeyPatch, wait: bool
+) -> None:
+    (workdir.seeds_dir / "a.md").write_text(NEW_DOC)
+    (workdir.seeds_dir / "b.md").write_text(NEW_DOC.replace("Oslo", "Bergen"))
+    first = BriefingService(workdir)
+    await first.start()
+    await first.close()
+
+    service = BriefingService(workdir)
+    assert (await service.start()).from_store
+    if wait:  # the bot has been up a while: the documents' stored facts are read
+        assert service._prefetch is not None
+        await service._prefetch
+        assert all(f.result is not None for f in service._files.values())
+    real = service._pool.extract
+    extracted: list[str] = []
+
+    async def spy(seeds, *args, **kwargs):  # type: ignore[no-untyped-def]
+        extracted.extend(s.name for s in seeds)
+        return await real(seeds, *args, **kwargs)
+
+    monkeypatch.setattr(service._pool, "extract", spy)
+    (workdir.seeds_dir / "b.md").write_text(NEW_DOC.replace("Oslo", "Tromsø"))
+    report = await service.reload("tester")
+    assert extracted == ["b.md"] and report.changed == ("b.md",)
+    fresh = BriefingService(replace(workdir, database=workdir.database.with_name("fresh.db")))
+    await fresh.start()
+    assert service.facts == fresh.facts
+    await service.close()
+    await fresh.close()
