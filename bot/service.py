@@ -265,8 +265,10 @@ class BriefingService:
         )
 
     async def close(self) -> None:
-        if self._prefetch is not None:
-            self._prefetch.cancel()
+        task, self._prefetch = self._prefetch, None
+        if task is not None:
+            task.cancel()
+            await asyncio.wait({task})
         await self._merged_saved()
         await self._save_seed_stats(set(self._files))
         if self._store:
