@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache, partial
 
 from bot.extract.date_words import DIGIT_KINDS, MONTH_KINDS, date_words
 from bot.extract.dates import absolute, relative
@@ -85,25 +86,27 @@ def _find_dates(
     text: str,
     lexicon: Lexicon,
     anchor: PartialDate | None,
-    tense: str | None,
+    tense: str | Callable[[], str | None] | None,
     context_year: int | None,
     words: frozenset[str] | None,
 ) -> list[DateMention]:
     """find_dates, given the sentence's words (bot.extract.triggers.sentence_words): a
-    pattern that needs a digit, a month name or a word the sentence lacks is not run."""
+    pattern that needs a digit, a month name or a word the sentence lacks is not run. A
+    `tense` given as a function is asked only when some pattern matched: most sentences
+    ("The talks were frank.") hold no date, and their tense decides nothing."""
     w = date_words(lexicon)
     trig = date_triggers(lexicon)
-    ctx = DateContext(text, anchor, tense, context_year, w)
     hits: list[tuple[int, int, str, re.Match[str]]] = []
     skip = (frozenset() if _DIGIT_RE.search(text) else DIGIT_KINDS) | (
         frozenset() if w.any_month.search(text) else MONTH_KINDS
     )
     possible = None if words is None else trig.possible(words)  # what trig.may_match reads
-    for kind, pattern in w.patterns:
-        if kind in skip or (kind in trig.needs and possible is not None and kind not in possible):
-            continue
+    for kind, pattern in _runnable(lexicon, skip, possible):
         for m in pattern.finditer(text):
             hits.append((m.start(), -m.end(), kind, m))
+    if callable(tense):
+        tense = tense() if hits else None
+    ctx = DateContext(text, anchor, tense, context_year, w)
     hits.sort(key=lambda h: (h[0], h[1]))
     out: list[DateMention] = []
     durations: list[re.Match[str]] = []
@@ -132,6 +135,22 @@ def _find_dates(
             out.append(DateMention(m.start(), m.end(), year, True, kind="anniversary"))
     out.sort(key=lambda d: d.start)
     return out
+
+
+@lru_cache(maxsize=64)
+def _runnable(
+    lexicon: Lexicon, skip: frozenset[str], possible: frozenset[str] | None
+) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The date patterns worth running on a sentence: those `skip` (no digit, no month name)
+    leaves and whose words the sentence holds (`possible`, None: every pattern). Sentences
+    share a few such sets ("talks were held" runs the same ones as "talks went well"), so
+    each set is worked out once."""
+    w, trig = date_words(lexicon), date_triggers(lexicon)
+    return tuple(
+        (kind, pattern)
+        for kind, pattern in w.patterns
+        if kind not in skip and (kind not in trig.needs or possible is None or kind in possible)
+    )
 
 
 #: The last (document, paragraphs, lexicon, result) of sentence_dates: commitments and events
@@ -168,9 +187,10 @@ def _sentence_dates(
     for paragraph in paragraphs:
         context_year: int | None = None
         for sentence in paragraph.sentences:
-            words = sentence_words(sentence.text)
-            tense = sentence_tense(sentence.text, lexicon, words)
-            found = _find_dates(sentence.text, lexicon, anchor, tense, context_year, words)
+            text = sentence.text
+            words = sentence_words(text)
+            tense = partial(sentence_tense, text, lexicon, words)
+            found = _find_dates(text, lexicon, anchor, tense, context_year, words)
             out[sentence.index] = found
             for mention in found:
                 if not mention.relative and mention.year is not None:
