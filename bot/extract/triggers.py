@@ -32,9 +32,13 @@ _WORD_RE = re.compile(r"\w+")
 def sentence_words(text: str) -> frozenset[str]:
     """The words of `text`, lower-cased ("We’ll SIGN" gives we, ll, sign; "ſigned" gives
     signed): a pattern that ignores case matches an ASCII word there only if it is one of
-    these. Remembered per text: dates and commitments both read each sentence."""
+    these. Remembered per text: dates and commitments both read each sentence.
+
+    Without those four letters, lower-casing keeps each character's place and \\w-ness, so
+    the text is lower-cased once instead of word by word (only "Σ" may lower-case otherwise
+    in a word, and no word with it is plain ASCII)."""
     if ODD_CASE.isdisjoint(text):
-        return frozenset(w.lower() for w in _WORD_RE.findall(text))
+        return frozenset(_WORD_RE.findall(text.lower()))
     return frozenset(w.translate(_FOLD).lower() for w in _WORD_RE.findall(text))
 
 
@@ -52,13 +56,19 @@ class Requirement:
 
     by_key: Mapping[str, tuple[frozenset[str], ...]]
     keys: frozenset[str]
+    #: The keys that are a whole phrase by themselves ("pledged"): holding one is enough.
+    alone: frozenset[str]
+    #: The keys of phrases of more than one word ("agreed" of "agreed to").
+    longer: frozenset[str]
 
     def met(self, words: frozenset[str]) -> bool:
         """Whether `words` hold every word of some phrase: "agreed to" is met by a sentence
         holding "agreed" and "to", not by one holding "agreed" only."""
-        if self.keys.isdisjoint(words):
+        if not self.alone.isdisjoint(words):
+            return True
+        if self.longer.isdisjoint(words):
             return False
-        return any(need <= words for key in self.keys & words for need in self.by_key[key])
+        return any(need <= words for key in self.longer & words for need in self.by_key[key])
 
 
 def requirement(phrases: Iterable[frozenset[str]]) -> Requirement | None:
@@ -72,7 +82,10 @@ def requirement(phrases: Iterable[frozenset[str]]) -> Requirement | None:
         by_key.setdefault(key, []).append(need)
     if not by_key:
         return None
-    return Requirement({k: tuple(v) for k, v in by_key.items()}, frozenset(by_key))
+    alone = frozenset(k for k, needs in by_key.items() if frozenset({k}) in needs)
+    longer = frozenset(k for k, needs in by_key.items() if any(len(n) > 1 for n in needs))
+    by = {k: tuple(v) for k, v in by_key.items()}
+    return Requirement(by, frozenset(by_key), alone, longer)
 
 
 def list_requirement(phrases: Iterable[str]) -> Requirement | None:
@@ -111,13 +124,20 @@ class Triggers:
         if last is not None and last[0] is words:
             return last[1]
         candidates = set(self._always)
+        filed = self._filed
         for key in self._keys.intersection(words):
-            candidates |= self._filed[key]
-        out = frozenset(
-            name for name in candidates if all(need.met(words) for need in self.needs[name])
-        )
-        self._last = (words, out)
-        return out
+            candidates |= filed[key]
+        needs = self.needs
+        out = []
+        for name in candidates:
+            for need in needs[name]:
+                if not need.met(words):
+                    break
+            else:
+                out.append(name)
+        found = frozenset(out)
+        self._last = (words, found)
+        return found
 
     def may_match(self, pattern: str, words: frozenset[str] | None) -> bool:
         """Whether `pattern` can match a sentence of these words: with "signing" needing
