@@ -71,7 +71,7 @@ def before_match(head: str, cut: int, cues: SpeakerCues) -> re.Match[str] | None
     the start of the attribution's clause only, and only when a verb stands there."""
     pos = _clause_start(head, cut, cues.clause_breaks)
     # The attribution's verb stands after a space, so the verb pattern finds it too.
-    return cues.before.search(head, pos) if cues.verbs.search(head, pos) else None
+    return cues.before_search.search(head, pos) if cues.verbs.search(head, pos) else None
 
 
 def _clause_start(head: str, cut: int, breaks: str) -> int:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from bot.extract.alternation import Alternation
 from bot.extract.lexicon import Lexicon
+from bot.extract.tail_search import TailSearch
 
 #: The character that stands in for an abbreviation's full stop in masked text.
 STOP_MASK = "\u2024"
@@ -30,6 +31,7 @@ class SpeakerCues:
     after_subject: re.Pattern[str]  # `, X said` after the closing mark
     credit: re.Pattern[str]  # `― Ana Paz` after the closing mark
     before: re.Pattern[str]  # `X said:` before the opening mark
+    before_search: TailSearch  # `before.search`, each place read once
     verbs: re.Pattern[str]
     verb_scan: Alternation  # the same verbs, for a whole document (matched by first letter)
     abbreviations: re.Pattern[str]
@@ -72,6 +74,13 @@ def speaker_cues(lexicon: Lexicon) -> SpeakerCues:
     abbrs = _alternation(lexicon.word_list("abbreviations"))
     subject = rf"[^.!?;:{MARKS}\n]"
     kinds = lexicon.words.get("speaker_pronoun_kinds") or {}
+    before_rest = (
+        rf"\s+{adv}(?P<verb>(?:{verbs}))\b"
+        rf"(?:\s+(?:that|reporters|journalists|him|her|them|me|us|the\s+\w+|[A-Z]\w+))?"
+        rf"(?:\s+(?:on|in|at|during|via|by)\s+[^.!?;:{MARKS}\n]{{1,50}}?)?"
+        r"\s*[:,]?\s*$"
+    )
+    before = re.compile(rf"(?P<subj>{subject}{{1,{SUBJECT_REACH}}}?){before_rest}")
     titles = _folded(lexicon, "name_titles", "person_heads")
     breaks = ".!?;:" + MARKS
     listed = (*lexicon.word_list("speaker_verbs"), *lexicon.word_list("speaker_adverbs"))
@@ -86,11 +95,9 @@ def speaker_cues(lexicon: Lexicon) -> SpeakerCues:
         credit=re.compile(
             rf"^[^\S\n]*[―—–]+[^\S\n]*(?P<subj>[A-Z][^.!?;:{MARKS}\n]{{0,60}}?)[^\S\n]*\.?[^\S\n]*(?:\n|$)"
         ),
-        before=re.compile(
-            rf"(?P<subj>{subject}{{1,{SUBJECT_REACH}}}?)\s+{adv}(?P<verb>(?:{verbs}))\b"
-            rf"(?:\s+(?:that|reporters|journalists|him|her|them|me|us|the\s+\w+|[A-Z]\w+))?"
-            rf"(?:\s+(?:on|in|at|during|via|by)\s+[^.!?;:{MARKS}\n]{{1,50}}?)?"
-            r"\s*[:,]?\s*$"
+        before=before,
+        before_search=TailSearch(
+            before, re.compile(before_rest), re.compile(rf"[.!?;:{MARKS}\n]"), SUBJECT_REACH
         ),
         # lower case only ("the United States" holds no verb), and not in "so-called"
         verbs=re.compile(rf"(?<![\w-])(?:{verbs})\b"),

@@ -85,8 +85,11 @@ def attribution_before(ctx: QuoteContext, item: QuoteItem) -> tuple[bool, str | 
     sent = ctx.sentence_at(open_at)
     lo = max(item.paragraph.start, open_at - 200, sent.start if sent else 0)
     head = ctx.body[lo:open_at]
-    for pattern in (ctx.pat.before, ctx.pat.source):
-        m = pattern.search(head)
+    for pattern, search in (
+        (ctx.pat.before, ctx.pat.before_search.search),
+        (ctx.pat.source, ctx.pat.source.search),
+    ):
+        m = search(head)
         if m:
             a, b = lo + m.start("subj"), lo + m.end("subj")
             said = ctx.who(a, b)

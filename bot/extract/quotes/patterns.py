@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.extract.lexicon import Lexicon
+from bot.extract.tail_search import TailSearch
 
 #: A name of a body or person: capitalised words, "of"/"for" inside ("Ministry of Trade").
 _ORG_RUN = r"(?!(?:The|This|That|These|Its|Their|A|An|In|On|At)\b)[A-Z][\w&.’'-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+)?[A-Z][\w&.’'-]*){0,5}"
@@ -29,6 +30,7 @@ class Patterns:
     after_inverted: re.Pattern[str]  # `, said X` right after the closing mark
     after_subject: re.Pattern[str]  # `, X said` right after the closing mark
     before: re.Pattern[str]  # `X said:` right before the opening mark
+    before_search: TailSearch  # `before.search`, each place read once
     source: re.Pattern[str]  # `according to X,` right before the opening mark
     document: re.Pattern[str]  # `the 2022 IEA Communique to` right before the opening mark
     term: re.Pattern[str]  # `so-called` right before the opening mark
@@ -60,14 +62,17 @@ def patterns(lexicon: Lexicon) -> Patterns:
     issuing = _alternation(lexicon.word_list("issuing_verbs"))
     terms = _alternation(lexicon.word_list("term_markers"))
     lead = r"^[\s,.!?;:]*(?:[—–-]+\s*)?"
+    before_rest = (
+        rf"\s+(?:{verbs})"
+        r"(?:(?:\s+(?:that|to\s+\w+(?:\s+\w+)?|reporters|on\s+\w+))?\s*[:,]?"
+        r"|[^.!?;:\"“”]{0,60}:)\s*$"
+    )
+    before = re.compile(rf"(?P<subj>[^.!?;:\"“”]{{1,80}}?){before_rest}")
     return Patterns(
         after_inverted=re.compile(lead + rf"(?:{inverted})\b\s+(?=\S)"),
         after_subject=re.compile(lead + rf"(?P<subj>[^.!?;:\"“”]{{1,80}}?)\s+(?:{verbs})\b"),
-        before=re.compile(
-            rf"(?P<subj>[^.!?;:\"“”]{{1,80}}?)\s+(?:{verbs})"
-            r"(?:(?:\s+(?:that|to\s+\w+(?:\s+\w+)?|reporters|on\s+\w+))?\s*[:,]?"
-            r"|[^.!?;:\"“”]{0,60}:)\s*$"
-        ),
+        before=before,
+        before_search=TailSearch(before, re.compile(before_rest), re.compile(r"[.!?;:\"“”]"), 80),
         source=re.compile(rf"\b(?i:{sources})\s+(?P<subj>[^.!?;:\"“”]{{1,80}}?)\s*[:,]?\s*$"),
         document=re.compile(
             r"(?:\b[Tt]he\s+)?(?:\d{4}\s+)?(?P<org>(?:[A-Z][\w&'’.-]*\s+){1,8}?)"
