@@ -35,6 +35,9 @@ class SpeakerCues:
     verbs: re.Pattern[str]
     verb_scan: Alternation  # the same verbs, for a whole document (matched by first letter)
     abbreviations: re.Pattern[str]
+    #: The abbreviations, when each is one word: mask_stops then finds "word." and looks the
+    #: word up instead of trying every abbreviation at every word.
+    abbreviation_words: frozenset[str] | None
     pronouns: dict[str, str]  # he -> m ...
     male: frozenset[str]
     female: frozenset[str]
@@ -71,7 +74,8 @@ def speaker_cues(lexicon: Lexicon) -> SpeakerCues:
     verbs = _alternation(lexicon.word_list("speaker_verbs"))
     adverbs = _alternation(lexicon.word_list("speaker_adverbs"))
     adv = rf"(?:(?i:{adverbs})\s+)*" if adverbs else ""
-    abbrs = _alternation(lexicon.word_list("abbreviations"))
+    listed_abbrs = lexicon.word_list("abbreviations")
+    abbrs = _alternation(listed_abbrs)
     subject = rf"[^.!?;:{MARKS}\n]"
     kinds = lexicon.words.get("speaker_pronoun_kinds") or {}
     before_rest = (
@@ -109,7 +113,12 @@ def speaker_cues(lexicon: Lexicon) -> SpeakerCues:
             r"(?<![\w-])",
             r"\b",
         ),
-        abbreviations=re.compile(rf"\b(?:{abbrs}|[A-Z])\.|\([^()\n]{{0,40}}\)|\b[RDI]-[A-Z]\w*\."),
+        abbreviations=re.compile(rf"\b(?:{abbrs}|[A-Z])\.|{_OTHER_STOPS}"),
+        abbreviation_words=(
+            frozenset(listed_abbrs)
+            if listed_abbrs and all(_WORD_RE.fullmatch(a) for a in listed_abbrs)
+            else None
+        ),
         pronouns={str(k).casefold(): str(v) for k, v in dict(kinds).items()},
         male=_folded(lexicon, "male_cues", "male_words"),
         female=_folded(lexicon, "female_cues", "female_words"),
@@ -133,8 +142,32 @@ def mask_stops(text: str, cues: SpeakerCues) -> str:
     """The text with abbreviation stops replaced by STOP_MASK, offsets kept.
 
     "Rep. Ana Paz (R-Ore.) said." -> "Rep\u2024 Ana Paz (R-Ore\u2024) said." (the last stop stays).
+
+    With one-word abbreviations, `cues.abbreviations` matches "X." at a word's start only
+    where X is the whole word (a dot follows it): so each "word." is found once and kept
+    unless the word is listed or a single capital ("said." stays, "Rep." is masked). The
+    other alternatives cannot start inside a "word." (they open with "(" or "R-"), so the
+    matches, and the text, are those of `cues.abbreviations.sub`.
     """
-    return cues.abbreviations.sub(lambda m: m.group(0).replace(".", STOP_MASK), text)
+    words = cues.abbreviation_words
+    if words is None:
+        return cues.abbreviations.sub(lambda m: m.group(0).replace(".", STOP_MASK), text)
+
+    def mask(m: re.Match[str]) -> str:
+        word = m.group("word")
+        if word is not None and word not in words and not _CAPITAL_RE.fullmatch(word):
+            return m.group(0)  # "said.": no abbreviation
+        return m.group(0).replace(".", STOP_MASK)
+
+    return _WORD_STOP_RE.sub(mask, text)
+
+
+#: The stops mask_stops masks besides a listed word's or a capital's: a short bracket
+#: ("(R-Ore.)") and a party-state tag ("R-Ore.").
+_OTHER_STOPS = r"\([^()\n]{0,40}\)|\b[RDI]-[A-Z]\w*\."
+_WORD_STOP_RE = re.compile(rf"\b(?P<word>\w+)\.|{_OTHER_STOPS}")
+_WORD_RE = re.compile(r"\w+")
+_CAPITAL_RE = re.compile(r"[A-Z]")
 
 
 __all__ = ["MARKS", "STOP_MASK", "SUBJECT_REACH", "SpeakerCues", "mask_stops", "speaker_cues"]
