@@ -108,6 +108,13 @@ def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -
     trig = cue_triggers(doc.lexicon)
     words = sentence_words(text)
     toks = LazyTokens(text)
+    if words is not None and not trig.possible(words):
+        # No cue pattern can match ("The weather was fine."): every cue rule and blocker
+        # would find nothing, so only the cue-less rules are left.
+        if nested:
+            return []
+        extra = headline_cue(sentence, toks, doc) or scheduled_cue(sentence, doc, toks)
+        return [extra] if extra is not None else []
     blocker = _blocker(text, cues, trig, words)
     blocked_from = blocker.start() if blocker else len(text) + 1
     later: list[Cue] = []
