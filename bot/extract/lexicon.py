@@ -96,8 +96,9 @@ class Lexicon:
         return _canonical_role(role, self)
 
     @cached_property
-    def _synonym_patterns(self) -> tuple[tuple[re.Pattern[str], str], ...]:
-        """Each portfolio synonym as a whole-word pattern, longest first, with its name."""
+    def _synonym_patterns(self) -> tuple[tuple[re.Pattern[str], str, str], ...]:
+        """Each portfolio synonym as a whole-word pattern, longest first, with its name and
+        the synonym (folded)."""
         out = []
         for word, name in sorted(self.portfolio_lookup.items(), key=lambda kv: -len(kv[0])):
             if word == name.casefold():
@@ -105,7 +106,7 @@ class Lexicon:
             # "Foreign" → "Foreign Affairs", but not inside "Foreign Affairs" already there.
             rest = name[len(word) :] if name.casefold().startswith(word) else ""
             guard = rf"(?!{re.escape(rest)})" if rest else ""
-            out.append((re.compile(rf"\b{re.escape(word)}\b{guard}", re.IGNORECASE), name))
+            out.append((re.compile(rf"\b{re.escape(word)}\b{guard}", re.IGNORECASE), name, word))
         return tuple(out)
 
 
@@ -117,7 +118,9 @@ def _canonical_role(role: str, lexicon: Lexicon) -> str:
     if key in lookup:
         return lookup[key]
     out = role.strip()
-    for pattern, name in lexicon._synonym_patterns:
+    for pattern, name, word in lexicon._synonym_patterns:
+        if out.isascii() and word.isascii() and word not in out.lower():
+            continue  # ASCII ignoring case: a synonym matches only where its letters stand
         out = pattern.sub(name, out)
     return out
 
