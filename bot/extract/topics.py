@@ -28,7 +28,7 @@ _CASE_SENSITIVE_MAX = 4
 class _TopicMatcher:
     alternation: Alternation  # the terms longest first, tried by their first letter
     terms: tuple[tuple[str, bool, str], ...]  # group order: (folded term, is-prefix, slug)
-    exact: frozenset[str]  # folded
+    exact_terms: frozenset[int]  # the terms (by index) that must be written in capitals
 
 
 def _term_regex(term: str) -> str:
@@ -61,7 +61,11 @@ def _matcher(lexicon: Lexicon) -> _TopicMatcher:
     ordered = [t for t in ordered if t[0].rstrip("*").strip()]  # "*" alone names no word
     terms = tuple((term.rstrip("*").strip()[0], _term_regex(term)) for term, _, _ in ordered)
     alternation = Alternation(terms, r"(?<![\w-])", r"(?![\w])", re.IGNORECASE)
-    return _TopicMatcher(alternation, tuple(ordered), frozenset(e.casefold() for e in exact))
+    folded = frozenset(e.casefold() for e in exact)
+    exact_terms = frozenset(
+        i for i, (term, _, _) in enumerate(ordered) if term.rstrip("*").strip() in folded
+    )
+    return _TopicMatcher(alternation, tuple(ordered), exact_terms)
 
 
 def topic_hits(text: str, lexicon: Lexicon) -> list[tuple[str, int, str]]:
@@ -84,9 +88,8 @@ def _hits(text: str, lexicon: Lexicon) -> tuple[tuple[str, int, str, str], ...]:
         if not slug:
             continue  # a neutral phrase ("in defense of its interests")
         surface = hit.group(0)
-        plain = term.rstrip("*").strip()
-        if plain in m.exact and surface.upper() != surface:
-            continue
+        if index in m.exact_terms and surface.upper() != surface:
+            continue  # "ai" is not "AI"
         out.append((slug, hit.start(), surface, term))
     return tuple(out)
 
