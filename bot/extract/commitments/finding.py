@@ -81,12 +81,12 @@ class _Scan:
         return self.sentence.text
 
     def matches(self, name: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        """The matches of cue pattern `name` that start before the blocker."""
-        return (
-            m
-            for m in self.trig.scan(name, pattern, self.text, self.words)
-            if m.start() < self.blocked_from
-        )
+        """The matches of cue pattern `name` that start before the blocker (all of them
+        when the sentence has no blocker)."""
+        found = self.trig.scan(name, pattern, self.text, self.words)
+        if self.blocked_from > len(self.text):
+            return found
+        return (m for m in found if m.start() < self.blocked_from)
 
     def subject_at(self, offset: int) -> tuple[int, int] | None:
         """The subject of a cue at `offset`: the noun phrase before it, else the main subject."""
