@@ -99,6 +99,8 @@ def _brackets(text: str) -> str:
 
 def _drop_unpaired(text: str, opener: str, closer: str) -> str:
     """Remove closers that open nothing and the last openers that are never closed."""
+    if opener not in text and closer not in text:
+        return text  # nothing to pair: most descriptions ("Leaders met")
     out = []
     depth = 0
     for ch in text:
