@@ -40,9 +40,10 @@ class _Branch:
 
 def literal_opening(regex: str, limit: int = _GATE) -> str:
     """The characters every match of `regex` starts with, up to `limit`: `ene` for
-    `energy\\s+security`, `u.s` for `u\\.s\\.`, `` for `(?:a|b)`. A character a quantifier
-    follows is not certain (`ab?` opens with `a` only)."""
-    if any(c in regex for c in "|()"):
+    `energy\\s+security`, `u.s` for `u\\.s\\.`, `agreed` for `agreed(?:\\s+(?:now|then))?`,
+    `` for `(?:a|b)` or `ab|c`. A character a quantifier follows is not certain (`ab?` opens
+    with `a` only)."""
+    if _top_level_bar(regex):
         return ""
     out: list[str] = []
     i = 0
@@ -61,6 +62,35 @@ def literal_opening(regex: str, limit: int = _GATE) -> str:
         out.append(c)
         i += step
     return "".join(out)
+
+
+def _top_level_bar(regex: str) -> bool:
+    """Whether `regex` is an alternation at its top level (`ab|c`), not only inside groups
+    (`a(?:b|c)`) or classes (`a[|]`). An unbalanced group counts as one, to be safe."""
+    depth = 0
+    i = 0
+    in_class = False
+    while i < len(regex):
+        c = regex[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if regex[i + 1 : i + 2] == "]":
+                i += 1  # "[]...]": a leading "]" is a member
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return True
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return depth != 0 or in_class
 
 
 @dataclass(frozen=True, eq=False)

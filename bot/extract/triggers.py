@@ -17,8 +17,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from bot.extract.memo import per_text
+
+
+class Finder(Protocol):
+    """What `Triggers.scan` runs: a compiled pattern, or a scan with its matches
+    (alternation.WordScan)."""
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]: ...
+
 
 #: Letters that match an ASCII letter when case is ignored but do not lower-case to it, and
 #: that letter: dotted capital I, dotless i, long s, Kelvin sign.
@@ -147,7 +156,7 @@ class Triggers:
         return words is None or pattern in self.possible(words)
 
     def scan(
-        self, pattern: str, regex: re.Pattern[str], text: str, words: frozenset[str] | None
+        self, pattern: str, regex: Finder, text: str, words: frozenset[str] | None
     ) -> Iterator[re.Match[str]]:
         """The matches of `regex` (the pattern named `pattern`) in `text`, or none without a
         scan when the sentence lacks the words the pattern needs."""

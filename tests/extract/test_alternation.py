@@ -38,6 +38,27 @@ def test_literal_opening_stops_at_regex_syntax() -> None:
     assert literal_opening(r"(?:ab|cd)") == ""
 
 
+def test_literal_opening_reads_past_groups_but_not_a_top_level_alternation() -> None:
+    assert literal_opening(r"agreed(?:,?\s+(?:on\s+)?(?:Monday|May))*\s+to", 8) == "agreed"
+    assert literal_opening(r"ab(?:c|d)|x") == ""  # matches "x" too
+    assert literal_opening(r"ab[|]c") == "ab"  # a bar inside a class
+    assert literal_opening(r"ab\(c\|d") == "ab("  # escaped syntax is literal
+    assert literal_opening(r"ab(c") == ""  # unbalanced: nothing is certain
+
+
+def test_alternation_of_grouped_terms_matches_the_single_regex() -> None:
+    adverb = r"(?:,?\s+(?:on\s+)?(?:Monday|Tuesday|now))*"
+    terms = (("a", rf"agreed{adverb}\s+to"), ("a", "agreed"), ("w", rf"wants{adverb}\s+to"))
+    before, after = r"(?<![\w])", r"(?![\w])"
+    body = "|".join(f"({t})" for _, t in terms)
+    plain = re.compile(rf"{before}(?:{body}){after}", re.IGNORECASE)
+    fast = Alternation(terms, before, after, re.IGNORECASE)
+    text = "Peru agreed on Monday to act, Chile AGREED, now to wait; Lima wants Tuesday, now to go"
+    want = [(m.span(), m.lastindex) for m in plain.finditer(text)]
+    assert [(m.span(), i + 1) for m, i in fast.finditer(text)] == want
+    assert len(want) == 3
+
+
 def test_the_opening_gate_keeps_every_match_of_the_single_regex() -> None:
     # "ſay" and "\u212ain" (Kelvin sign) match "say" and "kin" ignoring case, though the
     # openings of the 's' and 'k' terms are plain ASCII.

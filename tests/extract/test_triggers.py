@@ -11,9 +11,11 @@ import string
 import sys
 from unittest.mock import patch
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.extract.alternation import WordScan
 from bot.extract.commitments.cue_patterns import cue_patterns
 from bot.extract.commitments.triggers import PATTERN_NEEDS, cue_triggers
 from bot.extract.lexicon import Lexicon
@@ -84,8 +86,24 @@ def test_the_possible_patterns_of_a_sentence(lexicon: Lexicon) -> None:
 
 def test_every_scanned_cue_pattern_has_its_word_list(lexicon: Lexicon) -> None:
     cues = cue_patterns(lexicon)
-    assert all(isinstance(getattr(cues, name), re.Pattern) for name in PATTERN_NEEDS)
+    assert all(isinstance(getattr(cues, name), re.Pattern | WordScan) for name in PATTERN_NEEDS)
     assert all(cue_triggers(lexicon).needs.values())  # every pattern has a word to look for
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan wants to send a frigate, and Peru agreed on Thursday to join; Lima is also planning",
+        "PLEDGED. ſigned. Korea will. We are now set to act, they agreed in principle to it",
+        "agreed-to, disagreed to, Agreed  Monday,  to; wants tomorrow to",
+    ],
+)
+def test_the_strong_cue_scan_finds_what_its_pattern_finds(lexicon: Lexicon, text: str) -> None:
+    strong = cue_patterns(lexicon).strong
+    assert strong.alternation is not None  # the shipped cues are scanned by first letter
+    want = [(m.span(), m.group(0)) for m in strong.pattern.finditer(text)]
+    assert [(m.span(), m.group(0)) for m in strong.finditer(text)] == want
+    assert want  # the texts hold cues
 
 
 _PIECES = [

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from bot.extract.alternation import Alternation, WordScan
 from bot.extract.lexicon import Lexicon
 
 _NEVER = r"(?!x)x"
@@ -33,7 +34,7 @@ def _phrase_re(words: tuple[str, ...]) -> re.Pattern[str]:
 class CuePatterns:
     """The compiled cue patterns; each field says what it reads."""
 
-    strong: re.Pattern[str]
+    strong: WordScan  # run by first letter: a thousand cues tried at every word is slow
     agreed_on: frozenset[str]  # "agreed on": a cue only before a plan (`agreed_on_object`)
     agreed_on_object: re.Pattern[str]  # "a plan", "the need to", within a few words
     conditional: re.Pattern[str]
@@ -97,7 +98,7 @@ def _adverbial(lexicon: Lexicon) -> str:
 _BE_FORMS = frozenset(("is", "are", "am", "was", "were"))
 
 
-def _strong_re(lexicon: Lexicon) -> re.Pattern[str]:
+def _strong_re(lexicon: Lexicon) -> WordScan:
     """The intention cues; a two-word "<verb> to" cue lets adverbials stand between its words
     ("agreed Thursday to", "agreed in principle to"), and a cue opening with "is"/"are" one
     after that word ("is also planning")."""
@@ -115,8 +116,15 @@ def _strong_re(lexicon: Lexicon) -> re.Pattern[str]:
         else:
             plain.append(re.escape(cue))
     # The spread cues first: "agreed on Monday to" is one cue, not "agreed on".
-    parts = "|".join(spread + plain) or _NEVER
-    return re.compile(rf"(?<![\w])(?:{parts})(?![\w])", re.IGNORECASE)
+    parts = spread + plain
+    pattern = re.compile(rf"(?<![\w])(?:{'|'.join(parts) or _NEVER})(?![\w])", re.IGNORECASE)
+    # Each cue opens with its first letter, so the scan may try only the cues that open with
+    # the letter it stands on (alternation.py); a cue opening otherwise, or holding a group
+    # of its own, keeps the plain pattern.
+    if not parts or any(not p[:1].isalnum() or re.compile(p).groups for p in parts):
+        return WordScan(pattern, None)
+    terms = tuple((p[0], p) for p in parts)
+    return WordScan(pattern, Alternation(terms, r"(?<![\w])", r"(?![\w])", re.IGNORECASE))
 
 
 def _possessive_re(possessives: str, nouns: str, owner_start: str) -> re.Pattern[str]:

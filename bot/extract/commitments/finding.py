@@ -52,7 +52,7 @@ from bot.extract.countries import find_countries
 from bot.extract.linear import run_start_finditer
 from bot.extract.quote_index import OpenQuotes
 from bot.extract.text import Sentence
-from bot.extract.triggers import Triggers, sentence_words
+from bot.extract.triggers import Finder, Triggers, sentence_words
 
 #: Before a cue noun ("plan to"): a determiner or an owner, so the cue is a noun.
 _OWNED_RE = re.compile(
@@ -80,7 +80,7 @@ class _Scan:
     def text(self) -> str:
         return self.sentence.text
 
-    def matches(self, name: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    def matches(self, name: str, pattern: Finder) -> Iterator[re.Match[str]]:
         """The matches of cue pattern `name` that start before the blocker (all of them
         when the sentence has no blocker)."""
         found = self.trig.scan(name, pattern, self.text, self.words)
