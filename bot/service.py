@@ -8,14 +8,13 @@ generation. A file that fails to read keeps its last good facts, and the report 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
 import functools
 import gc
 import hashlib
 import logging
 import tempfile
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +26,8 @@ from bot.errors import ConfigError, SeedError, UserError
 from bot.extract.lexicon import Lexicon, with_role_synonyms
 from bot.factbase import FactBase, MergeCache, build_factbase, fact_key
 from bot.follow_service import FollowService
+from bot.gc_pause import full_collections_postponed
+from bot.generation_keys import doc_key, extractor_version, merge_version, source_hash
 from bot.models import CuratedFacts, DocumentFacts
 from bot.reload_listeners import ReloadListener, ReloadListeners
 from bot.reload_report import ReloadReport, where
@@ -48,23 +49,6 @@ if TYPE_CHECKING:
     from bot.extraction_pool import ExtractionPool
 
 log = logging.getLogger(__name__)
-BOT_DIR = Path(__file__).resolve().parent
-#: What a document's stored facts depend on besides config: a change re-extracts every file.
-EXTRACTION_CODE = (*sorted((BOT_DIR / "extract").glob("*.py")),
-                   *(BOT_DIR / n for n in ("folding.py", "models.py", "seeds.py")))  # fmt: skip
-#: What the stored merged facts depend on: a change re-merges at start-up, re-extracting nothing.
-MERGE_CODE = tuple(
-    BOT_DIR / n
-    for n in (
-        "factbase.py",
-        "people_merge.py",
-        "dedupe.py",
-        "dedupe_memo.py",
-        "merge_cache.py",
-        "codec.py",
-        "merged_parts.py",
-    )
-)
 Progress = Callable[[str], Awaitable[None]]
 #: Seconds without a reload before the merged facts are stored (see _schedule_merged_save).
 MERGED_SAVE_DELAY = 20.0
@@ -94,39 +78,6 @@ class FileState:
     key: str = ""  # a document's key in the store: its content hash with the rules
 
 
-@contextlib.contextmanager
-def full_collections_postponed() -> Iterator[None]:
-    """No full garbage collection while a generation is read or built; young ones still run.
-
-    A full collection walks every object the process holds and keeps the GIL throughout: while
-    a reload allocates a new generation it came every few hundred thousand objects and held the
-    event loop 100-200 ms each time (at 1,000 documents). Young cycles are still collected;
-    the new generation is frozen when it goes live (`_swap`), so the postponed full pass finds
-    little. Example: `with full_collections_postponed(): await service._reload(...)`.
-    """
-    if not _POSTPONED:
-        _POSTPONED.append(gc.get_threshold())  # the thresholds to restore
-        young, middle, _ = _POSTPONED[0]
-        gc.set_threshold(young, middle, 1 << 30)
-    _POSTPONED.append(None)  # one more reload under way (reloads of two services may overlap)
-    try:
-        yield
-    finally:
-        _POSTPONED.pop()
-        if len(_POSTPONED) == 1:
-            gc.set_threshold(*_POSTPONED.pop())
-
-
-#: While reloads run: the gc thresholds to restore, then one None per reload under way.
-_POSTPONED: list[tuple[int, int, int] | None] = []
-
-
-def doc_key(sha256: str, rules_key: str) -> str:
-    """The store's key for a document's facts: the same bytes under the same rules give the same
-    facts, so they are stored (and extracted) once."""
-    return hashlib.sha256(f"{sha256}\0{rules_key}".encode()).hexdigest()
-
-
 def _seed_key(seed: SeedFile, rules_key: str) -> str:
     return doc_key(seed.sha256, rules_key)
 
@@ -138,26 +89,6 @@ def _fact_keys(facts: FactBase) -> dict[str, set[tuple]]:
         "commitments": {fact_key(c) for c in facts.commitments},
         "events": {fact_key(e) for e in facts.events},
     }
-
-
-def _source_hash(paths: list[Path]) -> str:
-    h = hashlib.sha256()
-    for p in sorted(paths):
-        h.update(p.name.encode())
-        h.update(p.read_bytes())
-    return h.hexdigest()
-
-
-@functools.cache
-def extractor_version() -> str:
-    """A hash of the extraction code: facts extracted by other code are not reused."""
-    return _source_hash(list(EXTRACTION_CODE))[:16]
-
-
-@functools.cache
-def merge_version() -> str:
-    """A hash of the merging code: a stored merged fact base from other code is not adopted."""
-    return _source_hash(list(MERGE_CODE))[:16]
 
 
 class BriefingService:
@@ -290,7 +221,7 @@ class BriefingService:
     def _config_digest(self) -> str:
         """The extraction config (every config YAML but bot.yaml) and the extraction code."""
         files = [p for p in self.settings.config_dir.glob("*.yaml") if p.name != "bot.yaml"]
-        return _source_hash(files) + extractor_version()
+        return source_hash(files) + extractor_version()
 
     def _fingerprint(self, seeds: list[SeedFile], config_hash: str | None = None) -> str:
         h = hashlib.sha256()

@@ -10,7 +10,8 @@ import pytest
 
 from bot.config import Settings
 from bot.errors import UserError
-from bot.service import BriefingService, full_collections_postponed
+from bot.gc_pause import full_collections_postponed
+from bot.service import BriefingService
 from bot.uploads import check_upload
 
 NEW_DOC = """---
