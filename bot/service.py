@@ -13,16 +13,15 @@ import functools
 import gc
 import hashlib
 import logging
-import tempfile
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot import briefing
+from bot import briefing, seed_intake
 from bot.answers import Answer
 from bot.config import Settings, load_lexicon
-from bot.errors import ConfigError, SeedError, UserError
+from bot.errors import ConfigError, SeedError
 from bot.extract.lexicon import Lexicon, with_role_synonyms
 from bot.factbase import FactBase, MergeCache, build_factbase, fact_key
 from bot.follow_service import FollowService
@@ -34,7 +33,6 @@ from bot.reload_report import ReloadReport, where
 from bot.search import FactIndex
 from bot.seeds import (
     CURATED_SUFFIXES,
-    DOCUMENT_SUFFIXES,
     SeedFile,
     id_clashes,
     list_seed_files,
@@ -42,8 +40,6 @@ from bot.seeds import (
     read_seed,
 )
 from bot.store import ReloadLogEntry, Store, StoredGeneration, StoreUnavailable
-from bot.uploads import check_upload, safe_display, write_atomically
-from bot.urls import short
 
 if TYPE_CHECKING:
     from bot.extraction_pool import ExtractionPool
@@ -653,7 +649,17 @@ class BriefingService:
     async def reload_log(self, limit: int = 10) -> list[ReloadLogEntry]:
         return await self._store.recent_reloads(limit) if self._store else []
 
-    # -- uploads -----------------------------------------------------------------------------
+    # -- new seed files (bot.seed_intake) ------------------------------------------------------
+
+    @property
+    def extract_pool(self) -> ExtractionPool:
+        """The worker processes that extract documents (started on first use)."""
+        return self._pool
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The word lists of the config the live facts were read with."""
+        return self._lexicon
 
     async def upload(
         self, filename: str, data: bytes, who: str, progress: Progress | None = None
@@ -663,41 +669,11 @@ class BriefingService:
         A document is extracted (in the pool, under the time limit) before it is saved, so a
         file that would be refused on reload is refused here, and seeds/ stays as it was.
         """
-        settings = self.settings
-        try:
-            name = await asyncio.to_thread(check_upload, filename, data, settings)
-            if Path(name).suffix in DOCUMENT_SUFFIXES:
-                await self._try_extract(name, data)
-            await asyncio.to_thread(write_atomically, settings.seeds_dir, name, data)
-        except UserError as exc:
-            await self.record(who, "upload refused", f"{safe_display(filename)}: {exc.message}")
-            raise
-        report = await self.reload(who, action=f"upload {name}", progress=progress)
-        return name, report
+        return await seed_intake.upload(self, filename, data, who, progress)
 
     async def add_link(
         self, url: str, who: str, progress: Progress | None = None
     ) -> tuple[str, ReloadReport]:
         """Fetch the article at `url`, save it into seeds/ as a document, reload; UserError
         refuses it with the reason and nothing saved (the steps are in bot.add_link)."""
-        from bot.add_link import draft_link, save_draft  # loads aiohttp: only adds pay for it
-
-        try:
-            draft = await draft_link(url, who, _now(), self.settings)
-            await self._try_extract(draft.name, draft.data)
-            name = await asyncio.to_thread(save_draft, draft, self.settings)
-        except UserError as exc:
-            await self.record(who, "add refused", f"{short(url)}: {exc.message}")
-            raise
-        report = await self.reload(who, action=f"add {name}", progress=progress)
-        return name, report
-
-    async def _try_extract(self, name: str, data: bytes) -> None:
-        """UserError if the document would fail extraction (too slow, a crash)."""
-        with tempfile.TemporaryDirectory(prefix="briefbot-upload-") as folder:
-            path = Path(folder) / name
-            await asyncio.to_thread(path.write_bytes, data)
-            seed = SeedFile(path, hashlib.sha256(data).hexdigest())
-            (outcome,) = await self._pool.extract([seed], self._lexicon, self.settings.limits)
-        if isinstance(outcome, SeedError):
-            raise UserError(f"{name}: {outcome.reason}")
+        return await seed_intake.add_link(self, url, who, _now(), progress)
