@@ -27,6 +27,7 @@ from bot.factbase import FactBase, MergeCache, build_factbase, fact_key
 from bot.follow_service import FollowService
 from bot.gc_pause import full_collections_postponed
 from bot.generation_keys import doc_key, extractor_version, merge_version, source_hash
+from bot.merged_saver import MergedSaver
 from bot.models import CuratedFacts, DocumentFacts
 from bot.reload_listeners import ReloadListener, ReloadListeners
 from bot.reload_report import ReloadReport, where
@@ -46,8 +47,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str], Awaitable[None]]
-#: Seconds without a reload before the merged facts are stored (see _schedule_merged_save).
-MERGED_SAVE_DELAY = 20.0
 
 
 def _now() -> str:
@@ -103,10 +102,9 @@ class BriefingService:
         self._fingerprint_now = ""  # of the seeds and config the live generation was built from
         self._errors: tuple[SeedError | ConfigError, ...] = ()
         self._lock = asyncio.Lock()
+        self._merged = MergedSaver(lambda: self._store)  # stores merged facts after a pause
         self._store: Store | None = None
-        self._merged_save: asyncio.Task[None] | None = None  # waits, then stores merged facts
         self._prefetch: asyncio.Task[None] | None = None  # reads adopted documents' facts
-        self._merged_pending: tuple[int, FactBase] | None = None
         self._snapshot = self._index_snapshot(
             FactBase(topics=self._lexicon.topics), self._lexicon, None
         )
@@ -196,7 +194,7 @@ class BriefingService:
         if task is not None:
             task.cancel()
             await asyncio.wait({task})
-        await self._merged_saved()
+        await self._merged.flush()
         await self._save_seed_stats(set(self._files))
         if self._store:
             await self._store.close()
@@ -413,41 +411,6 @@ class BriefingService:
         """The open database, or None when the bot runs from memory."""
         return self._store
 
-    async def _save_merged(self, generation: int, facts: FactBase) -> None:
-        """Store the merged facts a generation answers from, so the next start loads them
-        instead of merging again (a start before they are stored merges, which is correct)."""
-        assert self._store is not None
-        try:
-            await self._store.save_merged(generation, facts)
-        except Exception:
-            log.exception("could not store the merged facts of generation %s", generation)
-
-    def _schedule_merged_save(self, generation: int, facts: FactBase) -> None:
-        """Store the merged facts once reloads have paused for MERGED_SAVE_DELAY seconds (or at
-        close): encoding them takes CPU that a burst of reloads and answers need more."""
-        if self._merged_save is not None:
-            self._merged_save.cancel()  # a newer generation supersedes it
-        self._merged_pending = (generation, facts)
-
-        async def later() -> None:
-            await asyncio.sleep(MERGED_SAVE_DELAY)
-            pending, self._merged_pending = self._merged_pending, None
-            if pending:
-                await self._save_merged(*pending)
-
-        self._merged_save = asyncio.create_task(later())
-
-    async def _merged_saved(self) -> None:
-        """Store any merged facts still waiting (at close), or wait for a save under way."""
-        task, self._merged_save = self._merged_save, None
-        pending, self._merged_pending = self._merged_pending, None
-        if pending:
-            if task is not None:
-                task.cancel()
-            await self._save_merged(*pending)
-        elif task is not None:
-            await task
-
     async def _reload(self, who: str, action: str, progress: Progress | None) -> ReloadReport:
         loop = asyncio.get_running_loop()
         started = loop.time()
@@ -550,7 +513,7 @@ class BriefingService:
                 saved = False
         snap = Snapshot(snap.facts, snap.index, generation, _now())
         if generation is not None:
-            self._schedule_merged_save(generation, snap.facts)
+            self._merged.schedule(generation, snap.facts)
         phases["save"] = loop.time() - started
         log.debug("reload phases (s since start): %s", {k: round(v, 3) for k, v in phases.items()})
 
