@@ -41,6 +41,7 @@ from bot.seeds import (
     read_seed,
 )
 from bot.store import ReloadLogEntry, Store, StoredGeneration, StoreUnavailable
+from bot.stored_facts import FileState, fill_from_store, read_stored, stored_instead
 
 if TYPE_CHECKING:
     from bot.extraction_pool import ExtractionPool
@@ -61,16 +62,6 @@ class Snapshot:
     index: FactIndex
     generation: int | None = None
     built: str = ""
-
-
-@dataclass(frozen=True)
-class FileState:
-    """The last good reading of one seed file."""
-
-    name: str
-    sha256: str
-    result: DocumentFacts | CuratedFacts | None  # None: in the store under `key`, not loaded
-    key: str = ""  # a document's key in the store: its content hash with the rules
 
 
 def _seed_key(seed: SeedFile, rules_key: str) -> str:
@@ -289,13 +280,9 @@ class BriefingService:
         """Read the stored facts of the documents adopted at start-up, in the background, so the
         first reload finds them read (at 1,000 documents it waited ~1 s for them)."""
         waiting = {f.key: f for f in self._files.values() if f.result is None}
-        if not waiting or not self._store:
+        if not waiting:
             return
-        try:
-            found = await self._store.load_documents(waiting)
-        except Exception:
-            log.exception("cannot read stored facts; the next reload reads them")
-            return
+        found = await read_stored(self._store, waiting, "the next reload reads them")
         for key, state in waiting.items():
             if key in found and self._files.get(state.name) is state:
                 self._files[state.name] = replace(state, result=found[key])
@@ -310,49 +297,7 @@ class BriefingService:
                 read = self._files.get(name)
                 if state.result is None and read is not None and read.key == state.key:
                     files[name] = read
-        waiting = {f.key: f for f in files.values() if f.result is None}
-        if not waiting:
-            return []
-        found: dict[str, DocumentFacts] = {}
-        if self._store:
-            try:
-                found = await self._store.load_documents(waiting)
-            except Exception:
-                log.exception("cannot read stored facts; extracting those files again")
-        missing = []
-        for key, state in waiting.items():
-            if key in found:
-                files[state.name] = replace(state, result=found[key])
-            else:
-                del files[state.name]
-                missing.append(SeedFile(self.settings.seeds_dir / state.name, state.sha256))
-        return missing
-
-    async def _stored_instead(
-        self,
-        todo: list[SeedFile],
-        files: dict[str, FileState],
-        key_of: Callable[[SeedFile], str],
-    ) -> list[SeedFile]:
-        """The files of `todo` whose facts the store has under the same bytes and rules are
-        read from it, not extracted (a start-up after a merging-code change, a file edited back
-        to an earlier text); the others are returned, to be extracted."""
-        if not todo or not self._store:
-            return todo
-        keys = {s.name: key_of(s) for s in todo}
-        try:
-            found = await self._store.load_documents(keys.values())
-        except Exception:
-            log.exception("cannot read stored facts; extracting those files again")
-            return todo
-        # Same bytes under another name are another document (its id comes from the name).
-        reused = {
-            s.name: FileState(s.name, s.sha256, found[keys[s.name]], keys[s.name])
-            for s in todo
-            if keys[s.name] in found and Path(found[keys[s.name]].document.path).name == s.name
-        }
-        files.update(reused)
-        return [s for s in todo if s.name not in reused]
+        return await fill_from_store(self._store, files, self.settings.seeds_dir)
 
     def _swap(self, snap: Snapshot, fingerprint: str) -> None:
         """Make `snap` the live generation: one reference, then keep the long-lived facts out
@@ -475,7 +420,7 @@ class BriefingService:
             else:
                 todo.append(s)
         todo += await self._load_stored_facts(new_files)
-        todo = await self._stored_instead(todo, new_files, key_of)
+        todo = await stored_instead(self._store, todo, new_files, key_of)
         phases = {"list": loop.time() - started}
         outcomes = await self._pool.extract(todo, lexicon, self.settings.limits, progress)
         phases["extract"] = loop.time() - started
