@@ -136,7 +136,7 @@ class AnswerLookups:
 
     def prepare(self) -> AnswerLookups:
         """Build every table now (off the event loop, with the index), not on the first answer."""
-        _ = self.government, self._quotes_by_speaker, self._commitment_words, self._shared_names
+        _ = self.government, self._quotes_by_speaker, self._naming.prepare()
         return self
 
     def canonical_role(self, role: str) -> str:
@@ -218,6 +218,30 @@ class AnswerLookups:
         return [self.quotes[i] for i in sorted(positions)]
 
     @cached_property
+    def _naming(self) -> CommitmentsNaming:
+        return CommitmentsNaming(self.people, self.commitments)
+
+    def commitments_naming(self, person: Person) -> list[Commitment]:
+        """Commitments whose sentence names the person (see CommitmentsNaming)."""
+        return self._naming.of(person)
+
+
+class CommitmentsNaming:
+    """Commitments by the people their sentences name, through a word index of the sentences.
+
+    Example: with two secretaries known, "the secretary" tells no one apart, so it finds no one's
+    commitments; "Ana Paz" finds the sentences holding both "ana" and "paz", then checks them.
+    """
+
+    def __init__(self, people: tuple[Person, ...], commitments: tuple[Commitment, ...]) -> None:
+        self.people = people
+        self.commitments = commitments
+
+    def prepare(self) -> CommitmentsNaming:
+        _ = self._commitment_words, self._shared_names
+        return self
+
+    @cached_property
     def _commitment_words(self) -> dict[str, array]:
         postings: dict[str, list[int]] = defaultdict(list)
         for i, c in enumerate(self.commitments):
@@ -247,7 +271,7 @@ class AnswerLookups:
             seen.update({fold(n) for n in names_of(p)})
         return frozenset(n for n, count in seen.items() if count > 1)
 
-    def commitments_naming(self, person: Person) -> list[Commitment]:
+    def of(self, person: Person) -> list[Commitment]:
         """Commitments whose sentence names the person (name or alias as whole words); an alias
         other people share ("the minister" of two ministers) is left out, unless it is the
         person's own name."""
