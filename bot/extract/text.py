@@ -223,6 +223,40 @@ def _span(
     return QuoteSpan(text[start:end], base + start, base + end, open_mark, close)
 
 
+#: A single quotation mark that opens (after a space or a bracket, before a word) and one that
+#: closes (after a word or its punctuation, before a space, punctuation or the end).
+_SINGLE_OPEN_RE = re.compile(r"(?:^|(?<=[\s(\[—–]))['‘](?=\w)")
+_SINGLE_CLOSE_RE = re.compile(r"(?<=[\w.,!?…])['’](?=[\s.,;:!?)\]—–]|$)")
+#: The longest stretch two single marks may enclose: farther apart they are apostrophes.
+SINGLE_QUOTE_CHARS = 600
+
+
+def _single_quote_spans(text: str, base: int) -> list[QuoteSpan]:
+    """Quotations in single marks, in a paragraph with no double ones: 'warm and productive'
+    (British and South Asian news quote so). An opening mark pairs with the first closing mark
+    after it, within SINGLE_QUOTE_CHARS; apostrophes inside words ("Modi's", "don't") neither
+    open nor close, and a mark left unpaired is an apostrophe ("the '90s"). One pass each way:
+    linear in the paragraph length."""
+    closes = [m.start() for m in _SINGLE_CLOSE_RE.finditer(text)]
+    spans: list[QuoteSpan] = []
+    k = 0
+    after = -1  # the end of the last quote: an opening mark inside it is no opening
+    for m in _SINGLE_OPEN_RE.finditer(text):
+        i = m.start()
+        if i <= after:
+            continue
+        while k < len(closes) and closes[k] <= i + 1:
+            k += 1
+        if k == len(closes):
+            break
+        j = closes[k]
+        if j - i > SINGLE_QUOTE_CHARS:
+            continue
+        spans.append(_span(text, base, i + 1, j, text[i], text[j]))
+        after = j
+    return spans
+
+
 def _orphan_start(paragraph: Paragraph, spans: list[QuoteSpan], i: int) -> int | None:
     """Where a quote starts whose opening mark the source left out, given its closing mark at
     paragraph index `i` after other quotes: the start of the mark's sentence (`… economy," the
@@ -264,6 +298,8 @@ def _quote_spans(paragraph: Paragraph) -> tuple[QuoteSpan, ...]:
     """
     text = paragraph.text
     base = paragraph.start
+    if _MARK_RE.search(text) is None:
+        return tuple(_single_quote_spans(text, base))
     spans: list[QuoteSpan] = []
     lead = len(text) - len(text.lstrip())
     open_at = -1  # index of the inner text's start while a quote is open

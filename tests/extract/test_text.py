@@ -87,6 +87,25 @@ def test_apostrophes_are_not_quotation_marks() -> None:
     assert _spans(body) == []
 
 
+def test_single_marks_quote_in_a_paragraph_without_double_ones() -> None:
+    body = (
+        "The talks were 'warm and productive', Paz said. Reyes's aides called them "
+        "‘a good start’ and the leaders' notes agree.\n\n"
+        "In the '90s the port was small.\n\n"
+        "“It's 'fine',” she said."
+    )
+    assert _spans(body) == [
+        ("warm and productive", "'", "'"),
+        ("a good start", "‘", "’"),
+        ("It's 'fine',", "“", "”"),
+    ]
+
+
+def test_single_marks_farther_apart_than_a_quote_are_apostrophes() -> None:
+    body = "The 'plan " + "word " * 200 + "rests on the partners' votes."
+    assert _spans(body) == []
+
+
 def test_spans_of_the_seed_documents_are_exact() -> None:
     for path in seed_documents():
         body = path.read_text(encoding="utf-8")
