@@ -17,21 +17,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from bot.extract.actor_tokens import POSSESSIVE_RE, TOKEN_RE
-
-# Tokens and subject phrases live in their own modules; the rules in commitments/ read them
-# through this module, so they are re-exported here.
-from bot.extract.actor_tokens import Token as Token
-from bot.extract.actor_tokens import index_at as index_at
-from bot.extract.actor_tokens import tokens as tokens
 from bot.extract.countries import find_countries
 from bot.extract.lexicon import Lexicon
 from bot.extract.people import PeopleRegister
+
+# Tokens and subject phrases live in their own modules; the rules in commitments/ read them
+# through this module, so they are re-exported here. The actor rules read tokens.words, under
+# the name `tokens` their importers use.
 from bot.extract.subject_phrases import main_subject as main_subject
 from bot.extract.subject_phrases import relative_before as relative_before
 from bot.extract.subject_phrases import reported_it as reported_it
 from bot.extract.subject_phrases import subject_before as subject_before
 from bot.extract.text import Paragraph
+from bot.extract.tokens import POSSESSIVE_RE
+from bot.extract.tokens import Token as Token
+from bot.extract.tokens import index_at as index_at
+from bot.extract.tokens import words as tokens
 from bot.models import Document
 
 _NEVER = r"(?!x)x"
@@ -135,7 +136,7 @@ def proper_words(paragraphs: Iterable[Paragraph]) -> frozenset[str]:
         for sentence in paragraph.sentences:
             if sentence.heading:
                 continue
-            words = TOKEN_RE.findall(sentence.text)  # the texts of tokens(sentence.text)
+            words = [t.text for t in tokens(sentence.text)]
             out.update(
                 word
                 for before, word in pairwise(words)

@@ -1,11 +1,11 @@
-"""Names: tokens, the word lists a name is read with, and how a name is parsed and written.
+"""Names: the word lists a name is read with, and how a name is parsed and written.
 
 A person's name is recognised by its shape (capitalised words, initials, particles, suffixes)
 and by what it is not (a title, a portfolio word, a country, a calendar word): no list of first
 names is needed, so names from any country work. The word lists come from config/lexicon.yaml
 and config/roles.yaml and are compiled once per lexicon (vocab.py).
 
-This module holds tokens and NameReader, which says what each token is; name_spans.py reads
+This module holds NameReader, which says what each token (tokens.py) is; name_spans.py reads
 a whole name with those answers and name_forms.py says how a found name is written. Their
 public names are importable from here as well.
 """
@@ -13,7 +13,6 @@ public names are importable from here as well.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from bot.extract.name_forms import (
     display_name,
@@ -23,14 +22,13 @@ from bot.extract.name_forms import (
     syllabic,
 )
 from bot.extract.name_spans import NameSpan, backward_start, read_forward
+from bot.extract.tokens import Token
 from bot.extract.vocab import Vocab, vocab
 
 __all__ = [
     "CONNECTORS",
-    "POSSESSIVE",
     "NameReader",
     "NameSpan",
-    "Token",
     "Vocab",
     "display_name",
     "family_first",
@@ -39,55 +37,11 @@ __all__ = [
     "party_ending",
     "surname",
     "syllabic",
-    "tokenize",
     "vocab",
 ]
 
-#: Words, dotted abbreviations (U.S.) and single punctuation marks. Apostrophes and hyphens stay
-#: inside a word ("Sato's", "Do-hoon"); a dot after a single letter is its own token, so an
-#: initial reads as "J" + ".".
-_TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]")
 _ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth", re.IGNORECASE)
-POSSESSIVE = ("'s", "’s")
 CONNECTORS = frozenset({"of", "for", "and", "the", "&", "on"})
-
-
-class Token(NamedTuple):
-    """A word or punctuation mark with its offsets in the document body.
-
-    A named tuple, not a dataclass: a document has tens of thousands of tokens, and a tuple
-    is made in a third of the time a frozen dataclass takes.
-    """
-
-    text: str
-    start: int
-    end: int
-
-    @property
-    def bare(self) -> str:
-        """The word without a possessive ending: "Modi's" → "Modi"."""
-        return self.text[:-2] if self.text.endswith(POSSESSIVE) else self.text
-
-    @property
-    def possessive(self) -> bool:
-        return self.text.endswith(POSSESSIVE)
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-
-_new_tuple = tuple.__new__
-
-
-def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """The tokens of `text`, offsets shifted by `offset` (the text's place in the body)."""
-    if not offset:
-        return [_new_tuple(Token, (m.group(), *m.span())) for m in _TOKEN_RE.finditer(text)]
-    return [
-        _new_tuple(Token, (m.group(), m.start() + offset, m.end() + offset))
-        for m in _TOKEN_RE.finditer(text)
-    ]
 
 
 def party_ending(tokens: list[Token], j: int, v: Vocab) -> tuple[str, int] | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.extract.actor_tokens import POSSESSIVE_RE, Token
+from bot.extract.tokens import POSSESSIVE_RE, Token
 
 if TYPE_CHECKING:
     from bot.extract.actors import ActorWords

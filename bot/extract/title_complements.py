@@ -8,7 +8,8 @@ Industry of Japan"; in "Minister of Defense Rajnath Singh" the complement ends a
 
 from __future__ import annotations
 
-from bot.extract.names import CONNECTORS, NameReader, NameSpan, Token, Vocab, is_ordinal, name_words
+from bot.extract.names import CONNECTORS, NameReader, NameSpan, Vocab, is_ordinal, name_words
+from bot.extract.tokens import Token
 
 
 def complement(

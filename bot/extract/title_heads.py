@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.extract.names import POSSESSIVE, Token, Vocab, is_ordinal
+from bot.extract.names import Vocab, is_ordinal
+from bot.extract.tokens import POSSESSIVE, Token
 
 _DROP_CAP_RE = re.compile(r"[A-Z]{2}[a-z]{2,}")
 

@@ -9,7 +9,8 @@ office and are kept apart from its printed text.
 from __future__ import annotations
 
 from bot.extract.countries import CountryMention
-from bot.extract.names import Token, Vocab
+from bot.extract.names import Vocab
+from bot.extract.tokens import Token
 
 
 def country_before(

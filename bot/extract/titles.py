@@ -16,10 +16,11 @@ from dataclasses import dataclass
 
 from bot.extract.countries import CountryMention
 from bot.extract.memo import per_text
-from bot.extract.names import CONNECTORS, NameReader, NameSpan, Token, Vocab, party_ending
+from bot.extract.names import CONNECTORS, NameReader, NameSpan, Vocab, party_ending
 from bot.extract.title_complements import complement
 from bot.extract.title_heads import drop_cap_word, find_heads, fold_title_word
 from bot.extract.title_qualifiers import portfolio_run, title_prefix, trailing_country
+from bot.extract.tokens import Token
 
 _ROLE_STOP = frozenset({"of", "for", "the", "and", "&", "on"})
 

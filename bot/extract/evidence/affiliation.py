@@ -16,7 +16,8 @@ from bot.extract.evidence.view import (
     Occurrence,
     ParagraphView,
 )
-from bot.extract.names import Token, party_ending
+from bot.extract.names import party_ending
+from bot.extract.tokens import Token
 
 if TYPE_CHECKING:
     from bot.extract.evidence.collector import Collector

@@ -18,9 +18,10 @@ from itertools import pairwise
 from bot.extract.alternation import Alternation, WordScan
 from bot.extract.countries import CountryMention, find_countries
 from bot.extract.lexicon import Lexicon
-from bot.extract.names import NameReader, NameSpan, Token, Vocab, tokenize
+from bot.extract.names import NameReader, NameSpan, Vocab
 from bot.extract.text import Paragraph, quote_spans
 from bot.extract.titles import RolePhrase, TitleFinder
+from bot.extract.tokens import Token, tokens_at
 
 #: Where a noun phrase ends: punctuation, or a word that starts a new phrase.
 PHRASE_END = frozenset([*",.;:()—–", *"and in on at to for of who from during".split()])
@@ -136,7 +137,7 @@ def token_flags(tokens: list[Token], spans: list[tuple[int, int]]) -> list[bool]
 
 def read_paragraph(body: str, para: Paragraph, lexicon: Lexicon, v: Vocab) -> ParagraphView:
     """Tokens, country and quote flags, titles and a name reader for one paragraph."""
-    tokens = tokenize(para.text, para.start)
+    tokens = tokens_at(para.text, para.start)
     countries = [
         CountryMention(c.country, c.start + para.start, c.end + para.start, c.kind, c.text)
         for c in find_countries(para.text, lexicon)

@@ -1,0 +1,153 @@
+"""Tokens: the words and marks of a text with their offsets, read once per text.
+
+`tokens` is the one tokenisation every extractor reads. Apostrophes and hyphens stay inside a
+word ("Sato's", "Do-hoon"), a dotted abbreviation is one token with its dots ("U.S."), a dot
+after a single letter is a token of its own (an initial reads "J" + "."), and every other mark
+is a token of its own ("AT&T" is AT, &, T). Underscores and spaces separate tokens and are
+none. The name rules read these tokens as they are (names.py): an initial needs its dot, a
+sentence end its full stop.
+
+`words` is what the actor rules read: the same tokens, with touching words joined through the
+marks that sit inside a word (`.`, `&`, apostrophes, hyphens) and every mark dropped except
+the clause marks a subject phrase stops at (brackets, commas, colons, dashes, quotation marks).
+"AT&T's plan (2024)." reads AT&T's, plan, (, 2024, ): a joined word ends on a letter, digit
+or apostrophe, so "U.S." reads "U.S" and "countries'" keeps its apostrophe.
+
+Both are remembered per text (memo.py), so a sentence that several rules read is tokenised
+once; `tokens_at` gives a paragraph's tokens with offsets into the document body.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import NamedTuple
+
+from bot.extract.memo import per_text
+
+#: Dotted abbreviations (U.S.), words with inner apostrophes and hyphens, single marks.
+TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]")
+#: A possessive ending as the name rules read it: "Modi's" is Modi's, "Jones'" is not.
+POSSESSIVE = ("'s", "’s")
+#: A possessive ending as the actor rules strip it from a head word: "ministry's", "allies'".
+POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
+#: Marks a word reads through when they touch a word on each side ("U.S.-Japan", "AT&T").
+INNER_MARKS = frozenset(".’'&-")
+#: Marks the actor rules keep: a subject phrase stops at them or reads them ("(CDU)").
+CLAUSE_MARKS = frozenset('(),;:—–“”"')
+#: Where `words` joins tokens: inner marks between letters or digits other than the single
+#: hyphen or apostrophe a token keeps ("U.S", "AT&T", "3.5", "a--b"), or an apostrophe that
+#: ends a word ("allies'", "Off.'"). A text without one has each word as one token.
+_JOIN_RE = re.compile(r"[^\W_](?:[.’'&-]*['’](?![^\W_])|[.&][.’'&-]*[^\W_]|[-'’][.’'&-]+[^\W_])")
+
+
+class Token(NamedTuple):
+    """A word or mark with its offsets (into the text tokenised, or the body: `tokens_at`).
+
+    A named tuple, not a dataclass: a document has tens of thousands of tokens, and a tuple
+    is made in a third of the time a frozen dataclass takes.
+    """
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        """The word case-folded without a final dot: "U.S." → "u.s"."""
+        return self.text.casefold().rstrip(".")
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def word(self) -> bool:
+        """Whether the token is a word (starts with a letter or digit), not a mark."""
+        return self.text[:1].isalnum()
+
+    @property
+    def bare(self) -> str:
+        """The word without a possessive ending: "Modi's" → "Modi"."""
+        return self.text[:-2] if self.text.endswith(POSSESSIVE) else self.text
+
+    @property
+    def possessive(self) -> bool:
+        return self.text.endswith(POSSESSIVE)
+
+
+_new = tuple.__new__  # a Token made without NamedTuple's argument checks
+
+
+@per_text(maxsize=256)
+def tokens(text: str) -> tuple[Token, ...]:
+    """The tokens of `text`: "J. Reyes's plan" → J, ., Reyes's, plan (see the module doc)."""
+    return tuple([_new(Token, (m.group(), *m.span())) for m in TOKEN_RE.finditer(text)])
+
+
+def tokens_at(text: str, offset: int) -> list[Token]:
+    """The tokens of `text` with offsets shifted by `offset` (the text's place in the body).
+
+    A paragraph is read once per document, so its tokens are made with their body offsets
+    in one pass rather than remembered and shifted.
+    """
+    if not offset:
+        return list(tokens(text))
+    return [
+        _new(Token, (m.group(), m.start() + offset, m.end() + offset))
+        for m in TOKEN_RE.finditer(text)
+    ]
+
+
+def words(text: str) -> list[Token]:
+    """The actor rules' tokens: "Japan's plan (2024)" → Japan's, plan, (, 2024, ) (a new list
+    each call; see the module doc)."""
+    return list(_words(text))
+
+
+@per_text(maxsize=128, max_chars=2000)  # sentences and phrases: their tokens weigh most
+def _words(text: str) -> tuple[Token, ...]:
+    """`tokens` joined and filtered for the actor rules.
+
+    A word goes on over each next token that touches it and is a word or an inner mark, then
+    drops the dots, ampersands and hyphens it ends with: "U.S.-Japan." → "U.S.-Japan", and
+    "AT&T" (AT, &, T) → "AT&T". Any other mark is kept if it is a clause mark.
+    """
+    toks = tokens(text)
+    if _JOIN_RE.search(text) is None:  # most sentences: every word is one token
+        return tuple([t for t in toks if t[0][0].isalnum() or t[0] in CLAUSE_MARKS])
+    out: list[Token] = []
+    first: Token | None = None  # the first token of the word being read
+    end = 0  # where that word's last token ends
+    alone = True  # whether the word is its first token as it stands
+    for tok in toks:
+        s, a, b = tok
+        if first is not None:
+            if a == end and (s[0].isalnum() or s in INNER_MARKS):
+                end, alone = b, False
+                continue
+            out.append(first if alone else _joined(text, first.start, end))
+            first = None
+        if s[0].isalnum():
+            first, end, alone = tok, b, s[-1] != "."
+        elif s in CLAUSE_MARKS:
+            out.append(tok)
+    if first is not None:
+        out.append(first if alone else _joined(text, first.start, end))
+    return tuple(out)
+
+
+def _joined(text: str, start: int, end: int) -> Token:
+    """The word text[start:end] without the dots, ampersands and hyphens it ends with."""
+    word = text[start:end].rstrip(".&-")
+    return _new(Token, (word, start, start + len(word)))
+
+
+def index_at(toks: list[Token], offset: int) -> int:
+    """The index of the first token at or after a character offset (a binary search: tokens
+    are in text order, so a sentence of many cues is not rescanned per cue)."""
+    return bisect.bisect_left(toks, offset, key=_token_start)
+
+
+def _token_start(token: Token) -> int:
+    return token.start
