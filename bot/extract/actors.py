@@ -29,7 +29,7 @@ from bot.extract.subject_phrases import relative_before as relative_before
 from bot.extract.subject_phrases import reported_it as reported_it
 from bot.extract.subject_phrases import subject_before as subject_before
 from bot.extract.text import Paragraph
-from bot.extract.tokens import POSSESSIVE_RE
+from bot.extract.tokens import POSSESSIVE_RE, word_texts
 from bot.extract.tokens import Token as Token
 from bot.extract.tokens import index_at as index_at
 from bot.extract.tokens import words as tokens
@@ -136,7 +136,7 @@ def proper_words(paragraphs: Iterable[Paragraph]) -> frozenset[str]:
         for sentence in paragraph.sentences:
             if sentence.heading:
                 continue
-            words = [t.text for t in tokens(sentence.text)]
+            words = word_texts(sentence.text)
             out.update(
                 word
                 for before, word in pairwise(words)

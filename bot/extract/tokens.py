@@ -25,8 +25,10 @@ from typing import NamedTuple
 
 from bot.extract.memo import per_text
 
-#: Dotted abbreviations (U.S.), words with inner apostrophes and hyphens, single marks.
-TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]")
+#: A word: letters and digits with inner apostrophes and hyphens ("Sato's", "Do-hoon").
+_WORD = r"[^\W_]+(?:[-'’][^\W_]+)*"
+#: Dotted abbreviations (U.S.), words, single marks.
+TOKEN_RE = re.compile(rf"(?:[^\W\d_]\.){{2,}}|{_WORD}|[^\w\s]")
 #: A possessive ending as the name rules read it: "Modi's" is Modi's, "Jones'" is not.
 POSSESSIVE = ("'s", "’s")
 #: A possessive ending as the actor rules strip it from a head word: "ministry's", "allies'".
@@ -37,8 +39,19 @@ INNER_MARKS = frozenset(".’'&-")
 CLAUSE_MARKS = frozenset('(),;:—–“”"')
 #: Where `words` joins tokens: inner marks between letters or digits other than the single
 #: hyphen or apostrophe a token keeps ("U.S", "AT&T", "3.5", "a--b"), or an apostrophe that
-#: ends a word ("allies'", "Off.'"). A text without one has each word as one token.
-_JOIN_RE = re.compile(r"[^\W_](?:[.’'&-]*['’](?![^\W_])|[.&][.’'&-]*[^\W_]|[-'’][.’'&-]+[^\W_])")
+#: ends a word ("allies'", "Off.'"). A text without one has each word as one token. The match
+#: starts at the first mark after a letter or digit, so a text is scanned fast for marks.
+_JOIN_RE = re.compile(
+    r"""[.&’'-](?<=[^\W_].)  # a mark right after a letter or digit, then:
+    (?: (?<=[.&])[.’'&-]*[^\W_]  # a dot or ampersand and marks before a word: U.S, AT&T
+      | (?<=[-'’])[.’'&-]+[^\W_]  # a hyphen or apostrophe and more marks: a--b
+      | (?<=['’])(?![^\W_])  # an apostrophe ending the word: allies'
+      | [.’'&-]*['’](?![^\W_])  # marks ending in an apostrophe: Off.'
+    )""",
+    re.VERBOSE,
+)
+#: The tokens `words` keeps from a text without a place to join: words and clause marks.
+_PLAIN_RE = re.compile(rf"{_WORD}|[(),;:—–“”\"]")
 
 
 class Token(NamedTuple):
@@ -105,22 +118,35 @@ def words(text: str) -> list[Token]:
     return list(_words(text))
 
 
+def word_texts(text: str) -> list[str]:
+    """The texts of `words(text)`, without making tokens: "U.S. aid (2024)." → U.S, aid, (,
+    2024, ) (for a pass over every sentence of a document, such as actors.proper_words)."""
+    if _JOIN_RE.search(text) is None:
+        return _PLAIN_RE.findall(text)
+    return [t.text for t in _words(text)]
+
+
 @per_text(maxsize=128, max_chars=2000)  # sentences and phrases: their tokens weigh most
 def _words(text: str) -> tuple[Token, ...]:
+    """`joined_words(text)`, read in one scan when the text has no place to join (most
+    sentences): then its words are its word tokens, and the marks kept its clause marks."""
+    if _JOIN_RE.search(text) is None:
+        return tuple([_new(Token, (m.group(), *m.span())) for m in _PLAIN_RE.finditer(text)])
+    return joined_words(text)
+
+
+def joined_words(text: str) -> tuple[Token, ...]:
     """`tokens` joined and filtered for the actor rules.
 
     A word goes on over each next token that touches it and is a word or an inner mark, then
     drops the dots, ampersands and hyphens it ends with: "U.S.-Japan." → "U.S.-Japan", and
     "AT&T" (AT, &, T) → "AT&T". Any other mark is kept if it is a clause mark.
     """
-    toks = tokens(text)
-    if _JOIN_RE.search(text) is None:  # most sentences: every word is one token
-        return tuple([t for t in toks if t[0][0].isalnum() or t[0] in CLAUSE_MARKS])
     out: list[Token] = []
     first: Token | None = None  # the first token of the word being read
     end = 0  # where that word's last token ends
     alone = True  # whether the word is its first token as it stands
-    for tok in toks:
+    for tok in tokens(text):
         s, a, b = tok
         if first is not None:
             if a == end and (s[0].isalnum() or s in INNER_MARKS):

@@ -3,7 +3,7 @@ rules read, on invented sentences."""
 
 from __future__ import annotations
 
-from bot.extract.tokens import Token, index_at, tokens, tokens_at, words
+from bot.extract.tokens import Token, index_at, joined_words, tokens, tokens_at, word_texts, words
 
 
 def texts(toks: list[Token] | tuple[Token, ...]) -> list[str]:
@@ -62,6 +62,26 @@ def test_words_end_on_a_letter_digit_or_apostrophe() -> None:
         "The", "U.S", "and", "the", "allies'", "3.5", "share",
     ]  # fmt: skip
     assert texts(words("'Quoted' a.&b ...x")) == ["Quoted'", "a.&b", "x"]
+    assert texts(words("They said ‘All Bets Are Off.’")) == [
+        "They",
+        "said",
+        "All",
+        "Bets",
+        "Are",
+        "Off.’",
+    ]
+
+
+def test_words_read_in_one_scan_equal_the_joined_tokens() -> None:
+    samples = [
+        "Plain words, one (two): three “four” — five; six.",
+        "The U.S.-Japan pact, AT&T's bid and the allies' 3.5% cut.",
+        "Mr. Paz met Dr. J. Reyes at 10 a.m. in Lee Do-hoon's office.",
+        "a--b c-'d e_f g.’ h'' i.& j",
+    ]
+    for text in samples:
+        assert words(text) == list(joined_words(text))
+        assert word_texts(text) == texts(joined_words(text))
 
 
 def test_words_read_initials_as_a_letter_without_its_dot() -> None:
