@@ -34,7 +34,7 @@ from bot.extract.office_countries import TRAVEL_REACH, office_countries
 from bot.extract.pronouns import PRONOUN_REACH, pronoun_mentions
 from bot.extract.role_mentions import parse_role_reference, role_candidates, role_mentions
 from bot.extract.text import Paragraph
-from bot.extract.tokens import tokens_at
+from bot.extract.tokens import tokens
 from bot.models import Document, Person, Source
 from bot.seeds import slugify
 
@@ -92,9 +92,9 @@ class PeopleRegister:
         return self.people[idx] if idx is not None else None
 
     def _by_name(self, text: str, v: Vocab) -> int | None:
-        tokens = tokens_at(text, 0)
-        reader = NameReader(tokens, [False] * len(tokens), v)
-        for i in range(len(tokens)):
+        toks = list(tokens(text))
+        reader = NameReader(toks, [False] * len(toks), v)
+        for i in range(len(toks)):
             if reader.is_name_word(i):
                 span = reader.forward(i)
                 if span is None:

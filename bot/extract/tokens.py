@@ -100,13 +100,9 @@ def tokens(text: str) -> tuple[Token, ...]:
 
 
 def tokens_at(text: str, offset: int) -> list[Token]:
-    """The tokens of `text` with offsets shifted by `offset` (the text's place in the body).
-
-    A paragraph is read once per document, so its tokens are made with their body offsets
-    in one pass rather than remembered and shifted.
+    """The tokens of `text` with offsets shifted by `offset` (a paragraph's place in the
+    document body). A paragraph is read once per document, so they are not remembered.
     """
-    if not offset:
-        return list(tokens(text))
     return [
         _new(Token, (m.group(), m.start() + offset, m.end() + offset))
         for m in TOKEN_RE.finditer(text)

@@ -49,13 +49,14 @@ def test_token_offsets_and_properties() -> None:
     assert not tokens("(x")[0].word
 
 
-def test_tokens_at_shifts_offsets_into_the_body() -> None:
-    body = "Intro.\n\nKenji Sato spoke."
-    start = body.index("Kenji")
-    shifted = tokens_at(body[start:], start)
-    assert [body[t.start : t.end] for t in shifted] == texts(shifted)
-    assert shifted[0] == Token("Kenji", start, start + 5)
-    assert tokens_at("Kenji", 0) == list(tokens("Kenji"))
+def test_tokens_at_reads_a_paragraph_with_offsets_into_the_body() -> None:
+    body = "Intro.\n\nJ. Sato's U.S. trip.\n\nAT&T said"
+    start, end = body.index("J."), body.index(".\n\nAT") + 1
+    para = tokens_at(body[start:end], start)
+    assert texts(para) == ["J", ".", "Sato's", "U.S.", "trip", "."]
+    assert para[0] == Token("J", start, start + 1)
+    assert [body[t.start : t.end] for t in para] == texts(para)
+    assert tokens_at("Sato", 0) == list(tokens("Sato"))
 
 
 def test_words_join_abbreviations_ampersands_and_keep_clause_marks() -> None:
