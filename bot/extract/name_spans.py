@@ -47,6 +47,8 @@ def read_forward(
     k = i
     if skip_honorifics:
         k += r.service_then_rank(k)
+    if skip_honorifics and k + 1 < n and t[k].text == "the" and r.is_honorific(k + 1):
+        k += 1  # "Senator the Hon Ana Paz", "Minister the Rt Hon Ana Paz"
     while skip_honorifics and k < n and r.is_honorific(k):
         k += 2 if r.adjacent_dot(k) else 1
     first = k

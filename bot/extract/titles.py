@@ -117,8 +117,13 @@ class TitleFinder:
                 last = end
         elif nxt < limit and t[nxt].start - t[end].end == 1:
             name = self.reader.forward(nxt, family_caps=capital)
-            if name is not None and name.first != nxt and not capital:
-                name = None
+            if (
+                name is not None
+                and name.first != nxt
+                and not capital
+                and not self._styles(nxt, name.first)
+            ):
+                name = None  # a lower-case title takes a name right after it or after styles
             if name is not None and not capital and len(name.parts) < 2:
                 name = None
         # A trailing "of Japan" / "of the UK" names the country, not the office.
@@ -146,6 +151,15 @@ class TitleFinder:
             capital=capital,
             name=name,
             party=party,
+        )
+
+    def _styles(self, a: int, b: int) -> bool:
+        """Whether tokens a..b-1 are only styles before a name: "Dr.", "the Hon", "Rt"; not
+        ranks ("General"), which make an office of their own."""
+        t = self.t
+        return all(
+            t[k].text in {".", "the"} or t[k].text.rstrip(".").casefold() in self.v.honorifics
+            for k in range(a, b)
         )
 
     def _text(self, a: int, b: int) -> str:

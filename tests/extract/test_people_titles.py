@@ -328,3 +328,14 @@ def test_a_counterpart_holds_the_office_of_the_titled_person_named_before(
     )
     assert person(reg, "Ana Paz").roles == ("Prime Minister",)
     assert person(reg, "Ana Paz").country == "Chile"
+
+
+def test_styles_between_a_title_and_a_name(lexicon: Lexicon) -> None:
+    reg = register_of(
+        "Chile’s Minister for Defence, Senator the Hon Ana Paz, met Defence Minister the Rt Hon "
+        "Marco Reyes. Mr. Sato and first lady Dr. Lena Sato hosted them.",
+        lexicon,
+    )
+    assert person(reg, "Ana Paz").roles == ("Minister for Defence", "Senator")
+    assert person(reg, "Marco Reyes").roles == ("Defence Minister",)
+    assert person(reg, "Lena Sato").roles == ("first lady",)
