@@ -30,6 +30,7 @@ from dataclasses import replace
 
 from bot.extract.antecedents import SPEAKER_REACH, antecedent, group_subject, newcomer
 from bot.extract.continuation import Located, continue_speakers
+from bot.extract.countries import find_countries
 from bot.extract.lexicon import Lexicon
 from bot.extract.people import PeopleRegister
 from bot.extract.speaker_cues import Cue, find_cue
@@ -238,10 +239,13 @@ def attribute_speakers(
         speakers[loc.index] = who
         cued.add(loc.index)
     speakers = continue_speakers(located, [q.speaker for q in quotes], speakers, cued)
-    # a speaker made of words that name no one ("To", "Once") is no speaker
+    # a speaker made of words that name no one ("To", "Once"), or a nationality alone
+    # ("Ukrainian" of "Russian and Ukrainian negotiators"), is no speaker
     speakers = [
         None
-        if s and s not in resolver.index and all(w in cues.not_names for w in s.casefold().split())
+        if s
+        and s not in resolver.index
+        and (all(w in cues.not_names for w in s.casefold().split()) or _demonym(s, lexicon))
         else s
         for s in speakers
     ]
@@ -249,6 +253,12 @@ def attribute_speakers(
         replace(q, speaker=s) if s != q.speaker else q
         for q, s in zip(quotes, speakers, strict=True)
     ]
+
+
+def _demonym(text: str, lexicon: Lexicon) -> bool:
+    """Whether a text is one nationality word and nothing else: "Ukrainian", "Chilean"."""
+    found = find_countries(text, lexicon)
+    return len(found) == 1 and found[0].kind == "demonym" and found[0].text == text.strip()
 
 
 def _subject_of(cue: Cue, masked: str, cues: SpeakerCues) -> Subject:

@@ -212,3 +212,21 @@ def test_a_verb_that_opens_the_next_quotation_is_not_the_closing_attribution(
     speakers = [s for s, _ in quotes_of(text, lexicon)]
     assert speakers[1] == speakers[0] != "Ana Maria Paz"
     assert speakers[2] == "Ana Maria Paz"
+
+
+def test_an_inverted_attribution_ending_the_sentence_names_every_quote_in_it(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "Chile and Peru met. The talks were 'very good' and held in a 'free and frank' manner, "
+        "said foreign secretary Ana Paz."
+    )
+    assert quotes_of(text, lexicon) == [("Ana Paz", "very good"), ("Ana Paz", "free and frank")]
+
+
+def test_a_nationality_alone_is_no_speaker(lexicon: Lexicon) -> None:
+    from bot.extract.speakers import _demonym
+
+    assert _demonym("Ukrainian", lexicon)
+    assert not _demonym("Ukraine", lexicon)  # a country may speak ("Ukraine said")
+    assert not _demonym("Ukrainian officials", lexicon)

@@ -46,11 +46,15 @@ def attribution_after(ctx: QuoteContext, item: QuoteItem) -> tuple[bool, str | N
         and not _named_speaker_closing(ctx, m, close, rest)
     ):
         m = None
+    if m and _holds_quote(ctx, item, close + m.start("subj"), close + m.end("subj")):
+        m = None  # "'very good' and held in a 'free' manner, said X": no subject before
     if m and len(m.group("subj").split()) <= 8:
         a, b = close + m.start("subj"), close + m.end("subj")
         said = ctx.who(a, b - 1)
         if said is not None:
             return True, said
+        if m.group("subj").rstrip().endswith(","):
+            return False, None  # "… manner, said X": the speaker stands after the verb
         return True, org_speaker(ctx, m.group("subj"), span.start)
     return False, None
 
@@ -75,6 +79,11 @@ def _named_speaker_closing(ctx: QuoteContext, m: re.Match[str], close: int, rest
         return False
     a, b = close + m.start("subj"), close + m.end("subj")
     return ctx.who(a, b - 1) is not None
+
+
+def _holds_quote(ctx: QuoteContext, item: QuoteItem, a: int, b: int) -> bool:
+    """Whether another quotation of the paragraph opens between body offsets a and b."""
+    return any(a <= other.span.start < b for other in ctx.by_para.get(item.paragraph.number, ()))
 
 
 def attribution_before(ctx: QuoteContext, item: QuoteItem) -> tuple[bool, str | None]:

@@ -188,7 +188,8 @@ def reported_speaker(ctx: QuoteContext, item: QuoteItem) -> tuple[bool, str | No
         if said is not None:
             return True, said
     if not verbs:
-        return False, None
+        closing = _closing_speaker(ctx, item.span.end, sent.end)
+        return (True, closing) if closing is not None else (False, None)
     before = text[: verbs[-1].start()]
     if _IT_BEFORE_RE.search(before):
         # "Japan and Chile issued a joint statement. It said the two would “…”": the issuer
@@ -196,6 +197,23 @@ def reported_speaker(ctx: QuoteContext, item: QuoteItem) -> tuple[bool, str | No
     # "the Chinese Ministry of Foreign Affairs said the talks were “…”"
     m = _BODY_BEFORE_RE.search(before)
     return True, (m.group("body") if m else None)
+
+
+#: A sentence that ends in an inverted attribution: "…, said foreign secretary Ana Paz."
+_CLOSING_INVERTED_RE = re.compile(
+    r",\s+(?P<verb>[a-z]+)\s+(?P<subj>[^,;:“”\"]{2,80}?)\s*[.!?]?\s*$"
+)
+
+
+def _closing_speaker(ctx: QuoteContext, quote_end: int, sent_end: int) -> str | None:
+    """The person an inverted attribution at the end of the quote's sentence names: in "The
+    talks were 'very good' and held in a 'free and frank' manner, said foreign secretary Ana
+    Paz." both quotes are Paz's. Only a reporting verb, and only a person the text knows."""
+    m = _CLOSING_INVERTED_RE.search(ctx.body, quote_end, sent_end)
+    if m is None or not ctx.pat.verbs.fullmatch(m.group("verb")):
+        return None
+    who = ctx.person_in(m.start("subj"), m.end("subj") + 1)
+    return ctx.speaker(who) if who is not None and not who.in_quote else None
 
 
 def subject_speaker(ctx: QuoteContext, item: QuoteItem) -> str | None:
