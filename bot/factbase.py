@@ -180,10 +180,8 @@ def build_factbase(
             quotes.extend(_mapped_quotes(facts, mapping))
         quotes = _apply_corrections(quotes, "quote", fixes, lambda q: q.text)
     lookup = PeopleLookup(people)
-    quotes = [
-        replace(q, speaker=_speaker_id(q.speaker, lookup)) if q.speaker not in lookup.ids else q
-        for q in quotes
-    ]
+    ids = lookup.ids
+    quotes = [q if q.speaker is None or q.speaker in ids else _named(q, lookup) for q in quotes]
     if cache is not None:
         heads = {f.document.id: p.heads for f, p in zip(per_document, parts, strict=True)}
         commitments = [c for p in parts for c in p.commitments]
@@ -273,9 +271,12 @@ def _memo(groups: GroupMemo, parts: Sequence[DocParts], kind: str) -> Memo:
     return Memo(groups, sids, items)
 
 
-def _speaker_id(value: object, lookup: PeopleLookup) -> str | None:
-    """A corrected speaker given as a name: the person it names, else the name itself."""
-    return None if value is None else lookup.speaker_id(str(value))
+def _named(quote: Quote, lookup: PeopleLookup) -> Quote:
+    """A quote whose speaker is a name (a body, a correction's text): the person it names, else
+    the name itself; the same object when that changes nothing, so unchanged quotes stay the
+    objects of the last generation."""
+    speaker = lookup.speaker_id(str(quote.speaker))
+    return quote if speaker == quote.speaker else replace(quote, speaker=speaker)
 
 
 def _tupled(c: Commitment) -> Commitment:

@@ -23,6 +23,7 @@ MERGE_CODE = tuple(
     for n in (
         "factbase.py",
         "people_merge.py",
+        "people_memo.py",
         "dedupe.py",
         "dedupe_memo.py",
         "merge_cache.py",

@@ -20,7 +20,7 @@ from bot.dedupe import _Item
 from bot.dedupe_memo import GroupMemo
 from bot.extract.lexicon import Lexicon
 from bot.models import Commitment, CuratedFacts, DocumentFacts, Event, Quote
-from bot.people_merge import PeopleMemo
+from bot.people_memo import PeopleMemo
 
 #: Serial numbers of document parts: never reused, so a fact's id (serial, index) names one
 #: reading of one document for as long as the process runs.

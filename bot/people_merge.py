@@ -8,25 +8,26 @@ The result is exactly that of comparing each new person with every earlier one i
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import TypeVar
+from functools import cached_property, lru_cache
+from operator import attrgetter
+from typing import TYPE_CHECKING, TypeVar
 
 from bot.extract.lexicon import Lexicon
 from bot.folding import fold
 from bot.models import CuratedPerson, DocumentFacts, Person
 from bot.seeds import slugify
 
+if TYPE_CHECKING:
+    from bot.people_memo import PeopleMemo
+
 T = TypeVar("T")
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "sen", "rep", "gov", "gen", "adm"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _NAME_WORD_RE = re.compile(r"[\w'’-]+")
-#: Serial numbers of documents' candidates, never reused: (serial, index) names one candidate.
-_SERIALS = itertools.count()
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,13 +226,25 @@ class PeopleLookup:
     """Final people by name, for corrections that name a speaker: 'Olaf Scholz' → olaf-scholz."""
 
     def __init__(self, people: Sequence[Person]) -> None:
-        self._index = _Merged()
-        self._by_folded: dict[str, str] = {}
-        self.ids = frozenset(p.id for p in people)
-        for p in people:
-            self._index.add(p)
+        self._people = people
+        self.ids = frozenset(map(attrgetter("id"), people))
+
+    @cached_property
+    def _by_folded(self) -> dict[str, str]:
+        """Folded name or alias → the first person going by it (built on the first lookup: most
+        merges look up no speaker by name)."""
+        out: dict[str, str] = {}
+        for p in self._people:
             for n in (p.name, *p.aliases):
-                self._by_folded.setdefault(name_key(n).folded, p.id)
+                out.setdefault(name_key(n).folded, p.id)
+        return out
+
+    @cached_property
+    def _index(self) -> _Merged:
+        index = _Merged()
+        for p in self._people:
+            index.add(p)
+        return index
 
     def speaker_id(self, text: str) -> str:
         """The person whose name or alias this is, else the only same-name one, else the text."""
@@ -298,14 +311,32 @@ def _merge_run(candidates: Sequence[_Candidate]) -> tuple[list[Person], list[int
     return merged.people, indexes
 
 
-def unique_ids(people: list[Person]) -> list[Person]:
-    """Ids made unique in order: a second 'kim' becomes 'kim-2'."""
+def unique_ids(
+    people: list[Person], renamed: dict[tuple[int, str], tuple[Person, Person]] | None = None
+) -> list[Person]:
+    """Ids made unique in order: a second 'kim' becomes 'kim-2'.
+
+    `renamed` (kept by the caller between merges) hands back the very object made for the same
+    person and id last time, so an unchanged person stays the same object across generations;
+    it is updated to hold this call's renamings only.
+    """
     seen: dict[str, int] = {}
     out = []
+    made: dict[tuple[int, str], tuple[Person, Person]] = {}
     for p in people:
         n = seen.get(p.id, 0)
         seen[p.id] = n + 1
-        out.append(p if n == 0 else replace(p, id=f"{p.id}-{n + 1}"))
+        if n == 0:
+            out.append(p)
+            continue
+        new_id = f"{p.id}-{n + 1}"
+        hit = renamed.get((id(p), new_id)) if renamed is not None else None
+        twin = hit[1] if hit is not None and hit[0] is p else replace(p, id=new_id)
+        made[(id(p), new_id)] = (p, twin)
+        out.append(twin)
+    if renamed is not None:
+        renamed.clear()
+        renamed.update(made)
     return out
 
 
@@ -342,89 +373,4 @@ def _groups_of(candidates: Sequence[_Candidate]) -> list[Hashable]:
             out.append(find(t[-1]))
         else:
             out.append((t[0], t[-1]))
-    return out
-
-
-#: A document, the serial of this reading of it, and its candidates.
-_DocCandidates = tuple[DocumentFacts, int, tuple[_Candidate, ...]]
-
-
-class PeopleMemo:
-    """What `merge_people` keeps between reloads: each document's candidates (curated entries
-    applied), by the document object, and each group's merge, by its candidates' ids."""
-
-    def __init__(self) -> None:
-        self._rules: tuple[tuple[CuratedPerson, ...], Lexicon | None] | None = None
-        self._docs: dict[int, _DocCandidates] = {}
-        self._groups: dict[tuple, tuple[list[Person], list[int]]] = {}
-
-    def _candidates(
-        self,
-        per_document: Sequence[DocumentFacts],
-        curated: tuple[CuratedPerson, ...],
-        lexicon: Lexicon | None,
-    ) -> list[_DocCandidates]:
-        """Each document's candidates; all are worked out again when the rules change."""
-        if self._rules is None or self._rules[1] is not lexicon or self._rules[0] != curated:
-            self._docs, self._groups = {}, {}
-            self._rules = (curated, lexicon)
-        entries = _CuratedIndex(curated)
-        kept = {}
-        for facts in per_document:
-            hit = self._docs.get(id(facts))
-            if hit is None or hit[0] is not facts:
-                own = tuple(_candidate(p, entries, lexicon) for p in facts.people)
-                hit = (facts, next(_SERIALS), own)
-            kept[id(facts)] = hit
-        self._docs = kept
-        return [kept[id(f)] for f in per_document]
-
-    def merge(
-        self,
-        per_document: Sequence[DocumentFacts],
-        curated: tuple[CuratedPerson, ...],
-        lexicon: Lexicon | None,
-    ) -> tuple[tuple[Person, ...], dict[tuple[str, str], str]]:
-        """`merge_people(per_document, curated, lexicon)`, reusing unchanged groups."""
-        docs = self._candidates(per_document, curated, lexicon)
-        candidates = [c for _f, _n, own in docs for c in own]
-        sids = [(n, i) for _f, n, own in docs for i in range(len(own))]
-        members: dict[Hashable, list[int]] = {}
-        for position, group in enumerate(_groups_of(candidates)):
-            members.setdefault(group, []).append(position)
-        kept: dict[tuple, tuple[list[Person], list[int]]] = {}
-        created: list[tuple[int, Person]] = []  # (position of the first candidate, person)
-        index_of = [0] * len(candidates)
-        for positions in members.values():
-            ids = tuple(sids[i] for i in positions)
-            run = self._groups.get(ids)
-            if run is None:
-                run = _merge_run([candidates[i] for i in positions])
-            kept[ids] = run
-            people, indexes = run
-            first: dict[int, int] = {}
-            for position, index in zip(positions, indexes, strict=True):
-                first.setdefault(index, position)
-            order = sorted(first, key=first.__getitem__)
-            for index in order:
-                created.append((first[index], people[index]))
-            for position, index in zip(positions, indexes, strict=True):
-                index_of[position] = first[index]
-        self._groups = kept
-        created.sort(key=lambda x: x[0])
-        people = unique_ids([p for _pos, p in created])
-        final = {pos: people[k].id for k, (pos, _p) in enumerate(created)}
-        mapping: dict[tuple[str, str], str] = {}
-        for (facts, _n, _own), in_doc in zip(docs, _runs(docs), strict=True):
-            for person, position in zip(facts.people, in_doc, strict=True):
-                mapping[(facts.document.id, person.id)] = final[index_of[position]]
-        return tuple(people), mapping
-
-
-def _runs(docs: Sequence[_DocCandidates]) -> list[range]:
-    """The positions of each document's candidates in the flat list."""
-    out, start = [], 0
-    for _f, _n, own in docs:
-        out.append(range(start, start + len(own)))
-        start += len(own)
     return out

@@ -56,12 +56,20 @@ class ReloadListeners:
 
         return off
 
-    async def tell(self, report: ReloadReport, before: FactBase, after: Snapshot) -> None:
-        """Work out what changed (in a worker thread: it is linear in the facts) and call each
-        listener with it; a reload that changed no fact tells no one."""
+    async def tell(
+        self,
+        report: ReloadReport,
+        before: FactBase,
+        after: Snapshot,
+        changes: FactChanges | None = None,
+    ) -> None:
+        """Call each listener with what changed from `before` to `after`: `changes` when the
+        reload worked it out already, else worked out here (in a worker thread); a reload that
+        changed no fact tells no one."""
         if not self._callbacks or after.facts is before:
             return
-        changes = await asyncio.to_thread(diff_facts, before, after.facts)
+        if changes is None:
+            changes = await asyncio.to_thread(diff_facts, before, after.facts)
         if not changes:
             return
         result = ReloadResult(report, before, after, changes)

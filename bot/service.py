@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING
 
 from bot import briefing, seed_intake
 from bot.answers import Answer
+from bot.changes import FactChanges, change_counts, diff_facts
 from bot.config import Settings, load_lexicon
 from bot.errors import ConfigError, SeedError
 from bot.extract.lexicon import Lexicon, with_role_synonyms
-from bot.factbase import FactBase, MergeCache, build_factbase, fact_key
+from bot.factbase import FactBase, MergeCache, build_factbase
 from bot.follow_service import FollowService
 from bot.gc_pause import full_collections_postponed
 from bot.generation_keys import doc_key, extractor_version, merge_version, source_hash
@@ -68,15 +69,6 @@ def _seed_key(seed: SeedFile, rules_key: str) -> str:
     return doc_key(seed.sha256, rules_key)
 
 
-def _fact_keys(facts: FactBase) -> dict[str, set[tuple]]:
-    return {
-        "people": {fact_key(p) for p in facts.people},
-        "quotes": {fact_key(q) for q in facts.quotes},
-        "commitments": {fact_key(c) for c in facts.commitments},
-        "events": {fact_key(e) for e in facts.events},
-    }
-
-
 class BriefingService:
     """Holds the live Snapshot and owns reload(); front-ends only call its methods."""
 
@@ -96,6 +88,7 @@ class BriefingService:
         self._merged = MergedSaver(lambda: self._store)  # stores merged facts after a pause
         self._store: Store | None = None
         self._prefetch: asyncio.Task[None] | None = None  # reads adopted documents' facts
+        self._changes: tuple[FactBase, FactBase, FactChanges] | None = None  # the last reload's
         self._snapshot = self._index_snapshot(
             FactBase(topics=self._lexicon.topics), self._lexicon, None
         )
@@ -320,9 +313,12 @@ class BriefingService:
         self, who: str, action: str, progress: Progress | None
     ) -> ReloadReport:
         before = await self._facts_before(action)
+        self._changes = None
         report = await self._reload(who, action, progress)
         if before is not None:
-            await self._listeners.tell(report, before, self._snapshot)
+            known = self._changes
+            changes = known[2] if known and known[0] is before and known[1] is self.facts else None
+            await self._listeners.tell(report, before, self._snapshot, changes)
         return report
 
     def on_reload(self, callback: ReloadListener) -> Callable[[], None]:
@@ -462,9 +458,9 @@ class BriefingService:
         phases["save"] = loop.time() - started
         log.debug("reload phases (s since start): %s", {k: round(v, 3) for k, v in phases.items()})
 
-        old_keys, new_keys = await asyncio.to_thread(  # O(facts): not on the loop
-            lambda: (_fact_keys(old_facts), _fact_keys(snap.facts))
-        )
+        changes = await asyncio.to_thread(diff_facts, old_facts, snap.facts)  # not on the loop
+        self._changes = (old_facts, snap.facts, changes)  # what listeners are told, worked out once
+        facts_added, facts_removed = change_counts(changes)
         self._swap(snap, fingerprint)  # readers see old or new, whole
         self._files = new_files
         self._lexicon = base_lexicon
@@ -489,12 +485,8 @@ class BriefingService:
             unchanged=sum(
                 1 for s in seeds if s.name in old_files and old_files[s.name].sha256 == s.sha256
             ),
-            facts_added={
-                k: len(new_keys[k] - old_keys[k]) for k in new_keys if new_keys[k] - old_keys[k]
-            },
-            facts_removed={
-                k: len(old_keys[k] - new_keys[k]) for k in old_keys if old_keys[k] - new_keys[k]
-            },
+            facts_added=facts_added,
+            facts_removed=facts_removed,
             errors=tuple(errors),
             kept=tuple(kept),
             generation=generation,

@@ -10,9 +10,10 @@ from dataclasses import replace
 import pytest
 
 from bot import briefing, render
+from bot.changes import KINDS, FactChanges, all_facts, change_counts, diff_facts
 from bot.config import FuzzySettings, load_lexicon
 from bot.errors import UserError
-from bot.factbase import FactBase, MergeCache, build_factbase
+from bot.factbase import FactBase, MergeCache, build_factbase, fact_key
 from bot.models import CuratedFacts, DocumentFacts
 from bot.search import FactIndex
 from tests.incremental_corpus import CURATED, random_document
@@ -72,6 +73,34 @@ def test_incremental_merge_equals_a_full_build(seed: int) -> None:
     for documents, curated in _steps(seed, 30):
         incremental = build_factbase(documents, curated, LEXICON, cache=cache)
         assert incremental == build_factbase(documents, curated, LEXICON)
+
+
+def _keyed_diff(before: FactBase, after: FactBase) -> FactChanges:
+    """diff_facts as its definition reads: every fact of both generations keyed."""
+    old = {fact_key(f) for f in all_facts(before)}
+    new = {fact_key(f) for f in all_facts(after)}
+    return FactChanges(
+        added=tuple(f for f in all_facts(after) if fact_key(f) not in old),
+        removed=tuple(f for f in all_facts(before) if fact_key(f) not in new),
+    )
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_changes_between_incremental_builds_equal_a_full_key_diff(seed: int) -> None:
+    """The diff that keys only the facts that are not the same objects in both generations
+    finds what keying every fact finds, in the same order; so do the report's counts."""
+    cache = MergeCache()
+    before = FactBase()
+    for documents, curated in _steps(200 + seed, 24):
+        after = build_factbase(documents, curated, LEXICON, cache=cache)
+        for old, new in ((before, after), (build_factbase(documents, curated, LEXICON), after)):
+            changes, expected = diff_facts(old, new), _keyed_diff(old, new)
+            assert changes == expected
+            keys = {k: {fact_key(f) for f in getattr(old, k)} for k in KINDS}
+            now = {k: {fact_key(f) for f in getattr(new, k)} for k in KINDS}
+            added = {k: len(now[k] - keys[k]) for k in KINDS if now[k] - keys[k]}
+            assert change_counts(changes)[0] == added
+        before = after
 
 
 @pytest.mark.parametrize("seed", range(4))
