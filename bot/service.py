@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from bot import briefing, seed_intake
 from bot.answers import Answer
-from bot.changes import FactChanges, change_counts, diff_facts
+from bot.changes import FactChanges, diff_facts
 from bot.config import Settings, load_lexicon
 from bot.errors import ConfigError, SeedError
 from bot.extract.lexicon import Lexicon, with_role_synonyms
@@ -32,6 +32,15 @@ from bot.merged_saver import MergedSaver
 from bot.models import CuratedFacts, DocumentFacts
 from bot.reload_listeners import ReloadListener, ReloadListeners
 from bot.reload_report import ReloadReport, where
+from bot.reload_steps import (
+    ReloadOutcome,
+    ReloadState,
+    documents_to_read,
+    is_curated,
+    read_curated,
+    reload_report,
+    take_outcomes,
+)
 from bot.search import FactIndex
 from bot.seeds import (
     CURATED_SUFFIXES,
@@ -376,25 +385,9 @@ class BriefingService:
             errors.append(exc)
             base_lexicon, config_hash = self._lexicon, self._config_hash
             fingerprint = await asyncio.to_thread(self._fingerprint, seeds, config_hash)
-        names = {s.name for s in seeds}
-        old_files = dict(self._files)
         old_facts = self._snapshot.facts
-
-        # Curated files first: their role synonyms shape how documents are extracted.
-        new_files: dict[str, FileState] = {}
-        kept: list[str] = []
-        for s in seeds:
-            if s.path.suffix.lower() not in CURATED_SUFFIXES:
-                continue
-            try:
-                part = await asyncio.to_thread(read_seed, s, self.settings.limits)
-                new_files[s.name] = FileState(s.name, s.sha256, part)
-            except SeedError as exc:
-                errors.append(exc)
-                if s.name in old_files:
-                    new_files[s.name] = old_files[s.name]
-                    kept.append(s.name)
-        curated = merge_curated([f.result for f in new_files.values()])  # type: ignore[misc]
+        state = ReloadState(dict(self._files), errors=errors)
+        curated = await read_curated(state, seeds, self.settings.limits)
         rules_key = f"{config_hash}:{curated.role_synonyms!r}"
         same_rules = rules_key == self._rules_key
         lexicon = (
@@ -403,35 +396,20 @@ class BriefingService:
             else with_role_synonyms(base_lexicon, curated.role_synonyms)
         )
 
-        documents = [s for s in seeds if s.path.suffix.lower() not in CURATED_SUFFIXES]
+        documents = [s for s in seeds if not is_curated(s)]
         key_of = functools.partial(_seed_key, rules_key=rules_key)
-        clashes = await asyncio.to_thread(id_clashes, documents, set(old_files))
+        clashes = await asyncio.to_thread(id_clashes, documents, set(state.old_files))
         errors.extend(clashes.values())
         documents = [s for s in documents if s.name not in clashes]
-        todo = []
-        for s in documents:
-            old = old_files.get(s.name)
-            if old and old.sha256 == s.sha256 and (same_rules or old.key == key_of(s)):
-                new_files[s.name] = old
-            else:
-                todo.append(s)
-        todo += await self._load_stored_facts(new_files)
-        todo = await stored_instead(self._store, todo, new_files, key_of)
+        todo = documents_to_read(state, documents, same_rules, key_of)
+        todo += await self._load_stored_facts(state.new_files)
+        todo = await stored_instead(self._store, todo, state.new_files, key_of)
         phases = {"list": loop.time() - started}
         outcomes = await self._pool.extract(todo, lexicon, self.settings.limits, progress)
         phases["extract"] = loop.time() - started
-        for s, outcome in zip(todo, outcomes, strict=True):
-            if isinstance(outcome, DocumentFacts):
-                new_files[s.name] = FileState(
-                    s.name, s.sha256, outcome, doc_key(s.sha256, rules_key)
-                )
-                continue
-            errors.append(outcome)
-            if s.name in old_files:
-                new_files[s.name] = old_files[s.name]
-                kept.append(s.name)
+        take_outcomes(state, todo, outcomes, rules_key)
 
-        doc_states = [f for f in new_files.values() if isinstance(f.result, DocumentFacts)]
+        doc_states = [f for f in state.new_files.values() if isinstance(f.result, DocumentFacts)]
         doc_facts = [f.result for f in doc_states]
         if progress:
             await progress("Merging and indexing")
@@ -445,7 +423,7 @@ class BriefingService:
                     doc_facts,
                     curated,
                     fingerprint,
-                    [(f.name, f.sha256) for f in new_files.values()],
+                    [(f.name, f.sha256) for f in state.new_files.values()],
                     [(Path(e.file).name, e.line, e.reason) for e in errors],
                     keys=[f.key or doc_key(f.sha256, rules_key) for f in doc_states],
                 )
@@ -460,39 +438,16 @@ class BriefingService:
 
         changes = await asyncio.to_thread(diff_facts, old_facts, snap.facts)  # not on the loop
         self._changes = (old_facts, snap.facts, changes)  # what listeners are told, worked out once
-        facts_added, facts_removed = change_counts(changes)
         self._swap(snap, fingerprint)  # readers see old or new, whole
-        self._files = new_files
+        self._files = state.new_files
         self._lexicon = base_lexicon
         self._config_hash = config_hash
         self._rules_key = rules_key
         self._rules_lexicon = lexicon
         self._errors = tuple(errors)
-        # "changed" counts files whose bytes changed; a re-read caused only by new config or
-        # extraction rules is not a change to the file.
-        report = ReloadReport(
-            who=who,
-            action=action,
-            when=_now(),
-            seconds=loop.time() - started,
-            added=tuple(n for n in names if n not in old_files and n not in clashes),
-            changed=tuple(
-                n
-                for n in names
-                if n in old_files and old_files[n].sha256 != new_files.get(n, old_files[n]).sha256
-            ),
-            removed=tuple(n for n in old_files if n not in names),
-            unchanged=sum(
-                1 for s in seeds if s.name in old_files and old_files[s.name].sha256 == s.sha256
-            ),
-            facts_added=facts_added,
-            facts_removed=facts_removed,
-            errors=tuple(errors),
-            kept=tuple(kept),
-            generation=generation,
-            saved=saved,
-            totals=snap.facts.counts(),
-        )
+        outcome = ReloadOutcome(changes, snap.facts.counts(), generation, saved)
+        seconds = loop.time() - started
+        report = reload_report(who, action, _now(), seconds, seeds, state, clashes, outcome)
         await self._log(report)
         return report
 
