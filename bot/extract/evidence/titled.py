@@ -70,11 +70,15 @@ def same_surname_pair(col: Collector, p: ParagraphView, named: dict[int, Occurre
             one.distinct = True
 
 
+#: How many of the paragraph's people before "counterpart" are asked (bounds the cost).
+COUNTERPART_LOOKBACK = 8
+
+
 def counterpart_office(before: list[Occurrence], ph: RolePhrase) -> list[str] | None:
     """The office of "his counterpart Ana Paz": the title of the person named with a title
     just before in the paragraph, whose counterpart she is ("Prime Minister Marco Reyes and his
     Chilean counterpart Ana Paz": Paz is Chile's Prime Minister). None when no one is."""
-    for occ in reversed(before):
+    for occ in reversed(before[-COUNTERPART_LOOKBACK:]):
         if occ.span.start < ph.start and occ.titled and occ.roles and occ.roles[0][:1].isupper():
             return [occ.roles[0]]
     return None

@@ -82,8 +82,11 @@ def _named_speaker_closing(ctx: QuoteContext, m: re.Match[str], close: int, rest
 
 
 def _holds_quote(ctx: QuoteContext, item: QuoteItem, a: int, b: int) -> bool:
-    """Whether another quotation of the paragraph opens between body offsets a and b."""
-    return any(a <= other.span.start < b for other in ctx.by_para.get(item.paragraph.number, ()))
+    """Whether another quotation of the paragraph opens between body offsets a and b (one
+    bisection over the paragraph's quotation starts, which are in text order)."""
+    starts = ctx.quote_starts(item.paragraph.number)
+    k = bisect.bisect_left(starts, a)
+    return k < len(starts) and starts[k] < b
 
 
 def attribution_before(ctx: QuoteContext, item: QuoteItem) -> tuple[bool, str | None]:

@@ -64,6 +64,7 @@ class QuoteContext:
         self.starts = [s.start for s in self.sentences]
         self.paragraphs = paragraphs
         self.by_para: dict[int, list[QuoteItem]] = {}  # every quoted span, by paragraph number
+        self._quote_starts: dict[int, list[int]] = {}  # by_para's starts, made on first use
         self.by_paragraph: dict[int, list[QuoteItem]] = {}  # the spans read as quotes
         self.plain_cache: dict[int, str] = {}
         self.reporter_cache: dict[int, list[tuple[int, str]]] = {}
@@ -96,6 +97,15 @@ class QuoteContext:
         if not cands:
             return None
         return cands[-1] if last else cands[0]
+
+    def quote_starts(self, paragraph: int) -> list[int]:
+        """The body offsets where the paragraph's quotations start, in text order (made once
+        per paragraph)."""
+        found = self._quote_starts.get(paragraph)
+        if found is None:
+            items = self.by_para.get(paragraph, ())
+            found = self._quote_starts[paragraph] = [it.span.start for it in items]
+        return found
 
     def possessor(self, m: Mention) -> bool:
         """ "Holm's spokesperson said", "said Holm's counterpart, Rao": a name in the possessive

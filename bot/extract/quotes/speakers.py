@@ -209,7 +209,8 @@ def _closing_speaker(ctx: QuoteContext, quote_end: int, sent_end: int) -> str | 
     """The person an inverted attribution at the end of the quote's sentence names: in "The
     talks were 'very good' and held in a 'free and frank' manner, said foreign secretary Ana
     Paz." both quotes are Paz's. Only a reporting verb, and only a person the text knows."""
-    m = _CLOSING_INVERTED_RE.search(ctx.body, quote_end, sent_end)
+    # the attribution is short and ends the sentence: only its last 120 characters are read
+    m = _CLOSING_INVERTED_RE.search(ctx.body, max(quote_end, sent_end - 120), sent_end)
     if m is None or not ctx.pat.verbs.fullmatch(m.group("verb")):
         return None
     who = ctx.person_in(m.start("subj"), m.end("subj") + 1)
