@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot import briefing, seed_intake
+from bot.adopting import read_curated_files, stored_documents
 from bot.answers import Answer
 from bot.changes import FactChanges, diff_facts
 from bot.config import Settings, load_lexicon
@@ -31,7 +32,8 @@ from bot.generation_keys import doc_key, extractor_version, merge_version, sourc
 from bot.merged_saver import MergedSaver
 from bot.models import CuratedFacts, DocumentFacts
 from bot.reload_listeners import ReloadListener, ReloadListeners
-from bot.reload_report import ReloadReport, where
+from bot.reload_logging import log_report, record_action
+from bot.reload_report import ReloadReport
 from bot.reload_steps import (
     ReloadOutcome,
     ReloadState,
@@ -43,12 +45,9 @@ from bot.reload_steps import (
 )
 from bot.search import FactIndex
 from bot.seeds import (
-    CURATED_SUFFIXES,
     SeedFile,
     id_clashes,
     list_seed_files,
-    merge_curated,
-    read_seed,
 )
 from bot.store import ReloadLogEntry, Store, StoredGeneration, StoreUnavailable
 from bot.stored_facts import FileState, fill_from_store, read_stored, stored_instead
@@ -238,24 +237,13 @@ class BriefingService:
         """Answer from the stored generation as it was saved: its merged facts, no re-merging;
         the index's tables are built off the loop (`prepare`) or on first use."""
         started = asyncio.get_running_loop().time()
-        curated_parts = []
-        for s in seeds:
-            if s.path.suffix.lower() in CURATED_SUFFIXES:
-                try:
-                    part = await asyncio.to_thread(read_seed, s, self.settings.limits)
-                except SeedError:
-                    continue
-                self._files[s.name] = FileState(s.name, s.sha256, part)
-                curated_parts.append(part)
-        synonyms = merge_curated(curated_parts).role_synonyms
+        curated_files, curated = await read_curated_files(seeds, self.settings.limits)
+        self._files.update(curated_files)
+        synonyms = curated.role_synonyms
         lexicon = with_role_synonyms(self._lexicon, synonyms)
         self._rules_key = f"{self._config_hash}:{synonyms!r}"
         self._rules_lexicon = lexicon
-        stored_keys = set(stored.doc_keys)
-        for s in seeds:
-            key = doc_key(s.sha256, self._rules_key)
-            if s.is_document and key in stored_keys:  # its facts load on the first reload
-                self._files[s.name] = FileState(s.name, s.sha256, None, key)
+        self._files.update(stored_documents(seeds, set(stored.doc_keys), self._rules_key))
         self._errors = tuple(SeedError(f, line, why) for f, line, why in stored.errors)
         assert stored.merged is not None
         snap = self._index_snapshot(stored.merged, lexicon, stored.id, prepare=False)
@@ -476,30 +464,11 @@ class BriefingService:
         return Snapshot(facts, index.prepare() if prepare else index, generation, _now())
 
     async def _log(self, report: ReloadReport) -> None:
-        log.info("%s by %s: %s", report.action, report.who, report.summary())
-        if not self._store:
-            return
-        entry = ReloadLogEntry(
-            when=report.when,
-            who=report.who,
-            action=report.action,
-            summary=report.summary(),
-            errors=tuple(f"{where(e)}: {e.reason}" for e in report.errors),
-            generation=report.generation,
-        )
-        try:
-            await self._store.log_reload(entry)
-        except Exception:
-            log.exception("could not write the reload log")
+        await log_report(self._store, report)
 
     async def record(self, who: str, action: str, summary: str) -> None:
         """Log an admin action that is not a reload (a refusal, a rejected upload)."""
-        log.info("%s by %s: %s", action, who, summary)
-        if self._store:
-            try:
-                await self._store.log_reload(ReloadLogEntry(_now(), who, action, summary))
-            except Exception:
-                log.exception("could not write the reload log")
+        await record_action(self._store, _now(), who, action, summary)
 
     async def reload_log(self, limit: int = 10) -> list[ReloadLogEntry]:
         return await self._store.recent_reloads(limit) if self._store else []

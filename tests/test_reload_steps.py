@@ -34,3 +34,15 @@ def test_a_failed_document_keeps_its_last_good_reading_and_its_error_is_reported
     assert state.new_files == {"b.md": old["b.md"]}
     assert state.kept == ["b.md"]
     assert state.errors == [error, error]
+
+
+async def test_a_store_that_cannot_be_written_is_logged_and_nothing_else(caplog) -> None:
+    from bot.reload_logging import record_action
+
+    class Broken:
+        async def log_reload(self, entry) -> None:
+            raise OSError("read-only")
+
+    await record_action(Broken(), "2026-12-07T00:00:00+00:00", "ana", "upload refused", "x.md")
+    assert "could not write the reload log" in caplog.text
+    await record_action(None, "2026-12-07T00:00:00+00:00", "ana", "upload refused", "x.md")
