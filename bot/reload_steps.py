@@ -20,7 +20,7 @@ from bot.generation_keys import doc_key
 from bot.limits import Limits
 from bot.models import CuratedFacts, DocumentFacts
 from bot.reload_report import ReloadReport
-from bot.seeds import CURATED_SUFFIXES, SeedFile, merge_curated, read_seed
+from bot.seeds import SeedFile, merge_curated, read_seed
 from bot.stored_facts import FileState
 
 
@@ -42,15 +42,11 @@ class ReloadState:
             self.kept.append(name)
 
 
-def is_curated(seed: SeedFile) -> bool:
-    return seed.path.suffix.lower() in CURATED_SUFFIXES
-
-
 async def read_curated(state: ReloadState, seeds: list[SeedFile], limits: Limits) -> CuratedFacts:
     """Read every curated file (off the loop) into `state`, and merge them: their role
     synonyms shape how documents are extracted, so they come first."""
     for s in seeds:
-        if not is_curated(s):
+        if not s.is_curated:
             continue
         try:
             part = await asyncio.to_thread(read_seed, s, limits)

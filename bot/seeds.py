@@ -46,6 +46,11 @@ class SeedFile:
     def is_document(self) -> bool:
         return self.path.suffix.lower() in DOCUMENT_SUFFIXES
 
+    @property
+    def is_curated(self) -> bool:
+        """A curated YAML file an admin wrote (people, aliases, corrections), not a document."""
+        return self.path.suffix.lower() in CURATED_SUFFIXES
+
 
 def slugify(text: str) -> str:
     """A stable, URL- and command-friendly id: "German–Japanese 2023.md" → german-japanese-2023."""

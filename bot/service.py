@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot import briefing, seed_intake
-from bot.adopting import read_curated_files, stored_documents
 from bot.answers import Answer
 from bot.changes import FactChanges, diff_facts
 from bot.config import Settings, load_lexicon
@@ -38,7 +37,6 @@ from bot.reload_steps import (
     ReloadOutcome,
     ReloadState,
     documents_to_read,
-    is_curated,
     read_curated,
     reload_report,
     take_outcomes,
@@ -50,7 +48,13 @@ from bot.seeds import (
     list_seed_files,
 )
 from bot.store import ReloadLogEntry, Store, StoredGeneration, StoreUnavailable
-from bot.stored_facts import FileState, fill_from_store, read_stored, stored_instead
+from bot.stored_facts import (
+    FileState,
+    fill_from_store,
+    read_stored,
+    stored_documents,
+    stored_instead,
+)
 
 if TYPE_CHECKING:
     from bot.extraction_pool import ExtractionPool
@@ -237,8 +241,9 @@ class BriefingService:
         """Answer from the stored generation as it was saved: its merged facts, no re-merging;
         the index's tables are built off the loop (`prepare`) or on first use."""
         started = asyncio.get_running_loop().time()
-        curated_files, curated = await read_curated_files(seeds, self.settings.limits)
-        self._files.update(curated_files)
+        read = ReloadState({})  # a curated file that fails now is left out; stored.errors tell
+        curated = await read_curated(read, seeds, self.settings.limits)
+        self._files.update(read.new_files)
         synonyms = curated.role_synonyms
         lexicon = with_role_synonyms(self._lexicon, synonyms)
         self._rules_key = f"{self._config_hash}:{synonyms!r}"
@@ -384,7 +389,7 @@ class BriefingService:
             else with_role_synonyms(base_lexicon, curated.role_synonyms)
         )
 
-        documents = [s for s in seeds if not is_curated(s)]
+        documents = [s for s in seeds if not s.is_curated]
         key_of = functools.partial(_seed_key, rules_key=rules_key)
         clashes = await asyncio.to_thread(id_clashes, documents, set(state.old_files))
         errors.extend(clashes.values())

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.generation_keys import doc_key
 from bot.models import CuratedFacts, DocumentFacts
 from bot.seeds import SeedFile
 
@@ -89,3 +90,16 @@ async def stored_instead(
     }
     files.update(reused)
     return [s for s in todo if s.name not in reused]
+
+
+def stored_documents(
+    seeds: list[SeedFile], stored_keys: set[str], rules_key: str
+) -> dict[str, FileState]:
+    """The documents of an adopted generation, known by their store key under these rules;
+    their facts are read later (`fill_from_store`)."""
+    out = {}
+    for s in seeds:
+        key = doc_key(s.sha256, rules_key)
+        if s.is_document and key in stored_keys:
+            out[s.name] = FileState(s.name, s.sha256, None, key)
+    return out
