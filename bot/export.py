@@ -155,7 +155,7 @@ async def _export_cli(
     from bot.service import BriefingService
 
     service = BriefingService(load_settings(config_path))
-    await service.start()
+    await service.start(prepare=False)  # one export: build only the index tables it reads
     try:
         snap = service.snapshot
         chosen = find_filter(snap.index, value, (kind,)) if kind else ExportFilter()
