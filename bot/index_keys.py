@@ -1,25 +1,29 @@
-"""Name keys the index searches: flat lists of folded keys scored with rapidfuzz in one call.
+"""Name keys the index searches: folded keys scored with rapidfuzz, a few native calls a query.
 
-A pool (`Keys`) holds (folded key, owner) pairs, people's names and aliases or a topic's terms,
-so a query costs one native pass over the keys, not a call back into Python per key. Folding a
-key is memoised: the same names and aliases come back every generation.
+A pool (`Keys`) holds rows (owner, label, folded keys): people's names and aliases, a topic's
+terms. Its keys are kept by length, so a query scores only the keys long enough and short
+enough to reach the cut-off (ratio ≤ 200·min(a, b)/(a + b)): 'habek' never reads 'olaf
+scholz'. A pool built with `previous` (the last generation's pool) copies its tables and
+patches the rows that differ, so a reload that changed two people re-keys two people. Folding
+a key is memoised: the same names and aliases come back every generation.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
+from itertools import chain, repeat
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
 from bot.folding import fold
 from bot.folding import words as _words
-from bot.models import Document, Person
 
-#: A person with their folded name keys (name, its longer words, aliases) and role keys.
-PersonKeys = tuple[Person, tuple[str, ...], tuple[str, ...]]
-#: A document with its folded keys (id, title, the title's words).
-DocumentKeys = tuple[Document, tuple[str, ...]]
+#: One owner's row: (owner, label, keys folded by `folded_keys`).
+Row = tuple[str, str, tuple[str, ...]]
+
+_OWNER, _LABEL = itemgetter(0), itemgetter(1)
 
 
 @lru_cache(maxsize=1 << 17)
@@ -40,104 +44,218 @@ def folded_keys(keys: Iterable[str]) -> tuple[str, ...]:
     return tuple(k for k in map(key, keys) if k)
 
 
-def person_keys(p: Person) -> PersonKeys:
-    """A person's name keys (name, its longer words, aliases) and role keys, folded."""
-    name_words = [w for w in _words(p.name) if len(w) > 2]
-    return p, folded_keys((p.name, *name_words, *p.aliases)), folded_keys((*p.roles, *p.offices))
+def name_keys(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """A person's name keys: the name, its words longer than two letters, the aliases, folded."""
+    return folded_keys((name, *(w for w in _words(name) if len(w) > 2), *aliases))
 
 
-def document_keys(d: Document) -> DocumentKeys:
+def document_keys(doc_id: str, title: str) -> tuple[str, ...]:
     """A document's keys: its id, its title and the title's words, folded."""
-    return d, folded_keys((d.id, d.title, *_words(d.title)))
+    return folded_keys((doc_id, title, *_words(title)))
+
+
+def may_reach(a: int, b: int, cutoff: float) -> bool:
+    """Whether strings of lengths a and b can score `cutoff` with fuzz.ratio: the score is at
+    most 200·min(a, b)/(a + b), so 'habek' (5) cannot reach 72 against a 14-letter key."""
+    return cutoff <= 0 or 200 * min(a, b) >= (cutoff - 1e-6) * (a + b)
+
+
+class _Bucket:
+    """Texts of one length, each with the keys it stands for; its list is made on first use."""
+
+    __slots__ = ("_texts", "keys_of")
+
+    def __init__(self, keys_of: dict[str, tuple[str, ...]]) -> None:
+        self.keys_of = keys_of
+        self._texts: list[str] | None = None
+
+    @property
+    def texts(self) -> list[str]:
+        if self._texts is None:
+            self._texts = list(self.keys_of)
+        return self._texts
+
+
+class _Lengths:
+    """Texts by length (a key, or a key's words sorted), each naming the keys it stands for.
+
+    Changed only through `patched`, which copies the buckets it touches: a pool shares the
+    buckets it did not change with the generation before it.
+    """
+
+    def __init__(self, buckets: dict[int, _Bucket] | None = None) -> None:
+        self.buckets = buckets or {}
+
+    @classmethod
+    def of(cls, pairs: Iterable[tuple[str, str]]) -> _Lengths:
+        """From (text, key) pairs."""
+        built: dict[int, dict[str, tuple[str, ...]]] = {}
+        for text, k in pairs:
+            by_text = built.setdefault(len(text), {})
+            by_text[text] = (*by_text.get(text, ()), k)
+        return cls({n: _Bucket(d) for n, d in built.items()})
+
+    def patched(self, gone: Iterable[tuple[str, str]], new: Iterable[tuple[str, str]]) -> _Lengths:
+        """A copy without the (text, key) pairs `gone` and with the pairs `new`."""
+        buckets = dict(self.buckets)
+        copied: dict[int, dict[str, tuple[str, ...]]] = {}
+
+        def own(n: int) -> dict[str, tuple[str, ...]]:
+            if n not in copied:
+                bucket = buckets.get(n)
+                copied[n] = dict(bucket.keys_of) if bucket is not None else {}
+            return copied[n]
+
+        for text, k in gone:
+            by_text = own(len(text))
+            left = tuple(x for x in by_text.get(text, ()) if x != k)
+            if left:
+                by_text[text] = left
+            else:
+                by_text.pop(text, None)
+        for text, k in new:
+            by_text = own(len(text))
+            by_text[text] = (*by_text.get(text, ()), k)
+        for n, by_text in copied.items():
+            if by_text:
+                buckets[n] = _Bucket(by_text)
+            else:
+                buckets.pop(n, None)
+        return _Lengths(buckets)
+
+    def score(self, query: str, cutoff: float, best: dict[str, float]) -> None:
+        """Raise `best[key]` to each text's fuzz.ratio with the query (≥ cutoff)."""
+        size = len(query)
+        for n, bucket in self.buckets.items():
+            if not may_reach(size, n, cutoff):
+                continue
+            for text, score, _i in process.extract(
+                query,
+                bucket.texts,
+                scorer=fuzz.ratio,
+                processor=None,
+                score_cutoff=cutoff,
+                limit=None,
+            ):
+                for k in bucket.keys_of[text]:
+                    if score > best.get(k, -1):
+                        best[k] = score
 
 
 class Keys:
-    """A flat list of (folded key, owner) pairs searched with rapidfuzz in one call.
+    """Rows (owner, label, folded keys) searched with rapidfuzz, a native call per key length.
 
-    Equal keys are scored once, and each key's word-sorted form is made once, so a query is
-    two native `fuzz.ratio` passes: the key as written, and (for word order) the sorted words.
+    A key's score is fuzz.ratio; when query or key has two words, also the ratio of their
+    words sorted (token_sort_ratio), so 'minister defense' matches 'defense minister'. Owners
+    rank by their best key's score, then by their first row. Example:
+    `Keys([("p1", "Ana Paz", ("ana paz", "paz"))]).rank("pas", 60)` → [("p1", 66.7)].
     """
 
-    def __init__(self) -> None:
-        self.keys: list[str] = []
-        self.owners: list[str] = []
-        self.labels: dict[str, str] = {}
-        self._unique: dict[str, list[int]] = {}  # key → its positions in `keys`
+    def __init__(self, rows: Sequence[Row] = (), previous: Keys | None = None) -> None:
+        self.rows = tuple(rows)
+        owners = tuple(map(_OWNER, reversed(self.rows)))
+        self.labels: dict[str, str] = dict(
+            zip(owners, map(_LABEL, reversed(self.rows)), strict=True)
+        )
+        self._order = dict(zip(owners, range(len(owners) - 1, -1, -1), strict=True))
+        if previous is not None and previous._one_row_each and self._one_row_each:
+            self._patch(previous)
+        else:
+            self._build()
 
-    def add(self, owner: str, label: str, keys: Iterable[str]) -> Keys:
-        """Add one owner's keys as written (folded here); returns the pool, for chaining."""
-        self.extend(((owner, label, folded_keys(keys)),))
-        return self
+    @property
+    def _one_row_each(self) -> bool:
+        return len(self._order) == len(self.rows)
 
-    def extend(self, rows: Iterable[tuple[str, str, tuple[str, ...]]]) -> Keys:
-        """Add (owner, label, keys already folded by `folded_keys`) rows in one pass."""
-        keys, owners, labels, unique = self.keys, self.owners, self.labels, self._unique
-        for owner, label, folded in rows:
-            labels.setdefault(owner, label)
-            for k in folded:
-                unique.setdefault(k, []).append(len(keys))
-                keys.append(k)
-                owners.append(owner)
-        return self
+    def _build(self) -> None:
+        owners_of: dict[str, tuple[str, ...]] = {}
+        for owner, _label, keys in self.rows:
+            for k in dict.fromkeys(keys):
+                owners_of[k] = (*owners_of.get(k, ()), owner)
+        self._owners_of = owners_of
+        self._keys = _Lengths.of((k, k) for k in owners_of)
+        self._plain_forms = _Lengths.of((sorted_words(k), k) for k in owners_of if " " not in k)
+        self._spaced_forms = _Lengths.of((sorted_words(k), k) for k in owners_of if " " in k)
+
+    def _patch(self, previous: Keys) -> None:
+        """Previous's tables, with the rows only one of the two pools has taken out or put in."""
+        now, before = frozenset(self.rows), previous._row_set
+        self.__dict__["_row_set"] = now
+        owners_of = dict(previous._owners_of)
+        touched: set[str] = set()
+        for owner, _label, keys in before - now:
+            for k in dict.fromkeys(keys):
+                left = tuple(o for o in owners_of[k] if o != owner)
+                if left:
+                    owners_of[k] = left
+                else:
+                    del owners_of[k]
+                touched.add(k)
+        for owner, _label, keys in now - before:
+            for k in dict.fromkeys(keys):
+                owners_of[k] = (*owners_of.get(k, ()), owner)
+                touched.add(k)
+        self._owners_of = owners_of
+        gone = [k for k in touched if k in previous._owners_of and k not in owners_of]
+        new = [k for k in touched if k not in previous._owners_of and k in owners_of]
+        self._keys = previous._keys.patched(((k, k) for k in gone), ((k, k) for k in new))
+        for name, spaced in (("_plain_forms", False), ("_spaced_forms", True)):
+            forms: _Lengths = getattr(previous, name)
+            setattr(
+                self,
+                name,
+                forms.patched(
+                    ((sorted_words(k), k) for k in gone if (" " in k) == spaced),
+                    ((sorted_words(k), k) for k in new if (" " in k) == spaced),
+                ),
+            )
 
     @cached_property
-    def prepared(self) -> tuple[list[str], list[list[int]], list[str], list[int], list[str]]:
-        """Unique keys, their positions, their sorted-word forms, and which have two words."""
-        unique = list(self._unique)
-        sorted_forms = [sorted_words(k) for k in unique]
-        spaced = [i for i, k in enumerate(unique) if " " in k]
-        return (
-            unique,
-            list(self._unique.values()),
-            sorted_forms,
-            spaced,
-            [sorted_forms[i] for i in spaced],
-        )
+    def _row_set(self) -> frozenset[Row]:
+        return frozenset(self.rows)
 
-    def scores(self, query: str, cutoff: float) -> dict[int, float]:
-        """Unique-key number → whole-key similarity, for keys scoring at least `cutoff`.
+    @cached_property
+    def keys(self) -> list[str]:
+        """Every key, row by row (for tools and tests; queries read the tables by length)."""
+        return list(chain.from_iterable(keys for _o, _l, keys in self.rows))
 
-        Similarity is fuzz.ratio; when query or key has two words, also the ratio of their
-        words sorted (token_sort_ratio), so 'minister defense' matches 'defense minister'.
-        """
-        unique, _positions, sorted_forms, spaced, spaced_forms = self.prepared
-        best = {
-            i: score
-            for _k, score, i in process.extract(
-                query, unique, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff, limit=None
-            )
-        }
-        two_words = " " in query
-        for _k, score, j in process.extract(
-            sorted_words(query),
-            sorted_forms if two_words else spaced_forms,
-            scorer=fuzz.ratio,
-            processor=None,
-            score_cutoff=cutoff,
-            limit=None,
-        ):
-            i = j if two_words else spaced[j]
-            if score > best.get(i, -1):
-                best[i] = score
+    @cached_property
+    def owners(self) -> list[str]:
+        """The owner of each of `keys`."""
+        return list(chain.from_iterable(repeat(o, len(keys)) for o, _l, keys in self.rows))
+
+    def prepare(self) -> Keys:
+        """Make the lists the queries read now (with the index), and what the next pool reads."""
+        _ = self._row_set
+        for lengths in (self._keys, self._plain_forms, self._spaced_forms):
+            for bucket in lengths.buckets.values():
+                _ = bucket.texts
+        return self
+
+    def scores(self, query: str, cutoff: float) -> dict[str, float]:
+        """Key → its score against the folded query, for keys scoring at least `cutoff`."""
+        best: dict[str, float] = {}
+        self._keys.score(query, cutoff, best)
+        ordered = sorted_words(query)
+        self._spaced_forms.score(ordered, cutoff, best)
+        if " " in query:
+            self._plain_forms.score(ordered, cutoff, best)
         return best
 
     def exact(self, query: str) -> list[str]:
         """Owners with a key equal to the folded query (a name, synonym or alias as typed)."""
-        positions = self._unique.get(fold(query).strip(), ())
-        return list(dict.fromkeys(self.owners[i] for i in positions))
+        owners = self._owners_of.get(fold(query).strip(), ())
+        return sorted(dict.fromkeys(owners), key=self._order.__getitem__)
 
     def rank(self, query: str, cutoff: float, limit: int = 10) -> list[tuple[str, float]]:
         """Owners best first, each with its best key score (>= cutoff)."""
         q = fold(query)
-        if not q or not self.keys:
+        if not q or not self.rows:
             return []
-        positions = self.prepared[1]
-        scored = sorted(
-            (-score, at) for i, score in self.scores(q, cutoff).items() for at in positions[i]
-        )
         best: dict[str, float] = {}
-        for negative, at in scored:
-            owner = self.owners[at]
-            if -negative > best.get(owner, -1):
-                best[owner] = -negative
-        return sorted(best.items(), key=lambda kv: -kv[1])[:limit]
+        for k, score in self.scores(q, cutoff).items():
+            for owner in self._owners_of[k]:
+                if score > best.get(owner, -1):
+                    best[owner] = score
+        order = self._order
+        return sorted(best.items(), key=lambda kv: (-kv[1], order[kv[0]]))[:limit]

@@ -10,15 +10,19 @@ sentences the merge kept as the very same object.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
-from typing import Self
+from operator import attrgetter
+from typing import Any, Self
 
 from bot.config import FuzzySettings
 from bot.extract.lexicon import Lexicon
 from bot.factbase import FactBase, fold
-from bot.index_keys import DocumentKeys, Keys, PersonKeys, document_keys, person_keys
-from bot.lookups import AnswerLookups, canonical_role
+from bot.index_keys import Keys, Row, document_keys, folded_keys, name_keys
+from bot.lookups import AnswerLookups, canonical_role, lent_memo
 from bot.text_index import TextIndex
+
+_ID, _NAME, _TITLE = attrgetter("id"), attrgetter("name"), attrgetter("title")
 
 #: The tables `prepare` builds.
 _TABLES = (
@@ -50,97 +54,127 @@ class IndexTables:
         self.facts = facts
         self.lexicon = lexicon
         self.fuzzy = fuzzy
-        self._previous = previous  # lends its tables' unchanged parts; dropped by prepare()
+        # lends its tables' unchanged parts (dropped by prepare()); an index of another lexicon
+        # lends nothing, since keys, offices and topics are read through the lexicon
+        self._previous = previous if previous is not None and previous.lexicon is lexicon else None
 
     def prepare(self) -> Self:
         """Build every table now (off the event loop, in the service), not on first use."""
         for name in _TABLES:
             getattr(self, name)
         for keys in (self._people, self._roles, self._topics, self._documents, self._offices):
-            _ = keys.prepared
+            keys.prepare()
         self.lookups.prepare()
         self._previous = None
         return self
 
-    def _lent(self, table: str) -> dict[int, tuple]:
-        """Entries of a table the previous index built (by object id), to be lent; a table it
-        never built is not built for lending."""
-        built = self._previous.__dict__.get(table, ()) if self._previous is not None else ()
-        return {id(entry[0]): entry for entry in built}
+    def _lent(self, table: str) -> Any:
+        """A table the previous index built, or None; a table it never built is not built for
+        lending."""
+        return self._previous.__dict__.get(table) if self._previous is not None else None
 
-    @cached_property
-    def _person_keys(self) -> tuple[PersonKeys, ...]:
-        """Each person's folded keys; a person the merge left as it was (the same object)
-        borrows them from the previous generation's index."""
-        lent = self._lent("_person_keys")
-        return tuple(
-            kept if (kept := lent.get(id(p))) is not None and kept[0] is p else person_keys(p)
-            for p in self.facts.people
+    def _memoised(self, memo: str, wanted: list[tuple], make: Callable[..., tuple]) -> list:
+        """`make(*k)` for each k of `wanted`, worked out once per distinct k; the previous
+        index's memo lends what it worked out. This index keeps its own as `memo`, for the next."""
+        self.__dict__[memo] = found = lent_memo(wanted, self._lent(memo), make)
+        return list(map(found.__getitem__, wanted))
+
+    def _person_rows(self, memo: str, first: str, second: str, make: Callable) -> list[Row]:
+        """(id, name, make(person.first, person.second)) for each person, memoised."""
+        people = self.facts.people
+        wanted = list(
+            zip(map(attrgetter(first), people), map(attrgetter(second), people), strict=True)
         )
+        keys = self._memoised(memo, wanted, make)
+        return list(zip(map(_ID, people), map(_NAME, people), keys, strict=True))
 
     @cached_property
     def _people(self) -> Keys:
-        return Keys().extend((p.id, p.name, n) for p, n, _r in self._person_keys)
+        rows = self._person_rows("_name_memo", "name", "aliases", name_keys)
+        return Keys(rows, self._lent("_people"))
 
     @cached_property
     def _roles(self) -> Keys:
-        return Keys().extend((p.id, p.name, r) for p, _n, r in self._person_keys)
+        rows = self._person_rows("_role_memo", "roles", "offices", _role_keys)
+        return Keys(rows, self._lent("_roles"))
 
     @cached_property
     def _topics(self) -> Keys:
-        keys = Keys()
-        for t in self.facts.topics:
-            keys.add(t.slug, t.slug, t.terms)
-        return keys
-
-    @cached_property
-    def _document_keys(self) -> tuple[DocumentKeys, ...]:
-        lent = self._lent("_document_keys")
-        return tuple(
-            kept if (kept := lent.get(id(d))) is not None and kept[0] is d else document_keys(d)
-            for d in self.facts.documents
-        )
+        lent = self._lent("_topics")
+        if lent is not None and self._previous.facts.topics == self.facts.topics:  # type: ignore[union-attr]
+            return lent
+        return Keys([(t.slug, t.slug, folded_keys(t.terms)) for t in self.facts.topics])
 
     @cached_property
     def _documents(self) -> Keys:
-        return Keys().extend((d.id, d.title, keys) for d, keys in self._document_keys)
+        docs = self.facts.documents
+        ids, titles = list(map(_ID, docs)), list(map(_TITLE, docs))
+        keys = self._memoised("_document_memo", list(zip(ids, titles, strict=True)), document_keys)
+        return Keys(list(zip(ids, titles, keys, strict=True)), self._lent("_documents"))
 
     @cached_property
     def _countries(self) -> Keys:
-        keys = Keys()
+        lent = self._lent("_countries")
+        if lent is not None and self._previous._countries_seen == self._countries_seen:  # type: ignore[union-attr]
+            return lent
+        known = {c.name: c for c in reversed(self.lexicon.countries)}
+        rows = []
         for name in self.countries():
-            c = next((c for c in self.lexicon.countries if c.name == name), None)
-            keys.add(name, name, (name, *(c.aliases + c.demonyms if c else ())))
-        return keys
+            c = known.get(name)
+            rows.append((name, name, folded_keys((name, *(c.aliases + c.demonyms if c else ())))))
+        return Keys(rows)
 
     @cached_property
     def _parties(self) -> Keys:
-        keys = Keys()
-        for party in self.parties():
-            keys.add(party, party, (party, *self._party_aliases(party)))
-        return keys
+        lent = self._lent("_parties")
+        if lent is not None and self._previous._parties_seen == self._parties_seen:  # type: ignore[union-attr]
+            return lent
+        return Keys([(p, p, folded_keys((p, *self._party_aliases(p)))) for p in self.parties()])
 
     @cached_property
     def _offices(self) -> Keys:
-        keys = Keys()
-        synonyms = {fold(p.name): p.synonyms for p in self.lexicon.portfolios}
-        for p in self.facts.people:
-            if p.former:
-                continue
-            for office in p.offices:
-                keys.add(office, office, (office, *synonyms.get(fold(office), ())))
-            for role in p.roles:
-                office = canonical_role(self.lexicon, role)
-                if office in p.offices:
-                    keys.add(office, office, (role,))
-        return keys
+        """Each office current holders hold: its name, its synonyms, the holders' wording of
+        it ('Outside' for Foreign Affairs), one row per office in order of first holder."""
+        people = self.facts.people
+        # the holders' distinct (offices, roles), in order: the same keys in the same order
+        held = list(
+            dict.fromkeys((p.offices, p.roles) for p in people if p.offices and not p.former)
+        )
+        keys: dict[str, dict[str, None]] = {}
+        for pairs in self._memoised("_office_memo", held, self._office_keys):
+            for office, folded in pairs:
+                keys.setdefault(office, {}).update(dict.fromkeys(folded))
+        rows = [(office, office, tuple(k)) for office, k in keys.items()]
+        return Keys(rows, self._lent("_offices"))
+
+    def _office_keys(
+        self, offices: tuple[str, ...], roles: tuple[str, ...]
+    ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(office, its keys) for one holder: each office with its synonyms, then each role
+        wording that reads as one of their offices."""
+        synonyms = self._synonyms
+        out = [(o, folded_keys((o, *synonyms.get(fold(o), ())))) for o in offices]
+        for role in roles:
+            office = canonical_role(self.lexicon, role)
+            if office in offices:
+                out.append((office, folded_keys((role,))))
+        return tuple(out)
+
+    @cached_property
+    def _synonyms(self) -> dict[str, tuple[str, ...]]:
+        return {fold(p.name): tuple(p.synonyms) for p in self.lexicon.portfolios}
 
     @cached_property
     def _all_countries(self) -> Keys:
-        keys = Keys()
-        for c in self.lexicon.countries:
-            keys.add(c.name, c.name, (c.name, *c.aliases, *c.demonyms))
-        return keys
+        lent = self._lent("_all_countries")
+        if lent is not None:
+            return lent
+        return Keys(
+            [
+                (c.name, c.name, folded_keys((c.name, *c.aliases, *c.demonyms)))
+                for c in self.lexicon.countries
+            ]
+        )
 
     @cached_property
     def quote_topics(self) -> dict[tuple[str, str], tuple[str, ...]]:
@@ -156,7 +190,7 @@ class IndexTables:
     @cached_property
     def lookups(self) -> AnswerLookups:
         """Per-generation tables for answers: government, quotes by person, commitment words."""
-        return AnswerLookups.of(self.facts, self.lexicon)
+        return AnswerLookups.of(self.facts, self.lexicon, self._lent("lookups"))
 
     def countries(self) -> list[str]:
         """Countries the facts mention (people's countries and commitment actors), in order."""
@@ -180,6 +214,10 @@ class IndexTables:
             if isinstance(entry, dict) and fold(str(entry.get("name", ""))) == fold(party):
                 return tuple(str(a) for a in entry.get("aliases") or ())
         return ()
+
+
+def _role_keys(roles: tuple[str, ...], offices: tuple[str, ...]) -> tuple[str, ...]:
+    return folded_keys((*roles, *offices))
 
 
 def _quote_topics(facts: FactBase, lexicon: Lexicon) -> dict[tuple[str, str], tuple[str, ...]]:

@@ -10,17 +10,24 @@ from __future__ import annotations
 
 import re
 import weakref
-from array import array
 from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Protocol
+from itertools import compress
+from operator import attrgetter
+from typing import Any, Protocol, TypeVar
 
 from bot.extract.lexicon import Lexicon
 from bot.folding import fold
 from bot.models import Commitment, Person, Quote, Source
 
 _WORD_RE = re.compile(r"\w+")
+_ID, _NAME, _ALIASES = attrgetter("id"), attrgetter("name"), attrgetter("aliases")
+_FORMER, _ROLES, _OFFICES = attrgetter("former"), attrgetter("roles"), attrgetter("offices")
+_SENTENCE = attrgetter("sentence")
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
 # Letters outside ASCII that a case-insensitive regular expression takes for ASCII ones
 # (Kelvin sign, long s, dotted and dotless i): 'ſcholz' matches r'\bscholz\b' under IGNORECASE.
 _ASCII_LOOKALIKES = str.maketrans({"\u212a": "k", "\u017f": "s", "\u0130": "i", "\u0131": "i"})
@@ -65,7 +72,53 @@ def name_pattern_exact(words: list[str]) -> re.Pattern[str]:
 
 def names_of(person: Person) -> list[str]:
     """The names a person is found by in text: name and aliases longer than three letters."""
-    return [n for n in (person.name, *person.aliases) if len(n) > 3]
+    return _long_names(person.name, person.aliases)
+
+
+def _long_names(name: str, aliases: tuple[str, ...]) -> list[str]:
+    return [n for n in (name, *aliases) if len(n) > 3]
+
+
+def lent_memo(wanted: Iterable[K], lent: dict[K, V] | None, make: Callable[..., V]) -> dict[K, V]:
+    """Each distinct k of `wanted` (a tuple) → `make(*k)`, taken from `lent` where it has k.
+
+    Worked out in native passes but for the k that `lent` lacks: a generation whose people
+    are last generation's but two calls `make` twice. Example: `lent_memo([("a",)], {}, str.upper)`
+    → {("a",): "A"}.
+    """
+    distinct = dict.fromkeys(wanted)
+    lent = lent or {}
+    memo = dict(zip(distinct, map(lent.get, distinct), strict=True))
+    for k in distinct.keys() - lent.keys():
+        memo[k] = make(*k)
+    return memo  # type: ignore[return-value]
+
+
+def _postings(
+    new: Iterable[str], gone: Iterable[str], lent: dict[str, tuple[str, ...]]
+) -> dict[str, tuple[str, ...]]:
+    """Word → sentences: `lent` without the sentences `gone` and with the sentences `new`."""
+    added: dict[str, list[str]] = defaultdict(list)
+    for sentence in new:
+        for w in _sentence_words(sentence):
+            added[w].append(sentence)
+    removed: dict[str, set[str]] = defaultdict(set)
+    for sentence in gone:
+        for w in _sentence_words(sentence):
+            removed[w].add(sentence)
+    if not added and not removed:
+        return lent
+    out = dict(lent)
+    for w in added.keys() | removed.keys():
+        kept = out.get(w, ())
+        if w in removed:
+            kept = tuple(s for s in kept if s not in removed[w])
+        kept = (*kept, *added.get(w, ()))
+        if kept:
+            out[w] = kept
+        else:
+            out.pop(w, None)
+    return out
 
 
 def person_source(p: Person) -> Source | None:
@@ -112,15 +165,25 @@ class AnswerLookups:
         self.lexicon = lexicon
         self._sources: dict[str, Source | None] = {}
         self._governing: dict[str, bool] = {}
+        self._previous: AnswerLookups | None = None
 
     @classmethod
-    def of(cls, facts: FactLists, lexicon: Lexicon) -> AnswerLookups:
+    def of(
+        cls, facts: FactLists, lexicon: Lexicon, previous: AnswerLookups | None = None
+    ) -> AnswerLookups:
         """Lookups over a fact base's people, quotes and commitments, each list read when a
         table first needs it: a fact base read from the store decodes a list on first read,
-        and `ministers` needs the people only."""
+        and `ministers` needs the people only. `previous` (the last generation's lookups, of
+        the same lexicon) lends what it worked out for people and sentences that recur."""
         lookups = cls((), (), (), lexicon)
         lookups._facts = facts
+        if previous is not None and previous.lexicon is lexicon:
+            lookups._previous = previous
+            lookups._governing = previous._governing  # role → bool: the same for one lexicon
         return lookups
+
+    def _lent(self, table: str) -> Any:
+        return self._previous.__dict__.get(table) if self._previous is not None else None
 
     @cached_property
     def people(self) -> tuple[Person, ...]:
@@ -137,6 +200,7 @@ class AnswerLookups:
     def prepare(self) -> AnswerLookups:
         """Build every table now (off the event loop, with the index), not on the first answer."""
         _ = self.government, self._quotes_by_speaker, self._naming.prepare()
+        self._previous = None
         return self
 
     def canonical_role(self, role: str) -> str:
@@ -167,7 +231,17 @@ class AnswerLookups:
     @cached_property
     def government(self) -> tuple[Person, ...]:
         """Members of government, in the order of the people."""
-        return tuple(p for p in self.people if self.is_government(p))
+        people = self.people
+        wanted = list(
+            zip(map(_FORMER, people), map(_ROLES, people), map(_OFFICES, people), strict=True)
+        )
+        self.__dict__["_government_memo"] = memo = lent_memo(
+            wanted, self._lent("_government_memo"), self._governs
+        )
+        return tuple(compress(people, map(memo.__getitem__, wanted)))
+
+    def _governs(self, former: bool, roles: tuple[str, ...], offices: tuple[str, ...]) -> bool:
+        return not former and any(self._is_government_role(r) for r in (*roles, *offices))
 
     def source_of(self, p: Person) -> Source | None:
         """`person_source`, worked out once per person and generation."""
@@ -178,7 +252,7 @@ class AnswerLookups:
     @cached_property
     def _quotes_by_speaker(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
         """Quote positions by person id, and by speaker text for speakers that are no person."""
-        ids = {p.id for p in self.people}
+        ids = set(map(_ID, self.people))
         by_id: dict[str, list[int]] = defaultdict(list)
         by_text: dict[str, list[int]] = defaultdict(list)
         for i, q in enumerate(self.quotes):
@@ -219,7 +293,7 @@ class AnswerLookups:
 
     @cached_property
     def _naming(self) -> CommitmentsNaming:
-        return CommitmentsNaming(self.people, self.commitments)
+        return CommitmentsNaming(self.people, self.commitments, self._lent("_naming"))
 
     def commitments_naming(self, person: Person) -> list[Commitment]:
         """Commitments whose sentence names the person (see CommitmentsNaming)."""
@@ -231,45 +305,96 @@ class CommitmentsNaming:
 
     Example: with two secretaries known, "the secretary" tells no one apart, so it finds no one's
     commitments; "Ana Paz" finds the sentences holding both "ana" and "paz", then checks them.
+    `previous` (the last generation's) lends its tables, patched for the sentences and names
+    that differ: a reload that changed one document reads that document's sentences.
     """
 
-    def __init__(self, people: tuple[Person, ...], commitments: tuple[Commitment, ...]) -> None:
+    def __init__(
+        self,
+        people: tuple[Person, ...],
+        commitments: tuple[Commitment, ...],
+        previous: CommitmentsNaming | None = None,
+    ) -> None:
         self.people = people
         self.commitments = commitments
+        self._previous = previous
 
     def prepare(self) -> CommitmentsNaming:
-        _ = self._commitment_words, self._shared_names
+        _ = self._word_sentences, self._positions, self._shared_names
+        self._previous = None
         return self
 
+    def _lent(self, table: str) -> Any:
+        return self._previous.__dict__.get(table) if self._previous is not None else None
+
     @cached_property
-    def _commitment_words(self) -> dict[str, array]:
-        postings: dict[str, list[int]] = defaultdict(list)
-        for i, c in enumerate(self.commitments):
-            for w in _sentence_words(c.sentence):
-                postings[w].append(i)
-        return {w: array("I", ids) for w, ids in postings.items()}
+    def _sentences(self) -> dict[str, int]:
+        """Each distinct commitment sentence, with how many commitments have it."""
+        return Counter(map(_SENTENCE, self.commitments))
+
+    @cached_property
+    def _word_sentences(self) -> dict[str, tuple[str, ...]]:
+        """Word (as `_sentence_words` keys it) → the distinct sentences holding it."""
+        lent, before = self._lent("_word_sentences"), self._lent("_sentences")
+        now = self._sentences
+        if lent is None or before is None:
+            return _postings(now, {}, {})
+        return _postings(now.keys() - before.keys(), before.keys() - now.keys(), lent)
+
+    @cached_property
+    def _positions(self) -> dict[str, list[int]]:
+        """Sentence → the positions of the commitments that have it, ascending."""
+        out: dict[str, list[int]] = defaultdict(list)
+        for i, sentence in enumerate(map(_SENTENCE, self.commitments)):
+            out[sentence].append(i)
+        return out
 
     def _candidates(self, name: str) -> set[int] | None:
         """Commitments holding every word of an ASCII name; None: the name needs a full scan."""
         name_words = _WORD_RE.findall(name)
         if not name.isascii() or not name_words:
             return None
-        found: set[int] | None = None
+        found: set[str] | None = None
         for w in name_words:
-            ids = self._commitment_words.get(w.lower(), ())
-            found = set(ids) if found is None else found & set(ids)
+            sentences = self._word_sentences.get(w.lower(), ())
+            found = set(sentences) if found is None else found & set(sentences)
             if not found:
                 return set()
-        return found
+        positions = self._positions
+        return {i for sentence in found or () for i in positions[sentence]}
+
+    @cached_property
+    def _name_counts(self) -> dict[tuple[str, tuple[str, ...]], int]:
+        """How many people have each (name, aliases)."""
+        return Counter(zip(map(_NAME, self.people), map(_ALIASES, self.people), strict=True))
 
     @cached_property
     def _shared_names(self) -> frozenset[str]:
         """Names and aliases (folded) that several people go by: "the secretary" when two
-        secretaries are known. Such a name tells no one apart, so it finds no one's facts."""
-        seen: Counter[str] = Counter()
-        for p in self.people:
-            seen.update({fold(n) for n in names_of(p)})
-        return frozenset(n for n, count in seen.items() if count > 1)
+        secretaries are known. Such a name tells no one apart, so it finds no one's facts.
+
+        Counted per folded name (`_folded_counts`); the previous generation's counts are
+        patched for the (name, aliases) whose number of people changed."""
+        now = self._name_counts
+        before, lent = self._lent("_name_counts"), self._lent("_folded_counts")
+        shared: frozenset[str] = self._lent("_shared_names") or frozenset()
+        if before is None or lent is None:
+            before, counts, shared = {}, {}, frozenset()
+            changed: Iterable[tuple[str, tuple[str, ...]]] = now
+        else:
+            counts = dict(lent)
+            changed = {k for k, _n in now.items() ^ before.items()}
+        touched: set[str] = set()
+        for name, aliases in changed:
+            delta = now.get((name, aliases), 0) - before.get((name, aliases), 0)
+            for n in {fold(n) for n in _long_names(name, aliases)}:
+                counts[n] = counts.get(n, 0) + delta
+                touched.add(n)
+        for n in touched:
+            if counts[n] <= 0:
+                del counts[n]
+        self.__dict__["_folded_counts"] = counts
+        return (shared - touched) | {n for n in touched if counts.get(n, 0) > 1}
 
     def of(self, person: Person) -> list[Commitment]:
         """Commitments whose sentence names the person (name or alias as whole words); an alias

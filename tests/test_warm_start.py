@@ -143,7 +143,7 @@ def test_prepare_lets_go_of_the_previous_index(seed_facts: FactBase, lexicon: Le
     old = FactIndex(seed_facts, lexicon, fuzzy).prepare()
     new = FactIndex(seed_facts, lexicon, fuzzy, previous=old).prepare()
     assert new._previous is None
-    assert new._person_keys[0] is old._person_keys[0]  # the same person lends its keys
+    assert new._people.rows[0][2] is old._people.rows[0][2]  # the same name lends its keys
 
 
 # -- the service ------------------------------------------------------------------------------
