@@ -44,14 +44,22 @@ def folded_keys(keys: Iterable[str]) -> tuple[str, ...]:
     return tuple(k for k in map(key, keys) if k)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_keys(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
     """A person's name keys: the name, its words longer than two letters, the aliases, folded."""
     return folded_keys((name, *(w for w in _words(name) if len(w) > 2), *aliases))
 
 
+@lru_cache(maxsize=1 << 14)
 def document_keys(doc_id: str, title: str) -> tuple[str, ...]:
     """A document's keys: its id, its title and the title's words, folded."""
     return folded_keys((doc_id, title, *_words(title)))
+
+
+@lru_cache(maxsize=1 << 16)
+def role_keys(roles: tuple[str, ...], offices: tuple[str, ...]) -> tuple[str, ...]:
+    """A person's role keys: their roles' wording and their offices, folded."""
+    return folded_keys((*roles, *offices))
 
 
 def may_reach(a: int, b: int, cutoff: float) -> bool:
@@ -179,11 +187,12 @@ class Keys:
 
     def _patch(self, previous: Keys) -> None:
         """Previous's tables, with the rows only one of the two pools has taken out or put in."""
-        now, before = frozenset(self.rows), previous._row_set
-        self.__dict__["_row_set"] = now
+        now, before = self._by_id, previous._by_id  # rows by identity: lent rows are the same
+        out = {before[i] for i in before.keys() - now.keys()}
+        into = {now[i] for i in now.keys() - before.keys()}
         owners_of = dict(previous._owners_of)
         touched: set[str] = set()
-        for owner, _label, keys in before - now:
+        for owner, _label, keys in out - into:
             for k in dict.fromkeys(keys):
                 left = tuple(o for o in owners_of[k] if o != owner)
                 if left:
@@ -191,7 +200,7 @@ class Keys:
                 else:
                     del owners_of[k]
                 touched.add(k)
-        for owner, _label, keys in now - before:
+        for owner, _label, keys in into - out:
             for k in dict.fromkeys(keys):
                 owners_of[k] = (*owners_of.get(k, ()), owner)
                 touched.add(k)
@@ -211,8 +220,9 @@ class Keys:
             )
 
     @cached_property
-    def _row_set(self) -> frozenset[Row]:
-        return frozenset(self.rows)
+    def _by_id(self) -> dict[int, Row]:
+        """Each row by its id (the rows it holds keep their ids from being reused)."""
+        return dict(zip(map(id, self.rows), self.rows, strict=True))
 
     @cached_property
     def keys(self) -> list[str]:
@@ -226,7 +236,7 @@ class Keys:
 
     def prepare(self) -> Keys:
         """Make the lists the queries read now (with the index), and what the next pool reads."""
-        _ = self._row_set
+        _ = self._by_id
         for lengths in (self._keys, self._plain_forms, self._spaced_forms):
             for bucket in lengths.buckets.values():
                 _ = bucket.texts

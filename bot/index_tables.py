@@ -10,19 +10,22 @@ sentences the merge kept as the very same object.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import cached_property
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any, Self
 
 from bot.config import FuzzySettings
 from bot.extract.lexicon import Lexicon
 from bot.factbase import FactBase, fold
-from bot.index_keys import Keys, Row, document_keys, folded_keys, name_keys
-from bot.lookups import AnswerLookups, canonical_role, lent_memo
+from bot.index_keys import Keys, Row, document_keys, folded_keys, name_keys, role_keys
+from bot.lookups import AnswerLookups, canonical_role, lend_by_identity
+from bot.models import Person
 from bot.text_index import TextIndex
 
-_ID, _NAME, _TITLE = attrgetter("id"), attrgetter("name"), attrgetter("title")
+_SECOND, _THIRD, _FOURTH = itemgetter(1), itemgetter(2), itemgetter(3)
+#: A person, their rows in the name and role pools, and (office, keys) for the offices pool.
+_PersonEntry = tuple[Person, Row, Row, tuple[tuple[str, tuple[str, ...]], ...]]
+_FIRST, _ID = itemgetter(0), attrgetter("id")
 
 #: The tables `prepare` builds.
 _TABLES = (
@@ -73,30 +76,51 @@ class IndexTables:
         lending."""
         return self._previous.__dict__.get(table) if self._previous is not None else None
 
-    def _memoised(self, memo: str, wanted: list[tuple], make: Callable[..., tuple]) -> list:
-        """`make(*k)` for each k of `wanted`, worked out once per distinct k; the previous
-        index's memo lends what it worked out. This index keeps its own as `memo`, for the next."""
-        self.__dict__[memo] = found = lent_memo(wanted, self._lent(memo), make)
-        return list(map(found.__getitem__, wanted))
-
-    def _person_rows(self, memo: str, first: str, second: str, make: Callable) -> list[Row]:
-        """(id, name, make(person.first, person.second)) for each person, memoised."""
-        people = self.facts.people
-        wanted = list(
-            zip(map(attrgetter(first), people), map(attrgetter(second), people), strict=True)
+    @cached_property
+    def _person_entries(self) -> list[_PersonEntry]:
+        """Each person's rows in the name, role and office pools; a person the merge kept as
+        the very same object takes them from the previous index."""
+        found, self.__dict__["_person_lent"] = lend_by_identity(
+            self.facts.people, self._lent("_person_lent"), self._person_entry
         )
-        keys = self._memoised(memo, wanted, make)
-        return list(zip(map(_ID, people), map(_NAME, people), keys, strict=True))
+        return found
+
+    def _person_entry(self, p: Person) -> _PersonEntry:
+        """A person's rows; the rows of an equal person of the previous index (same id, names
+        and roles) are taken as they are, so the pools see no change."""
+        old = self._previous_people.get(p.id)
+        if old is not None and _same_keys(old[0], p):
+            return p, old[1], old[2], old[3]
+        offices = ()
+        if p.offices and not p.former:
+            offices = self._office_memo.get((p.offices, p.roles))
+            if offices is None:
+                offices = self._office_memo[(p.offices, p.roles)] = self._office_keys(
+                    p.offices, p.roles
+                )
+        names, roles = name_keys(p.name, p.aliases), role_keys(p.roles, p.offices)
+        return p, (p.id, p.name, names), (p.id, p.name, roles), offices
+
+    @cached_property
+    def _previous_people(self) -> dict[str, _PersonEntry]:
+        """The previous index's person entries by person id (made at the first new person)."""
+        lent = self._lent("_person_lent") or {}
+        return dict(zip(map(_ID, map(_FIRST, lent.values())), lent.values(), strict=True))
+
+    @cached_property
+    def _office_memo(self) -> dict[tuple[tuple[str, ...], tuple[str, ...]], tuple]:
+        """(offices, roles) → their (office, keys) pairs, one tuple for all holders; shared
+        with the next index of the same lexicon (a few hundred distinct pairs)."""
+        lent = self._lent("_office_memo")
+        return lent if lent is not None else {}
 
     @cached_property
     def _people(self) -> Keys:
-        rows = self._person_rows("_name_memo", "name", "aliases", name_keys)
-        return Keys(rows, self._lent("_people"))
+        return Keys(list(map(_SECOND, self._person_entries)), self._lent("_people"))
 
     @cached_property
     def _roles(self) -> Keys:
-        rows = self._person_rows("_role_memo", "roles", "offices", _role_keys)
-        return Keys(rows, self._lent("_roles"))
+        return Keys(list(map(_THIRD, self._person_entries)), self._lent("_roles"))
 
     @cached_property
     def _topics(self) -> Keys:
@@ -107,10 +131,12 @@ class IndexTables:
 
     @cached_property
     def _documents(self) -> Keys:
-        docs = self.facts.documents
-        ids, titles = list(map(_ID, docs)), list(map(_TITLE, docs))
-        keys = self._memoised("_document_memo", list(zip(ids, titles, strict=True)), document_keys)
-        return Keys(list(zip(ids, titles, keys, strict=True)), self._lent("_documents"))
+        found, self.__dict__["_document_lent"] = lend_by_identity(
+            self.facts.documents,
+            self._lent("_document_lent"),
+            lambda d: (d, (d.id, d.title, document_keys(d.id, d.title))),
+        )
+        return Keys(list(map(_SECOND, found)), self._lent("_documents"))
 
     @cached_property
     def _countries(self) -> Keys:
@@ -135,13 +161,10 @@ class IndexTables:
     def _offices(self) -> Keys:
         """Each office current holders hold: its name, its synonyms, the holders' wording of
         it ('Outside' for Foreign Affairs), one row per office in order of first holder."""
-        people = self.facts.people
-        # the holders' distinct (offices, roles), in order: the same keys in the same order
-        held = list(
-            dict.fromkeys((p.offices, p.roles) for p in people if p.offices and not p.former)
-        )
+        # each holder's (office, keys) pairs, once each: the same keys in the same order
+        held = list(filter(None, map(_FOURTH, self._person_entries)))
         keys: dict[str, dict[str, None]] = {}
-        for pairs in self._memoised("_office_memo", held, self._office_keys):
+        for pairs in dict(zip(map(id, held), held, strict=True)).values():
             for office, folded in pairs:
                 keys.setdefault(office, {}).update(dict.fromkeys(folded))
         rows = [(office, office, tuple(k)) for office, k in keys.items()]
@@ -216,8 +239,16 @@ class IndexTables:
         return ()
 
 
-def _role_keys(roles: tuple[str, ...], offices: tuple[str, ...]) -> tuple[str, ...]:
-    return folded_keys((*roles, *offices))
+def _same_keys(a: Person, b: Person) -> bool:
+    """Whether two people have the same keys in every pool: id, names, roles, offices."""
+    return (
+        a.id == b.id
+        and a.name == b.name
+        and a.aliases == b.aliases
+        and a.roles == b.roles
+        and a.offices == b.offices
+        and a.former == b.former
+    )
 
 
 def _quote_topics(facts: FactBase, lexicon: Lexicon) -> dict[tuple[str, str], tuple[str, ...]]:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 import weakref
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import compress
-from operator import attrgetter
+from itertools import chain, compress
+from operator import attrgetter, itemgetter, not_
 from typing import Any, Protocol, TypeVar
 
 from bot.extract.lexicon import Lexicon
@@ -23,11 +23,11 @@ from bot.folding import fold
 from bot.models import Commitment, Person, Quote, Source
 
 _WORD_RE = re.compile(r"\w+")
-_ID, _NAME, _ALIASES = attrgetter("id"), attrgetter("name"), attrgetter("aliases")
-_FORMER, _ROLES, _OFFICES = attrgetter("former"), attrgetter("roles"), attrgetter("offices")
+_ID = attrgetter("id")
 _SENTENCE = attrgetter("sentence")
-K = TypeVar("K", bound=Hashable)
-V = TypeVar("V")
+_SECOND = itemgetter(1)
+T = TypeVar("T")
+E = TypeVar("E", bound=tuple)
 # Letters outside ASCII that a case-insensitive regular expression takes for ASCII ones
 # (Kelvin sign, long s, dotted and dotless i): 'ſcholz' matches r'\bscholz\b' under IGNORECASE.
 _ASCII_LOOKALIKES = str.maketrans({"\u212a": "k", "\u017f": "s", "\u0130": "i", "\u0131": "i"})
@@ -79,19 +79,23 @@ def _long_names(name: str, aliases: tuple[str, ...]) -> list[str]:
     return [n for n in (name, *aliases) if len(n) > 3]
 
 
-def lent_memo(wanted: Iterable[K], lent: dict[K, V] | None, make: Callable[..., V]) -> dict[K, V]:
-    """Each distinct k of `wanted` (a tuple) → `make(*k)`, taken from `lent` where it has k.
+def lend_by_identity(
+    items: Sequence[T], lent: dict[int, E] | None, make: Callable[[T], E]
+) -> tuple[list[E], dict[int, E]]:
+    """`make(item)` for each item (a truthy entry that holds the item), in order, and the
+    entries by id(item): an item `lent` has (the very same object) takes its entry from there.
 
-    Worked out in native passes but for the k that `lent` lacks: a generation whose people
-    are last generation's but two calls `make` twice. Example: `lent_memo([("a",)], {}, str.upper)`
-    → {("a",): "A"}.
+    `lent` is the dict this returned for the last generation: its entries hold their items, so
+    no id in it can name a new object. Native passes but for the items that are new objects.
     """
-    distinct = dict.fromkeys(wanted)
-    lent = lent or {}
-    memo = dict(zip(distinct, map(lent.get, distinct), strict=True))
-    for k in distinct.keys() - lent.keys():
-        memo[k] = make(*k)
-    return memo  # type: ignore[return-value]
+    ids = list(map(id, items))
+    found = list(map((lent or {}).get, ids))
+    by_id = dict(zip(ids, found, strict=True))
+    for item in compress(items, map(not_, found)):
+        by_id[id(item)] = make(item)
+    if not all(found):
+        found = list(map(by_id.__getitem__, ids))
+    return found, by_id  # type: ignore[return-value]
 
 
 def _postings(
@@ -232,16 +236,10 @@ class AnswerLookups:
     def government(self) -> tuple[Person, ...]:
         """Members of government, in the order of the people."""
         people = self.people
-        wanted = list(
-            zip(map(_FORMER, people), map(_ROLES, people), map(_OFFICES, people), strict=True)
+        found, self.__dict__["_governs"] = lend_by_identity(
+            people, self._lent("_governs"), lambda p: (p, self.is_government(p))
         )
-        self.__dict__["_government_memo"] = memo = lent_memo(
-            wanted, self._lent("_government_memo"), self._governs
-        )
-        return tuple(compress(people, map(memo.__getitem__, wanted)))
-
-    def _governs(self, former: bool, roles: tuple[str, ...], offices: tuple[str, ...]) -> bool:
-        return not former and any(self._is_government_role(r) for r in (*roles, *offices))
+        return tuple(compress(people, map(_SECOND, found)))
 
     def source_of(self, p: Person) -> Source | None:
         """`person_source`, worked out once per person and generation."""
@@ -320,7 +318,7 @@ class CommitmentsNaming:
         self._previous = previous
 
     def prepare(self) -> CommitmentsNaming:
-        _ = self._word_sentences, self._positions, self._shared_names
+        _ = self._word_sentences, self._positions, self._shared_names, self._people_by_id
         self._previous = None
         return self
 
@@ -364,9 +362,8 @@ class CommitmentsNaming:
         return {i for sentence in found or () for i in positions[sentence]}
 
     @cached_property
-    def _name_counts(self) -> dict[tuple[str, tuple[str, ...]], int]:
-        """How many people have each (name, aliases)."""
-        return Counter(zip(map(_NAME, self.people), map(_ALIASES, self.people), strict=True))
+    def _people_by_id(self) -> dict[int, Person]:
+        return dict(zip(map(id, self.people), self.people, strict=True))
 
     @cached_property
     def _shared_names(self) -> frozenset[str]:
@@ -374,20 +371,20 @@ class CommitmentsNaming:
         secretaries are known. Such a name tells no one apart, so it finds no one's facts.
 
         Counted per folded name (`_folded_counts`); the previous generation's counts are
-        patched for the (name, aliases) whose number of people changed."""
-        now = self._name_counts
-        before, lent = self._lent("_name_counts"), self._lent("_folded_counts")
-        shared: frozenset[str] = self._lent("_shared_names") or frozenset()
-        if before is None or lent is None:
+        patched for the people that are not the same objects in both."""
+        now, before = self._people_by_id, self._lent("_people_by_id")
+        lent, shared = self._lent("_folded_counts"), self._lent("_shared_names")
+        if before is None or lent is None or shared is None:
             before, counts, shared = {}, {}, frozenset()
-            changed: Iterable[tuple[str, tuple[str, ...]]] = now
         else:
             counts = dict(lent)
-            changed = {k for k, _n in now.items() ^ before.items()}
+        changes = chain(
+            ((now[i], 1) for i in now.keys() - before.keys()),
+            ((before[i], -1) for i in before.keys() - now.keys()),
+        )
         touched: set[str] = set()
-        for name, aliases in changed:
-            delta = now.get((name, aliases), 0) - before.get((name, aliases), 0)
-            for n in {fold(n) for n in _long_names(name, aliases)}:
+        for person, delta in changes:
+            for n in {fold(n) for n in names_of(person)}:
                 counts[n] = counts.get(n, 0) + delta
                 touched.add(n)
         for n in touched:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import math
 from array import array
-from bisect import bisect_right
-from collections import defaultdict
+from bisect import bisect_left, bisect_right, insort
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cached_property
-from itertools import accumulate, chain, pairwise
+from itertools import accumulate, chain, islice, pairwise, takewhile
 
 from rapidfuzz import fuzz, process
 
@@ -80,6 +80,9 @@ class TextIndex:
         self._segments = tuple(segments)
         self._documents = tuple(f.document for f in per_document)
         self._offsets = list(accumulate((len(seg.para) for seg in segments), initial=0))
+        self._previous = (
+            previous if previous is not None and "_vocabulary" in previous.__dict__ else None
+        )
 
     def __len__(self) -> int:
         return self._offsets[-1]
@@ -90,17 +93,49 @@ class TextIndex:
         return {w: self._ids(w) for w in self._vocabulary}
 
     @cached_property
-    def _known(self) -> dict[str, None]:
-        """Every word, in order of first appearance (one pass in C over the segments' keys)."""
-        return dict.fromkeys(chain.from_iterable(seg.postings for seg in self._segments))
+    def _known(self) -> dict[str, int]:
+        """Every word, with the number of documents holding it; the previous index's counts
+        are patched for the documents only one of the two has."""
+        previous = self._previous
+        if previous is None:
+            return dict(Counter(chain.from_iterable(seg.postings for seg in self._segments)))
+        now = {id(seg): seg for seg in self._segments}
+        before = {id(seg): seg for seg in previous._segments}
+        known = dict(previous._known)
+        for i in before.keys() - now.keys():
+            for w in before[i].postings:
+                known[w] -= 1
+                if not known[w]:
+                    del known[w]
+        for i in now.keys() - before.keys():
+            for w in now[i].postings:
+                known[w] = known.get(w, 0) + 1
+        return known
 
     @cached_property
     def _vocabulary(self) -> list[str]:
-        return list(self._known)
+        """Every word, in code-point order (so words that start alike are neighbours)."""
+        previous, known = self._previous, self._known
+        if previous is None:
+            return sorted(known)
+        before = previous._known
+        words = list(previous._vocabulary)
+        gone = [w for w in before.keys() - known.keys()]
+        new = sorted(known.keys() - before.keys())
+        for w in gone:
+            del words[bisect_left(words, w)]
+        if len(new) > 32:
+            words.extend(new)
+            words.sort()  # two sorted runs: merged in one pass
+        else:
+            for w in new:
+                insort(words, w)
+        return words
 
     def prepare(self) -> TextIndex:
         """Build the vocabulary now (off the event loop, with the index), not on first search."""
         _ = self._vocabulary
+        self._previous = None
         return self
 
     def _ids(self, word: str) -> array:
@@ -160,9 +195,13 @@ class TextIndex:
             ):
                 if cand != word:
                     out.append((cand, score / 100 * 0.9))
-            out += [(v, 0.8) for v in self._vocabulary if v.startswith(word) and len(word) >= 5][
-                :10
-            ]
+            if len(word) >= 5:
+                vocabulary = self._vocabulary
+                at = bisect_left(vocabulary, word)
+                longer = islice(
+                    takewhile(lambda v: v.startswith(word), vocabulary[at : at + 10]), 10
+                )
+                out += [(v, 0.8) for v in longer]
         return out
 
     def search(self, query: str, limit: int = 10) -> list[tuple[Source, float]]:
