@@ -161,6 +161,13 @@ class Keys:
 
     def __init__(self, rows: Sequence[Row] = (), previous: Keys | None = None) -> None:
         self.rows = tuple(rows)
+        if previous is not None and previous.rows == self.rows:  # the same rows: its tables
+            self.labels, self._order = previous.labels, previous._order
+            self._owners_of, self._keys = previous._owners_of, previous._keys
+            self._plain_forms, self._spaced_forms = previous._plain_forms, previous._spaced_forms
+            if "_by_id" in previous.__dict__:
+                self.__dict__["_by_id"] = previous._by_id
+            return
         owners = tuple(map(_OWNER, reversed(self.rows)))
         self.labels: dict[str, str] = dict(
             zip(owners, map(_LABEL, reversed(self.rows)), strict=True)

@@ -10,8 +10,9 @@ sentences the merge kept as the very same object.
 
 from __future__ import annotations
 
-from functools import cached_property
-from operator import attrgetter, itemgetter
+from functools import cached_property, partial
+from itertools import chain, compress
+from operator import attrgetter, is_, itemgetter
 from typing import Any, Self
 
 from bot.config import FuzzySettings
@@ -19,13 +20,16 @@ from bot.extract.lexicon import Lexicon
 from bot.factbase import FactBase, fold
 from bot.index_keys import Keys, Row, document_keys, folded_keys, name_keys, role_keys
 from bot.lookups import AnswerLookups, canonical_role, lend_by_identity
-from bot.models import Person
+from bot.models import DocumentFacts, Person, Quote
 from bot.text_index import TextIndex
 
 _SECOND, _THIRD, _FOURTH = itemgetter(1), itemgetter(2), itemgetter(3)
 #: A person, their rows in the name and role pools, and (office, keys) for the offices pool.
 _PersonEntry = tuple[Person, Row, Row, tuple[tuple[str, tuple[str, ...]], ...]]
 _FIRST, _ID = itemgetter(0), attrgetter("id")
+_COUNTRY, _PARTY, _ACTORS = attrgetter("country"), attrgetter("party"), attrgetter("actors")
+_MISSING = partial(is_, None)
+_QUOTE_KEY = (attrgetter("source.doc_id"), attrgetter("text"), attrgetter("source.sentence"))
 
 #: The tables `prepare` builds.
 _TABLES = (
@@ -202,7 +206,11 @@ class IndexTables:
     @cached_property
     def quote_topics(self) -> dict[tuple[str, str], tuple[str, ...]]:
         """(document id, quote text) → topics (see `_quote_topics`)."""
-        return _quote_topics(self.facts, self.lexicon)
+        found, self.__dict__["_stored_topics"] = lend_by_identity(
+            self.facts.per_document, self._lent("_stored_topics"), _stored_topics
+        )
+        stored = dict(chain.from_iterable(map(_SECOND, found)))
+        return _quote_topics(self.facts.quotes, stored, self.lexicon)
 
     @cached_property
     def text(self) -> TextIndex:
@@ -221,8 +229,10 @@ class IndexTables:
 
     @cached_property
     def _countries_seen(self) -> tuple[str, ...]:
-        seen = dict.fromkeys(p.country for p in self.facts.people if p.country)
-        seen.update(dict.fromkeys(a for c in self.facts.commitments for a in c.actors))
+        seen = dict.fromkeys(map(_COUNTRY, self.facts.people))
+        seen.pop(None, None)
+        seen.pop("", None)
+        seen.update(dict.fromkeys(chain.from_iterable(map(_ACTORS, self.facts.commitments))))
         return tuple(seen)
 
     def parties(self) -> list[str]:
@@ -230,7 +240,10 @@ class IndexTables:
 
     @cached_property
     def _parties_seen(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(p.party for p in self.facts.people if p.party))
+        seen = dict.fromkeys(map(_PARTY, self.facts.people))
+        seen.pop(None, None)
+        seen.pop("", None)
+        return tuple(seen)
 
     def _party_aliases(self, party: str) -> tuple[str, ...]:
         for entry in self.lexicon.words.get("parties") or ():
@@ -251,23 +264,34 @@ def _same_keys(a: Person, b: Person) -> bool:
     )
 
 
-def _quote_topics(facts: FactBase, lexicon: Lexicon) -> dict[tuple[str, str], tuple[str, ...]]:
-    """(document id, quote text) → topics, as extraction stored them.
+def _stored_topics(f: DocumentFacts) -> tuple[DocumentFacts, tuple]:
+    """A document's ((document id, text, sentence), topics) of each quote, if it stored them."""
+    if len(f.quote_topics) != len(f.quotes):
+        return f, ()
+    return f, tuple(zip(_quote_keys(f.quotes), f.quote_topics, strict=True))
+
+
+def _quote_topics(
+    quotes: tuple[Quote, ...],
+    stored: dict[tuple[str, str, str], tuple[str, ...]],
+    lexicon: Lexicon,
+) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(document id, quote text) → topics, as extraction stored them (`stored`).
 
     A quote a correction rewrote, or one from a document stored without topics, is classified
     here, from the quote and its sentence, as extraction would have.
     """
     from bot.extract.topics import classify_topics  # only for facts stored without topics
 
-    stored: dict[tuple[str, str, str], tuple[str, ...]] = {}
-    for f in facts.per_document:
-        if len(f.quote_topics) == len(f.quotes):
-            for q, topics in zip(f.quotes, f.quote_topics, strict=True):
-                stored[(q.source.doc_id, q.text, q.source.sentence)] = topics
-    out: dict[tuple[str, str], tuple[str, ...]] = {}
-    for q in facts.quotes:
-        topics = stored.get((q.source.doc_id, q.text, q.source.sentence))
-        if topics is None:
-            topics = classify_topics(f"{q.text} {q.source.sentence}", lexicon)
-        out[(q.source.doc_id, q.text)] = topics
-    return out
+    keys = _quote_keys(quotes)
+    topics = list(map(stored.get, keys))
+    for i in compress(range(len(topics)), map(_MISSING, topics)):
+        _doc, text, sentence = keys[i]
+        topics[i] = classify_topics(f"{text} {sentence}", lexicon)
+    pairs = zip(map(_FIRST, keys), map(_SECOND, keys), strict=True)
+    return dict(zip(pairs, topics, strict=True))
+
+
+def _quote_keys(quotes: tuple[Quote, ...]) -> list[tuple[str, str, str]]:
+    """(document id, text, sentence) of each quote."""
+    return list(zip(*(map(get, quotes) for get in _QUOTE_KEY), strict=True))

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import chain, compress
+from itertools import compress
 from operator import attrgetter, itemgetter, not_
 from typing import Any, Protocol, TypeVar
 
@@ -248,9 +248,19 @@ class AnswerLookups:
         return self._sources[p.id]
 
     @cached_property
+    def _person_ids(self) -> frozenset[str]:
+        return frozenset(map(_ID, self.people))
+
+    @cached_property
     def _quotes_by_speaker(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-        """Quote positions by person id, and by speaker text for speakers that are no person."""
-        ids = set(map(_ID, self.people))
+        """Quote positions by person id, and by speaker text for speakers that are no person;
+        the previous generation's, when its quotes and person ids are these."""
+        ids, lent = self._person_ids, self._lent("_quotes_by_speaker")
+        previous = self._previous
+        if lent is not None and previous is not None:
+            before = previous.__dict__.get("quotes")
+            if previous.__dict__.get("_person_ids") == ids and before == self.quotes:
+                return lent
         by_id: dict[str, list[int]] = defaultdict(list)
         by_text: dict[str, list[int]] = defaultdict(list)
         for i, q in enumerate(self.quotes):
@@ -378,13 +388,16 @@ class CommitmentsNaming:
             before, counts, shared = {}, {}, frozenset()
         else:
             counts = dict(lent)
-        changes = chain(
-            ((now[i], 1) for i in now.keys() - before.keys()),
-            ((before[i], -1) for i in before.keys() - now.keys()),
-        )
+        changes: Counter[tuple[str, tuple[str, ...]]] = Counter()
+        for i in now.keys() - before.keys():
+            changes[(now[i].name, now[i].aliases)] += 1
+        for i in before.keys() - now.keys():
+            changes[(before[i].name, before[i].aliases)] -= 1
         touched: set[str] = set()
-        for person, delta in changes:
-            for n in {fold(n) for n in names_of(person)}:
+        for (name, aliases), delta in changes.items():
+            if not delta:
+                continue  # an equal person in a new object
+            for n in {fold(n) for n in _long_names(name, aliases)}:
                 counts[n] = counts.get(n, 0) + delta
                 touched.add(n)
         for n in touched:
