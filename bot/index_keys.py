@@ -68,6 +68,12 @@ def may_reach(a: int, b: int, cutoff: float) -> bool:
     return cutoff <= 0 or 200 * min(a, b) >= (cutoff - 1e-6) * (a + b)
 
 
+def _form_kind(k: str) -> int:
+    """Which words-sorted table a key's form goes in: 2 if the key has two words, plus 1 if
+    sorting moves its words ('scholz olaf' → 'olaf scholz')."""
+    return 2 * (" " in k) + (sorted_words(k) != k)
+
+
 class _Bucket:
     """Texts of one length, each with the keys it stands for; its list is made on first use."""
 
@@ -161,10 +167,11 @@ class Keys:
 
     def __init__(self, rows: Sequence[Row] = (), previous: Keys | None = None) -> None:
         self.rows = tuple(rows)
+        self._last: tuple[tuple[str, float, int], tuple[tuple[str, float], ...]] | None = None
         if previous is not None and previous.rows == self.rows:  # the same rows: its tables
             self.labels, self._order = previous.labels, previous._order
             self._owners_of, self._keys = previous._owners_of, previous._keys
-            self._plain_forms, self._spaced_forms = previous._plain_forms, previous._spaced_forms
+            self._forms = previous._forms
             if "_by_id" in previous.__dict__:
                 self.__dict__["_by_id"] = previous._by_id
             return
@@ -189,8 +196,10 @@ class Keys:
                 owners_of[k] = (*owners_of.get(k, ()), owner)
         self._owners_of = owners_of
         self._keys = _Lengths.of((k, k) for k in owners_of)
-        self._plain_forms = _Lengths.of((sorted_words(k), k) for k in owners_of if " " not in k)
-        self._spaced_forms = _Lengths.of((sorted_words(k), k) for k in owners_of if " " in k)
+        self._forms = tuple(
+            _Lengths.of((sorted_words(k), k) for k in owners_of if _form_kind(k) == kind)
+            for kind in range(4)
+        )
 
     def _patch(self, previous: Keys) -> None:
         """Previous's tables, with the rows only one of the two pools has taken out or put in."""
@@ -215,16 +224,13 @@ class Keys:
         gone = [k for k in touched if k in previous._owners_of and k not in owners_of]
         new = [k for k in touched if k not in previous._owners_of and k in owners_of]
         self._keys = previous._keys.patched(((k, k) for k in gone), ((k, k) for k in new))
-        for name, spaced in (("_plain_forms", False), ("_spaced_forms", True)):
-            forms: _Lengths = getattr(previous, name)
-            setattr(
-                self,
-                name,
-                forms.patched(
-                    ((sorted_words(k), k) for k in gone if (" " in k) == spaced),
-                    ((sorted_words(k), k) for k in new if (" " in k) == spaced),
-                ),
+        self._forms = tuple(
+            forms.patched(
+                ((sorted_words(k), k) for k in gone if _form_kind(k) == kind),
+                ((sorted_words(k), k) for k in new if _form_kind(k) == kind),
             )
+            for kind, forms in enumerate(previous._forms)
+        )
 
     @cached_property
     def _by_id(self) -> dict[int, Row]:
@@ -244,19 +250,24 @@ class Keys:
     def prepare(self) -> Keys:
         """Make the lists the queries read now (with the index), and what the next pool reads."""
         _ = self._by_id
-        for lengths in (self._keys, self._plain_forms, self._spaced_forms):
+        for lengths in (self._keys, *self._forms):
             for bucket in lengths.buckets.values():
                 _ = bucket.texts
         return self
 
     def scores(self, query: str, cutoff: float) -> dict[str, float]:
-        """Key → its score against the folded query, for keys scoring at least `cutoff`."""
+        """Key → its score against the folded query, for keys scoring at least `cutoff`.
+
+        The words-sorted pass reads keys with two words (all keys if the query has two), but
+        not the keys already in sorted order when the query is: those score as written."""
         best: dict[str, float] = {}
         self._keys.score(query, cutoff, best)
         ordered = sorted_words(query)
-        self._spaced_forms.score(ordered, cutoff, best)
-        if " " in query:
-            self._plain_forms.score(ordered, cutoff, best)
+        two_words = " " in query
+        for kind, forms in enumerate(self._forms):
+            spaced, reordered = divmod(kind, 2)
+            if (spaced or two_words) and (reordered or ordered != query):
+                forms.score(ordered, cutoff, best)
         return best
 
     def exact(self, query: str) -> list[str]:
@@ -265,7 +276,18 @@ class Keys:
         return sorted(dict.fromkeys(owners), key=self._order.__getitem__)
 
     def rank(self, query: str, cutoff: float, limit: int = 10) -> list[tuple[str, float]]:
-        """Owners best first, each with its best key score (>= cutoff)."""
+        """Owners best first, each with its best key score (>= cutoff).
+
+        The last answer is kept: `who` ranks its argument twice (to resolve it, then for ties).
+        """
+        last = self._last
+        if last is not None and last[0] == (query, cutoff, limit):
+            return list(last[1])
+        found = self._rank(query, cutoff, limit)
+        self._last = ((query, cutoff, limit), tuple(found))
+        return found
+
+    def _rank(self, query: str, cutoff: float, limit: int) -> list[tuple[str, float]]:
         q = fold(query)
         if not q or not self.rows:
             return []

@@ -40,8 +40,7 @@ def _pool(keys: Keys) -> tuple:
         keys._order,
         {k: sorted(v) for k, v in keys._owners_of.items()},
         _lengths(keys._keys),
-        _lengths(keys._plain_forms),
-        _lengths(keys._spaced_forms),
+        [_lengths(forms) for forms in keys._forms],
         keys.keys,
         keys.owners,
     )
