@@ -19,7 +19,8 @@ from bot.config import FuzzySettings
 from bot.extract.lexicon import Lexicon
 from bot.factbase import FactBase, fold
 from bot.index_keys import Keys, Row, document_keys, folded_keys, name_keys, role_keys
-from bot.lookups import AnswerLookups, canonical_role, lend_by_identity
+from bot.lending import lend_by_identity
+from bot.lookups import AnswerLookups, canonical_role
 from bot.models import DocumentFacts, Person, Quote
 from bot.text_index import TextIndex
 

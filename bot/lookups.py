@@ -10,27 +10,23 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from itertools import compress
-from operator import attrgetter, itemgetter, not_
-from typing import Any, Protocol, TypeVar
+from operator import attrgetter, itemgetter
+from typing import Any, Protocol
 
 from bot.extract.lexicon import Lexicon
 from bot.folding import fold
+from bot.lending import lend_by_identity
 from bot.models import Commitment, Person, Quote, Source
+from bot.naming import CommitmentsNaming, name_pattern, names_of
 
-_WORD_RE = re.compile(r"\w+")
+__all__ = ["AnswerLookups", "canonical_role", "name_pattern", "name_pattern_exact", "names_of"]
+
 _ID = attrgetter("id")
-_SENTENCE = attrgetter("sentence")
 _SECOND = itemgetter(1)
-T = TypeVar("T")
-E = TypeVar("E", bound=tuple)
-# Letters outside ASCII that a case-insensitive regular expression takes for ASCII ones
-# (Kelvin sign, long s, dotted and dotless i): 'ſcholz' matches r'\bscholz\b' under IGNORECASE.
-_ASCII_LOOKALIKES = str.maketrans({"\u212a": "k", "\u017f": "s", "\u0130": "i", "\u0131": "i"})
 
 
 #: Per lexicon, each role wording read through its synonyms once (kept across generations: the
@@ -49,80 +45,9 @@ def canonical_role(lexicon: Lexicon, role: str) -> str:
     return found
 
 
-def _match_word(word: str) -> str:
-    """A word as the commitment index keys it: 'Pistorius' → 'pistorius', 'ſcholz' → 'scholz'."""
-    return word.lower() if word.isascii() else word.translate(_ASCII_LOOKALIKES).casefold()
-
-
-@lru_cache(maxsize=1 << 15)
-def _sentence_words(sentence: str) -> tuple[str, ...]:
-    """A commitment sentence's distinct words as the index keys them (memoised per sentence)."""
-    return tuple(dict.fromkeys(_match_word(w) for w in _WORD_RE.findall(sentence)))
-
-
-def name_pattern(names: list[str]) -> re.Pattern[str]:
-    """Any of the names as whole words, case-insensitive; a pattern that never matches if none."""
-    return re.compile("|".join(rf"\b{re.escape(n)}\b" for n in names) or r"(?!)", re.IGNORECASE)
-
-
 def name_pattern_exact(words: list[str]) -> re.Pattern[str]:
     """Any of the words as whole words, case as given: ['minister'] finds 'defense minister'."""
     return re.compile("|".join(rf"\b{re.escape(w)}\b" for w in words) or r"(?!)")
-
-
-def names_of(person: Person) -> list[str]:
-    """The names a person is found by in text: name and aliases longer than three letters."""
-    return _long_names(person.name, person.aliases)
-
-
-def _long_names(name: str, aliases: tuple[str, ...]) -> list[str]:
-    return [n for n in (name, *aliases) if len(n) > 3]
-
-
-def lend_by_identity(
-    items: Sequence[T], lent: dict[int, E] | None, make: Callable[[T], E]
-) -> tuple[list[E], dict[int, E]]:
-    """`make(item)` for each item (a truthy entry that holds the item), in order, and the
-    entries by id(item): an item `lent` has (the very same object) takes its entry from there.
-
-    `lent` is the dict this returned for the last generation: its entries hold their items, so
-    no id in it can name a new object. Native passes but for the items that are new objects.
-    """
-    ids = list(map(id, items))
-    found = list(map((lent or {}).get, ids))
-    by_id = dict(zip(ids, found, strict=True))
-    for item in compress(items, map(not_, found)):
-        by_id[id(item)] = make(item)
-    if not all(found):
-        found = list(map(by_id.__getitem__, ids))
-    return found, by_id  # type: ignore[return-value]
-
-
-def _postings(
-    new: Iterable[str], gone: Iterable[str], lent: dict[str, tuple[str, ...]]
-) -> dict[str, tuple[str, ...]]:
-    """Word → sentences: `lent` without the sentences `gone` and with the sentences `new`."""
-    added: dict[str, list[str]] = defaultdict(list)
-    for sentence in new:
-        for w in _sentence_words(sentence):
-            added[w].append(sentence)
-    removed: dict[str, set[str]] = defaultdict(set)
-    for sentence in gone:
-        for w in _sentence_words(sentence):
-            removed[w].add(sentence)
-    if not added and not removed:
-        return lent
-    out = dict(lent)
-    for w in added.keys() | removed.keys():
-        kept = out.get(w, ())
-        if w in removed:
-            kept = tuple(s for s in kept if s not in removed[w])
-        kept = (*kept, *added.get(w, ()))
-        if kept:
-            out[w] = kept
-        else:
-            out.pop(w, None)
-    return out
 
 
 def person_source(p: Person) -> Source | None:
@@ -306,119 +231,3 @@ class AnswerLookups:
     def commitments_naming(self, person: Person) -> list[Commitment]:
         """Commitments whose sentence names the person (see CommitmentsNaming)."""
         return self._naming.of(person)
-
-
-class CommitmentsNaming:
-    """Commitments by the people their sentences name, through a word index of the sentences.
-
-    Example: with two secretaries known, "the secretary" tells no one apart, so it finds no one's
-    commitments; "Ana Paz" finds the sentences holding both "ana" and "paz", then checks them.
-    `previous` (the last generation's) lends its tables, patched for the sentences and names
-    that differ: a reload that changed one document reads that document's sentences.
-    """
-
-    def __init__(
-        self,
-        people: tuple[Person, ...],
-        commitments: tuple[Commitment, ...],
-        previous: CommitmentsNaming | None = None,
-    ) -> None:
-        self.people = people
-        self.commitments = commitments
-        self._previous = previous
-
-    def prepare(self) -> CommitmentsNaming:
-        _ = self._word_sentences, self._positions, self._shared_names, self._people_by_id
-        self._previous = None
-        return self
-
-    def _lent(self, table: str) -> Any:
-        return self._previous.__dict__.get(table) if self._previous is not None else None
-
-    @cached_property
-    def _sentences(self) -> dict[str, int]:
-        """Each distinct commitment sentence, with how many commitments have it."""
-        return Counter(map(_SENTENCE, self.commitments))
-
-    @cached_property
-    def _word_sentences(self) -> dict[str, tuple[str, ...]]:
-        """Word (as `_sentence_words` keys it) → the distinct sentences holding it."""
-        lent, before = self._lent("_word_sentences"), self._lent("_sentences")
-        now = self._sentences
-        if lent is None or before is None:
-            return _postings(now, {}, {})
-        return _postings(now.keys() - before.keys(), before.keys() - now.keys(), lent)
-
-    @cached_property
-    def _positions(self) -> dict[str, list[int]]:
-        """Sentence → the positions of the commitments that have it, ascending."""
-        out: dict[str, list[int]] = defaultdict(list)
-        for i, sentence in enumerate(map(_SENTENCE, self.commitments)):
-            out[sentence].append(i)
-        return out
-
-    def _candidates(self, name: str) -> set[int] | None:
-        """Commitments holding every word of an ASCII name; None: the name needs a full scan."""
-        name_words = _WORD_RE.findall(name)
-        if not name.isascii() or not name_words:
-            return None
-        found: set[str] | None = None
-        for w in name_words:
-            sentences = self._word_sentences.get(w.lower(), ())
-            found = set(sentences) if found is None else found & set(sentences)
-            if not found:
-                return set()
-        positions = self._positions
-        return {i for sentence in found or () for i in positions[sentence]}
-
-    @cached_property
-    def _people_by_id(self) -> dict[int, Person]:
-        return dict(zip(map(id, self.people), self.people, strict=True))
-
-    @cached_property
-    def _shared_names(self) -> frozenset[str]:
-        """Names and aliases (folded) that several people go by: "the secretary" when two
-        secretaries are known. Such a name tells no one apart, so it finds no one's facts.
-
-        Counted per folded name (`_folded_counts`); the previous generation's counts are
-        patched for the people that are not the same objects in both."""
-        now, before = self._people_by_id, self._lent("_people_by_id")
-        lent, shared = self._lent("_folded_counts"), self._lent("_shared_names")
-        if before is None or lent is None or shared is None:
-            before, counts, shared = {}, {}, frozenset()
-        else:
-            counts = dict(lent)
-        changes: Counter[tuple[str, tuple[str, ...]]] = Counter()
-        for i in now.keys() - before.keys():
-            changes[(now[i].name, now[i].aliases)] += 1
-        for i in before.keys() - now.keys():
-            changes[(before[i].name, before[i].aliases)] -= 1
-        touched: set[str] = set()
-        for (name, aliases), delta in changes.items():
-            if not delta:
-                continue  # an equal person in a new object
-            for n in {fold(n) for n in _long_names(name, aliases)}:
-                counts[n] = counts.get(n, 0) + delta
-                touched.add(n)
-        for n in touched:
-            if counts[n] <= 0:
-                del counts[n]
-        self.__dict__["_folded_counts"] = counts
-        return (shared - touched) | {n for n in touched if counts.get(n, 0) > 1}
-
-    def of(self, person: Person) -> list[Commitment]:
-        """Commitments whose sentence names the person (name or alias as whole words); an alias
-        other people share ("the minister" of two ministers) is left out, unless it is the
-        person's own name."""
-        shared = self._shared_names
-        names = [n for n in names_of(person) if n == person.name or fold(n) not in shared]
-        positions: set[int] = set()
-        for name in names:
-            found = self._candidates(name)
-            positions |= set(range(len(self.commitments))) if found is None else found
-        pattern = name_pattern(names)
-        return [
-            self.commitments[i]
-            for i in sorted(positions)
-            if pattern.search(self.commitments[i].sentence)
-        ]
