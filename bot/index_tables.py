@@ -168,8 +168,13 @@ class IndexTables:
         it ('Outside' for Foreign Affairs), one row per office in order of first holder."""
         # each holder's (office, keys) pairs, once each: the same keys in the same order
         held = list(filter(None, map(_FOURTH, self._person_entries)))
+        distinct = dict(zip(map(id, held), held, strict=True))  # one tuple per (offices, roles)
+        self.__dict__["_offices_held"] = held_ids = tuple(distinct)
+        lent = self._lent("_offices")
+        if lent is not None and self._lent("_offices_held") == held_ids:
+            return lent  # the same holdings in the same order (both indexes hold the tuples)
         keys: dict[str, dict[str, None]] = {}
-        for pairs in dict(zip(map(id, held), held, strict=True)).values():
+        for pairs in distinct.values():
             for office, folded in pairs:
                 keys.setdefault(office, {}).update(dict.fromkeys(folded))
         rows = [(office, office, tuple(k)) for office, k in keys.items()]
@@ -207,9 +212,15 @@ class IndexTables:
     @cached_property
     def quote_topics(self) -> dict[tuple[str, str], tuple[str, ...]]:
         """(document id, quote text) → topics (see `_quote_topics`)."""
-        found, self.__dict__["_stored_topics"] = lend_by_identity(
-            self.facts.per_document, self._lent("_stored_topics"), _stored_topics
-        )
+        before = self._lent("_stored_topics")
+        found, now = lend_by_identity(self.facts.per_document, before, _stored_topics)
+        self.__dict__["_stored_topics"] = now
+        kept, previous = self._lent("quote_topics"), self._previous
+        if kept is not None and previous is not None and previous.facts.quotes == self.facts.quotes:
+            gone = dict(chain.from_iterable(before[i][1] for i in before.keys() - now.keys()))
+            new = dict(chain.from_iterable(now[i][1] for i in now.keys() - before.keys()))
+            if gone == new:  # the same quotes with the same stored topics (ids are unique)
+                return kept
         stored = dict(chain.from_iterable(map(_SECOND, found)))
         return _quote_topics(self.facts.quotes, stored, self.lexicon)
 

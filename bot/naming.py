@@ -118,10 +118,18 @@ class CommitmentsNaming:
         return _postings(now.keys() - before.keys(), before.keys() - now.keys(), lent)
 
     @cached_property
+    def _sentence_list(self) -> list[str]:
+        return list(map(_SENTENCE, self.commitments))
+
+    @cached_property
     def _positions(self) -> dict[str, list[int]]:
-        """Sentence → the positions of the commitments that have it, ascending."""
+        """Sentence → the positions of the commitments that have it, ascending (the previous
+        generation's, when its commitments have the same sentences in the same order)."""
+        lent = self._lent("_positions")
+        if lent is not None and self._lent("_sentence_list") == self._sentence_list:
+            return lent
         out: dict[str, list[int]] = defaultdict(list)
-        for i, sentence in enumerate(map(_SENTENCE, self.commitments)):
+        for i, sentence in enumerate(self._sentence_list):
             out[sentence].append(i)
         return out
 

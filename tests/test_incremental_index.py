@@ -170,3 +170,20 @@ def test_an_index_of_another_lexicon_lends_nothing() -> None:
     fresh = FactIndex(facts, other, FUZZY).prepare()
     assert _tables(facts, new) == _tables(facts, fresh)
     assert new._people.rows[0] is not old._people.rows[0]
+
+
+def test_new_stored_topics_of_the_same_quotes_are_read() -> None:
+    """A document read again with the same quotes but other stored topics: the index does not
+    keep the previous topics."""
+    rng = random.Random(11)
+    docs = [random_document(rng, f"doc-{i:02d}") for i in range(4)]
+    docs = [replace(f, quote_topics=tuple(("defense",) for _q in f.quotes)) for f in docs]
+    assert any(f.quotes for f in docs)
+    cache = MergeCache()
+    old = FactIndex(build_factbase(docs, None, LEXICON, cache=cache), LEXICON, FUZZY).prepare()
+    docs = [replace(f, quote_topics=tuple(("energy",) for _q in f.quotes)) for f in docs]
+    facts = build_factbase(docs, None, LEXICON, cache=cache)
+    new = FactIndex(facts, LEXICON, FUZZY, previous=old).prepare()
+    assert facts.quotes == old.facts.quotes
+    assert set(new.quote_topics.values()) == {("energy",)}
+    assert _tables(facts, new) == _tables(facts, FactIndex(facts, LEXICON, FUZZY).prepare())
