@@ -16,13 +16,16 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cached_property
-from itertools import accumulate, chain, islice, pairwise, takewhile
+from itertools import accumulate, chain, compress, islice, pairwise, takewhile
+from operator import attrgetter, not_
 
 from rapidfuzz import fuzz, process
 
 from bot.extract.text import segment
 from bot.folding import STOPWORDS, index_words, words
 from bot.models import DocumentFacts, Source
+
+_FACTS, _DOCUMENT, _PARA = attrgetter("facts"), attrgetter("document"), attrgetter("para")
 
 
 def sentence_spans(
@@ -72,14 +75,15 @@ class TextIndex:
     def __init__(
         self, per_document: Sequence[DocumentFacts], previous: TextIndex | None = None
     ) -> None:
-        reuse = {id(seg.facts): seg for seg in previous._segments} if previous else {}
-        segments = []
-        for facts in per_document:
-            seg = reuse.get(id(facts))
-            segments.append(seg if seg is not None and seg.facts is facts else _Segment(facts))
-        self._segments = tuple(segments)
-        self._documents = tuple(f.document for f in per_document)
-        self._offsets = list(accumulate((len(seg.para) for seg in segments), initial=0))
+        # a segment holds the reading it was built from, so an id in `reuse` names that reading
+        before = previous._segments if previous else ()
+        reuse = dict(zip(map(id, map(_FACTS, before)), before, strict=True))
+        segments = list(map(reuse.get, map(id, per_document)))
+        for i in compress(range(len(segments)), map(not_, segments)):
+            segments[i] = _Segment(per_document[i])
+        self._segments: tuple[_Segment, ...] = tuple(segments)  # type: ignore[arg-type]
+        self._documents = tuple(map(_DOCUMENT, per_document))
+        self._offsets = list(accumulate(map(len, map(_PARA, self._segments)), initial=0))
         self._previous = (
             previous if previous is not None and "_vocabulary" in previous.__dict__ else None
         )
@@ -99,8 +103,8 @@ class TextIndex:
         previous = self._previous
         if previous is None:
             return dict(Counter(chain.from_iterable(seg.postings for seg in self._segments)))
-        now = {id(seg): seg for seg in self._segments}
-        before = {id(seg): seg for seg in previous._segments}
+        now = dict(zip(map(id, self._segments), self._segments, strict=True))
+        before = dict(zip(map(id, previous._segments), previous._segments, strict=True))
         known = dict(previous._known)
         for i in before.keys() - now.keys():
             for w in before[i].postings:
