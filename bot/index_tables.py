@@ -4,8 +4,12 @@ Building every table of a thousand documents takes about a second; an answer nee
 of them (`ministers` reads the government list, `search` the sentence index). So each table is
 built when first asked for, and `prepare()` builds them all at once where that is wanted: off
 the event loop, before a new generation goes live. `previous` (the live generation's index)
-lends the parts of its tables that did not change: a person, a document or a document's
-sentences the merge kept as the very same object.
+lends the parts of its tables that did not change: the rows of a person, a document or a
+document's sentences the merge kept as the very same object (or an equal person in a new
+object), and a whole table whose inputs are the same; a name pool with a few changed rows is
+the previous pool's tables patched for those rows. So a reload that changed one document of a
+thousand works out that document's entries and makes native passes over the rest. An index of
+another lexicon lends nothing (keys, offices and topics are read through the lexicon).
 """
 
 from __future__ import annotations
