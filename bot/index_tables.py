@@ -31,7 +31,7 @@ from bot.text_index import TextIndex
 _SECOND, _THIRD, _FOURTH = itemgetter(1), itemgetter(2), itemgetter(3)
 #: A person, their rows in the name and role pools, and (office, keys) for the offices pool.
 _PersonEntry = tuple[Person, Row, Row, tuple[tuple[str, tuple[str, ...]], ...]]
-_FIRST, _ID = itemgetter(0), attrgetter("id")
+_FIRST = itemgetter(0)
 _COUNTRY, _PARTY, _ACTORS = attrgetter("country"), attrgetter("party"), attrgetter("actors")
 _MISSING = partial(is_, None)
 _QUOTE_KEY = (attrgetter("source.doc_id"), attrgetter("text"), attrgetter("source.sentence"))
@@ -97,7 +97,7 @@ class IndexTables:
     def _person_entry(self, p: Person) -> _PersonEntry:
         """A person's rows; the rows of an equal person of the previous index (same id, names
         and roles) are taken as they are, so the pools see no change."""
-        old = self._previous_people.get(p.id)
+        old = self._previous_entry(p.id)
         if old is not None and _same_keys(old[0], p):
             return p, old[1], old[2], old[3]
         offices = ()
@@ -110,11 +110,15 @@ class IndexTables:
         names, roles = name_keys(p.name, p.aliases), role_keys(p.roles, p.offices)
         return p, (p.id, p.name, names), (p.id, p.name, roles), offices
 
-    @cached_property
-    def _previous_people(self) -> dict[str, _PersonEntry]:
-        """The previous index's person entries by person id (made at the first new person)."""
-        lent = self._lent("_person_lent") or {}
-        return dict(zip(map(_ID, map(_FIRST, lent.values())), lent.values(), strict=True))
+    def _previous_entry(self, person_id: str) -> _PersonEntry | None:
+        """The previous index's entry of the person with this id (read through its facts'
+        `person_by_id`, which its answers have built), or None."""
+        previous = self._previous
+        lent = self._lent("_person_lent")
+        if previous is None or lent is None:
+            return None
+        person = previous.facts.person_by_id.get(person_id)
+        return lent.get(id(person)) if person is not None else None
 
     @cached_property
     def _office_memo(self) -> dict[tuple[tuple[str, ...], tuple[str, ...]], tuple]:
