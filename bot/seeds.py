@@ -7,10 +7,13 @@ one broken file never costs the facts of the others; bot.service keeps its last 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import logging
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,18 +41,24 @@ class SeedFile:
     path: Path
     sha256: str
 
-    @property
+    @functools.cached_property
     def name(self) -> str:
+        """The file's name (kept: a listing reuses the same SeedFile from reload to reload)."""
         return self.path.name
 
     @property
     def is_document(self) -> bool:
-        return self.path.suffix.lower() in DOCUMENT_SUFFIXES
+        return os.path.splitext(self.name)[1].lower() in DOCUMENT_SUFFIXES
 
     @property
     def is_curated(self) -> bool:
         """A curated YAML file an admin wrote (people, aliases, corrections), not a document."""
-        return self.path.suffix.lower() in CURATED_SUFFIXES
+        return os.path.splitext(self.name)[1].lower() in CURATED_SUFFIXES
+
+    @functools.cached_property
+    def doc_id(self) -> str:
+        """The id of the document this file holds: the slug of its name without the suffix."""
+        return slugify(self.path.stem)
 
 
 def slugify(text: str) -> str:
@@ -61,7 +70,7 @@ def slugify(text: str) -> str:
 
 def is_ignored_name(name: str) -> bool:
     """Names the loader skips: hidden files, README, and suffixes that are not seeds."""
-    suffix = Path(name).suffix.lower()
+    suffix = os.path.splitext(name)[1].lower()
     return name.startswith(".") or name.lower() in IGNORED_NAMES or suffix not in SEED_SUFFIXES
 
 
@@ -86,40 +95,63 @@ def list_seed_files(
     seeds_dir: Path,
     limits: Limits | None = None,
     known: dict[str, tuple[int, int, int, str]] | None = None,
+    made: dict[str, SeedFile] | None = None,
 ) -> list[SeedFile]:
     """Every seed file, sorted by name, with its hash; a missing folder is an empty one.
 
     A symlink that leads out of the folder is skipped with a warning: seeds/ is what admins
     curate, and a link must not serve files from elsewhere on the host. `known` remembers each
     file's (size, mtime, inode, hash) between calls, so a file whose size, modification time and
-    inode are unchanged is not read again: listing 1,000 unchanged files costs 1,000 `stat` calls.
+    inode are unchanged is not read again, and `made` keeps its SeedFile, so the same file is
+    the same object from one listing to the next: listing 1,000 unchanged files costs one
+    directory read and 1,000 `stat` calls.
     """
     limits = limits or Limits()
-    if not seeds_dir.is_dir():
+    try:
+        with os.scandir(seeds_dir) as it:
+            entries = sorted(it, key=_entry_name)
+    except (FileNotFoundError, NotADirectoryError):
         return []
     out = []
-    for path in sorted(seeds_dir.iterdir()):
-        if is_ignored_name(path.name):
-            continue
-        if path.is_symlink() and not _inside(path, seeds_dir):
-            log.warning("skipped %s: a symlink that leads outside %s", path.name, seeds_dir)
+    for entry in entries:
+        name = entry.name
+        if is_ignored_name(name):
             continue
         try:
-            if not path.is_file():
+            if entry.is_symlink() and not _inside(Path(entry.path), seeds_dir):
+                log.warning("skipped %s: a symlink that leads outside %s", name, seeds_dir)
                 continue
-            st = path.stat()
-            seen = known.get(path.name) if known is not None else None
-            stamp = (st.st_size, st.st_mtime_ns, st.st_ino)
-            if seen and seen[:3] == stamp:
-                digest = seen[3]
-            else:
-                digest = _digest(path, st.st_size, limits)
-                if known is not None:
-                    known[path.name] = (*stamp, digest)
-            out.append(SeedFile(path, digest))
+            st = entry.stat()  # follows a link; one system call, the only one per file
+        except FileNotFoundError:  # removed meanwhile, or a link to nothing
+            continue
         except OSError as exc:
-            log.warning("skipped %s: cannot read it (%s)", path.name, exc.strerror)
+            log.warning("skipped %s: cannot read it (%s)", name, exc.strerror)
+            continue
+        if not stat.S_ISREG(st.st_mode):
+            continue
+        seen = known.get(name) if known is not None else None
+        stamp = (st.st_size, st.st_mtime_ns, st.st_ino)
+        if seen and seen[:3] == stamp:
+            digest = seen[3]
+        else:
+            try:
+                digest = _digest(Path(entry.path), st.st_size, limits)
+            except OSError as exc:
+                log.warning("skipped %s: cannot read it (%s)", name, exc.strerror)
+                continue
+            if known is not None:
+                known[name] = (*stamp, digest)
+        seed = made.get(name) if made is not None else None
+        if seed is None or seed.sha256 != digest:
+            seed = SeedFile(Path(entry.path), digest)
+            if made is not None:
+                made[name] = seed
+        out.append(seed)
     return out
+
+
+def _entry_name(entry: os.DirEntry[str]) -> str:
+    return entry.name
 
 
 def check_size(file: str, size: int, limits: Limits) -> None:
@@ -372,7 +404,7 @@ def id_clashes(documents: list[SeedFile], known: set[str]) -> dict[str, SeedErro
     owner: dict[str, str] = {}
     refused: dict[str, SeedError] = {}
     for s in sorted(documents, key=lambda s: (s.name not in known, s.name)):
-        doc_id = slugify(s.path.stem)
+        doc_id = s.doc_id
         if doc_id in owner:
             reason = (
                 f"its document id “{doc_id}” is already {owner[doc_id]}'s; rename or remove one"

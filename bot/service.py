@@ -3,6 +3,8 @@
 A reload reads and extracts changed files off the event loop, merges, indexes, persists the
 generation, and only then swaps a single reference, so a reader always sees one whole
 generation. A file that fails to read keeps its last good facts, and the report names it.
+The steps of reading and saving are in bot.reload_run, the listing of seeds/ in
+bot.seed_files; the service keeps the live generation, its Basis, and the order of the steps.
 """
 
 from __future__ import annotations
@@ -11,10 +13,9 @@ import asyncio
 import datetime as dt
 import functools
 import gc
-import hashlib
 import logging
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,58 +28,51 @@ from bot.extract.lexicon import Lexicon, with_role_synonyms
 from bot.factbase import FactBase, MergeCache, build_factbase
 from bot.follow_service import FollowService
 from bot.gc_pause import full_collections_postponed
-from bot.generation_keys import doc_key, extractor_version, merge_version, source_hash
 from bot.merged_saver import MergedSaver
 from bot.models import CuratedFacts, DocumentFacts
 from bot.reload_listeners import ReloadListener, ReloadListeners
 from bot.reload_logging import log_report, record_action
 from bot.reload_report import ReloadReport
-from bot.reload_steps import (
-    ReloadOutcome,
-    ReloadState,
-    documents_to_read,
-    read_curated,
-    reload_report,
-    take_outcomes,
+from bot.reload_run import (
+    Basis,
+    Listing,
+    Phases,
+    Progress,
+    Snapshot,
+    Sources,
+    config_digest,
+    list_seeds,
+    read_documents,
+    save_generation,
 )
+from bot.reload_steps import ReloadOutcome, ReloadState, read_curated, reload_report
 from bot.search import FactIndex
-from bot.seeds import (
-    SeedFile,
-    id_clashes,
-    list_seed_files,
-)
+from bot.seed_files import SeedFiles
+from bot.seeds import SeedFile
 from bot.store import ReloadLogEntry, Store, StoredGeneration, StoreUnavailable
-from bot.stored_facts import (
-    FileState,
-    fill_from_store,
-    read_stored,
-    stored_documents,
-    stored_instead,
-)
+from bot.stored_facts import FileState, Prefetch, fill_from_store, stored_documents
 
 if TYPE_CHECKING:
     from bot.extraction_pool import ExtractionPool
 
+__all__ = ["BriefingService", "Progress", "ReloadReport", "Snapshot"]
 log = logging.getLogger(__name__)
-Progress = Callable[[str], Awaitable[None]]
 
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-@dataclass(frozen=True)
-class Snapshot:
-    """One generation as readers see it: facts and the index built from them."""
-
-    facts: FactBase
-    index: FactIndex
-    generation: int | None = None
-    built: str = ""
-
-
-def _seed_key(seed: SeedFile, rules_key: str) -> str:
-    return doc_key(seed.sha256, rules_key)
+async def _open_store(path: Path | str) -> Store | None:
+    """The store at `path`, or None (logged) when it cannot be opened: the bot then runs from
+    memory."""
+    try:
+        return await Store.open(path)
+    except StoreUnavailable as exc:
+        log.error("%s", exc)
+    except Exception:
+        log.exception("cannot open the database %s; running from memory", path)
+    return None
 
 
 class BriefingService:
@@ -86,24 +80,16 @@ class BriefingService:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self._lexicon: Lexicon = load_lexicon(settings.config_dir)
-        self._config_hash = self._config_digest()
-        self._rules_key = ""  # config + curated role synonyms the current facts were built with
-        self._rules_lexicon: Lexicon | None = None  # the lexicon of _rules_key, kept as one object
+        lexicon = load_lexicon(settings.config_dir)
+        self._basis = Basis(lexicon, config_digest(settings.config_dir))  # of the live facts
+        self._seeds = SeedFiles(settings.seeds_dir, settings.limits)
         self._merge_cache = MergeCache()  # what the next merge can reuse of the last one
-        self._files: dict[str, FileState] = {}
-        self._stats: dict[str, tuple[int, int, int, str]] = {}  # name -> size, mtime, inode, sha
-        self._saved_stats: dict[str, tuple[int, int, int, str]] = {}  # as the store has them
-        self._fingerprint_now = ""  # of the seeds and config the live generation was built from
-        self._errors: tuple[SeedError | ConfigError, ...] = ()
         self._lock = asyncio.Lock()
         self._merged = MergedSaver(lambda: self._store)  # stores merged facts after a pause
         self._store: Store | None = None
-        self._prefetch: asyncio.Task[None] | None = None  # reads adopted documents' facts
+        self._prefetch = Prefetch()  # reads adopted documents' facts
         self._changes: tuple[FactBase, FactBase, FactChanges] | None = None  # the last reload's
-        self._snapshot = self._index_snapshot(
-            FactBase(topics=self._lexicon.topics), self._lexicon, None
-        )
+        self._snapshot = self._index_snapshot(FactBase(topics=lexicon.topics), lexicon, None)
         self._listeners = ReloadListeners()
         self.follows = FollowService(self)  # follow, unfollow, following, changes
 
@@ -114,6 +100,11 @@ class BriefingService:
         from bot.extraction_pool import shared_pool
 
         return shared_pool(self.settings.limits.workers)
+
+    @property
+    def _files(self) -> dict[str, FileState]:
+        """Each seed file's last good reading, by name."""
+        return self._basis.files
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -131,7 +122,7 @@ class BriefingService:
 
     @property
     def errors(self) -> tuple[SeedError | ConfigError, ...]:
-        return self._errors
+        return self._basis.errors
 
     def ask(self, name: str, arg: str = "") -> Answer:
         """Answer one command against the current generation (UserError on a miss)."""
@@ -151,28 +142,18 @@ class BriefingService:
             return await self._start(prepare)
 
     async def _start(self, prepare: bool = True) -> ReloadReport:
-        try:
-            self._store = await Store.open(self.settings.database)
-        except StoreUnavailable as exc:
-            log.error("%s", exc)
-            self._store = None
-        except Exception:
-            log.exception(
-                "cannot open the database %s; running from memory", self.settings.database
-            )
-            self._store = None
+        self._store = await _open_store(self.settings.database)
         stored = None
         if self._store:
             try:
-                self._stats = self._saved_stats = await self._store.load_seed_stats()
+                await self._seeds.load_stamps(self._store)
                 stored = await self._store.load_latest(documents=False)
             except Exception:
                 log.exception("cannot read the stored generation; rebuilding")
-        self._stats = dict(self._stats)
-        seeds = await self._list_seeds()
-        await self._save_seed_stats({s.name for s in seeds})
-        if stored and stored.fingerprint == self._fingerprint(seeds) and stored.merged:
-            return await self._adopt(stored, seeds, prepare)
+        listing = await list_seeds(self._seeds, self.settings.config_dir)
+        await self._seeds.save_stamps(self._store, {s.name for s in listing.seeds})
+        if stored and stored.fingerprint == listing.fingerprint and stored.merged:
+            return await self._adopt(stored, listing, prepare)
         if stored and self._store:
             # Last good facts for files that may fail now.
             for key, f in (await self._store.load_documents(stored.doc_keys)).items():
@@ -180,90 +161,51 @@ class BriefingService:
                 self._files[name] = FileState(name, f.document.sha256, f, key)
         return await self.reload("startup", action="startup")
 
-    async def _list_seeds(self) -> list[SeedFile]:
-        return await asyncio.to_thread(
-            list_seed_files, self.settings.seeds_dir, self.settings.limits, self._stats
-        )
-
     async def close(self) -> None:
-        task, self._prefetch = self._prefetch, None
-        if task is not None:
-            task.cancel()
-            await asyncio.wait({task})
+        await self._prefetch.cancel()
         await self._merged.flush()
-        await self._save_seed_stats(set(self._files))
+        await self._seeds.save_stamps(self._store, set(self._files))
         if self._store:
             await self._store.close()
             self._store = None
 
-    async def _save_seed_stats(self, names: set[str]) -> None:
-        """Remember the seed files' stamps and hashes for the next start (bot.store_seeds),
-        when they differ from what the store has."""
-        stats = {n: stamp for n, stamp in self._stats.items() if n in names}
-        if not self._store or stats == self._saved_stats:
-            return
-        try:
-            await self._store.save_seed_stats(stats)
-            self._saved_stats = stats
-        except Exception:
-            log.exception("could not store the seed files' hashes")
-
-    def _config_digest(self) -> str:
-        """The extraction config (every config YAML but bot.yaml) and the extraction code."""
-        files = [p for p in self.settings.config_dir.glob("*.yaml") if p.name != "bot.yaml"]
-        return source_hash(files) + extractor_version()
-
-    def _fingerprint(self, seeds: list[SeedFile], config_hash: str | None = None) -> str:
-        h = hashlib.sha256()
-        for s in seeds:
-            h.update(f"{s.name}\0{s.sha256}\n".encode())
-        h.update((config_hash or self._config_hash).encode())
-        h.update(merge_version().encode())
-        return h.hexdigest()
-
-    async def _unchanged(self, who: str, action: str, started: float, files: int) -> ReloadReport:
-        """The report of a reload that found every file and the config as they were."""
-        report = ReloadReport(
-            who=who,
-            action=action,
-            when=_now(),
-            seconds=asyncio.get_running_loop().time() - started,
-            unchanged=files,
-            generation=self._snapshot.generation,
-            totals=self._snapshot.facts.counts(),
-        )
-        await self._log(report)
-        return report
-
     async def _adopt(
-        self, stored: StoredGeneration, seeds: list[SeedFile], prepare: bool = True
+        self, stored: StoredGeneration, listing: Listing, prepare: bool
     ) -> ReloadReport:
         """Answer from the stored generation as it was saved: its merged facts, no re-merging;
         the index's tables are built off the loop (`prepare`) or on first use."""
         started = asyncio.get_running_loop().time()
+        seeds = listing.seeds
         read = ReloadState({})  # a curated file that fails now is left out; stored.errors tell
         curated = await read_curated(read, seeds, self.settings.limits)
-        self._files.update(read.new_files)
         synonyms = curated.role_synonyms
-        lexicon = with_role_synonyms(self._lexicon, synonyms)
-        self._rules_key = f"{self._config_hash}:{synonyms!r}"
-        self._rules_lexicon = lexicon
-        self._files.update(stored_documents(seeds, set(stored.doc_keys), self._rules_key))
-        self._errors = tuple(SeedError(f, line, why) for f, line, why in stored.errors)
+        lexicon = with_role_synonyms(self._basis.lexicon, synonyms)
+        rules_key = f"{self._basis.config_hash}:{synonyms!r}"
+        files = {**self._files, **read.new_files}
+        files.update(stored_documents(seeds, set(stored.doc_keys), rules_key))
+        errors = tuple(SeedError(f, line, why) for f, line, why in stored.errors)
+        self._basis = replace(
+            self._basis,
+            rules_key=rules_key,
+            rules_lexicon=lexicon,
+            files=files,
+            fingerprint=listing.fingerprint,
+            errors=errors,
+        )
         assert stored.merged is not None
         snap = self._index_snapshot(stored.merged, lexicon, stored.id, prepare=False)
         if prepare:
             await asyncio.to_thread(snap.index.prepare)
-        self._swap(snap, self._fingerprint(seeds))
+        self._swap(snap)
         if prepare:  # a bot that stays up: the first reload will want every document's facts
-            self._prefetch = asyncio.create_task(self._prefetch_stored_facts())
+            self._prefetch.start(self._store, files)
         report = ReloadReport(
             who="startup",
             action="startup",
             when=_now(),
             seconds=asyncio.get_running_loop().time() - started,
             unchanged=len(seeds),
-            errors=self._errors,
+            errors=errors,
             generation=stored.id,
             from_store=True,
             totals=snap.facts.counts(),
@@ -271,34 +213,16 @@ class BriefingService:
         await self._log(report)
         return report
 
-    async def _prefetch_stored_facts(self) -> None:
-        """Read the stored facts of the documents adopted at start-up, in the background, so the
-        first reload finds them read (at 1,000 documents it waited ~1 s for them)."""
-        waiting = {f.key: f for f in self._files.values() if f.result is None}
-        if not waiting:
-            return
-        found = await read_stored(self._store, waiting, "the next reload reads them")
-        for key, state in waiting.items():
-            if key in found and self._files.get(state.name) is state:
-                self._files[state.name] = replace(state, result=found[key])
-
     async def _load_stored_facts(self, files: dict[str, FileState]) -> list[SeedFile]:
         """Fill in the facts of files adopted from the store; those it no longer has are
         returned, to be extracted again."""
-        task, self._prefetch = self._prefetch, None
-        if task is not None:  # read already, or being read: take those
-            await asyncio.wait({task})  # its failure is logged; its cancellation is not ours
-            for name, state in files.items():
-                read = self._files.get(name)
-                if state.result is None and read is not None and read.key == state.key:
-                    files[name] = read
+        await self._prefetch.take(files)
         return await fill_from_store(self._store, files, self.settings.seeds_dir)
 
-    def _swap(self, snap: Snapshot, fingerprint: str) -> None:
+    def _swap(self, snap: Snapshot) -> None:
         """Make `snap` the live generation: one reference, then keep the long-lived facts out
         of later garbage collections (a full collection over them stalled the loop ~100 ms)."""
         self._snapshot = snap
-        self._fingerprint_now = fingerprint
         gc.freeze()
 
     # -- reload ------------------------------------------------------------------------------
@@ -355,92 +279,52 @@ class BriefingService:
         return self._store
 
     async def _reload(self, who: str, action: str, progress: Progress | None) -> ReloadReport:
-        loop = asyncio.get_running_loop()
-        started = loop.time()
-        errors: list[SeedError | ConfigError] = []
-        config_hash = await asyncio.to_thread(self._config_digest)
-        seeds = await self._list_seeds()
-        # O(files) steps run in a thread: at 1,000 files each held the event loop ~20-60 ms.
-        fingerprint = await asyncio.to_thread(self._fingerprint, seeds, config_hash)
-        if (
-            config_hash == self._config_hash
-            and not self._errors
-            and fingerprint == self._fingerprint_now
-        ):
-            return await self._unchanged(who, action, started, len(seeds))
-        try:
-            base_lexicon = (
-                self._lexicon
-                if config_hash == self._config_hash
-                else await asyncio.to_thread(load_lexicon, self.settings.config_dir)
-            )
-        except ConfigError as exc:
-            errors.append(exc)
-            base_lexicon, config_hash = self._lexicon, self._config_hash
-            fingerprint = await asyncio.to_thread(self._fingerprint, seeds, config_hash)
-        old_facts = self._snapshot.facts
-        state = ReloadState(dict(self._files), errors=errors)
-        curated = await read_curated(state, seeds, self.settings.limits)
-        rules_key = f"{config_hash}:{curated.role_synonyms!r}"
-        same_rules = rules_key == self._rules_key
-        lexicon = (
-            self._rules_lexicon
-            if same_rules and self._rules_lexicon is not None
-            else with_role_synonyms(base_lexicon, curated.role_synonyms)
+        phases = Phases()
+        listing = await list_seeds(self._seeds, self.settings.config_dir)
+        if listing.unchanged(self._basis):
+            return await self._unchanged(who, action, phases, len(listing.seeds))
+        sources = Sources(self._store, self._load_stored_facts, lambda: self._pool,
+                          self.settings.limits)  # fmt: skip
+        read = await read_documents(
+            sources, self._basis, listing, self.settings.config_dir, progress, phases
         )
-
-        documents = [s for s in seeds if not s.is_curated]
-        key_of = functools.partial(_seed_key, rules_key=rules_key)
-        clashes = await asyncio.to_thread(id_clashes, documents, set(state.old_files))
-        errors.extend(clashes.values())
-        documents = [s for s in documents if s.name not in clashes]
-        todo = documents_to_read(state, documents, same_rules, key_of)
-        todo += await self._load_stored_facts(state.new_files)
-        todo = await stored_instead(self._store, todo, state.new_files, key_of)
-        phases = {"list": loop.time() - started}
-        outcomes = await self._pool.extract(todo, lexicon, self.settings.limits, progress)
-        phases["extract"] = loop.time() - started
-        take_outcomes(state, todo, outcomes, rules_key)
-
-        doc_states = [f for f in state.new_files.values() if isinstance(f.result, DocumentFacts)]
-        doc_facts = [f.result for f in doc_states]
+        old_facts = self._snapshot.facts
+        doc_facts = [f.result for f in read.documents]
         if progress:
             await progress("Merging and indexing")
-        snap = await asyncio.to_thread(self._build_snapshot, doc_facts, curated, lexicon, None)
-        phases["merge+index"] = loop.time() - started
-
-        generation, saved = None, True
-        if self._store:
-            try:
-                generation = await self._store.save_generation(
-                    doc_facts,
-                    curated,
-                    fingerprint,
-                    [(f.name, f.sha256) for f in state.new_files.values()],
-                    [(Path(e.file).name, e.line, e.reason) for e in errors],
-                    keys=[f.key or doc_key(f.sha256, rules_key) for f in doc_states],
-                )
-            except Exception:
-                log.exception("could not save the generation")
-                saved = False
+        snap = await asyncio.to_thread(
+            self._build_snapshot, doc_facts, read.curated, read.rules_lexicon, None
+        )
+        phases.mark("merge+index")
+        generation, saved = await save_generation(self._store, read)
         snap = Snapshot(snap.facts, snap.index, generation, _now())
         if generation is not None:
             self._merged.schedule(generation, snap.facts)
-        phases["save"] = loop.time() - started
-        log.debug("reload phases (s since start): %s", {k: round(v, 3) for k, v in phases.items()})
-
+        phases.mark("save")
         changes = await asyncio.to_thread(diff_facts, old_facts, snap.facts)  # not on the loop
+        phases.mark("diff")
+        log.debug("reload phases (s, CPU s since start): %s", phases.marks)
         self._changes = (old_facts, snap.facts, changes)  # what listeners are told, worked out once
-        self._swap(snap, fingerprint)  # readers see old or new, whole
-        self._files = state.new_files
-        self._lexicon = base_lexicon
-        self._config_hash = config_hash
-        self._rules_key = rules_key
-        self._rules_lexicon = lexicon
-        self._errors = tuple(errors)
+        self._swap(snap)  # readers see old or new, whole
+        self._basis = read.basis()
         outcome = ReloadOutcome(changes, snap.facts.counts(), generation, saved)
-        seconds = loop.time() - started
-        report = reload_report(who, action, _now(), seconds, seeds, state, clashes, outcome)
+        seconds = phases.seconds()
+        state, clashes = read.state, read.clashes
+        report = reload_report(who, action, _now(), seconds, listing.seeds, state, clashes, outcome)
+        await self._log(report)
+        return report
+
+    async def _unchanged(self, who: str, action: str, phases: Phases, files: int) -> ReloadReport:
+        """The report of a reload that found every file and the config as they were."""
+        report = ReloadReport(
+            who=who,
+            action=action,
+            when=_now(),
+            seconds=phases.seconds(),
+            unchanged=files,
+            generation=self._snapshot.generation,
+            totals=self._snapshot.facts.counts(),
+        )
         await self._log(report)
         return report
 
@@ -488,7 +372,7 @@ class BriefingService:
     @property
     def lexicon(self) -> Lexicon:
         """The word lists of the config the live facts were read with."""
-        return self._lexicon
+        return self._basis.lexicon
 
     async def upload(
         self, filename: str, data: bytes, who: str, progress: Progress | None = None

@@ -10,6 +10,7 @@ adopted document is a FileState with `result=None`; the first reload fills them 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -103,3 +104,50 @@ def stored_documents(
         if s.is_document and key in stored_keys:
             out[s.name] = FileState(s.name, s.sha256, None, key)
     return out
+
+
+class Prefetch:
+    """The stored facts of documents adopted at start-up, read in the background so the first
+    reload finds them read (at 1,000 documents it waited ~1 s for them).
+
+    `start(store, files)` reads the facts of every reading in `files` that has none yet and
+    fills them in there; `take(files)` waits for that and copies them into another reading of
+    the same files (a reload's). Example: a bot that adopts 1,000 documents starts the read;
+    its first reload, a minute later, finds them read.
+    """
+
+    def __init__(self) -> None:
+        self.task: asyncio.Task[None] | None = None
+        self._files: dict[str, FileState] = {}
+
+    def start(self, store: Store | None, files: dict[str, FileState]) -> None:
+        if store is not None and any(f.result is None for f in files.values()):
+            self._files = files
+            self.task = asyncio.create_task(self._read(store, files))
+
+    @staticmethod
+    async def _read(store: Store, files: dict[str, FileState]) -> None:
+        waiting = {f.key: f for f in files.values() if f.result is None}
+        found = await read_stored(store, waiting, "the next reload reads them")
+        for key, state in waiting.items():
+            if key in found and files.get(state.name) is state:
+                files[state.name] = replace(state, result=found[key])
+
+    async def take(self, files: dict[str, FileState]) -> None:
+        """Wait for the background read, if one was started, and fill in `files` from it."""
+        task, self.task = self.task, None
+        if task is None:
+            return
+        await asyncio.wait({task})  # its failure is logged; its cancellation is not ours
+        for name, state in files.items():
+            read = self._files.get(name)
+            if state.result is None and read is not None and read.key == state.key:
+                files[name] = read
+        self._files = {}
+
+    async def cancel(self) -> None:
+        """Stop the background read (at close)."""
+        task, self.task = self.task, None
+        if task is not None:
+            task.cancel()
+            await asyncio.wait({task})

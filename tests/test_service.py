@@ -292,7 +292,7 @@ async def test_a_start_after_the_merging_code_changed_reads_facts_from_the_store
     first = await started(workdir)
     expected = first.ask("ministers")
     await first.close()
-    monkeypatch.setattr("bot.service.merge_version", lambda: "other merging code")
+    monkeypatch.setattr("bot.seed_files.merge_version", lambda: "other merging code")
     (workdir.seeds_dir / "b.md").write_text(NEW_DOC.replace("Oslo", "Tromsø"))
 
     service = BriefingService(workdir)

@@ -222,8 +222,8 @@ async def test_a_reload_after_a_start_from_the_store_reads_its_facts_once(
     service = BriefingService(workdir)
     assert (await service.start()).from_store
     if wait:  # the bot has been up a while: the documents' stored facts are read
-        assert service._prefetch is not None
-        await service._prefetch
+        assert service._prefetch.task is not None
+        await service._prefetch.task
         assert all(f.result is not None for f in service._files.values())
     real = service._pool.extract
     extracted: list[str] = []
