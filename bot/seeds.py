@@ -46,11 +46,11 @@ class SeedFile:
         """The file's name (kept: a listing reuses the same SeedFile from reload to reload)."""
         return self.path.name
 
-    @property
+    @functools.cached_property
     def is_document(self) -> bool:
         return os.path.splitext(self.name)[1].lower() in DOCUMENT_SUFFIXES
 
-    @property
+    @functools.cached_property
     def is_curated(self) -> bool:
         """A curated YAML file an admin wrote (people, aliases, corrections), not a document."""
         return os.path.splitext(self.name)[1].lower() in CURATED_SUFFIXES
@@ -115,7 +115,8 @@ def list_seed_files(
     out = []
     for entry in entries:
         name = entry.name
-        if is_ignored_name(name):
+        seed = made.get(name) if made is not None else None
+        if seed is None and is_ignored_name(name):
             continue
         try:
             if entry.is_symlink() and not _inside(Path(entry.path), seeds_dir):
@@ -141,7 +142,6 @@ def list_seed_files(
                 continue
             if known is not None:
                 known[name] = (*stamp, digest)
-        seed = made.get(name) if made is not None else None
         if seed is None or seed.sha256 != digest:
             seed = SeedFile(Path(entry.path), digest)
             if made is not None:
