@@ -292,16 +292,24 @@ class BriefingService:
         doc_facts = [f.result for f in read.documents]
         if progress:
             await progress("Merging and indexing")
-        snap = await asyncio.to_thread(
-            self._build_snapshot, doc_facts, read.curated, read.rules_lexicon, None
-        )
+        # The generation's documents are saved while they merge: the save is mostly SQLite,
+        # which runs beside the merge on another core; the generation goes live after both.
+        saving = asyncio.create_task(save_generation(self._store, read))
+        try:
+            built = await asyncio.to_thread(
+                self._build_snapshot, doc_facts, read.curated, read.rules_lexicon, None
+            )
+        except BaseException:
+            await asyncio.wait({saving})  # a generation saved without merged facts is re-merged
+            raise
         phases.mark("merge+index")
-        generation, saved = await save_generation(self._store, read)
-        snap = Snapshot(snap.facts, snap.index, generation, _now())
+        diffing = asyncio.create_task(asyncio.to_thread(diff_facts, old_facts, built.facts))
+        generation, saved = await saving  # not on the loop
+        phases.mark("save")
+        snap = Snapshot(built.facts, built.index, generation, _now())
         if generation is not None:
             self._merged.schedule(generation, snap.facts)
-        phases.mark("save")
-        changes = await asyncio.to_thread(diff_facts, old_facts, snap.facts)  # not on the loop
+        changes = await diffing
         phases.mark("diff")
         log.debug("reload phases (s, CPU s since start): %s", phases.marks)
         self._changes = (old_facts, snap.facts, changes)  # what listeners are told, worked out once
