@@ -27,6 +27,7 @@ import queue
 import threading
 import traceback
 import weakref
+from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection
@@ -87,11 +88,16 @@ class _Worker:
         child.close()
         self.key = ""
 
-    def run(self, key: str, lexicon: bytes, seed: SeedFile, limits: Limits) -> Outcome:
-        """One document; raises TimeoutError (the worker is then dead) or EOFError."""
+    def send(self, key: str, lexicon: bytes, seed: SeedFile, limits: Limits) -> None:
+        """Queue one document on the worker's pipe; the lexicon goes with it only when the
+        worker does not have it."""
         send_lexicon = None if key == self.key else lexicon
         self.conn.send((key, send_lexicon, seed, limits))
         self.key = key
+
+    def receive(self, seed: SeedFile, limits: Limits) -> Outcome | None:
+        """The outcome of the oldest document sent, or None when the worker did not have its
+        lexicon (send it again); raises TimeoutError (the worker is then dead) or EOFError."""
         if not self.conn.poll(limits.extract_seconds):
             self.stop(kill=True)
             raise TimeoutError
@@ -104,7 +110,7 @@ class _Worker:
             log.error("extracting %s failed:\n%s", seed.name, value[1])
             return SeedError(seed.name, None, f"extraction failed ({value[0]}); please report it")
         self.key = ""
-        return self.run(key, lexicon, seed, limits)
+        return None
 
     def stop(self, kill: bool = False) -> None:
         if kill:
@@ -166,28 +172,62 @@ class ExtractionPool:
         with self._lock:
             self._all.discard(worker)
 
-    def _run(self, key: str, lexicon: bytes, seed: SeedFile, limits: Limits) -> Outcome:
-        """Blocking, in a slot thread: one document on an idle (or new) worker."""
-        if self._closed:
-            raise RuntimeError("the extraction pool is closed")
-        worker = self._take()
+    def _lane(
+        self,
+        key: str,
+        lexicon: bytes,
+        jobs: deque[tuple[int, SeedFile]],
+        limits: Limits,
+        deliver: Callable[[int, Outcome], None],
+    ) -> None:
+        """Blocking, in a slot thread: documents from `jobs` on one worker, each outcome
+        handed to `deliver`, until `jobs` is empty.
+
+        The next document is sent while the worker reads the current one, so the worker never
+        waits for the parent between documents; its time limit runs from when the previous
+        outcome came back. A worker that dies or runs late takes only its current document
+        with it: the one queued behind it goes to a new worker.
+        """
+        worker: _Worker | None = None
+        sent: deque[tuple[int, SeedFile]] = deque()  # on the worker's pipe, oldest first
         try:
-            outcome = worker.run(key, lexicon, seed, limits)
-        except TimeoutError:
-            self._drop(worker)
-            seconds = f"{limits.extract_seconds:g}"
-            return SeedError(
-                seed.name,
-                None,
-                f"extraction took over {seconds} s and was stopped (limits.extract_seconds)",
-            )
-        except (EOFError, OSError) as exc:
-            worker.stop(kill=True)
-            self._drop(worker)
-            log.warning("the extraction process for %s died: %r", seed.name, exc)
-            return SeedError(seed.name, None, "the extraction process died on this file")
-        self._idle.put(worker)
-        return outcome
+            while sent or jobs:
+                if self._closed:
+                    raise RuntimeError("the extraction pool is closed")
+                if worker is None:
+                    worker = self._take()
+                while len(sent) < 2 and jobs and not (sent and worker.key != key):
+                    job = jobs.popleft()  # a lexicon goes only to an idle worker: no deadlock
+                    worker.send(key, lexicon, job[1], limits)
+                    sent.append(job)
+                index, seed = sent[0]
+                try:
+                    outcome = worker.receive(seed, limits)
+                except TimeoutError:
+                    self._drop(worker)
+                    worker = None
+                    outcome = _late(seed, limits)
+                except (EOFError, OSError) as exc:
+                    worker.stop(kill=True)
+                    self._drop(worker)
+                    worker = None
+                    log.warning("the extraction process for %s died: %r", seed.name, exc)
+                    outcome = SeedError(seed.name, None, "the extraction process died on this file")
+                sent.popleft()
+                if outcome is None:  # the worker lacked the lexicon: send this one again
+                    jobs.appendleft((index, seed))
+                    continue
+                deliver(index, outcome)
+                if worker is None:  # what was queued on the lost worker goes to the next one
+                    jobs.extendleft(reversed(sent))
+                    sent.clear()
+        finally:
+            if worker is not None:
+                if sent:  # interrupted with documents on its pipe: it cannot be reused
+                    worker.stop(kill=True)
+                    self._drop(worker)
+                else:
+                    self._idle.put(worker)
 
     async def extract(
         self,
@@ -201,15 +241,27 @@ class ExtractionPool:
             return []
         loop = asyncio.get_running_loop()
         key, payload = self._packed(lexicon)
-        futures = [
-            loop.run_in_executor(self._threads, self._run, key, payload, s, limits) for s in seeds
+        futures = [loop.create_future() for _ in seeds]
+
+        def deliver(index: int, outcome: Outcome) -> None:  # from a slot thread
+            loop.call_soon_threadsafe(_settle, futures[index], outcome)
+
+        jobs = deque(enumerate(seeds))
+        lanes = [
+            loop.run_in_executor(self._threads, self._lane, key, payload, jobs, limits, deliver)
+            for _ in range(min(self.size, len(seeds)))
         ]
+        # A lane that failed (the pool closed) leaves its documents unsettled: they fail too.
+        ended = asyncio.gather(*lanes, return_exceptions=True)
+        ended.add_done_callback(lambda _: _fail_unsettled(futures, lanes))
         if progress:
             for done, fut in enumerate(asyncio.as_completed(futures), 1):
                 outcome = await fut
                 name = outcome.file if isinstance(outcome, SeedError) else _name(outcome)
                 await progress(f"Read {name} ({done}/{len(seeds)})")
-        return list(await asyncio.gather(*futures))
+        outcomes = list(await asyncio.gather(*futures))
+        await ended
+        return outcomes
 
     def close(self) -> None:
         """Stop every worker; later calls to `extract` fail."""
@@ -219,6 +271,30 @@ class ExtractionPool:
             workers, self._all = list(self._all), set()
         for worker in workers:
             worker.stop()
+
+
+def _late(seed: SeedFile, limits: Limits) -> SeedError:
+    seconds = f"{limits.extract_seconds:g}"
+    return SeedError(
+        seed.name,
+        None,
+        f"extraction took over {seconds} s and was stopped (limits.extract_seconds)",
+    )
+
+
+def _settle(future: asyncio.Future[Outcome], outcome: Outcome) -> None:
+    if not future.done():
+        future.set_result(outcome)
+
+
+def _fail_unsettled(
+    futures: list[asyncio.Future[Outcome]], lanes: list[asyncio.Future[None]]
+) -> None:
+    """Once every lane has ended: a document no lane settled fails with the lanes' error."""
+    error = next((f.exception() for f in lanes if not f.cancelled() and f.exception()), None)
+    for future in futures:
+        if not future.done():
+            future.set_exception(error or RuntimeError("the extraction pool is closed"))
 
 
 def _name(facts: DocumentFacts) -> str:

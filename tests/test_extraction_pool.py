@@ -117,3 +117,23 @@ async def test_a_closed_pool_refuses_work(lexicon: Lexicon, tmp_path: Path) -> N
     p.close()
     with pytest.raises(RuntimeError):
         await p.extract([seed(tmp_path, "a.md", TEXT)], lexicon, Limits())
+
+
+async def test_a_worker_killed_mid_batch_costs_only_its_current_document(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    p = ExtractionPool(1)
+    try:
+        big = seed(tmp_path, "big.md", TEXT + "\n".join(TEXT.splitlines()[4:]) * 400)
+        after = seed(tmp_path, "after.md", TEXT)
+        task = asyncio.ensure_future(p.extract([big, after], lexicon, Limits()))
+        while not p._all:
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.3)
+        for worker in list(p._all):
+            worker.process.kill()
+        first, second = await task
+        assert isinstance(first, SeedError) and "process died" in first.reason
+        assert isinstance(second, DocumentFacts)
+    finally:
+        p.close()
