@@ -115,6 +115,7 @@ class Read:
     rules_key: str
     rules_lexicon: Lexicon
     clashes: dict[str, SeedError]
+    packed: dict[str, bytes]  # extracted documents' facts packed for the store, by file name
 
     @property
     def documents(self) -> list[FileState]:
@@ -204,12 +205,14 @@ async def read_documents(
     todo += await sources.load_stored(state.new_files)
     todo = await stored_instead(sources.store, todo, state.new_files, key_of)
     phases.mark("list")
+    packed: dict[str, bytes] = {}
     if todo:
-        outcomes = await sources.pool().extract(todo, rules_lexicon, sources.limits, progress)
+        pool = sources.pool()
+        outcomes = await pool.extract(todo, rules_lexicon, sources.limits, progress, packed)
         take_outcomes(state, todo, outcomes, rules_key)
     phases.mark("extract")
     return Read(
-        state, curated, lexicon, config_hash, fingerprint, rules_key, rules_lexicon, clashes
+        state, curated, lexicon, config_hash, fingerprint, rules_key, rules_lexicon, clashes, packed
     )
 
 
@@ -223,6 +226,12 @@ async def save_generation(store: Store | None, read: Read) -> tuple[int | None, 
     if store is None:
         return None, True
     documents = read.documents
+    keys = [f.key or doc_key(f.sha256, read.rules_key) for f in documents]
+    packed = {
+        k: read.packed[f.name]
+        for f, k in zip(documents, keys, strict=True)
+        if f.name in read.packed
+    }
     try:
         generation = await store.save_generation(
             [f.result for f in documents],  # type: ignore[misc]
@@ -230,7 +239,8 @@ async def save_generation(store: Store | None, read: Read) -> tuple[int | None, 
             read.fingerprint,
             [(f.name, f.sha256) for f in read.state.new_files.values()],
             [(Path(e.file).name, e.line, e.reason) for e in read.state.errors],
-            keys=[f.key or doc_key(f.sha256, read.rules_key) for f in documents],
+            keys=keys,
+            packed=packed,
         )
     except Exception:
         log.exception("could not save the generation")

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Generator, Iterable, Sequence
+from collections.abc import Generator, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -69,6 +69,13 @@ log = logging.getLogger(__name__)
 
 #: How many generations survive a save (the newest ones).
 KEEP_GENERATIONS = 3
+
+
+def _packed_rows(
+    documents: dict[str, DocumentFacts], packed: Mapping[str, bytes]
+) -> list[tuple[str, bytes]]:
+    """(key, packed facts) for each document: packed already, or packed now."""
+    return [(k, packed.get(k) or encode_document_facts(f)) for k, f in documents.items()]
 
 
 class _Opening:
@@ -126,13 +133,16 @@ class Store(Database):
         *,
         keys: Sequence[str] | None = None,
         merged: FactBase | None = None,
+        packed: Mapping[str, bytes] | None = None,
     ) -> int:
         """Store one whole generation in one transaction and return its id.
 
         `keys` name each document's facts (content hash + extraction rules, from the service);
         facts already stored under a key are not written again. `merged` is the fact base as
         answered from. Generations beyond the newest `keep`, and facts no generation lists,
-        are deleted. If anything fails, nothing of this generation is stored.
+        are deleted. If anything fails, nothing of this generation is stored. `packed` holds
+        documents' facts packed already, by key (the extraction workers pack them); the others
+        are packed here, in one trip to a worker thread.
         """
         if keys is None:
             keys = await asyncio.to_thread(lambda: [content_key(f) for f in documents])
@@ -144,11 +154,9 @@ class Store(Database):
             async with self._transaction() as conn:
                 generation = await tables.insert_generation(conn, utc_now(), fingerprint, header)
                 stored = await tables.stored_keys(conn, keys)
-                for facts, key in zip(documents, keys, strict=True):
-                    if key not in stored:
-                        payload = await asyncio.to_thread(encode_document_facts, facts)
-                        await tables.insert_facts(conn, key, payload)
-                        stored.add(key)
+                new = {k: f for f, k in zip(documents, keys, strict=True) if k not in stored}
+                rows = await asyncio.to_thread(_packed_rows, new, packed or {})
+                await tables.insert_all_facts(conn, rows)
                 rows = [(f.document.id, k) for f, k in zip(documents, keys, strict=True)]
                 await tables.insert_documents(conn, generation, rows)
                 await tables.insert_parts(conn, generation, parts)

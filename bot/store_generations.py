@@ -38,8 +38,9 @@ async def insert_generation(
     return generation
 
 
-async def insert_facts(conn: aiosqlite.Connection, key: str, payload: bytes) -> None:
-    await conn.execute("INSERT INTO document_facts (doc_key, facts) VALUES (?, ?)", (key, payload))
+async def insert_all_facts(conn: aiosqlite.Connection, rows: Sequence[tuple[str, bytes]]) -> None:
+    """Documents' facts as (document key, packed facts)."""
+    await conn.executemany("INSERT INTO document_facts (doc_key, facts) VALUES (?, ?)", rows)
 
 
 async def insert_documents(

@@ -137,3 +137,16 @@ async def test_a_worker_killed_mid_batch_costs_only_its_current_document(
         assert isinstance(second, DocumentFacts)
     finally:
         p.close()
+
+
+async def test_workers_pack_the_facts_as_the_store_packs_them(
+    pool: ExtractionPool, lexicon: Lexicon, tmp_path: Path
+) -> None:
+    from bot.store_records import encode_document_facts
+
+    good = seed(tmp_path, "good.md", TEXT)
+    bad = seed(tmp_path, "bad.md", "---\ndate: tomorrow\n---\nText.\n")
+    packed: dict[str, bytes] = {}
+    outcomes = await pool.extract([good, bad], lexicon, Limits(), packed=packed)
+    assert isinstance(outcomes[0], DocumentFacts)
+    assert packed == {"good.md": encode_document_facts(outcomes[0])}  # none for the failure
