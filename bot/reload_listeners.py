@@ -19,6 +19,7 @@ from bot.reload_report import ReloadReport
 
 if TYPE_CHECKING:
     from bot.service import Snapshot
+    from bot.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -78,3 +79,20 @@ class ReloadListeners:
                 await callback(result)
             except Exception:
                 log.exception("a reload listener failed (%s)", getattr(callback, "__name__", "?"))
+
+
+async def facts_before(
+    listeners: ReloadListeners, store: Store | None, live: FactBase, action: str
+) -> FactBase | None:
+    """What a reload's changes are counted from: the live facts; at start-up, the merged facts
+    of the stored generation (None when there are none, or no one listens)."""
+    if action != "startup":
+        return live
+    if not listeners or store is None:
+        return None
+    try:
+        stored = await store.load_latest(documents=False)
+    except Exception:
+        log.exception("cannot read the stored generation; start-up changes go untold")
+        return None
+    return stored.merged if stored is not None else None

@@ -1,5 +1,6 @@
 """The steps of a reload that need no service state: reading curated files, telling which
-documents need extracting, taking the extraction outcomes, and the report.
+documents need extracting, taking the extraction outcomes, the report, and the Basis of a
+stored generation adopted at start-up.
 
 Each takes the seed files and the last good readings (`FileState` by file name) and returns new
 ones; the service runs them in order (BriefingService._reload). Example: with `a.md` unchanged
@@ -12,16 +13,22 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from bot.changes import FactChanges, change_counts
 from bot.errors import ConfigError, SeedError
+from bot.extract.lexicon import with_role_synonyms
 from bot.generation_keys import doc_key
 from bot.limits import Limits
 from bot.models import CuratedFacts, DocumentFacts
 from bot.reload_report import ReloadReport
 from bot.seeds import SeedFile, merge_curated, read_seed
-from bot.stored_facts import FileState
+from bot.stored_facts import FileState, stored_documents
+
+if TYPE_CHECKING:
+    from bot.reload_run import Basis, Listing
+    from bot.store import StoredGeneration
 
 
 @dataclass
@@ -131,4 +138,26 @@ def reload_report(
         generation=outcome.generation,
         saved=outcome.saved,
         totals=outcome.totals,
+    )
+
+
+async def adopted_basis(
+    basis: Basis, listing: Listing, stored: StoredGeneration, limits: Limits
+) -> Basis:
+    """The Basis of a stored generation adopted as saved: its curated files read now (one
+    that fails now is left out; the stored errors tell), its documents known by their store key
+    under the rules those curated files give, their facts read later (`fill_from_store`)."""
+    read = ReloadState({})
+    curated = await read_curated(read, listing.seeds, limits)
+    synonyms = curated.role_synonyms
+    rules_key = f"{basis.config_hash}:{synonyms!r}"
+    files = {**basis.files, **read.new_files}
+    files.update(stored_documents(listing.seeds, set(stored.doc_keys), rules_key))
+    return replace(
+        basis,
+        rules_key=rules_key,
+        rules_lexicon=with_role_synonyms(basis.lexicon, synonyms),
+        files=files,
+        fingerprint=listing.fingerprint,
+        errors=tuple(SeedError(f, line, why) for f, line, why in stored.errors),
     )

@@ -3,8 +3,9 @@
 A reload reads and extracts changed files off the event loop, merges, indexes, persists the
 generation, and only then swaps a single reference, so a reader always sees one whole
 generation. A file that fails to read keeps its last good facts, and the report names it.
-The steps of reading and saving are in bot.reload_run, the listing of seeds/ in
-bot.seed_files; the service keeps the live generation, its Basis, and the order of the steps.
+The service keeps the live Snapshot and the Basis it was read from, and runs the steps in
+order: listing seeds/ (bot.seed_files), reading what changed (bot.reload_run), merging and
+indexing (`build_snapshot`, below), saving beside the merge, then the swap.
 """
 
 from __future__ import annotations
@@ -15,27 +16,25 @@ import functools
 import gc
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot import briefing, seed_intake
 from bot.answers import Answer
 from bot.changes import FactChanges, diff_facts
-from bot.config import Settings, load_lexicon
+from bot.config import FuzzySettings, Settings, load_lexicon
 from bot.errors import ConfigError, SeedError
-from bot.extract.lexicon import Lexicon, with_role_synonyms
+from bot.extract.lexicon import Lexicon
 from bot.factbase import FactBase, MergeCache, build_factbase
 from bot.follow_service import FollowService
 from bot.gc_pause import full_collections_postponed
 from bot.merged_saver import MergedSaver
 from bot.models import CuratedFacts, DocumentFacts
-from bot.reload_listeners import ReloadListener, ReloadListeners
+from bot.reload_listeners import ReloadListener, ReloadListeners, facts_before
 from bot.reload_logging import log_report, record_action
 from bot.reload_report import ReloadReport
 from bot.reload_run import (
     Basis,
-    Listing,
     Phases,
     Progress,
     Snapshot,
@@ -45,12 +44,12 @@ from bot.reload_run import (
     read_documents,
     save_generation,
 )
-from bot.reload_steps import ReloadOutcome, ReloadState, read_curated, reload_report
+from bot.reload_steps import ReloadOutcome, adopted_basis, reload_report
 from bot.search import FactIndex
 from bot.seed_files import SeedFiles
 from bot.seeds import SeedFile
-from bot.store import ReloadLogEntry, Store, StoredGeneration, StoreUnavailable
-from bot.stored_facts import FileState, Prefetch, fill_from_store, stored_documents
+from bot.store import ReloadLogEntry, Store, StoreUnavailable
+from bot.stored_facts import FileState, Prefetch, fill_from_store
 
 if TYPE_CHECKING:
     from bot.extraction_pool import ExtractionPool
@@ -63,18 +62,6 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-async def _open_store(path: Path | str) -> Store | None:
-    """The store at `path`, or None (logged) when it cannot be opened: the bot then runs from
-    memory."""
-    try:
-        return await Store.open(path)
-    except StoreUnavailable as exc:
-        log.error("%s", exc)
-    except Exception:
-        log.exception("cannot open the database %s; running from memory", path)
-    return None
-
-
 class BriefingService:
     """Holds the live Snapshot and owns reload(); front-ends only call its methods."""
 
@@ -85,11 +72,11 @@ class BriefingService:
         self._seeds = SeedFiles(settings.seeds_dir, settings.limits)
         self._merge_cache = MergeCache()  # what the next merge can reuse of the last one
         self._lock = asyncio.Lock()
-        self._merged = MergedSaver(lambda: self._store)  # stores merged facts after a pause
         self._store: Store | None = None
+        self._merged = MergedSaver(lambda: self._store)  # stores merged facts after a pause
         self._prefetch = Prefetch()  # reads adopted documents' facts
-        self._changes: tuple[FactBase, FactBase, FactChanges] | None = None  # the last reload's
-        self._snapshot = self._index_snapshot(FactBase(topics=lexicon.topics), lexicon, None)
+        empty = FactBase(topics=lexicon.topics)
+        self._snapshot = index_snapshot(empty, lexicon, settings.fuzzy, None)
         self._listeners = ReloadListeners()
         self.follows = FollowService(self)  # follow, unfollow, following, changes
 
@@ -121,8 +108,23 @@ class BriefingService:
         return self._snapshot.index
 
     @property
+    def store(self) -> Store | None:
+        """The open database, or None when the bot runs from memory."""
+        return self._store
+
+    @property
     def errors(self) -> tuple[SeedError | ConfigError, ...]:
         return self._basis.errors
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The word lists of the config the live facts were read with."""
+        return self._basis.lexicon
+
+    @property
+    def extract_pool(self) -> ExtractionPool:
+        """The worker processes that extract documents (started on first use)."""
+        return self._pool
 
     def ask(self, name: str, arg: str = "") -> Answer:
         """Answer one command against the current generation (UserError on a miss)."""
@@ -141,7 +143,8 @@ class BriefingService:
         with full_collections_postponed():
             return await self._start(prepare)
 
-    async def _start(self, prepare: bool = True) -> ReloadReport:
+    async def _start(self, prepare: bool) -> ReloadReport:
+        started = asyncio.get_running_loop().time()
         self._store = await _open_store(self.settings.database)
         stored = None
         if self._store:
@@ -153,7 +156,23 @@ class BriefingService:
         listing = await list_seeds(self._seeds, self.settings.config_dir)
         await self._seeds.save_stamps(self._store, {s.name for s in listing.seeds})
         if stored and stored.fingerprint == listing.fingerprint and stored.merged:
-            return await self._adopt(stored, listing, prepare)
+            # Answer from the stored generation as saved: its merged facts, no re-merging.
+            self._basis = basis = await adopted_basis(
+                self._basis, listing, stored, self.settings.limits
+            )
+            lexicon = basis.rules_lexicon or basis.lexicon
+            snap = index_snapshot(stored.merged, lexicon, self.settings.fuzzy, stored.id,
+                                  prepare=False)  # fmt: skip
+            if prepare:  # a bot that stays up: tables now, and every document's facts soon
+                await asyncio.to_thread(snap.index.prepare)
+                self._prefetch.start(self._store, basis.files)
+            self._swap(snap)
+            seconds = asyncio.get_running_loop().time() - started
+            report = ReloadReport("startup", "startup", _now(), seconds,
+                                  unchanged=len(listing.seeds), errors=basis.errors,
+                                  generation=stored.id, from_store=True,
+                                  totals=snap.facts.counts())  # fmt: skip
+            return await self._log(report)
         if stored and self._store:
             # Last good facts for files that may fail now.
             for key, f in (await self._store.load_documents(stored.doc_keys)).items():
@@ -169,56 +188,6 @@ class BriefingService:
             await self._store.close()
             self._store = None
 
-    async def _adopt(
-        self, stored: StoredGeneration, listing: Listing, prepare: bool
-    ) -> ReloadReport:
-        """Answer from the stored generation as it was saved: its merged facts, no re-merging;
-        the index's tables are built off the loop (`prepare`) or on first use."""
-        started = asyncio.get_running_loop().time()
-        seeds = listing.seeds
-        read = ReloadState({})  # a curated file that fails now is left out; stored.errors tell
-        curated = await read_curated(read, seeds, self.settings.limits)
-        synonyms = curated.role_synonyms
-        lexicon = with_role_synonyms(self._basis.lexicon, synonyms)
-        rules_key = f"{self._basis.config_hash}:{synonyms!r}"
-        files = {**self._files, **read.new_files}
-        files.update(stored_documents(seeds, set(stored.doc_keys), rules_key))
-        errors = tuple(SeedError(f, line, why) for f, line, why in stored.errors)
-        self._basis = replace(
-            self._basis,
-            rules_key=rules_key,
-            rules_lexicon=lexicon,
-            files=files,
-            fingerprint=listing.fingerprint,
-            errors=errors,
-        )
-        assert stored.merged is not None
-        snap = self._index_snapshot(stored.merged, lexicon, stored.id, prepare=False)
-        if prepare:
-            await asyncio.to_thread(snap.index.prepare)
-        self._swap(snap)
-        if prepare:  # a bot that stays up: the first reload will want every document's facts
-            self._prefetch.start(self._store, files)
-        report = ReloadReport(
-            who="startup",
-            action="startup",
-            when=_now(),
-            seconds=asyncio.get_running_loop().time() - started,
-            unchanged=len(seeds),
-            errors=errors,
-            generation=stored.id,
-            from_store=True,
-            totals=snap.facts.counts(),
-        )
-        await self._log(report)
-        return report
-
-    async def _load_stored_facts(self, files: dict[str, FileState]) -> list[SeedFile]:
-        """Fill in the facts of files adopted from the store; those it no longer has are
-        returned, to be extracted again."""
-        await self._prefetch.take(files)
-        return await fill_from_store(self._store, files, self.settings.seeds_dir)
-
     def _swap(self, snap: Snapshot) -> None:
         """Make `snap` the live generation: one reference, then keep the long-lived facts out
         of later garbage collections (a full collection over them stalled the loop ~100 ms)."""
@@ -233,19 +202,12 @@ class BriefingService:
         """Re-read seeds/ and swap in the new generation; see the module docstring."""
         async with self._lock:
             with full_collections_postponed():
-                return await self._reload_and_tell(who, action, progress)
-
-    async def _reload_and_tell(
-        self, who: str, action: str, progress: Progress | None
-    ) -> ReloadReport:
-        before = await self._facts_before(action)
-        self._changes = None
-        report = await self._reload(who, action, progress)
-        if before is not None:
-            known = self._changes
-            changes = known[2] if known and known[0] is before and known[1] is self.facts else None
-            await self._listeners.tell(report, before, self._snapshot, changes)
-        return report
+                before = await facts_before(self._listeners, self._store, self.facts, action)
+                report, diff = await self._reload(who, action, progress)
+                if before is not None:  # what changed is worked out once, when it is from `before`
+                    changes = diff[1] if diff is not None and diff[0] is before else None
+                    await self._listeners.tell(report, before, self._snapshot, changes)
+                return report
 
     def on_reload(self, callback: ReloadListener) -> Callable[[], None]:
         """Call `callback` with a ReloadResult after each reload that changed facts; returns a
@@ -259,30 +221,18 @@ class BriefingService:
         """
         return self._listeners.add(callback)
 
-    async def _facts_before(self, action: str) -> FactBase | None:
-        """What a reload's changes are counted from: the live facts; at start-up, the merged
-        facts of the stored generation (None when there are none)."""
-        if action != "startup":
-            return self._snapshot.facts
-        if not self._listeners or self._store is None:
-            return None
-        try:
-            stored = await self._store.load_latest(documents=False)
-        except Exception:
-            log.exception("cannot read the stored generation; start-up changes go untold")
-            return None
-        return stored.merged if stored is not None else None
-
-    @property
-    def store(self) -> Store | None:
-        """The open database, or None when the bot runs from memory."""
-        return self._store
-
-    async def _reload(self, who: str, action: str, progress: Progress | None) -> ReloadReport:
+    async def _reload(
+        self, who: str, action: str, progress: Progress | None
+    ) -> tuple[ReloadReport, tuple[FactBase, FactChanges] | None]:
+        """One reload; the report, and the facts before with what changed from them."""
         phases = Phases()
         listing = await list_seeds(self._seeds, self.settings.config_dir)
         if listing.unchanged(self._basis):
-            return await self._unchanged(who, action, phases, len(listing.seeds))
+            snap = self._snapshot
+            report = ReloadReport(who, action, _now(), phases.seconds(),
+                                  unchanged=len(listing.seeds), generation=snap.generation,
+                                  totals=snap.facts.counts())  # fmt: skip
+            return await self._log(report), None
         sources = Sources(self._store, self._load_stored_facts, lambda: self._pool,
                           self.settings.limits)  # fmt: skip
         read = await read_documents(
@@ -297,7 +247,7 @@ class BriefingService:
         saving = asyncio.create_task(save_generation(self._store, read))
         try:
             built = await asyncio.to_thread(
-                self._build_snapshot, doc_facts, read.curated, read.rules_lexicon, None
+                self._build_snapshot, doc_facts, read.curated, read.rules_lexicon
             )
         except BaseException:
             await asyncio.wait({saving})  # a generation saved without merged facts is re-merged
@@ -312,56 +262,35 @@ class BriefingService:
         changes = await diffing
         phases.mark("diff")
         log.debug("reload phases (s, CPU s since start): %s", phases.marks)
-        self._changes = (old_facts, snap.facts, changes)  # what listeners are told, worked out once
         self._swap(snap)  # readers see old or new, whole
         self._basis = read.basis()
         outcome = ReloadOutcome(changes, snap.facts.counts(), generation, saved)
-        seconds = phases.seconds()
-        state, clashes = read.state, read.clashes
-        report = reload_report(who, action, _now(), seconds, listing.seeds, state, clashes, outcome)
-        await self._log(report)
-        return report
+        report = reload_report(who, action, _now(), phases.seconds(), listing.seeds, read.state,
+                               read.clashes, outcome)  # fmt: skip
+        return await self._log(report), (old_facts, changes)
 
-    async def _unchanged(self, who: str, action: str, phases: Phases, files: int) -> ReloadReport:
-        """The report of a reload that found every file and the config as they were."""
-        report = ReloadReport(
-            who=who,
-            action=action,
-            when=_now(),
-            seconds=phases.seconds(),
-            unchanged=files,
-            generation=self._snapshot.generation,
-            totals=self._snapshot.facts.counts(),
-        )
-        await self._log(report)
-        return report
+    async def _load_stored_facts(self, files: dict[str, FileState]) -> list[SeedFile]:
+        """Fill in the facts of files adopted from the store; those it no longer has are
+        returned, to be extracted again."""
+        await self._prefetch.take(files)
+        return await fill_from_store(self._store, files, self.settings.seeds_dir)
 
     def _build_snapshot(
         self,
         documents: list[DocumentFacts] | tuple[DocumentFacts, ...],
         curated: CuratedFacts,
         lexicon: Lexicon,
-        generation: int | None,
     ) -> Snapshot:
+        """Blocking: merge the documents (reusing what the last merge can lend) and index."""
         facts = build_factbase(documents, curated, lexicon, cache=self._merge_cache)
-        return self._index_snapshot(facts, lexicon, generation, self._snapshot.index)
+        previous = self._snapshot.index
+        return index_snapshot(facts, lexicon, self.settings.fuzzy, None, previous)
 
-    def _index_snapshot(
-        self,
-        facts: FactBase,
-        lexicon: Lexicon,
-        generation: int | None,
-        previous: FactIndex | None = None,
-        *,
-        prepare: bool = True,
-    ) -> Snapshot:
-        """The index of `facts`, built now (`prepare`) or table by table on first use;
-        `previous` (the live index) lends what did not change."""
-        index = FactIndex(facts, lexicon, self.settings.fuzzy, previous=previous)
-        return Snapshot(facts, index.prepare() if prepare else index, generation, _now())
+    # -- the reload log and new seed files (bot.seed_intake) ------------------------------------
 
-    async def _log(self, report: ReloadReport) -> None:
+    async def _log(self, report: ReloadReport) -> ReloadReport:
         await log_report(self._store, report)
+        return report
 
     async def record(self, who: str, action: str, summary: str) -> None:
         """Log an admin action that is not a reload (a refusal, a rejected upload)."""
@@ -369,18 +298,6 @@ class BriefingService:
 
     async def reload_log(self, limit: int = 10) -> list[ReloadLogEntry]:
         return await self._store.recent_reloads(limit) if self._store else []
-
-    # -- new seed files (bot.seed_intake) ------------------------------------------------------
-
-    @property
-    def extract_pool(self) -> ExtractionPool:
-        """The worker processes that extract documents (started on first use)."""
-        return self._pool
-
-    @property
-    def lexicon(self) -> Lexicon:
-        """The word lists of the config the live facts were read with."""
-        return self._basis.lexicon
 
     async def upload(
         self, filename: str, data: bytes, who: str, progress: Progress | None = None
@@ -398,3 +315,30 @@ class BriefingService:
         """Fetch the article at `url`, save it into seeds/ as a document, reload; UserError
         refuses it with the reason and nothing saved (the steps are in bot.add_link)."""
         return await seed_intake.add_link(self, url, who, _now(), progress)
+
+
+def index_snapshot(
+    facts: FactBase,
+    lexicon: Lexicon,
+    fuzzy: FuzzySettings,
+    generation: int | None,
+    previous: FactIndex | None = None,
+    *,
+    prepare: bool = True,
+) -> Snapshot:
+    """The index of `facts`, built now (`prepare`) or table by table on first use;
+    `previous` (the live index) lends what did not change."""
+    index = FactIndex(facts, lexicon, fuzzy, previous=previous)
+    return Snapshot(facts, index.prepare() if prepare else index, generation, _now())
+
+
+async def _open_store(path: Path | str) -> Store | None:
+    """The store at `path`, or None (logged) when it cannot be opened: the bot then runs from
+    memory."""
+    try:
+        return await Store.open(path)
+    except StoreUnavailable as exc:
+        log.error("%s", exc)
+    except Exception:
+        log.exception("cannot open the database %s; running from memory", path)
+    return None
