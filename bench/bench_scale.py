@@ -147,22 +147,25 @@ def _fuzzy_speedup(service: BriefingService, queries: list[str]) -> float:
 async def _service_rows(settings, corpus: Path, rows: dict[str, str]) -> None:
     service = BriefingService(settings)
     with StallMonitor() as full_monitor:
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), time.process_time()
         await service.start()
         rows["full"] = f"{time.perf_counter() - t:.2f}"
+        rows["full cpu"] = f"{time.process_time() - cpu:.2f}"
     worst = full_monitor.worst
     one = sorted(corpus.glob("doc-*.txt"))[0]
     with one.open("a", encoding="utf-8") as fh:
         fh.write("\nThe ministers agreed to meet again next year.\n")
     with StallMonitor() as monitor:
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), time.process_time()
         await service.reload("bench")
         rows["one"] = f"{(time.perf_counter() - t) * 1000:.0f}"
+        rows["one cpu"] = f"{(time.process_time() - cpu) * 1000:.0f}"
     worst = max(worst, monitor.worst)
     with StallMonitor() as monitor:
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), time.process_time()
         await service.reload("bench")
         rows["none"] = f"{(time.perf_counter() - t) * 1000:.0f}"
+        rows["none cpu"] = f"{(time.process_time() - cpu) * 1000:.1f}"
     worst = max(worst, monitor.worst)
     rows["stall"] = f"{worst * 1000:.0f}"
 
@@ -249,8 +252,11 @@ def run(n: int, sources) -> None:
     table = [
         ("extraction, one core (docs/s, µs/char)", rows["extract"], "≥ 100 docs/s per core"),
         ("full reload from an empty database (s)", rows["full"], "≤ 10 s"),
+        ("  its CPU time in this process, workers not counted (s)", rows["full cpu"], "—"),
         ("reload after one file changed (ms)", rows["one"], "≤ 200 ms"),
+        ("  its CPU time in this process (ms)", rows["one cpu"], "—"),
         ("reload when nothing changed (ms)", rows["none"], "≤ 50 ms"),
+        ("  its CPU time (ms)", rows["none cpu"], "—"),
         ("event loop's worst stall during a reload (ms)", rows["stall"], "≤ 50 ms"),
         ("`ask '!ministers'`, warm database, nothing changed (s)", rows["ask"], "≤ 1 s"),
         ("`people` p50 (p99) rendered (ms)", rows["people"], "p99 ≤ 5 ms"),

@@ -169,15 +169,16 @@ class ExtractionPool:
                 packed = self._lexicons[lexicon] = (hashlib.sha256(payload).hexdigest(), payload)
             return packed
 
-    def _take(self) -> _Worker:
+    def _take(self) -> tuple[_Worker, bool]:
+        """An idle worker, or a new one: (the worker, whether it is new)."""
         try:
-            return self._idle.get_nowait()
+            return self._idle.get_nowait(), False
         except queue.Empty:
             pass
         worker = _Worker()
         with self._lock:
             self._all.add(worker)
-        return worker
+        return worker, True
 
     def _drop(self, worker: _Worker) -> None:
         with self._lock:
@@ -206,12 +207,31 @@ class ExtractionPool:
             while sent or jobs:
                 if self._closed:
                     raise RuntimeError("the extraction pool is closed")
+                fresh = False
                 if worker is None:
-                    worker = self._take()
-                while len(sent) < 2 and jobs and not (sent and worker.key != key):
-                    job = jobs.popleft()  # a lexicon goes only to an idle worker: no deadlock
-                    worker.send(key, lexicon, job[1], limits, pack)
+                    worker, fresh = self._take()
+                while len(sent) < 2 and not (sent and worker.key != key):
+                    try:  # a lexicon goes only to an idle worker (above): no deadlock
+                        job = jobs.popleft()
+                    except IndexError:  # another lane took the last one
+                        break
+                    try:
+                        worker.send(key, lexicon, job[1], limits, pack)
+                    except OSError:  # the worker died while idle: its documents go again
+                        worker.stop(kill=True)
+                        self._drop(worker)
+                        worker = None
+                        jobs.extendleft(reversed(sent))
+                        sent.clear()
+                        if fresh:  # a new worker cannot take a document: no retrying
+                            deliver(job[0], _died(job[1]), None)
+                        else:
+                            jobs.appendleft(job)
+                        break
                     sent.append(job)
+                if not sent:
+                    continue
+                assert worker is not None
                 index, seed = sent[0]
                 try:
                     received = worker.receive(seed, limits)
@@ -224,8 +244,7 @@ class ExtractionPool:
                     self._drop(worker)
                     worker = None
                     log.warning("the extraction process for %s died: %r", seed.name, exc)
-                    died = SeedError(seed.name, None, "the extraction process died on this file")
-                    received = died, None
+                    received = _died(seed), None
                 sent.popleft()
                 if received is None:  # the worker lacked the lexicon: send this one again
                     jobs.appendleft((index, seed))
@@ -303,6 +322,10 @@ def _late(seed: SeedFile, limits: Limits) -> SeedError:
         None,
         f"extraction took over {seconds} s and was stopped (limits.extract_seconds)",
     )
+
+
+def _died(seed: SeedFile) -> SeedError:
+    return SeedError(seed.name, None, "the extraction process died on this file")
 
 
 def _settle(future: asyncio.Future[Outcome], outcome: Outcome) -> None:

@@ -97,7 +97,7 @@ async def list_seeds(files: SeedFiles, config_dir: Path) -> Listing:
     def blocking() -> Listing:
         config_hash = config_digest(config_dir)
         seeds = files.list()
-        return Listing(seeds, config_hash, seed_fingerprint(seeds, config_hash))
+        return Listing(seeds, config_hash, files.fingerprint(seeds, config_hash))
 
     return await asyncio.to_thread(blocking)
 

@@ -150,3 +150,20 @@ async def test_workers_pack_the_facts_as_the_store_packs_them(
     outcomes = await pool.extract([good, bad], lexicon, Limits(), packed=packed)
     assert isinstance(outcomes[0], DocumentFacts)
     assert packed == {"good.md": encode_document_facts(outcomes[0])}  # none for the failure
+
+
+async def test_a_worker_that_died_while_idle_is_replaced_unnoticed(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    p = ExtractionPool(1)
+    try:
+        (first,) = await p.extract([seed(tmp_path, "a.md", TEXT)], lexicon, Limits())
+        assert isinstance(first, DocumentFacts)
+        (idle,) = p._all
+        idle.process.kill()
+        idle.process.join(timeout=10)
+        (second,) = await p.extract([seed(tmp_path, "b.md", TEXT)], lexicon, Limits())
+        assert isinstance(second, DocumentFacts)
+        assert idle not in p._all
+    finally:
+        p.close()
