@@ -16,7 +16,7 @@ BOT_DIR = Path(__file__).resolve().parent
 #: What a document's stored facts depend on besides config: a change re-extracts every file.
 #: Every module under bot/extract/, its sub-packages included.
 EXTRACTION_CODE = (*sorted((BOT_DIR / "extract").rglob("*.py")),
-                   *(BOT_DIR / n for n in ("folding.py", "models.py", "seeds.py")))  # fmt: skip
+                   *(BOT_DIR / n for n in ("folding.py", "front_matter.py", "models.py", "seeds.py")))  # fmt: skip
 #: What the stored merged facts depend on: a change re-merges at start-up, re-extracting nothing.
 MERGE_CODE = tuple(
     BOT_DIR / n

@@ -6,10 +6,8 @@ one broken file never costs the facts of the others; bot.service keeps its last 
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import hashlib
-import json
 import logging
 import os
 import re
@@ -20,6 +18,7 @@ from pathlib import Path
 
 from bot.curated import CURATED_KEYS, check_keys, correction, curated_person, str_list
 from bot.errors import SeedError
+from bot.front_matter import date_value, first_full_date, read_front_matter, title_from_body
 from bot.limits import Limits
 from bot.models import CuratedFacts, Document
 from bot.yamlfile import LineDict, YamlProblem, line_of, parse_yaml
@@ -30,7 +29,6 @@ SEED_SUFFIXES = DOCUMENT_SUFFIXES + CURATED_SUFFIXES
 #: Files that describe the folder rather than brief anyone.
 IGNORED_NAMES = frozenset({"readme.md", "readme.txt"})
 FRONT_MATTER_KEYS = {"title", "date", "published", "source", "url", "kind"}
-_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 log = logging.getLogger(__name__)
 
 
@@ -208,104 +206,13 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return None, text, 1
 
 
-def _date_value(file: str, meta: LineDict, key: str) -> str | None:
-    value = meta.get(key)
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value).strip()
-    if text.casefold() in ("", "unknown", "none", "n/a"):
-        return None
-    if not _DATE_RE.match(text):
-        raise SeedError(file, line_of(meta, key), f"{key} must look like 2023-03-18, not {text!r}")
-    try:
-        parts = [int(p) for p in text.split("-")]
-        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        raise SeedError(file, line_of(meta, key), f"{key} {text!r} is not a real date") from None
-    return text
-
-
-def _title_from_body(body: str, path: Path) -> str:
-    for line in body.split("\n"):
-        if line.startswith("# "):
-            return line[2:].strip()
-    return path.stem.replace("_", " ").replace("-", " ").strip() or path.name
-
-
-_PLAIN_VALUE = re.compile(r"^([A-Za-z_][\w-]*):[ \t]+([^'\"\[{|>&*!%@`#\s].*?)[ \t]*$")
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_FULL_DATE = re.compile(
-    rf"\b(?:(?P<m1>{_MONTHS})\s+(?P<d1>\d{{1,2}}),\s+(?P<y1>\d{{4}})"
-    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTHS})\s+(?P<y2>\d{{4}})"
-    r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))\b"
-)
-
-
-def _quote_plain_values(front_matter: str) -> str:
-    """Front matter with each top-level `key: value` whose value holds ': ' put in quotes.
-
-    Admins write `title: Scholz in Tokyo: what Germany wants`, which YAML reads as a nested
-    mapping and refuses; quoted, it is the title they meant.
-    """
-    out = []
-    for line in front_matter.split("\n"):
-        m = _PLAIN_VALUE.match(line)
-        if m and (": " in m.group(2) or m.group(2).endswith(":")):
-            line = f"{m.group(1)}: {json.dumps(m.group(2), ensure_ascii=False)}"
-        out.append(line)
-    return "\n".join(out)
-
-
-def first_full_date(text: str) -> str | None:
-    """The first complete calendar date in the text, as ISO: "On June 27, 2023, …" → 2023-06-27.
-
-    A document without a `date:` still has one when its text states it; relative dates ("on
-    Saturday") then resolve from it. Only dates with day, month and year count.
-    """
-    for m in _FULL_DATE.finditer(text):
-        if m.group("y1"):
-            year, month, day = (
-                m.group("y1"),
-                _MONTHS.split("|").index(m.group("m1")) + 1,
-                m.group("d1"),
-            )
-        elif m.group("y2"):
-            year, month, day = (
-                m.group("y2"),
-                _MONTHS.split("|").index(m.group("m2")) + 1,
-                m.group("d2"),
-            )
-        else:
-            year, month, day = m.group("y3"), m.group("m3"), m.group("d3")
-        try:
-            return dt.date(int(year), int(month), int(day)).isoformat()
-        except ValueError:
-            continue
-    return None
-
-
-def _front_matter(path: Path, fm: str) -> object:
-    try:
-        return parse_yaml(fm, first_line=2)
-    except YamlProblem as exc:
-        problem = exc
-    try:
-        return parse_yaml(_quote_plain_values(fm), first_line=2)
-    except YamlProblem:
-        raise SeedError(path.name, problem.line, f"front matter: {problem.reason}") from None
-
-
 def parse_document(path: Path, raw: bytes) -> Document:
     """A Document from a file's bytes; SeedError for anything a reader could not use."""
     text = _decode(path, raw)
     fm, body, body_line = split_front_matter(text)
     meta: LineDict = LineDict()
     if fm is not None:
-        data = _front_matter(path, fm)
+        data = read_front_matter(path, fm)
         if data is not None and not isinstance(data, dict):
             raise SeedError(path.name, 2, "front matter must be `key: value` lines")
         meta = data if isinstance(data, LineDict) else LineDict(data or {})
@@ -314,9 +221,9 @@ def parse_document(path: Path, raw: bytes) -> Document:
     for key in ("title", "source", "url", "kind"):
         if key in meta and meta[key] is not None and not isinstance(meta[key], str | int | float):
             raise SeedError(path.name, line_of(meta, key), f"{key} must be plain text")
-    date = _date_value(path.name, meta, "date") or _date_value(path.name, meta, "published")
+    date = date_value(path.name, meta, "date") or date_value(path.name, meta, "published")
     inferred = date is None and (date := first_full_date(body)) is not None
-    title = str(meta.get("title") or "").strip() or _title_from_body(body, path)
+    title = str(meta.get("title") or "").strip() or title_from_body(body, path)
     source = meta.get("source") or meta.get("url")
     extra = tuple(
         (str(k), str(v)) for k, v in meta.items() if k not in FRONT_MATTER_KEYS and v is not None
