@@ -82,6 +82,12 @@ class Vocab:
         return {}
 
     @cached_property
+    def honorific_words(self) -> frozenset[str]:
+        """The folded honorifics and ranks: a token is an honorific when its word without a
+        final dot is one of them ("Ms.", "Admiral")."""
+        return self.honorifics | self.ranks
+
+    @cached_property
     def head_words(self) -> frozenset[str]:
         """Every folded word a title's head may be without a hyphen: the heads, the second
         words of compound heads ("lady" of "first lady") and the ranks read as heads."""

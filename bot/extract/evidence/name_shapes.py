@@ -72,9 +72,11 @@ def honorifics_and_initials(col: Collector, p: ParagraphView, claimed: set[int])
     t = p.tokens
     r = p.reader
     i = 0
-    while i < len(t):
+    for i0 in p.capitals:  # no other token is an honorific or a name word
+        if i0 < i:
+            continue
+        i = i0
         if i in claimed:
-            i += 1
             continue
         span = None
         if p.honorific[i] and t[i].text.rstrip(".").casefold() in col.v.honorifics:
@@ -96,8 +98,6 @@ def honorifics_and_initials(col: Collector, p: ParagraphView, claimed: set[int])
             col.occurrences.append(occ)
             claimed.update(range(span.first, span.stop))
             i = span.stop
-            continue
-        i += 1
 
 
 def _dot(p: ParagraphView, i: int) -> bool:
@@ -121,18 +121,19 @@ def full_names(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
     i = 0
     listed = -1  # where a list of names introduced by a person noun goes on
     list_country: str | None = None
-    while i < len(t):
-        if i in claimed or not p.name_word[i]:
-            i += 1
+    name_word = p.name_word
+    for i0 in p.capitals:  # no other token is a name word
+        if i0 < i:
+            continue
+        i = i0
+        if i in claimed or not name_word[i]:
             continue
         after_capital = i > 0 and t[i - 1].capitalised
         owner = country_before(p, i - 1) if after_capital else None  # "Chile's Ana Paz"
         if after_capital and not owner:
-            i += 1
             continue
         span = r.forward(i, skip_honorifics=False)
         if span is None or span.first != i:
-            i += 1
             continue
         words = name_words(span.surface, col.v.suffixes)
         stop = span.stop
@@ -167,8 +168,9 @@ def full_names(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
         elif clean:
             col.candidates.append(span)
         i = max(stop, i + 1)
-    for k, tok in enumerate(t):
-        if p.name_word[k] and not (k > 0 and (t[k - 1].capitalised or t[k - 1].text == "the")):
+    for k in p.capitals:
+        tok = t[k]
+        if name_word[k] and not (k > 0 and (t[k - 1].capitalised or t[k - 1].text == "the")):
             nxt = t[k + 1] if k + 1 < len(t) else None
             if nxt is None or not (nxt.capitalised and nxt.start - tok.end == 1):
                 col.alone.setdefault(tok.bare, []).append(tok.start)

@@ -21,7 +21,7 @@ from bot.extract.lexicon import Lexicon
 from bot.extract.names import NameReader, NameSpan, Vocab
 from bot.extract.text import Paragraph, quote_spans
 from bot.extract.titles import RolePhrase, TitleFinder
-from bot.extract.tokens import Token, tokens_at
+from bot.extract.tokens import POSSESSIVE, Token, tokens_at
 
 #: Where a noun phrase ends: punctuation, or a word that starts a new phrase.
 PHRASE_END = frozenset([*",.;:()—–", *"and in on at to for of who from during".split()])
@@ -100,17 +100,45 @@ class ParagraphView:
         return frozenset(self.folded)
 
     @cached_property
+    def capitals(self) -> list[int]:
+        """The indexes of the tokens that start with a capital: only they may be name words
+        or honorifics, so the rules that look for those walk these, not every token."""
+        return [i for i, t in enumerate(self.tokens) if t.text[:1].isupper()]
+
+    @cached_property
     def name_word(self) -> list[bool]:
         """For each token, reader.is_name_word, worked out once: the name rules ask about
-        every token, some twice ("Hiro" in "met Hiro Sato" is a name word, "met" is not)."""
-        is_name_word = self.reader.is_name_word  # never true of a word not capitalised
-        return [t.text[:1].isupper() and is_name_word(i) for i, t in enumerate(self.tokens)]
+        every token, some twice ("Hiro" in "met Hiro Sato" is a name word, "met" is not).
+        The reader's rule, read over the capitalised tokens only: a word (possessive
+        stripped) that is name-shaped, not in a country name, and no lone letter without its
+        dot ("J." is, "J" is not)."""
+        toks, blocked, shaped = self.tokens, self.blocked, self.reader.v.name_shaped
+        n = len(toks)
+        out = [False] * n
+        for i in self.capitals:
+            if blocked[i]:
+                continue
+            text = toks[i].text
+            w = text[:-2] if text.endswith(POSSESSIVE) else text
+            if not w[:1].isupper() or not shaped(w):
+                continue
+            if len(w) == 1 and not (
+                i + 1 < n and toks[i + 1].text == "." and toks[i + 1].start == toks[i].end
+            ):
+                continue
+            out[i] = True
+        return out
 
     @cached_property
     def honorific(self) -> list[bool]:
-        """For each token, reader.is_honorific ("Ms.", "Admiral"), worked out once."""
-        is_honorific = self.reader.is_honorific  # never true of a word not capitalised
-        return [t.text[:1].isupper() and is_honorific(i) for i, t in enumerate(self.tokens)]
+        """For each token, reader.is_honorific ("Ms.", "Admiral"), worked out once over the
+        capitalised tokens: the word without its dot, folded, is an honorific or a rank."""
+        toks, titles = self.tokens, self.reader.v.honorific_words
+        out = [False] * len(toks)
+        for i in self.capitals:
+            if toks[i].text.rstrip(".").casefold() in titles:
+                out[i] = True
+        return out
 
 
 def token_flags(tokens: list[Token], spans: list[tuple[int, int]]) -> list[bool]:
