@@ -13,6 +13,7 @@ count only when their topic is named otherwise too or no other topic is. Neutral
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -73,25 +74,95 @@ def topic_hits(text: str, lexicon: Lexicon) -> list[tuple[str, int, str]]:
     return [(slug, offset, surface) for slug, offset, surface, _ in _hits(text, lexicon)]
 
 
+#: One match of the topic alternation: (start, end, term index, matched text).
+_Match = tuple[int, int, int, str]
+#: One topic hit: (slug, offset, matched text, the configured term).
+_Hit = tuple[str, int, str, str]
+
+
 @per_text()
-def _hits(text: str, lexicon: Lexicon) -> tuple[tuple[str, int, str, str], ...]:
+def _matches(text: str, lexicon: Lexicon) -> tuple[_Match, ...]:
+    """Every match of the topic alternation in `text`, left to right, neutral phrases and
+    lower-cased capital terms included: each covers its stretch, so no other term matches
+    inside it. Remembered per text: a paragraph's matches also give its sentences' hits."""
+    if not lexicon.topics:
+        return ()
+    m = _matcher(lexicon)
+    return tuple(
+        (hit.start(), hit.end(), index, hit.group(0)) for hit, index in m.alternation.finditer(text)
+    )
+
+
+def _kept(matches: tuple[_Match, ...], lexicon: Lexicon, shift: int = 0) -> tuple[_Hit, ...]:
+    """The matches that are topic hits, offsets moved back by `shift`: no neutral phrase
+    ("in defense of its interests"), no capital term written otherwise ("ai" is not "AI")."""
+    m = _matcher(lexicon)
+    out = []
+    for start, _, index, surface in matches:
+        term, _, slug = m.terms[index]
+        if not slug:
+            continue
+        if index in m.exact_terms and surface.upper() != surface:
+            continue
+        out.append((slug, start - shift, surface, term))
+    return tuple(out)
+
+
+@per_text()
+def _hits(text: str, lexicon: Lexicon) -> tuple[_Hit, ...]:
     """(slug, offset, matched text, the configured term) for every topic term in `text`.
 
     Remembered per text: a sentence's topics are asked for by its commitment and its quotes.
     """
-    if not lexicon.topics:
-        return ()
-    m = _matcher(lexicon)
-    out = []
-    for hit, index in m.alternation.finditer(text):
-        term, _, slug = m.terms[index]
-        if not slug:
-            continue  # a neutral phrase ("in defense of its interests")
-        surface = hit.group(0)
-        if index in m.exact_terms and surface.upper() != surface:
-            continue  # "ai" is not "AI"
-        out.append((slug, hit.start(), surface, term))
-    return tuple(out)
+    return _kept(_matches(text, lexicon), lexicon)
+
+
+#: Characters a term may not follow (the alternation's look-behind) or precede (look-ahead).
+_BEFORE_TERM_RE = re.compile(r"[\w-]")
+_AFTER_TERM_RE = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class ScannedText:
+    """A text scanned for topic terms once, whose stretches are classified from that scan.
+
+    A paragraph's commitment sentences and their clauses are stretches of it: their hits are
+    the paragraph's matches inside the stretch, the same as scanning the stretch alone when
+    no match crosses its ends, no word character (or hyphen) stands right before it and none
+    right after it (the terms' look-behind and look-ahead read there). Otherwise the stretch
+    is scanned alone. Example: in "Energy security matters. Japan will build ports.", the
+    second sentence's hits are those of the paragraph from offset 25 on (none).
+    """
+
+    text: str
+    matches: tuple[_Match, ...]
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str, lexicon: Lexicon) -> ScannedText:
+        matches = _matches(text, lexicon)
+        return cls(text, matches, tuple(m[0] for m in matches))
+
+    def hits(self, start: int, end: int, lexicon: Lexicon) -> tuple[_Hit, ...]:
+        """_hits(text[start:end]), offsets into the stretch."""
+        text, matches = self.text, self.matches
+        end = min(end, len(text))
+        if start <= 0 and end == len(text):
+            return _kept(matches, lexicon)
+        lo = bisect_left(self.starts, start)
+        hi = bisect_left(self.starts, end)
+        if (
+            (lo > 0 and matches[lo - 1][1] > start)
+            or (hi > lo and matches[hi - 1][1] > end)
+            or (start > 0 and _BEFORE_TERM_RE.match(text, start - 1))
+            or (end < len(text) and _AFTER_TERM_RE.match(text, end))
+        ):
+            return _hits(text[start:end], lexicon)
+        return _kept(matches[lo:hi], lexicon, start)
+
+    def topics(self, start: int, end: int, lexicon: Lexicon) -> tuple[str, ...]:
+        """classify_topics(text[start:end]), read from the scan (see the class doc)."""
+        return _ranked(_scores(self.hits(start, end, lexicon), lexicon))
 
 
 @lru_cache(maxsize=8)
@@ -105,10 +176,15 @@ def topic_scores(text: str, lexicon: Lexicon) -> dict[str, tuple[int, int]]:
     A weak term (cues.yaml `weak_topic_terms`: "deployment" in "deployment of clean energy")
     counts only when its topic has a plain hit too, or no other topic has one.
     """
+    return _scores(_hits(text, lexicon), lexicon)
+
+
+def _scores(hits: tuple[_Hit, ...], lexicon: Lexicon) -> dict[str, tuple[int, int]]:
+    """topic_scores from a text's hits."""
     weak = _weak_terms(lexicon)
     strong: dict[str, tuple[int, int]] = {}
     loose: dict[str, tuple[int, int]] = {}
-    for slug, offset, _, term in _hits(text, lexicon):
+    for slug, offset, _, term in hits:
         table = loose if term in weak else strong
         count, first = table.get(slug, (0, offset))
         table[slug] = (count + 1, first)
@@ -123,5 +199,8 @@ def topic_scores(text: str, lexicon: Lexicon) -> dict[str, tuple[int, int]]:
 
 def classify_topics(text: str, lexicon: Lexicon) -> tuple[str, ...]:
     """The topics `text` is about, best first: most hits, then the earliest mention."""
-    scores = topic_scores(text, lexicon)
+    return _ranked(topic_scores(text, lexicon))
+
+
+def _ranked(scores: dict[str, tuple[int, int]]) -> tuple[str, ...]:
     return tuple(sorted(scores, key=lambda s: (-scores[s][0], scores[s][1])))

@@ -78,3 +78,22 @@ def test_working_closely_is_diplomacy_and_in_defense_of_is_no_topic(lexicon: Lex
     assert "diplomacy" in classify_topics("Both will keep working closely with Peru.", lexicon)
     assert classify_topics("Chile will act firmly in defense of its interests.", lexicon) == ()
     assert "defense" in classify_topics("Chile will raise its defense budget.", lexicon)
+
+
+def test_a_stretch_reads_the_same_topics_as_when_scanned_alone(lexicon: Lexicon) -> None:
+    """ScannedText gives every stretch of a text the hits that scanning the stretch alone
+    gives: stretches that cut a term, a word ("gas" of "gasoline", of "biogas") or a neutral
+    phrase, or end before a longer term ("energy" before "security"), included."""
+    from bot.extract.topics import ScannedText, _hits
+
+    text = (
+        "Energy security and AI chips: in defense of frigates, the ai-led navy.\n"
+        "Oil-fired LNG armaments\tsupply chains; nuclear energy; biogas, gasoline, coalition."
+    )
+    scan = ScannedText.of(text, lexicon)
+    derived = 0
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            assert scan.hits(start, end, lexicon) == _hits(text[start:end], lexicon)
+            derived += 1
+    assert derived > 5000 and scan.topics(0, len(text), lexicon) == classify_topics(text, lexicon)

@@ -50,8 +50,8 @@ from bot.extract.dates import PartialDate, sentence_dates
 from bot.extract.lexicon import Lexicon
 from bot.extract.people import PeopleRegister
 from bot.extract.quote_index import QuoteIndex
-from bot.extract.text import Paragraph, quote_spans
-from bot.extract.topics import classify_topics
+from bot.extract.text import Paragraph, Sentence, quote_spans
+from bot.extract.topics import ScannedText, classify_topics
 from bot.models import Commitment, Document, Source
 
 
@@ -81,6 +81,7 @@ def extract_commitments(
     named: list[bool] = []
     person_topics: dict[str, tuple[str, ...]] = {}  # a person's latest paragraph with topics
     for paragraph in paragraphs:
+        scan: ScannedText | None = None  # the paragraph's topic terms, scanned once
         spans = [(q.start, q.end) for q in quote_spans(document.text, paragraph)]
         quotes = QuoteIndex.build(spans, paragraph, register)
         if paragraph.heading:
@@ -97,9 +98,10 @@ def extract_commitments(
             sections.append(section)
             named.append(not guessed)
             dates = doc.dates.get(sentence.index) or []
+            scan = scan or ScannedText.of(paragraph.text, lexicon)
             if paragraph.number not in context_topics:
-                context_topics[paragraph.number] = classify_topics(
-                    contexts[paragraph.number], lexicon
+                context_topics[paragraph.number] = _context_topics(
+                    contexts[paragraph.number], scan, lexicon
                 )
             around = context_topics[paragraph.number]
             if not around:
@@ -111,7 +113,8 @@ def extract_commitments(
                     sentence=sentence.text,
                     actors=actors,
                     topics=choose_topics(
-                        sentence.text,
+                        scan,
+                        _stretch(sentence, paragraph),
                         around,
                         lexicon,
                         completion(sentence, paragraph, document.text),
@@ -131,6 +134,20 @@ def extract_commitments(
                 person_topics[person.id] = context_topics[paragraph.number]
     _heading_actors(out, sections, named, guessed_headings)
     return out
+
+
+def _context_topics(context: str, scan: ScannedText, lexicon: Lexicon) -> tuple[str, ...]:
+    """The topics of a paragraph's context: read from the paragraph's scan when the context
+    is the paragraph itself, else (a heading's section) scanned on its own."""
+    if context is scan.text:
+        return scan.topics(0, len(context), lexicon)
+    return classify_topics(context, lexicon)
+
+
+def _stretch(sentence: Sentence, paragraph: Paragraph) -> tuple[int, int]:
+    """Where a sentence stands in its paragraph's text (both are stretches of the body)."""
+    start = sentence.start - paragraph.start
+    return start, start + len(sentence.text)
 
 
 def _heading_actors(

@@ -16,7 +16,7 @@ from bot.extract.commitments.context import CommitmentDoc, Cue
 from bot.extract.lexicon import Lexicon
 from bot.extract.quote_index import QuoteIndex
 from bot.extract.text import Paragraph, Sentence
-from bot.extract.topics import classify_topics
+from bot.extract.topics import ScannedText, classify_topics
 
 #: At most this many topics per commitment, best first.
 MAX_TOPICS = 3
@@ -108,7 +108,8 @@ def completion(sentence: Sentence, paragraph: Paragraph, text: str) -> str:
 
 
 def choose_topics(
-    text: str,
+    scan: ScannedText,
+    stretch: tuple[int, int],
     around: tuple[str, ...],
     lexicon: Lexicon,
     completion: str = "",
@@ -120,13 +121,16 @@ def choose_topics(
     takes what its paragraph is about. A lead-in's list items come first: they say what the
     cooperation is about, the lead-in only that there is some. The clause that states the plan
     (from `plan_from`, the first cue) weighs before the rest: "X said supply chains face
-    dependency risks and pledged to strengthen nuclear deterrence" is defense first."""
+    dependency risks and pledged to strengthen nuclear deterrence" is defense first.
+
+    The sentence is `scan.text[stretch[0]:stretch[1]]` (its paragraph, scanned once)."""
     generic = set(lexicon.word_list("generic_topics"))
+    start, end = stretch
     listed = classify_topics(completion, lexicon) if completion else ()
     own = tuple(t for t in listed if t not in generic)
-    plan = classify_topics(text[plan_from:], lexicon) if plan_from > 0 else ()
+    plan = scan.topics(start + plan_from, end, lexicon) if plan_from > 0 else ()
     own += tuple(t for t in plan if t not in generic and t not in own)
-    own += tuple(t for t in classify_topics(text, lexicon) + listed if t not in own)
+    own += tuple(t for t in scan.topics(start, end, lexicon) + listed if t not in own)
     topics = tuple(dict.fromkeys(own))[:MAX_TOPICS]
     if not topics:
         return around[:1] or (DEFAULT_TOPIC,)
