@@ -109,8 +109,10 @@ class Alternation:
     _starts: re.Pattern[str] = field(init=False, repr=False)
     _branches: dict[str, _Branch | None] = field(init=False, repr=False, default_factory=dict)
     _openings: re.Pattern[str] | None = field(init=False, repr=False, default=None)
+    _fold: bool = field(init=False, repr=False, default=False)  # whether IGNORECASE is set
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "_fold", bool(self.flags & re.IGNORECASE))
         firsts = "".join(sorted({re.escape(c) for c, _ in self.terms})) or r"(?!x)x"
         starts = re.compile(rf"{self.before}[{firsts}]", self.flags)
         object.__setattr__(self, "_starts", starts)
@@ -185,16 +187,16 @@ class Alternation:
 
     def finditer(self, text: str) -> Iterator[tuple[re.Match[str], int]]:
         """Each match, left to right, with the index of the term that matched."""
-        pos = 0
-        fold = bool(self.flags & re.IGNORECASE)
-        # Lower-casing keeps every offset of an ASCII text: the gate reads it once, lowered.
-        low = text.lower() if fold and text.isascii() else text
-        branches = self._branches
+        fold = self._fold
         if self._openings is not None:
             scan = _scan_text(text) if fold else text
             if scan is not None:
                 yield from self._scan_openings(text, scan)
                 return
+        pos = 0
+        # Lower-casing keeps every offset of an ASCII text: the gate reads it once, lowered.
+        low = text.lower() if fold and text.isascii() else text
+        branches = self._branches
         for start in self._starts.finditer(text):
             p = start.start()
             if p < pos:

@@ -91,9 +91,18 @@ _DATELINE_RE = re.compile(
 )
 
 
+#: What _brackets and _tidy take out or close up: brackets left empty, runs of spaces, a space
+#: before a mark, a mark before another, and marks or quotation marks left at either end.
+_EMPTY_BRACKETS_RE = re.compile(r"\s*\([\s,;:.]*\)")
+_SPACES_RE = re.compile(r"\s+")
+_SPACE_BEFORE_MARK_RE = re.compile(r"\s+([,.;:!?])")
+_DOUBLE_MARK_RE = re.compile(r"([,;:])\s*(?=[,;:.])")
+_LOOSE_ENDS_RE = re.compile(r"^[\s,;:—–“”\"'(]+|[\s,;:—–“”\"'(]+$")
+
+
 def _brackets(text: str) -> str:
     """Drop brackets left empty (or holding only punctuation) and brackets without a pair."""
-    text = re.sub(r"\s*\([\s,;:.]*\)", "", text)
+    text = _EMPTY_BRACKETS_RE.sub("", text)
     return _drop_unpaired(text, "(", ")")
 
 
@@ -122,10 +131,10 @@ def _tidy(text: str) -> str:
     text = _TIME_RE.sub("", text)
     text = _DATELINE_RE.sub("", text.strip())
     text = _brackets(text)
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    text = re.sub(r"([,;:])\s*(?=[,;:.])", "", text)
-    text = re.sub(r"^[\s,;:—–“”\"'(]+|[\s,;:—–“”\"'(]+$", "", text)
+    text = _SPACES_RE.sub(" ", text)
+    text = _SPACE_BEFORE_MARK_RE.sub(r"\1", text)
+    text = _DOUBLE_MARK_RE.sub("", text)
+    text = _LOOSE_ENDS_RE.sub("", text)
     text = text.rstrip(".!?").strip(' ,;:“”"')
     return text[:1].upper() + text[1:] if text else text
 

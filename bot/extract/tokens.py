@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import repeat
 from typing import NamedTuple
 
 from bot.extract.memo import per_text
@@ -103,10 +104,13 @@ def tokens_at(text: str, offset: int) -> list[Token]:
     """The tokens of `text` with offsets shifted by `offset` (a paragraph's place in the
     document body). A paragraph is read once per document, so they are not remembered.
     """
-    return [
-        _new(Token, (m.group(), m.start() + offset, m.end() + offset))
-        for m in TOKEN_RE.finditer(text)
-    ]
+    return list(
+        map(
+            _new,
+            repeat(Token),
+            [(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN_RE.finditer(text)],
+        )
+    )
 
 
 def words(text: str) -> list[Token]:
