@@ -22,8 +22,6 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-#: A place a form may start: a character that is no space, after no word character or hyphen.
-_START_RE = re.compile(r"(?<![\w-])\S")
 _RUN_RE = re.compile(r"\S+")
 _NEXT_RUN_RE = re.compile(r"\s+(\S+)")
 #: Where a form's last word may end inside a run: before a character no word or hyphen.
@@ -76,11 +74,14 @@ def find_forms(text: str, forms: Sequence[str]) -> Iterator[tuple[int, int]]:
         yield from _by_regex(text, split)
         return
     root = _tree(split)
-    firsts = frozenset(words[0][0] for words in split)
+    firsts = "".join(sorted({re.escape(words[0][0]) for words in split}))
+    # A place a form may start: a form's first character, after no word character or
+    # hyphen; the text's other words are skipped inside the regex engine.
+    starts = re.compile(rf"(?<![\w-])[{firsts}]")
     pos = 0
-    for start in _START_RE.finditer(text):
+    for start in starts.finditer(text):
         p = start.start()
-        if p < pos or text[p] not in firsts:
+        if p < pos:
             continue
         run = _RUN_RE.match(text, p)
         found = _best(text, root, p, run.end()) if run is not None else None

@@ -97,7 +97,9 @@ _new = tuple.__new__  # a Token made without NamedTuple's argument checks
 @per_text(maxsize=256)
 def tokens(text: str) -> tuple[Token, ...]:
     """The tokens of `text`: "J. Reyes's plan" → J, ., Reyes's, plan (see the module doc)."""
-    return tuple([_new(Token, (m.group(), *m.span())) for m in TOKEN_RE.finditer(text)])
+    return tuple(
+        map(_new, repeat(Token), [(m.group(), *m.span()) for m in TOKEN_RE.finditer(text)])
+    )
 
 
 def tokens_at(text: str, offset: int) -> list[Token]:
@@ -137,7 +139,9 @@ def _words(text: str) -> tuple[Token, ...]:
     scans as U, S, aid, and U joins S into "U.S". Most sentences hold no such place.
     tests/extract/test_tokens.py checks this equals the rule applied to `tokens` one by one.
     """
-    plain = [_new(Token, (m.group(), *m.span())) for m in _PLAIN_RE.finditer(text)]
+    plain = list(
+        map(_new, repeat(Token), [(m.group(), *m.span()) for m in _PLAIN_RE.finditer(text)])
+    )
     first = _JOIN_RE.search(text)
     if first is None:
         return tuple(plain)
