@@ -28,6 +28,13 @@ _SYNTAX = frozenset(".^$*+?{}[]|()")
 _QUANTIFIERS = frozenset("*+?{")
 #: How many opening characters of a term the opening scan compares (at most).
 _SCAN_DEPTH = 8
+#: In an opening the scan compares: a run of whitespace (`\s+` in the term), and the term's
+#: end, where the alternation's `after` must hold.
+_SPACES = "\x01"
+_END = "\x00"
+#: The `after` assertions the opening scan may check at a term's end: a look-ahead without
+#: groups, a word boundary.
+_PLAIN_AFTER_RE = re.compile(r"\(\?[!=][^()]*\)|\\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +68,36 @@ def literal_opening(regex: str, limit: int = _GATE) -> str:
             break
         out.append(c)
         i += step
+    return "".join(out)
+
+
+def scan_opening(regex: str, limit: int = _SCAN_DEPTH) -> str:
+    """What every match of `regex` starts with, as the opening scan compares it: literal
+    characters as in literal_opening, `\\s+` as _SPACES, and _END when the whole regex is read
+    so: `energy\\s+security` opens with `energy`, _SPACES, `s` (up to `limit` characters),
+    `u\\.s\\.` is `u.s.` and _END, `armament[\\w-]*` is `armament`."""
+    if _top_level_bar(regex) or _SPACES in regex or _END in regex:
+        return literal_opening(regex, limit)
+    out: list[str] = []
+    i = 0
+    while i < len(regex) and len(out) < limit:
+        c = regex[i]
+        if regex.startswith("\\s+", i):
+            c, step = _SPACES, 3
+        elif c == "\\":
+            if i + 1 >= len(regex) or regex[i + 1].isalnum():
+                break
+            c, step = regex[i + 1], 2
+        elif c in _SYNTAX:
+            break
+        else:
+            step = 1
+        if i + step < len(regex) and regex[i + step] in _QUANTIFIERS:
+            break
+        out.append(c)
+        i += step
+    if i == len(regex):
+        out.append(_END)
     return "".join(out)
 
 
@@ -133,6 +170,12 @@ class Alternation:
             return None
         if fold and any(c.isalpha() for c in re.sub(r"\\.", "", self.before)):
             return None
+        # A term's end is checked with `after` where `after` reads the same without IGNORECASE.
+        after = self.after
+        if not _PLAIN_AFTER_RE.fullmatch(after) or (
+            fold and any(c.isalpha() for c in re.sub(r"\\.", "", after))
+        ):
+            after = ""
         alts = []
         for key in sorted({c.lower() if fold else c for c, _ in self.terms}):
             branch = self._branch(key)
@@ -140,13 +183,15 @@ class Alternation:
                 return None
             rests = []
             for i in branch.terms:
-                opening = literal_opening(self.terms[i][1], _SCAN_DEPTH)
+                opening = scan_opening(self.terms[i][1], _SCAN_DEPTH)
                 if fold:  # compared lower-cased: exact for ASCII letters only
                     opening = re.sub(r"[^\x00-\x7f].*", "", opening, flags=re.DOTALL).lower()
+                if not after:
+                    opening = opening.replace(_END, "")
                 if opening and opening[0] != key:
                     return None
                 rests.append(opening[1:] if opening else "")
-            tree = _tree(rests)
+            tree = _tree(rests, after)
             alts.append(re.escape(key) + (f"(?={tree})" if tree else ""))
         if not alts:
             return None
@@ -259,9 +304,10 @@ def _scan_text(text: str) -> str | None:
     return low
 
 
-def _tree(strings: list[str]) -> str:
-    """A regex of literal strings grouped by their first character: `n(?:e|v)|c` for ne, nv,
-    c. An empty string among them matches anywhere, so the tree is then empty too."""
+def _tree(strings: list[str], after: str = "") -> str:
+    """A regex of openings (scan_opening) grouped by their first character: `n(?:e|v)|c` for
+    ne, nv, c; _SPACES reads as `\\s+`, _END as `after`. An empty string among them matches
+    anywhere, so the tree is then empty too."""
     if any(not s for s in strings):
         return ""
     groups: dict[str, list[str]] = {}
@@ -269,8 +315,14 @@ def _tree(strings: list[str]) -> str:
         groups.setdefault(s[0], []).append(s[1:])
     alts = []
     for first, rests in groups.items():
-        inner = _tree(rests)
-        alts.append(re.escape(first) + (f"(?:{inner})" if "|" in inner else inner))
+        inner = _tree(rests, after)
+        if first == _SPACES:
+            head = r"\s+"
+        elif first == _END:
+            head = f"(?:{after})"
+        else:
+            head = re.escape(first)
+        alts.append(head + (f"(?:{inner})" if "|" in inner else inner))
     return "|".join(alts)
 
 

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 
-from bot.extract.alternation import Alternation, literal_opening, word_scan
+from bot.extract.alternation import (
+    _END,
+    _SPACES,
+    Alternation,
+    literal_opening,
+    scan_opening,
+    word_scan,
+)
 from bot.extract.lexicon import Lexicon
 from bot.extract.topics import classify_topics
 
@@ -131,15 +139,29 @@ def test_the_opening_scan_keeps_every_match_of_the_single_regex() -> None:
         "İt",
         "Éx",
         "’",
+        "\t",
+        "\n ",
+        "IN\tDEFENSE",
+        "in \n defense",
+        ".x",
     ]
     rng = random.Random(11)
-    for before in (r"(?<![\w-])", r"\b", r"(?<![\w.])"):
+    afters = (r"\b", r"(?![\w])", r"(?!\w|\.\w)")
+    for before, after in itertools.product((r"(?<![\w-])", r"\b", r"(?<![\w.])"), afters):
         for flags in (0, re.IGNORECASE):
             body = "|".join(f"({t})" for _, t in terms)
-            plain = re.compile(rf"{before}(?:{body})\b", flags)
-            fast = Alternation(terms, before, r"\b", flags)
+            plain = re.compile(rf"{before}(?:{body}){after}", flags)
+            fast = Alternation(terms, before, after, flags)
             assert fast._openings is not None
-            for _ in range(2000):
+            for _ in range(700):
                 text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
                 expected = [(m.span(), m.lastindex) for m in plain.finditer(text)]
                 assert [(m.span(), i + 1) for m, i in fast.finditer(text)] == expected, text
+
+
+def test_scan_opening_reads_spaces_and_the_end_of_a_literal_term() -> None:
+    assert scan_opening(r"energy\s+security") == f"energy{_SPACES}s"
+    assert scan_opening(r"u\.s\.") == f"u.s.{_END}"
+    assert scan_opening(r"armament[\w-]*") == "armament"
+    assert scan_opening(r"a\s+?b") == "a" and scan_opening(r"ab|c") == ""
+    assert scan_opening(r"in\s+defense", 4) == f"in{_SPACES}d"
