@@ -184,14 +184,14 @@ class Alternation:
             rests = []
             for i in branch.terms:
                 opening = scan_opening(self.terms[i][1], _SCAN_DEPTH)
-                if fold:  # compared lower-cased: exact for ASCII letters only
-                    opening = re.sub(r"[^\x00-\x7f].*", "", opening, flags=re.DOTALL).lower()
+                if fold:  # ASCII compared lower-cased, other characters ignoring case
+                    opening = "".join(c.lower() if c.isascii() else c for c in opening)
                 if not after:
                     opening = opening.replace(_END, "")
                 if opening and opening[0] != key:
                     return None
                 rests.append(opening[1:] if opening else "")
-            tree = _tree(rests, after)
+            tree = _tree(rests, after, fold)
             alts.append(re.escape(key) + (f"(?={tree})" if tree else ""))
         if not alts:
             return None
@@ -304,10 +304,15 @@ def _scan_text(text: str) -> str | None:
     return low
 
 
-def _tree(strings: list[str], after: str = "") -> str:
+def _tree(strings: list[str], after: str = "", fold: bool = False) -> str:
     """A regex of openings (scan_opening) grouped by their first character: `n(?:e|v)|c` for
     ne, nv, c; _SPACES reads as `\\s+`, _END as `after`. An empty string among them matches
-    anywhere, so the tree is then empty too."""
+    anywhere, so the tree is then empty too.
+
+    With `fold` the tree reads the text lower-cased (_scan_text): a character that is not
+    ASCII is compared ignoring case, `(?i:ü)`, which on the lower-cased text matches where
+    IGNORECASE matches on the text (both compare the text's character lower-cased, and
+    lower-casing a character to one character twice changes nothing)."""
     if any(not s for s in strings):
         return ""
     groups: dict[str, list[str]] = {}
@@ -315,11 +320,13 @@ def _tree(strings: list[str], after: str = "") -> str:
         groups.setdefault(s[0], []).append(s[1:])
     alts = []
     for first, rests in groups.items():
-        inner = _tree(rests, after)
+        inner = _tree(rests, after, fold)
         if first == _SPACES:
             head = r"\s+"
         elif first == _END:
             head = f"(?:{after})"
+        elif fold and not first.isascii():
+            head = f"(?i:{re.escape(first)})"
         else:
             head = re.escape(first)
         alts.append(head + (f"(?:{inner})" if "|" in inner else inner))

@@ -117,8 +117,10 @@ def test_a_word_scan_finds_what_its_plain_regex_finds() -> None:
 
 def test_the_opening_scan_keeps_every_match_of_the_single_regex() -> None:
     # ASCII first characters only, so the scan over the lower-cased text applies; "ſay" and
-    # "İt" send the text to the letter-by-letter path, "\u212ain" (Kelvin) and "Éx" do not.
+    # "İt" send the text to the letter-by-letter path, "\u212ain" (Kelvin) and "Éx" do not;
+    # "tür" is compared ignoring case past its first letter.
     words = ["in defense", "inter*", "IT", "Said", "said", "say", "kin", "a.b.", "ab", "u", "Ux"]
+    words += ["tür", "tœr", "tµ"]
     terms = tuple(
         (w[0], re.escape(w.rstrip("*")).replace(r"\ ", r"\s+") + (r"[\w-]*" if "*" in w else ""))
         for w in words
@@ -142,6 +144,12 @@ def test_the_opening_scan_keeps_every_match_of_the_single_regex() -> None:
         "\t",
         "\n ",
         "IN\tDEFENSE",
+        "TÜR",
+        "tÜr",
+        "Tur",
+        "TŒR",
+        "tμ",
+        "TΜ",
         "in \n defense",
         ".x",
     ]
