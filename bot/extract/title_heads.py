@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.extract.names import Vocab, is_ordinal
-from bot.extract.tokens import POSSESSIVE, Token
+from bot.extract.tokens import Token
 
 _DROP_CAP_RE = re.compile(r"[A-Z]{2}[a-z]{2,}")
 
@@ -112,15 +112,10 @@ def find_heads(t: list[Token], blocked: list[bool], v: Vocab) -> list[HeadSpan]:
     """
     n = len(t)
     heads: list[HeadSpan] = []
-    heads_any = v.head_words
     # The tokens that may be a head, in one pass: a word without a hyphen whose fold is
     # no head word is none (folding such a word only lower-cases it).
-    cands = [
-        k
-        for k, tok in enumerate(t)
-        if "-" in tok.text
-        or (tok.text[:-2] if tok.text.endswith(POSSESSIVE) else tok.text).casefold() in heads_any
-    ]
+    may_head = v.may_head
+    cands = [k for k, tok in enumerate(t) if may_head(tok.text)]
     i = 0
     for c in cands:
         if c < i:

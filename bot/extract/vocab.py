@@ -13,6 +13,7 @@ from functools import cached_property, lru_cache
 
 from bot.extract.alternation import WordScan, word_scan
 from bot.extract.lexicon import Lexicon
+from bot.extract.tokens import POSSESSIVE
 
 #: How many words Vocab.name_shaped remembers before it starts afresh (bounds its memory).
 _WORD_MEMO = 50_000
@@ -79,6 +80,23 @@ class Vocab:
 
     @cached_property
     def _name_shaped(self) -> dict[str, bool]:
+        return {}
+
+    def may_head(self, word: str) -> bool:
+        """Whether a token may be a title's head, told from its text alone: it holds a hyphen
+        ("vice-chairman"), or without a possessive ending, folded, it is a head word
+        ("Minister's"). Remembered per word, as every token of every paragraph is asked."""
+        memo = self._may_head
+        known = memo.get(word)
+        if known is None:
+            if len(memo) >= _WORD_MEMO:
+                memo.clear()
+            bare = word[:-2] if word.endswith(POSSESSIVE) else word
+            known = memo[word] = "-" in word or bare.casefold() in self.head_words
+        return known
+
+    @cached_property
+    def _may_head(self) -> dict[str, bool]:
         return {}
 
     @cached_property
