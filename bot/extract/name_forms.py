@@ -13,11 +13,13 @@ from functools import lru_cache
 from bot.extract.vocab import Vocab
 
 
+@lru_cache(maxsize=4096)
 def display_name(parts: tuple[str, ...], suffixes: frozenset[str]) -> str:
     """A name written given-name first: "TANAKA Hiroto" → "Hiroto Tanaka".
 
     Japanese official texts print the family name in capitals before the given name; any other
     order is kept as printed (Korean and Chinese names put the family name first already).
+    Remembered per name: merging and the register ask for the same names again and again.
     """
 
     def shouting(p: str) -> bool:
@@ -56,7 +58,16 @@ def _folded(words: frozenset[str]) -> frozenset[str]:
 
 
 def surname(name: str, v: Vocab) -> str:
-    """The family name used alone for later mentions: last word, with its particles."""
+    """The family name used alone for later mentions: last word, with its particles.
+    Remembered per name on the vocabulary (merging asks for each name many times)."""
+    memo = v.name_memo("surname")
+    found = memo.get(name)
+    if found is None:
+        found = memo[name] = _surname(name, v)
+    return found
+
+
+def _surname(name: str, v: Vocab) -> str:
     words = name_words(name, v.suffixes)
     if not words:
         return name
@@ -92,8 +103,19 @@ def family_first(name: str, v: Vocab) -> str | None:
     Recognised by a hyphenated given name with a lower-case second part, the usual romanisation
     of Korean given names, or by a common family name (config `family_first_surnames`) before a
     given name of romanised syllables ("Xi Jinping", "Han Sung Ho"), which "Kim Darroch" or
-    "Lee Brandt" are not.
+    "Lee Brandt" are not. Remembered per name on the vocabulary.
     """
+    memo = v.name_memo("family_first")
+    found = memo.get(name, _UNKNOWN)
+    if found is _UNKNOWN:
+        found = memo[name] = _family_first(name, v)
+    return found
+
+
+_UNKNOWN = object()  # a name family_first has not read yet
+
+
+def _family_first(name: str, v: Vocab) -> str | None:
     words = name_words(name, v.suffixes)
     if len(words) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]):
         return words[0]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import Any
 
 from bot.extract.alternation import WordScan, word_scan
 from bot.extract.lexicon import Lexicon
@@ -97,6 +98,18 @@ class Vocab:
 
     @cached_property
     def _may_head(self) -> dict[str, bool]:
+        return {}
+
+    def name_memo(self, rule: str) -> dict[str, Any]:
+        """The remembered answers of a name rule (name_forms.surname, family_first) for this
+        vocabulary: name -> answer, emptied when it holds _WORD_MEMO names."""
+        memo = self._name_memos.setdefault(rule, {})
+        if len(memo) >= _WORD_MEMO:
+            memo.clear()
+        return memo
+
+    @cached_property
+    def _name_memos(self) -> dict[str, dict[str, Any]]:
         return {}
 
     @cached_property
