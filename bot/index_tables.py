@@ -77,6 +77,9 @@ class IndexTables:
         for keys in (self._people, self._roles, self._topics, self._documents, self._offices):
             keys.prepare()
         self.lookups.prepare()
+        facts = self.facts  # the fact base's own lookups, so no answer builds one on the loop
+        for name in ("person_by_id", "document_by_id", "topic_by_slug", "counts_by_document"):
+            getattr(facts, name)
         self._previous = None
         return self
 

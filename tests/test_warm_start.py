@@ -146,6 +146,15 @@ def test_prepare_lets_go_of_the_previous_index(seed_facts: FactBase, lexicon: Le
     assert new._people.rows[0][2] is old._people.rows[0][2]  # the same name lends its keys
 
 
+def test_prepare_builds_the_fact_bases_own_lookups(seed_facts: FactBase, lexicon: Lexicon) -> None:
+    """A prepared index leaves no lookup of its fact base to the first answer (on the loop)."""
+    facts = replace(seed_facts)  # a new object: no cached lookup yet
+    assert "person_by_id" not in facts.__dict__
+    FactIndex(facts, lexicon, load_settings().fuzzy).prepare()
+    for name in ("person_by_id", "document_by_id", "topic_by_slug", "counts_by_document"):
+        assert name in facts.__dict__
+
+
 # -- the service ------------------------------------------------------------------------------
 
 
