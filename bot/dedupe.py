@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
@@ -25,9 +24,6 @@ from bot.extract.lexicon import Lexicon
 from bot.folding import STOPWORDS, words
 from bot.models import Commitment, DocumentFacts, Event, Quote, Source
 from bot.text_index import sentence_spans
-
-if TYPE_CHECKING:
-    from bot.dedupe_memo import GroupMemo
 
 WINDOW = 16  # earlier facts of a bucket each fact is compared with (bounds the cost per fact)
 HEADING_WORDS = 15  # a one-sentence paragraph this short, without a full stop, is a heading
@@ -241,42 +237,51 @@ def _items(
     ]
 
 
-@dataclass(frozen=True)
-class Memo:
-    """What a merge kept from the last one (bot.dedupe_memo): the comparisons, each fact's
-    stable id and its comparable item (in the facts' order), so unchanged buckets are reused."""
+def commitment_buckets(c: Commitment) -> list[Hashable]:
+    """The buckets a commitment is compared in: its first actor with each of its topics."""
+    return [(a, t) for a in (c.actors[:1] or ("",)) for t in (c.topics or ("",))]
 
-    groups: GroupMemo
-    sids: Sequence[Hashable]
-    items: Sequence[_Item]
+
+def commitments_compatible(a: Commitment, b: Commitment) -> bool:
+    """Two commitments can state one plan: a shared actor (or neither names one), dates agree."""
+    shared_actor = set(a.actors) & set(b.actors) or not (a.actors or b.actors)
+    return bool(shared_actor) and _compatible_when(a.when, b.when)
+
+
+def event_buckets(e: Event) -> list[Hashable]:
+    """The bucket an event is compared in: its year."""
+    return [e.when[:4]]
+
+
+def events_compatible(a: Event, b: Event) -> bool:
+    return _compatible_when(a.when, b.when)
+
+
+def joined_commitment(c: Commitment, group: Sequence[Commitment]) -> tuple[Commitment, MergedFact]:
+    """The kept commitment with its copies' actors, topics and fullest `when` joined, and the
+    record citing the copies (`group`, in the facts' order)."""
+    whens = [x.when for x in (c, *group) if x.when]
+    c = replace(
+        c,
+        actors=tuple(dict.fromkeys(a for x in (c, *group) for a in x.actors)),
+        topics=tuple(dict.fromkeys(t for x in (c, *group) for t in x.topics)),
+        when=max(whens, key=len) if whens else None,
+    )
+    return c, MergedFact("commitment", c.sentence, c.source, tuple(x.source for x in group))
 
 
 def dedupe_commitments(
     commitments: Sequence[Commitment],
     heads: dict[str, tuple[int, ...]],
     lexicon: Lexicon | None,
-    memo: Memo | None = None,
 ) -> tuple[list[Commitment], list[MergedFact]]:
     """Commitments stating one plan merged into the fullest one (actors, topics, `when` joined)."""
-    items = (
-        memo.items
-        if memo
-        else _items([(c.source, c.sentence) for c in commitments], heads, lexicon)
-    )
-
-    def buckets(i: int) -> list[object]:
-        c = commitments[i]
-        return [(a, t) for a in (c.actors[:1] or ("",)) for t in (c.topics or ("",))]
-
-    def compatible(i: int, j: int) -> bool:
-        a, b = commitments[i], commitments[j]
-        shared_actor = set(a.actors) & set(b.actors) or not (a.actors or b.actors)
-        return bool(shared_actor) and _compatible_when(a.when, b.when)
-
-    copies = (
-        memo.groups.groups(items, memo.sids, buckets, compatible, heads)
-        if memo
-        else _groups(items, buckets, compatible, heads)
+    items = _items([(c.source, c.sentence) for c in commitments], heads, lexicon)
+    copies = _groups(
+        items,
+        lambda i: commitment_buckets(commitments[i]),
+        lambda i, j: commitments_compatible(commitments[i], commitments[j]),
+        heads,
     )
     merged: dict[int, list[int]] = {}
     for copy, kept in copies.items():
@@ -287,40 +292,22 @@ def dedupe_commitments(
         if i in copies:
             continue
         if i in merged:
-            group = [commitments[j] for j in sorted(merged[i])]
-            whens = [x.when for x in (c, *group) if x.when]
-            c = replace(
-                c,
-                actors=tuple(dict.fromkeys(a for x in (c, *group) for a in x.actors)),
-                topics=tuple(dict.fromkeys(t for x in (c, *group) for t in x.topics)),
-                when=max(whens, key=len) if whens else None,
-            )
-            records.append(
-                MergedFact("commitment", c.sentence, c.source, tuple(x.source for x in group))
-            )
+            c, record = joined_commitment(c, [commitments[j] for j in sorted(merged[i])])
+            records.append(record)
         out.append(c)
     return out, records
 
 
 def dedupe_events(
-    events: Sequence[Event],
-    heads: dict[str, tuple[int, ...]],
-    lexicon: Lexicon | None,
-    memo: Memo | None = None,
+    events: Sequence[Event], heads: dict[str, tuple[int, ...]], lexicon: Lexicon | None
 ) -> tuple[list[Event], list[MergedFact]]:
     """Events of one date saying the same thing (two documents, headline and body) become one."""
-    items = memo.items if memo else _items([(e.source, e.what) for e in events], heads, lexicon)
-
-    def buckets(i: int) -> list[object]:
-        return [events[i].when[:4]]
-
-    def compatible(i: int, j: int) -> bool:
-        return _compatible_when(events[i].when, events[j].when)
-
-    copies = (
-        memo.groups.groups(items, memo.sids, buckets, compatible, heads)
-        if memo
-        else _groups(items, buckets, compatible, heads)
+    items = _items([(e.source, e.what) for e in events], heads, lexicon)
+    copies = _groups(
+        items,
+        lambda i: event_buckets(events[i]),
+        lambda i, j: events_compatible(events[i], events[j]),
+        heads,
     )
     return _keep(events, copies, "event", lambda e: e.what)
 

@@ -12,15 +12,14 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from bot.dedupe import (
-    Memo,
     MergedFact,
     _items,
+    commitment_buckets,
     dedupe_commitments,
     dedupe_events,
     dedupe_quotes,
     headings,
 )
-from bot.dedupe_memo import GroupMemo
 from bot.extract.lexicon import Lexicon, Topic
 from bot.merge_cache import DocParts, MergeCache
 from bot.models import (
@@ -159,6 +158,8 @@ def build_factbase(
     """
     curated = curated or CuratedFacts()
     per_document = tuple(sorted(per_document, key=lambda f: f.document.id))
+    if cache is not None and len({f.document.id for f in per_document}) < len(per_document):
+        cache = None  # the cache names facts by document id: two documents of one id merge anew
     memo = cache.people if cache is not None else None
     people, mapping = merge_people(per_document, curated.people, lexicon, memo=memo)
     fixes = curated.corrections
@@ -182,16 +183,9 @@ def build_factbase(
     lookup = PeopleLookup(people)
     ids = lookup.ids
     quotes = [q if q.speaker is None or q.speaker in ids else _named(q, lookup) for q in quotes]
-    if cache is not None:
-        heads = {f.document.id: p.heads for f, p in zip(per_document, parts, strict=True)}
-        commitments = [c for p in parts for c in p.commitments]
-        events = [e for p in parts for e in p.events]
-        commitments, merged_commitments = dedupe_commitments(
-            commitments, heads, lexicon, _memo(cache.commitment_groups, parts, "commitment")
-        )
-        events, merged_events = dedupe_events(
-            events, heads, lexicon, _memo(cache.event_groups, parts, "event")
-        )
+    if cache is not None and all(p.regular for p in parts):
+        commitments, merged_commitments = cache.commitments.merge(parts)
+        events, merged_events = cache.events.merge(parts)
     else:
         commitments = [c for f in per_document for c in f.commitments]
         events = [e for f in per_document for e in f.events]
@@ -233,13 +227,16 @@ def _doc_parts(
     commitments = tuple(_tupled(c) for c in commitments)
     events = tuple(_apply_corrections(facts.events, "event", fixes, lambda e: e.what))
     heads = headings([facts])
+    regular = all(len(set(b)) == len(b) for b in map(commitment_buckets, commitments))
     return DocParts(
         serial,
+        facts.document.id,
         heads[facts.document.id],
         commitments,
         events,
         tuple(_items([(c.source, c.sentence) for c in commitments], heads, lexicon)),
         tuple(_items([(e.source, e.what) for e in events], heads, lexicon)),
+        regular,
     )
 
 
@@ -259,16 +256,6 @@ def _doc_quotes(
         parts.quotes = tuple(_apply_corrections(quotes, "quote", fixes, lambda q: q.text))
         parts.speakers = speakers
     return parts.quotes
-
-
-def _memo(groups: GroupMemo, parts: Sequence[DocParts], kind: str) -> Memo:
-    """The dedupe memo over the documents' facts of one kind, in order."""
-    sids, items = [], []
-    for p in parts:
-        own = p.commitment_items if kind == "commitment" else p.event_items
-        sids.extend((p.serial, i) for i in range(len(own)))
-        items.extend(own)
-    return Memo(groups, sids, items)
 
 
 def _named(quote: Quote, lookup: PeopleLookup) -> Quote:

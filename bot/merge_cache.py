@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from bot.dedupe import _Item
-from bot.dedupe_memo import GroupMemo
+from bot.dedupe_memo import FactMemo
 from bot.extract.lexicon import Lexicon
 from bot.models import Commitment, CuratedFacts, DocumentFacts, Event, Quote
 from bot.people_memo import PeopleMemo
@@ -37,11 +37,13 @@ class DocParts:
     """
 
     serial: int
+    doc_id: str
     heads: tuple[int, ...]
     commitments: tuple[Commitment, ...]
     events: tuple[Event, ...]
     commitment_items: tuple[_Item, ...]
     event_items: tuple[_Item, ...]
+    regular: bool  # no commitment in one bucket twice (see FactMemo): else merged without memo
     speakers: tuple[str | None, ...] | None = None
     quotes: tuple[Quote, ...] = field(default=())
 
@@ -55,8 +57,8 @@ class MergeCache:
 
     def _reset(self) -> None:
         self._docs: dict[int, tuple[DocumentFacts, DocParts]] = {}
-        self.commitment_groups = GroupMemo()
-        self.event_groups = GroupMemo()
+        self.commitments = FactMemo("commitment")
+        self.events = FactMemo("event")
         self.people = PeopleMemo()
 
     def parts(
