@@ -1,65 +1,95 @@
 """What `merge_people` keeps between reloads, so a reload merges again only the groups of people
-that a changed document's people can meet.
+that a changed document's people fall in, and renames and maps only what that changes.
 
-Candidates of different groups (bot.people_merge._groups_of) are never compared, so each group
-merges on its own: a group whose candidates are the very ones of last time (by document reading
-and place) is taken as it was. Example: of a thousand documents, a reload that changed one merges
-the few groups its people fall in. The result equals `merge_people` without a memo.
+Candidates of different groups are never compared (see `_group_keys`), so each group merges on
+its own. A reload takes the changed documents' candidates out and puts the new ones in; the
+groups they were in or fall in now, and the groups of every candidate sharing a first or last
+name word with them (a bare 'Vogel' added or gone joins or splits the Vogels), are grouped and
+merged again; the rest are kept as they were. People are kept in the merge's order by their
+first candidate, so `unique_ids` is redone only for the ids of the people that changed, and the
+map (document, local id) → person id only for the documents whose people changed. Example: of a
+thousand documents, a reload that changed one merges the few groups its people fall in.
+
+A candidate is named by `Ref` (document id, index among its people, serial of the document's
+reading): sorting refs is the merge's order, and a document read again has new refs. The result
+equals `merge_people` without a memo (documents in id order, ids unique).
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Hashable, Sequence
+from bisect import bisect_left, insort
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from bot.extract.lexicon import Lexicon
 from bot.models import CuratedPerson, DocumentFacts, Person
-from bot.people_merge import (
-    _Candidate,
-    _candidate,
-    _CuratedIndex,
-    _groups_of,
-    _merge_run,
-    unique_ids,
-)
+from bot.people_merge import _Candidate, _candidate, _CuratedIndex, _merge_run, name_key
 
-#: Serial numbers of documents' candidates, never reused: (serial, index) names one candidate.
+#: Serial numbers of documents' readings, never reused.
 _SERIALS = itertools.count()
 
+Ref = tuple[str, int, int]
 
-#: A document, the serial of this reading of it, and its candidates.
-_DocCandidates = tuple[DocumentFacts, int, tuple[_Candidate, ...]]
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """One group's merge: its candidates in order, each one's person, and each person's first
+    candidate (the person's place in the merge's order)."""
+
+    members: tuple[Ref, ...]
+    people: list[Person]
+    indexes: list[int]
+    firsts: tuple[Ref, ...]
+
+
+#: A reading of a document: the facts, its serial, and its candidates.
+_Reading = tuple[DocumentFacts, int, tuple[_Candidate, ...]]
 
 
 class PeopleMemo:
-    """What `merge_people` keeps between reloads: each document's candidates (curated entries
-    applied), by the document object, and each group's merge, by its candidates' ids."""
+    """What `merge_people` keeps between reloads; see the module docstring."""
 
     def __init__(self) -> None:
         self._rules: tuple[tuple[CuratedPerson, ...], Lexicon | None] | None = None
-        self._docs: dict[int, _DocCandidates] = {}
-        self._groups: dict[tuple, tuple[list[Person], list[int]]] = {}
-        self._renamed: dict[tuple[int, str], tuple[Person, Person]] = {}
+        self._reset()
 
-    def _candidates(
+    def _reset(self) -> None:
+        self._readings: dict[int, _Reading] = {}  # id(facts) → reading
+        self._live: dict[int, _Reading] = {}  # serial → reading, of the last merge
+        self._tokens: dict[Ref, tuple[str, ...]] = {}
+        self._candidate: dict[Ref, _Candidate] = {}
+        self._single: dict[str, set[Ref]] = {}  # one-word names by their word
+        self._ends: dict[str, set[Ref]] = {}  # longer names by first and by last word
+        self._group_of: dict[Ref, Hashable] = {}
+        self._groups: dict[Hashable, _Group] = {}
+        self._order: list[Ref] = []  # each person's first candidate, in the merge's order
+        self._person: dict[Ref, Person] = {}  # by first candidate, as its group merged it
+        self._person_of: dict[Ref, Ref] = {}  # candidate → its person's first candidate
+        self._candidates_of: dict[Ref, list[Ref]] = {}  # first candidate → all of its person's
+        self._by_id: dict[str, list[Ref]] = {}  # merged id → its people's first candidates
+        self._final: dict[Ref, tuple[Person, Person]] = {}  # first → (merged, with unique id)
+        self._mapping: dict[tuple[str, str], str] = {}
+
+    def _read(
         self,
         per_document: Sequence[DocumentFacts],
         curated: tuple[CuratedPerson, ...],
         lexicon: Lexicon | None,
-    ) -> list[_DocCandidates]:
-        """Each document's candidates; all are worked out again when the rules change."""
+    ) -> list[_Reading]:
+        """Each document's reading; all are read again (and merged anew) when the rules change."""
         if self._rules is None or self._rules[1] is not lexicon or self._rules[0] != curated:
-            self._docs, self._groups, self._renamed = {}, {}, {}
+            self._reset()
             self._rules = (curated, lexicon)
         entries = _CuratedIndex(curated)
         kept = {}
         for facts in per_document:
-            hit = self._docs.get(id(facts))
+            hit = self._readings.get(id(facts))
             if hit is None or hit[0] is not facts:
                 own = tuple(_candidate(p, entries, lexicon) for p in facts.people)
                 hit = (facts, next(_SERIALS), own)
             kept[id(facts)] = hit
-        self._docs = kept
+        self._readings = kept
         return [kept[id(f)] for f in per_document]
 
     def merge(
@@ -68,46 +98,183 @@ class PeopleMemo:
         curated: tuple[CuratedPerson, ...],
         lexicon: Lexicon | None,
     ) -> tuple[tuple[Person, ...], dict[tuple[str, str], str]]:
-        """`merge_people(per_document, curated, lexicon)`, reusing unchanged groups."""
-        docs = self._candidates(per_document, curated, lexicon)
-        candidates = [c for _f, _n, own in docs for c in own]
-        sids = [(n, i) for _f, n, own in docs for i in range(len(own))]
-        members: dict[Hashable, list[int]] = {}
-        for position, group in enumerate(_groups_of(candidates)):
-            members.setdefault(group, []).append(position)
-        kept: dict[tuple, tuple[list[Person], list[int]]] = {}
-        created: list[tuple[int, Person]] = []  # (position of the first candidate, person)
-        index_of = [0] * len(candidates)
-        for positions in members.values():
-            ids = tuple(sids[i] for i in positions)
-            run = self._groups.get(ids)
-            if run is None:
-                run = _merge_run([candidates[i] for i in positions])
-            kept[ids] = run
-            people, indexes = run
-            first: dict[int, int] = {}
-            for position, index in zip(positions, indexes, strict=True):
-                first.setdefault(index, position)
-            order = sorted(first, key=first.__getitem__)
-            for index in order:
-                created.append((first[index], people[index]))
-            for position, index in zip(positions, indexes, strict=True):
-                index_of[position] = first[index]
-        self._groups = kept
-        created.sort(key=lambda x: x[0])
-        people = unique_ids([p for _pos, p in created], self._renamed)
-        final = {pos: people[k].id for k, (pos, _p) in enumerate(created)}
-        mapping: dict[tuple[str, str], str] = {}
-        for (facts, _n, _own), in_doc in zip(docs, _runs(docs), strict=True):
-            for person, position in zip(facts.people, in_doc, strict=True):
-                mapping[(facts.document.id, person.id)] = final[index_of[position]]
-        return tuple(people), mapping
+        """`merge_people(per_document, curated, lexicon)`, redoing what the changes touch."""
+        readings = self._read(per_document, curated, lexicon)
+        live = {r[1]: r for r in readings}
+        gone = [r for s, r in self._live.items() if s not in live]
+        new = [r for r in readings if r[1] not in self._live]
+        self._live = live
+        words: set[str] = set()
+        groups: set[Hashable] = set()
+        for facts, serial, own in gone:
+            for index in range(len(own)):
+                ref = (facts.document.id, index, serial)
+                words.update(self._unindex(ref))
+                groups.add(self._group_of.pop(ref))
+                del self._person_of[ref]
+        added = []
+        for facts, serial, own in new:
+            for index, candidate in enumerate(own):
+                ref = (facts.document.id, index, serial)
+                words.update(self._index(ref, candidate))
+                added.append(ref)
+        for word in words:
+            for ref in itertools.chain(self._single.get(word, ()), self._ends.get(word, ())):
+                group = self._group_of.get(ref)
+                if group is not None:
+                    groups.add(group)
+        old: dict[tuple[Ref, ...], _Group] = {}
+        todo = set(added)
+        for key in groups:
+            group = self._groups.pop(key, None)
+            if group is not None:
+                old[group.members] = group
+                todo.update(r for r in group.members if r in self._tokens)
+        changed_ids: set[str] = set()
+        dropped: list[Ref] = []
+        for group in old.values():
+            self._drop_people(group, changed_ids)
+            dropped.extend(group.firsts)
+        members: dict[Hashable, list[Ref]] = {}
+        for ref, key in self._group_keys(todo).items():
+            members.setdefault(key, []).append(ref)
+            self._group_of[ref] = key
+        for key, refs in members.items():
+            ordered = tuple(sorted(refs))
+            group = old.get(ordered) or _merged(ordered, self._candidate)
+            self._groups[key] = group
+            self._add_people(group, changed_ids)
+        touched = set(todo)
+        for first in self._rename(changed_ids):
+            touched.update(self._candidates_of[first])
+        for first in dropped:
+            if first not in self._person:
+                del self._final[first]
+        self._remap(gone, touched, {r[0].document.id: r for r in readings})
+        return tuple(self._final[r][1] for r in self._order), dict(self._mapping)
+
+    def _index(self, ref: Ref, candidate: _Candidate) -> tuple[str, ...]:
+        tokens = name_key(candidate[0].name).tokens
+        self._tokens[ref] = tokens
+        self._candidate[ref] = candidate
+        for word, table in _places(tokens, self._single, self._ends):
+            table.setdefault(word, set()).add(ref)
+        return tokens
+
+    def _unindex(self, ref: Ref) -> tuple[str, ...]:
+        tokens = self._tokens.pop(ref)
+        del self._candidate[ref]
+        for word, table in _places(tokens, self._single, self._ends):
+            refs = table.get(word)
+            if refs is not None:  # a name of one word twice ('Anna Anna') is indexed once
+                refs.discard(ref)
+                if not refs:
+                    del table[word]
+        return tokens
+
+    def _group_keys(self, refs: Iterable[Ref]) -> dict[Ref, Hashable]:
+        """Each candidate's group, as `people_merge._groups_of` finds it over all candidates.
+
+        A one-word name is grouped with every name that starts or ends with it; one-word names
+        join through a longer name that starts with one and ends with the other ('Anna Vogel'
+        joins 'Anna' and 'Vogel'); a group of one-word names is named by its smallest word. A
+        longer name meeting no one-word name is grouped by its first and last word.
+        """
+        refs = list(refs)
+        parent: dict[str, str] = {}
+
+        def find(t: str) -> str:
+            parent.setdefault(t, t)
+            while parent[t] != t:
+                parent[t] = parent[parent[t]]
+                t = parent[t]
+            return t
+
+        single = self._single
+        for ref in refs:
+            t = self._tokens[ref]
+            if len(t) > 1 and t[0] in single and t[-1] in single:
+                a, b = find(t[0]), find(t[-1])
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+        out: dict[Ref, Hashable] = {}
+        for ref in refs:
+            t = self._tokens[ref]
+            if not t:
+                out[ref] = ref  # no name words: never the same as anyone
+            elif len(t) == 1 or t[0] in single:
+                out[ref] = find(t[0])
+            elif t[-1] in single:
+                out[ref] = find(t[-1])
+            else:
+                out[ref] = (t[0], t[-1])
+        return out
+
+    def _drop_people(self, group: _Group, changed_ids: set[str]) -> None:
+        for person, first in zip(group.people, group.firsts, strict=True):
+            del self._order[bisect_left(self._order, first)]
+            del self._person[first]
+            del self._candidates_of[first]
+            same = self._by_id[person.id]
+            del same[bisect_left(same, first)]
+            if not same:
+                del self._by_id[person.id]
+            changed_ids.add(person.id)
+
+    def _add_people(self, group: _Group, changed_ids: set[str]) -> None:
+        for person, first in zip(group.people, group.firsts, strict=True):
+            insort(self._order, first)
+            self._person[first] = person
+            self._candidates_of[first] = []
+            insort(self._by_id.setdefault(person.id, []), first)
+            changed_ids.add(person.id)
+        for ref, index in zip(group.members, group.indexes, strict=True):
+            first = group.firsts[index]
+            self._person_of[ref] = first
+            self._candidates_of[first].append(ref)
+
+    def _rename(self, ids: set[str]) -> list[Ref]:
+        """`unique_ids` again for the people of these merged ids: the second 'kim' in the merge's
+        order is 'kim-2'. Returns the first candidates of the people whose final entry changed;
+        an unchanged person keeps the very object of last time."""
+        changed = []
+        for base in ids:
+            for n, first in enumerate(self._by_id.get(base, ())):
+                person = self._person[first]
+                new_id = base if n == 0 else f"{base}-{n + 1}"
+                old = self._final.get(first)
+                if old is not None and old[0] is person and old[1].id == new_id:
+                    continue
+                twin = person if n == 0 else replace(person, id=new_id)
+                self._final[first] = (person, twin)
+                changed.append(first)
+        return changed
+
+    def _remap(self, gone: list[_Reading], touched: set[Ref], current: dict[str, _Reading]) -> None:
+        """The map (document id, local id) → final id, written again for the documents whose
+        candidates changed person or id."""
+        for facts, _serial, _own in gone:
+            for person in facts.people:
+                self._mapping.pop((facts.document.id, person.id), None)
+        for doc_id in {ref[0] for ref in touched}:
+            facts, serial, _own = current[doc_id]
+            for index, person in enumerate(facts.people):
+                first = self._person_of[(doc_id, index, serial)]
+                self._mapping[(doc_id, person.id)] = self._final[first][1].id
 
 
-def _runs(docs: Sequence[_DocCandidates]) -> list[range]:
-    """The positions of each document's candidates in the flat list."""
-    out, start = [], 0
-    for _f, _n, own in docs:
-        out.append(range(start, start + len(own)))
-        start += len(own)
-    return out
+def _places(tokens: tuple[str, ...], single: dict, ends: dict) -> list[tuple[str, dict]]:
+    """Where a name is indexed: a one-word name by its word, a longer one by its first and last."""
+    if not tokens:
+        return []
+    if len(tokens) == 1:
+        return [(tokens[0], single)]
+    return [(tokens[0], ends), (tokens[-1], ends)]
+
+
+def _merged(members: tuple[Ref, ...], candidate: dict[Ref, _Candidate]) -> _Group:
+    people, indexes = _merge_run([candidate[r] for r in members])
+    firsts: dict[int, Ref] = {}
+    for ref, index in zip(members, indexes, strict=True):
+        firsts.setdefault(index, ref)
+    return _Group(members, people, indexes, tuple(firsts[i] for i in range(len(people))))

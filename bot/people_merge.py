@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from operator import attrgetter
@@ -311,66 +311,12 @@ def _merge_run(candidates: Sequence[_Candidate]) -> tuple[list[Person], list[int
     return merged.people, indexes
 
 
-def unique_ids(
-    people: list[Person], renamed: dict[tuple[int, str], tuple[Person, Person]] | None = None
-) -> list[Person]:
-    """Ids made unique in order: a second 'kim' becomes 'kim-2'.
-
-    `renamed` (kept by the caller between merges) hands back the very object made for the same
-    person and id last time, so an unchanged person stays the same object across generations;
-    it is updated to hold this call's renamings only.
-    """
+def unique_ids(people: list[Person]) -> list[Person]:
+    """Ids made unique in order: a second 'kim' becomes 'kim-2'."""
     seen: dict[str, int] = {}
     out = []
-    made: dict[tuple[int, str], tuple[Person, Person]] = {}
     for p in people:
         n = seen.get(p.id, 0)
         seen[p.id] = n + 1
-        if n == 0:
-            out.append(p)
-            continue
-        new_id = f"{p.id}-{n + 1}"
-        hit = renamed.get((id(p), new_id)) if renamed is not None else None
-        twin = hit[1] if hit is not None and hit[0] is p else replace(p, id=new_id)
-        made[(id(p), new_id)] = (p, twin)
-        out.append(twin)
-    if renamed is not None:
-        renamed.clear()
-        renamed.update(made)
-    return out
-
-
-def _groups_of(candidates: Sequence[_Candidate]) -> list[Hashable]:
-    """Each candidate's group: candidates of different groups can never be compared.
-
-    A name of two words or more is compared only with the same first and last word, or with a
-    one-word name equal to either; a one-word name with names that start or end with it. So
-    groups join through the one-word names: 'Vogel' puts 'Anna Vogel' and 'Ivo Vogel' in one
-    group, and without a bare 'Vogel' they are groups of their own.
-    """
-    keys = [name_key(c.name).tokens for c, _e in candidates]
-    singles = {t[0] for t in keys if len(t) == 1}
-    parent: dict[str, str] = {t: t for t in singles}
-
-    def find(t: str) -> str:
-        while parent[t] != t:
-            parent[t] = parent[parent[t]]
-            t = parent[t]
-        return t
-
-    for t in keys:
-        if len(t) > 1 and t[0] in singles and t[-1] in singles:
-            a, b = find(t[0]), find(t[-1])
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-    out: list[Hashable] = []
-    for i, t in enumerate(keys):
-        if not t:
-            out.append(i)  # no name words: never the same as anyone
-        elif len(t) == 1 or t[0] in singles:
-            out.append(find(t[0]))
-        elif t[-1] in singles:
-            out.append(find(t[-1]))
-        else:
-            out.append((t[0], t[-1]))
+        out.append(p if n == 0 else replace(p, id=f"{p.id}-{n + 1}"))
     return out
