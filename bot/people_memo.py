@@ -104,25 +104,28 @@ class PeopleMemo:
         gone = [r for s, r in self._live.items() if s not in live]
         new = [r for r in readings if r[1] not in self._live]
         self._live = live
-        words: set[str] = set()
+        words = {w for r in gone for p in r[2] for w in _ends(name_key(p[0].name).tokens)}
+        words |= {w for r in new for p in r[2] for w in _ends(name_key(p[0].name).tokens)}
+        was_single = {w for w in words if w in self._single}
         groups: set[Hashable] = set()
         for facts, serial, own in gone:
             for index in range(len(own)):
                 ref = (facts.document.id, index, serial)
-                words.update(self._unindex(ref))
+                self._unindex(ref)
                 groups.add(self._group_of.pop(ref))
                 del self._person_of[ref]
         added = []
         for facts, serial, own in new:
             for index, candidate in enumerate(own):
                 ref = (facts.document.id, index, serial)
-                words.update(self._index(ref, candidate))
+                self._index(ref, candidate)
                 added.append(ref)
-        for word in words:
+        for word in was_single.symmetric_difference(w for w in words if w in self._single):
             for ref in itertools.chain(self._single.get(word, ()), self._ends.get(word, ())):
-                group = self._group_of.get(ref)
-                if group is not None:
-                    groups.add(group)
+                groups.add(self._group_of.get(ref))
+        for ref in added:
+            groups.update(self._old_groups(self._tokens[ref]))
+        groups.discard(None)
         old: dict[tuple[Ref, ...], _Group] = {}
         todo = set(added)
         for key in groups:
@@ -152,6 +155,20 @@ class PeopleMemo:
                 del self._final[first]
         self._remap(gone, touched, {r[0].document.id: r for r in readings})
         return tuple(self._final[r][1] for r in self._order), dict(self._mapping)
+
+    def _old_groups(self, tokens: tuple[str, ...]) -> list[Hashable]:
+        """The groups a new name falls in as they were (one-word names unchanged): the group of
+        each of its end words that is a one-word name, else the group of its first and last."""
+        out: list[Hashable] = []
+        ends = [w for w in _ends(tokens) if w in self._single]
+        for word in ends:
+            group = next(
+                (g for g in map(self._group_of.get, self._single[word]) if g is not None), None
+            )
+            out.append(group)
+        if tokens and not ends:
+            out.append((tokens[0], tokens[-1]))
+        return out
 
     def _index(self, ref: Ref, candidate: _Candidate) -> tuple[str, ...]:
         tokens = name_key(candidate[0].name).tokens
@@ -261,6 +278,10 @@ class PeopleMemo:
             for index, person in enumerate(facts.people):
                 first = self._person_of[(doc_id, index, serial)]
                 self._mapping[(doc_id, person.id)] = self._final[first][1].id
+
+
+def _ends(tokens: tuple[str, ...]) -> set[str]:
+    return {tokens[0], tokens[-1]} if tokens else set()
 
 
 def _places(tokens: tuple[str, ...], single: dict, ends: dict) -> list[tuple[str, dict]]:
