@@ -160,6 +160,8 @@ def build_factbase(
     per_document = tuple(sorted(per_document, key=lambda f: f.document.id))
     if cache is not None and len({f.document.id for f in per_document}) < len(per_document):
         cache = None  # the cache names facts by document id: two documents of one id merge anew
+    if cache is not None:
+        cache.use_rules(curated, lexicon)
     memo = cache.people if cache is not None else None
     people, mapping = merge_people(per_document, curated.people, lexicon, memo=memo)
     fixes = curated.corrections
@@ -167,9 +169,7 @@ def build_factbase(
         _apply_corrections(people, "person", fixes, lambda p: " ".join((p.name, *p.aliases)))
     )
     if cache is not None:
-        parts = cache.parts(
-            per_document, curated, lexicon, lambda f, n: _doc_parts(f, n, fixes, lexicon)
-        )
+        parts = cache.parts(per_document, lambda f, n: _doc_parts(f, n, fixes, lexicon))
         quotes = [
             q
             for f, p in zip(per_document, parts, strict=True)

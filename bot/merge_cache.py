@@ -61,19 +61,21 @@ class MergeCache:
         self.events = FactMemo("event")
         self.people = PeopleMemo()
 
-    def parts(
-        self,
-        per_document: Sequence[DocumentFacts],
-        curated: CuratedFacts,
-        lexicon: Lexicon | None,
-        make: Callable[[DocumentFacts, int], DocParts],
-    ) -> list[DocParts]:
-        """Each document's parts, in order: kept ones for documents seen last time, `make`
-        (document, new serial) for the others. Parts of documents not given are forgotten."""
+    def use_rules(self, curated: CuratedFacts, lexicon: Lexicon | None) -> None:
+        """Forget everything when the curated facts or the lexicon differ from the last merge's:
+        called first by each merge, so no part of it reads what other rules worked out."""
         rules = self._rules
         if rules is None or rules[1] is not lexicon or rules[0] != curated:
             self._reset()
             self._rules = (curated, lexicon)
+
+    def parts(
+        self,
+        per_document: Sequence[DocumentFacts],
+        make: Callable[[DocumentFacts, int], DocParts],
+    ) -> list[DocParts]:
+        """Each document's parts, in order: kept ones for documents seen last time, `make`
+        (document, new serial) for the others. Parts of documents not given are forgotten."""
         kept: dict[int, tuple[DocumentFacts, DocParts]] = {}
         out = []
         for facts in per_document:
