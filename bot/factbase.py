@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import chain
 
 from bot.dedupe import (
     MergedFact,
@@ -33,6 +34,7 @@ from bot.models import (
     Quote,
     Source,
 )
+from bot.people_memo import SpeakerNames
 from bot.people_merge import (
     PeopleLookup,
     fold,
@@ -170,19 +172,20 @@ def build_factbase(
     )
     if cache is not None:
         parts = cache.parts(per_document, lambda f, n: _doc_parts(f, n, fixes, lexicon))
-        quotes = [
-            q
-            for f, p in zip(per_document, parts, strict=True)
-            for q in _doc_quotes(f, p, mapping, fixes)
-        ]
+        stale = cache.names.update(people)
+        remapped = cache.people.remapped
+        for f, p in zip(per_document, parts, strict=True):
+            if p.quotes is None or f.document.id in remapped or not p.speakers.isdisjoint(stale):
+                _doc_quotes(f, p, mapping, fixes, cache.names)
+        quotes = list(chain.from_iterable(p.quotes for p in parts))  # type: ignore[arg-type]
     else:
         quotes = []
         for facts in per_document:
             quotes.extend(_mapped_quotes(facts, mapping))
         quotes = _apply_corrections(quotes, "quote", fixes, lambda q: q.text)
-    lookup = PeopleLookup(people)
-    ids = lookup.ids
-    quotes = [q if q.speaker is None or q.speaker in ids else _named(q, lookup) for q in quotes]
+        lookup = PeopleLookup(people)
+        ids = lookup.ids
+        quotes = [q if q.speaker is None or q.speaker in ids else _named(q, lookup) for q in quotes]
     if cache is not None and all(p.regular for p in parts):
         commitments, merged_commitments = cache.commitments.merge(parts)
         events, merged_events = cache.events.merge(parts)
@@ -245,17 +248,18 @@ def _doc_quotes(
     parts: DocParts,
     mapping: dict[tuple[str, str], str],
     fixes: Sequence[Correction],
-) -> tuple[Quote, ...]:
-    """A document's mapped and corrected quotes, kept while its speakers map to the same ids."""
-    doc = facts.document.id
-    speakers = tuple(
-        mapping.get((doc, q.speaker), q.speaker) if q.speaker else None for q in facts.quotes
+    names: SpeakerNames,
+) -> None:
+    """A document's quotes merged into its parts: speakers mapped, corrected, then named."""
+    quotes = _apply_corrections(_mapped_quotes(facts, mapping), "quote", fixes, lambda q: q.text)
+    speakers = frozenset(q.speaker for q in quotes if q.speaker is not None)
+    parts.quotes = tuple(
+        q
+        if q.speaker is None or names.speaker_id(q.speaker) == q.speaker
+        else replace(q, speaker=names.speaker_id(q.speaker))
+        for q in quotes
     )
-    if parts.speakers != speakers:
-        quotes = _mapped_quotes(facts, mapping)
-        parts.quotes = tuple(_apply_corrections(quotes, "quote", fixes, lambda q: q.text))
-        parts.speakers = speakers
-    return parts.quotes
+    parts.speakers = speakers
 
 
 def _named(quote: Quote, lookup: PeopleLookup) -> Quote:

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bot.dedupe import _Item
 from bot.dedupe_memo import FactMemo
 from bot.extract.lexicon import Lexicon
 from bot.models import Commitment, CuratedFacts, DocumentFacts, Event, Quote
-from bot.people_memo import PeopleMemo
+from bot.people_memo import PeopleMemo, SpeakerNames
 
 #: Serial numbers of document parts: never reused, so a fact's id (serial, index) names one
 #: reading of one document for as long as the process runs.
@@ -32,8 +32,8 @@ class DocParts:
     """What one reading of a document contributes to a merge, worked out once.
 
     `commitments` and `events` are corrected (and commitments hold tuples); the items are their
-    comparable forms for bot.dedupe; `quotes` holds the corrected quotes for the speaker ids
-    they were last mapped to (`speakers`), since those depend on the other documents.
+    comparable forms for bot.dedupe; `quotes` holds the quotes as last merged (speakers mapped
+    and named, corrected), kept while the document's people map and those names stay.
     """
 
     serial: int
@@ -44,8 +44,8 @@ class DocParts:
     commitment_items: tuple[_Item, ...]
     event_items: tuple[_Item, ...]
     regular: bool  # no commitment in one bucket twice (see FactMemo): else merged without memo
-    speakers: tuple[str | None, ...] | None = None
-    quotes: tuple[Quote, ...] = field(default=())
+    quotes: tuple[Quote, ...] | None = None  # final: mapped, corrected, speakers named
+    speakers: frozenset[str] = frozenset()  # the speaker texts named in them
 
 
 class MergeCache:
@@ -60,6 +60,7 @@ class MergeCache:
         self.commitments = FactMemo("commitment")
         self.events = FactMemo("event")
         self.people = PeopleMemo()
+        self.names = SpeakerNames()
 
     def use_rules(self, curated: CuratedFacts, lexicon: Lexicon | None) -> None:
         """Forget everything when the curated facts or the lexicon differ from the last merge's:
