@@ -15,6 +15,8 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter, not_
 
 from bot.answer_lines import (
     commitment_line,
@@ -80,32 +82,30 @@ def diff_facts(before: FactBase, after: FactBase) -> FactChanges:
         old, new = getattr(before, kind), getattr(after, kind)
         if old is new:
             continue
-        old_ids, new_ids = set(map(id, old)), set(map(id, new))
-        fresh = [f for f in new if id(f) not in old_ids]
-        gone = [f for f in old if id(f) not in new_ids]
+        fresh, gone = _not_in(new, old), _not_in(old, new)
         if not fresh and not gone:
             continue
         # Keys can repeat within a generation (one sentence quoted twice), only within one
         # document (one person id): the kept facts there are keyed too.
-        group = _person_group if kind == "people" else _document_group
+        group = _GROUP[kind]
         touched = set(map(group, fresh)) | set(map(group, gone))
-        old_keys = {fact_key(f) for f in old if group(f) in touched}
-        new_keys = {fact_key(f) for f in new if group(f) in touched}
+        old_keys = set(map(fact_key, compress(old, map(touched.__contains__, map(group, old)))))
+        new_keys = set(map(fact_key, compress(new, map(touched.__contains__, map(group, new)))))
         added += [f for f in fresh if fact_key(f) not in old_keys]
         removed += [f for f in gone if fact_key(f) not in new_keys]
     return FactChanges(added=tuple(added), removed=tuple(removed))
 
 
+def _not_in(facts: Sequence[Fact], other: Sequence[Fact]) -> list[Fact]:
+    """The facts (in order) that are not objects of `other`; in C loops, as most facts are."""
+    ids = set(map(id, other))
+    return list(compress(facts, map(not_, map(ids.__contains__, map(id, facts)))))
+
+
 #: FactBase fields in the order `all_facts` yields them.
 KINDS = ("people", "commitments", "quotes", "events")
-
-
-def _person_group(fact: Fact) -> str:
-    return fact.id  # type: ignore[union-attr]
-
-
-def _document_group(fact: Fact) -> str:
-    return fact.source.doc_id  # type: ignore[union-attr]
+#: What a fact's key can repeat within: a person's id, else the fact's document.
+_GROUP = {kind: attrgetter("source.doc_id") for kind in KINDS} | {"people": attrgetter("id")}
 
 
 def change_counts(changes: FactChanges) -> tuple[dict[str, int], dict[str, int]]:

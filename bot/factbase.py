@@ -199,12 +199,12 @@ def build_factbase(
             [_tupled(c) for c in commitments], heads, lexicon
         )
         events, merged_events = dedupe_events(events, heads, lexicon)
-    quotes, merged_quotes = dedupe_quotes(quotes)
+    quotes, merged_quotes = dedupe_quotes(quotes, cache.quotes if cache is not None else None)
     return FactBase(
         documents=tuple(f.document for f in per_document),
         people=people,
         quotes=tuple(quotes),
-        commitments=tuple(_tupled(c) for c in commitments),
+        commitments=tuple(commitments),  # tuples already: dedupe joins them as tuples
         events=tuple(events),
         topics=lexicon.topics if lexicon else (),
         per_document=per_document,

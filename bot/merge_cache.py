@@ -16,7 +16,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from bot.dedupe import _Item
+from bot.dedupe import QuoteMemo, _Item
 from bot.dedupe_memo import FactMemo
 from bot.extract.lexicon import Lexicon
 from bot.models import Commitment, CuratedFacts, DocumentFacts, Event, Quote
@@ -61,6 +61,7 @@ class MergeCache:
         self.events = FactMemo("event")
         self.people = PeopleMemo()
         self.names = SpeakerNames()
+        self.quotes: QuoteMemo = {}
 
     def use_rules(self, curated: CuratedFacts, lexicon: Lexicon | None) -> None:
         """Forget everything when the curated facts or the lexicon differ from the last merge's:
