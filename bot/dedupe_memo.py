@@ -11,8 +11,9 @@ again. Example: a document that adds one fact to a bucket of 2,000 compares that
 16 after it, and puts together its own facts and those of the facts it joins.
 
 A fact is named by `Ref` (document id, index, serial of the document's reading): sorting refs
-is the merge's order (documents by id, then each document's facts in order), and a document read
-again has a new serial, so its facts are new refs. The result equals `dedupe_commitments` and
+is the merge's order (documents by id, then each document's facts in order). A document read
+again keeps the refs of the facts equal to the ones at their places last time (its headings
+unchanged); its other facts get refs of the new serial. The result equals `dedupe_commitments` and
 `dedupe_events` over the documents' facts in order: each copy points at its best-scoring match,
 among equal scores the one `_groups` meets first (by the fact's place, then the bucket's place
 among the fact's buckets, then the earlier fact's place); chains are followed to the kept fact
@@ -63,6 +64,7 @@ class FactMemo:
             commitments_compatible if kind == "commitment" else events_compatible
         )
         self._docs: dict[int, DocParts] = {}  # serial → parts of the documents merged last
+        self._refs: dict[str, list[Ref]] = {}  # document id → its facts' refs, in order
         self._facts: dict[Ref, tuple[Any, _Item, tuple[Hashable, ...]]] = {}
         self._buckets: dict[Hashable, list[Ref]] = {}  # each sorted: the merge's order
         self._found: dict[tuple[Hashable, Ref], _Found] = {}
@@ -71,40 +73,41 @@ class FactMemo:
         self._children: dict[Ref, set[Ref]] = {}
         self._root: dict[Ref, Ref] = {}  # copy → the fact finally kept
         self._members: dict[Ref, set[Ref]] = {}  # kept fact → its copies
-        self._out: dict[int, tuple[tuple, tuple[MergedFact, ...]]] = {}  # serial → kept, records
+        self._out: dict[str, tuple[tuple, tuple[MergedFact, ...]]] = {}  # document → kept, records
         self._heads: dict[str, tuple[int, ...]] = {}
 
     def merge(self, parts: Sequence[DocParts]) -> tuple[list, list[MergedFact]]:
         """The kept facts and merge records of `parts` (documents in order, ids unique)."""
         now = {p.serial: p for p in parts}
-        removed = [p for s, p in self._docs.items() if s not in now]
+        removed = {p.doc_id: p for s, p in self._docs.items() if s not in now}
         added = [p for p in parts if p.serial not in self._docs]
+        self._docs = now
         dirty: dict[Hashable, set[Ref]] = {}
         touched: set[Ref] = set()
-        docs: set[int] = set()  # serials of documents to put together again
-        for p in removed:
-            self._remove(p, dirty, touched)
-            del self._out[p.serial]
-        readings = {p.doc_id for p in added}
-        for p in removed:
-            if p.doc_id not in readings:
-                self._heads.pop(p.doc_id, None)
+        docs = {p.doc_id for p in added}  # documents to put together again
+        news: list[tuple[Ref, Any, _Item]] = []
         for p in added:
+            old = removed.pop(p.doc_id, None)
+            refs = self._read(p, old, dirty, touched, news)
+            self._refs[p.doc_id] = refs
             self._heads[p.doc_id] = p.heads
-            self._add(p, dirty)
-            docs.add(p.serial)
-        self._docs = now
+        for p in removed.values():
+            for ref in self._refs.pop(p.doc_id):
+                self._remove(ref, dirty, touched)
+            self._heads.pop(p.doc_id)
+            del self._out[p.doc_id]
+        for ref, fact, item in news:
+            self._add(ref, fact, item, dirty)
         for bucket, refs in dirty.items():
             for ref in refs:
                 if ref in self._facts:
                     self._compare(bucket, ref, touched)
         changed = self._best(touched)
         docs |= self._reroot(changed)
-        for serial in docs:
-            p = now.get(serial)
-            if p is not None:
-                self._out[serial] = self._put_together(p)
-        outs = [self._out[p.serial] for p in parts]
+        for doc_id in docs:
+            if doc_id in self._refs:
+                self._out[doc_id] = self._put_together(doc_id)
+        outs = [self._out[p.doc_id] for p in parts]
         return list(chain.from_iterable(o[0] for o in outs)), list(
             chain.from_iterable(o[1] for o in outs)
         )
@@ -114,31 +117,55 @@ class FactMemo:
             return p.commitments, p.commitment_items
         return p.events, p.event_items
 
-    def _remove(self, p: DocParts, dirty: dict[Hashable, set[Ref]], touched: set[Ref]) -> None:
-        facts, _items = self._own(p)
-        for index in range(len(facts)):
-            ref = (p.doc_id, index, p.serial)
-            _fact, _item, buckets = self._facts.pop(ref)
-            for bucket in buckets:
-                refs = self._buckets[bucket]
-                at = bisect_left(refs, ref)
-                del refs[at]
-                dirty.setdefault(bucket, set()).update(refs[at : at + WINDOW])
-                self._forget(bucket, ref, touched)
-                if not refs:
-                    del self._buckets[bucket]
-
-    def _add(self, p: DocParts, dirty: dict[Hashable, set[Ref]]) -> None:
+    def _read(
+        self,
+        p: DocParts,
+        old: DocParts | None,
+        dirty: dict[Hashable, set[Ref]],
+        touched: set[Ref],
+        news: list[tuple[Ref, Any, _Item]],
+    ) -> list[Ref]:
+        """A document's refs: a fact equal to the one at its place in the document's last
+        reading (under the same headings) keeps its ref, and nothing around it is compared
+        again; the old reading's other facts are removed, and this one's new facts listed in
+        `news` to be added."""
         facts, items = self._own(p)
+        was: list[Ref] = self._refs.pop(p.doc_id, []) if old is not None else []
+        same_heads = old is not None and old.heads == p.heads
+        refs = []
         for index, (fact, item) in enumerate(zip(facts, items, strict=True)):
+            if same_heads and index < len(was):
+                kept, kept_item, _b = self._facts[was[index]]
+                if kept == fact and kept_item == item:
+                    refs.append(was[index])
+                    continue
             ref = (p.doc_id, index, p.serial)
-            buckets = tuple(self._buckets_of(fact))
-            self._facts[ref] = (fact, item, buckets)
-            for bucket in buckets:
-                refs = self._buckets.setdefault(bucket, [])
-                insort(refs, ref)
-                at = bisect_left(refs, ref)
-                dirty.setdefault(bucket, set()).update(refs[at : at + WINDOW + 1])
+            refs.append(ref)
+            news.append((ref, fact, item))
+        for index, ref in enumerate(was):
+            if index >= len(refs) or refs[index] is not ref:
+                self._remove(ref, dirty, touched)
+        return refs
+
+    def _remove(self, ref: Ref, dirty: dict[Hashable, set[Ref]], touched: set[Ref]) -> None:
+        _fact, _item, buckets = self._facts.pop(ref)
+        for bucket in buckets:
+            refs = self._buckets[bucket]
+            at = bisect_left(refs, ref)
+            del refs[at]
+            dirty.setdefault(bucket, set()).update(refs[at : at + WINDOW])
+            self._forget(bucket, ref, touched)
+            if not refs:
+                del self._buckets[bucket]
+
+    def _add(self, ref: Ref, fact: Any, item: _Item, dirty: dict[Hashable, set[Ref]]) -> None:
+        buckets = tuple(self._buckets_of(fact))
+        self._facts[ref] = (fact, item, buckets)
+        for bucket in buckets:
+            refs = self._buckets.setdefault(bucket, [])
+            insort(refs, ref)
+            at = bisect_left(refs, ref)
+            dirty.setdefault(bucket, set()).update(refs[at : at + WINDOW + 1])
 
     def _forget(self, bucket: Hashable, ref: Ref, touched: set[Ref]) -> None:
         """Drop what `ref` found in `bucket` from the copies' candidate matches."""
@@ -196,8 +223,8 @@ class FactMemo:
                 self._children.setdefault(best, set()).add(copy)
         return changed
 
-    def _reroot(self, changed: set[Ref]) -> set[int]:
-        """Roots of the facts whose chain changed; the serials of the documents this touches."""
+    def _reroot(self, changed: set[Ref]) -> set[str]:
+        """Roots of the facts whose chain changed; the documents this touches."""
         todo, seen = list(changed), set()
         while todo:
             ref = todo.pop()
@@ -214,37 +241,35 @@ class FactMemo:
             old = self._root.get(ref)
             if new == old:
                 continue
-            docs.add(ref[2])
+            docs.add(ref[0])
             if old is not None:
-                docs.add(old[2])
+                docs.add(old[0])
                 self._members[old].discard(ref)
                 if not self._members[old]:
                     del self._members[old]
             if new is None:
                 del self._root[ref]
             else:
-                docs.add(new[2])
+                docs.add(new[0])
                 self._root[ref] = new
                 self._members.setdefault(new, set()).add(ref)
         return docs
 
-    def _put_together(self, p: DocParts) -> tuple[tuple, tuple[MergedFact, ...]]:
+    def _put_together(self, doc_id: str) -> tuple[tuple, tuple[MergedFact, ...]]:
         """The document's kept facts (copies gone, kept ones joined with theirs) and records."""
-        facts, _items = self._own(p)
         kept, records = [], []
-        for index, fact in enumerate(facts):
-            ref = (p.doc_id, index, p.serial)
+        for ref in self._refs[doc_id]:
             if ref in self._root:
                 continue
+            fact = self._facts[ref][0]
             copies = self._members.get(ref)
             if copies:
                 group = [self._facts[r][0] for r in sorted(copies)]
                 if self.kind == "commitment":
                     fact, record = joined_commitment(fact, group)
                 else:
-                    record = MergedFact(
-                        "event", fact.what, fact.source, tuple(x.source for x in group)
-                    )
+                    others = tuple(x.source for x in group)
+                    record = MergedFact("event", fact.what, fact.source, others)
                 records.append(record)
             kept.append(fact)
         return tuple(kept), tuple(records)
