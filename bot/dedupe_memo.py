@@ -82,7 +82,7 @@ class FactMemo:
         removed = {p.doc_id: p for s, p in self._docs.items() if s not in now}
         added = [p for p in parts if p.serial not in self._docs]
         self._docs = now
-        dirty: dict[Hashable, set[Ref]] = {}
+        dirty: dict[Hashable, set[Ref] | None] = {}
         touched: set[Ref] = set()
         docs = {p.doc_id for p in added}  # documents to put together again
         news: list[tuple[Ref, Any, _Item]] = []
@@ -98,10 +98,8 @@ class FactMemo:
             del self._out[p.doc_id]
         for ref, fact, item in news:
             self._add(ref, fact, item, dirty)
-        for bucket, refs in dirty.items():
-            for ref in refs:
-                if ref in self._facts:
-                    self._compare(bucket, ref, touched)
+        for bucket, marks in dirty.items():
+            self._compare_marked(bucket, marks, touched)
         changed = self._best(touched)
         docs |= self._reroot(changed)
         for doc_id in docs:
@@ -121,7 +119,7 @@ class FactMemo:
         self,
         p: DocParts,
         old: DocParts | None,
-        dirty: dict[Hashable, set[Ref]],
+        dirty: dict[Hashable, set[Ref] | None],
         touched: set[Ref],
         news: list[tuple[Ref, Any, _Item]],
     ) -> list[Ref]:
@@ -147,7 +145,7 @@ class FactMemo:
                 self._remove(ref, dirty, touched)
         return refs
 
-    def _remove(self, ref: Ref, dirty: dict[Hashable, set[Ref]], touched: set[Ref]) -> None:
+    def _remove(self, ref: Ref, dirty: dict[Hashable, set[Ref] | None], touched: set[Ref]) -> None:
         _fact, _item, buckets = self._facts.pop(ref)
         for bucket in buckets:
             refs = self._buckets[bucket]
@@ -158,14 +156,22 @@ class FactMemo:
             if not refs:
                 del self._buckets[bucket]
 
-    def _add(self, ref: Ref, fact: Any, item: _Item, dirty: dict[Hashable, set[Ref]]) -> None:
+    def _add(
+        self, ref: Ref, fact: Any, item: _Item, dirty: dict[Hashable, set[Ref] | None]
+    ) -> None:
         buckets = tuple(self._buckets_of(fact))
         self._facts[ref] = (fact, item, buckets)
         for bucket in buckets:
-            refs = self._buckets.setdefault(bucket, [])
-            insort(refs, ref)
-            at = bisect_left(refs, ref)
-            dirty.setdefault(bucket, set()).update(refs[at : at + WINDOW + 1])
+            refs = self._buckets.get(bucket)
+            if refs is None:  # a new bucket: every fact in it is compared
+                self._buckets[bucket] = [ref]
+                dirty[bucket] = None
+            elif dirty.get(bucket, ()) is not None:
+                at = bisect_left(refs, ref)
+                refs.insert(at, ref)
+                _mark(dirty, bucket, refs[at : at + WINDOW + 1])
+            else:
+                insort(refs, ref)
 
     def _forget(self, bucket: Hashable, ref: Ref, touched: set[Ref]) -> None:
         """Drop what `ref` found in `bucket` from the copies' candidate matches."""
@@ -174,25 +180,40 @@ class FactMemo:
             self._matches[copy].pop((bucket, ref, other), None)
             touched.add(copy)
 
-    def _compare(self, bucket: Hashable, ref: Ref, touched: set[Ref]) -> None:
-        """Compare `ref` with its window in `bucket` again, replacing what it found there."""
-        self._forget(bucket, ref, touched)
-        refs = self._buckets[bucket]
-        at = bisect_left(refs, ref)
-        fact, item, buckets = self._facts[ref]
-        rank = buckets.index(bucket)
+    def _compare_marked(self, bucket: Hashable, marks: set[Ref] | None, touched: set[Ref]) -> None:
+        """Compare the marked facts of a bucket (all when `marks` is None) with their windows."""
+        refs = self._buckets.get(bucket)
+        if not refs:
+            return
+        if marks is None or 4 * len(marks) > len(refs):
+            for at, ref in enumerate(refs):
+                if marks is None or ref in marks:
+                    self._compare(bucket, refs, at, touched)
+            return
+        for ref in marks:
+            at = bisect_left(refs, ref)
+            if at < len(refs) and refs[at] == ref:
+                self._compare(bucket, refs, at, touched)
+
+    def _compare(self, bucket: Hashable, refs: list[Ref], at: int, touched: set[Ref]) -> None:
+        """Compare the fact at `at` in the bucket with its window, replacing what it found."""
+        ref = refs[at]
+        if (bucket, ref) in self._found:
+            self._forget(bucket, ref, touched)
+        facts, compatible, heads = self._facts, self._compatible, self._heads
+        fact, item, buckets = facts[ref]
         found = []
         for other in refs[max(0, at - WINDOW) : at]:
-            other_fact, other_item, _b = self._facts[other]
-            if not self._compatible(fact, other_fact):
+            other_fact, other_item, _b = facts[other]
+            if not compatible(fact, other_fact):
                 continue
-            score = _same_fact(item, other_item, self._heads)
+            score = _same_fact(item, other_item, heads)
             if not score:
                 continue
             dropped = _weaker(item, other_item)
             found.append((other, dropped, score))
             copy, kept = (ref, other) if dropped else (other, ref)
-            order = (ref[:2], rank, other[:2])
+            order = (ref[:2], buckets.index(bucket), other[:2])
             self._matches.setdefault(copy, {})[(bucket, ref, other)] = (score, order, kept)
             touched.add(copy)
         if found:
@@ -273,3 +294,11 @@ class FactMemo:
                 records.append(record)
             kept.append(fact)
         return tuple(kept), tuple(records)
+
+
+def _mark(dirty: dict[Hashable, set[Ref] | None], bucket: Hashable, refs: list[Ref]) -> None:
+    """Mark facts of a bucket to compare again (a bucket marked None is compared whole)."""
+    if bucket not in dirty:
+        dirty[bucket] = set(refs)
+    elif (marks := dirty[bucket]) is not None:
+        marks.update(refs)

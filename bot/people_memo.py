@@ -131,8 +131,9 @@ class PeopleMemo:
         for word in was_single.symmetric_difference(w for w in words if w in self._single):
             for ref in itertools.chain(self._single.get(word, ()), self._ends.get(word, ())):
                 groups.add(self._group_of.get(ref))
-        for ref in added:
-            groups.update(self._old_groups(self._tokens[ref]))
+        if self._groups:  # else the first merge: there are no old groups
+            for ref in added:
+                groups.update(self._old_groups(self._tokens[ref]))
         groups.discard(None)
         old: dict[tuple[Ref, ...], _Group] = {}
         todo = set(added)

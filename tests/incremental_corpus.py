@@ -8,6 +8,7 @@ facts cite sentences of its own text, so the search index and the merge see the 
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from bot.models import (
     Commitment,
@@ -140,4 +141,36 @@ def random_document(rng: random.Random, doc_id: str) -> DocumentFacts:
         local.setdefault(p.id, p)
     return DocumentFacts(
         document, tuple(local.values()), tuple(quotes), tuple(commitments), tuple(events)
+    )
+
+
+def edited_document(rng: random.Random, facts: DocumentFacts) -> DocumentFacts:
+    """The document read again after an edit: one of its commitments or events dropped or
+    changed, or a paragraph with a new event added at the end. The other facts stay equal in
+    their places (as new objects, as a new reading gives)."""
+    doc_id = facts.document.id
+    commitments, events = list(facts.commitments), list(facts.events)
+    own: list = commitments if rng.random() < 0.5 else events
+    document = facts.document
+    if own and rng.random() < 0.4:
+        del own[rng.randrange(len(own))]
+    elif own and rng.random() < 0.5:
+        i = rng.randrange(len(own))
+        if own is events:
+            own[i] = replace(own[i], when=rng.choice(WHENS))
+        else:
+            own[i] = replace(own[i], topics=(), when=rng.choice(WHENS))
+    else:
+        when = rng.choice(WHENS)
+        sentence = f"In {when[:4]}, {rng.choice(EVENTS)}, the report added."
+        number = document.text.count("\n\n") + 2
+        document = replace(document, text=f"{document.text}\n\n{sentence}")
+        events.append(Event(when, sentence, Source(doc_id, number, sentence)))
+    return replace(
+        facts,
+        document=document,
+        commitments=tuple(replace(c) for c in commitments),
+        events=tuple(replace(e) for e in events),
+        people=tuple(replace(p) for p in facts.people),
+        quotes=tuple(replace(q) for q in facts.quotes),
     )
