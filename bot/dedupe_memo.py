@@ -151,7 +151,7 @@ class FactMemo:
             refs = self._buckets[bucket]
             at = bisect_left(refs, ref)
             del refs[at]
-            dirty.setdefault(bucket, set()).update(refs[at : at + WINDOW])
+            _mark(dirty, bucket, refs[at : at + WINDOW])
             self._forget(bucket, ref, touched)
             if not refs:
                 del self._buckets[bucket]

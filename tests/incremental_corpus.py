@@ -70,6 +70,8 @@ def _name(rng: random.Random) -> str:
     shape = rng.random()
     if shape < 0.05:
         return rng.choice(GIVEN)  # a given name alone: it meets every name that starts with it
+    if shape < 0.09:  # one id, two groups: 'Ivo Berg-Holm' and 'Ivo Berg Holm' are ivo-berg-holm
+        return f"{rng.choice(GIVEN)} {surname}{rng.choice(('-', ' '))}{rng.choice(SURNAMES)}"
     if shape < 0.3:
         return surname
     if shape < 0.4:
@@ -145,14 +147,19 @@ def random_document(rng: random.Random, doc_id: str) -> DocumentFacts:
 
 
 def edited_document(rng: random.Random, facts: DocumentFacts) -> DocumentFacts:
-    """The document read again after an edit: one of its commitments or events dropped or
-    changed, or a paragraph with a new event added at the end. The other facts stay equal in
+    """The document read again after an edit: a headline given a full stop, one of its
+    commitments or events dropped or changed, or a paragraph with a new event added at the end. The other facts stay equal in
     their places (as new objects, as a new reading gives)."""
     doc_id = facts.document.id
     commitments, events = list(facts.commitments), list(facts.events)
     own: list = commitments if rng.random() < 0.5 else events
     document = facts.document
-    if own and rng.random() < 0.4:
+    paragraphs = document.text.split("\n\n")
+    headings = [i for i, p in enumerate(paragraphs) if not p.endswith(".")]
+    if headings and rng.random() < 0.3:  # a headline gets a full stop: no longer a heading
+        paragraphs[rng.choice(headings)] += "."
+        document = replace(document, text="\n\n".join(paragraphs))
+    elif own and rng.random() < 0.4:
         del own[rng.randrange(len(own))]
     elif own and rng.random() < 0.5:
         i = rng.randrange(len(own))

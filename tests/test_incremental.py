@@ -15,8 +15,18 @@ from bot.config import FuzzySettings, load_lexicon
 from bot.errors import UserError
 from bot.extract.lexicon import Topic
 from bot.factbase import FactBase, MergeCache, build_factbase, fact_key
-from bot.models import Correction, CuratedFacts, DocumentFacts
+from bot.models import (
+    Commitment,
+    Correction,
+    CuratedFacts,
+    Document,
+    DocumentFacts,
+    Person,
+    Quote,
+    Source,
+)
 from bot.search import FactIndex
+from bot.seeds import slugify
 from tests.incremental_corpus import CURATED, edited_document, random_document
 
 LEXICON = load_lexicon()
@@ -202,3 +212,92 @@ async def test_service_reloads_equal_a_full_build(tmp_path) -> None:
             assert _answers(facts, index) == _answers(full, fresh)
     finally:
         await service.close()
+
+
+def _doc(doc_id: str, paragraphs: list[str], names=(), quotes=(), plans=()) -> DocumentFacts:
+    """A hand-made document: `names` are (paragraph, name) of people, `quotes` (paragraph,
+    words, local speaker id) and `plans` (paragraph, sentence, actors) of commitments."""
+    text = "\n\n".join(paragraphs)
+    src = lambda n: Source(doc_id, n, paragraphs[n - 1])  # noqa: E731
+    return DocumentFacts(
+        Document(doc_id, doc_id, f"seeds/{doc_id}.txt", text, f"sha-{text}"),
+        tuple(Person(slugify(name), name, sources=(src(n),)) for n, name in names),
+        tuple(Quote(words, speaker, src(n)) for n, words, speaker in quotes),
+        tuple(Commitment(s, actors, ("defense",), src(n)) for n, s, actors in plans),
+    )
+
+
+def _merged_in_steps(steps: list[list[DocumentFacts]], lexicons=None) -> list[FactBase]:
+    """Each step merged with one cache, checked against a merge without one."""
+    cache, out = MergeCache(), []
+    for n, documents in enumerate(steps):
+        lexicon = lexicons[n] if lexicons else LEXICON
+        facts = build_factbase(documents, CuratedFacts(), lexicon, cache=cache)
+        assert facts == build_factbase(documents, CuratedFacts(), lexicon)
+        out.append(facts)
+    return out
+
+
+def test_a_person_renamed_by_an_earlier_namesake_takes_the_quotes_along() -> None:
+    """'Ivo Berg Holm' and 'Ivo Berg-Holm' never merge (other name words) but share the id
+    ivo-berg-holm: a document adding the second one earlier renames the first one to
+    ivo-berg-holm-2, and that person's quotes in an untouched document follow."""
+    later = _doc(
+        "doc-b",
+        ["“The bridge is a promise we intend to keep,” said Ivo Berg Holm."],
+        names=[(1, "Ivo Berg Holm")],
+        quotes=[(1, "The bridge is a promise we intend to keep", "ivo-berg-holm")],
+    )
+    earlier = _doc("doc-a", ["Ivo Berg-Holm visited the harbour."], names=[(1, "Ivo Berg-Holm")])
+    alone, both, again = _merged_in_steps([[later], [earlier, later], [later]])
+    assert [q.speaker for q in alone.quotes] == ["ivo-berg-holm"]
+    assert [q.speaker for q in both.quotes] == ["ivo-berg-holm-2"]
+    assert again == alone
+
+
+def test_a_bare_surname_joins_and_splits_the_people_it_names() -> None:
+    """A bare 'Vogel' puts 'Anna Vogel' and 'Ivo Vogel' in one group; 'Anna Vogel' also joins
+    the one-word names 'Anna' and 'Vogel'. Added and removed, the merge follows."""
+    anna = _doc("doc-a", ["Anna Vogel spoke."], names=[(1, "Anna Vogel")])
+    ivo = _doc("doc-b", ["Ivo Vogel spoke."], names=[(1, "Ivo Vogel")])
+    bare = _doc(
+        "doc-c",
+        ["“The bridge is a promise we intend to keep,” said Vogel."],
+        names=[(1, "Vogel")],
+        quotes=[(1, "The bridge is a promise we intend to keep", "vogel")],
+    )
+    given = _doc("doc-d", ["Anna agreed."], names=[(1, "Anna")])
+    steps = [[anna, ivo], [anna, ivo, bare], [anna, bare], [given, bare], [anna, given, bare]]
+    steps += [[anna, ivo, given], [ivo, given, replace(bare)]]
+    merged = _merged_in_steps(steps)
+    assert len(merged[0].people) == 2 and len(merged[2].people) == 1  # 'Vogel' is Anna there
+
+
+def test_a_headline_that_stops_being_one_changes_what_merges() -> None:
+    """The same facts in their places, but a heading in between becomes a sentence: the body
+    sentence is now under the first headline, and the two merge."""
+    paragraphs = [
+        "Norland sends a frigate north",
+        "Harbour news",
+        "Norland will send another frigate to the northern sea next spring.",
+    ]
+    plans = [(1, paragraphs[0], ("Norland",)), (3, paragraphs[2], ("Norland",))]
+    before = _doc("doc-a", paragraphs, plans=plans)
+    paragraphs[1] += "."
+    after = _doc("doc-a", paragraphs, plans=plans)
+    first, second = _merged_in_steps([[before], [after]])
+    assert not first.merged and len(second.merged) == 1
+
+
+def test_a_new_lexicon_merges_everything_anew() -> None:
+    """Topic keywords decide which words restate a fact: with a lexicon where 'bridge' and
+    'harbour' are one topic, two plans meet that did not before, and back again."""
+    docs = [
+        _doc("doc-a", ["Sudmark will build the rail bridge soon."],
+             plans=[(1, "Sudmark will build the rail bridge soon.", ("Sudmark",))]),
+        _doc("doc-b", ["Sudmark will build the rail harbour soon."],
+             plans=[(1, "Sudmark will build the rail harbour soon.", ("Sudmark",))]),
+    ]  # fmt: skip
+    lexicons = [LEXICON, OTHER_LEXICON, LEXICON]
+    plain, joined, again = _merged_in_steps([docs, docs, docs], lexicons)
+    assert len(plain.commitments) == 2 and len(joined.commitments) == 1 and again == plain
