@@ -68,11 +68,7 @@ class FactMemo:
         self._facts: dict[Ref, tuple[Any, _Item, tuple[Hashable, ...]]] = {}
         self._buckets: dict[Hashable, list[Ref]] = {}  # each sorted: the merge's order
         self._found: dict[tuple[Hashable, Ref], _Found] = {}
-        self._matches: dict[Ref, dict[tuple[Hashable, Ref, Ref], _Match]] = {}  # by copy
-        self._parent: dict[Ref, Ref] = {}  # copy → its best match
-        self._children: dict[Ref, set[Ref]] = {}
-        self._root: dict[Ref, Ref] = {}  # copy → the fact finally kept
-        self._members: dict[Ref, set[Ref]] = {}  # kept fact → its copies
+        self._copies = _Copies()
         self._out: dict[str, tuple[tuple, tuple[MergedFact, ...]]] = {}  # document → kept, records
         self._heads: dict[str, tuple[int, ...]] = {}
 
@@ -100,8 +96,7 @@ class FactMemo:
             self._add(ref, fact, item, dirty)
         for bucket, marks in dirty.items():
             self._compare_marked(bucket, marks, touched)
-        changed = self._best(touched)
-        docs |= self._reroot(changed)
+        docs |= self._copies.settle(touched)
         for doc_id in docs:
             if doc_id in self._refs:
                 self._out[doc_id] = self._put_together(doc_id)
@@ -177,7 +172,7 @@ class FactMemo:
         """Drop what `ref` found in `bucket` from the copies' candidate matches."""
         for other, dropped, _score in self._found.pop((bucket, ref), ()):
             copy = ref if dropped else other
-            self._matches[copy].pop((bucket, ref, other), None)
+            self._copies.matches[copy].pop((bucket, ref, other), None)
             touched.add(copy)
 
     def _compare_marked(self, bucket: Hashable, marks: set[Ref] | None, touched: set[Ref]) -> None:
@@ -214,21 +209,53 @@ class FactMemo:
             found.append((other, dropped, score))
             copy, kept = (ref, other) if dropped else (other, ref)
             order = (ref[:2], buckets.index(bucket), other[:2])
-            self._matches.setdefault(copy, {})[(bucket, ref, other)] = (score, order, kept)
+            self._copies.matches.setdefault(copy, {})[(bucket, ref, other)] = (score, order, kept)
             touched.add(copy)
         if found:
             self._found[(bucket, ref)] = tuple(found)
 
-    def _best(self, touched: set[Ref]) -> set[Ref]:
-        """Each touched copy's best match as its parent; the facts whose parent changed."""
+    def _put_together(self, doc_id: str) -> tuple[tuple, tuple[MergedFact, ...]]:
+        """The document's kept facts (copies gone, kept ones joined with theirs) and records."""
+        kept, records = [], []
+        for ref in self._refs[doc_id]:
+            if ref in self._copies.root:
+                continue
+            fact = self._facts[ref][0]
+            copies = self._copies.members.get(ref)
+            if copies:
+                group = [self._facts[r][0] for r in sorted(copies)]
+                if self.kind == "commitment":
+                    fact, record = joined_commitment(fact, group)
+                else:
+                    others = tuple(x.source for x in group)
+                    record = MergedFact("event", fact.what, fact.source, others)
+                records.append(record)
+            kept.append(fact)
+        return tuple(kept), tuple(records)
+
+
+class _Copies:
+    """The copies found so far: each copy's candidate matches, its best one (its parent), and
+    the fact each copy is finally merged into (its root), with each kept fact's copies."""
+
+    def __init__(self) -> None:
+        self.matches: dict[Ref, dict[tuple[Hashable, Ref, Ref], _Match]] = {}  # by copy
+        self._parent: dict[Ref, Ref] = {}  # copy → its best match
+        self._children: dict[Ref, set[Ref]] = {}
+        self.root: dict[Ref, Ref] = {}  # copy → the fact finally kept
+        self.members: dict[Ref, set[Ref]] = {}  # kept fact → its copies
+
+    def settle(self, touched: set[Ref]) -> set[str]:
+        """Each touched copy's best match as its parent, and the roots of the facts whose chain
+        changed; returns the documents whose copies or kept facts changed."""
         changed = set()
         for copy in touched:
-            matches = self._matches.get(copy)
+            matches = self.matches.get(copy)
             best = None
             if matches:
                 best = min(matches.values(), key=lambda m: (-m[0], m[1]))[2]
             else:
-                self._matches.pop(copy, None)
+                self.matches.pop(copy, None)
             old = self._parent.get(copy)
             if best == old:
                 continue
@@ -242,7 +269,7 @@ class FactMemo:
             else:
                 self._parent[copy] = best
                 self._children.setdefault(best, set()).add(copy)
-        return changed
+        return self._reroot(changed)
 
     def _reroot(self, changed: set[Ref]) -> set[str]:
         """Roots of the facts whose chain changed; the documents this touches."""
@@ -259,41 +286,22 @@ class FactMemo:
             while root in self._parent:
                 root = self._parent[root]
             new = root if root != ref else None
-            old = self._root.get(ref)
+            old = self.root.get(ref)
             if new == old:
                 continue
             docs.add(ref[0])
             if old is not None:
                 docs.add(old[0])
-                self._members[old].discard(ref)
-                if not self._members[old]:
-                    del self._members[old]
+                self.members[old].discard(ref)
+                if not self.members[old]:
+                    del self.members[old]
             if new is None:
-                del self._root[ref]
+                del self.root[ref]
             else:
                 docs.add(new[0])
-                self._root[ref] = new
-                self._members.setdefault(new, set()).add(ref)
+                self.root[ref] = new
+                self.members.setdefault(new, set()).add(ref)
         return docs
-
-    def _put_together(self, doc_id: str) -> tuple[tuple, tuple[MergedFact, ...]]:
-        """The document's kept facts (copies gone, kept ones joined with theirs) and records."""
-        kept, records = [], []
-        for ref in self._refs[doc_id]:
-            if ref in self._root:
-                continue
-            fact = self._facts[ref][0]
-            copies = self._members.get(ref)
-            if copies:
-                group = [self._facts[r][0] for r in sorted(copies)]
-                if self.kind == "commitment":
-                    fact, record = joined_commitment(fact, group)
-                else:
-                    others = tuple(x.source for x in group)
-                    record = MergedFact("event", fact.what, fact.source, others)
-                records.append(record)
-            kept.append(fact)
-        return tuple(kept), tuple(records)
 
 
 def _mark(dirty: dict[Hashable, set[Ref] | None], bucket: Hashable, refs: list[Ref]) -> None:
