@@ -34,7 +34,6 @@ from bot.models import (
     Quote,
     Source,
 )
-from bot.people_memo import SpeakerNames
 from bot.people_merge import (
     PeopleLookup,
     fold,
@@ -43,6 +42,7 @@ from bot.people_merge import (
     name_tokens,
     same_name,
 )
+from bot.speaker_names import SpeakerNames
 
 __all__ = ["FactBase", "MergeCache", "build_factbase", "fact_key", "fold", "merge_people"]
 __all__ += ["name_tokens"]
@@ -173,7 +173,7 @@ def build_factbase(
     if cache is not None:
         parts = cache.parts(per_document, lambda f, n: _doc_parts(f, n, fixes, lexicon))
         stale = cache.names.update(people)
-        remapped = cache.people.remapped
+        remapped = cache.people.roster.remapped
         for f, p in zip(per_document, parts, strict=True):
             if p.quotes is None or f.document.id in remapped or not p.speakers.isdisjoint(stale):
                 _doc_quotes(f, p, mapping, fixes, cache.names)

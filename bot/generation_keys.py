@@ -27,6 +27,7 @@ MERGE_CODE = tuple(
         "dedupe.py",
         "dedupe_memo.py",
         "merge_cache.py",
+        "speaker_names.py",
         "codec.py",
         "merged_parts.py",
     )

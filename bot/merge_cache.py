@@ -20,7 +20,8 @@ from bot.dedupe import QuoteMemo, _Item
 from bot.dedupe_memo import FactMemo
 from bot.extract.lexicon import Lexicon
 from bot.models import Commitment, CuratedFacts, DocumentFacts, Event, Quote
-from bot.people_memo import PeopleMemo, SpeakerNames
+from bot.people_memo import PeopleMemo
+from bot.speaker_names import SpeakerNames
 
 #: Serial numbers of document parts: never reused, so a fact's id (serial, index) names one
 #: reading of one document for as long as the process runs.

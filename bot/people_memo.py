@@ -24,14 +24,7 @@ from dataclasses import dataclass, replace
 
 from bot.extract.lexicon import Lexicon
 from bot.models import CuratedPerson, DocumentFacts, Person
-from bot.people_merge import (
-    _Candidate,
-    _candidate,
-    _CuratedIndex,
-    _merge_run,
-    name_key,
-    same_tokens,
-)
+from bot.people_merge import _Candidate, _candidate, _CuratedIndex, _merge_run, name_key
 
 #: Serial numbers of documents' readings, never reused.
 _SERIALS = itertools.count()
@@ -70,14 +63,7 @@ class PeopleMemo:
         self._ends: dict[str, set[Ref]] = {}  # longer names by first and by last word
         self._group_of: dict[Ref, Hashable] = {}
         self._groups: dict[Hashable, _Group] = {}
-        self._order: list[Ref] = []  # each person's first candidate, in the merge's order
-        self._person: dict[Ref, Person] = {}  # by first candidate, as its group merged it
-        self._person_of: dict[Ref, Ref] = {}  # candidate → its person's first candidate
-        self._candidates_of: dict[Ref, list[Ref]] = {}  # first candidate → all of its person's
-        self._by_id: dict[str, list[Ref]] = {}  # merged id → its people's first candidates
-        self._final: dict[Ref, tuple[Person, Person]] = {}  # first → (merged, with unique id)
-        self._mapping: dict[tuple[str, str], str] = {}
-        self.remapped: set[str] = set()  # documents whose people map changed in the last merge
+        self.roster = _Roster()
 
     def _read(
         self,
@@ -121,7 +107,7 @@ class PeopleMemo:
                 ref = (facts.document.id, index, serial)
                 self._unindex(ref)
                 groups.add(self._group_of.pop(ref))
-                del self._person_of[ref]
+                del self.roster.person_of[ref]
         added = []
         for facts, serial, own in new:
             for index, candidate in enumerate(own):
@@ -142,10 +128,11 @@ class PeopleMemo:
             if group is not None:
                 old[group.members] = group
                 todo.update(r for r in group.members if r in self._tokens)
+        roster = self.roster
         changed_ids: set[str] = set()
         dropped: list[Ref] = []
         for group in old.values():
-            self._drop_people(group, changed_ids)
+            roster.drop(group, changed_ids)
             dropped.extend(group.firsts)
         members: dict[Hashable, list[Ref]] = {}
         for ref, key in self._group_keys(todo).items():
@@ -155,15 +142,13 @@ class PeopleMemo:
             ordered = tuple(sorted(refs))
             group = old.get(ordered) or _merged(ordered, self._candidate)
             self._groups[key] = group
-            self._add_people(group, changed_ids)
+            roster.add(group, changed_ids)
         touched = set(todo)
-        for first in self._rename(changed_ids):
-            touched.update(self._candidates_of[first])
-        for first in dropped:
-            if first not in self._person:
-                del self._final[first]
-        self._remap(gone, touched, {r[0].document.id: r for r in readings})
-        return tuple(self._final[r][1] for r in self._order), dict(self._mapping)
+        for first in roster.rename(changed_ids):
+            touched.update(roster.candidates_of[first])
+        roster.forget(dropped)
+        roster.remap(gone, touched, {r[0].document.id: r for r in readings})
+        return roster.people(), dict(roster.mapping)
 
     def _old_groups(self, tokens: tuple[str, ...]) -> list[Hashable]:
         """The groups a new name falls in as they were (one-word names unchanged): the group of
@@ -236,30 +221,54 @@ class PeopleMemo:
                 out[ref] = (t[0], t[-1])
         return out
 
-    def _drop_people(self, group: _Group, changed_ids: set[str]) -> None:
+
+class _Roster:
+    """The merged people in the merge's order (by first candidate), their unique ids, and the
+    map (document id, local id) → person id; updated group by group."""
+
+    def __init__(self) -> None:
+        self._order: list[Ref] = []  # each person's first candidate, in the merge's order
+        self._person: dict[Ref, Person] = {}  # by first candidate, as its group merged it
+        self.person_of: dict[Ref, Ref] = {}  # candidate → its person's first candidate
+        self.candidates_of: dict[Ref, list[Ref]] = {}  # first candidate → all of its person's
+        self._by_id: dict[str, list[Ref]] = {}  # merged id → its people's first candidates
+        self._final: dict[Ref, tuple[Person, Person]] = {}  # first → (merged, with unique id)
+        self.mapping: dict[tuple[str, str], str] = {}
+        self.remapped: set[str] = set()  # documents whose people map changed in the last merge
+
+    def people(self) -> tuple[Person, ...]:
+        return tuple(self._final[r][1] for r in self._order)
+
+    def forget(self, firsts: list[Ref]) -> None:
+        """Forget the unique-id entries of people dropped and not added back."""
+        for first in firsts:
+            if first not in self._person:
+                del self._final[first]
+
+    def drop(self, group: _Group, changed_ids: set[str]) -> None:
         for person, first in zip(group.people, group.firsts, strict=True):
             del self._order[bisect_left(self._order, first)]
             del self._person[first]
-            del self._candidates_of[first]
+            del self.candidates_of[first]
             same = self._by_id[person.id]
             del same[bisect_left(same, first)]
             if not same:
                 del self._by_id[person.id]
             changed_ids.add(person.id)
 
-    def _add_people(self, group: _Group, changed_ids: set[str]) -> None:
+    def add(self, group: _Group, changed_ids: set[str]) -> None:
         for person, first in zip(group.people, group.firsts, strict=True):
             insort(self._order, first)
             self._person[first] = person
-            self._candidates_of[first] = []
+            self.candidates_of[first] = []
             insort(self._by_id.setdefault(person.id, []), first)
             changed_ids.add(person.id)
         for ref, index in zip(group.members, group.indexes, strict=True):
             first = group.firsts[index]
-            self._person_of[ref] = first
-            self._candidates_of[first].append(ref)
+            self.person_of[ref] = first
+            self.candidates_of[first].append(ref)
 
-    def _rename(self, ids: set[str]) -> list[Ref]:
+    def rename(self, ids: set[str]) -> list[Ref]:
         """`unique_ids` again for the people of these merged ids: the second 'kim' in the merge's
         order is 'kim-2'. Returns the first candidates of the people whose final entry changed;
         an unchanged person keeps the very object of last time."""
@@ -276,18 +285,18 @@ class PeopleMemo:
                 changed.append(first)
         return changed
 
-    def _remap(self, gone: list[_Reading], touched: set[Ref], current: dict[str, _Reading]) -> None:
+    def remap(self, gone: list[_Reading], touched: set[Ref], current: dict[str, _Reading]) -> None:
         """The map (document id, local id) → final id, written again for the documents whose
         candidates changed person or id."""
         for facts, _serial, _own in gone:
             for person in facts.people:
-                self._mapping.pop((facts.document.id, person.id), None)
+                self.mapping.pop((facts.document.id, person.id), None)
         self.remapped = {ref[0] for ref in touched}
         for doc_id in self.remapped:
             facts, serial, _own = current[doc_id]
             for index, person in enumerate(facts.people):
-                first = self._person_of[(doc_id, index, serial)]
-                self._mapping[(doc_id, person.id)] = self._final[first][1].id
+                first = self.person_of[(doc_id, index, serial)]
+                self.mapping[(doc_id, person.id)] = self._final[first][1].id
 
 
 def _ends(tokens: tuple[str, ...]) -> set[str]:
@@ -309,106 +318,3 @@ def _merged(members: tuple[Ref, ...], candidate: dict[Ref, _Candidate]) -> _Grou
     for ref, index in zip(members, indexes, strict=True):
         firsts.setdefault(index, ref)
     return _Group(members, people, indexes, tuple(firsts[i] for i in range(len(people))))
-
-
-class SpeakerNames:
-    """`PeopleLookup.speaker_id` kept between merges: each text's answer is kept until a person
-    who could change it comes or goes (one with that id, name or alias, or a first or last name
-    word in common), so a reload looks up again only the names its changed people touch.
-
-    Unchanged people keep their order between merges, so "the first person going by a name" is
-    still the first among the same people. Example: a quote of "the harbour board" keeps its
-    speaker text across reloads that add no one named "harbour board".
-    """
-
-    def __init__(self) -> None:
-        self._people: dict[int, Person] = {}  # id(person) → person, of the last merge
-        self._list: Sequence[Person] = ()
-        self._places: dict[int, int] | None = None  # id(person) → place, worked out on demand
-        self._ids: dict[str, int] = {}  # person id → how many people have it
-        self._folded: dict[str, set[int]] = {}  # folded name or alias → people
-        self._words: dict[tuple[str, str], set[int]] = {}  # (kind, first/last word) → people
-        self._answers: dict[str, str] = {}
-        self._readers: dict[tuple[str, str], set[str]] = {}  # what an answer depends on → texts
-
-    def update(self, people: Sequence[Person]) -> set[str]:
-        """Take this merge's people; the texts whose answer may have changed are returned (and
-        forgotten)."""
-        now = {id(p): p for p in people}
-        gone = [self._people[k] for k in self._people.keys() - now.keys()]
-        new = [now[k] for k in now.keys() - self._people.keys()]
-        stale: set[str] = set()
-        for person, sign in itertools.chain(((p, -1) for p in gone), ((p, 1) for p in new)):
-            self._ids[person.id] = self._ids.get(person.id, 0) + sign
-            if not self._ids[person.id]:
-                del self._ids[person.id]
-            for key, table, entry in self._keys(person):
-                if table is None:
-                    pass
-                elif sign > 0:
-                    table.setdefault(entry, set()).add(id(person))
-                else:
-                    table[entry].discard(id(person))
-                    if not table[entry]:
-                        del table[entry]
-                stale |= self._readers.pop(key, set())
-        for text in stale:
-            self._answers.pop(text, None)
-        if len(self._answers) > 2 * len(people) + 1000:  # texts of documents long gone
-            stale |= self._answers.keys()
-            self._answers, self._readers = {}, {}
-        self._people, self._list, self._places = now, people, None
-        return stale
-
-    def _keys(self, person: Person) -> list[tuple[tuple[str, str], dict | None, object]]:
-        """(what answers it touches, the index, the entry) for each way a text finds the person."""
-        out: list[tuple[tuple[str, str], dict | None, object]] = [(("id", person.id), None, None)]
-        for folded in {name_key(n).folded for n in (person.name, *person.aliases)}:
-            out.append((("folded", folded), self._folded, folded))
-        tokens = name_key(person.name).tokens
-        if tokens:
-            kinds = ("single",) if len(tokens) == 1 else ("first", "last")
-            for kind, word in zip(kinds, (tokens[0], tokens[-1]), strict=False):
-                out.append((("word", word), self._words, (kind, word)))
-        return out
-
-    def speaker_id(self, text: str) -> str:
-        """`PeopleLookup(people).speaker_id(text)` for an id that is no person's: the person
-        whose name or alias this is, else the only same-name one, else the text; a person's
-        id gives itself."""
-        found = self._answers.get(text)
-        if found is not None:
-            return found
-        if text in self._ids:
-            found, keys = text, [("id", text)]
-        else:
-            key = name_key(text)
-            keys = [("id", text), ("folded", key.folded)]
-            keys += [("word", w) for w in _ends(key.tokens)]
-            found = self._find(key.folded, key.tokens) or text
-        self._answers[text] = found
-        for k in keys:
-            self._readers.setdefault(k, set()).add(text)
-        return found
-
-    def _find(self, folded: str, tokens: tuple[str, ...]) -> str | None:
-        hits = self._folded.get(folded)
-        if hits:
-            return self._people[min(hits, key=self._place)].id
-        if not tokens:
-            return None
-        words = self._words
-        if len(tokens) == 1:
-            near = words.get(("first", tokens[0]), set()) | words.get(("last", tokens[0]), set())
-            near |= words.get(("single", tokens[0]), set())
-        else:
-            near = words.get(("first", tokens[0]), set()) & words.get(("last", tokens[-1]), set())
-            near |= words.get(("single", tokens[0]), set())
-            near |= words.get(("single", tokens[-1]), set())
-        same = [k for k in near if same_tokens(name_key(self._people[k].name).tokens, tokens)]
-        return self._people[same[0]].id if len(same) == 1 else None
-
-    def _place(self, key: int) -> int:
-        if self._places is None:
-            self._places = {id(p): i for i, p in enumerate(self._list)}
-        return self._places[key]
