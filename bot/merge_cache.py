@@ -6,6 +6,11 @@ they were worked out from (a document read again is a new object, and is worked 
 every part is dropped when the curated facts or the lexicon change. Example: of a thousand
 documents, a reload that changed one works out that one's parts; the other 999 are looked up.
 
+Besides the parts it holds what each step of the merge keeps between merges, so each redoes
+only what the changed documents touch: the people's groups, order and map (bot.people_memo),
+the speaker names quotes give (bot.speaker_names), the restated commitments and events
+(bot.dedupe_memo) and each speaker's restated quotes (bot.dedupe.dedupe_quotes).
+
 A cache belongs to one caller that builds one fact base at a time (the service, under its
 reload lock); it is not for concurrent builds.
 """
