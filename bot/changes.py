@@ -82,7 +82,7 @@ def diff_facts(before: FactBase, after: FactBase) -> FactChanges:
         old, new = getattr(before, kind), getattr(after, kind)
         if old is new:
             continue
-        fresh, gone = _not_in(new, old), _not_in(old, new)
+        fresh, gone = _not_in(new, before.fact_ids(kind)), _not_in(old, after.fact_ids(kind))
         if not fresh and not gone:
             continue
         # Keys can repeat within a generation (one sentence quoted twice), only within one
@@ -96,9 +96,8 @@ def diff_facts(before: FactBase, after: FactBase) -> FactChanges:
     return FactChanges(added=tuple(added), removed=tuple(removed))
 
 
-def _not_in(facts: Sequence[Fact], other: Sequence[Fact]) -> list[Fact]:
-    """The facts (in order) that are not objects of `other`; in C loops, as most facts are."""
-    ids = set(map(id, other))
+def _not_in(facts: Sequence[Fact], ids: frozenset[int]) -> list[Fact]:
+    """The facts (in order) whose objects' ids are not in `ids`; in C loops, as most are."""
     return list(compress(facts, map(not_, map(ids.__contains__, map(id, facts)))))
 
 

@@ -84,6 +84,19 @@ class FactBase:
         return out
 
     @cached_property
+    def _fact_ids(self) -> dict[str, frozenset[int]]:
+        return {}
+
+    def fact_ids(self, kind: str) -> frozenset[int]:
+        """The ids of the objects of one fact field ("people", "quotes" ...), kept with this
+        generation: it is diffed as the new one after its reload and as the old one before the
+        next (bot.changes.diff_facts), and its facts live as long as it does."""
+        ids = self._fact_ids.get(kind)
+        if ids is None:
+            ids = self._fact_ids[kind] = frozenset(map(id, getattr(self, kind)))
+        return ids
+
+    @cached_property
     def person_by_id(self) -> dict[str, Person]:
         return {p.id: p for p in self.people}
 

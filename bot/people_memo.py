@@ -147,8 +147,8 @@ class PeopleMemo:
         for first in roster.rename(changed_ids):
             touched.update(roster.candidates_of[first])
         roster.forget(dropped)
-        roster.remap(gone, touched, {r[0].document.id: r for r in readings})
-        return roster.people(), dict(roster.mapping)
+        roster.remap(gone, touched, live)
+        return roster.people(), roster.mapping  # the roster's own map: read, never changed
 
     def _old_groups(self, tokens: tuple[str, ...]) -> list[Hashable]:
         """The groups a new name falls in as they were (one-word names unchanged): the group of
@@ -228,6 +228,7 @@ class _Roster:
 
     def __init__(self) -> None:
         self._order: list[Ref] = []  # each person's first candidate, in the merge's order
+        self._finals: list[Person] = []  # each person with its unique id, in the same order
         self._person: dict[Ref, Person] = {}  # by first candidate, as its group merged it
         self.person_of: dict[Ref, Ref] = {}  # candidate → its person's first candidate
         self.candidates_of: dict[Ref, list[Ref]] = {}  # first candidate → all of its person's
@@ -237,7 +238,7 @@ class _Roster:
         self.remapped: set[str] = set()  # documents whose people map changed in the last merge
 
     def people(self) -> tuple[Person, ...]:
-        return tuple(self._final[r][1] for r in self._order)
+        return tuple(self._finals)
 
     def forget(self, firsts: list[Ref]) -> None:
         """Forget the unique-id entries of people dropped and not added back."""
@@ -247,7 +248,9 @@ class _Roster:
 
     def drop(self, group: _Group, changed_ids: set[str]) -> None:
         for person, first in zip(group.people, group.firsts, strict=True):
-            del self._order[bisect_left(self._order, first)]
+            at = bisect_left(self._order, first)
+            del self._order[at]
+            del self._finals[at]
             del self._person[first]
             del self.candidates_of[first]
             same = self._by_id[person.id]
@@ -258,7 +261,9 @@ class _Roster:
 
     def add(self, group: _Group, changed_ids: set[str]) -> None:
         for person, first in zip(group.people, group.firsts, strict=True):
-            insort(self._order, first)
+            at = bisect_left(self._order, first)
+            self._order.insert(at, first)
+            self._finals.insert(at, person)  # its unique id is set by `rename`
             self._person[first] = person
             self.candidates_of[first] = []
             insort(self._by_id.setdefault(person.id, []), first)
@@ -279,21 +284,24 @@ class _Roster:
                 new_id = base if n == 0 else f"{base}-{n + 1}"
                 old = self._final.get(first)
                 if old is not None and old[0] is person and old[1].id == new_id:
-                    continue
-                twin = person if n == 0 else replace(person, id=new_id)
-                self._final[first] = (person, twin)
-                changed.append(first)
+                    twin = old[1]
+                else:
+                    twin = person if n == 0 else replace(person, id=new_id)
+                    self._final[first] = (person, twin)
+                    changed.append(first)
+                self._finals[bisect_left(self._order, first)] = twin
         return changed
 
-    def remap(self, gone: list[_Reading], touched: set[Ref], current: dict[str, _Reading]) -> None:
+    def remap(self, gone: list[_Reading], touched: set[Ref], live: dict[int, _Reading]) -> None:
         """The map (document id, local id) → final id, written again for the documents whose
         candidates changed person or id."""
         for facts, _serial, _own in gone:
             for person in facts.people:
                 self.mapping.pop((facts.document.id, person.id), None)
-        self.remapped = {ref[0] for ref in touched}
-        for doc_id in self.remapped:
-            facts, serial, _own = current[doc_id]
+        readings = {(ref[0], ref[2]) for ref in touched}
+        self.remapped = {doc_id for doc_id, _serial in readings}
+        for doc_id, serial in readings:
+            facts = live[serial][0]
             for index, person in enumerate(facts.people):
                 first = self.person_of[(doc_id, index, serial)]
                 self.mapping[(doc_id, person.id)] = self._final[first][1].id

@@ -43,7 +43,7 @@ class SpeakerNames:
     def update(self, people: Sequence[Person]) -> set[str]:
         """Take this merge's people; the texts whose answer may have changed are returned (and
         forgotten)."""
-        now = {id(p): p for p in people}
+        now = dict(zip(map(id, people), people, strict=True))
         gone = [self._people[k] for k in self._people.keys() - now.keys()]
         new = [now[k] for k in now.keys() - self._people.keys()]
         stale: set[str] = set()
