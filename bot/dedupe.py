@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from operator import is_not
 
 from rapidfuzz import fuzz
 
@@ -313,41 +312,26 @@ def dedupe_events(
     return _keep(events, copies, "event", lambda e: e.what)
 
 
-#: Per speaker, the quotes (held, so their ids stay theirs) and the copies found among them.
-QuoteMemo = dict[str, tuple[tuple[Quote, ...], dict[int, int]]]
-
-
-def dedupe_quotes(
-    quotes: Sequence[Quote], memo: QuoteMemo | None = None
-) -> tuple[list[Quote], list[MergedFact]]:
+def dedupe_quotes(quotes: Sequence[Quote]) -> tuple[list[Quote], list[MergedFact]]:
     """The same words quoted twice by one speaker (two documents, or a longer and a shorter
     quotation of one statement): one quote, the longer, citing both.
 
     Words are compared folded, punctuation ignored: '“New impetus”' and '"new impetus,"' match,
     and 'The Japanese will double their budget' is within 'The chance is clear. The Japanese
     will double their budget'. A shorter quote needs five words to be merged into a longer one.
-    Quotes of different speakers never meet, so `memo` (kept between merges) keeps each
-    speaker's copies while that speaker's quotes are the very same objects.
+    Quotes of different speakers never meet: each speaker's are compared on their own.
     """
     by_speaker: dict[str, list[int]] = {}
     for i, q in enumerate(quotes):
         by_speaker.setdefault(q.speaker or "", []).append(i)
-    kept: QuoteMemo = {}
     copies: dict[int, int] = {}
-    for speaker, positions in by_speaker.items():
-        own = tuple(quotes[i] for i in positions)
-        hit = memo.get(speaker) if memo is not None else None
-        if hit is None or len(hit[0]) != len(own) or any(map(is_not, hit[0], own)):
-            hit = (own, _roots(_quote_copies(own)))
-        kept[speaker] = hit
-        copies.update((positions[c], positions[k]) for c, k in hit[1].items())
-    if memo is not None:
-        memo.clear()
-        memo.update(kept)
+    for positions in by_speaker.values():
+        found = _roots(quote_copies([quotes[i] for i in positions]))
+        copies.update((positions[c], positions[k]) for c, k in found.items())
     return _keep(quotes, copies, "quote", lambda q: q.text)
 
 
-def _quote_copies(quotes: Sequence[Quote]) -> dict[int, int]:
+def quote_copies(quotes: Sequence[Quote]) -> dict[int, int]:
     """One speaker's quotes in order: each copy → the quote it is within (see dedupe_quotes)."""
     keys = [_quote_key(q.text) for q in quotes]
     parent: dict[int, int] = {}

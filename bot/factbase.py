@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from itertools import chain
 
 from bot.dedupe import (
     MergedFact,
@@ -190,7 +189,6 @@ def build_factbase(
         for f, p in zip(per_document, parts, strict=True):
             if p.quotes is None or f.document.id in remapped or not p.speakers.isdisjoint(stale):
                 _doc_quotes(f, p, mapping, fixes, cache.names)
-        quotes = list(chain.from_iterable(p.quotes for p in parts))  # type: ignore[arg-type]
     else:
         quotes = []
         for facts in per_document:
@@ -212,7 +210,10 @@ def build_factbase(
             [_tupled(c) for c in commitments], heads, lexicon
         )
         events, merged_events = dedupe_events(events, heads, lexicon)
-    quotes, merged_quotes = dedupe_quotes(quotes, cache.quotes if cache is not None else None)
+    if cache is not None:
+        quotes, merged_quotes = cache.quotes.merge([(p.doc_id, p.quotes) for p in parts])
+    else:
+        quotes, merged_quotes = dedupe_quotes(quotes)
     return FactBase(
         documents=tuple(f.document for f in per_document),
         people=people,

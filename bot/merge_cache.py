@@ -9,7 +9,7 @@ documents, a reload that changed one works out that one's parts; the other 999 a
 Besides the parts it holds what each step of the merge keeps between merges, so each redoes
 only what the changed documents touch: the people's groups, order and map (bot.people_memo),
 the speaker names quotes give (bot.speaker_names), the restated commitments and events
-(bot.dedupe_memo) and each speaker's restated quotes (bot.dedupe.dedupe_quotes).
+and restated quotes (bot.dedupe_memo).
 
 A cache belongs to one caller that builds one fact base at a time (the service, under its
 reload lock); it is not for concurrent builds.
@@ -21,8 +21,8 @@ import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from bot.dedupe import QuoteMemo, _Item
-from bot.dedupe_memo import FactMemo
+from bot.dedupe import _Item
+from bot.dedupe_memo import FactMemo, QuoteMemo
 from bot.extract.lexicon import Lexicon
 from bot.models import Commitment, CuratedFacts, DocumentFacts, Event, Quote
 from bot.people_memo import PeopleMemo
@@ -67,7 +67,7 @@ class MergeCache:
         self.events = FactMemo("event")
         self.people = PeopleMemo()
         self.names = SpeakerNames()
-        self.quotes: QuoteMemo = {}
+        self.quotes = QuoteMemo()
 
     def use_rules(self, curated: CuratedFacts, lexicon: Lexicon | None) -> None:
         """Forget everything when the curated facts or the lexicon differ from the last merge's:

@@ -301,3 +301,18 @@ def test_a_new_lexicon_merges_everything_anew() -> None:
     lexicons = [LEXICON, OTHER_LEXICON, LEXICON]
     plain, joined, again = _merged_in_steps([docs, docs, docs], lexicons)
     assert len(plain.commitments) == 2 and len(joined.commitments) == 1 and again == plain
+
+
+def test_a_quote_restated_in_a_new_document_is_cited_by_the_kept_one() -> None:
+    """A body's words quoted again in a document added later: the earlier quote, in a document
+    that did not change, cites the new one; the document gone, it no longer does."""
+    words = "We will defend every mile of this coast together"
+    first = _doc(
+        "doc-a", [f"“{words},” the harbour board said."], quotes=[(1, words, "the harbour board")]
+    )
+    again = _doc(
+        "doc-b", [f"“{words},” the harbour board wrote."], quotes=[(1, words, "the harbour board")]
+    )
+    alone, both, gone = _merged_in_steps([[first], [first, again], [first]])
+    assert [m.others[0].doc_id for m in both.merged] == ["doc-b"]
+    assert not alone.merged and not gone.merged and len(both.quotes) == 1
