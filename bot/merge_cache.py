@@ -84,12 +84,10 @@ class MergeCache:
     ) -> list[DocParts]:
         """Each document's parts, in order: kept ones for documents seen last time, `make`
         (document, new serial) for the others. Parts of documents not given are forgotten."""
-        kept: dict[int, tuple[DocumentFacts, DocParts]] = {}
-        out = []
-        for facts in per_document:
-            hit = self._docs.get(id(facts))
-            parts = hit[1] if hit is not None and hit[0] is facts else make(facts, next(_SERIALS))
-            kept[id(facts)] = (facts, parts)
-            out.append(parts)
-        self._docs = kept
-        return out
+        keys = list(map(id, per_document))
+        hits = list(map(self._docs.get, keys))
+        for n, (facts, hit) in enumerate(zip(per_document, hits, strict=True)):
+            if hit is None or hit[0] is not facts:
+                hits[n] = (facts, make(facts, next(_SERIALS)))
+        self._docs = dict(zip(keys, hits, strict=True))  # type: ignore[arg-type]
+        return [hit[1] for hit in hits]  # type: ignore[index]
