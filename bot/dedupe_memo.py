@@ -1,4 +1,4 @@
-"""Restated commitments and events merged reload after reload, redoing only what a change touches.
+"""Restated facts merged reload after reload, redoing only what a change touches.
 
 `dedupe._groups` compares each fact with the WINDOW facts before it in each of its buckets and
 with nothing else, so what one fact finds depends only on that fact and its window. `FactMemo`
@@ -18,6 +18,9 @@ unchanged); its other facts get refs of the new serial. The result equals `dedup
 among equal scores the one `_groups` meets first (by the fact's place, then the bucket's place
 among the fact's buckets, then the earlier fact's place); chains are followed to the kept fact
 (a copy is the headline, else the shorter, else the later statement, so chains never loop).
+
+`QuoteMemo` does the same for `dedupe_quotes`, whose comparisons stay within one speaker's
+quotes: a speaker whose quotes changed is compared again whole.
 """
 
 from __future__ import annotations
