@@ -54,9 +54,9 @@ if TYPE_CHECKING:
 Ref = tuple[str, int, int]
 #: What a fact found in its window in one bucket: (the earlier fact, whether this fact is the
 #: copy, score).
-_Found = tuple[tuple[Ref, bool, float], ...]
-#: A candidate match of a copy: (score, order met in `_groups`, the fact kept).
-_Match = tuple[float, tuple, Ref]
+_Found = tuple[Ref, ...]
+#: A candidate match of a copy: (bucket, the fact compared, the earlier fact in its window).
+_Match = tuple[Hashable, Ref, Ref]
 
 
 class FactMemo:
@@ -75,7 +75,7 @@ class FactMemo:
         self._facts: dict[Ref, tuple[Any, _Item, tuple[Hashable, ...]]] = {}
         self._buckets: dict[Hashable, list[Ref]] = {}  # each sorted: the merge's order
         self._found: dict[tuple[Hashable, Ref], _Found] = {}
-        self._copies = _Copies()
+        self._copies = _Copies(lambda bucket, ref: self._facts[ref][2].index(bucket))
         self._out: dict[str, tuple[tuple, tuple[MergedFact, ...]]] = {}  # document → kept, records
         self._heads: dict[str, tuple[int, ...]] = {}
 
@@ -177,9 +177,11 @@ class FactMemo:
 
     def _forget(self, bucket: Hashable, ref: Ref, touched: set[Ref]) -> None:
         """Drop what `ref` found in `bucket` from the copies' candidate matches."""
-        for other, dropped, _score in self._found.pop((bucket, ref), ()):
-            copy = ref if dropped else other
-            self._copies.matches[copy].pop((bucket, ref, other), None)
+        matches = self._copies.matches
+        for other in self._found.pop((bucket, ref), ()):
+            key = (bucket, ref, other)
+            copy = ref if key in matches.get(ref, ()) else other
+            del matches[copy][key]
             touched.add(copy)
 
     def _compare_marked(self, bucket: Hashable, marks: set[Ref] | None, touched: set[Ref]) -> None:
@@ -203,7 +205,7 @@ class FactMemo:
         if (bucket, ref) in self._found:
             self._forget(bucket, ref, touched)
         facts, compatible, heads = self._facts, self._compatible, self._heads
-        fact, item, buckets = facts[ref]
+        fact, item, _buckets = facts[ref]
         found = []
         for other in refs[max(0, at - WINDOW) : at]:
             other_fact, other_item, _b = facts[other]
@@ -213,10 +215,9 @@ class FactMemo:
             if not score:
                 continue
             dropped = _weaker(item, other_item)
-            found.append((other, dropped, score))
-            copy, kept = (ref, other) if dropped else (other, ref)
-            order = (ref[:2], buckets.index(bucket), other[:2])
-            self._copies.matches.setdefault(copy, {})[(bucket, ref, other)] = (score, order, kept)
+            found.append(other)
+            copy = ref if dropped else other
+            self._copies.matches.setdefault(copy, {})[(bucket, ref, other)] = score
             touched.add(copy)
         if found:
             self._found[(bucket, ref)] = tuple(found)
@@ -245,12 +246,19 @@ class _Copies:
     """The copies found so far: each copy's candidate matches, its best one (its parent), and
     the fact each copy is finally merged into (its root), with each kept fact's copies."""
 
-    def __init__(self) -> None:
-        self.matches: dict[Ref, dict[tuple[Hashable, Ref, Ref], _Match]] = {}  # by copy
+    def __init__(self, rank: Callable[[Hashable, Ref], int]) -> None:
+        self._rank = rank  # a bucket's place among a fact's buckets
+        self.matches: dict[Ref, dict[_Match, float]] = {}  # by copy: each match's score
         self._parent: dict[Ref, Ref] = {}  # copy → its best match
         self._children: dict[Ref, set[Ref]] = {}
         self.root: dict[Ref, Ref] = {}  # copy → the fact finally kept
         self.members: dict[Ref, set[Ref]] = {}  # kept fact → its copies
+
+    def _order(self, match: _Match, score: float) -> tuple:
+        """Best first: the higher score, then the match `_groups` meets first (the fact's place,
+        the bucket's place among its buckets, the earlier fact's place; refs sort by place)."""
+        bucket, ref, other = match
+        return (-score, ref, self._rank(bucket, ref), other)
 
     def settle(self, touched: set[Ref]) -> set[str]:
         """Each touched copy's best match as its parent, and the roots of the facts whose chain
@@ -260,7 +268,8 @@ class _Copies:
             matches = self.matches.get(copy)
             best = None
             if matches:
-                best = min(matches.values(), key=lambda m: (-m[0], m[1]))[2]
+                _bucket, ref, other = min(matches, key=lambda m: self._order(m, matches[m]))
+                best = other if ref == copy else ref
             else:
                 self.matches.pop(copy, None)
             old = self._parent.get(copy)
