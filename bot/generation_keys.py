@@ -28,6 +28,7 @@ MERGE_CODE = tuple(
         "dedupe_memo.py",
         "merge_cache.py",
         "speaker_names.py",
+        "quote_memo.py",
         "codec.py",
         "merged_parts.py",
     )

@@ -9,7 +9,7 @@ documents, a reload that changed one works out that one's parts; the other 999 a
 Besides the parts it holds what each step of the merge keeps between merges, so each redoes
 only what the changed documents touch: the people's groups, order and map (bot.people_memo),
 the speaker names quotes give (bot.speaker_names), the restated commitments and events
-and restated quotes (bot.dedupe_memo).
+and restated quotes (bot.dedupe_memo, bot.quote_memo).
 
 A cache belongs to one caller that builds one fact base at a time (the service, under its
 reload lock); it is not for concurrent builds.
@@ -22,10 +22,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.dedupe import _Item
-from bot.dedupe_memo import FactMemo, QuoteMemo
+from bot.dedupe_memo import FactMemo
 from bot.extract.lexicon import Lexicon
 from bot.models import Commitment, CuratedFacts, DocumentFacts, Event, Quote
 from bot.people_memo import PeopleMemo
+from bot.quote_memo import QuoteMemo
 from bot.speaker_names import SpeakerNames
 
 #: Serial numbers of document parts: never reused, so a fact's id (serial, index) names one
