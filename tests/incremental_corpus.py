@@ -70,8 +70,6 @@ def _name(rng: random.Random) -> str:
     shape = rng.random()
     if shape < 0.05:
         return rng.choice(GIVEN)  # a given name alone: it meets every name that starts with it
-    if shape < 0.09:  # one id, two groups: 'Ivo Berg-Holm' and 'Ivo Berg Holm' are ivo-berg-holm
-        return f"{rng.choice(GIVEN)} {surname}{rng.choice(('-', ' '))}{rng.choice(SURNAMES)}"
     if shape < 0.3:
         return surname
     if shape < 0.4:
