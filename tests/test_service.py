@@ -200,7 +200,7 @@ async def test_a_reload_that_finds_nothing_changed_reads_and_extracts_nothing(
     async def no_extraction(*args, **kwargs):
         raise AssertionError("nothing changed, yet extraction ran")
 
-    monkeypatch.setattr(service._pool, "extract", no_extraction)
+    monkeypatch.setattr(service.extract_pool, "extract", no_extraction)
     report = await service.reload("tester")
     assert not report.changed_anything and report.unchanged == len(
         list(workdir.seeds_dir.iterdir())
@@ -221,7 +221,7 @@ async def test_start_up_answers_from_the_stored_merged_facts_without_merging(
     def no_merging(*args, **kwargs):
         raise AssertionError("the stored generation was current, yet it was merged again")
 
-    monkeypatch.setattr("bot.service.build_factbase", no_merging)
+    monkeypatch.setattr("bot.reload_pipeline.build_factbase", no_merging)
     service = BriefingService(workdir)
     report = await service.start()
     assert report.from_store and service.ask("ministers") == expected
@@ -235,14 +235,14 @@ async def test_one_changed_file_is_the_only_one_extracted(
     (workdir.seeds_dir / "a.md").write_text(NEW_DOC)
     (workdir.seeds_dir / "b.md").write_text(NEW_DOC.replace("Oslo", "Bergen"))
     service = await started(workdir)
-    real = service._pool.extract
+    real = service.extract_pool.extract
     seen: list[str] = []
 
     async def spy(seeds, *args, **kwargs):
         seen.extend(s.name for s in seeds)
         return await real(seeds, *args, **kwargs)
 
-    monkeypatch.setattr(service._pool, "extract", spy)
+    monkeypatch.setattr(service.extract_pool, "extract", spy)
     (workdir.seeds_dir / "b.md").write_text(NEW_DOC.replace("Oslo", "Tromsø"))
     report = await service.reload("tester")
     assert seen == ["b.md"] and report.changed == ("b.md",)
@@ -273,14 +273,14 @@ async def test_merged_facts_are_stored_after_a_pause_or_at_close(workdir: Settin
 
 def _count_extractions(service: BriefingService, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names of the files the service's pool extracts from now on."""
-    real = service._pool.extract
+    real = service.extract_pool.extract
     seen: list[str] = []
 
     async def spy(seeds, *args, **kwargs):
         seen.extend(s.name for s in seeds)
         return await real(seeds, *args, **kwargs)
 
-    monkeypatch.setattr(service._pool, "extract", spy)
+    monkeypatch.setattr(service.extract_pool, "extract", spy)
     return seen
 
 

@@ -233,15 +233,15 @@ async def test_a_reload_after_a_start_from_the_store_reads_its_facts_once(
     if wait:  # the bot has been up a while: the documents' stored facts are read
         assert service._prefetch.task is not None
         await service._prefetch.task
-        assert all(f.result is not None for f in service._files.values())
-    real = service._pool.extract
+        assert all(f.result is not None for f in service._basis.files.values())
+    real = service.extract_pool.extract
     extracted: list[str] = []
 
     async def spy(seeds, *args, **kwargs):  # type: ignore[no-untyped-def]
         extracted.extend(s.name for s in seeds)
         return await real(seeds, *args, **kwargs)
 
-    monkeypatch.setattr(service._pool, "extract", spy)
+    monkeypatch.setattr(service.extract_pool, "extract", spy)
     (workdir.seeds_dir / "b.md").write_text(NEW_DOC.replace("Oslo", "Tromsø"))
     report = await service.reload("tester")
     assert extracted == ["b.md"] and report.changed == ("b.md",)
