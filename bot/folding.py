@@ -10,6 +10,9 @@ import re
 import unicodedata
 
 _WORD_RE = re.compile(r"[\w'’-]+")
+#: A `_WORD_RE` run from its first to its last word character: the run as `words` trims it
+#: ("'defence-'" → defence); a run of marks alone is no match.
+_TRIMMED_WORD_RE = re.compile(r"\w(?:[\w'’-]*\w)?")
 STOPWORDS = frozenset(
     "a an and are as at be by for from has have in into is it its of on or that the their "
     "they this to was were which will with who what when where how do does did".split()
@@ -38,4 +41,7 @@ def index_words(text: str) -> str:
     'The frigate and the Frigate sail.' → 'frigate sail'. A string rather than a tuple: one
     object per sentence to keep and store.
     """
-    return " ".join(dict.fromkeys(w for w in words(text) if w not in STOPWORDS))
+    kept = dict.fromkeys(_TRIMMED_WORD_RE.findall(fold(text)))  # `words`, each once in order
+    for stopword in STOPWORDS.intersection(kept):
+        del kept[stopword]
+    return " ".join(kept)
