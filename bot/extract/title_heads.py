@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 
 from bot.extract.names import Vocab, is_ordinal
 from bot.extract.tokens import Token
 
+_TEXT = itemgetter(0)  # a Token's text
 _DROP_CAP_RE = re.compile(r"[A-Z]{2}[a-z]{2,}")
 
 
@@ -114,8 +117,7 @@ def find_heads(t: list[Token], blocked: list[bool], v: Vocab) -> list[HeadSpan]:
     heads: list[HeadSpan] = []
     # The tokens that may be a head, in one pass: a word without a hyphen whose fold is
     # no head word is none (folding such a word only lower-cases it).
-    may_head = v.may_head
-    cands = [k for k, tok in enumerate(t) if may_head(tok.text)]
+    cands = list(compress(count(), v.may_heads(list(map(_TEXT, t)))))
     i = 0
     for c in cands:
         if c < i:

@@ -96,6 +96,15 @@ class Vocab:
             known = memo[word] = "-" in word or bare.casefold() in self.head_words
         return known
 
+    def may_heads(self, words: list[str]) -> list[bool]:
+        """may_head for each word: the remembered answers read in one pass (map, not a
+        Python call per word), the words not yet remembered asked one by one."""
+        known = list(map(self._may_head.get, words))
+        if None in known:
+            may_head = self.may_head
+            return [may_head(w) if k is None else k for w, k in zip(words, known, strict=True)]
+        return known  # type: ignore[return-value]
+
     @cached_property
     def _may_head(self) -> dict[str, bool]:
         return {}

@@ -13,7 +13,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import pairwise
+from itertools import compress, count, pairwise
+from operator import itemgetter
 
 from bot.extract.alternation import Alternation, WordScan
 from bot.extract.countries import CountryMention, find_countries
@@ -22,6 +23,9 @@ from bot.extract.names import NameReader, NameSpan, Vocab
 from bot.extract.text import Paragraph, quote_spans
 from bot.extract.titles import RolePhrase, TitleFinder
 from bot.extract.tokens import POSSESSIVE, Token, tokens_at
+
+_TEXT = itemgetter(0)  # a Token's text
+_FIRST = itemgetter(0)  # a text's first character
 
 #: Where a noun phrase ends: punctuation, or a word that starts a new phrase.
 PHRASE_END = frozenset([*",.;:()—–", *"and in on at to for of who from during".split()])
@@ -92,7 +96,7 @@ class ParagraphView:
     def folded(self) -> list[str]:
         """Each token case-folded ("Minister" → "minister"), worked out once: several rules
         look each token up in a folded word list."""
-        return [t.text.casefold() for t in self.tokens]
+        return list(map(str.casefold, map(_TEXT, self.tokens)))
 
     @cached_property
     def folded_words(self) -> frozenset[str]:
@@ -103,7 +107,8 @@ class ParagraphView:
     def capitals(self) -> list[int]:
         """The indexes of the tokens that start with a capital: only they may be name words
         or honorifics, so the rules that look for those walk these, not every token."""
-        return [i for i, t in enumerate(self.tokens) if t.text[:1].isupper()]
+        # A token is never empty: its first character decides (one pass in C, not Python).
+        return list(compress(count(), map(str.isupper, map(_FIRST, map(_TEXT, self.tokens)))))
 
     @cached_property
     def name_word(self) -> list[bool]:
