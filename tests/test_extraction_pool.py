@@ -90,10 +90,10 @@ async def test_a_worker_killed_mid_document_is_reported_and_replaced(
 ) -> None:
     big = seed(tmp_path, "big.md", TEXT + "\n".join(TEXT.splitlines()[4:]) * 400)
     task = asyncio.ensure_future(pool.extract([big], lexicon, Limits()))
-    while not pool._all:
+    while not pool.workers.live:
         await asyncio.sleep(0.01)
     await asyncio.sleep(0.2)
-    for worker in list(pool._all):
+    for worker in list(pool.workers.live):
         worker.process.kill()
     (outcome,) = await task
     assert isinstance(outcome, SeedError) and "process died" in outcome.reason
@@ -127,10 +127,10 @@ async def test_a_worker_killed_mid_batch_costs_only_its_current_document(
         big = seed(tmp_path, "big.md", TEXT + "\n".join(TEXT.splitlines()[4:]) * 400)
         after = seed(tmp_path, "after.md", TEXT)
         task = asyncio.ensure_future(p.extract([big, after], lexicon, Limits()))
-        while not p._all:
+        while not p.workers.live:
             await asyncio.sleep(0.01)
         await asyncio.sleep(0.3)
-        for worker in list(p._all):
+        for worker in list(p.workers.live):
             worker.process.kill()
         first, second = await task
         assert isinstance(first, SeedError) and "process died" in first.reason
@@ -159,11 +159,11 @@ async def test_a_worker_that_died_while_idle_is_replaced_unnoticed(
     try:
         (first,) = await p.extract([seed(tmp_path, "a.md", TEXT)], lexicon, Limits())
         assert isinstance(first, DocumentFacts)
-        (idle,) = p._all
+        (idle,) = p.workers.live
         idle.process.kill()
         idle.process.join(timeout=10)
         (second,) = await p.extract([seed(tmp_path, "b.md", TEXT)], lexicon, Limits())
         assert isinstance(second, DocumentFacts)
-        assert idle not in p._all
+        assert idle not in p.workers.live
     finally:
         p.close()
