@@ -1,11 +1,11 @@
 """What `merge_people` keeps between reloads, so a reload merges again only the groups of people
 that a changed document's people fall in, and renames and maps only what that changes.
 
-Candidates of different groups are never compared (see `_group_keys`), so each group merges on
-its own. A reload takes the changed documents' candidates out and puts the new ones in; the
-groups they were in or fall in now, and the groups of every candidate sharing a first or last
-name word with them (a bare 'Vogel' added or gone joins or splits the Vogels), are grouped and
-merged again; the rest are kept as they were. People are kept in the merge's order by their
+Candidates of different groups are never compared (see `_NameIndex.group_keys`), so each group
+merges on its own. A reload takes the changed documents' candidates out and puts the new ones
+in; the groups they were in or fall in now, and the groups of every candidate sharing a first or
+last name word with them (a bare 'Vogel' added or gone joins or splits the Vogels), are grouped
+and merged again; the rest are kept as they were. People are kept in the merge's order by their
 first candidate, so `unique_ids` is redone only for the ids of the people that changed, and the
 map (document, local id) → person id only for the documents whose people changed. Example: of a
 thousand documents, a reload that changed one merges the few groups its people fall in.
@@ -57,10 +57,7 @@ class PeopleMemo:
     def _reset(self) -> None:
         self._readings: dict[int, _Reading] = {}  # id(facts) → reading
         self._live: dict[int, _Reading] = {}  # serial → reading, of the last merge
-        self._tokens: dict[Ref, tuple[str, ...]] = {}
-        self._candidate: dict[Ref, _Candidate] = {}
-        self._single: dict[str, set[Ref]] = {}  # one-word names by their word
-        self._ends: dict[str, set[Ref]] = {}  # longer names by first and by last word
+        self._names = _NameIndex()
         self._group_of: dict[Ref, Hashable] = {}
         self._groups: dict[Hashable, _Group] = {}
         self.roster = _Roster()
@@ -98,51 +95,14 @@ class PeopleMemo:
         gone = [r for s, r in self._live.items() if s not in live]
         new = [r for r in readings if r[1] not in self._live]
         self._live = live
-        words = {w for r in gone for p in r[2] for w in _ends(name_key(p[0].name).tokens)}
-        words |= {w for r in new for p in r[2] for w in _ends(name_key(p[0].name).tokens)}
-        was_single = {w for w in words if w in self._single}
-        groups: set[Hashable] = set()
-        for facts, serial, own in gone:
-            for index in range(len(own)):
-                ref = (facts.document.id, index, serial)
-                self._unindex(ref)
-                groups.add(self._group_of.pop(ref))
-                del self.roster.person_of[ref]
-        added = []
-        for facts, serial, own in new:
-            for index, candidate in enumerate(own):
-                ref = (facts.document.id, index, serial)
-                self._index(ref, candidate)
-                added.append(ref)
-        for word in was_single.symmetric_difference(w for w in words if w in self._single):
-            for ref in itertools.chain(self._single.get(word, ()), self._ends.get(word, ())):
-                groups.add(self._group_of.get(ref))
-        if self._groups:  # else the first merge: there are no old groups
-            for ref in added:
-                groups.update(self._old_groups(self._tokens[ref]))
-        groups.discard(None)
-        old: dict[tuple[Ref, ...], _Group] = {}
-        todo = set(added)
-        for key in groups:
-            group = self._groups.pop(key, None)
-            if group is not None:
-                old[group.members] = group
-                todo.update(r for r in group.members if r in self._tokens)
+        old, todo = self._reopen(gone, new)
         roster = self.roster
         changed_ids: set[str] = set()
         dropped: list[Ref] = []
         for group in old.values():
             roster.drop(group, changed_ids)
             dropped.extend(group.firsts)
-        members: dict[Hashable, list[Ref]] = {}
-        for ref, key in self._group_keys(todo).items():
-            members.setdefault(key, []).append(ref)
-            self._group_of[ref] = key
-        for key, refs in members.items():
-            ordered = tuple(sorted(refs))
-            group = old.get(ordered) or _merged(ordered, self._candidate)
-            self._groups[key] = group
-            roster.add(group, changed_ids)
+        self._regroup(todo, old, changed_ids)
         touched = set(todo)
         for first in roster.rename(changed_ids):
             touched.update(roster.candidates_of[first])
@@ -150,40 +110,105 @@ class PeopleMemo:
         roster.remap(gone, touched, live)
         return roster.people(), roster.mapping  # the roster's own map: read, never changed
 
+    def _reopen(
+        self, gone: list[_Reading], new: list[_Reading]
+    ) -> tuple[dict[tuple[Ref, ...], _Group], set[Ref]]:
+        """Take the gone readings' candidates out and put the new ones in; returns the groups
+        this reopens (by their members) and the candidates to group again: the new ones and the
+        reopened groups' live ones. Example: a new 'Vogel' reopens the groups of 'Anna Vogel'
+        and 'Vogel Institute', as 'Vogel' is now a one-word name they start or end with."""
+        names = self._names
+        words = {w for r in gone for p in r[2] for w in _ends(name_key(p[0].name).tokens)}
+        words |= {w for r in new for p in r[2] for w in _ends(name_key(p[0].name).tokens)}
+        was_single = {w for w in words if w in names.single}
+        groups: set[Hashable] = set()
+        for facts, serial, own in gone:
+            for index in range(len(own)):
+                ref = (facts.document.id, index, serial)
+                names.remove(ref)
+                groups.add(self._group_of.pop(ref))
+                del self.roster.person_of[ref]
+        added = []
+        for facts, serial, own in new:
+            for index, candidate in enumerate(own):
+                ref = (facts.document.id, index, serial)
+                names.add(ref, candidate)
+                added.append(ref)
+        for word in was_single.symmetric_difference(w for w in words if w in names.single):
+            for ref in itertools.chain(names.single.get(word, ()), names.ends.get(word, ())):
+                groups.add(self._group_of.get(ref))
+        if self._groups:  # else the first merge: there are no old groups
+            for ref in added:
+                groups.update(self._old_groups(names.tokens[ref]))
+        groups.discard(None)
+        old: dict[tuple[Ref, ...], _Group] = {}
+        todo = set(added)
+        for key in groups:
+            group = self._groups.pop(key, None)
+            if group is not None:
+                old[group.members] = group
+                todo.update(r for r in group.members if r in names.tokens)
+        return old, todo
+
+    def _regroup(
+        self, todo: set[Ref], old: dict[tuple[Ref, ...], _Group], changed_ids: set[str]
+    ) -> None:
+        """Group the candidates again and add their groups to the roster: a group with the same
+        members as a reopened one is kept as it was, others are merged anew."""
+        members: dict[Hashable, list[Ref]] = {}
+        for ref, key in self._names.group_keys(todo).items():
+            members.setdefault(key, []).append(ref)
+            self._group_of[ref] = key
+        for key, refs in members.items():
+            ordered = tuple(sorted(refs))
+            group = old.get(ordered) or _merged(ordered, self._names.candidate)
+            self._groups[key] = group
+            self.roster.add(group, changed_ids)
+
     def _old_groups(self, tokens: tuple[str, ...]) -> list[Hashable]:
         """The groups a new name falls in as they were (one-word names unchanged): the group of
         each of its end words that is a one-word name, else the group of its first and last."""
         out: list[Hashable] = []
-        ends = [w for w in _ends(tokens) if w in self._single]
+        single = self._names.single
+        ends = [w for w in _ends(tokens) if w in single]
         for word in ends:
-            group = next(
-                (g for g in map(self._group_of.get, self._single[word]) if g is not None), None
-            )
+            group = next((g for g in map(self._group_of.get, single[word]) if g is not None), None)
             out.append(group)
         if tokens and not ends:
             out.append((tokens[0], tokens[-1]))
         return out
 
-    def _index(self, ref: Ref, candidate: _Candidate) -> tuple[str, ...]:
-        tokens = name_key(candidate[0].name).tokens
-        self._tokens[ref] = tokens
-        self._candidate[ref] = candidate
-        for word, table in _places(tokens, self._single, self._ends):
-            table.setdefault(word, set()).add(ref)
-        return tokens
 
-    def _unindex(self, ref: Ref) -> tuple[str, ...]:
-        tokens = self._tokens.pop(ref)
-        del self._candidate[ref]
-        for word, table in _places(tokens, self._single, self._ends):
+class _NameIndex:
+    """Each candidate's name words, and the candidates by the words their groups depend on: a
+    one-word name by its word (`single`), a longer one by its first and its last (`ends`).
+    Example: 'Anna Vogel' is under 'anna' and 'vogel' in `ends`; a bare 'Vogel' under 'vogel'
+    in `single`, so the one finds the other when either comes or goes."""
+
+    def __init__(self) -> None:
+        self.tokens: dict[Ref, tuple[str, ...]] = {}
+        self.candidate: dict[Ref, _Candidate] = {}
+        self.single: dict[str, set[Ref]] = {}  # one-word names by their word
+        self.ends: dict[str, set[Ref]] = {}  # longer names by first and by last word
+
+    def add(self, ref: Ref, candidate: _Candidate) -> None:
+        tokens = name_key(candidate[0].name).tokens
+        self.tokens[ref] = tokens
+        self.candidate[ref] = candidate
+        for word, table in _places(tokens, self.single, self.ends):
+            table.setdefault(word, set()).add(ref)
+
+    def remove(self, ref: Ref) -> None:
+        tokens = self.tokens.pop(ref)
+        del self.candidate[ref]
+        for word, table in _places(tokens, self.single, self.ends):
             refs = table.get(word)
             if refs is not None:  # a name of one word twice ('Anna Anna') is indexed once
                 refs.discard(ref)
                 if not refs:
                     del table[word]
-        return tokens
 
-    def _group_keys(self, refs: Iterable[Ref]) -> dict[Ref, Hashable]:
+    def group_keys(self, refs: Iterable[Ref]) -> dict[Ref, Hashable]:
         """Each candidate's group, as `people_merge._groups_of` finds it over all candidates.
 
         A one-word name is grouped with every name that starts or ends with it; one-word names
@@ -201,16 +226,16 @@ class PeopleMemo:
                 t = parent[t]
             return t
 
-        single = self._single
+        single, tokens = self.single, self.tokens
         for ref in refs:
-            t = self._tokens[ref]
+            t = tokens[ref]
             if len(t) > 1 and t[0] in single and t[-1] in single:
                 a, b = find(t[0]), find(t[-1])
                 if a != b:
                     parent[max(a, b)] = min(a, b)
         out: dict[Ref, Hashable] = {}
         for ref in refs:
-            t = self._tokens[ref]
+            t = tokens[ref]
             if not t:
                 out[ref] = ref  # no name words: never the same as anyone
             elif len(t) == 1 or t[0] in single:
