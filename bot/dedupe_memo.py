@@ -59,20 +59,15 @@ class FactMemo:
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
-        self._buckets_of: Callable[[Any], list[Hashable]] = (
-            commitment_buckets if kind == "commitment" else event_buckets
-        )
-        self._compatible: Callable[[Any, Any], bool] = (
-            commitments_compatible if kind == "commitment" else events_compatible
-        )
         self._docs: dict[int, DocParts] = {}  # serial → parts of the documents merged last
         self._refs: dict[str, list[Ref]] = {}  # document id → its facts' refs, in order
-        self._facts: dict[Ref, tuple[Any, _Item, tuple[Hashable, ...]]] = {}
-        self._buckets: dict[Hashable, list[Ref]] = {}  # each sorted: the merge's order
-        self._found: dict[tuple[Hashable, Ref], _Found] = {}
-        self._copies = _Copies(lambda bucket, ref: self._facts[ref][2].index(bucket))
         self._out: dict[str, tuple[tuple, tuple[MergedFact, ...]]] = {}  # document → kept, records
-        self._heads: dict[str, tuple[int, ...]] = {}
+        self._heads: dict[str, tuple[int, ...]] = {}  # changed in place: _Buckets reads it
+        self._buckets = _Buckets(
+            commitment_buckets if kind == "commitment" else event_buckets,
+            commitments_compatible if kind == "commitment" else events_compatible,
+            self._heads,
+        )
 
     def merge(self, parts: Sequence[DocParts]) -> tuple[list, list[MergedFact]]:
         """The kept facts and merge records of `parts` (documents in order, ids unique)."""
@@ -80,6 +75,7 @@ class FactMemo:
         removed = {p.doc_id: p for s, p in self._docs.items() if s not in now}
         added = [p for p in parts if p.serial not in self._docs]
         self._docs = now
+        buckets = self._buckets
         dirty: dict[Hashable, set[Ref] | None] = {}
         touched: set[Ref] = set()
         docs = {p.doc_id for p in added}  # documents to put together again
@@ -91,14 +87,14 @@ class FactMemo:
             self._heads[p.doc_id] = p.heads
         for p in removed.values():
             for ref in self._refs.pop(p.doc_id):
-                self._remove(ref, dirty, touched)
+                buckets.remove(ref, dirty, touched)
             self._heads.pop(p.doc_id)
             del self._out[p.doc_id]
         for ref, fact, item in news:
-            self._add(ref, fact, item, dirty)
+            buckets.add(ref, fact, item, dirty)
         for bucket, marks in dirty.items():
-            self._compare_marked(bucket, marks, touched)
-        docs |= self._copies.settle(touched)
+            buckets.compare_marked(bucket, marks, touched)
+        docs |= buckets.copies.settle(touched)
         for doc_id in docs:
             if doc_id in self._refs:
                 self._out[doc_id] = self._put_together(doc_id)
@@ -130,7 +126,7 @@ class FactMemo:
         refs = []
         for index, (fact, item) in enumerate(zip(facts, items, strict=True)):
             if same_heads and index < len(was):
-                kept, kept_item, _b = self._facts[was[index]]
+                kept, kept_item, _b = self._buckets.facts[was[index]]
                 if kept == fact and kept_item == item:
                     refs.append(was[index])
                     continue
@@ -139,11 +135,55 @@ class FactMemo:
             news.append((ref, fact, item))
         for index, ref in enumerate(was):
             if index >= len(refs) or refs[index] is not ref:
-                self._remove(ref, dirty, touched)
+                self._buckets.remove(ref, dirty, touched)
         return refs
 
-    def _remove(self, ref: Ref, dirty: dict[Hashable, set[Ref] | None], touched: set[Ref]) -> None:
-        _fact, _item, buckets = self._facts.pop(ref)
+    def _put_together(self, doc_id: str) -> tuple[tuple, tuple[MergedFact, ...]]:
+        """The document's kept facts (copies gone, kept ones joined with theirs) and records."""
+        kept, records = [], []
+        facts, copies = self._buckets.facts, self._buckets.copies
+        for ref in self._refs[doc_id]:
+            if ref in copies.root:
+                continue
+            fact = facts[ref][0]
+            members = copies.members.get(ref)
+            if members:
+                group = [facts[r][0] for r in sorted(members)]
+                if self.kind == "commitment":
+                    fact, record = joined_commitment(fact, group)
+                else:
+                    others = tuple(x.source for x in group)
+                    record = MergedFact("event", fact.what, fact.source, others)
+                records.append(record)
+            kept.append(fact)
+        return tuple(kept), tuple(records)
+
+
+class _Buckets:
+    """Every fact of one kind in each of its buckets, in the merge's order, and what each fact
+    found in its window there; the candidate matches this gives go to `copies`.
+
+    `dirty` (bucket → facts to compare again, None for all) and `touched` (copies whose matches
+    changed) are one merge's, passed in. Example: adding a fact to a bucket marks it and the
+    WINDOW facts after it; `compare_marked` compares only those with their windows.
+    """
+
+    def __init__(
+        self,
+        buckets_of: Callable[[Any], list[Hashable]],
+        compatible: Callable[[Any, Any], bool],
+        heads: dict[str, tuple[int, ...]],
+    ) -> None:
+        self._buckets_of = buckets_of
+        self._compatible = compatible
+        self._heads = heads  # document id → its headings, as the memo keeps them
+        self.facts: dict[Ref, tuple[Any, _Item, tuple[Hashable, ...]]] = {}
+        self._buckets: dict[Hashable, list[Ref]] = {}  # each sorted: the merge's order
+        self._found: dict[tuple[Hashable, Ref], _Found] = {}
+        self.copies = _Copies(lambda bucket, ref: self.facts[ref][2].index(bucket))
+
+    def remove(self, ref: Ref, dirty: dict[Hashable, set[Ref] | None], touched: set[Ref]) -> None:
+        _fact, _item, buckets = self.facts.pop(ref)
         for bucket in buckets:
             refs = self._buckets[bucket]
             at = bisect_left(refs, ref)
@@ -153,11 +193,9 @@ class FactMemo:
             if not refs:
                 del self._buckets[bucket]
 
-    def _add(
-        self, ref: Ref, fact: Any, item: _Item, dirty: dict[Hashable, set[Ref] | None]
-    ) -> None:
+    def add(self, ref: Ref, fact: Any, item: _Item, dirty: dict[Hashable, set[Ref] | None]) -> None:
         buckets = tuple(self._buckets_of(fact))
-        self._facts[ref] = (fact, item, buckets)
+        self.facts[ref] = (fact, item, buckets)
         for bucket in buckets:
             refs = self._buckets.get(bucket)
             if refs is None:  # a new bucket: every fact in it is compared
@@ -172,14 +210,14 @@ class FactMemo:
 
     def _forget(self, bucket: Hashable, ref: Ref, touched: set[Ref]) -> None:
         """Drop what `ref` found in `bucket` from the copies' candidate matches."""
-        matches = self._copies.matches
+        matches = self.copies.matches
         for other in self._found.pop((bucket, ref), ()):
             key = (bucket, ref, other)
             copy = ref if key in matches.get(ref, ()) else other
             del matches[copy][key]
             touched.add(copy)
 
-    def _compare_marked(self, bucket: Hashable, marks: set[Ref] | None, touched: set[Ref]) -> None:
+    def compare_marked(self, bucket: Hashable, marks: set[Ref] | None, touched: set[Ref]) -> None:
         """Compare the marked facts of a bucket (all when `marks` is None) with their windows."""
         refs = self._buckets.get(bucket)
         if not refs:
@@ -199,7 +237,7 @@ class FactMemo:
         ref = refs[at]
         if (bucket, ref) in self._found:
             self._forget(bucket, ref, touched)
-        facts, compatible, heads = self._facts, self._compatible, self._heads
+        facts, compatible, heads = self.facts, self._compatible, self._heads
         fact, item, _buckets = facts[ref]
         found = []
         for other in refs[max(0, at - WINDOW) : at]:
@@ -212,29 +250,10 @@ class FactMemo:
             dropped = _weaker(item, other_item)
             found.append(other)
             copy = ref if dropped else other
-            self._copies.matches.setdefault(copy, {})[(bucket, ref, other)] = score
+            self.copies.matches.setdefault(copy, {})[(bucket, ref, other)] = score
             touched.add(copy)
         if found:
             self._found[(bucket, ref)] = tuple(found)
-
-    def _put_together(self, doc_id: str) -> tuple[tuple, tuple[MergedFact, ...]]:
-        """The document's kept facts (copies gone, kept ones joined with theirs) and records."""
-        kept, records = [], []
-        for ref in self._refs[doc_id]:
-            if ref in self._copies.root:
-                continue
-            fact = self._facts[ref][0]
-            copies = self._copies.members.get(ref)
-            if copies:
-                group = [self._facts[r][0] for r in sorted(copies)]
-                if self.kind == "commitment":
-                    fact, record = joined_commitment(fact, group)
-                else:
-                    others = tuple(x.source for x in group)
-                    record = MergedFact("event", fact.what, fact.source, others)
-                records.append(record)
-            kept.append(fact)
-        return tuple(kept), tuple(records)
 
 
 class _Copies:
