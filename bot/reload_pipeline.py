@@ -70,11 +70,11 @@ def index_snapshot(
 
 @dataclass(frozen=True)
 class ReloadParts:
-    """The service's long-lived helpers a reload uses: the settings, the seed listing, the
-    store (None when running from memory), the extraction pool (taken on first use), what the
-    last merge can lend, the background saver of merged facts and the reader of adopted facts."""
+    """The service's long-lived helpers a reload uses: the seed listing, the store (None when
+    running from memory), the extraction pool (taken on first use), what the last merge can
+    lend, the background saver of merged facts and the reader of adopted facts. The settings
+    are passed to each step, since the service's may be replaced between reloads."""
 
-    settings: Settings
     seeds: SeedFiles
     store: Callable[[], Store | None]
     pool: Callable[[], ExtractionPool]
@@ -96,6 +96,7 @@ class NextGeneration:
 
 async def next_generation(
     parts: ReloadParts,
+    settings: Settings,
     basis: Basis,
     live: Snapshot,
     who: str,
@@ -105,7 +106,6 @@ async def next_generation(
     """Read what changed since `basis`, merge, index, save and diff; the report is not logged
     and nothing is swapped in (the service does both, in that order: swap, then log)."""
     phases = Phases()
-    settings = parts.settings
     listing = await list_seeds(parts.seeds, settings.config_dir)
     if listing.unchanged(basis):
         report = ReloadReport(who, action, now(), phases.seconds(),
@@ -130,8 +130,9 @@ async def next_generation(
     saving = asyncio.create_task(save_generation(store, read))
     try:
         built = await asyncio.to_thread(
-            _build_snapshot, parts, doc_facts, read.curated, read.rules_lexicon, live.index
-        )
+            _build_snapshot, parts.merge_cache, settings.fuzzy, doc_facts, read.curated,
+            read.rules_lexicon, live.index,
+        )  # fmt: skip
     except BaseException:
         await asyncio.wait({saving})  # a generation saved without merged facts is re-merged
         raise
@@ -152,7 +153,8 @@ async def next_generation(
 
 
 def _build_snapshot(
-    parts: ReloadParts,
+    cache: MergeCache,
+    fuzzy: FuzzySettings,
     documents: list[DocumentFacts],
     curated: CuratedFacts,
     lexicon: Lexicon,
@@ -160,12 +162,12 @@ def _build_snapshot(
 ) -> Snapshot:
     """Blocking: merge the documents (reusing what the last merge can lend) and index them,
     the live index lending what did not change."""
-    facts = build_factbase(documents, curated, lexicon, cache=parts.merge_cache)
-    return index_snapshot(facts, lexicon, parts.settings.fuzzy, None, previous)
+    facts = build_factbase(documents, curated, lexicon, cache=cache)
+    return index_snapshot(facts, lexicon, fuzzy, None, previous)
 
 
 async def start_from_store(
-    parts: ReloadParts, basis: Basis, started: float, *, prepare: bool
+    parts: ReloadParts, settings: Settings, basis: Basis, started: float, *, prepare: bool
 ) -> NextGeneration | None:
     """The store's latest generation, adopted as saved, when the seeds and config still match
     it; else None, the stored documents' facts given to `basis` as their files' last good
@@ -178,10 +180,10 @@ async def start_from_store(
             stored = await store.load_latest(documents=False)
         except Exception:
             log.exception("cannot read the stored generation; rebuilding")
-    listing = await list_seeds(parts.seeds, parts.settings.config_dir)
+    listing = await list_seeds(parts.seeds, settings.config_dir)
     await parts.seeds.save_stamps(store, {s.name for s in listing.seeds})
     if stored and stored.fingerprint == listing.fingerprint and stored.merged:
-        return await _adopt(parts, basis, listing, stored, started, prepare=prepare)
+        return await _adopt(parts, settings, basis, listing, stored, started, prepare=prepare)
     if stored and store:
         for key, f in (await store.load_documents(stored.doc_keys)).items():
             name = Path(f.document.path).name
@@ -191,6 +193,7 @@ async def start_from_store(
 
 async def _adopt(
     parts: ReloadParts,
+    settings: Settings,
     basis: Basis,
     listing: Listing,
     stored: StoredGeneration,
@@ -202,7 +205,6 @@ async def _adopt(
     facts, no re-merging. `prepare` builds the index's tables now (off the loop) and reads every
     document's facts in the background, for a bot that stays up; otherwise tables are built on
     first use (one answer and exit)."""
-    settings = parts.settings
     adopted = await adopted_basis(basis, listing, stored, settings.limits)
     lexicon = adopted.rules_lexicon or adopted.lexicon
     snap = index_snapshot(stored.merged, lexicon, settings.fuzzy, stored.id, prepare=False)

@@ -64,7 +64,7 @@ class BriefingService:
         self._merged = MergedSaver(lambda: self._store)  # stores merged facts after a pause
         self._prefetch = Prefetch()  # reads adopted documents' facts
         self._parts = ReloadParts(
-            settings, self._seeds, lambda: self._store, lambda: self.extract_pool,
+            self._seeds, lambda: self._store, lambda: self.extract_pool,
             MergeCache(),  # what the next merge can reuse of the last one
             self._merged, self._prefetch,
         )  # fmt: skip
@@ -129,7 +129,9 @@ class BriefingService:
     async def _start(self, prepare: bool) -> ReloadReport:
         started = asyncio.get_running_loop().time()
         self._store = await _open_store(self.settings.database)
-        adopted = await start_from_store(self._parts, self._basis, started, prepare=prepare)
+        adopted = await start_from_store(
+            self._parts, self.settings, self._basis, started, prepare=prepare
+        )
         if adopted is not None:
             return await self._go_live(adopted)
         return await self.reload("startup", action="startup")
@@ -158,7 +160,7 @@ class BriefingService:
             with full_collections_postponed():
                 before = await facts_before(self._listeners, self._store, self.facts, action)
                 result = await next_generation(
-                    self._parts, self._basis, self._snapshot, who, action, progress
+                    self._parts, self.settings, self._basis, self._snapshot, who, action, progress
                 )
                 report, diff = await self._go_live(result), result.diff
                 if before is not None:  # what changed is worked out once, when it is from `before`
