@@ -52,13 +52,21 @@ def literal_opening(regex: str, limit: int = _GATE) -> str:
     with `a` only)."""
     if _top_level_bar(regex):
         return ""
+    return "".join(_read_opening(regex, limit, spaces=False)[0])
+
+
+def _read_opening(regex: str, limit: int, *, spaces: bool) -> tuple[list[str], int]:
+    """The certain characters `regex` opens with (up to `limit`) and where the reading
+    stopped; with `spaces`, `\\s+` reads as _SPACES: `in\\s+defense` gives i, n, _SPACES, …"""
     out: list[str] = []
     i = 0
     while i < len(regex) and len(out) < limit:
         c = regex[i]
-        if c == "\\":
+        if spaces and regex.startswith("\\s+", i):
+            c, step = _SPACES, 3
+        elif c == "\\":
             if i + 1 >= len(regex) or regex[i + 1].isalnum():
-                break  # a class (\s, \w) or an escape the gate does not read
+                break  # a class (\\s, \\w) or an escape the gate does not read
             c, step = regex[i + 1], 2
         elif c in _SYNTAX:
             break
@@ -68,7 +76,7 @@ def literal_opening(regex: str, limit: int = _GATE) -> str:
             break
         out.append(c)
         i += step
-    return "".join(out)
+    return out, i
 
 
 def scan_opening(regex: str, limit: int = _SCAN_DEPTH) -> str:
@@ -78,24 +86,7 @@ def scan_opening(regex: str, limit: int = _SCAN_DEPTH) -> str:
     `u\\.s\\.` is `u.s.` and _END, `armament[\\w-]*` is `armament`."""
     if _top_level_bar(regex) or _SPACES in regex or _END in regex:
         return literal_opening(regex, limit)
-    out: list[str] = []
-    i = 0
-    while i < len(regex) and len(out) < limit:
-        c = regex[i]
-        if regex.startswith("\\s+", i):
-            c, step = _SPACES, 3
-        elif c == "\\":
-            if i + 1 >= len(regex) or regex[i + 1].isalnum():
-                break
-            c, step = regex[i + 1], 2
-        elif c in _SYNTAX:
-            break
-        else:
-            step = 1
-        if i + step < len(regex) and regex[i + step] in _QUANTIFIERS:
-            break
-        out.append(c)
-        i += step
+    out, i = _read_opening(regex, limit, spaces=True)
     if i == len(regex):
         out.append(_END)
     return "".join(out)
