@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any, get_type_hints
 
-from bot.codec import StaleRecord, from_json, to_json
+from bot.codec import StaleRecord, pack, unpack
 from bot.factbase import FactBase
 
 #: Facts per stored part: small enough that one part encodes or decodes in a few milliseconds.
@@ -58,9 +58,9 @@ def encode_parts(merged: FactBase) -> list[tuple[str, bytes]]:
         if isinstance(value, tuple):
             for start in range(0, max(len(value), 1), PART_SIZE):
                 chunk = value[start : start + PART_SIZE]
-                parts.append((name, zlib.compress(to_json(tp, chunk).encode("utf-8"), 6)))
+                parts.append((name, pack(tp, chunk)))
         else:
-            parts.append((name, zlib.compress(to_json(tp, value).encode("utf-8"), 6)))
+            parts.append((name, pack(tp, value)))
     parts.append((COUNTS, zlib.compress(json.dumps(merged.counts()).encode("utf-8"))))
     return parts
 
@@ -74,20 +74,12 @@ def decode_parts(parts: Iterable[tuple[str, bytes]]) -> FactBase:
             continue
         if name not in types:
             raise StaleRecord(f"the fact base has no field {name!r}")
-        value = _decode(types[name], blob)
+        value = unpack(types[name], blob)
         values[name] = values.get(name, ()) + value if isinstance(value, tuple) else value
     try:
         return FactBase(**values)
     except TypeError as exc:
         raise StaleRecord(f"FactBase: {exc}") from None
-
-
-def _decode(tp: Any, blob: bytes) -> Any:
-    try:
-        text = zlib.decompress(blob).decode("utf-8")
-    except (zlib.error, UnicodeDecodeError) as exc:
-        raise StaleRecord(f"not a stored part: {exc}") from None
-    return from_json(tp, text)
 
 
 def lazy_parts(parts: Iterable[tuple[str, bytes]]) -> FactBase:
@@ -131,8 +123,8 @@ class StoredFactBase(FactBase):
                 return field.default_factory()
             return field.default
         if len(blobs) == 1:
-            return _decode(tp, blobs[0])
-        return tuple(item for blob in blobs for item in _decode(tp, blob))
+            return unpack(tp, blobs[0])
+        return tuple(item for blob in blobs for item in unpack(tp, blob))
 
     def counts(self) -> dict[str, int]:
         stored = self.__dict__.get("_stored", {}).get(COUNTS)

@@ -30,7 +30,7 @@ from typing import Any
 import aiosqlite
 
 from bot import store_generations as tables
-from bot.codec import StaleRecord, from_json, to_json
+from bot.codec import StaleRecord, from_json, to_json, unpack
 from bot.factbase import FactBase
 from bot.merged_parts import encode_parts
 from bot.models import CuratedFacts, DocumentFacts
@@ -42,7 +42,6 @@ from bot.store_records import (
     decode_generation,
     encode_document_facts,
     encode_header,
-    unpack,
     utc_now,
 )
 from bot.store_schema import SCHEMA_VERSION, Database, StoreUnavailable, open_connection

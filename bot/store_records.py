@@ -3,18 +3,17 @@ zlib-compressed.
 
 A stored record that no longer fits the models raises StaleRecord when read, and the store
 reads it as "nothing stored" (the service re-extracts) instead of crashing start-up.
-Example: `unpack(DocumentFacts, pack(DocumentFacts, facts)) == facts`.
+Example: `codec.unpack(DocumentFacts, encode_document_facts(facts)) == facts`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import zlib
 from dataclasses import dataclass
 from typing import Any
 
-from bot.codec import StaleRecord, from_json, to_json
+from bot.codec import from_json, pack, to_json
 from bot.factbase import FactBase
 from bot.merged_parts import lazy_parts
 from bot.models import CuratedFacts, DocumentFacts
@@ -51,20 +50,6 @@ class GenerationInfo:
 def utc_now() -> str:
     """The timestamp format of the store: ISO 8601, UTC, whole seconds."""
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def pack(tp: Any, value: Any) -> bytes:
-    """A value of type `tp` as stored: its typed JSON, zlib-compressed."""
-    return zlib.compress(to_json(tp, value).encode("utf-8"), 6)
-
-
-def unpack(tp: Any, blob: bytes) -> Any:
-    """The value `pack` was given; StaleRecord if the blob is not one or no longer fits `tp`."""
-    try:
-        text = zlib.decompress(blob).decode("utf-8")
-    except (zlib.error, UnicodeDecodeError) as exc:
-        raise StaleRecord(f"not a stored record: {exc}") from None
-    return from_json(tp, text)
 
 
 def encode_document_facts(facts: DocumentFacts) -> bytes:
