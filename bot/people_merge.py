@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from operator import attrgetter
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from bot.extract.lexicon import Lexicon
 from bot.folding import fold
@@ -28,6 +28,19 @@ T = TypeVar("T")
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "sen", "rep", "gov", "gen", "adm"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _NAME_WORD_RE = re.compile(r"[\w'’-]+")
+
+
+class _Named(Protocol):
+    """What the merge index reads of an entry: a Person, or a PersonFold under way."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def country(self) -> str | None: ...
+
+
+_P = TypeVar("_P", bound=_Named)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +106,68 @@ def merge_two(a: Person, b: Person) -> Person:
     )
 
 
+def _rank(name: str) -> tuple[int, int]:
+    """Which name `merge_two` keeps: more name words, then more characters."""
+    return len(name_key(name).tokens), len(name)
+
+
+class PersonFold:
+    """Entries of one person joined in order, equal to folding them with `merge_two`, in time
+    linear in their sizes: lists grow in place (first seen kept) and the person is built once.
+
+    Folding `merge_two` builds each step's lists anew, so a person in a hundred documents costs
+    the square of that; here the hundredth entry costs what the second does. An entry never
+    joined is given back as it came (its lists as they were, repeats and all).
+    """
+
+    __slots__ = ("_lists", "country", "first", "former", "name", "party")
+
+    def __init__(self, first: Person) -> None:
+        self.first = first
+        self.name = first.name
+        self.country = first.country
+        self.party = first.party
+        self.former = first.former
+        self._lists: tuple[dict, dict, dict, dict] | None = None  # aliases, roles, offices, sources
+
+    def join(self, b: Person, name: str | None = None) -> None:
+        """`merge_two(self, b)`, then the name set to `name` (a curated entry's) if given."""
+        if self._lists is None:
+            f = self.first
+            self._lists = tuple(
+                dict.fromkeys(x) for x in (f.aliases, f.roles, f.offices, f.sources)
+            )
+        aliases, roles, offices, sources = self._lists
+        kept = max((self.name, b.name), key=_rank)
+        aliases.update(dict.fromkeys(b.aliases))
+        for n in (self.name, b.name):
+            if n != kept:
+                aliases[n] = None
+        roles.update(dict.fromkeys(b.roles))
+        offices.update(dict.fromkeys(b.offices))
+        sources.update(dict.fromkeys(b.sources))
+        self.name = kept if name is None else name
+        self.party = self.party or b.party
+        self.country = self.country or b.country
+        self.former = self.former and b.former
+
+    def person(self) -> Person:
+        if self._lists is None:
+            return self.first
+        aliases, roles, offices, sources = map(tuple, self._lists)
+        return Person(
+            id=slugify(self.name),
+            name=self.name,
+            aliases=aliases,
+            roles=roles,
+            offices=offices,
+            party=self.party,
+            country=self.country,
+            former=self.former,
+            sources=sources,
+        )
+
+
 def curate(person: Person, entry: CuratedPerson, lexicon: Lexicon | None) -> Person:
     """The person with the admin's name, aliases and fields on top of the extracted ones."""
     roles = entry.roles or person.roles
@@ -151,18 +226,18 @@ class _CuratedIndex:
         return self.curated[min(hits)] if hits else None
 
 
-class _Merged:
+class _Merged(Generic[_P]):
     """The merged people so far, indexed by first and last name word (and both together)."""
 
     def __init__(self) -> None:
-        self.people: list[Person] = []
+        self.people: list[_P] = []
         self._first: dict[str, set[int]] = defaultdict(set)
         self._last: dict[str, set[int]] = defaultdict(set)
         self._pair: dict[tuple[str, str], set[int]] = defaultdict(set)
         self._single: dict[str, set[int]] = defaultdict(set)
 
-    def _keys(self, i: int) -> list[tuple[dict, object]]:
-        tokens = name_key(self.people[i].name).tokens
+    def _keys(self, name: str) -> list[tuple[dict, object]]:
+        tokens = name_key(name).tokens
         if not tokens:
             return []
         keys: list[tuple[dict, object]] = [(self._first, tokens[0]), (self._last, tokens[-1])]
@@ -172,18 +247,18 @@ class _Merged:
             keys.append((self._pair, (tokens[0], tokens[-1])))
         return keys
 
-    def add(self, person: Person) -> int:
+    def add(self, person: _P) -> int:
         self.people.append(person)
         i = len(self.people) - 1
-        for table, key in self._keys(i):
+        for table, key in self._keys(person.name):
             table[key].add(i)
         return i
 
-    def set(self, i: int, person: Person) -> None:
-        for table, key in self._keys(i):
+    def renamed(self, i: int, old: str) -> None:
+        """Entry `i` (changed in place) went by `old`: index it by its name instead."""
+        for table, key in self._keys(old):
             table[key].discard(i)
-        self.people[i] = person
-        for table, key in self._keys(i):
+        for table, key in self._keys(self.people[i].name):
             table[key].add(i)
 
     def _candidates(self, tokens: tuple[str, ...]) -> set[int]:
@@ -207,7 +282,7 @@ class _Merged:
             if same_tokens(name_key(self.people[i].name).tokens, tokens)
         ]
 
-    def find_same(self, person: Person) -> int | None:
+    def find_same(self, person: _Named) -> int | None:
         """The one earlier entry that is this person: the first with the same folded name, else
         the only compatible one; None when none or ambiguous (two Scholzes for a bare 'Scholz')."""
         folded = name_key(person.name).folded
@@ -240,8 +315,8 @@ class PeopleLookup:
         return out
 
     @cached_property
-    def _index(self) -> _Merged:
-        index = _Merged()
+    def _index(self) -> _Merged[Person]:
+        index: _Merged[Person] = _Merged()
         for p in self._people:
             index.add(p)
         return index
@@ -296,19 +371,21 @@ def _candidate(person: Person, entries: _CuratedIndex, lexicon: Lexicon | None) 
 
 def _merge_run(candidates: Sequence[_Candidate]) -> tuple[list[Person], list[int]]:
     """Candidates merged in order: the merged people, and each candidate's index among them."""
-    merged = _Merged()
+    merged: _Merged[PersonFold] = _Merged()
+    folds = merged.people
     indexes = []
     for candidate, entry in candidates:
         index = merged.find_same(candidate)
         if index is None:
-            index = merged.add(candidate)
+            index = merged.add(PersonFold(candidate))
         else:
-            joined = merge_two(merged.people[index], candidate)
-            if entry:
-                joined = replace(joined, id=slugify(entry.name), name=entry.name)
-            merged.set(index, joined)
+            fold_ = folds[index]
+            old = fold_.name
+            fold_.join(candidate, None if entry is None else entry.name)
+            if fold_.name != old:
+                merged.renamed(index, old)
         indexes.append(index)
-    return merged.people, indexes
+    return [f.person() for f in folds], indexes
 
 
 def unique_ids(people: list[Person]) -> list[Person]:
