@@ -260,7 +260,7 @@ class _Roster:
         self._by_id: dict[str, list[Ref]] = {}  # merged id → its people's first candidates
         self._final: dict[Ref, tuple[Person, Person]] = {}  # first → (merged, with unique id)
         self.mapping: dict[tuple[str, str], str] = {}
-        self.remapped: set[str] = set()  # documents whose people map changed in the last merge
+        self.remapped: set[str] = set()  # documents whose map changed in the last merge
 
     def people(self) -> tuple[Person, ...]:
         return tuple(self._finals)
@@ -319,17 +319,23 @@ class _Roster:
 
     def remap(self, gone: list[_Reading], touched: set[Ref], live: dict[int, _Reading]) -> None:
         """The map (document id, local id) → final id, written again for the documents whose
-        candidates changed person or id."""
+        candidates changed person or id; `remapped` is the documents whose map changed. Example: 'Vogel' joining 'Anna Vogel' re-merges
+        every document of the Vogels, but only the documents whose Vogel now has another id
+        are remapped."""
         for facts, _serial, _own in gone:
             for person in facts.people:
                 self.mapping.pop((facts.document.id, person.id), None)
         readings = {(ref[0], ref[2]) for ref in touched}
-        self.remapped = {doc_id for doc_id, _serial in readings}
+        mapping, remapped = self.mapping, set()
         for doc_id, serial in readings:
             facts = live[serial][0]
             for index, person in enumerate(facts.people):
                 first = self.person_of[(doc_id, index, serial)]
-                self.mapping[(doc_id, person.id)] = self._final[first][1].id
+                key, final = (doc_id, person.id), self._final[first][1].id
+                if mapping.get(key) != final:
+                    mapping[key] = final
+                    remapped.add(doc_id)
+        self.remapped = remapped
 
 
 def _ends(tokens: tuple[str, ...]) -> set[str]:
