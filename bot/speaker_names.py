@@ -41,12 +41,16 @@ class SpeakerNames:
         self._readers: dict[tuple[str, str], set[str]] = {}  # what an answer depends on → texts
 
     def update(self, people: Sequence[Person]) -> set[str]:
-        """Take this merge's people; the texts whose answer may have changed are returned (and
-        forgotten)."""
+        """Take this merge's people; the texts whose answer changed are returned.
+
+        Each answer that a person who came or went could change is looked up again and
+        compared: a person merged anew with the same id and names leaves its texts' answers as
+        they were, so the quotes naming it need not be named again.
+        """
         now = dict(zip(map(id, people), people, strict=True))
         gone = [self._people[k] for k in self._people.keys() - now.keys()]
         new = [now[k] for k in now.keys() - self._people.keys()]
-        stale: set[str] = set()
+        texts: set[str] = set()
         for person, sign in itertools.chain(((p, -1) for p in gone), ((p, 1) for p in new)):
             self._ids[person.id] = self._ids.get(person.id, 0) + sign
             if not self._ids[person.id]:
@@ -60,14 +64,14 @@ class SpeakerNames:
                     table[entry].discard(id(person))
                     if not table[entry]:
                         del table[entry]
-                stale |= self._readers.pop(key, set())
-        for text in stale:
-            self._answers.pop(text, None)
-        if len(self._answers) > 2 * len(people) + 1000:  # texts of documents long gone
-            stale |= self._answers.keys()
-            self._answers, self._readers = {}, {}
+                texts |= self._readers.pop(key, set())
+        was = {text: self._answers.pop(text) for text in texts if text in self._answers}
         self._people, self._list, self._places = now, people, None
-        return stale
+        if len(self._answers) > 2 * len(people) + 1000:  # texts of documents long gone
+            stale = set(self._answers) | set(was)
+            self._answers, self._readers = {}, {}
+            return stale
+        return {text for text, answer in was.items() if self.speaker_id(text) != answer}
 
     def _keys(self, person: Person) -> list[tuple[tuple[str, str], dict | None, object]]:
         """(what answers it touches, the index, the entry) for each way a text finds the person."""
