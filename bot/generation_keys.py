@@ -23,6 +23,8 @@ MERGE_CODE = tuple(
     for n in (
         "factbase.py",
         "people_merge.py",
+        "people_names.py",
+        "people_run.py",
         "people_memo.py",
         "dedupe.py",
         "dedupe_memo.py",

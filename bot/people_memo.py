@@ -24,7 +24,8 @@ from dataclasses import dataclass, replace
 
 from bot.extract.lexicon import Lexicon
 from bot.models import CuratedPerson, DocumentFacts, Person
-from bot.people_merge import _Candidate, _candidate, _CuratedIndex, _merge_run, name_key
+from bot.people_merge import _candidate, _CuratedIndex, name_key
+from bot.people_run import Candidate, merge_run
 
 #: Serial numbers of documents' readings, never reused.
 _SERIALS = itertools.count()
@@ -44,7 +45,7 @@ class _Group:
 
 
 #: A reading of a document: the facts, its serial, and its candidates.
-_Reading = tuple[DocumentFacts, int, tuple[_Candidate, ...]]
+_Reading = tuple[DocumentFacts, int, tuple[Candidate, ...]]
 
 
 class PeopleMemo:
@@ -187,11 +188,11 @@ class _NameIndex:
 
     def __init__(self) -> None:
         self.tokens: dict[Ref, tuple[str, ...]] = {}
-        self.candidate: dict[Ref, _Candidate] = {}
+        self.candidate: dict[Ref, Candidate] = {}
         self.single: dict[str, set[Ref]] = {}  # one-word names by their word
         self.ends: dict[str, set[Ref]] = {}  # longer names by first and by last word
 
-    def add(self, ref: Ref, candidate: _Candidate) -> None:
+    def add(self, ref: Ref, candidate: Candidate) -> None:
         tokens = name_key(candidate[0].name).tokens
         self.tokens[ref] = tokens
         self.candidate[ref] = candidate
@@ -351,8 +352,8 @@ def _places(tokens: tuple[str, ...], single: dict, ends: dict) -> list[tuple[str
     return [(tokens[0], ends), (tokens[-1], ends)]
 
 
-def _merged(members: tuple[Ref, ...], candidate: dict[Ref, _Candidate]) -> _Group:
-    people, indexes = _merge_run([candidate[r] for r in members])
+def _merged(members: tuple[Ref, ...], candidate: dict[Ref, Candidate]) -> _Group:
+    people, indexes = merge_run([candidate[r] for r in members])
     firsts: dict[int, Ref] = {}
     for ref, index in zip(members, indexes, strict=True):
         firsts.setdefault(index, ref)

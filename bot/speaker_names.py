@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Sequence
 
 from bot.models import Person
-from bot.people_merge import name_key, same_tokens
+from bot.people_names import name_key, same_tokens
 
 
 def _ends(tokens: tuple[str, ...]) -> set[str]:
