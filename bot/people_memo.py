@@ -18,6 +18,7 @@ equals `merge_people` without a memo (documents in id order, ids unique).
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from bisect import bisect_left, insort
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -69,20 +70,42 @@ class PeopleMemo:
         curated: tuple[CuratedPerson, ...],
         lexicon: Lexicon | None,
     ) -> list[_Reading]:
-        """Each document's reading; all are read again (and merged anew) when the rules change."""
+        """Each document's reading; all are read again (and merged anew) when the rules change.
+
+        A document read again whose people equal its last reading's (an edit that names no one
+        anew, a paragraph added at the end) keeps that reading's serial and candidates: its
+        people merge as they did, so nothing is merged again for it."""
         if self._rules is None or self._rules[1] is not lexicon or self._rules[0] != curated:
             self._reset()
             self._rules = (curated, lexicon)
         entries = _CuratedIndex(curated)
         kept = {}
+        last: dict[str, _Reading] | None = None
         for facts in per_document:
             hit = self._readings.get(id(facts))
             if hit is None or hit[0] is not facts:
-                own = tuple(_candidate(p, entries, lexicon) for p in facts.people)
-                hit = (facts, next(_SERIALS), own)
+                if last is None:
+                    last = self._last_by_document(per_document)
+                was = last.pop(facts.document.id, None)
+                if was is not None and was[0].people == facts.people:
+                    hit = (facts, was[1], was[2])
+                else:
+                    own = tuple(_candidate(p, entries, lexicon) for p in facts.people)
+                    hit = (facts, next(_SERIALS), own)
             kept[id(facts)] = hit
         self._readings = kept
         return [kept[id(f)] for f in per_document]
+
+    def _last_by_document(self, per_document: Sequence[DocumentFacts]) -> dict[str, _Reading]:
+        """The last merge's readings that are given no more, by document id (ids given twice
+        left out), for a document read again to take over."""
+        given = set(map(id, per_document))
+        readings = Counter(r[0].document.id for r in self._live.values())
+        return {
+            r[0].document.id: r
+            for r in self._live.values()
+            if id(r[0]) not in given and readings[r[0].document.id] == 1
+        }
 
     def merge(
         self,
@@ -160,9 +183,17 @@ class PeopleMemo:
         for ref, key in self._names.group_keys(todo).items():
             members.setdefault(key, []).append(ref)
             self._group_of[ref] = key
+        was: dict[Ref, Person] | None = None  # the reopened groups' people by first candidate
         for key, refs in members.items():
             ordered = tuple(sorted(refs))
-            group = old.get(ordered) or _merged(ordered, self._names.candidate)
+            group = old.get(ordered)
+            if group is None:
+                group = _merged(ordered, self._names.candidate)
+                if was is None:
+                    was = {
+                        f: p for g in old.values() for f, p in zip(g.firsts, g.people, strict=True)
+                    }
+                _keep_equal(group, was)
             self._groups[key] = group
             self.roster.add(group, changed_ids)
 
@@ -358,3 +389,12 @@ def _merged(members: tuple[Ref, ...], candidate: dict[Ref, Candidate]) -> _Group
     for ref, index in zip(members, indexes, strict=True):
         firsts.setdefault(index, ref)
     return _Group(members, people, indexes, tuple(firsts[i] for i in range(len(people))))
+
+
+def _keep_equal(group: _Group, was: dict[Ref, Person]) -> None:
+    """A person merged again equal to the one of the same first candidate keeps that object, so
+    what is kept by person (its unique id, the speaker names, the index) stays."""
+    for n, (person, first) in enumerate(zip(group.people, group.firsts, strict=True)):
+        old = was.get(first)
+        if old is not None and old is not person and old == person:
+            group.people[n] = old

@@ -43,11 +43,13 @@ def _rank(name: str) -> tuple[int, int]:
 
 class PersonFold:
     """Entries of one person joined in order, equal to folding them with `merge_two`, in time
-    linear in their sizes: lists grow in place (first seen kept) and the person is built once.
+    linear in their sizes: each list collects the entries' items and is made unique (first seen
+    kept) once, when the person is built.
 
     Folding `merge_two` builds each step's lists anew, so a person in a hundred documents costs
-    the square of that; here the hundredth entry costs what the second does. An entry never
-    joined is given back as it came (its lists as they were, repeats and all).
+    the square of that; here the hundredth entry costs what the second does. Example: roles
+    ('Minister',), ('Envoy', 'Minister') and ('Minister',) give ('Minister', 'Envoy') either way.
+    An entry never joined is given back as it came (its lists as they were, repeats and all).
     """
 
     __slots__ = ("_lists", "country", "first", "former", "name", "party")
@@ -58,25 +60,24 @@ class PersonFold:
         self.country = first.country
         self.party = first.party
         self.former = first.former
-        self._lists: tuple[dict, dict, dict, dict] | None = None  # aliases, roles, offices, sources
+        self._lists: tuple[list, list, list, list] | None = None  # aliases, roles, offices, sources
 
     def join(self, b: Person, name: str | None = None) -> None:
         """`merge_two(self, b)`, then the name set to `name` (a curated entry's) if given."""
         if self._lists is None:
             f = self.first
-            self._lists = tuple(
-                dict.fromkeys(x) for x in (f.aliases, f.roles, f.offices, f.sources)
-            )
+            self._lists = (list(f.aliases), list(f.roles), list(f.offices), list(f.sources))
         aliases, roles, offices, sources = self._lists
-        kept = self.name if b.name == self.name else max((self.name, b.name), key=_rank)
-        aliases.update(dict.fromkeys(b.aliases))
-        for n in (self.name, b.name):
-            if n != kept:
-                aliases[n] = None
-        roles.update(dict.fromkeys(b.roles))
-        offices.update(dict.fromkeys(b.offices))
-        sources.update(dict.fromkeys(b.sources))
-        self.name = kept if name is None else name
+        aliases.extend(b.aliases)
+        if b.name != self.name:
+            kept = max((self.name, b.name), key=_rank)
+            aliases.append(b.name if kept == self.name else self.name)
+            self.name = kept
+        roles.extend(b.roles)
+        offices.extend(b.offices)
+        sources.extend(b.sources)
+        if name is not None:
+            self.name = name
         self.party = self.party or b.party
         self.country = self.country or b.country
         self.former = self.former and b.former
@@ -84,7 +85,7 @@ class PersonFold:
     def person(self) -> Person:
         if self._lists is None:
             return self.first
-        aliases, roles, offices, sources = map(tuple, self._lists)
+        aliases, roles, offices, sources = (tuple(dict.fromkeys(x)) for x in self._lists)
         return Person(
             id=slugify(self.name),
             name=self.name,
