@@ -18,8 +18,8 @@ equals `merge_people` without a memo (documents in id order, ids unique).
 from __future__ import annotations
 
 import itertools
-from collections import Counter
 from bisect import bisect_left, insort
+from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
