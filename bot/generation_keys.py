@@ -25,6 +25,7 @@ MERGE_CODE = tuple(
         "people_merge.py",
         "people_names.py",
         "people_run.py",
+        "people_roster.py",
         "people_memo.py",
         "dedupe.py",
         "dedupe_memo.py",

@@ -11,21 +11,23 @@ map (document, local id) → person id only for the documents whose people chang
 thousand documents, a reload that changed one merges the few groups its people fall in.
 
 A candidate is named by `Ref` (document id, index among its people, serial of the document's
-reading): sorting refs is the merge's order, and a document read again has new refs. The result
-equals `merge_people` without a memo (documents in id order, ids unique).
+reading): sorting refs is the merge's order, and a document read again has new refs, unless its
+people are equal to the last reading's (then it keeps that reading). A group merged again keeps
+the person objects that come out equal. The result equals `merge_people` without a memo
+(documents in id order, ids unique).
 """
 
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from bot.extract.lexicon import Lexicon
 from bot.models import CuratedPerson, DocumentFacts, Person
 from bot.people_merge import _candidate, _CuratedIndex, name_key
+from bot.people_roster import Roster
 from bot.people_run import Candidate, merge_run
 
 #: Serial numbers of documents' readings, never reused.
@@ -62,7 +64,7 @@ class PeopleMemo:
         self._names = _NameIndex()
         self._group_of: dict[Ref, Hashable] = {}
         self._groups: dict[Hashable, _Group] = {}
-        self.roster = _Roster()
+        self.roster = Roster()
 
     def _read(
         self,
@@ -277,97 +279,6 @@ class _NameIndex:
             else:
                 out[ref] = (t[0], t[-1])
         return out
-
-
-class _Roster:
-    """The merged people in the merge's order (by first candidate), their unique ids, and the
-    map (document id, local id) → person id; updated group by group."""
-
-    def __init__(self) -> None:
-        self._order: list[Ref] = []  # each person's first candidate, in the merge's order
-        self._finals: list[Person] = []  # each person with its unique id, in the same order
-        self._person: dict[Ref, Person] = {}  # by first candidate, as its group merged it
-        self.person_of: dict[Ref, Ref] = {}  # candidate → its person's first candidate
-        self.candidates_of: dict[Ref, list[Ref]] = {}  # first candidate → all of its person's
-        self._by_id: dict[str, list[Ref]] = {}  # merged id → its people's first candidates
-        self._final: dict[Ref, tuple[Person, Person]] = {}  # first → (merged, with unique id)
-        self.mapping: dict[tuple[str, str], str] = {}
-        self.remapped: set[str] = set()  # documents whose map changed in the last merge
-
-    def people(self) -> tuple[Person, ...]:
-        return tuple(self._finals)
-
-    def forget(self, firsts: list[Ref]) -> None:
-        """Forget the unique-id entries of people dropped and not added back."""
-        for first in firsts:
-            if first not in self._person:
-                del self._final[first]
-
-    def drop(self, group: _Group, changed_ids: set[str]) -> None:
-        for person, first in zip(group.people, group.firsts, strict=True):
-            at = bisect_left(self._order, first)
-            del self._order[at]
-            del self._finals[at]
-            del self._person[first]
-            del self.candidates_of[first]
-            same = self._by_id[person.id]
-            del same[bisect_left(same, first)]
-            if not same:
-                del self._by_id[person.id]
-            changed_ids.add(person.id)
-
-    def add(self, group: _Group, changed_ids: set[str]) -> None:
-        for person, first in zip(group.people, group.firsts, strict=True):
-            at = bisect_left(self._order, first)
-            self._order.insert(at, first)
-            self._finals.insert(at, person)  # its unique id is set by `rename`
-            self._person[first] = person
-            self.candidates_of[first] = []
-            insort(self._by_id.setdefault(person.id, []), first)
-            changed_ids.add(person.id)
-        for ref, index in zip(group.members, group.indexes, strict=True):
-            first = group.firsts[index]
-            self.person_of[ref] = first
-            self.candidates_of[first].append(ref)
-
-    def rename(self, ids: set[str]) -> list[Ref]:
-        """`unique_ids` again for the people of these merged ids: the second 'kim' in the merge's
-        order is 'kim-2'. Returns the first candidates of the people whose final entry changed;
-        an unchanged person keeps the very object of last time."""
-        changed = []
-        for base in ids:
-            for n, first in enumerate(self._by_id.get(base, ())):
-                person = self._person[first]
-                new_id = base if n == 0 else f"{base}-{n + 1}"
-                old = self._final.get(first)
-                if old is not None and old[0] is person and old[1].id == new_id:
-                    twin = old[1]
-                else:
-                    twin = person if n == 0 else replace(person, id=new_id)
-                    self._final[first] = (person, twin)
-                    changed.append(first)
-                self._finals[bisect_left(self._order, first)] = twin
-        return changed
-
-    def remap(self, gone: list[_Reading], touched: set[Ref], live: dict[int, _Reading]) -> None:
-        """The map (document id, local id) → final id, written again for the documents whose
-        candidates changed person or id; `remapped` is the documents whose map changed. Example: 'Vogel' joining 'Anna Vogel' re-merges
-        every document of the Vogels, but only the documents whose Vogel now has another id
-        are remapped."""
-        for facts, _serial, _own in gone:
-            for person in facts.people:
-                self.mapping.pop((facts.document.id, person.id), None)
-        readings = {(ref[0], ref[2]) for ref in touched}
-        mapping, remapped = self.mapping, set()
-        for doc_id, serial in readings:
-            facts = live[serial][0]
-            for index, person in enumerate(facts.people):
-                first = self.person_of[(doc_id, index, serial)]
-                key, final = (doc_id, person.id), self._final[first][1].id
-                if mapping.get(key) != final:
-                    mapping[key] = final
-                    remapped.add(doc_id)
-        self.remapped = remapped
 
 
 def _ends(tokens: tuple[str, ...]) -> set[str]:
