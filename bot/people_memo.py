@@ -128,8 +128,9 @@ class PeopleMemo:
         for group in old.values():
             roster.drop(group, changed_ids)
             dropped.extend(group.firsts)
+        was = {ref: roster.person_of.get(ref) for ref in todo}
         self._regroup(todo, old, changed_ids)
-        touched = set(todo)
+        touched = {ref for ref, first in was.items() if roster.person_of[ref] != first}
         for first in roster.rename(changed_ids):
             touched.update(roster.candidates_of[first])
         roster.forget(dropped)

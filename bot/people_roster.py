@@ -72,8 +72,9 @@ class Roster:
 
     def rename(self, ids: set[str]) -> list[Ref]:
         """`unique_ids` again for the people of these merged ids: the second 'kim' in the merge's
-        order is 'kim-2'. Returns the first candidates of the people whose final entry changed;
-        an unchanged person keeps the very object of last time."""
+        order is 'kim-2'. Returns the first candidates of the people whose final id is new or
+        changed (their documents' map may change); an unchanged person keeps the very object of
+        last time."""
         changed = []
         for base in ids:
             for n, first in enumerate(self._by_id.get(base, ())):
@@ -85,7 +86,8 @@ class Roster:
                 else:
                     twin = person if n == 0 else replace(person, id=new_id)
                     self._final[first] = (person, twin)
-                    changed.append(first)
+                    if old is None or old[1].id != new_id:
+                        changed.append(first)
                 self._finals[bisect_left(self._order, first)] = twin
         return changed
 

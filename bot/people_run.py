@@ -184,19 +184,33 @@ class Merged(Generic[_P]):
 
 
 def merge_run(candidates: Sequence[Candidate]) -> tuple[list[Person], list[int]]:
-    """Candidates merged in order: the merged people, and each candidate's index among them."""
+    """Candidates merged in order: the merged people, and each candidate's index among them.
+
+    Which person a candidate joins depends only on its name and country and on the names and
+    countries of the people so far, so the answer for a (name, country) is kept until a person
+    is added or one's name or country changes: the hundredth 'Vogel' of a group whose people
+    have settled is looked up, not compared again.
+    """
     merged: Merged[PersonFold] = Merged()
     folds = merged.people
     indexes = []
+    found: dict[tuple[str, str | None], int | None] = {}
     for candidate, entry in candidates:
-        index = merged.find_same(candidate)
+        key = (candidate.name, candidate.country)
+        if key in found:
+            index = found[key]
+        else:
+            index = found[key] = merged.find_same(candidate)
         if index is None:
             index = merged.add(PersonFold(candidate))
+            found.clear()
         else:
             fold_ = folds[index]
-            old = fold_.name
+            name, country = fold_.name, fold_.country
             fold_.join(candidate, None if entry is None else entry.name)
-            if fold_.name != old:
-                merged.renamed(index, old)
+            if fold_.name != name:
+                merged.renamed(index, name)
+            if fold_.name != name or fold_.country != country:
+                found.clear()
         indexes.append(index)
     return [f.person() for f in folds], indexes
