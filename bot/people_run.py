@@ -32,7 +32,7 @@ class _Named(Protocol):
 
 _P = TypeVar("_P", bound=_Named)
 
-
+#: A person as merged (curated entry applied), with the curated entry that speaks about them.
 Candidate = tuple[Person, CuratedPerson | None]
 
 
