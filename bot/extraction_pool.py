@@ -79,12 +79,14 @@ class ExtractionPool:
         limits: Limits,
         progress: Progress | None = None,
         packed: dict[str, bytes] | None = None,
+        each: Callable[[Outcome], None] | None = None,
     ) -> list[Outcome]:
         """Every seed's outcome, in order; progress is told each document as it finishes.
 
         With `packed`, each extracted document's facts are also packed for the store by the
         worker, into `packed` by file name: packing 1,000 documents' facts costs the parent
-        ~1 s after the merge; the workers do it beside extracting.
+        ~1 s after the merge; the workers do it beside extracting. `each` is called on the
+        event loop with each outcome as it comes back (bot.merge_ahead merges them early).
         """
         if not seeds:
             return []
@@ -95,7 +97,7 @@ class ExtractionPool:
         def deliver(index: int, outcome: Outcome, blob: bytes | None) -> None:  # a slot thread's
             if packed is not None and blob is not None:
                 packed[seeds[index].name] = blob
-            loop.call_soon_threadsafe(_settle, futures[index], outcome)
+            loop.call_soon_threadsafe(_settle, futures[index], outcome, each)
 
         jobs = deque(enumerate(seeds))
         batch = Batch(key, payload, limits, packed is not None)
@@ -122,9 +124,13 @@ class ExtractionPool:
         self.workers.stop_all()
 
 
-def _settle(future: asyncio.Future[Outcome], outcome: Outcome) -> None:
+def _settle(
+    future: asyncio.Future[Outcome], outcome: Outcome, each: Callable[[Outcome], None] | None
+) -> None:
     if not future.done():
         future.set_result(outcome)
+        if each is not None:
+            each(outcome)
 
 
 def _fail_unsettled(

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from bot.changes import FactChanges, diff_facts
 from bot.factbase import FactBase, MergeCache, build_factbase
+from bot.merge_ahead import MergeAhead
 from bot.merged_saver import MergedSaver
 from bot.reload_report import ReloadReport
 from bot.reload_run import (
@@ -120,7 +121,12 @@ async def next_generation(
         await parts.prefetch.take(files)
         return await fill_from_store(store, files, settings.seeds_dir)
 
-    sources = Sources(store, load_stored, parts.pool, settings.limits)
+    def ahead(
+        curated: CuratedFacts, lexicon: Lexicon, kept: list[DocumentFacts], total: int
+    ) -> MergeAhead:
+        return MergeAhead(parts.merge_cache, curated, lexicon, settings.fuzzy, kept, total)
+
+    sources = Sources(store, load_stored, parts.pool, settings.limits, ahead)
     read = await read_documents(sources, basis, listing, settings.config_dir, progress, phases)
     doc_facts = [f.result for f in read.documents]
     if progress:
@@ -129,9 +135,13 @@ async def next_generation(
     # runs beside the merge on another core; the generation goes live after both.
     saving = asyncio.create_task(save_generation(store, read))
     try:
+        # The merges done while extracting leave the cache with most documents merged, and
+        # the last one's index lends its tables: the merge and index left are small.
+        early = await read.ahead.settle() if read.ahead is not None else None
+        phases.mark("merge ahead")
         built = await asyncio.to_thread(
             _build_snapshot, parts.merge_cache, settings.fuzzy, doc_facts, read.curated,
-            read.rules_lexicon, live.index,
+            read.rules_lexicon, live.index if early is None else early,
         )  # fmt: skip
     except BaseException:
         await asyncio.wait({saving})  # a generation saved without merged facts is re-merged

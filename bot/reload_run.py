@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from bot.extraction_pool import ExtractionPool
     from bot.factbase import FactBase
     from bot.limits import Limits
+    from bot.merge_ahead import MergeAhead
     from bot.search import FactIndex
     from bot.store import Store
 
@@ -116,6 +117,7 @@ class Read:
     rules_lexicon: Lexicon
     clashes: dict[str, SeedError]
     packed: dict[str, bytes]  # extracted documents' facts packed for the store, by file name
+    ahead: MergeAhead | None = None  # the merges done while the documents were extracted
 
     @property
     def documents(self) -> list[FileState]:
@@ -138,12 +140,15 @@ class Read:
 @dataclass(frozen=True)
 class Sources:
     """Where `read_documents` gets facts it does not have: the store, the files adopted at
-    start-up (`load_stored`), the extraction pool (taken on first use), the limits."""
+    start-up (`load_stored`), the extraction pool (taken on first use), the limits; and what
+    merges the documents while they are extracted (`ahead`: curated facts, lexicon, the
+    documents kept, how many are extracted → bot.merge_ahead.MergeAhead)."""
 
     store: Store | None
     load_stored: Callable[[dict[str, FileState]], Awaitable[list[SeedFile]]]
     pool: Callable[[], ExtractionPool]
     limits: Limits
+    ahead: Callable[[CuratedFacts, Lexicon, list[DocumentFacts], int], MergeAhead] | None = None
 
 
 class Phases:
@@ -206,14 +211,29 @@ async def read_documents(
     todo = await stored_instead(sources.store, todo, state.new_files, key_of)
     phases.mark("list")
     packed: dict[str, bytes] = {}
+    ahead = None
     if todo:
         pool = sources.pool()
-        outcomes = await pool.extract(todo, rules_lexicon, sources.limits, progress, packed)
+        if sources.ahead is not None:
+            kept = [
+                f.result for f in state.new_files.values() if isinstance(f.result, DocumentFacts)
+            ]
+            ahead = sources.ahead(curated, rules_lexicon, kept, len(todo))
+        each = ahead.take if ahead is not None else None
+        try:
+            outcomes = await pool.extract(
+                todo, rules_lexicon, sources.limits, progress, packed, each
+            )
+        except BaseException:
+            if ahead is not None:  # the merge cache is free again before the error goes up
+                await ahead.stop()
+            raise
         take_outcomes(state, todo, outcomes, rules_key)
     phases.mark("extract")
     return Read(
-        state, curated, lexicon, config_hash, fingerprint, rules_key, rules_lexicon, clashes, packed
-    )
+        state, curated, lexicon, config_hash, fingerprint, rules_key, rules_lexicon, clashes,
+        packed, ahead,
+    )  # fmt: skip
 
 
 def _seed_key(seed: SeedFile, rules_key: str) -> str:
