@@ -7,19 +7,26 @@ worker that extracted `a.md` under lexicon key `k` gets `("k", None, b.md, limit
 and answers `("ok", (facts, None))`. A worker that runs late is killed; one that dies (killed by
 the host, a crash) is dropped from its `WorkerSet`, and the next `take` starts a new one.
 
-Workers start by `spawn` (never `fork`: the parent runs threads, and a forked child could inherit
-a held lock).
+A worker is a new interpreter (never a `fork` of the parent: the parent runs threads, and a
+forked child could inherit a held lock) that imports this module and nothing else: not the
+parent's main script, as multiprocessing's `spawn` would (`briefbot`, a benchmark: each worker
+then imported the whole bot before its first document, ~1 s). Its end of the pipe is an
+inherited socket (`main`).
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
-import multiprocessing
 import pickle
 import queue
+import subprocess
+import sys
 import threading
 import traceback
-from multiprocessing.connection import Connection
+import weakref
+from multiprocessing.connection import Connection, Pipe
+from pathlib import Path
 
 from bot.errors import SeedError
 from bot.extract import extract_document
@@ -30,7 +37,11 @@ from bot.seeds import SeedFile, read_seed
 
 log = logging.getLogger(__name__)
 Outcome = DocumentFacts | SeedError
-_CONTEXT = multiprocessing.get_context("spawn")
+#: The folder holding the `bot` package, first on a worker's path: it runs this very code.
+_ROOT = str(Path(__file__).resolve().parent.parent)
+_START = (
+    "import sys; sys.path.insert(0, {root!r}); from bot.extraction_worker import main; main({fd})"
+)
 
 
 def read_and_extract(seed: SeedFile, lexicon: Lexicon, limits: Limits) -> DocumentFacts:
@@ -69,6 +80,11 @@ def serve(conn: Connection) -> None:
             conn.send(("bug", (f"{type(exc).__name__}: {exc}", traceback.format_exc())))
 
 
+def main(fd: int) -> None:
+    """A worker process's entry point: serve the parent over the socket `fd` it inherited."""
+    serve(Connection(fd))
+
+
 def _packed_facts(facts: DocumentFacts) -> bytes:
     from bot.store_records import encode_document_facts  # only workers that pack load it
 
@@ -79,10 +95,15 @@ class Worker:
     """One worker process and the parent's end of its pipe; `key` names the lexicon it holds."""
 
     def __init__(self) -> None:
-        self.conn, child = _CONTEXT.Pipe()
-        self.process = _CONTEXT.Process(target=serve, args=(child,), daemon=True)
-        self.process.start()
-        child.close()
+        self.conn, child = Pipe()
+        try:
+            command = _START.format(root=_ROOT, fd=child.fileno())
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", command], stdin=subprocess.DEVNULL, pass_fds=[child.fileno()]
+            )
+        finally:
+            child.close()
+        _LIVE.add(self)
         self.key = ""
 
     def send(self, key: str, lexicon: bytes, seed: SeedFile, limits: Limits, pack: bool) -> None:
@@ -120,8 +141,25 @@ class Worker:
                 self.conn.send(None)
             except OSError:
                 self.process.kill()
-        self.process.join(timeout=5)
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
         self.conn.close()
+        _LIVE.discard(self)
+
+
+#: Every worker still running, so none outlives the parent (`_kill_live` at exit).
+_LIVE: weakref.WeakSet[Worker] = weakref.WeakSet()
+
+
+@atexit.register
+def _kill_live() -> None:
+    """At exit: end the workers nobody stopped (they would finish their document first)."""
+    for worker in list(_LIVE):
+        worker.process.kill()
+        worker.process.wait()
 
 
 class WorkerSet:

@@ -161,7 +161,7 @@ async def test_a_worker_that_died_while_idle_is_replaced_unnoticed(
         assert isinstance(first, DocumentFacts)
         (idle,) = p.workers.live
         idle.process.kill()
-        idle.process.join(timeout=10)
+        idle.process.wait(timeout=10)
         (second,) = await p.extract([seed(tmp_path, "b.md", TEXT)], lexicon, Limits())
         assert isinstance(second, DocumentFacts)
         assert idle not in p.workers.live
