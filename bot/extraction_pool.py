@@ -117,6 +117,16 @@ class ExtractionPool:
         await ended
         return outcomes
 
+    def prestart(self) -> None:
+        """Blocking: start the workers that are not running yet, for a batch about to come
+        (their start-up, ~1 s of imports and pattern compiling, then overlaps the parent's
+        listing of the documents). Example: a start from an empty database calls it before
+        hashing the seed files."""
+        for _ in range(self.size - len(self.workers.live)):
+            if self.workers.closed:
+                return
+            self.workers.give_back(self.workers.start())
+
     def close(self) -> None:
         """Stop every worker; later calls to `extract` fail."""
         self.workers.closed = True

@@ -179,10 +179,14 @@ class WorkerSet:
             return self._idle.get_nowait(), False
         except queue.Empty:
             pass
+        return self.start(), True
+
+    def start(self) -> Worker:
+        """A new worker, counted live (not idle: `take` gives it, or `give_back` makes it so)."""
         worker = Worker()
         with self._lock:
             self.live.add(worker)
-        return worker, True
+        return worker
 
     def give_back(self, worker: Worker) -> None:
         """An idle worker, with nothing on its pipe, ready for the next lane."""

@@ -190,6 +190,8 @@ async def start_from_store(
             stored = await store.load_latest(documents=False)
         except Exception:
             log.exception("cannot read the stored generation; rebuilding")
+        if stored is None:  # an empty database: every document is extracted; the workers'
+            await asyncio.to_thread(parts.pool().prestart)  # start-up overlaps the listing
     listing = await list_seeds(parts.seeds, settings.config_dir)
     await parts.seeds.save_stamps(store, {s.name for s in listing.seeds})
     if stored and stored.fingerprint == listing.fingerprint and stored.merged:

@@ -167,3 +167,19 @@ async def test_a_worker_that_died_while_idle_is_replaced_unnoticed(
         assert idle not in p.workers.live
     finally:
         p.close()
+
+
+async def test_prestarted_workers_take_the_next_batch(lexicon: Lexicon, tmp_path: Path) -> None:
+    p = ExtractionPool(2)
+    try:
+        await asyncio.to_thread(p.prestart)
+        started = set(p.workers.live)
+        assert len(started) == 2
+        seeds = [seed(tmp_path, f"{n}.md", TEXT) for n in range(4)]
+        outcomes = await p.extract(seeds, lexicon, Limits())
+        assert all(isinstance(o, DocumentFacts) for o in outcomes)
+        assert p.workers.live == started  # no worker started beside them
+        await asyncio.to_thread(p.prestart)
+        assert p.workers.live == started  # running workers are not doubled
+    finally:
+        p.close()
