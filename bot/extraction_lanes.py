@@ -11,6 +11,7 @@ new worker and gets its facts.
 from __future__ import annotations
 
 import logging
+import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,14 +36,18 @@ class Batch:
     lexicon: bytes
     limits: Limits
     pack: bool
+    go: threading.Event | None = None  # while clear, only the first lane takes new documents
 
 
-def run_lane(workers: WorkerSet, batch: Batch, jobs: Jobs, deliver: Deliver) -> None:
+def run_lane(workers: WorkerSet, batch: Batch, jobs: Jobs, deliver: Deliver, lane: int = 0) -> None:
     """Blocking, in a slot thread: documents from `jobs` on one worker, each outcome handed to
     `deliver`, until `jobs` is empty.
 
     Up to two documents are on the worker's pipe; the time limit of the second runs from when
-    the first one's outcome came back. Raises RuntimeError once `workers` is closed.
+    the first one's outcome came back. While `batch.go` is clear, every lane but the first
+    (`lane` 0) finishes what its worker has and takes nothing new: the parent's merge ahead
+    (bot.merge_ahead) then has a core, instead of three busy threads sharing two and the event
+    loop waiting for the one that holds the GIL. Raises RuntimeError once `workers` is closed.
     """
     worker: Worker | None = None
     sent: Jobs = deque()  # on the worker's pipe, oldest first
@@ -50,10 +55,15 @@ def run_lane(workers: WorkerSet, batch: Batch, jobs: Jobs, deliver: Deliver) -> 
         while sent or jobs:
             if workers.closed:
                 raise RuntimeError("the extraction pool is closed")
+            go = batch.go
+            held = lane > 0 and go is not None and not go.is_set()
+            if go is not None and held and not sent:
+                go.wait(0.1)
+                continue
             fresh = False
             if worker is None:
                 worker, fresh = workers.take()
-            while len(sent) < 2 and not (sent and worker.key != batch.key):
+            while not held and len(sent) < 2 and not (sent and worker.key != batch.key):
                 try:  # a lexicon goes only to an idle worker (above): no deadlock
                     job = jobs.popleft()
                 except IndexError:  # another lane took the last one

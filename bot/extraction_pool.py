@@ -80,13 +80,15 @@ class ExtractionPool:
         progress: Progress | None = None,
         packed: dict[str, bytes] | None = None,
         each: Callable[[Outcome], None] | None = None,
+        go: threading.Event | None = None,
     ) -> list[Outcome]:
         """Every seed's outcome, in order; progress is told each document as it finishes.
 
         With `packed`, each extracted document's facts are also packed for the store by the
         worker, into `packed` by file name: packing 1,000 documents' facts costs the parent
         ~1 s after the merge; the workers do it beside extracting. `each` is called on the
-        event loop with each outcome as it comes back (bot.merge_ahead merges them early).
+        event loop with each outcome as it comes back (bot.merge_ahead merges them early);
+        while `go` is clear, only one worker takes new documents (bot.extraction_lanes).
         """
         if not seeds:
             return []
@@ -100,10 +102,10 @@ class ExtractionPool:
             loop.call_soon_threadsafe(_settle, futures[index], outcome, each)
 
         jobs = deque(enumerate(seeds))
-        batch = Batch(key, payload, limits, packed is not None)
+        batch = Batch(key, payload, limits, packed is not None, go)
         lanes = [
-            loop.run_in_executor(self._threads, run_lane, self.workers, batch, jobs, deliver)
-            for _ in range(min(self.size, len(seeds)))
+            loop.run_in_executor(self._threads, run_lane, self.workers, batch, jobs, deliver, n)
+            for n in range(min(self.size, len(seeds)))
         ]
         # A lane that failed (the pool closed) leaves its documents unsettled: they fail too.
         ended = asyncio.gather(*lanes, return_exceptions=True)

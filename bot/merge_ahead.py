@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -73,6 +74,9 @@ class MergeAhead:
         self._task: asyncio.Future[FactIndex | None] | None = None
         self.index: FactIndex | None = None
         self.merges = 0
+        #: Clear while a merge runs: the pool then feeds one worker only (bot.extraction_lanes).
+        self.go = threading.Event()
+        self.go.set()
 
     def take(self, outcome: object) -> None:
         """One document came back (on the event loop): keep its facts, and start a merge
@@ -88,6 +92,7 @@ class MergeAhead:
             return
         documents = list(self._documents)
         index = not self._marks  # the last merge ahead: index it for the final index to borrow
+        self.go.clear()
         self._task = asyncio.ensure_future(asyncio.to_thread(self._merge, documents, index))
         self._task.add_done_callback(self._keep_index)
 
@@ -100,8 +105,11 @@ class MergeAhead:
         from bot.factbase import build_factbase
         from bot.search import FactIndex
 
-        facts = build_factbase(documents, self._curated, self._lexicon, cache=self._cache)
-        return FactIndex(facts, self._lexicon, self._fuzzy).prepare() if index else None
+        try:
+            facts = build_factbase(documents, self._curated, self._lexicon, cache=self._cache)
+            return FactIndex(facts, self._lexicon, self._fuzzy).prepare() if index else None
+        finally:
+            self.go.set()
 
     def _keep_index(self, task: asyncio.Future[FactIndex | None]) -> None:
         if not task.cancelled() and task.exception() is None:

@@ -219,10 +219,10 @@ async def read_documents(
                 f.result for f in state.new_files.values() if isinstance(f.result, DocumentFacts)
             ]
             ahead = sources.ahead(curated, rules_lexicon, kept, len(todo))
-        each = ahead.take if ahead is not None else None
+        each, go = (ahead.take, ahead.go) if ahead is not None else (None, None)
         try:
             outcomes = await pool.extract(
-                todo, rules_lexicon, sources.limits, progress, packed, each
+                todo, rules_lexicon, sources.limits, progress, packed, each, go
             )
         except BaseException:
             if ahead is not None:  # the merge cache is free again before the error goes up

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -181,5 +182,23 @@ async def test_prestarted_workers_take_the_next_batch(lexicon: Lexicon, tmp_path
         assert p.workers.live == started  # no worker started beside them
         await asyncio.to_thread(p.prestart)
         assert p.workers.live == started  # running workers are not doubled
+    finally:
+        p.close()
+
+
+async def test_while_go_is_clear_one_worker_takes_the_documents(
+    lexicon: Lexicon, tmp_path: Path
+) -> None:
+    p = ExtractionPool(2)
+    go = threading.Event()
+    try:
+        seeds = [seed(tmp_path, f"{n}.md", TEXT) for n in range(4)]
+        outcomes = await p.extract(seeds, lexicon, Limits(), go=go)
+        assert all(isinstance(o, DocumentFacts) for o in outcomes)
+        assert len(p.workers.live) == 1  # the second lane waited and started none
+        go.set()
+        outcomes = await p.extract(seeds, lexicon, Limits(), go=go)
+        assert all(isinstance(o, DocumentFacts) for o in outcomes)
+        assert len(p.workers.live) == 2
     finally:
         p.close()
