@@ -11,8 +11,9 @@ document at a time over a pipe, and the parent gives it `limits.extract_seconds`
 - the worker dies (killed by the host, a crash): a SeedError says so, and a new worker starts.
 
 Each pool slot is a thread that waits on its worker's pipe (waiting releases the GIL), so the
-event loop only awaits futures. Workers start lazily, by `spawn` (never `fork`: the parent runs
-threads, and a forked child could inherit a held lock), and keep the last lexicon they were sent.
+event loop only awaits futures. Workers start on first use (or by `prestart`), each a fresh
+interpreter (never a `fork`: the parent runs threads, and a forked child could inherit a held
+lock), and keep the last lexicon they were sent.
 A worker and its pipe are in bot.extraction_worker; the lanes that keep workers busy with runs of
 documents are in bot.extraction_lanes.
 """
