@@ -190,9 +190,11 @@ async def start_from_store(
             stored = await store.load_latest(documents=False)
         except Exception:
             log.exception("cannot read the stored generation; rebuilding")
-        if stored is None:  # an empty database: every document is extracted; the workers'
-            await asyncio.to_thread(parts.pool().prestart)  # start-up overlaps the listing
     listing = await list_seeds(parts.seeds, settings.config_dir)
+    if store and stored is None and any(not s.is_curated for s in listing.seeds):
+        # An empty database: every document is extracted; the workers' start-up (~1 s)
+        # overlaps saving the stamps and sorting out what to read.
+        await asyncio.to_thread(parts.pool().prestart)
     await parts.seeds.save_stamps(store, {s.name for s in listing.seeds})
     if stored and stored.fingerprint == listing.fingerprint and stored.merged:
         return await _adopt(parts, settings, basis, listing, stored, started, prepare=prepare)
