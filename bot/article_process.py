@@ -5,7 +5,8 @@ loop (a 1 MiB page stalled the loop by 50-200 ms on this 2-core machine) and cou
 stopped; in its own process it competes with nothing and is killed when it outlasts
 `limits.extract_seconds`, as the extraction of documents is (bot.extraction_pool). A page is
 added rarely, by an admin, so one short-lived process per page is cheap enough: it starts by
-`spawn`, like the extraction workers, never `fork` (the parent runs threads).
+`spawn`, never `fork` (the parent runs threads), as the extraction workers start as fresh
+interpreters (bot.extraction_worker).
 """
 
 from __future__ import annotations
