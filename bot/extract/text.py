@@ -224,9 +224,12 @@ def _span(
 
 
 #: A single quotation mark that opens (after a space or a bracket, before a word) and one that
-#: closes (after a word or its punctuation, before a space, punctuation or the end).
-_SINGLE_OPEN_RE = re.compile(r"(?:^|(?<=[\s(\[—–]))['‘](?=\w)")
-_SINGLE_CLOSE_RE = re.compile(r"(?<=[\w.,!?…])['’](?=[\s.,;:!?)\]—–]|$)")
+#: closes (after a word or its punctuation, before a space, punctuation or the end). Each opens
+#: with the mark and reads what stands before it with a look-behind over the mark and its
+#: neighbour: `re` then skips to the marks in C instead of trying the pattern at every place.
+#: At the start of the text the look-behind does not fit, so the opening mark counts there.
+_SINGLE_OPEN_RE = re.compile(r"['‘](?<![^\s(\[—–]['‘])(?=\w)")
+_SINGLE_CLOSE_RE = re.compile(r"['’](?<=[\w.,!?…]['’])(?=[\s.,;:!?)\]—–]|$)")
 #: The longest stretch two single marks may enclose: farther apart they are apostrophes.
 SINGLE_QUOTE_CHARS = 600
 

@@ -101,6 +101,34 @@ def test_single_marks_quote_in_a_paragraph_without_double_ones() -> None:
     ]
 
 
+#: The single marks' patterns written with their look-behind first (the plain form).
+_PLAIN_SINGLE_OPEN = r"(?:^|(?<=[\s(\[—–]))['‘](?=\w)"
+_PLAIN_SINGLE_CLOSE = r"(?<=[\w.,!?…])['’](?=[\s.,;:!?)\]—–]|$)"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab '‘’(—.,!\n[]", max_size=30))
+def test_single_mark_patterns_match_where_their_plain_form_does(text: str) -> None:
+    import re
+
+    from bot.extract import text as module
+
+    for fast, plain in (
+        (module._SINGLE_OPEN_RE, _PLAIN_SINGLE_OPEN),
+        (module._SINGLE_CLOSE_RE, _PLAIN_SINGLE_CLOSE),
+    ):
+        assert [m.span() for m in fast.finditer(text)] == [
+            m.span() for m in re.finditer(plain, text)
+        ]
+
+
+def test_single_marks_open_at_the_start_of_a_paragraph() -> None:
+    assert _spans("'Warm,' Paz said.\n\n(‘fine’) she added.") == [
+        ("Warm,", "'", "'"),
+        ("fine", "‘", "’"),
+    ]
+
+
 def test_single_marks_farther_apart_than_a_quote_are_apostrophes() -> None:
     body = "The 'plan " + "word " * 200 + "rests on the partners' votes."
     assert _spans(body) == []
