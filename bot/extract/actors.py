@@ -33,6 +33,7 @@ from bot.extract.tokens import POSSESSIVE_RE, word_texts
 from bot.extract.tokens import Token as Token
 from bot.extract.tokens import index_at as index_at
 from bot.extract.tokens import words as tokens
+from bot.extract.triggers import Requirement, list_requirement, sentence_words
 from bot.models import Document
 
 _NEVER = r"(?!x)x"
@@ -186,13 +187,18 @@ def participants(
     position = 0
     bodies = frozenset(lexicon.word_list("international_bodies"))
     about = _topic_context_re(lexicon)
+    need = _topic_context_need(lexicon)
 
     def add(text: str, weight: int, lead: bool = True) -> None:
         nonlocal position
-        for hit in find_countries(text, lexicon):
+        hits = find_countries(text, lexicon)
+        # A text holding no topic context phrase's words ("support", "for") has none before
+        # any of its countries: its hits are not searched for one.
+        topical = bool(hits) and (need is None or need.met(sentence_words(text)))
+        for hit in hits:
             if not lead and hit.country in bodies:
                 continue  # "other NATO members" further down: no main participant
-            if about.search(text, max(0, hit.start - 40), hit.start):
+            if topical and about.search(text, max(0, hit.start - 40), hit.start):
                 continue  # "support for Ukraine", "the war in Ukraine": a topic
             score[hit.country] += weight
             first.setdefault(hit.country, position + hit.start)
@@ -226,6 +232,14 @@ def _topic_context_re(lexicon: Lexicon) -> re.Pattern[str]:
         for w in sorted(lexicon.word_list("topic_contexts"), key=len, reverse=True)
     )
     return re.compile(rf"\b(?:{words or _NEVER})\s+(?:the\s+)?(?:[\w’'-]+\s+)?$", re.I)
+
+
+@lru_cache(maxsize=8)
+def _topic_context_need(lexicon: Lexicon) -> Requirement | None:
+    """The words a text must hold for _topic_context_re to match in it: all the words of one
+    topic context phrase ("support" and "for"). The phrases stand as whole words (a word
+    boundary before, spaces between and after), so triggers.list_requirement applies."""
+    return list_requirement(lexicon.word_list("topic_contexts"))
 
 
 def group_size(

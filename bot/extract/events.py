@@ -84,6 +84,10 @@ _TIME_RE = re.compile(
     r"|\blocal\s+time\b",
     re.IGNORECASE,
 )
+#: What every _TIME_RE match holds: a digit, a colon or dot, a digit ("12:25"), or "local". A
+#: description without either has no time to take out, and is not scanned with _TIME_RE,
+#: whose optional openings make `re` try it at every place.
+_TIME_MARK_RE = re.compile(r"\d[:.]\d|local", re.IGNORECASE)
 #: A dateline left at the start once its date is out: "SEOUL, (Yonhap) --", "WASHINGTON:".
 _DATELINE_RE = re.compile(
     r"^(?:[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*,?\s*(?:\([^)]*\)\s*)?(?:--|[—–])\s*"
@@ -128,7 +132,8 @@ def _drop_unpaired(text: str, opener: str, closer: str) -> str:
 
 
 def _tidy(text: str) -> str:
-    text = _TIME_RE.sub("", text)
+    if _TIME_MARK_RE.search(text):
+        text = _TIME_RE.sub("", text)
     text = _DATELINE_RE.sub("", text.strip())
     text = _brackets(text)
     text = _SPACES_RE.sub(" ", text)
