@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from bot.extract.lexicon import Lexicon
+from bot.extract.phrase_scan import PhraseScan, phrase_scan
 
 _YEAR = r"(?:19|20)\d{2}"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -61,10 +62,10 @@ class DateWords:
     past_modifiers: frozenset[str]
     future_modifiers: frozenset[str]
     weekday_names: frozenset[str]  # "Good" in "Good Friday": a name, not a date
-    future_re: re.Pattern[str]
-    forward_re: re.Pattern[str]
-    past_re: re.Pattern[str]
-    start_re: re.Pattern[str]
+    future_re: PhraseScan
+    forward_re: PhraseScan
+    past_re: PhraseScan
+    start_re: PhraseScan
     limit_words: frozenset[str]
     open_words: frozenset[str]
     year_noun_re: re.Pattern[str]
@@ -80,9 +81,10 @@ class DateWords:
     any_month: re.Pattern[str]
 
 
-def _ci(words: Iterable[str]) -> re.Pattern[str]:
-    """Whole phrases, ignoring case; a phrase may start with an apostrophe ("’ll" in "we’ll")."""
-    return re.compile(rf"(?:(?<![\w'’])|(?=['’]))(?:{alternation(words)})(?![\w])", re.IGNORECASE)
+def _ci(words: Iterable[str]) -> PhraseScan:
+    """Whole phrases, ignoring case; a phrase may start with an apostrophe ("’ll" in "we’ll").
+    Run by first letter (phrase_scan.py): dozens of phrases tried at every place are slow."""
+    return phrase_scan(_phrases(words), r"(?:(?<![\w'’])|(?=['’]))")
 
 
 def _seasons(lexicon: Lexicon) -> dict[str, tuple[int, int]]:

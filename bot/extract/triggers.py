@@ -29,6 +29,13 @@ class Finder(Protocol):
     def finditer(self, text: str) -> Iterator[re.Match[str]]: ...
 
 
+class Searcher(Protocol):
+    """What `Triggers.search` runs: a compiled pattern, or a scan with its first match
+    (phrase_scan.PhraseScan)."""
+
+    def search(self, text: str) -> re.Match[str] | None: ...
+
+
 #: Letters that match an ASCII letter when case is ignored but do not lower-case to it, and
 #: that letter: dotted capital I, dotless i, long s, Kelvin sign.
 ODD_FOLDS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
@@ -163,7 +170,7 @@ class Triggers:
         return regex.finditer(text) if self.may_match(pattern, words) else iter(())
 
     def search(
-        self, pattern: str, regex: re.Pattern[str], text: str, words: frozenset[str] | None
+        self, pattern: str, regex: Searcher, text: str, words: frozenset[str] | None
     ) -> re.Match[str] | None:
         """The first match of `regex` in `text`, or None without a scan when it cannot match."""
         return regex.search(text) if self.may_match(pattern, words) else None

@@ -19,6 +19,7 @@ from bot.extract.alternation import WordScan
 from bot.extract.commitments.cue_patterns import cue_patterns
 from bot.extract.commitments.triggers import PATTERN_NEEDS, cue_triggers
 from bot.extract.lexicon import Lexicon
+from bot.extract.phrase_scan import PhraseScan
 from bot.extract.triggers import (
     ODD_FOLDS,
     Triggers,
@@ -86,7 +87,10 @@ def test_the_possible_patterns_of_a_sentence(lexicon: Lexicon) -> None:
 
 def test_every_scanned_cue_pattern_has_its_word_list(lexicon: Lexicon) -> None:
     cues = cue_patterns(lexicon)
-    assert all(isinstance(getattr(cues, name), re.Pattern | WordScan) for name in PATTERN_NEEDS)
+    assert all(
+        isinstance(getattr(cues, name), re.Pattern | WordScan | PhraseScan)
+        for name in PATTERN_NEEDS
+    )
     assert all(cue_triggers(lexicon).needs.values())  # every pattern has a word to look for
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.extract.alternation import Alternation, WordScan
 from bot.extract.lexicon import Lexicon
+from bot.extract.phrase_scan import PhraseScan, phrase_scan
 
 _NEVER = r"(?!x)x"
 
@@ -25,9 +26,11 @@ def alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or _NEVER
 
 
-def _phrase_re(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Whole-word phrases, ignoring case; phrases may start with an apostrophe ("'ll")."""
-    return re.compile(rf"(?:(?<![\w])|(?=['’]))(?:{alternation(words)})(?![\w])", re.IGNORECASE)
+def _phrase_re(words: tuple[str, ...]) -> PhraseScan:
+    """Whole-word phrases, ignoring case; phrases may start with an apostrophe ("'ll"). Run
+    by first letter (phrase_scan.py): dozens of phrases tried at every place are slow."""
+    phrases = sorted(set(words), key=len, reverse=True)
+    return phrase_scan(phrases, r"(?:(?<![\w])|(?=['’]))")
 
 
 @dataclass(frozen=True)
@@ -37,22 +40,22 @@ class CuePatterns:
     strong: WordScan  # run by first letter: a thousand cues tried at every word is slow
     agreed_on: frozenset[str]  # "agreed on": a cue only before a plan (`agreed_on_object`)
     agreed_on_object: re.Pattern[str]  # "a plan", "the need to", within a few words
-    conditional: re.Pattern[str]
+    conditional: PhraseScan
     plan_after: re.Pattern[str]
-    modal: re.Pattern[str]
+    modal: PhraseScan
     actor_only: frozenset[str]
     possessive: re.Pattern[str]
     possessive_strict: re.Pattern[str]  # the same, its owner only at a word's start
-    blocker: re.Pattern[str]
+    blocker: PhraseScan
     passive: re.Pattern[str]
     modal_blocking: frozenset[str]
     noun_will: frozenset[str]
     verb_after: re.Pattern[str]  # the verb after a modal, past its adverbs ("will also send")
     forward: re.Pattern[str]  # "looked forward to" + a gerund or a scheduled thing
     courtesy: re.Pattern[str]  # an intention cue's verb that makes it a courtesy
-    praise: re.Pattern[str]
+    praise: PhraseScan
     restated: re.Pattern[str]  # "the commitment of X to develop"
-    meeting: re.Pattern[str]
+    meeting: PhraseScan
     purpose: re.Pattern[str]  # "to boost", "to reaffirm"
     purpose_noun: re.Pattern[str]  # "a new initiative to advance"
     stated_purpose: re.Pattern[str]  # "“That's the purpose of being here: to reassure"
@@ -62,9 +65,9 @@ class CuePatterns:
     new_clause: re.Pattern[str]  # "as he and Park agreed": a clause with its own subject
     cue_nouns: frozenset[str]
     discussed: re.Pattern[str]  # "discussed Kenya's", "focused on the": before a cue noun
-    looking_back: re.Pattern[str]  # "back then", "at the time": the sentence tells of the past
+    looking_back: PhraseScan  # "back then", "at the time": the sentence tells of the past
     owner: re.Pattern[str]  # "Kenya's", "the U.S.'s": a cue noun's owner right before it
-    criticism: re.Pattern[str]
+    criticism: PhraseScan
     object_aim: re.Pattern[str]  # "sought a closer partnership", "would like more time"
     deadline: re.Pattern[str]  # "should be passed by"
     signing: re.Pattern[str]  # "signed a memorandum"
@@ -72,7 +75,7 @@ class CuePatterns:
     welcome_plan: re.Pattern[str]  # "welcomed the historic announcements from"
     announce: re.Pattern[str]  # "announced a joint forum"
     restate: re.Pattern[str]  # "reaffirmed the ironclad commitment", "reaffirm to deepen"
-    restate_blocking: re.Pattern[str]  # "underscored the importance of the commitment"
+    restate_blocking: PhraseScan  # "underscored the importance of the commitment"
     predicate_cues: frozenset[str]  # "ready to" only as a predicate ("is ready to")
     predicate_before: re.Pattern[str]  # "is", "would be", "remain fully" right before the cue
     negated_before: re.Pattern[str]  # "does not" right before a cue
