@@ -64,6 +64,7 @@ class ActorWords:
     group_re: re.Pattern[str]
     sizes: Mapping[str, int]
     size_re: re.Pattern[str]
+    size_gate: re.Pattern[str]  # what a text needs for size_re to match in it
 
 
 @lru_cache(maxsize=8)
@@ -77,6 +78,9 @@ def actor_words(lexicon: Lexicon) -> ActorWords:
     size_re = re.compile(
         rf"\b(?P<n>{size_words}|\d)-(?:{suffixes})\b|\b(?P<lateral>\w+lateral)\b", re.IGNORECASE
     )
+    # What every size_re match holds: a hyphen and a suffix ("-country"), or "lateral". Both
+    # open with a literal, which `re` finds fast; size_re's own openings are tried everywhere.
+    size_gate = re.compile(rf"-(?:{suffixes})\b|lateral", re.IGNORECASE)
     return ActorWords(
         actor_nouns=_set(lexicon, "actor_nouns"),
         plan_nouns=_set(lexicon, "plan_nouns"),
@@ -95,6 +99,7 @@ def actor_words(lexicon: Lexicon) -> ActorWords:
         group_re=re.compile(rf"(?<![\w-])(?:{group_alt})(?![\w-])", re.IGNORECASE),
         sizes=sizes,
         size_re=size_re,
+        size_gate=size_gate,
     )
 
 
@@ -252,6 +257,8 @@ def group_size(
     w = actor_words(lexicon)
     lead = next((p.text for p in paragraphs if not p.heading), "")
     for text in (document.title or "", lead):
+        if not w.size_gate.search(text):
+            continue  # no "-country", no "lateral": size_re would find nothing
         for m in w.size_re.finditer(text):
             word = (m["n"] or m["lateral"] or "").casefold()
             if word.isdigit():

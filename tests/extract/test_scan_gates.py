@@ -9,7 +9,13 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.extract.actors import _topic_context_need, _topic_context_re, participants
+from bot.extract.actors import (
+    _topic_context_need,
+    _topic_context_re,
+    actor_words,
+    group_size,
+    participants,
+)
 from bot.extract.events import _TIME_MARK_RE, _TIME_RE, _tidy
 from bot.extract.lexicon import Lexicon
 from bot.extract.people import PeopleRegister
@@ -60,3 +66,27 @@ def test_a_country_after_a_topic_context_is_no_participant(lexicon: Lexicon) -> 
         "Japan",
     )
     assert _ranked(lexicon, "Ghana met Japan.\n\nBoth met Kenya.") == ("Ghana", "Japan", "Kenya")
+
+
+_SIZE_PIECES = ["two", "Three", "3", "-", "country", "Nation", "way", "tri", "LATERAL", "x", " "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SIZE_PIECES), max_size=10))
+def test_a_text_the_group_size_gate_skips_names_no_size(
+    lexicon: Lexicon, pieces: list[str]
+) -> None:
+    w = actor_words(lexicon)
+    text = "".join(pieces)
+    if w.size_re.search(text):
+        assert w.size_gate.search(text)
+
+
+def test_the_lead_names_the_group_size(lexicon: Lexicon) -> None:
+    body = "Ghana, Japan and Kenya held trilateral talks.\n\nThey met again."
+    doc = Document(id="t", title="Talks", path="t.txt", text=body, sha256="", date="2024-05-02")
+    assert group_size(doc, segment(body), lexicon) == 3
+    doc = Document(id="t", title="A three-nation summit", path="t.txt", text="They met.", sha256="")
+    assert group_size(doc, segment("They met."), lexicon) == 3
+    plain = Document(id="t", title="Talks", path="t.txt", text="They met.", sha256="")
+    assert group_size(plain, segment("They met."), lexicon) is None
