@@ -143,29 +143,69 @@ def mask_stops(text: str, cues: SpeakerCues) -> str:
 
     "Rep. Ana Paz (R-Ore.) said." -> "Rep\u2024 Ana Paz (R-Ore\u2024) said." (the last stop stays).
 
-    With one-word abbreviations, `cues.abbreviations` matches "X." at a word's start only
-    where X is the whole word (a dot follows it): so each "word." is found once and kept
-    unless the word is listed or a single capital ("said." stays, "Rep." is masked). The
-    other alternatives cannot start inside a "word." (they open with "(" or "R-"), so the
-    matches, and the text, are those of `cues.abbreviations.sub`.
+    With one-word abbreviations, the result is `_WORD_STOP_RE.sub` masking each match's stops
+    unless the match is a "word." whose word is not listed and no single capital ("said."
+    stays, "Rep." is masked). Only stops change, so the text is read stop by stop (a stop is
+    rare; a word is not): a stop inside a short bracket is masked; else the word run before
+    it is read (through the reversed text, in C) and the stop masked when the run is a
+    party-state tag ("R-Ore."), a listed word or a capital. This is what the scan does: a
+    bracket match holds no other bracket, a "word." or tag match no bracket, and each
+    match's last stop is the one after its word run. tests/extract/test_speaker_cues.py
+    compares the two.
     """
     words = cues.abbreviation_words
     if words is None:
         return cues.abbreviations.sub(lambda m: m.group(0).replace(".", STOP_MASK), text)
+    stop = text.find(".")
+    if stop < 0:
+        return text  # every match that changes the text holds a stop
+    brackets = [m.span() for m in _BRACKET_RE.finditer(text)]
+    n, k = len(text), 0
+    rev = text[::-1]
+    masked: list[int] = []
+    while stop >= 0:
+        while k < len(brackets) and brackets[k][1] <= stop:
+            k += 1
+        if k < len(brackets) and brackets[k][0] < stop:
+            masked.append(stop)  # "(R-Ore.)": inside a short bracket
+        else:
+            start = stop - (_RUN_RE.match(rev, n - stop).end() - (n - stop))
+            if start < stop and (
+                _is_tag(text, start)
+                or text[start:stop] in words
+                or _CAPITAL_RE.fullmatch(text, start, stop)
+            ):
+                masked.append(stop)
+        stop = text.find(".", stop + 1)
+    if not masked:
+        return text
+    out, last = [], 0
+    for i in masked:
+        out += (text[last:i], STOP_MASK)
+        last = i + 1
+    out.append(text[last:])
+    return "".join(out)
 
-    def mask(m: re.Match[str]) -> str:
-        word = m.group("word")
-        if word is not None and word not in words and not _CAPITAL_RE.fullmatch(word):
-            return m.group(0)  # "said.": no abbreviation
-        return m.group(0).replace(".", STOP_MASK)
 
-    return _WORD_STOP_RE.sub(mask, text)
+def _is_tag(text: str, start: int) -> bool:
+    """Whether the word run at `start` (before a stop) ends a party-state tag, "R-Ore.":
+    `\\b[RDI]-[A-Z]\\w*\\.` with the run as `[A-Z]\\w*`."""
+    return (
+        start >= 2
+        and text[start - 1] == "-"
+        and text[start - 2] in "RDI"
+        and "A" <= text[start] <= "Z"
+        and (start == 2 or not _WORD_CHAR_RE.match(text, start - 3))
+    )
 
 
 #: The stops mask_stops masks besides a listed word's or a capital's: a short bracket
 #: ("(R-Ore.)") and a party-state tag ("R-Ore.").
 _OTHER_STOPS = r"\([^()\n]{0,40}\)|\b[RDI]-[A-Z]\w*\."
 _WORD_STOP_RE = re.compile(rf"\b(?P<word>\w+)\.|{_OTHER_STOPS}")
+_BRACKET_RE = re.compile(r"\([^()\n]{0,40}\)")
+_RUN_RE = re.compile(r"\w*")  # in the reversed text: the word run before a stop, reversed
+_WORD_CHAR_RE = re.compile(r"\w")
 _WORD_RE = re.compile(r"\w+")
 _CAPITAL_RE = re.compile(r"[A-Z]")
 

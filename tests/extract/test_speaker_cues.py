@@ -6,6 +6,8 @@ Sentences are written for the test.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.extract.continuation import Located, continue_speakers
 from bot.extract.lexicon import Lexicon
@@ -47,6 +49,21 @@ def test_abbreviation_stops_are_masked_but_the_sentence_stop_stays(lexicon: Lexi
 def test_masking_by_word_lookup_matches_the_abbreviation_regex(lexicon: Lexicon, text: str) -> None:
     cues = speaker_cues(lexicon)
     assert cues.abbreviation_words  # the shipped list is one-word abbreviations
+    want = cues.abbreviations.sub(lambda m: m.group(0).replace(".", STOP_MASK), text)
+    assert mask_stops(text, cues) == want
+
+
+_STOP_PIECES = ["Mr", "Rep", "R", "D", "I", "-", "Ore", "ore", ".", "(", ")", " ", "\n", "x"]
+_STOP_PIECES += ["A", "said", "_", "é", "1", "..", "Gen", "Sept", "K", "(a b. c)"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_STOP_PIECES), max_size=16))
+def test_masking_stop_by_stop_matches_the_abbreviation_regex(
+    lexicon: Lexicon, pieces: list[str]
+) -> None:
+    text = "".join(pieces)
+    cues = speaker_cues(lexicon)
     want = cues.abbreviations.sub(lambda m: m.group(0).replace(".", STOP_MASK), text)
     assert mask_stops(text, cues) == want
 
