@@ -50,8 +50,11 @@ SENTENCE_REACH = 400
 class SpeakerResolver:
     """Resolves subject phrases at body offsets to speakers, for one document.
 
-    It first lists who spoke where (every reporting verb with its subject, in text order), so
-    a "he said" goes to the last man or unknown person a verb made speak.
+    It lists who spoke where (every reporting verb with its subject, in text order), so a "he
+    said" goes to the last man or unknown person a verb made speak. The list is made when it
+    is first read (`events`, `event_starts`, `resolved`): a document whose quotations all name
+    their speakers never reads it. Made later, it is the same list: making it reads the text
+    and itself only, and nothing the pass does before reading it changes either.
     """
 
     def __init__(self, text: SpeakerText) -> None:
@@ -59,16 +62,36 @@ class SpeakerResolver:
         self.register = text.register
         self.masked = text.masked
         self.cues = text.cues
-        self.resolved: list[tuple[int, int]] = []  # (pronoun offset, person), sorted
         self.index = {p.id: i for i, p in enumerate(self.register.people)}
         # (offset, speaker, gender); a document's speaker is "" and its gender "document"
-        self.events: list[tuple[int, str, str | None]] = []
-        self.event_starts: list[int] = []
-        self._find_events()
+        self._events: list[tuple[int, str, str | None]] | None = None
+        self._event_starts: list[int] = []
+        self._resolved: list[tuple[int, int]] = []  # (pronoun offset, person), sorted
+
+    @property
+    def events(self) -> list[tuple[int, str, str | None]]:
+        if self._events is None:
+            self._find_events()
+        assert self._events is not None
+        return self._events
+
+    @property
+    def event_starts(self) -> list[int]:
+        if self._events is None:
+            self._find_events()
+        return self._event_starts
+
+    @property
+    def resolved(self) -> list[tuple[int, int]]:
+        if self._events is None:
+            self._find_events()
+        return self._resolved
 
     def _find_events(self) -> None:
         """Every reporting verb outside quotations whose subject is a name, a description or a
-        pronoun, with its speaker, in text order: who last spoke before a "he said"."""
+        pronoun, with its speaker, in text order: who last spoke before a "he said". The
+        speakers read on the way see the events found so far."""
+        self._events = []
         for v, _ in self.cues.verb_scan.finditer(self.masked):
             if self.text.in_quote(v.start()):
                 continue
@@ -78,8 +101,8 @@ class SpeakerResolver:
             if found is None:
                 continue
             if found.kind == "document":  # "the article read": an "it" after it is the article
-                self.events.append((found.start, "", "document"))
-                self.event_starts.append(found.start)
+                self._events.append((found.start, "", "document"))
+                self._event_starts.append(found.start)
                 continue
             who, person = self.speaker(found)
             if who is None:
@@ -94,8 +117,8 @@ class SpeakerResolver:
                 gender = self.text.gender.get(self.index[who])
             else:
                 gender = found.gender or self.text.given_gender(who)
-            self.events.append((found.start, who, gender))
-            self.event_starts.append(found.start)
+            self._events.append((found.start, who, gender))
+            self._event_starts.append(found.start)
 
     def spoke_between(self, start: int, end: int) -> str | None:
         """The speaker of the last reporting verb whose subject stands between two offsets."""

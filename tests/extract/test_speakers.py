@@ -400,3 +400,33 @@ def test_the_office_speaks_for_its_holder(lexicon: Lexicon) -> None:
 def test_a_name_that_ends_like_an_office_stays_a_name(lexicon: Lexicon) -> None:
     text = "“Turnout makes the difference,” said Bram King, a council member from the north."
     assert surname(speaker_of(text, "Turnout makes", lexicon)) == "King"
+
+
+def test_the_resolver_lists_who_spoke_when_first_asked_the_same_as_up_front(
+    lexicon: Lexicon,
+) -> None:
+    from bot.extract.speaker_subjects import Subject
+    from bot.extract.speakers import SpeakerResolver
+
+    text = (
+        "Mayor Ivo Brandt met Dana Varos on Monday. Brandt said the port stays open.\n\n"
+        "Varos told reporters she agreed. He said the talks went well."
+    )
+    doc = Document(id="t", title="t", path="t.txt", text=text, sha256="0")
+    paragraphs = segment(text)
+    register = extract_people(doc, paragraphs, lexicon)
+    cues = speaker_cues(lexicon)
+
+    def resolver() -> SpeakerResolver:
+        view = SpeakerText(text, mask_stops(text, cues), paragraphs, register, cues, [])
+        return SpeakerResolver(view)
+
+    up_front = resolver()
+    events, resolved = list(up_front.events), list(up_front.resolved)
+    assert [who for _, who, _ in events][:2] == ["ivo-brandt", "dana-varos"]
+    later = resolver()
+    assert later._events is None  # nothing read yet: not listed yet
+    start = text.index("Brandt said")
+    name = Subject("name", "Brandt", start, start + 6, None, ((start, start + 6, "Brandt"),))
+    assert later.speaker(name) == ("ivo-brandt", True)
+    assert later.events == events and later.resolved == resolved
