@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from bot.extract.people import Mention, PeopleRegister
 from bot.extract.speaker_subjects import Subject
@@ -43,7 +44,6 @@ class SpeakerText:
     named_starts: list[int] = field(init=False)
     quoted_named: list[Mention] = field(init=False)  # names and roles inside them
     quoted_starts: list[int] = field(init=False)
-    gender: dict[int, str] = field(init=False)  # person -> "m" / "f"
 
     def __post_init__(self) -> None:
         self.sentences = [(s.start, s.end) for p in self.paragraphs for s in p.sentences]
@@ -65,7 +65,12 @@ class SpeakerText:
         self.first_named: dict[int, Mention] = {}  # person -> first mention outside quotations
         for m in self.named:
             self.first_named.setdefault(m.person, m)
-        self.gender = person_genders(self)
+
+    @cached_property
+    def gender(self) -> dict[int, str]:
+        """Each person's gender where the text tells (person -> "m" / "f"), worked out when
+        first asked: only pronouns and gendered descriptions need it."""
+        return person_genders(self)
 
     def paragraph_start(self, pos: int) -> int:
         """The body offset where the paragraph holding `pos` starts."""
