@@ -268,3 +268,20 @@ def test_a_heading_takes_the_actors_of_the_section_sentence_it_summarises(
     cs = run(lexicon, body, title="Chile and Argentina hold talks")
     assert cs[0].sentence == "A new icebreaker will be built for the Antarctic"
     assert cs[0].actors == ("Argentina",)
+
+
+def test_a_sentence_without_topics_takes_those_of_the_paragraph_that_last_named_its_subject(
+    lexicon: Lexicon,
+) -> None:
+    from bot.extract import extract_document
+
+    def topics(first: str) -> tuple[str, ...]:
+        body = (
+            f"{first}\n\nThe weather was fine.\n\nPaz will also sign the lease in Tema next month."
+        )
+        doc = Document(id="t", title="Talks", path="t.txt", text=body, sha256="", date="2024-05-02")
+        (commitment,) = extract_document(doc, lexicon).commitments
+        return commitment.topics
+
+    assert topics("Minister Ana Paz of Ghana spoke on Monday about energy security.") == ("energy",)
+    assert "energy" not in topics("Minister Ana Paz of Ghana spoke on Monday.")
