@@ -83,8 +83,7 @@ def extract_commitments(
     unread: list[Paragraph] = []  # paragraphs whose people person_topics has yet to take in
     for paragraph in paragraphs:
         scan: ScannedText | None = None  # the paragraph's topic terms, scanned once
-        spans = [(q.start, q.end) for q in quote_spans(document.text, paragraph)]
-        quotes = QuoteIndex.build(spans, paragraph, register)
+        quotes: QuoteIndex | None = None  # the paragraph's quotations, indexed at its first cue
         if paragraph.heading:
             section = paragraph.number
         for sentence in paragraph.sentences:
@@ -93,6 +92,8 @@ def extract_commitments(
             cues = find_cues(sentence, doc)
             if not cues:
                 continue
+            if quotes is None:
+                quotes = _quote_index(paragraph, doc)
             actors, guessed = sentence_actors(sentence, cues, paragraph, doc, state, quotes)
             if paragraph.heading and guessed:
                 guessed_headings.append(len(out))
@@ -154,6 +155,12 @@ def _read_people_topics(
             for person, _ in doc.register.mentions(paragraph.start, end):
                 person_topics[person.id] = context_topics[paragraph.number]
     unread.clear()
+
+
+def _quote_index(paragraph: Paragraph, doc: CommitmentDoc) -> QuoteIndex:
+    """The quotations of a paragraph and who speaks them (quote_index.py)."""
+    spans = [(q.start, q.end) for q in quote_spans(doc.document.text, paragraph)]
+    return QuoteIndex.build(spans, paragraph, doc.register)
 
 
 def _context_topics(context: str, scan: ScannedText, lexicon: Lexicon) -> tuple[str, ...]:
