@@ -40,6 +40,7 @@ class Searcher(Protocol):
 #: that letter: dotted capital I, dotless i, long s, Kelvin sign.
 ODD_FOLDS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 ODD_CASE = frozenset(ODD_FOLDS)
+_ODD_CASE_RE = re.compile(f"[{''.join(ODD_FOLDS)}]")  # finds one in C, faster than a set
 _FOLD = str.maketrans(ODD_FOLDS)
 _WORD_RE = re.compile(r"\w+")
 
@@ -53,7 +54,7 @@ def sentence_words(text: str) -> frozenset[str]:
     Without those four letters, lower-casing keeps each character's place and \\w-ness, so
     the text is lower-cased once instead of word by word (only "Σ" may lower-case otherwise
     in a word, and no word with it is plain ASCII)."""
-    if ODD_CASE.isdisjoint(text):
+    if _ODD_CASE_RE.search(text) is None:
         return frozenset(_WORD_RE.findall(text.lower()))
     return frozenset(w.translate(_FOLD).lower() for w in _WORD_RE.findall(text))
 
