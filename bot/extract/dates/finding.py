@@ -104,9 +104,28 @@ def _find_dates(
     for kind, pattern in _runnable(lexicon, skip, possible):
         for m in pattern.finditer(text):
             hits.append((m.start(), -m.end(), kind, m))
-    if callable(tense):
-        tense = tense() if hits else None
-    ctx = DateContext(text, anchor, tense, context_year, w)
+    out: list[DateMention] = []
+    if hits:  # most sentences hold none: no context to make, nothing to resolve
+        out = _resolved(hits, DateContext(text, anchor, _asked(tense), context_year, w))
+    if not out and anchor is not None:
+        m = trig.search("anniversary", w.anniversary_re, text, words)
+        if m:  # "an official visit marking the 60th anniversary of relations"
+            year = str(anchor.year)
+            out.append(DateMention(m.start(), m.end(), year, True, kind="anniversary"))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def _asked(tense: str | Callable[[], str | None] | None) -> str | None:
+    """The sentence's tense, asked of the function that works it out if given one."""
+    return tense() if callable(tense) else tense
+
+
+def _resolved(
+    hits: list[tuple[int, int, str, re.Match[str]]], ctx: DateContext
+) -> list[DateMention]:
+    """The pattern hits resolved to dates, left to right: where hits overlap, the earliest
+    and longest wins; durations are dated from where the sentence says they start."""
     hits.sort(key=lambda h: (h[0], h[1]))
     out: list[DateMention] = []
     durations: list[re.Match[str]] = []
@@ -128,12 +147,6 @@ def _find_dates(
         mention = _duration(m, ctx, duration_start)
         if mention is not None:
             out.append(mention)
-    if not out and anchor is not None:
-        m = trig.search("anniversary", w.anniversary_re, text, words)
-        if m:  # "an official visit marking the 60th anniversary of relations"
-            year = str(anchor.year)
-            out.append(DateMention(m.start(), m.end(), year, True, kind="anniversary"))
-    out.sort(key=lambda d: d.start)
     return out
 
 
