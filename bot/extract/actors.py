@@ -33,7 +33,7 @@ from bot.extract.tokens import POSSESSIVE_RE, word_texts
 from bot.extract.tokens import Token as Token
 from bot.extract.tokens import index_at as index_at
 from bot.extract.tokens import words as tokens
-from bot.extract.triggers import Requirement, list_requirement, sentence_words
+from bot.extract.triggers import Requirement, list_requirement, text_words
 from bot.models import Document
 
 _NEVER = r"(?!x)x"
@@ -196,14 +196,15 @@ def participants(
 
     def add(text: str, weight: int, lead: bool = True) -> None:
         nonlocal position
-        hits = find_countries(text, lexicon)
-        # A text holding no topic context phrase's words ("support", "for") has none before
-        # any of its countries: its hits are not searched for one.
-        topical = bool(hits) and (need is None or need.met(sentence_words(text)))
-        for hit in hits:
+        for hit in find_countries(text, lexicon):
             if not lead and hit.country in bodies:
                 continue  # "other NATO members" further down: no main participant
-            if topical and about.search(text, max(0, hit.start - 40), hit.start):
+            # A stretch without a topic context phrase's words ("support", "for") holds no
+            # such phrase: it is not searched.
+            before = max(0, hit.start - 40)
+            if (need is None or need.met(text_words(text[before : hit.start]))) and about.search(
+                text, before, hit.start
+            ):
                 continue  # "support for Ukraine", "the war in Ukraine": a topic
             score[hit.country] += weight
             first.setdefault(hit.country, position + hit.start)

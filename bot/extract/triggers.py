@@ -47,9 +47,14 @@ _WORD_RE = re.compile(r"\w+")
 
 @per_text()
 def sentence_words(text: str) -> frozenset[str]:
+    """text_words, remembered per text: dates and commitments both read each sentence."""
+    return text_words(text)
+
+
+def text_words(text: str) -> frozenset[str]:
     """The words of `text`, lower-cased ("We’ll SIGN" gives we, ll, sign; "ſigned" gives
     signed): a pattern that ignores case matches an ASCII word there only if it is one of
-    these. Remembered per text: dates and commitments both read each sentence.
+    these.
 
     Without those four letters, lower-casing keeps each character's place and \\w-ness, so
     the text is lower-cased once instead of word by word (only "Σ" may lower-case otherwise

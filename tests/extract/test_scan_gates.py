@@ -20,7 +20,7 @@ from bot.extract.events import _TIME_MARK_RE, _TIME_RE, _tidy
 from bot.extract.lexicon import Lexicon
 from bot.extract.people import PeopleRegister
 from bot.extract.text import segment
-from bot.extract.triggers import sentence_words
+from bot.extract.triggers import text_words
 from bot.models import Document
 
 _TIME_PIECES = ["at", "around", "12", "7", ":", ".", "25", "p.m.", "local", "LOCAL", "Time", "Å¿"]
@@ -44,14 +44,20 @@ _CONTEXT_PIECES = ["support", "SUPPORT", "for", "war", "in", "the", "Kenyan", "Å
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(_CONTEXT_PIECES), max_size=8), st.sampled_from([" ", "  ", "\n"]))
-def test_a_text_the_topic_context_gate_skips_holds_no_context(
-    lexicon: Lexicon, words: list[str], space: str
+@given(
+    st.lists(st.sampled_from(_CONTEXT_PIECES), max_size=8),
+    st.sampled_from([" ", "  ", "\n"]),
+    st.integers(min_value=0, max_value=30),
+)
+def test_a_stretch_the_topic_context_gate_skips_holds_no_context(
+    lexicon: Lexicon, words: list[str], space: str, before: int
 ) -> None:
-    text = space.join([*words, ""])
+    text = space.join([*words, "Kenya"])
+    end = len(text) - len("Kenya")
     need = _topic_context_need(lexicon)
-    if _topic_context_re(lexicon).search(text):
-        assert need is None or need.met(sentence_words(text))
+    for start in (0, min(before, end)):
+        if _topic_context_re(lexicon).search(text, start, end):
+            assert need is None or need.met(text_words(text[start:end]))
 
 
 def _ranked(lexicon: Lexicon, body: str) -> tuple[str, ...]:
