@@ -80,12 +80,17 @@ def is_ordinal(word: str) -> bool:
 
 
 class NameReader:
-    """Parses names in one token list; `blocked` marks tokens inside country mentions."""
+    """Parses names in one token list; `blocked` marks tokens inside country mentions.
+
+    The names read forward are remembered: the title, honorific, reporting-verb and
+    full-name rules read the same places of a paragraph (a third of the reads repeat one).
+    The tokens and flags never change once read, and a NameSpan is frozen."""
 
     def __init__(self, tokens: list[Token], blocked: list[bool], v: Vocab) -> None:
         self.tokens = tokens
         self.blocked = blocked
         self.v = v
+        self._forward: dict[tuple[int, bool, bool], NameSpan | None] = {}
 
     def adjacent_dot(self, i: int) -> bool:
         """Whether a dot follows token `i` with no space: "J" in "J. Reyes"."""
@@ -183,7 +188,10 @@ class NameReader:
     ) -> NameSpan | None:
         """The name starting at token `i` (after any honorifics and ranks), or None: see
         name_spans.read_forward ("Minister KIHARA" is read with `family_caps`)."""
-        return read_forward(self, i, skip_honorifics, family_caps)
+        key = (i, skip_honorifics, family_caps)
+        if key not in self._forward:
+            self._forward[key] = read_forward(self, i, skip_honorifics, family_caps)
+        return self._forward[key]
 
     def backward_start(self, j: int, lo: int) -> int | None:
         """The first token of a name that ends at token `j` (not before `lo`), or None: see

@@ -62,11 +62,13 @@ class TitleFinder:
         blocked: list[bool],
         countries: list[CountryMention],
         v: Vocab,
+        reader: NameReader | None = None,
     ) -> None:
         self.t = tokens
         self.blocked = blocked
         self.v = v
-        self.reader = NameReader(tokens, blocked, v)
+        # the paragraph's reader when given one: the names it reads are read once
+        self.reader = reader or NameReader(tokens, blocked, v)
         self.country_end: dict[int, CountryMention] = {c.end: c for c in countries}
 
     def find(self) -> list[RolePhrase]:

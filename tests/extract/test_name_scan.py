@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 
+from bot.extract.lexicon import Lexicon
 from bot.extract.name_scan import find_forms
 
 
@@ -63,3 +64,18 @@ def test_a_form_of_spaces_is_read_as_the_alternation_reads_it() -> None:
     text = "Ana Paz and Paz"
     forms = ["Ana Paz", "  ", "Paz"]
     assert list(find_forms(text, forms)) == _regex(text, forms)
+
+
+def test_a_name_read_forward_is_read_once_and_the_same(lexicon: Lexicon) -> None:
+    from bot.extract.name_spans import read_forward
+    from bot.extract.names import NameReader, vocab
+    from bot.extract.tokens import tokens_at
+
+    toks = tokens_at("Minister Ana Paz met Dr. Ivo K. Brandt.", 0)
+    reader = NameReader(toks, [False] * len(toks), vocab(lexicon))
+    for i in range(len(toks)):
+        for skip in (True, False):
+            span = reader.forward(i, skip_honorifics=skip)
+            assert span == read_forward(reader, i, skip)
+            assert reader.forward(i, skip_honorifics=skip) is span
+    assert reader.forward(1) is not None and reader.forward(1).surface == "Ana Paz"

@@ -178,7 +178,6 @@ def read_paragraph(body: str, para: Paragraph, lexicon: Lexicon, v: Vocab) -> Pa
     blocked = token_flags(tokens, [(c.start, c.end) for c in countries])
     quotes = [(q.start, q.end) for q in quote_spans(body, para)]
     quoted = token_flags(tokens, quotes)
-    phrases = TitleFinder(tokens, blocked, countries, v).find()
-    return ParagraphView(
-        para, tokens, blocked, quoted, countries, quotes, phrases, NameReader(tokens, blocked, v)
-    )
+    reader = NameReader(tokens, blocked, v)
+    phrases = TitleFinder(tokens, blocked, countries, v, reader).find()
+    return ParagraphView(para, tokens, blocked, quoted, countries, quotes, phrases, reader)
