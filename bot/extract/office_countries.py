@@ -29,13 +29,17 @@ def office_countries(t: MentionText, drafts: list[Draft], mentions: list[Mention
     counts: dict[str, int] = {}
     for c in t.countries:
         counts[c.country] = counts.get(c.country, 0) + 1
-    away_of = visited(t, mentions)
+    away_of: dict[int, set[str]] | None = None  # read when an office first has a country
     for idx, d in enumerate(drafts):
         if d.country or d.former:
             continue
-        away = away_of.get(idx, set())
         for role in d.roles:
             holders = table.get(role.casefold(), ())
+            if not any(counts.get(c) for c in holders):
+                continue  # no holder of the office is named: nothing to rank
+            if away_of is None:
+                away_of = visited(t, mentions)
+            away = away_of.get(idx, set())
             ranked = sorted(
                 ((counts[c], c) for c in holders if counts.get(c) and c not in away),
                 reverse=True,
