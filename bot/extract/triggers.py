@@ -117,6 +117,10 @@ def list_requirement(phrases: Iterable[str]) -> Requirement | None:
     return requirement(phrase_words(p) for p in phrases)
 
 
+#: How many word sets a Triggers remembers the possible patterns of (memory stays bounded).
+_SEEN_MAX = 4096
+
+
 class Triggers:
     """For each pattern name, the requirements every match meets (none: always run it).
 
@@ -124,6 +128,10 @@ class Triggers:
     per sentence: each pattern is filed under the words of its first requirement, so only the
     patterns filed under the sentence's words are checked. Words given as None stand for a
     sentence not looked at: every pattern runs.
+
+    The answer depends only on the sentence's words that some requirement names (`_vocab`):
+    those are few ("to", "will", "agreed"), and sentences share them, so each such set is
+    worked out once and remembered (at most _SEEN_MAX sets, then forgotten).
     """
 
     def __init__(self, needs: Mapping[str, tuple[Requirement, ...]]) -> None:
@@ -135,6 +143,15 @@ class Triggers:
         self._filed = {key: frozenset(names) for key, names in filed.items()}
         self._keys = frozenset(filed)
         self._always = frozenset(name for name, r in self.needs.items() if not r)
+        self._vocab = frozenset(
+            word
+            for requirements in self.needs.values()
+            for need in requirements
+            for phrases in need.by_key.values()
+            for phrase in phrases
+            for word in phrase
+        )
+        self._seen: dict[frozenset[str], frozenset[str]] = {}
         #: The last sentence's words and their possible patterns, replaced in one assignment
         #: (threads extracting other documents may share this object).
         self._last: tuple[frozenset[str], frozenset[str]] | None = None
@@ -145,6 +162,17 @@ class Triggers:
         last = self._last
         if last is not None and last[0] is words:
             return last[1]
+        named = self._vocab.intersection(words)
+        found = self._seen.get(named)
+        if found is None:
+            if len(self._seen) >= _SEEN_MAX:
+                self._seen.clear()
+            found = self._seen[named] = self._possible(named)
+        self._last = (words, found)
+        return found
+
+    def _possible(self, words: frozenset[str]) -> frozenset[str]:
+        """possible(words), worked out: the candidates filed under the words, checked."""
         candidates = set(self._always)
         filed = self._filed
         for key in self._keys.intersection(words):
@@ -157,9 +185,7 @@ class Triggers:
                     break
             else:
                 out.append(name)
-        found = frozenset(out)
-        self._last = (words, found)
-        return found
+        return frozenset(out)
 
     def may_match(self, pattern: str, words: frozenset[str] | None) -> bool:
         """Whether `pattern` can match a sentence of these words: with "signing" needing

@@ -129,3 +129,21 @@ def test_skipping_scans_never_changes_the_commitments(lexicon: Lexicon, pieces: 
     skipped = run(lexicon, body, people=people)
     with patch("bot.extract.commitments.finding.sentence_words", return_value=None):
         assert run(lexicon, body, people=people) == skipped
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["agreed", "to", "will", "signed", "memorandum", "x", "the", "hope"]),
+        max_size=8,
+    )
+)
+def test_possible_patterns_depend_only_on_the_words_requirements_name(
+    lexicon: Lexicon, words: list[str]
+) -> None:
+    trig = cue_triggers(lexicon)
+    sentence = frozenset(words)
+    want = trig._possible(sentence)
+    assert trig.possible(sentence) == want
+    assert trig.possible(frozenset({*sentence, "harbour", "monday"})) == want
+    assert len(trig._seen) <= 4096
