@@ -123,8 +123,9 @@ def _strong_re(lexicon: Lexicon) -> WordScan:
     pattern = re.compile(rf"(?<![\w])(?:{'|'.join(parts) or _NEVER})(?![\w])", re.IGNORECASE)
     # Each cue opens with its first letter, so the scan may try only the cues that open with
     # the letter it stands on (alternation.py); a cue opening otherwise, or holding a group
-    # of its own, keeps the plain pattern.
-    if not parts or any(not p[:1].isalnum() or re.compile(p).groups for p in parts):
+    # of its own, keeps the plain pattern. The whole pattern's groups are the cues' groups
+    # (it wraps them in non-capturing ones), so no cue is compiled alone.
+    if not parts or pattern.groups or any(not p[:1].isalnum() for p in parts):
         return WordScan(pattern, None)
     terms = tuple((p[0], p) for p in parts)
     return WordScan(pattern, Alternation(terms, r"(?<![\w])", r"(?![\w])", re.IGNORECASE))
