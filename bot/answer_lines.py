@@ -119,20 +119,18 @@ def person_summary(p: Person, canonical_role: Callable[[str], str]) -> str:
 
 
 def by_country(
-    people: Iterable[Person], lookups: AnswerLookups, limit: int = MAX_LINES
+    people: Sequence[Person], lookups: AnswerLookups, limit: int = MAX_LINES
 ) -> list[Section]:
     """People grouped by country (first-seen order); lines only for the first `limit`.
 
-    Grouping reads only each person's country, so a list of 2,000 people costs one pass and
-    `limit` summaries; the last group shown ends with "… and N more".
+    The grouping of a generation's people (or government) is kept with its lookups, so an
+    answer over 2,000 people builds `limit` summaries; the last group shown ends with
+    "… and N more".
     """
-    groups: dict[str, list[Person]] = {}
-    for p in people:
-        groups.setdefault(p.country or "Country not stated", []).append(p)
     sections: list[Section] = []
     left = limit
-    total = sum(len(group) for group in groups.values())
-    for country, group in groups.items():
+    total = len(people)
+    for country, group in lookups.country_groups(people):
         if left <= 0:
             break
         lines = [

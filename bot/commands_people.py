@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.answer_lines import (
     by_country,
     commitment_line,
@@ -26,7 +28,7 @@ def ministers(facts: FactBase, index: FactIndex, arg: str) -> Answer:
     minister', 'Outside'); a country with no ministers in the documents gets a plain "none"
     and the countries that have some.
     """
-    people = list(index.lookups.government)
+    people: Sequence[Person] = index.lookups.government
     title = "Ministers and heads of government"
     arg = clean_argument(arg)
     if arg:
@@ -62,7 +64,7 @@ def ministers(facts: FactBase, index: FactIndex, arg: str) -> Answer:
     return make_answer(facts, "people", f"{title} ({len(people)})", sections)
 
 
-def _ministers_details(index: FactIndex, people: list[Person]) -> tuple[str, ...]:
+def _ministers_details(index: FactIndex, people: Sequence[Person]) -> tuple[str, ...]:
     """The countries and parties that have members of government, for "try one of"."""
     countries = dict.fromkeys(p.country for p in people if p.country)
     parties = dict.fromkeys(p.party for p in people if p.party)

@@ -86,7 +86,13 @@ class IndexTables:
             keys.prepare()
         self.lookups.prepare()
         facts = self.facts  # the fact base's own lookups, so no answer builds one on the loop
-        for name in ("person_by_id", "document_by_id", "topic_by_slug", "counts_by_document"):
+        for name in (
+            "person_by_id",
+            "document_by_id",
+            "topic_by_slug",
+            "counts_by_document",
+            "_merged_sources",
+        ):
             getattr(facts, name)
         self._previous = None
         return self

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import weakref
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress
@@ -26,6 +27,8 @@ from bot.naming import CommitmentsNaming, name_pattern, names_of
 __all__ = ["AnswerLookups", "canonical_role", "name_pattern", "name_pattern_exact", "names_of"]
 
 _ID = attrgetter("id")
+#: The group of people whose country the documents do not state.
+NO_COUNTRY = "Country not stated"
 _SECOND = itemgetter(1)
 
 
@@ -60,6 +63,16 @@ def person_source(p: Person) -> Source | None:
         if any(fold(r) in fold(s.sentence) for r in p.roles):
             return s
     return p.sources[0] if p.sources else None
+
+
+def country_groups(people: Iterable[Person]) -> tuple[tuple[str, list[Person]], ...]:
+    """(country, its people in order), countries in first-seen order; people without one under
+    "Country not stated". Example: [A (Germany), B (Japan), C (Germany)] →
+    (("Germany", [A, C]), ("Japan", [B]))."""
+    groups: dict[str, list[Person]] = {}
+    for p in people:
+        groups.setdefault(p.country or NO_COUNTRY, []).append(p)
+    return tuple(groups.items())
 
 
 class FactLists(Protocol):
@@ -165,6 +178,23 @@ class AnswerLookups:
             people, self._lent("_governs"), lambda p: (p, self.is_government(p))
         )
         return tuple(compress(people, map(_SECOND, found)))
+
+    def country_groups(self, people: Sequence[Person]) -> tuple[tuple[str, list[Person]], ...]:
+        """`people` grouped by country (see `country_groups`), kept with this generation for the
+        people and the government lists, so `people` and `ministers` group once, not per answer."""
+        if people is self.people:
+            return self._people_by_country
+        if people is self.government:
+            return self._government_by_country
+        return country_groups(people)
+
+    @cached_property
+    def _people_by_country(self) -> tuple[tuple[str, list[Person]], ...]:
+        return country_groups(self.people)
+
+    @cached_property
+    def _government_by_country(self) -> tuple[tuple[str, list[Person]], ...]:
+        return country_groups(self.government)
 
     def source_of(self, p: Person) -> Source | None:
         """`person_source`, worked out once per person and generation."""

@@ -105,3 +105,32 @@ def test_a_cut_list_counts_lines_it_did_not_build() -> None:
     assert [line.text for line in cut[:3]] == ["line 0", "line 1", "line 2"]
     assert cut[-1].text.startswith("… and 7 more")
     assert limit_lines(shown, 3, total=3) == tuple(shown)
+
+
+def test_country_groups_are_kept_per_generation_and_equal_a_plain_grouping(lexicon) -> None:
+    src = Source("d", 1, "x")
+    people = (
+        Person("a", "Ana Paz", roles=("Defense Minister",), country="Norland", sources=(src,)),
+        Person("b", "Bo Lin", roles=("Mayor",), country="Southia", sources=(src,)),
+        Person("c", "Cy Ode", roles=("Finance Minister",), country="Norland", sources=(src,)),
+        Person("d", "Di Roe", roles=("Foreign Minister",), sources=(src,)),
+    )
+    lookups = AnswerLookups(people, (), (), lexicon)
+    groups = lookups.country_groups(lookups.people)
+    assert groups is lookups.country_groups(lookups.people)  # worked out once
+    assert [(c, [p.id for p in g]) for c, g in groups] == [
+        ("Norland", ["a", "c"]),
+        ("Southia", ["b"]),
+        ("Country not stated", ["d"]),
+    ]
+    some = [people[2], people[1]]
+    assert [(c, [p.id for p in g]) for c, g in lookups.country_groups(some)] == [
+        ("Norland", ["c"]),
+        ("Southia", ["b"]),
+    ]
+    government = lookups.country_groups(lookups.government)
+    assert government is lookups.country_groups(lookups.government)
+    assert [(c, [p.id for p in g]) for c, g in government] == [
+        ("Norland", ["a", "c"]),
+        ("Country not stated", ["d"]),
+    ]
