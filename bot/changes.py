@@ -28,6 +28,7 @@ from bot.answer_lines import (
 )
 from bot.answers import Answer, Line, Section
 from bot.errors import UserError
+from bot.fact_delta import FactDelta
 from bot.factbase import FactBase, fact_key
 from bot.models import Commitment, Event, Person, Quote
 from bot.search import FactIndex
@@ -76,6 +77,9 @@ def diff_facts(before: FactBase, after: FactBase) -> FactChanges:
     """
     if before is after:
         return FactChanges()
+    delta = after.delta
+    if delta is not None and delta.is_from(before):
+        return _diff_delta(before, after, delta)
     added: list[Fact] = []
     removed: list[Fact] = []
     for kind in KINDS:
@@ -94,6 +98,40 @@ def diff_facts(before: FactBase, after: FactBase) -> FactChanges:
         added += [f for f in fresh if fact_key(f) not in old_keys]
         removed += [f for f in gone if fact_key(f) not in new_keys]
     return FactChanges(added=tuple(added), removed=tuple(removed))
+
+
+def _diff_delta(before: FactBase, after: FactBase, delta: FactDelta) -> FactChanges:
+    """`diff_facts` read from what the merge changed (`after.delta`, from `before`): the people
+    who came or went, and the facts of the documents it put together again; the rest are the
+    same objects in both. Equal to the scan of every fact."""
+    added: list[Fact] = []
+    removed: list[Fact] = []
+    for kind in KINDS:
+        if kind == "people":
+            fresh = _in_order(after.people, delta.people_new)
+            gone = _in_order(before.people, delta.people_gone)
+            old_ids, new_ids = before.person_by_id, after.person_by_id
+            added += [p for p in fresh if p.id not in old_ids]
+            removed += [p for p in gone if p.id not in new_ids]
+            continue
+        change = delta.kinds[kind]
+        was, now = set(map(id, change.before)), set(map(id, change.after))
+        fresh = [f for f in change.after if id(f) not in was]
+        gone = [f for f in change.before if id(f) not in now]
+        if not fresh and not gone:
+            continue
+        old_keys, new_keys = set(map(fact_key, change.before)), set(map(fact_key, change.after))
+        added += [f for f in fresh if fact_key(f) not in old_keys]
+        removed += [f for f in gone if fact_key(f) not in new_keys]
+    return FactChanges(added=tuple(added), removed=tuple(removed))
+
+
+def _in_order(facts: Sequence[Fact], some: Sequence[Fact]) -> list[Fact]:
+    """The facts of `some` (objects of `facts`) in the order `facts` holds them."""
+    if not some:
+        return []
+    ids = set(map(id, some))
+    return list(compress(facts, map(ids.__contains__, map(id, facts))))
 
 
 def _not_in(facts: Sequence[Fact], ids: frozenset[int]) -> list[Fact]:

@@ -63,6 +63,9 @@ class FactMemo:
         self._refs: dict[str, list[Ref]] = {}  # document id → its facts' refs, in order
         self._out: dict[str, tuple[tuple, tuple[MergedFact, ...]]] = {}  # document → kept, records
         self._heads: dict[str, tuple[int, ...]] = {}  # changed in place: _Buckets reads it
+        # the last merge's kept facts of the documents it put together again (or dropped):
+        # (those documents, their facts before, after), each in the merge's order
+        self.last_change: tuple[set[str], list, list] = (set(), [], [])
         self._buckets = _Buckets(
             commitment_buckets if kind == "commitment" else event_buckets,
             commitments_compatible if kind == "commitment" else events_compatible,
@@ -85,11 +88,12 @@ class FactMemo:
             refs = self._read(p, old, dirty, touched, news)
             self._refs[p.doc_id] = refs
             self._heads[p.doc_id] = p.heads
+        was: dict[str, tuple[tuple, tuple[MergedFact, ...]]] = {}  # outs before this merge
         for p in removed.values():
             for ref in self._refs.pop(p.doc_id):
                 buckets.remove(ref, dirty, touched)
             self._heads.pop(p.doc_id)
-            del self._out[p.doc_id]
+            was[p.doc_id] = self._out.pop(p.doc_id)
         for ref, fact, item in news:
             buckets.add(ref, fact, item, dirty)
         for bucket, marks in dirty.items():
@@ -97,7 +101,10 @@ class FactMemo:
         docs |= buckets.copies.settle(touched)
         for doc_id in docs:
             if doc_id in self._refs:
+                if doc_id in self._out:
+                    was[doc_id] = self._out[doc_id]
                 self._out[doc_id] = self._put_together(doc_id)
+        self.last_change = outs_change(was, self._out, docs | was.keys())
         outs = [self._out[p.doc_id] for p in parts]
         return list(chain.from_iterable(o[0] for o in outs)), list(
             chain.from_iterable(o[1] for o in outs)
@@ -332,6 +339,16 @@ class _Copies:
                 self.root[ref] = new
                 self.members.setdefault(new, set()).add(ref)
         return docs
+
+
+def outs_change(
+    was: dict[str, tuple[tuple, tuple]], now: dict[str, tuple[tuple, tuple]], docs: set[str]
+) -> tuple[set[str], list, list]:
+    """(documents, their kept facts before, after), documents in the merge's order (by id)."""
+    ordered = sorted(docs)
+    before = [f for d in ordered if d in was for f in was[d][0]]
+    after = [f for d in ordered if d in now for f in now[d][0]]
+    return docs, before, after
 
 
 def _mark(dirty: dict[Hashable, set[Ref] | None], bucket: Hashable, refs: list[Ref]) -> None:

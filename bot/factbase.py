@@ -7,9 +7,12 @@ service swaps one reference, so readers never see a half-merged state.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import chain
+from operator import attrgetter
 
 from bot.dedupe import (
     MergedFact,
@@ -21,6 +24,7 @@ from bot.dedupe import (
     headings,
 )
 from bot.extract.lexicon import Lexicon, Topic
+from bot.fact_delta import FactDelta
 from bot.merge_cache import DocParts, MergeCache
 from bot.models import (
     Commitment,
@@ -67,20 +71,23 @@ class FactBase:
         """Per document id, how many merged people, quotes, commitments and events cite it.
 
         Read from the merged lists (not each document's own facts), so it holds for a fact
-        base loaded from the store, where documents keep only what the index needs.
+        base loaded from the store, where documents keep only what the index needs. With a
+        `delta` from a fact base that counted them, its counts are patched for the changes.
         """
-        out: dict[str, dict[str, int]] = {
-            d.id: {"people": 0, "quotes": 0, "commitments": 0, "events": 0} for d in self.documents
-        }
-        for p in self.people:
-            for doc_id in {s.doc_id for s in p.sources}:
-                if doc_id in out:
-                    out[doc_id]["people"] += 1
-        for kind in ("quotes", "commitments", "events"):
-            for fact in getattr(self, kind):
-                if fact.source.doc_id in out:
-                    out[fact.source.doc_id][kind] += 1
+        delta = self.delta
+        base = delta.base() if delta is not None else None
+        lent = base.__dict__.get("counts_by_document") if base is not None else None
+        if delta is not None and lent is not None:
+            return _patched_counts(lent, delta)
+        out: dict[str, dict[str, int]] = {d.id: _no_counts() for d in self.documents}
+        _count(out, self.people, self.quotes, self.commitments, self.events, 1)
         return out
+
+    @property
+    def delta(self) -> FactDelta | None:
+        """What the merge that built this changed from the fact base it built before (set by
+        `build_factbase` with a cache; not a field: it is not stored, compared or copied)."""
+        return self.__dict__.get("delta")
 
     @cached_property
     def _fact_ids(self) -> dict[str, frozenset[int]]:
@@ -135,6 +142,63 @@ class FactBase:
         }
 
 
+def _no_counts() -> dict[str, int]:
+    return {"people": 0, "quotes": 0, "commitments": 0, "events": 0}
+
+
+_DOC_ID = attrgetter("source.doc_id")
+
+
+def _count(
+    out: dict[str, dict[str, int]],
+    people: Iterable[Person],
+    quotes: Sequence[Quote],
+    commitments: Sequence[Commitment],
+    events: Sequence[Event],
+    sign: int,
+) -> None:
+    """Add `sign` per fact to the counts of the documents in `out` the facts cite (a person
+    once per document)."""
+    per_person = Counter(chain.from_iterable({s.doc_id for s in p.sources} for p in people))
+    for kind, found in (
+        ("people", per_person),
+        ("quotes", Counter(map(_DOC_ID, quotes))),
+        ("commitments", Counter(map(_DOC_ID, commitments))),
+        ("events", Counter(map(_DOC_ID, events))),
+    ):
+        for doc_id, n in found.items():
+            counts = out.get(doc_id)
+            if counts is not None:
+                counts[kind] += sign * n
+
+
+def _patched_counts(lent: dict[str, dict[str, int]], delta: FactDelta) -> dict[str, dict[str, int]]:
+    """The base's counts with the delta's facts taken out and put in: O(changed) but a copy of
+    the outer dict. The changed documents' entries are new dicts; the others are shared."""
+    out = dict(lent)
+    for doc_id in delta.documents_gone:
+        out.pop(doc_id, None)
+    for doc_id in delta.documents_new:
+        out[doc_id] = _no_counts()
+    kinds = delta.kinds
+    touched = {_DOC_ID(f) for change in kinds.values() for f in (*change.before, *change.after)}
+    touched.update(s.doc_id for p in (*delta.people_gone, *delta.people_new) for s in p.sources)
+    for doc_id in touched - delta.documents_new:
+        if doc_id in out:
+            out[doc_id] = dict(out[doc_id])
+    old = {doc_id: out.get(doc_id) for doc_id in delta.documents_new}
+    for doc_id in delta.documents_new:  # facts of the base never cite a new document
+        out.pop(doc_id)
+    _count(out, delta.people_gone, *(kinds[k].before for k in _COUNTED), -1)
+    out.update(old)
+    _count(out, delta.people_new, *(kinds[k].after for k in _COUNTED), 1)
+    return out
+
+
+#: The per-document kinds in the order `_count` takes them.
+_COUNTED = ("quotes", "commitments", "events")
+
+
 def _apply_corrections(
     items: Sequence, kind: str, corrections: Sequence[Correction], text_of
 ) -> list:
@@ -174,8 +238,10 @@ def build_factbase(
     per_document = tuple(sorted(per_document, key=lambda f: f.document.id))
     if cache is not None and len({f.document.id for f in per_document}) < len(per_document):
         cache = None  # the cache names facts by document id: two documents of one id merge anew
+    base = None
     if cache is not None:
         cache.use_rules(curated, lexicon)
+        base = cache.take_base()
     memo = cache.people if cache is not None else None
     people, mapping = merge_people(per_document, curated.people, lexicon, memo=memo)
     fixes = curated.corrections
@@ -197,7 +263,8 @@ def build_factbase(
         lookup = PeopleLookup(people)
         ids = lookup.ids
         quotes = [q if q.speaker is None or q.speaker in ids else _named(q, lookup) for q in quotes]
-    if cache is not None and all(p.regular for p in parts):
+    memos = cache is not None and all(p.regular for p in parts)
+    if memos:
         commitments, merged_commitments = cache.commitments.merge(parts)
         events, merged_events = cache.events.merge(parts)
     else:
@@ -214,7 +281,7 @@ def build_factbase(
         quotes, merged_quotes = cache.quotes.merge([(p.doc_id, p.quotes) for p in parts])
     else:
         quotes, merged_quotes = dedupe_quotes(quotes)
-    return FactBase(
+    facts = FactBase(
         documents=tuple(f.document for f in per_document),
         people=people,
         quotes=tuple(quotes),
@@ -225,6 +292,9 @@ def build_factbase(
         curated=curated,
         merged=(*merged_commitments, *merged_events, *merged_quotes),
     )
+    if memos:  # every memo merged these facts: the cache can say what changed from the last
+        facts.__dict__["delta"] = cache.built(facts, base)  # type: ignore[union-attr]
+    return facts
 
 
 def _mapped_quotes(facts: DocumentFacts, mapping: dict[tuple[str, str], str]) -> list[Quote]:

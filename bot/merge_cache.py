@@ -18,16 +18,22 @@ reload lock); it is not for concurrent builds.
 from __future__ import annotations
 
 import itertools
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.dedupe import _Item
 from bot.dedupe_memo import FactMemo
 from bot.extract.lexicon import Lexicon
+from bot.fact_delta import DOC_KINDS, FactDelta, doc_change
 from bot.models import Commitment, CuratedFacts, DocumentFacts, Event, Quote
 from bot.people_memo import PeopleMemo
 from bot.quote_memo import QuoteMemo
 from bot.speaker_names import SpeakerNames
+
+if TYPE_CHECKING:
+    from bot.factbase import FactBase
 
 #: Serial numbers of document parts: never reused, so a fact's id (serial, index) names one
 #: reading of one document for as long as the process runs.
@@ -63,6 +69,9 @@ class MergeCache:
         self._reset()
 
     def _reset(self) -> None:
+        self._base: weakref.ref[FactBase] | None = None  # the last fact base built, see `delta`
+        self._made: set[str] = set()  # document ids of the last `parts`' new parts
+        self._dropped: set[str] = set()  # and of the parts it forgot
         self._docs: dict[int, tuple[DocumentFacts, DocParts]] = {}
         self.commitments = FactMemo("commitment")
         self.events = FactMemo("event")
@@ -87,8 +96,43 @@ class MergeCache:
         (document, new serial) for the others. Parts of documents not given are forgotten."""
         keys = list(map(id, per_document))
         hits = list(map(self._docs.get, keys))
+        made, dropped = set(), set()
         for n, (facts, hit) in enumerate(zip(per_document, hits, strict=True)):
             if hit is None or hit[0] is not facts:
+                if hit is not None:  # another object under a reused id
+                    dropped.add(hit[1].doc_id)
                 hits[n] = (facts, make(facts, next(_SERIALS)))
-        self._docs = dict(zip(keys, hits, strict=True))  # type: ignore[arg-type]
+                made.add(facts.document.id)
+        now = dict(zip(keys, hits, strict=True))
+        dropped.update(self._docs[k][1].doc_id for k in self._docs.keys() - now.keys())
+        self._made, self._dropped, self._docs = made, dropped, now  # type: ignore[assignment]
         return [hit[1] for hit in hits]  # type: ignore[index]
+
+    def take_base(self) -> FactBase | None:
+        """The fact base the last merge built, if it is alive; forgotten until `built` is called
+        (a merge that fails half way leaves the memos ahead of it)."""
+        base = self._base() if self._base is not None else None
+        self._base = None
+        return base
+
+    def built(self, facts: FactBase, base: FactBase | None) -> FactDelta | None:
+        """Record `facts` as the last fact base built (every memo merged it) and return what
+        changed from `base` (the one `take_base` gave), or None without one."""
+        self._base = weakref.ref(facts)
+        if base is None:
+            return None
+        kinds = {}
+        for kind, memo in zip(DOC_KINDS, (self.commitments, self.quotes, self.events), strict=True):
+            change = doc_change(*memo.last_change)
+            if change is None:
+                return None
+            kinds[kind] = change
+        made, dropped = self._made, self._dropped
+        return FactDelta(
+            weakref.ref(base),
+            tuple(self.names.gone),
+            tuple(self.names.new),
+            kinds,
+            frozenset(dropped - made),
+            frozenset(made - dropped),
+        )

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from itertools import chain
 
 from bot.dedupe import MergedFact, _roots, quote_copies
+from bot.dedupe_memo import outs_change
 from bot.models import Quote
 
 #: (document id, index among its quotes, serial of the document's quotes tuple)
@@ -38,6 +39,8 @@ class QuoteMemo:
         self._members: dict[Ref, set[Ref]] = {}
         self._out: dict[str, tuple[tuple[Quote, ...], tuple[MergedFact, ...]]] = {}
         self._serials = itertools.count()
+        # (documents, their kept quotes before, after) of the last merge: see FactMemo
+        self.last_change: tuple[set[str], list[Quote], list[Quote]] = (set(), [], [])
 
     def merge(
         self, documents: Sequence[tuple[str, tuple[Quote, ...]]]
@@ -61,15 +64,19 @@ class QuoteMemo:
                 speakers.add(quote.speaker or "")
             now[doc_id] = (quotes, refs)
             docs.add(doc_id)
+        was = {}  # the kept quotes before, of the documents dropped or put together again
         for doc_id in self._docs.keys() - now.keys():
             self._leave(self._docs[doc_id][1], speakers)
-            del self._out[doc_id]
+            was[doc_id] = self._out.pop(doc_id)
         self._docs = now
         for speaker in speakers:
             docs |= self._compare(speaker)
         for doc_id in docs:
             if doc_id in now:
+                if doc_id in self._out:
+                    was[doc_id] = self._out[doc_id]
                 self._out[doc_id] = self._put_together(now[doc_id])
+        self.last_change = outs_change(was, self._out, docs | was.keys())
         outs = [self._out[doc_id] for doc_id, _quotes in documents]
         return list(chain.from_iterable(o[0] for o in outs)), list(
             chain.from_iterable(o[1] for o in outs)

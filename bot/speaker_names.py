@@ -39,6 +39,8 @@ class SpeakerNames:
         self._words: dict[tuple[str, str], set[int]] = {}  # (kind, first/last word) → people
         self._answers: dict[str, str] = {}
         self._readers: dict[tuple[str, str], set[str]] = {}  # what an answer depends on → texts
+        self.gone: list[Person] = []
+        self.new: list[Person] = []
 
     def update(self, people: Sequence[Person]) -> set[str]:
         """Take this merge's people; the texts whose answer changed are returned.
@@ -67,6 +69,7 @@ class SpeakerNames:
                 texts |= self._readers.pop(key, set())
         was = {text: self._answers.pop(text) for text in texts if text in self._answers}
         self._people, self._list, self._places = now, people, None
+        self.gone, self.new = gone, new  # the people only the last merge or this one has
         if len(self._answers) > 2 * len(people) + 1000:  # texts of documents long gone
             stale = set(self._answers) | set(was)
             self._answers, self._readers = {}, {}

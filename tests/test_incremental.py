@@ -138,6 +138,25 @@ def test_changes_between_incremental_builds_equal_a_full_key_diff(seed: int) -> 
         before = after
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_counts_and_diff_read_from_the_merge_delta_equal_a_full_count(seed: int) -> None:
+    """A cached merge says what it changed (`delta`): the per-document counts patched from the
+    last fact base's and the diff read from it equal the ones counted and keyed over every
+    fact; a change of rules (seeds 3-5) leaves a merge without a delta, and it counts anew."""
+    cache = MergeCache()
+    before: FactBase | None = None
+    used = 0
+    for documents, curated, lexicon in _steps(300 + seed, 24, rules=seed >= 3):
+        after = build_factbase(documents, curated, lexicon, cache=cache)
+        fresh = build_factbase(documents, curated, lexicon)
+        assert after.counts_by_document == fresh.counts_by_document
+        if before is not None and after.delta is not None and after.delta.is_from(before):
+            used += 1
+            assert diff_facts(before, after) == _keyed_diff(before, after)
+        before = after
+    assert used >= 6
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_incremental_index_answers_as_a_fresh_one(seed: int) -> None:
     cache = MergeCache()
