@@ -16,13 +16,16 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress
 from operator import attrgetter, itemgetter
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.extract.lexicon import Lexicon
 from bot.folding import fold
 from bot.lending import lend_by_identity
 from bot.models import Commitment, Person, Quote, Source
-from bot.naming import CommitmentsNaming, name_pattern, names_of
+from bot.naming import CommitmentsNaming, NamingChange, name_pattern, names_of
+
+if TYPE_CHECKING:
+    from bot.fact_delta import FactDelta
 
 __all__ = ["AnswerLookups", "canonical_role", "name_pattern", "name_pattern_exact", "names_of"]
 
@@ -108,6 +111,7 @@ class AnswerLookups:
         self._sources: dict[str, Source | None] = {}
         self._governing: dict[str, bool] = {}
         self._previous: AnswerLookups | None = None
+        self._delta: FactDelta | None = None  # what changed from the previous one's facts
 
     @classmethod
     def of(
@@ -122,6 +126,9 @@ class AnswerLookups:
         if previous is not None and previous.lexicon is lexicon:
             lookups._previous = previous
             lookups._governing = previous._governing  # role → bool: the same for one lexicon
+            delta = getattr(facts, "delta", None)
+            if delta is not None and delta.is_from(previous._facts):
+                lookups._delta = delta
         return lookups
 
     def _lent(self, table: str) -> Any:
@@ -141,8 +148,8 @@ class AnswerLookups:
 
     def prepare(self) -> AnswerLookups:
         """Build every table now (off the event loop, with the index), not on the first answer."""
-        _ = self.government, self._quotes_by_speaker, self._naming.prepare()
-        self._previous = None
+        _ = self.government, self._person_ids, self._naming.prepare()
+        self._previous = self._delta = None
         return self
 
     def canonical_role(self, role: str) -> str:
@@ -173,10 +180,18 @@ class AnswerLookups:
     @cached_property
     def government(self) -> tuple[Person, ...]:
         """Members of government, in the order of the people."""
-        people = self.people
-        found, self.__dict__["_governs"] = lend_by_identity(
+        people, delta, lent = self.people, self._delta, self._lent("government")
+        if delta is not None and lent is not None:
+            # the last members, less the people gone, with the new people in government; in
+            # the people's order (one native pass)
+            members = set(map(id, lent))
+            members.difference_update(map(id, delta.people_gone))
+            members.update(id(p) for p in delta.people_new if self.is_government(p))
+            return tuple(compress(people, map(members.__contains__, map(id, people))))
+        found, _by_id = lend_by_identity(
             people, self._lent("_governs"), lambda p: (p, self.is_government(p))
         )
+        self.__dict__["_governs"] = _by_id
         return tuple(compress(people, map(_SECOND, found)))
 
     def country_groups(self, people: Sequence[Person]) -> tuple[tuple[str, list[Person]], ...]:
@@ -204,6 +219,10 @@ class AnswerLookups:
 
     @cached_property
     def _person_ids(self) -> frozenset[str]:
+        lent, delta = self._lent("_person_ids"), self._delta
+        if lent is not None and delta is not None:  # ids are unique: a gone id is no one's now
+            ids = lent.difference(map(_ID, delta.people_gone))
+            return ids.union(map(_ID, delta.people_new))
         return frozenset(map(_ID, self.people))
 
     @cached_property
@@ -256,7 +275,13 @@ class AnswerLookups:
 
     @cached_property
     def _naming(self) -> CommitmentsNaming:
-        return CommitmentsNaming(self.people, self.commitments, self._lent("_naming"))
+        delta, change = self._delta, None
+        if delta is not None:
+            commitments = delta.kinds["commitments"]
+            change = NamingChange(
+                delta.people_gone, delta.people_new, commitments.before, commitments.after
+            )
+        return CommitmentsNaming(self.people, self.commitments, self._lent("_naming"), change)
 
     def commitments_naming(self, person: Person) -> list[Commitment]:
         """Commitments whose sentence names the person (see CommitmentsNaming)."""

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from operator import attrgetter
 from typing import Any
@@ -76,6 +77,18 @@ def _postings(
     return out
 
 
+@dataclass(frozen=True)
+class NamingChange:
+    """What changed from the generation a CommitmentsNaming is patched from: the people only
+    one of the two has, and the commitments that differ (before and after; the others are the
+    same objects in both). Example: from `FactBase.delta`."""
+
+    people_gone: Sequence[Person]
+    people_new: Sequence[Person]
+    commitments_before: Sequence[Commitment]
+    commitments_after: Sequence[Commitment]
+
+
 class CommitmentsNaming:
     """Commitments by the people their sentences name, through a word index of the sentences.
 
@@ -90,14 +103,18 @@ class CommitmentsNaming:
         people: tuple[Person, ...],
         commitments: tuple[Commitment, ...],
         previous: CommitmentsNaming | None = None,
+        change: NamingChange | None = None,
     ) -> None:
         self.people = people
         self.commitments = commitments
         self._previous = previous
+        self._change = change if previous is not None else None
 
     def prepare(self) -> CommitmentsNaming:
-        _ = self._word_sentences, self._positions, self._shared_names, self._people_by_id
-        self._previous = None
+        """The tables a reload can patch from the last generation's (the commitments' positions
+        are worked out by the first answer that needs them: every position may have moved)."""
+        _ = self._word_sentences, self._shared_names
+        self._previous = self._change = None
         return self
 
     def _lent(self, table: str) -> Any:
@@ -105,8 +122,18 @@ class CommitmentsNaming:
 
     @cached_property
     def _sentences(self) -> dict[str, int]:
-        """Each distinct commitment sentence, with how many commitments have it."""
-        return Counter(map(_SENTENCE, self.commitments))
+        """Each distinct commitment sentence, with how many commitments have it (the last
+        generation's counts patched, given what changed from it)."""
+        lent, change = self._lent("_sentences"), self._change
+        if lent is None or change is None:
+            return Counter(map(_SENTENCE, self.commitments))
+        counts = Counter(lent)
+        counts.subtract(map(_SENTENCE, change.commitments_before))
+        counts.update(map(_SENTENCE, change.commitments_after))
+        for sentence in {*map(_SENTENCE, change.commitments_before)}:
+            if counts[sentence] <= 0:
+                del counts[sentence]
+        return counts
 
     @cached_property
     def _word_sentences(self) -> dict[str, tuple[str, ...]]:
@@ -115,6 +142,12 @@ class CommitmentsNaming:
         now = self._sentences
         if lent is None or before is None:
             return _postings(now, {}, {})
+        change = self._change
+        if change is not None:  # only the changed commitments' sentences can come or go
+            maybe = {*map(_SENTENCE, change.commitments_before)}
+            maybe.update(map(_SENTENCE, change.commitments_after))
+            new = [x for x in maybe if x in now and x not in before]
+            return _postings(new, [x for x in maybe if x in before and x not in now], lent)
         return _postings(now.keys() - before.keys(), before.keys() - now.keys(), lent)
 
     @cached_property
@@ -158,17 +191,24 @@ class CommitmentsNaming:
 
         Counted per folded name (`_folded_counts`); the previous generation's counts are
         patched for the people that are not the same objects in both."""
-        now, before = self._people_by_id, self._lent("_people_by_id")
         lent, shared = self._lent("_folded_counts"), self._lent("_shared_names")
-        if before is None or lent is None or shared is None:
-            before, counts, shared = {}, {}, frozenset()
-        else:
+        change = self._change
+        if change is not None and lent is not None and shared is not None:
+            came, went = change.people_new, change.people_gone
             counts = dict(lent)
+        else:
+            now, before = self._people_by_id, self._lent("_people_by_id")
+            if before is None or lent is None or shared is None:
+                before, counts, shared = {}, {}, frozenset()
+            else:
+                counts = dict(lent)
+            came = [now[i] for i in now.keys() - before.keys()]
+            went = [before[i] for i in before.keys() - now.keys()]
         changes: Counter[tuple[str, tuple[str, ...]]] = Counter()
-        for i in now.keys() - before.keys():
-            changes[(now[i].name, now[i].aliases)] += 1
-        for i in before.keys() - now.keys():
-            changes[(before[i].name, before[i].aliases)] -= 1
+        for p in came:
+            changes[(p.name, p.aliases)] += 1
+        for p in went:
+            changes[(p.name, p.aliases)] -= 1
         touched: set[str] = set()
         for (name, aliases), delta in changes.items():
             if not delta:
