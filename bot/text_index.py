@@ -76,7 +76,9 @@ class TextIndex:
         before = dict(zip(map(id, previous._segments), previous._segments, strict=True))
         gone = (before[i].postings for i in before.keys() - now.keys())
         new = (now[i].postings for i in now.keys() - before.keys())
-        return patched_counts(previous._known, gone, new)
+        touched: set[str] = set()
+        self.__dict__["_touched"] = touched  # the words that may have come or gone
+        return patched_counts(previous._known, gone, new, touched)
 
     @cached_property
     def _vocabulary(self) -> list[str]:
@@ -84,7 +86,8 @@ class TextIndex:
         previous, known = self._previous, self._known
         if previous is None:
             return sorted(known)
-        return patched_vocabulary(previous._vocabulary, previous._known, known)
+        touched = self.__dict__.pop("_touched", None)
+        return patched_vocabulary(previous._vocabulary, previous._known, known, touched)
 
     def prepare(self) -> TextIndex:
         """Build the vocabulary now (off the event loop, with the index), not on first search."""

@@ -34,30 +34,45 @@ def patched_counts(
     counts: Mapping[str, int],
     gone: Iterable[Mapping[str, array]],
     new: Iterable[Mapping[str, array]],
+    touched: set[str] | None = None,
 ) -> dict[str, int]:
     """`counts` with the words of the documents `gone` taken off and those of `new` added:
-    a word no document holds any more leaves. Equal to `word_counts` of the documents now."""
+    a word no document holds any more leaves. Equal to `word_counts` of the documents now.
+    The words counted are added to `touched` (when given): only those can come or go."""
     known = dict(counts)
     for postings in gone:
+        if touched is not None:
+            touched.update(postings)
         for w in postings:
             known[w] -= 1
             if not known[w]:
                 del known[w]
     for postings in new:
+        if touched is not None:
+            touched.update(postings)
         for w in postings:
             known[w] = known.get(w, 0) + 1
     return known
 
 
 def patched_vocabulary(
-    vocabulary: Sequence[str], before: Mapping[str, int], known: Mapping[str, int]
+    vocabulary: Sequence[str],
+    before: Mapping[str, int],
+    known: Mapping[str, int],
+    touched: Iterable[str] | None = None,
 ) -> list[str]:
     """The sorted `vocabulary` of the words `before` counts, made that of the words `known`
-    counts: gone words deleted, new ones inserted (or merged as a second sorted run)."""
+    counts: gone words deleted, new ones inserted (or merged as a second sorted run).
+    `touched` (the words `patched_counts` counted) narrows the words looked at."""
     words_now = list(vocabulary)
-    for w in before.keys() - known.keys():
+    if touched is None:
+        gone, new = before.keys() - known.keys(), sorted(known.keys() - before.keys())
+    else:
+        touched = set(touched)
+        gone = {w for w in touched if w in before and w not in known}
+        new = sorted(w for w in touched if w in known and w not in before)
+    for w in gone:
         del words_now[bisect_left(words_now, w)]
-    new = sorted(known.keys() - before.keys())
     if len(new) > _INSERT_AT_MOST:
         words_now.extend(new)
         words_now.sort()  # two sorted runs: merged in one pass

@@ -30,6 +30,11 @@ def test_patched_counts_and_vocabulary_equal_fresh_ones(seed: int, size: int) ->
     assert counts == word_counts(now)
     vocabulary = patched_vocabulary(sorted(counts_before), counts_before, counts)
     assert vocabulary == sorted(word_counts(now))
+    touched: set[str] = set()
+    assert patched_counts(counts_before, gone, new, touched) == counts
+    assert touched == {w for p in (*gone, *new) for w in p}
+    narrowed = patched_vocabulary(sorted(counts_before), counts_before, counts, touched)
+    assert narrowed == sorted(word_counts(now))
     assert len(set(counts) - set(counts_before)) > 0
 
 
