@@ -26,7 +26,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections.abc import Callable, Hashable, Sequence
-from itertools import chain
+from itertools import chain, compress
+from operator import attrgetter, itemgetter, not_
 from typing import TYPE_CHECKING, Any
 
 from bot.dedupe import (
@@ -44,6 +45,9 @@ from bot.dedupe import (
 
 if TYPE_CHECKING:
     from bot.merge_cache import DocParts
+
+_SERIAL, _DOC_ID = attrgetter("serial"), attrgetter("doc_id")
+_KEPT, _RECORDS = itemgetter(0), itemgetter(1)
 
 #: (document id, index in the document's facts of this kind, serial of the document's reading)
 Ref = tuple[str, int, int]
@@ -74,9 +78,10 @@ class FactMemo:
 
     def merge(self, parts: Sequence[DocParts]) -> tuple[list, list[MergedFact]]:
         """The kept facts and merge records of `parts` (documents in order, ids unique)."""
-        now = {p.serial: p for p in parts}
-        removed = {p.doc_id: p for s, p in self._docs.items() if s not in now}
-        added = [p for p in parts if p.serial not in self._docs]
+        serials = list(map(_SERIAL, parts))
+        now = dict(zip(serials, parts, strict=True))
+        removed = {(p := self._docs[s]).doc_id: p for s in self._docs.keys() - now.keys()}
+        added = list(compress(parts, map(not_, map(self._docs.__contains__, serials))))
         self._docs = now
         buckets = self._buckets
         dirty: dict[Hashable, set[Ref] | None] = {}
@@ -105,9 +110,9 @@ class FactMemo:
                     was[doc_id] = self._out[doc_id]
                 self._out[doc_id] = self._put_together(doc_id)
         self.last_change = outs_change(was, self._out, docs | was.keys())
-        outs = [self._out[p.doc_id] for p in parts]
-        return list(chain.from_iterable(o[0] for o in outs)), list(
-            chain.from_iterable(o[1] for o in outs)
+        outs = list(map(self._out.__getitem__, map(_DOC_ID, parts)))
+        return list(chain.from_iterable(map(_KEPT, outs))), list(
+            chain.from_iterable(map(_RECORDS, outs))
         )
 
     def _own(self, p: DocParts) -> tuple[tuple, tuple[_Item, ...]]:

@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from itertools import chain
-from operator import attrgetter
+from itertools import chain, compress, repeat
+from operator import attrgetter, is_, not_, or_
 
 from bot.dedupe import (
     MergedFact,
@@ -235,8 +235,8 @@ def build_factbase(
     citing every source: see bot.dedupe.
     """
     curated = curated or CuratedFacts()
-    per_document = tuple(sorted(per_document, key=lambda f: f.document.id))
-    if cache is not None and len({f.document.id for f in per_document}) < len(per_document):
+    per_document = tuple(sorted(per_document, key=_DOCUMENT_ID))
+    if cache is not None and len(set(map(_DOCUMENT_ID, per_document))) < len(per_document):
         cache = None  # the cache names facts by document id: two documents of one id merge anew
     base = None
     if cache is not None:
@@ -252,9 +252,8 @@ def build_factbase(
         parts = cache.parts(per_document, lambda f, n: _doc_parts(f, n, fixes, lexicon))
         stale = cache.names.update(people)
         remapped = cache.people.roster.remapped
-        for f, p in zip(per_document, parts, strict=True):
-            if p.quotes is None or f.document.id in remapped or not p.speakers.isdisjoint(stale):
-                _doc_quotes(f, p, mapping, fixes, cache.names)
+        for n in _quotes_to_map(per_document, parts, remapped, stale):
+            _doc_quotes(per_document[n], parts[n], mapping, fixes, cache.names)
     else:
         quotes = []
         for facts in per_document:
@@ -295,6 +294,26 @@ def build_factbase(
     if memos:  # every memo merged these facts: the cache can say what changed from the last
         facts.__dict__["delta"] = cache.built(facts, base)  # type: ignore[union-attr]
     return facts
+
+
+_DOCUMENT_ID = attrgetter("document.id")
+
+
+def _quotes_to_map(
+    per_document: Sequence[DocumentFacts],
+    parts: Sequence[DocParts],
+    remapped: set[str],
+    stale: set[str],
+) -> Iterable[int]:
+    """The places of the documents whose quotes are mapped again: new parts, documents whose
+    people map changed, and those quoting a speaker text whose person may have changed (native
+    passes; the loop is over those only)."""
+    redo = map(is_, map(attrgetter("quotes"), parts), repeat(None))
+    redo = map(or_, redo, map(remapped.__contains__, map(_DOCUMENT_ID, per_document)))
+    if stale:
+        speakers = map(attrgetter("speakers"), parts)
+        redo = map(or_, redo, map(not_, map(frozenset.isdisjoint, speakers, repeat(stale))))
+    return list(compress(range(len(parts)), redo))
 
 
 def _mapped_quotes(facts: DocumentFacts, mapping: dict[tuple[str, str], str]) -> list[Quote]:

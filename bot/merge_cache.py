@@ -21,6 +21,8 @@ import itertools
 import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import is_not
 from typing import TYPE_CHECKING
 
 from bot.dedupe import _Item
@@ -72,7 +74,8 @@ class MergeCache:
         self._base: weakref.ref[FactBase] | None = None  # the last fact base built, see `delta`
         self._made: set[str] = set()  # document ids of the last `parts`' new parts
         self._dropped: set[str] = set()  # and of the parts it forgot
-        self._docs: dict[int, tuple[DocumentFacts, DocParts]] = {}
+        self._facts: dict[int, DocumentFacts] = {}  # by id: the documents of the last merge
+        self._parts: dict[int, DocParts] = {}  # and their parts
         self.commitments = FactMemo("commitment")
         self.events = FactMemo("event")
         self.people = PeopleMemo()
@@ -95,18 +98,21 @@ class MergeCache:
         """Each document's parts, in order: kept ones for documents seen last time, `make`
         (document, new serial) for the others. Parts of documents not given are forgotten."""
         keys = list(map(id, per_document))
-        hits = list(map(self._docs.get, keys))
+        seen = list(map(self._facts.get, keys))  # the very objects seen last time, else None
+        parts = list(map(self._parts.get, keys))
         made, dropped = set(), set()
-        for n, (facts, hit) in enumerate(zip(per_document, hits, strict=True)):
-            if hit is None or hit[0] is not facts:
-                if hit is not None:  # another object under a reused id
-                    dropped.add(hit[1].doc_id)
-                hits[n] = (facts, make(facts, next(_SERIALS)))
-                made.add(facts.document.id)
-        now = dict(zip(keys, hits, strict=True))
-        dropped.update(self._docs[k][1].doc_id for k in self._docs.keys() - now.keys())
-        self._made, self._dropped, self._docs = made, dropped, now  # type: ignore[assignment]
-        return [hit[1] for hit in hits]  # type: ignore[index]
+        for n in compress(range(len(keys)), map(is_not, seen, per_document)):
+            facts = per_document[n]
+            if seen[n] is not None:  # another object under a reused id
+                dropped.add(parts[n].doc_id)  # type: ignore[union-attr]
+            parts[n] = make(facts, next(_SERIALS))
+            made.add(facts.document.id)
+        gone = self._facts.keys() - set(keys)
+        dropped.update(self._parts[k].doc_id for k in gone)
+        self._facts = dict(zip(keys, per_document, strict=True))
+        self._parts = dict(zip(keys, parts, strict=True))  # type: ignore[arg-type]
+        self._made, self._dropped = made, dropped
+        return parts  # type: ignore[return-value]
 
     def take_base(self) -> FactBase | None:
         """The fact base the last merge built, if it is alive; forgotten until `built` is called
