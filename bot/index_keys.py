@@ -165,29 +165,56 @@ class Keys:
     `Keys([("p1", "Ana Paz", ("ana paz", "paz"))]).rank("pas", 60)` → [("p1", 66.7)].
     """
 
-    def __init__(self, rows: Sequence[Row] = (), previous: Keys | None = None) -> None:
+    def __init__(
+        self,
+        rows: Sequence[Row] = (),
+        previous: Keys | None = None,
+        change: tuple[Iterable[Row], Iterable[Row]] | None = None,
+    ) -> None:
+        """`previous` (the last generation's pool) lends its tables, patched for the rows only
+        one of the two pools holds: `change` (the rows out, the rows in) when the caller knows
+        them, else found by comparing the rows by identity."""
         self.rows = tuple(rows)
         self._last: tuple[tuple[str, float, int], tuple[tuple[str, float], ...]] | None = None
         if previous is not None and previous.rows == self.rows:  # the same rows: its tables
-            self.labels, self._order = previous.labels, previous._order
+            self.labels = previous.labels
             self._owners_of, self._keys = previous._owners_of, previous._keys
             self._forms = previous._forms
-            if "_by_id" in previous.__dict__:
-                self.__dict__["_by_id"] = previous._by_id
+            for lent in ("_by_id", "_order"):
+                if lent in previous.__dict__:
+                    self.__dict__[lent] = previous.__dict__[lent]
             return
+        if previous is not None and change is not None and previous._one_row_each:
+            out, into = (set(rows) for rows in change)
+            labels = dict(previous.labels)
+            for owner, _label, _keys in out - into:
+                labels.pop(owner, None)
+            for owner, label, _keys in into - out:
+                labels[owner] = label
+            self.labels: dict[str, str] = labels
+            if self._one_row_each:
+                self._patch(previous, out, into)
+                return
         owners = tuple(map(_OWNER, reversed(self.rows)))
-        self.labels: dict[str, str] = dict(
-            zip(owners, map(_LABEL, reversed(self.rows)), strict=True)
-        )
-        self._order = dict(zip(owners, range(len(owners) - 1, -1, -1), strict=True))
+        self.labels = dict(zip(owners, map(_LABEL, reversed(self.rows)), strict=True))
         if previous is not None and previous._one_row_each and self._one_row_each:
-            self._patch(previous)
+            now, before = self._by_id, previous._by_id  # rows by identity: lent rows are the same
+            out = {before[i] for i in before.keys() - now.keys()}
+            into = {now[i] for i in now.keys() - before.keys()}
+            self._patch(previous, out, into)
         else:
             self._build()
 
     @property
     def _one_row_each(self) -> bool:
-        return len(self._order) == len(self.rows)
+        return len(self.labels) == len(self.rows)
+
+    @cached_property
+    def _order(self) -> dict[str, int]:
+        """Each owner's place (its first row): ties rank in this order (worked out on the
+        first query of a pool)."""
+        owners = tuple(map(_OWNER, reversed(self.rows)))
+        return dict(zip(owners, range(len(owners) - 1, -1, -1), strict=True))
 
     def _build(self) -> None:
         owners_of: dict[str, tuple[str, ...]] = {}
@@ -201,11 +228,8 @@ class Keys:
             for kind in range(4)
         )
 
-    def _patch(self, previous: Keys) -> None:
+    def _patch(self, previous: Keys, out: set[Row], into: set[Row]) -> None:
         """Previous's tables, with the rows only one of the two pools has taken out or put in."""
-        now, before = self._by_id, previous._by_id  # rows by identity: lent rows are the same
-        out = {before[i] for i in before.keys() - now.keys()}
-        into = {now[i] for i in now.keys() - before.keys()}
         owners_of = dict(previous._owners_of)
         touched: set[str] = set()
         for owner, _label, keys in out - into:
@@ -248,8 +272,7 @@ class Keys:
         return list(chain.from_iterable(repeat(o, len(keys)) for o, _l, keys in self.rows))
 
     def prepare(self) -> Keys:
-        """Make the lists the queries read now (with the index), and what the next pool reads."""
-        _ = self._by_id
+        """Make the lists the queries read now (with the index)."""
         for lengths in (self._keys, *self._forms):
             for bucket in lengths.buckets.values():
                 _ = bucket.texts

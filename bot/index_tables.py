@@ -34,7 +34,7 @@ from bot.name_pools import (
     party_pool,
     topic_pool,
 )
-from bot.person_rows import OfficeKeys, PersonEntry, person_entries
+from bot.person_rows import OfficeKeys, PersonEntry, patched_entries, person_entries
 from bot.text_index import TextIndex
 
 _SECOND, _THIRD = itemgetter(1), itemgetter(2)
@@ -95,6 +95,7 @@ class IndexTables:
         ):
             getattr(facts, name)
         self._previous = None
+        self.__dict__.pop("_person_change", None)
         return self
 
     def _lent(self, table: str) -> Any:
@@ -106,10 +107,32 @@ class IndexTables:
     def _person_entries(self) -> list[PersonEntry]:
         """Each person's rows in the name, role and office pools (see bot.person_rows)."""
         previous = self._previous.facts if self._previous is not None else None
+        lent, delta = self._lent("_person_lent"), self.facts.delta
+        if (
+            previous is not None
+            and lent is not None
+            and delta is not None
+            and delta.is_from(previous)
+        ):
+            found, by_id, change = patched_entries(
+                self.facts.people, lent, previous, delta.people_gone, delta.people_new,
+                self._office_keys,
+            )  # fmt: skip
+            self.__dict__["_person_lent"], self.__dict__["_person_change"] = by_id, change
+            return found
         found, self.__dict__["_person_lent"] = person_entries(
-            self.facts.people, self._lent("_person_lent"), previous, self._office_keys
+            self.facts.people, lent, previous, self._office_keys
         )
         return found
+
+    def _row_change(self, at: int) -> tuple[list, list] | None:
+        """The rows (at place 1: names, 2: roles) out of and into the pool, when the people
+        changed by a delta (see `patched_entries`)."""
+        change = self.__dict__.get("_person_change")
+        if change is None:
+            return None
+        out, into = change
+        return [e[at] for e in out], [e[at] for e in into]
 
     @cached_property
     def _office_keys(self) -> OfficeKeys:
@@ -120,11 +143,13 @@ class IndexTables:
 
     @cached_property
     def _people(self) -> Keys:
-        return Keys(list(map(_SECOND, self._person_entries)), self._lent("_people"))
+        rows = list(map(_SECOND, self._person_entries))
+        return Keys(rows, self._lent("_people"), self._row_change(1))
 
     @cached_property
     def _roles(self) -> Keys:
-        return Keys(list(map(_THIRD, self._person_entries)), self._lent("_roles"))
+        rows = list(map(_THIRD, self._person_entries))
+        return Keys(rows, self._lent("_roles"), self._row_change(2))
 
     @cached_property
     def _topics(self) -> Keys:

@@ -83,6 +83,28 @@ def person_entries(
     return lend_by_identity(people, lent, entry)
 
 
+def patched_entries(
+    people: Sequence[Person],
+    lent: dict[int, PersonEntry],
+    previous: FactBase,
+    gone: Sequence[Person],
+    new: Sequence[Person],
+    office_keys: OfficeKeys,
+) -> tuple[list[PersonEntry], dict[int, PersonEntry], tuple[list[Row], list[Row]]]:
+    """`person_entries` when the merge says which people are `gone` from `previous` and which
+    are `new` (every other person is the very same object): the lent entries less the gone
+    people's, plus the new people's; and the name rows out and in (for `Keys`' `change`)."""
+    by_id = dict(lent)
+    out = [by_id.pop(id(p)) for p in gone]
+    into = []
+    for p in new:
+        person = previous.person_by_id.get(p.id)
+        old = lent.get(id(person)) if person is not None else None
+        into.append(by_id.setdefault(id(p), person_entry(p, old, office_keys)))
+    found = list(map(by_id.__getitem__, map(id, people)))
+    return found, by_id, (out, into)
+
+
 def person_entry(p: Person, old: PersonEntry | None, office_keys: OfficeKeys) -> PersonEntry:
     """A person's rows; those of `old` (the same person's entry of the previous index) are
     taken as they are if the two have the same keys, so the pools see no change."""
