@@ -104,7 +104,20 @@ class FactBase:
 
     @cached_property
     def person_by_id(self) -> dict[str, Person]:
-        return {p.id: p for p in self.people}
+        """Each person by id (ids are unique); with a `delta` from a fact base that built its
+        own, that one patched for the people gone and new."""
+        delta = self.delta
+        base = delta.base() if delta is not None else None
+        lent = base.__dict__.get("person_by_id") if base is not None else None
+        if delta is None or lent is None:
+            return {p.id: p for p in self.people}
+        out = dict(lent)
+        for p in delta.people_gone:
+            if out.get(p.id) is p:
+                del out[p.id]
+        for p in delta.people_new:
+            out[p.id] = p
+        return out
 
     @cached_property
     def document_by_id(self) -> dict[str, Document]:
