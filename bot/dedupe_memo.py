@@ -68,8 +68,9 @@ class FactMemo:
         self._out: dict[str, tuple[tuple, tuple[MergedFact, ...]]] = {}  # document → kept, records
         self._heads: dict[str, tuple[int, ...]] = {}  # changed in place: _Buckets reads it
         # the last merge's kept facts of the documents it put together again (or dropped):
-        # (those documents, their facts before, after), each in the merge's order
-        self.last_change: tuple[set[str], list, list] = (set(), [], [])
+        # (those documents, their facts before, after, their records before, after), each in
+        # the merge's order (see `outs_change`)
+        self.last_change: tuple[set[str], list, list, list, list] = (set(), [], [], [], [])
         self._buckets = _Buckets(
             commitment_buckets if kind == "commitment" else event_buckets,
             commitments_compatible if kind == "commitment" else events_compatible,
@@ -348,12 +349,19 @@ class _Copies:
 
 def outs_change(
     was: dict[str, tuple[tuple, tuple]], now: dict[str, tuple[tuple, tuple]], docs: set[str]
-) -> tuple[set[str], list, list]:
-    """(documents, their kept facts before, after), documents in the merge's order (by id)."""
+) -> tuple[set[str], list, list, list, list]:
+    """(documents, their kept facts before, after, their merge records before, after),
+    documents in the merge's order (by id)."""
     ordered = sorted(docs)
-    before = [f for d in ordered if d in was for f in was[d][0]]
-    after = [f for d in ordered if d in now for f in now[d][0]]
-    return docs, before, after
+    before = [d for d in ordered if d in was]
+    after = [d for d in ordered if d in now]
+    return (
+        docs,
+        [f for d in before for f in was[d][0]],
+        [f for d in after for f in now[d][0]],
+        [r for d in before for r in was[d][1]],
+        [r for d in after for r in now[d][1]],
+    )
 
 
 def _mark(dirty: dict[Hashable, set[Ref] | None], bucket: Hashable, refs: list[Ref]) -> None:

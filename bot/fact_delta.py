@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from bot.dedupe import MergedFact
     from bot.factbase import FactBase
 
 #: The fact kinds whose facts are kept per document (a fact's group is its source's document).
@@ -31,6 +32,8 @@ class DocChange:
     documents: frozenset[str]
     before: tuple[Any, ...]
     after: tuple[Any, ...]
+    records_before: tuple[MergedFact, ...] = ()  # their merge records (bot.dedupe), likewise
+    records_after: tuple[MergedFact, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,11 +57,21 @@ class FactDelta:
 
 
 def doc_change(
-    documents: set[str], before: Sequence[Any], after: Sequence[Any]
+    documents: set[str],
+    before: Sequence[Any],
+    after: Sequence[Any],
+    records_before: Sequence[MergedFact],
+    records_after: Sequence[MergedFact],
 ) -> DocChange | None:
     """A DocChange, or None when a fact's source names a document outside `documents` (then the
     facts of a document are not all in its own part, and the delta cannot stand for them)."""
-    for fact in (*before, *after):
+    for fact in (*before, *after, *records_before, *records_after):
         if fact.source.doc_id not in documents:
             return None
-    return DocChange(frozenset(documents), tuple(before), tuple(after))
+    return DocChange(
+        frozenset(documents),
+        tuple(before),
+        tuple(after),
+        tuple(records_before),
+        tuple(records_after),
+    )

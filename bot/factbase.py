@@ -129,7 +129,21 @@ class FactBase:
 
     @cached_property
     def _merged_sources(self) -> dict[tuple[str, str, Source], tuple[Source, ...]]:
-        return {(m.kind, m.text, m.source): m.others for m in self.merged}
+        """The merge records by kept fact; with a `delta`, the base's patched for the records
+        of the documents put together again (a record's key names its own document)."""
+        delta = self.delta
+        base = delta.base() if delta is not None else None
+        lent = base.__dict__.get("_merged_sources") if base is not None else None
+        if delta is None or lent is None:
+            return {(m.kind, m.text, m.source): m.others for m in self.merged}
+        out = dict(lent)
+        for change in delta.kinds.values():
+            for m in change.records_before:
+                out.pop((m.kind, m.text, m.source), None)
+        for change in delta.kinds.values():
+            for m in change.records_after:
+                out[(m.kind, m.text, m.source)] = m.others
+        return out
 
     def other_sources(self, kind: str, text: str, source: Source) -> tuple[Source, ...]:
         """The sources of the copies merged into a fact (a headline, another document).

@@ -40,7 +40,7 @@ class QuoteMemo:
         self._out: dict[str, tuple[tuple[Quote, ...], tuple[MergedFact, ...]]] = {}
         self._serials = itertools.count()
         # (documents, their kept quotes before, after) of the last merge: see FactMemo
-        self.last_change: tuple[set[str], list[Quote], list[Quote]] = (set(), [], [])
+        self.last_change: tuple[set[str], list, list, list, list] = (set(), [], [], [], [])
 
     def merge(
         self, documents: Sequence[tuple[str, tuple[Quote, ...]]]

@@ -151,6 +151,7 @@ def test_counts_and_diff_read_from_the_merge_delta_equal_a_full_count(seed: int)
         fresh = build_factbase(documents, curated, lexicon)
         assert after.counts_by_document == fresh.counts_by_document
         assert after.person_by_id == fresh.person_by_id
+        assert after._merged_sources == fresh._merged_sources
         if before is not None and after.delta is not None and after.delta.is_from(before):
             used += 1
             assert diff_facts(before, after) == _keyed_diff(before, after)
