@@ -11,13 +11,17 @@ came or went; the other documents' facts are the very objects of the fact base b
 from __future__ import annotations
 
 import weakref
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from bot.dedupe import MergedFact
     from bot.factbase import FactBase
+    from bot.models import Commitment, Event, Person, Quote, Source
 
 #: The fact kinds whose facts are kept per document (a fact's group is its source's document).
 DOC_KINDS = ("commitments", "quotes", "events")
@@ -75,3 +79,85 @@ def doc_change(
         tuple(records_before),
         tuple(records_after),
     )
+
+
+# -- tables patched from a delta -------------------------------------------------------------
+
+
+def no_counts() -> dict[str, int]:
+    """A document's counts before any fact is counted."""
+    return {"people": 0, "quotes": 0, "commitments": 0, "events": 0}
+
+
+_DOC_ID = attrgetter("source.doc_id")
+
+
+def count_facts(
+    out: dict[str, dict[str, int]],
+    people: Iterable[Person],
+    quotes: Sequence[Quote],
+    commitments: Sequence[Commitment],
+    events: Sequence[Event],
+    sign: int,
+) -> None:
+    """Add `sign` per fact to the counts of the documents in `out` the facts cite (a person
+    once per document)."""
+    per_person = Counter(chain.from_iterable({s.doc_id for s in p.sources} for p in people))
+    for kind, found in (
+        ("people", per_person),
+        ("quotes", Counter(map(_DOC_ID, quotes))),
+        ("commitments", Counter(map(_DOC_ID, commitments))),
+        ("events", Counter(map(_DOC_ID, events))),
+    ):
+        for doc_id, n in found.items():
+            counts = out.get(doc_id)
+            if counts is not None:
+                counts[kind] += sign * n
+
+
+def patched_counts(lent: dict[str, dict[str, int]], delta: FactDelta) -> dict[str, dict[str, int]]:
+    """The base's counts with the delta's facts taken out and put in: O(changed) but a copy of
+    the outer dict. The changed documents' entries are new dicts; the others are shared."""
+    out = dict(lent)
+    for doc_id in delta.documents_gone:
+        out.pop(doc_id, None)
+    kinds = delta.kinds
+    touched = {_DOC_ID(f) for change in kinds.values() for f in (*change.before, *change.after)}
+    touched.update(s.doc_id for p in (*delta.people_gone, *delta.people_new) for s in p.sources)
+    for doc_id in touched.intersection(out):
+        out[doc_id] = dict(out[doc_id])
+    count_facts(out, delta.people_gone, *(kinds[k].before for k in _COUNTED), -1)
+    for doc_id in delta.documents_new:  # no fact of the base cites one
+        out[doc_id] = no_counts()
+    count_facts(out, delta.people_new, *(kinds[k].after for k in _COUNTED), 1)
+    return out
+
+
+#: The per-document kinds in the order `count_facts` takes them.
+_COUNTED = ("quotes", "commitments", "events")
+
+
+def patched_people(lent: dict[str, Person], delta: FactDelta) -> dict[str, Person]:
+    """The base's people by id, less the people gone, plus the new (ids are unique)."""
+    out = dict(lent)
+    for p in delta.people_gone:
+        if out.get(p.id) is p:
+            del out[p.id]
+    for p in delta.people_new:
+        out[p.id] = p
+    return out
+
+
+def patched_merged_sources(
+    lent: dict[tuple[str, str, Source], tuple[Source, ...]], delta: FactDelta
+) -> dict[tuple[str, str, Source], tuple[Source, ...]]:
+    """The base's merge records by kept fact, less the changed documents' records before, plus
+    theirs after (a record's key holds its kept fact's source, so its own document)."""
+    out = dict(lent)
+    for change in delta.kinds.values():
+        for m in change.records_before:
+            out.pop((m.kind, m.text, m.source), None)
+    for change in delta.kinds.values():
+        for m in change.records_after:
+            out[(m.kind, m.text, m.source)] = m.others
+    return out

@@ -7,12 +7,12 @@ service swaps one reference, so readers never see a half-merged state.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from itertools import chain, compress, repeat
+from itertools import compress, repeat
 from operator import attrgetter, is_, not_, or_
+from typing import Any
 
 from bot.dedupe import (
     MergedFact,
@@ -24,7 +24,14 @@ from bot.dedupe import (
     headings,
 )
 from bot.extract.lexicon import Lexicon, Topic
-from bot.fact_delta import FactDelta
+from bot.fact_delta import (
+    FactDelta,
+    count_facts,
+    no_counts,
+    patched_counts,
+    patched_merged_sources,
+    patched_people,
+)
 from bot.merge_cache import DocParts, MergeCache
 from bot.models import (
     Commitment,
@@ -74,13 +81,11 @@ class FactBase:
         base loaded from the store, where documents keep only what the index needs. With a
         `delta` from a fact base that counted them, its counts are patched for the changes.
         """
-        delta = self.delta
-        base = delta.base() if delta is not None else None
-        lent = base.__dict__.get("counts_by_document") if base is not None else None
+        delta, lent = self._lent("counts_by_document")
         if delta is not None and lent is not None:
-            return _patched_counts(lent, delta)
-        out: dict[str, dict[str, int]] = {d.id: _no_counts() for d in self.documents}
-        _count(out, self.people, self.quotes, self.commitments, self.events, 1)
+            return patched_counts(lent, delta)
+        out: dict[str, dict[str, int]] = {d.id: no_counts() for d in self.documents}
+        count_facts(out, self.people, self.quotes, self.commitments, self.events, 1)
         return out
 
     @property
@@ -88,6 +93,13 @@ class FactBase:
         """What the merge that built this changed from the fact base it built before (set by
         `build_factbase` with a cache; not a field: it is not stored, compared or copied)."""
         return self.__dict__.get("delta")
+
+    def _lent(self, table: str) -> tuple[FactDelta | None, Any]:
+        """The delta and the table its base built (None when either is missing)."""
+        delta = self.delta
+        base = delta.base() if delta is not None else None
+        lent = base.__dict__.get(table) if base is not None else None
+        return (delta, lent) if lent is not None else (None, None)
 
     @cached_property
     def _fact_ids(self) -> dict[str, frozenset[int]]:
@@ -106,18 +118,10 @@ class FactBase:
     def person_by_id(self) -> dict[str, Person]:
         """Each person by id (ids are unique); with a `delta` from a fact base that built its
         own, that one patched for the people gone and new."""
-        delta = self.delta
-        base = delta.base() if delta is not None else None
-        lent = base.__dict__.get("person_by_id") if base is not None else None
-        if delta is None or lent is None:
+        delta, lent = self._lent("person_by_id")
+        if delta is None:
             return {p.id: p for p in self.people}
-        out = dict(lent)
-        for p in delta.people_gone:
-            if out.get(p.id) is p:
-                del out[p.id]
-        for p in delta.people_new:
-            out[p.id] = p
-        return out
+        return patched_people(lent, delta)
 
     @cached_property
     def document_by_id(self) -> dict[str, Document]:
@@ -131,19 +135,10 @@ class FactBase:
     def _merged_sources(self) -> dict[tuple[str, str, Source], tuple[Source, ...]]:
         """The merge records by kept fact; with a `delta`, the base's patched for the records
         of the documents put together again (a record's key names its own document)."""
-        delta = self.delta
-        base = delta.base() if delta is not None else None
-        lent = base.__dict__.get("_merged_sources") if base is not None else None
-        if delta is None or lent is None:
+        delta, lent = self._lent("_merged_sources")
+        if delta is None:
             return {(m.kind, m.text, m.source): m.others for m in self.merged}
-        out = dict(lent)
-        for change in delta.kinds.values():
-            for m in change.records_before:
-                out.pop((m.kind, m.text, m.source), None)
-        for change in delta.kinds.values():
-            for m in change.records_after:
-                out[(m.kind, m.text, m.source)] = m.others
-        return out
+        return patched_merged_sources(lent, delta)
 
     def other_sources(self, kind: str, text: str, source: Source) -> tuple[Source, ...]:
         """The sources of the copies merged into a fact (a headline, another document).
@@ -167,63 +162,6 @@ class FactBase:
             "commitments": len(self.commitments),
             "events": len(self.events),
         }
-
-
-def _no_counts() -> dict[str, int]:
-    return {"people": 0, "quotes": 0, "commitments": 0, "events": 0}
-
-
-_DOC_ID = attrgetter("source.doc_id")
-
-
-def _count(
-    out: dict[str, dict[str, int]],
-    people: Iterable[Person],
-    quotes: Sequence[Quote],
-    commitments: Sequence[Commitment],
-    events: Sequence[Event],
-    sign: int,
-) -> None:
-    """Add `sign` per fact to the counts of the documents in `out` the facts cite (a person
-    once per document)."""
-    per_person = Counter(chain.from_iterable({s.doc_id for s in p.sources} for p in people))
-    for kind, found in (
-        ("people", per_person),
-        ("quotes", Counter(map(_DOC_ID, quotes))),
-        ("commitments", Counter(map(_DOC_ID, commitments))),
-        ("events", Counter(map(_DOC_ID, events))),
-    ):
-        for doc_id, n in found.items():
-            counts = out.get(doc_id)
-            if counts is not None:
-                counts[kind] += sign * n
-
-
-def _patched_counts(lent: dict[str, dict[str, int]], delta: FactDelta) -> dict[str, dict[str, int]]:
-    """The base's counts with the delta's facts taken out and put in: O(changed) but a copy of
-    the outer dict. The changed documents' entries are new dicts; the others are shared."""
-    out = dict(lent)
-    for doc_id in delta.documents_gone:
-        out.pop(doc_id, None)
-    for doc_id in delta.documents_new:
-        out[doc_id] = _no_counts()
-    kinds = delta.kinds
-    touched = {_DOC_ID(f) for change in kinds.values() for f in (*change.before, *change.after)}
-    touched.update(s.doc_id for p in (*delta.people_gone, *delta.people_new) for s in p.sources)
-    for doc_id in touched - delta.documents_new:
-        if doc_id in out:
-            out[doc_id] = dict(out[doc_id])
-    old = {doc_id: out.get(doc_id) for doc_id in delta.documents_new}
-    for doc_id in delta.documents_new:  # facts of the base never cite a new document
-        out.pop(doc_id)
-    _count(out, delta.people_gone, *(kinds[k].before for k in _COUNTED), -1)
-    out.update(old)
-    _count(out, delta.people_new, *(kinds[k].after for k in _COUNTED), 1)
-    return out
-
-
-#: The per-document kinds in the order `_count` takes them.
-_COUNTED = ("quotes", "commitments", "events")
 
 
 def _apply_corrections(
