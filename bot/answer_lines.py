@@ -8,6 +8,7 @@ MAX_LINES and says how many more there are).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from bot.answers import Answer, DocRef, Line, Section
 from bot.factbase import FactBase, fold
@@ -17,6 +18,7 @@ from bot.readable import balanced, event_text, quoted_statement
 from bot.search import FactIndex
 
 MAX_LINES = 60  # per answer; pages show them a screen at a time
+T = TypeVar("T")
 
 
 def doc_ref(facts: FactBase, doc_id: str) -> DocRef | None:
@@ -91,6 +93,18 @@ def limit_lines(
         return tuple(lines)
     rest = total - limit
     return (*lines[:limit], Line(f"… and {rest} more; {more}."))
+
+
+def shown_lines(
+    items: Sequence[T],
+    line: Callable[[T], Line],
+    limit: int = MAX_LINES,
+    more: str = "narrow the question",
+) -> tuple[Line, ...]:
+    """`limit_lines` over one line per item, building only the lines shown: a topic with 4,000
+    commitments renders 60 of them, not all. Example: `shown_lines(chosen, make, 10)` over 250
+    items builds 10 lines and ends '… and 240 more'."""
+    return limit_lines([line(x) for x in items[:limit]], limit, more, len(items))
 
 
 def shown_roles(p: Person, canonical_role: Callable[[str], str]) -> list[str]:

@@ -14,6 +14,7 @@ from bot.answer_lines import (
     make_answer,
     person_summary,
     quote_lines,
+    shown_lines,
 )
 from bot.answers import Answer, Line, Section
 from bot.errors import UserError
@@ -85,12 +86,20 @@ def timeline(facts: FactBase, index: FactIndex, arg: str) -> Answer:
                 [],
                 intro=f"Nothing dated {arg}. Years with events: {', '.join(years) or 'none'}.",
             )
-    groups: dict[str, list[Line]] = {}
+    groups: dict[str, list[Event]] = {}
     for e in events:
-        groups.setdefault(e.when[:4], []).append(_timeline_line(e, facts, index, plans))
+        groups.setdefault(e.when[:4], []).append(e)
     sections = [
-        Section(year, limit_lines(lines, 25, f"ask `timeline {year}` for all of them"))
-        for year, lines in groups.items()
+        Section(
+            year,
+            shown_lines(
+                dated,
+                lambda e: _timeline_line(e, facts, index, plans),
+                25,
+                f"ask `timeline {year}` for all of them",
+            ),
+        )
+        for year, dated in groups.items()
     ]
     title = f"Timeline: {arg}" if arg else f"Timeline ({len(events)})"
     intro = "" if events else "No dated statements in the documents."
@@ -196,19 +205,18 @@ def brief(facts: FactBase, index: FactIndex, arg: str) -> Answer:
     sections = [
         Section(
             "Who took part",
-            limit_lines(
-                [
-                    Line(person_summary(p, lookups.canonical_role), lookups.source_of(p))
-                    for p in participants
-                ],
+            shown_lines(
+                participants,
+                lambda p: Line(person_summary(p, lookups.canonical_role), lookups.source_of(p)),
                 12,
                 "`people` lists everyone",
             ),
         ),
         Section(
             "What was agreed or planned",
-            limit_lines(
-                [commitment_line(c, facts, lookups) for c in doc_commitments],
+            shown_lines(
+                doc_commitments,
+                lambda c: commitment_line(c, facts, lookups),
                 10,
                 "`commitments <topic>` or `commitments <country>` shows them by topic or country",
             ),
@@ -223,7 +231,7 @@ def brief(facts: FactBase, index: FactIndex, arg: str) -> Answer:
         ),
         Section(
             "When",
-            limit_lines([event_line(e, facts, index) for e in doc_events], 10, when_more),
+            shown_lines(doc_events, lambda e: event_line(e, facts, index), 10, when_more),
         ),
     ]
     return make_answer(facts, "brief", doc.title, sections, intro, about=doc.id)

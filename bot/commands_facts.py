@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer_lines import commitment_line, limit_lines, make_answer, quote_lines
+from bot.answer_lines import commitment_line, make_answer, quote_lines, shown_lines
 from bot.answers import Answer, Line, Section
 from bot.errors import UserError
 from bot.factbase import FactBase
@@ -179,7 +179,7 @@ def commitments(facts: FactBase, index: FactIndex, arg: str) -> Answer:
 
 
 def _lines(chosen: list[Commitment], facts: FactBase, index: FactIndex) -> tuple[Line, ...]:
-    return limit_lines([commitment_line(c, facts, index.lookups) for c in chosen])
+    return shown_lines(chosen, lambda c: commitment_line(c, facts, index.lookups))
 
 
 def topics(facts: FactBase, index: FactIndex, arg: str) -> Answer:

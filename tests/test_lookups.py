@@ -107,6 +107,24 @@ def test_a_cut_list_counts_lines_it_did_not_build() -> None:
     assert limit_lines(shown, 3, total=3) == tuple(shown)
 
 
+def test_shown_lines_builds_only_the_lines_it_shows_and_equals_a_cut_of_all() -> None:
+    from bot.answer_lines import limit_lines, shown_lines
+    from bot.answers import Line
+
+    built: list[int] = []
+
+    def line(i: int) -> Line:
+        built.append(i)
+        return Line(f"line {i}")
+
+    items = list(range(250))
+    cut = shown_lines(items, line, 10, "ask for more")
+    assert built == list(range(10))
+    assert cut == limit_lines([Line(f"line {i}") for i in items], 10, "ask for more")
+    assert cut[-1].text == "… and 240 more; ask for more."
+    assert shown_lines(items[:4], line, 10) == tuple(Line(f"line {i}") for i in range(4))
+
+
 def test_country_groups_are_kept_per_generation_and_equal_a_plain_grouping(lexicon) -> None:
     src = Source("d", 1, "x")
     people = (
