@@ -12,9 +12,10 @@ relies on the same).
 Example: 1,000 documents to extract; when 700 have come back, those (and the documents kept
 from the live generation) are merged; at 900 they are merged again and indexed; after the
 1,000th, the final merge adds 100 documents to the cache's state instead of merging 1,000 anew
-(at 1,000 documents: ~2.1 s of merging and indexing after extraction became ~0.4-0.6 s, for
-~2 s of CPU while extracting, during which one worker pauses: bot.extraction_lanes). A reload that extracts fewer than `MIN_DOCUMENTS` merges once,
-after extraction. Each extra merge costs CPU the workers could use, so there are few marks.
+(at 1,000 documents, ~2 s of merging and indexing after the last document come down to
+~0.5 s, for ~2 s of CPU while extracting, during which one worker pauses: bot.extraction_lanes).
+A reload that extracts fewer than `MIN_DOCUMENTS` merges once, after extraction. Each extra
+merge costs CPU the workers could use, so there are few marks.
 """
 
 from __future__ import annotations
