@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -23,6 +22,7 @@ from bot.folding import fold
 from bot.lending import lend_by_identity
 from bot.models import Commitment, Person, Quote, Source
 from bot.naming import CommitmentsNaming, NamingChange, name_pattern, names_of
+from bot.quote_lookups import QuoteTables
 
 if TYPE_CHECKING:
     from bot.fact_delta import FactDelta
@@ -226,34 +226,13 @@ class AnswerLookups:
         return frozenset(map(_ID, self.people))
 
     @cached_property
-    def _quotes_by_speaker(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-        """Quote positions by person id, and by speaker text for speakers that are no person;
-        the previous generation's, when its quotes and person ids are these."""
-        ids, lent = self._person_ids, self._lent("_quotes_by_speaker")
-        previous = self._previous
-        if lent is not None and previous is not None:
-            before = previous.__dict__.get("quotes")
-            if previous.__dict__.get("_person_ids") == ids and before == self.quotes:
-                return lent
-        by_id: dict[str, list[int]] = defaultdict(list)
-        by_text: dict[str, list[int]] = defaultdict(list)
-        for i, q in enumerate(self.quotes):
-            if q.speaker in ids:
-                by_id[q.speaker].append(i)
-            elif q.speaker:
-                by_text[q.speaker].append(i)
-        return by_id, by_text
-
-    @cached_property
-    def _quotes_by_paragraph(self) -> dict[tuple[str, int], list[Quote]]:
-        out: dict[tuple[str, int], list[Quote]] = defaultdict(list)
-        for q in self.quotes:
-            out[(q.source.doc_id, q.source.paragraph)].append(q)
-        return out
+    def _quote_tables(self) -> QuoteTables:
+        previous = self._previous.__dict__.get("_quote_tables") if self._previous else None
+        return QuoteTables(self.quotes, self._person_ids, previous)
 
     def quotes_at(self, source: Source) -> list[Quote]:
         """The quotes of the paragraph a fact was read from, to tell who said a quoted clause."""
-        return self._quotes_by_paragraph.get((source.doc_id, source.paragraph), [])
+        return self._quote_tables.at(source)
 
     @cached_property
     def pronouns(self) -> tuple[str, ...]:
@@ -265,13 +244,7 @@ class AnswerLookups:
 
     def quotes_by(self, person: Person) -> list[Quote]:
         """A person's quotes, including joint ones whose speaker is a text such as "A and B"."""
-        by_id, by_text = self._quotes_by_speaker
-        pattern = name_pattern(names_of(person))
-        positions = list(by_id.get(person.id, ()))
-        for speaker, found in by_text.items():
-            if pattern.search(speaker):
-                positions.extend(found)
-        return [self.quotes[i] for i in sorted(positions)]
+        return self._quote_tables.by(person)
 
     @cached_property
     def _naming(self) -> CommitmentsNaming:

@@ -63,7 +63,7 @@ def _tables(facts: FactBase, index: FactIndex) -> dict[str, object]:
     naming = lookups._naming
     out["lookups"] = (
         lookups.government,
-        lookups._quotes_by_speaker,
+        lookups._quote_tables.by_speaker,
         naming._shared_names,
         {w: sorted(s) for w, s in naming._word_sentences.items()},
         dict(naming._positions),

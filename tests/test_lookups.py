@@ -152,3 +152,24 @@ def test_country_groups_are_kept_per_generation_and_equal_a_plain_grouping(lexic
         ("Norland", ["a", "c"]),
         ("Country not stated", ["d"]),
     ]
+
+
+def test_quote_tables_lend_the_speaker_table_only_when_quotes_and_people_are_the_same() -> None:
+    from bot.quote_lookups import QuoteTables
+
+    src = Source("d", 1, "“We act,” said Ana Paz. “We wait,” said Bo Lin and Ana Paz.")
+    quotes = (
+        Quote("We act", "a", src),
+        Quote("We wait", "Bo Lin and Ana Paz", src),
+        Quote("Later", "b", Source("d", 2, "x")),
+    )
+    ana = Person("a", "Ana Paz", sources=(src,))
+    first = QuoteTables(quotes, frozenset({"a", "b"}))
+    assert [q.text for q in first.by(ana)] == ["We act", "We wait"]  # the joint one too
+    assert [q.text for q in first.at(src)] == ["We act", "We wait"]
+    same = QuoteTables(quotes, frozenset({"a", "b"}), first)
+    assert same.by_speaker is first.by_speaker
+    assert same._previous is None  # lent once: no chain of generations is kept
+    other = QuoteTables(quotes, frozenset({"a"}), same)
+    assert other.by_speaker is not same.by_speaker
+    assert other.by_speaker[1]["b"] == [2]  # 'b' is no person's id now: a speaker text
