@@ -10,7 +10,6 @@ UserError that says how to narrow it; the writers stop as soon as they pass the 
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from bot.export_formats import Budget, ExportTooLarge, write_csv, write_json, wr
 from bot.export_select import FORMATS, ExportFilter, find_filter, parse_request, select
 from bot.factbase import FactBase
 from bot.search import FactIndex
+from bot.store_records import utc_now
 from bot.usage import USAGE, plural
 
 #: Discord's upload limit where a server gives none (8 MiB, as for servers without boosts).
@@ -62,10 +62,6 @@ def filename_for(chosen: ExportFilter, fmt: str) -> str:
     return f"briefbot-export-{chosen.slug}.{fmt}"
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
 def export_file(
     facts: FactBase,
     index: FactIndex,
@@ -85,7 +81,7 @@ def export_file(
         what = "the documents" if chosen.kind == "all" else f"{chosen.kind} {chosen.label}"
         raise UserError(f"Nothing to export: no facts for {what}.", usage=USAGE["export"])
     out = Budget(max_bytes)
-    stamp = exported or _now()
+    stamp = exported or utc_now()
     try:
         if fmt == "json":
             write_json(out, selection, facts, index, stamp)

@@ -11,7 +11,6 @@ receives after a reload; it records a channel's facts as posted when told they w
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import logging
 from collections import deque
 from typing import TYPE_CHECKING
@@ -31,6 +30,7 @@ from bot.follows import (
     suggest_followed,
 )
 from bot.store_follows import KEEP_CHANGES, FollowTables, decode_rows
+from bot.store_records import utc_now
 from bot.usage import USAGE
 
 if TYPE_CHECKING:
@@ -42,10 +42,6 @@ NO_DATABASE = (
     "Follows are kept in the database, and the database is not available (see the bot's log); "
     "nothing was changed."
 )
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 class FollowService:
@@ -105,7 +101,7 @@ class FollowService:
                 "unfollow one first.",
                 usage=prefix + USAGE["unfollow"],
             )
-        follow = Follow(guild, channel, target.kind, target.key, target.label, who, _now())
+        follow = Follow(guild, channel, target.kind, target.key, target.label, who, utc_now())
         await tables.add(follow)
         intro = (
             f"After each reload, the new facts on {target.label} ({target.kind}) are posted "

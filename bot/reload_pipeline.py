@@ -10,7 +10,6 @@ result carries the new Snapshot, the new Basis, the report and what changed.
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from bot.reload_run import (
 )
 from bot.reload_steps import ReloadOutcome, adopted_basis, reload_report
 from bot.search import FactIndex
+from bot.store_records import utc_now
 from bot.stored_facts import FileState, Prefetch, fill_from_store
 
 if TYPE_CHECKING:
@@ -49,11 +49,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def now() -> str:
-    """The time a report or snapshot is stamped with: UTC, to the second."""
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
 def index_snapshot(
     facts: FactBase,
     lexicon: Lexicon,
@@ -66,7 +61,7 @@ def index_snapshot(
     """The index of `facts`, built now (`prepare`) or table by table on first use;
     `previous` (the live index) lends what did not change."""
     index = FactIndex(facts, lexicon, fuzzy, previous=previous)
-    return Snapshot(facts, index.prepare() if prepare else index, generation, now())
+    return Snapshot(facts, index.prepare() if prepare else index, generation, utc_now())
 
 
 @dataclass(frozen=True)
@@ -109,7 +104,7 @@ async def next_generation(
     phases = Phases()
     listing = await list_seeds(parts.seeds, settings.config_dir)
     if listing.unchanged(basis):
-        report = ReloadReport(who, action, now(), phases.seconds(),
+        report = ReloadReport(who, action, utc_now(), phases.seconds(),
                               unchanged=len(listing.seeds), generation=live.generation,
                               totals=live.facts.counts())  # fmt: skip
         return NextGeneration(report)
@@ -150,14 +145,14 @@ async def next_generation(
     diffing = asyncio.create_task(asyncio.to_thread(diff_facts, live.facts, built.facts))
     generation, saved = await saving  # not on the loop
     phases.mark("save")
-    snap = Snapshot(built.facts, built.index, generation, now())
+    snap = Snapshot(built.facts, built.index, generation, utc_now())
     if generation is not None:
         parts.merged.schedule(generation, snap.facts)
     changes = await diffing
     phases.mark("diff")
     log.debug("reload phases (s, CPU s since start): %s", phases.marks)
     outcome = ReloadOutcome(changes, snap.facts.counts(), generation, saved)
-    report = reload_report(who, action, now(), phases.seconds(), listing.seeds, read.state,
+    report = reload_report(who, action, utc_now(), phases.seconds(), listing.seeds, read.state,
                            read.clashes, outcome)  # fmt: skip
     return NextGeneration(report, snap, read.basis(), (live.facts, changes))
 
@@ -226,7 +221,7 @@ async def _adopt(
         await asyncio.to_thread(snap.index.prepare)
         parts.prefetch.start(parts.store(), adopted.files)
     seconds = asyncio.get_running_loop().time() - started
-    report = ReloadReport("startup", "startup", now(), seconds, unchanged=len(listing.seeds),
+    report = ReloadReport("startup", "startup", utc_now(), seconds, unchanged=len(listing.seeds),
                           errors=adopted.errors, generation=stored.id, from_store=True,
                           totals=snap.facts.counts())  # fmt: skip
     return NextGeneration(report, snap, adopted)

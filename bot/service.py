@@ -34,7 +34,6 @@ from bot.reload_pipeline import (
     ReloadParts,
     index_snapshot,
     next_generation,
-    now,
     start_from_store,
 )
 from bot.reload_report import ReloadReport
@@ -42,6 +41,7 @@ from bot.reload_run import Basis, Progress, Snapshot, config_digest
 from bot.search import FactIndex
 from bot.seed_files import SeedFiles
 from bot.store import ReloadLogEntry, Store, StoreUnavailable
+from bot.store_records import utc_now
 from bot.stored_facts import Prefetch
 
 if TYPE_CHECKING:
@@ -192,7 +192,7 @@ class BriefingService:
 
     async def record(self, who: str, action: str, summary: str) -> None:
         """Log an admin action that is not a reload (a refusal, a rejected upload)."""
-        await record_action(self._store, now(), who, action, summary)
+        await record_action(self._store, utc_now(), who, action, summary)
 
     async def reload_log(self, limit: int = 10) -> list[ReloadLogEntry]:
         return await self._store.recent_reloads(limit) if self._store else []
@@ -212,7 +212,7 @@ class BriefingService:
     ) -> tuple[str, ReloadReport]:
         """Fetch the article at `url`, save it into seeds/ as a document, reload; UserError
         refuses it with the reason and nothing saved (the steps are in bot.add_link)."""
-        return await seed_intake.add_link(self, url, who, now(), progress)
+        return await seed_intake.add_link(self, url, who, utc_now(), progress)
 
 
 async def _open_store(path: Path | str) -> Store | None:
