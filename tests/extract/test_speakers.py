@@ -216,6 +216,15 @@ def test_a_description_without_an_apposition_is_the_last_to_speak(lexicon: Lexic
     assert surname(speaker_of(text, "It is a mistake", lexicon)) == "Vance"
 
 
+def _speaker_text(text: str, lexicon: Lexicon) -> SpeakerText:
+    """The speaker pass's view of `text`: its paragraphs, people, cues and masked stops."""
+    doc = Document(id="t", title="t", path="t.txt", text=text, sha256="0")
+    paragraphs = segment(text)
+    cues = speaker_cues(lexicon)
+    register = extract_people(doc, paragraphs, lexicon)
+    return SpeakerText(text, mask_stops(text, cues), paragraphs, register, cues, [])
+
+
 def test_a_shared_surname_does_not_give_one_person_the_others_gender(lexicon: Lexicon) -> None:
     text = (
         "Police stopped Keith Rowan on Monday near his home.\n\n"
@@ -223,12 +232,8 @@ def test_a_shared_surname_does_not_give_one_person_the_others_gender(lexicon: Le
         "Rowan was taken to a hospital. He died there.\n\n"
         "Rowan said little after that. He went home."
     )
-    doc = Document(id="t", title="t", path="t.txt", text=text, sha256="0")
-    paragraphs = segment(text)
-    register = extract_people(doc, paragraphs, lexicon)
-    cues = speaker_cues(lexicon)
-    view = SpeakerText(text, mask_stops(text, cues), paragraphs, register, cues, [])
-    genders = {register.people[i].name: g for i, g in view.gender.items()}
+    view = _speaker_text(text, lexicon)
+    genders = {view.register.people[i].name: g for i, g in view.gender.items()}
     assert genders.get("Keith Rowan") == "m"
     assert genders.get("Odile Rowan") is None
 
@@ -412,14 +417,9 @@ def test_the_resolver_lists_who_spoke_when_first_asked_the_same_as_up_front(
         "Mayor Ivo Brandt met Dana Varos on Monday. Brandt said the port stays open.\n\n"
         "Varos told reporters she agreed. He said the talks went well."
     )
-    doc = Document(id="t", title="t", path="t.txt", text=text, sha256="0")
-    paragraphs = segment(text)
-    register = extract_people(doc, paragraphs, lexicon)
-    cues = speaker_cues(lexicon)
 
     def resolver() -> SpeakerResolver:
-        view = SpeakerText(text, mask_stops(text, cues), paragraphs, register, cues, [])
-        return SpeakerResolver(view)
+        return SpeakerResolver(_speaker_text(text, lexicon))
 
     up_front = resolver()
     events, resolved = list(up_front.events), list(up_front.resolved)
