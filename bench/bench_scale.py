@@ -125,7 +125,7 @@ def _render(service: BriefingService, name: str, arg: str) -> None:
 
 def _name_keys(service: BriefingService) -> list[str]:
     """The folded name keys the index searches (whatever shape the index keeps them in)."""
-    people = service.index._people  # private on purpose: the same keys for both scans
+    people = service.index.persons.people  # the same keys for both scans
     keys = getattr(people, "keys", None)
     return list(keys) if keys is not None else [fold(p.name) for p in service.facts.people]
 

@@ -15,7 +15,6 @@ another lexicon lends nothing (keys, offices and topics are read through the lex
 from __future__ import annotations
 
 from functools import cached_property
-from operator import itemgetter
 from typing import Any, Self
 
 from bot.config import FuzzySettings
@@ -29,25 +28,20 @@ from bot.name_pools import (
     countries_seen,
     country_pool,
     document_pool,
-    office_pool,
     parties_seen,
     party_pool,
     topic_pool,
 )
-from bot.person_rows import OfficeKeys, PersonEntry, patched_entries, person_entries
+from bot.person_pools import PersonPools
 from bot.text_index import TextIndex
-
-_SECOND, _THIRD = itemgetter(1), itemgetter(2)
 
 #: The tables `prepare` builds.
 _TABLES = (
-    "_people",
-    "_roles",
+    "persons",
     "_topics",
     "_documents",
     "_countries",
     "_parties",
-    "_offices",
     "_all_countries",
     "quote_topics",
     "text",
@@ -82,7 +76,8 @@ class IndexTables:
         """Build every table now (off the event loop, in the service), not on first use."""
         for name in _TABLES:
             getattr(self, name)
-        for keys in (self._people, self._roles, self._topics, self._documents, self._offices):
+        self.persons.prepare()
+        for keys in (self._topics, self._documents):
             keys.prepare()
         self.lookups.prepare()
         facts = self.facts  # the fact base's own lookups, so no answer builds one on the loop
@@ -95,7 +90,6 @@ class IndexTables:
         ):
             getattr(facts, name)
         self._previous = None
-        self.__dict__.pop("_person_change", None)
         return self
 
     def _lent(self, table: str) -> Any:
@@ -104,52 +98,9 @@ class IndexTables:
         return self._previous.__dict__.get(table) if self._previous is not None else None
 
     @cached_property
-    def _person_entries(self) -> list[PersonEntry]:
-        """Each person's rows in the name, role and office pools (see bot.person_rows)."""
-        previous = self._previous.facts if self._previous is not None else None
-        lent, delta = self._lent("_person_lent"), self.facts.delta
-        if (
-            previous is not None
-            and lent is not None
-            and delta is not None
-            and delta.is_from(previous)
-        ):
-            found, by_id, change = patched_entries(
-                self.facts.people, lent, previous, delta.people_gone, delta.people_new,
-                self._office_keys,
-            )  # fmt: skip
-            self.__dict__["_person_lent"], self.__dict__["_person_change"] = by_id, change
-            return found
-        found, self.__dict__["_person_lent"] = person_entries(
-            self.facts.people, lent, previous, self._office_keys
-        )
-        return found
-
-    def _row_change(self, at: int) -> tuple[list, list] | None:
-        """The rows (at place 1: names, 2: roles) out of and into the pool, when the people
-        changed by a delta (see `patched_entries`)."""
-        change = self.__dict__.get("_person_change")
-        if change is None:
-            return None
-        out, into = change
-        return [e[at] for e in out], [e[at] for e in into]
-
-    @cached_property
-    def _office_keys(self) -> OfficeKeys:
-        """A holder's (office, keys) pairs, memoised; shared with the next index of the same
-        lexicon."""
-        lent = self._lent("_office_keys")
-        return lent if lent is not None else OfficeKeys(self.lexicon)
-
-    @cached_property
-    def _people(self) -> Keys:
-        rows = list(map(_SECOND, self._person_entries))
-        return Keys(rows, self._lent("_people"), self._row_change(1))
-
-    @cached_property
-    def _roles(self) -> Keys:
-        rows = list(map(_THIRD, self._person_entries))
-        return Keys(rows, self._lent("_roles"), self._row_change(2))
+    def persons(self) -> PersonPools:
+        """The people's names, roles and offices pools (see bot.person_pools)."""
+        return PersonPools(self.facts, self.lexicon, self._lent("persons"))
 
     @cached_property
     def _topics(self) -> Keys:
@@ -178,14 +129,6 @@ class IndexTables:
         if lent is not None and self._previous._parties_seen == self._parties_seen:  # type: ignore[union-attr]
             return lent
         return party_pool(self._parties_seen, self.lexicon)
-
-    @cached_property
-    def _offices(self) -> Keys:
-        """Each office current holders hold (see `office_pool`)."""
-        keys, self.__dict__["_offices_held"] = office_pool(
-            self._person_entries, self._lent("_offices"), self._lent("_offices_held")
-        )
-        return keys
 
     @cached_property
     def _all_countries(self) -> Keys:

@@ -41,9 +41,9 @@ class FactIndex(IndexTables):
 
     def find_people(self, query: str, limit: int = 5) -> list[tuple[Person, float]]:
         """People by name, surname, alias (typos allowed); then by role if no name matches."""
-        ranked = self._people.rank(query, self.fuzzy.person, limit)
+        ranked = self.persons.people.rank(query, self.fuzzy.person, limit)
         if not ranked:
-            ranked = self._roles.rank(query, max(self.fuzzy.person, 85), limit)
+            ranked = self.persons.roles.rank(query, max(self.fuzzy.person, 85), limit)
         return [(self.facts.person_by_id[pid], s) for pid, s in ranked]
 
     def find_topics(self, query: str) -> list[tuple[Topic, float]]:
@@ -81,8 +81,8 @@ class FactIndex(IndexTables):
         by the office, its synonyms and the document's wording ('Outside', 'Foreign Minister').
         """
         return {
-            "people": self._people,
-            "roles": self._offices,
+            "people": self.persons.people,
+            "roles": self.persons.offices,
             "topics": self._topics,
             "documents": self._documents,
             "countries": self._all_countries,

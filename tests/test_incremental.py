@@ -174,7 +174,7 @@ def test_incremental_index_answers_as_a_fresh_one(seed: int) -> None:
 
 def _key_pools(index: FactIndex) -> list[tuple]:
     """Every name, role and document key the index searches, with its owner and label."""
-    pools = [index.pool("people"), index.pool("documents"), index._roles]
+    pools = [index.pool("people"), index.pool("documents"), index.persons.roles]
     return [(keys.keys, keys.owners, keys.labels) for keys in pools]
 
 

@@ -53,7 +53,7 @@ def _tables(facts: FactBase, index: FactIndex) -> dict[str, object]:
     out: dict[str, object] = {}
     for kind in ("people", "roles", "topics", "documents", "countries", "parties"):
         out[kind] = _pool(index.pool(kind))
-    out["names by role"] = _pool(index._roles)
+    out["names by role"] = _pool(index.persons.roles)
     out["countries"], out["parties"] = index.countries(), index.parties()
     out["quote topics"] = index.quote_topics
     text = index.text
@@ -150,12 +150,12 @@ def test_an_unchanged_person_lends_their_rows_and_a_changed_one_does_not() -> No
     docs[0] = _with_people(docs[0], _alias(rng))
     facts = build_factbase(docs, None, LEXICON, cache=cache)
     new = FactIndex(facts, LEXICON, FUZZY, previous=old).prepare()
-    old_rows = {row[0]: row for row in old._people.rows}
+    old_rows = {row[0]: row for row in old.persons.people.rows}
     changed = {p.id for p in docs[0].people}
-    for row in new._people.rows:
+    for row in new.persons.people.rows:
         if row[0] not in changed:
             assert row is old_rows[row[0]]
-    assert any(row != old_rows.get(row[0]) for row in new._people.rows)
+    assert any(row != old_rows.get(row[0]) for row in new.persons.people.rows)
 
 
 def test_an_index_of_another_lexicon_lends_nothing() -> None:
@@ -169,7 +169,7 @@ def test_an_index_of_another_lexicon_lends_nothing() -> None:
     new.prepare()
     fresh = FactIndex(facts, other, FUZZY).prepare()
     assert _tables(facts, new) == _tables(facts, fresh)
-    assert new._people.rows[0] is not old._people.rows[0]
+    assert new.persons.people.rows[0] is not old.persons.people.rows[0]
 
 
 def test_new_stored_topics_of_the_same_quotes_are_read() -> None:

@@ -53,7 +53,7 @@ QUERIES = [
 
 @pytest.mark.parametrize("query", QUERIES)
 def test_native_scoring_ranks_as_the_python_scorer(seed_index: FactIndex, query: str) -> None:
-    for keys in (seed_index._people, seed_index._roles, seed_index._topics):
+    for keys in (seed_index.persons.people, seed_index.persons.roles, seed_index._topics):
         for cutoff in (0, 55, 72):
             assert keys.rank(query, cutoff) == _plain_rank(keys, query, cutoff)
 

@@ -143,7 +143,8 @@ def test_prepare_lets_go_of_the_previous_index(seed_facts: FactBase, lexicon: Le
     old = FactIndex(seed_facts, lexicon, fuzzy).prepare()
     new = FactIndex(seed_facts, lexicon, fuzzy, previous=old).prepare()
     assert new._previous is None
-    assert new._people.rows[0][2] is old._people.rows[0][2]  # the same name lends its keys
+    # the same name lends its keys
+    assert new.persons.people.rows[0][2] is old.persons.people.rows[0][2]
 
 
 def test_prepare_builds_the_fact_bases_own_lookups(seed_facts: FactBase, lexicon: Lexicon) -> None:
