@@ -12,7 +12,8 @@ import pytest
 from bot.config import FuzzySettings, load_lexicon
 from bot.extract.lexicon import with_role_synonyms
 from bot.factbase import FactBase, MergeCache, build_factbase
-from bot.index_keys import Keys, _Lengths
+from bot.index_keys import Keys
+from bot.key_tables import Lengths
 from bot.models import CuratedFacts, DocumentFacts, Person
 from bot.search import FactIndex
 from tests.incremental_corpus import CURATED, random_document
@@ -24,7 +25,7 @@ QUERIES += ("norland", "energy", "doc-03", "report doc", "harbour commissioner",
 OFFICES = ("Defense", "Foreign Affairs", "Finance")
 
 
-def _lengths(lengths: _Lengths) -> dict[int, dict[str, list[str]]]:
+def _lengths(lengths: Lengths) -> dict[int, dict[str, list[str]]]:
     return {
         n: {text: sorted(keys) for text, keys in b.keys_of.items()}
         for n, b in lengths.buckets.items()
@@ -38,9 +39,9 @@ def _pool(keys: Keys) -> tuple:
         keys.rows,
         keys.labels,
         keys._order,
-        {k: sorted(v) for k, v in keys._owners_of.items()},
-        _lengths(keys._keys),
-        [_lengths(forms) for forms in keys._forms],
+        {k: sorted(v) for k, v in keys._tables.owners_of.items()},
+        _lengths(keys._tables.keys),
+        [_lengths(forms) for forms in keys._tables.forms],
         keys.keys,
         keys.owners,
     )
