@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from pathlib import Path
 
+from bot import seed_intake
 from bot.answers import Answer
 from bot.briefing import split_command
 from bot.config import load_settings
@@ -62,7 +63,7 @@ async def _add(service: BriefingService, url: str, who: str) -> Answer:
     saved: list[str] = []
 
     async def add() -> ReloadReport:
-        name, report = await service.add_link(url, who)
+        name, report = await seed_intake.add_link(service, url, who)
         saved.append(name)
         return report
 

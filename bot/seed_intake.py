@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from bot.errors import SeedError, UserError
 from bot.seeds import DOCUMENT_SUFFIXES, SeedFile
+from bot.store_records import utc_now
 from bot.uploads import check_upload, safe_display, write_atomically
 from bot.urls import short
 
@@ -47,14 +48,14 @@ async def upload(
 
 
 async def add_link(
-    service: BriefingService, url: str, who: str, when: str, progress: Progress | None = None
+    service: BriefingService, url: str, who: str, progress: Progress | None = None
 ) -> tuple[str, ReloadReport]:
     """Fetch the article at `url`, save it into seeds/ as a document, reload; UserError
     refuses it with the reason and nothing saved (the steps are in bot.add_link)."""
     from bot.add_link import draft_link, save_draft  # loads aiohttp: only adds pay for it
 
     try:
-        draft = await draft_link(url, who, when, service.settings)
+        draft = await draft_link(url, who, utc_now(), service.settings)
         await try_extract(service, draft.name, draft.data)
         name = await asyncio.to_thread(save_draft, draft, service.settings)
     except UserError as exc:

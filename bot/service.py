@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot import briefing, seed_intake
+from bot import briefing
 from bot.answers import Answer
 from bot.config import Settings, load_lexicon
 from bot.errors import ConfigError, SeedError
@@ -188,7 +188,7 @@ class BriefingService:
         await log_report(self._store, result.report)
         return result.report
 
-    # -- the reload log and new seed files (bot.seed_intake) ------------------------------------
+    # -- the reload log --------------------------------------------------------------------------
 
     async def record(self, who: str, action: str, summary: str) -> None:
         """Log an admin action that is not a reload (a refusal, a rejected upload)."""
@@ -196,23 +196,6 @@ class BriefingService:
 
     async def reload_log(self, limit: int = 10) -> list[ReloadLogEntry]:
         return await self._store.recent_reloads(limit) if self._store else []
-
-    async def upload(
-        self, filename: str, data: bytes, who: str, progress: Progress | None = None
-    ) -> tuple[str, ReloadReport]:
-        """Check an uploaded seed, save it into seeds/, reload; UserError refuses it untouched.
-
-        A document is extracted (in the pool, under the time limit) before it is saved, so a
-        file that would be refused on reload is refused here, and seeds/ stays as it was.
-        """
-        return await seed_intake.upload(self, filename, data, who, progress)
-
-    async def add_link(
-        self, url: str, who: str, progress: Progress | None = None
-    ) -> tuple[str, ReloadReport]:
-        """Fetch the article at `url`, save it into seeds/ as a document, reload; UserError
-        refuses it with the reason and nothing saved (the steps are in bot.add_link)."""
-        return await seed_intake.add_link(self, url, who, utc_now(), progress)
 
 
 async def _open_store(path: Path | str) -> Store | None:

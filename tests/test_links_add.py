@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import seed_intake
 from bot.config import Settings
 from bot.console import dispatch
 from bot.errors import UserError
@@ -58,7 +59,7 @@ async def test_an_article_is_saved_with_front_matter_and_reloaded(
 ) -> None:
     seeds = service.settings.seeds_dir
     before = files(seeds)
-    name, report = await service.add_link(site.at(ARTICLE), "ada (1)")
+    name, report = await seed_intake.add_link(service, site.at(ARTICLE), "ada (1)")
     assert name == SAVED and set(files(seeds)) - set(before) == {SAVED}
     document = parse_document(seeds / name, (seeds / name).read_bytes())
     assert document.title == ARTICLE_TITLE and document.date == "2024-05-14"
@@ -78,7 +79,7 @@ async def test_an_article_is_saved_with_front_matter_and_reloaded(
 async def test_a_redirected_link_keeps_the_link_given_and_where_it_led(
     service: BriefingService, site: Site
 ) -> None:
-    name, _report = await service.add_link(site.at("/moved"), "ada (1)")
+    name, _report = await seed_intake.add_link(service, site.at("/moved"), "ada (1)")
     seeds = service.settings.seeds_dir
     document = parse_document(seeds / name, (seeds / name).read_bytes())
     assert document.source == site.at("/moved")
@@ -86,7 +87,7 @@ async def test_a_redirected_link_keeps_the_link_given_and_where_it_led(
 
 
 async def test_a_plain_text_page_is_saved_as_it_is(service: BriefingService, site: Site) -> None:
-    name, _report = await service.add_link(site.at("/minutes.txt"), "ada (1)")
+    name, _report = await seed_intake.add_link(service, site.at("/minutes.txt"), "ada (1)")
     text = (service.settings.seeds_dir / name).read_text(encoding="utf-8")
     assert "The transport chair said two new boats" in text  # a wrapped line is joined
     assert text.count("\n\n") == 2  # front matter, then two paragraphs
@@ -97,12 +98,12 @@ async def test_a_plain_text_page_is_saved_as_it_is(service: BriefingService, sit
 async def test_the_same_link_again_is_refused_naming_the_document(
     service: BriefingService, site: Site
 ) -> None:
-    name, _report = await service.add_link(site.at(ARTICLE), "ada (1)")
+    name, _report = await seed_intake.add_link(service, site.at(ARTICLE), "ada (1)")
     before = files(service.settings.seeds_dir)
     hits = site.hits[ARTICLE]
     for again in (site.at(ARTICLE), site.at(ARTICLE) + "/", site.at(ARTICLE) + "#comments"):
         with pytest.raises(UserError) as raised:
-            await service.add_link(again, "bob (2)")
+            await seed_intake.add_link(service, again, "bob (2)")
         assert name in raised.value.message and "already in seeds/" in raised.value.message
     assert site.hits[ARTICLE] == hits  # refused before fetching
     assert files(service.settings.seeds_dir) == before
@@ -112,9 +113,9 @@ async def test_the_same_link_again_is_refused_naming_the_document(
 async def test_a_redirect_to_a_saved_article_is_refused(
     service: BriefingService, site: Site
 ) -> None:
-    name, _report = await service.add_link(site.at(ARTICLE), "ada (1)")
+    name, _report = await seed_intake.add_link(service, site.at(ARTICLE), "ada (1)")
     with pytest.raises(UserError) as raised:
-        await service.add_link(site.at("/moved"), "bob (2)")
+        await seed_intake.add_link(service, site.at("/moved"), "bob (2)")
     assert name in raised.value.message
 
 
@@ -127,7 +128,7 @@ async def test_a_document_that_names_the_link_by_hand_counts_too(
         f"---\ntitle: Written by hand\nurl: {link}?utm_source=mail\n---\nA note.\n"
     )
     with pytest.raises(UserError) as raised:
-        await service.add_link(site.at(ARTICLE), "ada (1)")
+        await seed_intake.add_link(service, site.at(ARTICLE), "ada (1)")
     assert "by-hand.md" in raised.value.message
 
 
@@ -136,9 +137,11 @@ async def test_another_article_with_the_same_title_gets_a_new_name(
 ) -> None:
     seeds = service.settings.seeds_dir
     (seeds / "harbour-council-agrees-new-ferry-timetable-2.txt").write_text("An older note.\n")
-    first, _ = await service.add_link(site.at(ARTICLE), "ada (1)")
+    first, _ = await seed_intake.add_link(service, site.at(ARTICLE), "ada (1)")
     kept = (seeds / first).read_bytes()
-    second, _ = await service.add_link(site.at("/news/ferry-timetable-monday"), "ada (1)")
+    second, _ = await seed_intake.add_link(
+        service, site.at("/news/ferry-timetable-monday"), "ada (1)"
+    )
     assert first == SAVED and second == "harbour-council-agrees-new-ferry-timetable-3.md"
     assert (seeds / first).read_bytes() == kept
     assert "fifteen minutes" in (seeds / second).read_text(encoding="utf-8")
@@ -161,7 +164,7 @@ async def test_a_refused_page_changes_nothing_and_is_logged(
     seeds = service.settings.seeds_dir
     before, documents = files(seeds), service.facts.documents
     with pytest.raises(UserError) as raised:
-        await service.add_link(site.at(path), "ada (1)")
+        await seed_intake.add_link(service, site.at(path), "ada (1)")
     assert reason in raised.value.message
     assert files(seeds) == before and service.facts.documents == documents
     assert not list(seeds.glob(".upload-*"))
@@ -174,7 +177,7 @@ async def test_the_default_settings_refuse_the_local_site(settings: Settings, si
     await svc.start()
     try:
         with pytest.raises(UserError) as raised:
-            await svc.add_link(site.at(ARTICLE), "ada (1)")
+            await seed_intake.add_link(svc, site.at(ARTICLE), "ada (1)")
     finally:
         await svc.close()
     assert "loopback" in raised.value.message and site.hits[ARTICLE] == 0

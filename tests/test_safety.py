@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import seed_intake
 from bot.check import run_check
 from bot.config import Settings
 from bot.errors import SeedError, UserError
@@ -86,7 +87,7 @@ async def test_billion_laughs_upload_is_refused_and_not_saved(workdir: Settings)
     service = await started(workdir)
     before = files(workdir.seeds_dir)
     with pytest.raises(UserError) as err:
-        await service.upload("laughs.md", LAUGHS.encode(), "tester")
+        await seed_intake.upload(service, "laughs.md", LAUGHS.encode(), "tester")
     assert "line 4" in err.value.message and "aliases" in err.value.message
     assert files(workdir.seeds_dir) == before
     await service.close()
@@ -191,10 +192,12 @@ async def test_an_upload_whose_id_clashes_is_refused(workdir: Settings) -> None:
     service = await started(workdir)
     before = files(workdir.seeds_dir)
     with pytest.raises(UserError) as err:
-        await service.upload("B Note.md", b"Other text.", "tester")
+        await seed_intake.upload(service, "B Note.md", b"Other text.", "tester")
     assert "same document id as b-note.txt" in err.value.message
     assert files(workdir.seeds_dir) == before
-    name, _report = await service.upload("b-note.txt", DOC.encode() + b"More.\n", "tester")
+    name, _report = await seed_intake.upload(
+        service, "b-note.txt", DOC.encode() + b"More.\n", "tester"
+    )
     assert name == "b-note.txt"  # the same name replaces the file
     await service.close()
 
@@ -241,7 +244,7 @@ async def test_odd_upload_names_are_refused_and_logged(
     service = await started(workdir)
     before = files(workdir.seeds_dir)
     with pytest.raises(UserError) as err:
-        await service.upload(name, DOC.encode(), "tester")
+        await seed_intake.upload(service, name, DOC.encode(), "tester")
     assert words in err.value.message
     assert files(workdir.seeds_dir) == before
     (entry,) = await service.reload_log(1)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import seed_intake
 from bot.config import Settings
 from bot.errors import UserError
 from bot.gc_pause import full_collections_postponed
@@ -174,7 +175,7 @@ async def test_refused_upload_changes_nothing_on_disk(workdir: Settings) -> None
     service = await started(workdir)
     before = sorted(p.name for p in workdir.seeds_dir.iterdir())
     with pytest.raises(UserError):
-        await service.upload("bad.yaml", b"people: [", "tester")
+        await seed_intake.upload(service, "bad.yaml", b"people: [", "tester")
     assert sorted(p.name for p in workdir.seeds_dir.iterdir()) == before
     log = await service.reload_log(1)
     assert log[0].action == "upload refused" and "bad.yaml" in log[0].summary
@@ -183,7 +184,7 @@ async def test_refused_upload_changes_nothing_on_disk(workdir: Settings) -> None
 
 async def test_good_upload_is_saved_and_loaded(workdir: Settings) -> None:
     service = await started(workdir)
-    name, report = await service.upload("New Briefing.md", NEW_DOC.encode(), "tester")
+    name, report = await seed_intake.upload(service, "New Briefing.md", NEW_DOC.encode(), "tester")
     assert name == "new-briefing.md"
     assert (workdir.seeds_dir / name).read_text() == NEW_DOC
     assert report.added == (name,)

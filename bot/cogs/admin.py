@@ -19,6 +19,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot import seed_intake
 from bot.answers import Answer, Line, Section
 from bot.briefing import COMMANDS
 from bot.cogs.checks import NotAdmin, is_admin, is_owner, who
@@ -135,7 +136,7 @@ class AdminCog(commands.Cog, name="Admin"):
             ctx, f"Saving {safe_display(file.filename)} and reloading", settings.progress_after
         )
         name, report = await progress.run(
-            lambda p: service.upload(file.filename, data, actor, progress=p)
+            lambda p: seed_intake.upload(service, file.filename, data, actor, progress=p)
         )
         answer = report.to_answer()
         intro = f"Saved `{name}` into seeds/. {answer.intro}".strip()
@@ -151,7 +152,7 @@ class AdminCog(commands.Cog, name="Admin"):
             ctx, f"Fetching {short(url, 80)} and reloading", self.bot.settings.progress_after
         )
         name, report = await progress.run(
-            lambda p: service.add_link(url, who(ctx.author), progress=p)
+            lambda p: seed_intake.add_link(service, url, who(ctx.author), progress=p)
         )
         answer = report.to_answer()
         intro = f"Saved `{name}` into seeds/. {answer.intro}".strip()
