@@ -7,13 +7,14 @@ MAX_LINES and says how many more there are).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TypeVar
 
 from bot.answers import Answer, DocRef, Line, Section
+from bot.fact_heads import DocumentHead
 from bot.factbase import FactBase, fold
 from bot.lookups import AnswerLookups
-from bot.models import Commitment, Event, Person, Quote
+from bot.models import Commitment, Document, Event, Person, Quote
 from bot.readable import balanced, event_text, quoted_statement
 from bot.search import FactIndex
 
@@ -23,25 +24,35 @@ T = TypeVar("T")
 
 def doc_ref(facts: FactBase, doc_id: str) -> DocRef | None:
     """The citation of a document, with its fixed number in the generation ([1] is the first id)."""
-    d = facts.document_by_id.get(doc_id)
+    heads = _stored_heads(facts)
+    d = (facts.document_by_id if heads is None else heads).get(doc_id)
     if d is None:
         return None
     return DocRef(d.id, d.title, d.date, d.source, document_numbers(facts).get(d.id, 0))
 
 
+def _stored_heads(facts: FactBase) -> dict[str, DocumentHead] | None:
+    """The documents' headers by id, for facts read from the store whose documents are not
+    decoded (a citation needs no text); None for the others."""
+    stored = getattr(facts, "stored_document_heads", None)
+    return stored() if stored is not None else None
+
+
 def document_numbers(facts: FactBase) -> dict[str, int]:
     """Document id → its fixed citation number: its place among the documents (sorted by id)."""
-    return _numbers(facts.documents)
+    heads = _stored_heads(facts)
+    return _numbers(facts.documents if heads is None else heads)
 
 
-_NUMBERS: dict[int, tuple[tuple, dict[str, int]]] = {}
+_NUMBERS: dict[int, tuple[Collection, dict[str, int]]] = {}
 
 
-def _numbers(documents: tuple) -> dict[str, int]:
+def _numbers(documents: tuple[Document, ...] | dict[str, DocumentHead]) -> dict[str, int]:
     cached = _NUMBERS.get(id(documents))
     if cached is not None and cached[0] is documents:
         return cached[1]
-    numbers = {d.id: i for i, d in enumerate(sorted(documents, key=lambda d: d.id), 1)}
+    ids = documents.keys() if isinstance(documents, dict) else [d.id for d in documents]
+    numbers = {doc_id: i for i, doc_id in enumerate(sorted(ids), 1)}
     _NUMBERS.clear()
     _NUMBERS[id(documents)] = (documents, numbers)
     return numbers

@@ -14,6 +14,7 @@ from bot.answer_lines import (
 )
 from bot.answers import Answer, Line, Section
 from bot.errors import UserError
+from bot.fact_heads import heads_of, people_where
 from bot.factbase import FactBase
 from bot.models import Person
 from bot.resolve import clean_argument, resolve
@@ -43,12 +44,12 @@ def ministers(facts: FactBase, index: FactIndex, arg: str) -> Answer:
         m = found.match
         field = {"country": "country", "party": "party"}.get(m.kind)
         if field:
-            people = [p for p in people if getattr(p, field) == m.key]
+            people = people_where(people, lambda p: getattr(p, field) == m.key)
         else:
-            people = [p for p in people if m.key in p.offices]
+            people = people_where(people, lambda p: m.key in p.offices)
         title += f": {m.label}"
         if not people:
-            listing = ", ".join(_ministers_details(index, list(index.lookups.government)))
+            listing = ", ".join(_ministers_details(index, index.lookups.government))
             return make_answer(
                 facts,
                 "people",
@@ -66,8 +67,9 @@ def ministers(facts: FactBase, index: FactIndex, arg: str) -> Answer:
 
 def _ministers_details(index: FactIndex, people: Sequence[Person]) -> tuple[str, ...]:
     """The countries and parties that have members of government, for "try one of"."""
-    countries = dict.fromkeys(p.country for p in people if p.country)
-    parties = dict.fromkeys(p.party for p in people if p.party)
+    heads = list(heads_of(people))  # a government not decoded yet is told by its heads
+    countries = dict.fromkeys(p.country for p in heads if p.country)
+    parties = dict.fromkeys(p.party for p in heads if p.party)
     return (*countries, *parties)
 
 

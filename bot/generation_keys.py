@@ -34,6 +34,7 @@ MERGE_CODE = tuple(
         "quote_memo.py",
         "codec.py",
         "merged_parts.py",
+        "fact_heads.py",
     )
 )
 

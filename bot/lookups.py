@@ -1,25 +1,30 @@
 """Per-generation lookups the answers read, so an answer is a lookup plus one page of lines.
 
-Built lazily from one FactBase (and memoised with its FactIndex): who is in government, each
-person's quotes and best source sentence, and a word index over commitment sentences, so
+Built lazily from one FactBase (and memoised with its FactIndex): who is in government
+(bot.government), each person's quotes and best source sentence, and a word index over
+commitment sentences, so
 `who Pistorius` reads the few commitments that hold every word of the name instead of running
 a regular expression over every commitment.
 """
 
 from __future__ import annotations
 
-import re
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import compress
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.extract.lexicon import Lexicon
 from bot.folding import fold
-from bot.lending import lend_by_identity
+from bot.government import (
+    NO_COUNTRY,
+    GovernmentTable,
+    Groups,
+    country_groups,
+    name_pattern_exact,
+)
 from bot.models import Commitment, Person, Quote, Source
 from bot.naming import CommitmentsNaming, NamingChange, name_pattern, names_of
 from bot.quote_lookups import QuoteTables
@@ -27,12 +32,10 @@ from bot.quote_lookups import QuoteTables
 if TYPE_CHECKING:
     from bot.fact_delta import FactDelta
 
-__all__ = ["AnswerLookups", "canonical_role", "name_pattern", "name_pattern_exact", "names_of"]
+__all__ = ["NO_COUNTRY", "AnswerLookups", "canonical_role", "country_groups", "name_pattern"]
+__all__ += ["name_pattern_exact", "names_of"]
 
 _ID = attrgetter("id")
-#: The group of people whose country the documents do not state.
-NO_COUNTRY = "Country not stated"
-_SECOND = itemgetter(1)
 
 
 #: Per lexicon, each role wording read through its synonyms once (kept across generations: the
@@ -51,11 +54,6 @@ def canonical_role(lexicon: Lexicon, role: str) -> str:
     return found
 
 
-def name_pattern_exact(words: list[str]) -> re.Pattern[str]:
-    """Any of the words as whole words, case as given: ['minister'] finds 'defense minister'."""
-    return re.compile("|".join(rf"\b{re.escape(w)}\b" for w in words) or r"(?!)")
-
-
 def person_source(p: Person) -> Source | None:
     """The sentence that best shows who they are: one naming a role, else the first."""
     for s in p.sources:
@@ -66,16 +64,6 @@ def person_source(p: Person) -> Source | None:
         if any(fold(r) in fold(s.sentence) for r in p.roles):
             return s
     return p.sources[0] if p.sources else None
-
-
-def country_groups(people: Iterable[Person]) -> tuple[tuple[str, list[Person]], ...]:
-    """(country, its people in order), countries in first-seen order; people without one under
-    "Country not stated". Example: [A (Germany), B (Japan), C (Germany)] →
-    (("Germany", [A, C]), ("Japan", [B]))."""
-    groups: dict[str, list[Person]] = {}
-    for p in people:
-        groups.setdefault(p.country or NO_COUNTRY, []).append(p)
-    return tuple(groups.items())
 
 
 class FactLists(Protocol):
@@ -147,8 +135,9 @@ class AnswerLookups:
         return self._facts.commitments
 
     def prepare(self) -> AnswerLookups:
-        """Build every table now (off the event loop, with the index), not on the first answer."""
-        _ = self.government, self._person_ids, self._naming.prepare()
+        """Build every table now (off the event loop, with the index), not on the first answer:
+        the people first, so the government is a plain tuple of them."""
+        _ = self.people, self._government.prepare(), self._person_ids, self._naming.prepare()
         self._previous = self._delta = None
         return self
 
@@ -157,59 +146,29 @@ class AnswerLookups:
         return canonical_role(self.lexicon, role)
 
     @cached_property
-    def _government_words(self) -> tuple[frozenset[str], re.Pattern[str]]:
-        portfolios = frozenset(fold(x.name) for x in self.lexicon.portfolios)
-        titles = [fold(t) for t in self.lexicon.government_titles]
-        return portfolios, name_pattern_exact(titles)
+    def _government(self) -> GovernmentTable:
+        lent = self._lent("_government")
+        return GovernmentTable(self._facts, self.lexicon, self._governing, lent, self._delta)
 
-    def _is_government_role(self, role: str) -> bool:
-        found = self._governing.get(role)
-        if found is None:
-            portfolios, titles = self._government_words
-            r = fold(role)
-            found = self._governing[role] = r in portfolios or bool(titles.search(r))
-        return found
+    @property
+    def government(self) -> Sequence[Person]:
+        """Members of government, in the order of the people (see bot.government)."""
+        return self._government.members
 
-    def is_government(self, p: Person) -> bool:
-        """A current member of government: a portfolio or a government title among their roles.
-
-        'Defense Minister' and 'Chancellor' count; a predecessor ('former') does not.
-        """
-        return not p.former and any(self._is_government_role(r) for r in (*p.roles, *p.offices))
-
-    @cached_property
-    def government(self) -> tuple[Person, ...]:
-        """Members of government, in the order of the people."""
-        people, delta, lent = self.people, self._delta, self._lent("government")
-        if delta is not None and lent is not None:
-            # the last members, less the people gone, with the new people in government; in
-            # the people's order (one native pass)
-            members = set(map(id, lent))
-            members.difference_update(map(id, delta.people_gone))
-            members.update(id(p) for p in delta.people_new if self.is_government(p))
-            return tuple(compress(people, map(members.__contains__, map(id, people))))
-        found, _by_id = lend_by_identity(
-            people, self._lent("_governs"), lambda p: (p, self.is_government(p))
-        )
-        self.__dict__["_governs"] = _by_id
-        return tuple(compress(people, map(_SECOND, found)))
-
-    def country_groups(self, people: Sequence[Person]) -> tuple[tuple[str, list[Person]], ...]:
+    def country_groups(self, people: Sequence[Person]) -> Groups:
         """`people` grouped by country (see `country_groups`), kept with this generation for the
-        people and the government lists, so `people` and `ministers` group once, not per answer."""
-        if people is self.people:
+        people and the government lists, so `people` and `ministers` group once, not per answer.
+        """
+        government = self._government
+        if people is government.__dict__.get("members"):
+            return government.by_country
+        if isinstance(people, tuple) and people is self.people:
             return self._people_by_country
-        if people is self.government:
-            return self._government_by_country
         return country_groups(people)
 
     @cached_property
-    def _people_by_country(self) -> tuple[tuple[str, list[Person]], ...]:
+    def _people_by_country(self) -> Groups:
         return country_groups(self.people)
-
-    @cached_property
-    def _government_by_country(self) -> tuple[tuple[str, list[Person]], ...]:
-        return country_groups(self.government)
 
     def source_of(self, p: Person) -> Source | None:
         """`person_source`, worked out once per person and generation."""

@@ -6,12 +6,15 @@ one long call (a stall for the event loop), and decoding it builds the whole JSO
 is dropped before the next is read. `decode_parts(encode_parts(fb)) == fb`.
 
 `lazy_parts` reads them as saved without decoding: each field is decoded the first time it is
-read, so an answer from a fresh start (`ask '!ministers'`) decodes the people and the
-documents, not the quotes, events and every document's sentences it never shows.
+read, so an answer from a fresh start decodes what it shows only. Beside the fields are the
+people's heads and the documents' headers (bot.fact_heads), and a person can be decoded with
+the part that holds them: `ask '!ministers'` reads the heads, decodes the parts that hold the
+60 people it shows and cites documents by their headers, and decodes no other field.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import json
@@ -19,15 +22,29 @@ import threading
 import zlib
 from collections.abc import Iterable
 from dataclasses import replace
+from itertools import accumulate
 from typing import Any, get_type_hints
 
 from bot.codec import StaleRecord, pack, unpack
+from bot.fact_heads import (
+    DOCUMENT_HEADS,
+    PEOPLE_HEADS,
+    DocumentHead,
+    PeopleAt,
+    decode_document_heads,
+    decode_people_heads,
+    encode_document_heads,
+    encode_people_heads,
+)
 from bot.factbase import FactBase
+from bot.models import Person
 
 #: Facts per stored part: small enough that one part encodes or decodes in a few milliseconds.
 PART_SIZE = 400
 #: The part holding `FactBase.counts()`, so a report of the stored facts decodes none of them.
 COUNTS = "#counts"
+#: Parts that are not fields of the fact base.
+EXTRA_PARTS = frozenset({COUNTS, PEOPLE_HEADS, DOCUMENT_HEADS})
 
 
 @functools.cache
@@ -53,15 +70,19 @@ def encode_parts(merged: FactBase) -> list[tuple[str, bytes]]:
     """(field name, packed JSON) parts, in order; a tuple field is cut into PART_SIZE slices."""
     facts = slim(merged)
     parts = []
+    sizes: dict[str, list[int]] = {}
     for name, tp in _field_types().items():
         value = getattr(facts, name)
         if isinstance(value, tuple):
             for start in range(0, max(len(value), 1), PART_SIZE):
                 chunk = value[start : start + PART_SIZE]
                 parts.append((name, pack(tp, chunk)))
+                sizes.setdefault(name, []).append(len(chunk))
         else:
             parts.append((name, pack(tp, value)))
     parts.append((COUNTS, zlib.compress(json.dumps(merged.counts()).encode("utf-8"))))
+    parts.append((PEOPLE_HEADS, encode_people_heads(facts.people, sizes["people"])))
+    parts.append((DOCUMENT_HEADS, encode_document_heads(facts.documents)))
     return parts
 
 
@@ -70,7 +91,7 @@ def decode_parts(parts: Iterable[tuple[str, bytes]]) -> FactBase:
     types = _field_types()
     values: dict[str, Any] = {}
     for name, blob in parts:
-        if name == COUNTS:
+        if name in EXTRA_PARTS:
             continue
         if name not in types:
             raise StaleRecord(f"the fact base has no field {name!r}")
@@ -92,12 +113,13 @@ def lazy_parts(parts: Iterable[tuple[str, bytes]]) -> FactBase:
     types = _field_types()
     blobs: dict[str, list[bytes]] = {}
     for name, blob in parts:
-        if name not in types and name != COUNTS:
+        if name not in types and name not in EXTRA_PARTS:
             raise StaleRecord(f"the fact base has no field {name!r}")
         blobs.setdefault(name, []).append(blob)
     facts = object.__new__(StoredFactBase)
     object.__setattr__(facts, "_stored", blobs)
     object.__setattr__(facts, "_stored_lock", threading.Lock())
+    object.__setattr__(facts, "_stored_slices", {})
     return facts
 
 
@@ -107,6 +129,9 @@ class StoredFactBase(FactBase):
     It equals the FactBase it was stored from (field by field, either way round), `replace`
     makes an ordinary one, and two threads reading one field decode it once (a lock), so each
     field is one object for the life of the generation (the index lends by object identity).
+    `stored_people()` and `stored_document_heads()` answer from the heads (bot.fact_heads)
+    while the people or the documents are not decoded; a person read through them is the very
+    object `people` holds at that position once it is decoded.
     """
 
     def _load(self, name: str) -> Any:
@@ -122,9 +147,63 @@ class StoredFactBase(FactBase):
             if field.default_factory is not dataclasses.MISSING:
                 return field.default_factory()
             return field.default
-        if len(blobs) == 1:
+        if len(blobs) == 1 and not self._stored_slices:
             return unpack(tp, blobs[0])
-        return tuple(item for blob in blobs for item in unpack(tp, blob))
+        done = self._stored_slices
+        return tuple(
+            item
+            for k, blob in enumerate(blobs)
+            for item in (done.pop((name, k), None) or unpack(tp, blob))
+        )
+
+    def stored_people(self) -> PeopleAt | None:
+        """Every person as a PeopleAt over the stored heads; None when the people are decoded
+        already or no heads were stored (then read `people`)."""
+        if "people" in self.__dict__:
+            return None
+        with self._stored_lock:
+            found = self.__dict__.get("_people_view")
+            if found is None and "people" in self._stored and PEOPLE_HEADS in self._stored:
+                heads, sizes = decode_people_heads(self._stored[PEOPLE_HEADS][0])
+                counted = self.counts()["people"] if COUNTS in self._stored else len(heads)
+                if (
+                    len(sizes) != len(self._stored["people"])
+                    or not sum(sizes) == len(heads) == counted
+                ):
+                    return None  # not the heads of these parts: the people are decoded instead
+                self.__dict__["_people_ends"] = tuple(accumulate(sizes))
+                found = PeopleAt(range(len(heads)), heads, self.person_at)
+                self.__dict__["_people_view"] = found
+        return found
+
+    def person_at(self, i: int) -> Person:
+        """The person at position `i`, decoding only the stored part that holds them."""
+        people = self.__dict__.get("people")
+        if people is not None:
+            return people[i]
+        with self._stored_lock:
+            people = self.__dict__.get("people")
+            if people is not None:
+                return people[i]
+            ends = self.__dict__["_people_ends"]
+            k = bisect.bisect_right(ends, i)
+            part = self._stored_slices.get(("people", k))
+            if part is None:
+                tp = _field_types()["people"]
+                part = self._stored_slices["people", k] = unpack(tp, self._stored["people"][k])
+            return part[i - (ends[k - 1] if k else 0)]
+
+    def stored_document_heads(self) -> dict[str, DocumentHead] | None:
+        """Each document's header by id, in order; None when the documents are decoded already
+        or no headers were stored (then read `documents`)."""
+        if "documents" in self.__dict__:
+            return None
+        with self._stored_lock:
+            found = self.__dict__.get("_document_heads")
+            if found is None and DOCUMENT_HEADS in self._stored:
+                heads = decode_document_heads(self._stored[DOCUMENT_HEADS][0])
+                found = self.__dict__["_document_heads"] = {d.id: d for d in heads}
+        return found
 
     def counts(self) -> dict[str, int]:
         stored = self.__dict__.get("_stored", {}).get(COUNTS)
