@@ -8,24 +8,49 @@ with usage and "did you mean" choices; it never reaches the user as a trace.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.answers import Answer, Line, Section
-from bot.commands_docs import brief, search, sources, timeline
-from bot.commands_facts import commitments, quotes, topics
-from bot.commands_people import ministers, people, who
-from bot.compare import compare
 from bot.errors import UserError
-from bot.factbase import FactBase
-from bot.search import FactIndex
 from bot.usage import USAGE
 
-__all__ = ["COMMANDS", "Command", "answer", "help_answer", "split_command", "suggest_command"]
-__all__ += ["brief", "commitments", "ministers", "people", "quotes", "search", "sources"]
-__all__ += ["timeline", "topics", "who"]
+if TYPE_CHECKING:
+    from bot.factbase import FactBase
+    from bot.search import FactIndex
 
-Handler = Callable[[FactBase, FactIndex, str], Answer]
+__all__ = ["COMMANDS", "Command", "answer", "help_answer", "split_command", "suggest_command"]
+
+Handler = Callable[["FactBase", "FactIndex", str], Answer]
+
+#: Each command's module (under bot/): a command's code is imported when it is first asked, so
+#: one answer (`python -m bot ask '!ministers'`) loads the one module it runs.
+_MODULES = {
+    "ministers": "commands_people",
+    "people": "commands_people",
+    "who": "commands_people",
+    "quotes": "commands_facts",
+    "commitments": "commands_facts",
+    "topics": "commands_facts",
+    "timeline": "commands_docs",
+    "search": "commands_docs",
+    "sources": "commands_docs",
+    "brief": "commands_docs",
+    "compare": "compare",
+}
+
+
+def _command(name: str) -> Handler:
+    """The function of command `name`, imported from its module on first call."""
+
+    def run(facts: FactBase, index: FactIndex, arg: str) -> Answer:
+        function: Handler = getattr(importlib.import_module(f"bot.{_MODULES[name]}"), name)
+        return function(facts, index, arg)
+
+    run.__name__ = run.__qualname__ = name
+    return run
 
 
 @dataclass(frozen=True)
@@ -80,16 +105,16 @@ COMMANDS: dict[str, Command] = {
             "ministers",
             USAGE["ministers"],
             "members of government: heads, ministers, secretaries",
-            ministers,
+            _command("ministers"),
             "country-or-party",
             examples=("ministers", "ministers germany", "ministers spd"),
         ),
-        Command("people", USAGE["people"], "everyone named in the documents", people),
+        Command("people", USAGE["people"], "everyone named in the documents", _command("people")),
         Command(
             "who",
             USAGE["who"],
             "one person: roles, party, country, quotes",
-            who,
+            _command("who"),
             "person",
             examples=("who scholz", "who pistorious"),
         ),
@@ -97,7 +122,7 @@ COMMANDS: dict[str, Command] = {
             "quotes",
             USAGE["quotes"],
             "direct quotes, by speaker or topic",
-            quotes,
+            _command("quotes"),
             "person-or-topic",
             examples=("quotes", "quotes scholz", "quotes defense"),
         ),
@@ -105,16 +130,16 @@ COMMANDS: dict[str, Command] = {
             "commitments",
             USAGE["commitments"],
             "what was agreed or planned; no topic: topics with counts",
-            commitments,
+            _command("commitments"),
             "topic",
             examples=("commitments", "commitments defence", "commitments minerals"),
         ),
-        Command("topics", USAGE["topics"], "the topics, with counts", topics),
+        Command("topics", USAGE["topics"], "the topics, with counts", _command("topics")),
         Command(
             "timeline",
             USAGE["timeline"],
             "dated statements in order",
-            timeline,
+            _command("timeline"),
             "year",
             examples=("timeline", "timeline 2024"),
         ),
@@ -122,17 +147,17 @@ COMMANDS: dict[str, Command] = {
             "search",
             USAGE["search"],
             "sentences that contain the words",
-            search,
+            _command("search"),
             "text",
             examples=("search frigate pacific",),
         ),
-        Command("sources", USAGE["sources"], "the documents and their links", sources),
-        Command("brief", USAGE["brief"], "one document in a screen", brief, "document"),
+        Command("sources", USAGE["sources"], "the documents and their links", _command("sources")),
+        Command("brief", USAGE["brief"], "one document in a screen", _command("brief"), "document"),
         Command(
             "compare",
             USAGE["compare"],
             "two countries, people or parties side by side",
-            compare,
+            _command("compare"),
             "side",
             examples=("compare germany japan", 'compare "Olaf Scholz" japan'),
         ),

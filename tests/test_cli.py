@@ -156,3 +156,30 @@ def test_a_closed_pipe_ends_the_answer_quietly(config: Path) -> None:
         proc.stdout.close()  # the reader leaves before the answer is written, like `| head -0`
         err = proc.stderr.read().decode()
     assert proc.returncode == 0 and "Traceback" not in err and "BrokenPipe" not in err
+
+
+#: Modules a warm `ask '!ministers'` has no use for: extraction, other commands, Discord.
+NOT_FOR_MINISTERS = (
+    "bot.extract.people",
+    "bot.extraction_pool",
+    "bot.commands_docs",
+    "bot.compare",
+    "discord",
+)
+
+
+def test_a_warm_ask_imports_only_what_its_answer_needs(config: Path) -> None:
+    assert run("--config", str(config), "ask", "!ministers").returncode == 0  # builds the store
+    code = (
+        "import sys; from bot.cli import main; code = main(sys.argv[1:]); "
+        "print(' '.join(sorted(sys.modules)), file=sys.stderr); raise SystemExit(code)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
+    r = subprocess.run(
+        [sys.executable, "-c", code, "--config", str(config), "ask", "!ministers"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120, env=env,
+    )  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    loaded = set(r.stderr.split())
+    assert "bot.commands_people" in loaded
+    assert [m for m in NOT_FOR_MINISTERS if m in loaded] == []
