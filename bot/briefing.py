@@ -42,6 +42,11 @@ _MODULES = {
 }
 
 
+#: Answers kept per generation: a question asked again (by several users, or a page of
+#: buttons re-asked) is answered from the first reply; answers are frozen, so it is shared.
+KEEP_ANSWERS = 32
+
+
 def _command(name: str) -> Handler:
     """The function of command `name`, imported from its module on first call."""
 
@@ -242,4 +247,11 @@ def answer(
             usage=f"{prefix}help",
             suggestions=suggest_command(name),
         )
-    return cmd.handler(facts, index, arg)
+    kept = index.lookups.kept("answers", facts, dict)  # this generation's answers, by question
+    found = kept.get((name, arg))
+    if found is None:
+        found = cmd.handler(facts, index, arg)  # a UserError is raised again each time it is asked
+        while len(kept) >= KEEP_ANSWERS:
+            del kept[next(iter(kept))]  # the oldest first
+        kept[name, arg] = found
+    return found

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.answer_lines import (
     commitment_line,
-    commitment_text,
     doc_ref,
     event_line,
     event_sort_key,
@@ -20,8 +20,9 @@ from bot.answers import Answer, Line, Section
 from bot.errors import UserError
 from bot.factbase import FactBase
 from bot.folding import STOPWORDS, words
-from bot.models import Commitment, Event
+from bot.models import Event
 from bot.search import FactIndex
+from bot.timeline import Timeline, grouped_by_year
 from bot.usage import USAGE, plural
 
 _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2}))?")
@@ -42,76 +43,40 @@ def check_period(arg: str, facts: FactBase) -> str:
     return arg
 
 
-def scheduled(facts: FactBase) -> list[Event]:
-    """Dated commitments no event was read from, as timeline entries: plans have dates too.
-
-    'Scholz will then travel to Japan again.' (when 2023-05, from its headline 'Scholz is back
-    in Japan in May') is on the timeline though no event was extracted from it.
-    """
-    dated = {e.source for e in facts.events}
-    for e in facts.events:
-        dated.update(facts.other_sources("event", e.what, e.source))
-    out = []
-    for c in facts.commitments:
-        others = facts.other_sources("commitment", c.sentence, c.source)
-        if c.when and c.source not in dated and not dated.intersection(others):
-            out.append(Event(c.when, c.sentence, c.source))
-    return out
-
-
-def _timeline_line(e: Event, facts: FactBase, index: FactIndex, plans: set) -> Line:
-    if (e.source, e.what) in plans:
-        c = Commitment(e.what, (), (), e.source, e.when)
-        text = commitment_text(c, facts, index.lookups)
-        also = facts.other_sources("commitment", e.what, e.source)
-        return Line(f"**{e.when}** — {text}", e.source, text != e.source.sentence.strip(), also)
-    return event_line(e, facts, index)
-
-
 def timeline(facts: FactBase, index: FactIndex, arg: str) -> Answer:
-    """Dated statements and dated plans in order, optionally for one year or month (2023-05)."""
+    """Dated statements and dated plans in order, optionally for one year or month (2023-05).
+
+    The ordered entries and their lines are the generation's (bot.timeline), built once.
+    """
     arg = arg.strip()
-    plans_list = scheduled(facts)
-    plans = {(e.source, e.what) for e in plans_list}
-    events = sorted((*facts.events, *plans_list), key=event_sort_key)
-    years = sorted({e.when[:4] for e in events})
+    table = index.lookups.kept("timeline", facts, lambda: Timeline.of(facts))
+    events: Sequence[Event] = table.entries
     if arg:
         check_period(arg, facts)
-        events = [e for e in events if any(part.startswith(arg) for part in _span(e.when, arg))]
+        events = table.period(arg)
         if not events:
             return make_answer(
                 facts,
                 "timeline",
                 f"Timeline: {arg}",
                 [],
-                intro=f"Nothing dated {arg}. Years with events: {', '.join(years) or 'none'}.",
+                intro=f"Nothing dated {arg}. Years with events: {', '.join(table.years) or 'none'}.",
             )
-    groups: dict[str, list[Event]] = {}
-    for e in events:
-        groups.setdefault(e.when[:4], []).append(e)
     sections = [
         Section(
             year,
             shown_lines(
                 dated,
-                lambda e: _timeline_line(e, facts, index, plans),
+                lambda e: table.line(e, facts, index),
                 25,
                 f"ask `timeline {year}` for all of them",
             ),
         )
-        for year, dated in groups.items()
+        for year, dated in grouped_by_year(events).items()
     ]
     title = f"Timeline: {arg}" if arg else f"Timeline ({len(events)})"
     intro = "" if events else "No dated statements in the documents."
     return make_answer(facts, "timeline", title, sections, intro)
-
-
-def _span(when: str, arg: str) -> list[str]:
-    """The years (or months) a `when` covers, so 2008/2009 shows under 2009 too."""
-    parts = when.split("/")
-    if len(parts) == 2 and len(arg) == 4 and parts[0][:4].isdigit() and parts[1][:4].isdigit():
-        return [str(y) for y in range(int(parts[0][:4]), int(parts[1][:4]) + 1)]
-    return parts
 
 
 def search(facts: FactBase, index: FactIndex, arg: str) -> Answer:

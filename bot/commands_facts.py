@@ -158,7 +158,10 @@ def commitments(facts: FactBase, index: FactIndex, arg: str) -> Answer:
     if m.kind == "country":
         pattern = _country_pattern(index, m.key)
         acting = [c for c in facts.commitments if m.key in c.actors]
-        about = [c for c in facts.commitments if c not in acting and pattern.search(c.sentence)]
+        # not acting: an equal commitment has the same actors, so this is `c not in acting`
+        about = [
+            c for c in facts.commitments if m.key not in c.actors and pattern.search(c.sentence)
+        ]
         sections = [
             Section(f"{m.key} as an actor", _lines(acting, facts, index)),
             Section(f"Mentioning {m.key}", _lines(about, facts, index)),

@@ -10,11 +10,11 @@ a regular expression over every commitment.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from bot.extract.lexicon import Lexicon
 from bot.folding import fold
@@ -36,6 +36,7 @@ __all__ = ["NO_COUNTRY", "AnswerLookups", "canonical_role", "country_groups", "n
 __all__ += ["name_pattern_exact", "names_of"]
 
 _ID = attrgetter("id")
+T = TypeVar("T")
 
 
 #: Per lexicon, each role wording read through its synonyms once (kept across generations: the
@@ -100,6 +101,7 @@ class AnswerLookups:
         self._governing: dict[str, bool] = {}
         self._previous: AnswerLookups | None = None
         self._delta: FactDelta | None = None  # what changed from the previous one's facts
+        self._kept: dict[Hashable, tuple[object, Any]] = {}
 
     @classmethod
     def of(
@@ -140,6 +142,15 @@ class AnswerLookups:
         _ = self.people, self._government.prepare(), self._person_ids, self._naming.prepare()
         self._previous = self._delta = None
         return self
+
+    def kept(self, key: Hashable, facts: object, make: Callable[[], T]) -> T:
+        """`make()` once per generation, kept here under `key` for the fact base `facts` (the
+        answers' own tables: the timeline, answers asked again); another fact base makes its
+        own. Example: `lookups.kept("timeline", facts, lambda: Timeline.of(facts))`."""
+        found = self._kept.get(key)
+        if found is None or found[0] is not facts:
+            found = self._kept[key] = (facts, make())
+        return found[1]
 
     def canonical_role(self, role: str) -> str:
         """`Lexicon.canonical_role`, worked out once per role wording: 'Outside' → Foreign Affairs."""

@@ -160,8 +160,26 @@ def render_text(answer: Answer) -> str:
     return "\n".join(out)
 
 
+#: The pages of the last few answers rendered, by (answer, lines per page): an answer asked
+#: again is the same object (bot.briefing keeps a generation's answers), and its pages too.
+_PAGES: dict[tuple[int, int], tuple[Answer, tuple[EmbedPage, ...]]] = {}
+_KEEP_PAGES = 8
+
+
 def render_pages(answer: Answer, lines_per_page: int = 8) -> list[EmbedPage]:
     """The answer as embed pages: at most `lines_per_page` facts and the size budgets a page."""
+    key = (id(answer), lines_per_page)
+    found = _PAGES.get(key)
+    if found is not None and found[0] is answer:
+        return list(found[1])
+    pages = _render_pages(answer, lines_per_page)
+    while len(_PAGES) >= _KEEP_PAGES:
+        del _PAGES[next(iter(_PAGES))]
+    _PAGES[key] = (answer, tuple(pages))
+    return pages
+
+
+def _render_pages(answer: Answer, lines_per_page: int) -> list[EmbedPage]:
     title = clip(defuse(answer.title), TITLE_LIMIT)
     colour = COLOURS.get(answer.kind, 0x4A5568)
     intro = clip(defuse(answer.intro), 1000) if answer.intro else ""

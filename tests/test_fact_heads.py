@@ -10,6 +10,7 @@ import pytest
 
 from bot import briefing, merged_parts
 from bot.config import Settings, load_settings
+from bot.errors import UserError
 from bot.extract.lexicon import Lexicon
 from bot.fact_heads import (
     DOCUMENT_HEADS,
@@ -108,7 +109,7 @@ def test_ministers_from_heads_answer_as_from_people(
     def ask(f: FactBase) -> object:
         try:
             return briefing.answer(f, _index(f, lexicon), "ministers", arg)
-        except Exception as exc:  # the same mistake, worded the same, is the same answer
+        except UserError as exc:  # the same mistake, worded the same, is the same answer
             return repr(exc)
 
     expected = ask(facts)
