@@ -36,6 +36,8 @@ class NameMatcher:
             words = tuple(text_words(name))
             if words:
                 self._by_first.setdefault(words[0], []).append(words)
+        #: First words that are a whole name ('germany', 'scholz'): a text holding one names it
+        self.whole = frozenset(w for w, found in self._by_first.items() if (w,) in found)
 
     @property
     def first_words(self) -> tuple[str, ...]:
@@ -66,10 +68,15 @@ class WordIndex:
     def matching(self, names: NameMatcher) -> set[int]:
         """The positions of the texts in which one of the names stands."""
         found: set[int] = set()
+        for first in names.whole:  # a one-word name: every text holding the word names it
+            found.update(self.postings.get(first, ()))
+        read = set(found)  # each other text is read once: `found_in` tries every name in it
         for first in names.first_words:
             for i in self.postings.get(first, ()):
-                if i not in found and names.found_in(self.words[i]):
-                    found.add(i)
+                if i not in read:
+                    read.add(i)
+                    if names.found_in(self.words[i]):
+                        found.add(i)
         return found
 
 

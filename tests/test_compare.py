@@ -276,3 +276,27 @@ def test_the_word_index_finds_the_texts_naming_a_side_and_is_built_once() -> Non
     first = word_index(items, str.strip)
     assert word_index(items, str.strip) is first
     assert word_index(list(items), str.strip) is not first  # another generation's list
+
+
+def test_matching_equals_reading_every_text() -> None:
+    """One-word names take every text holding the word; the others are read once each."""
+    texts = (
+        "Guido met the press.",  # a first word, not the name
+        "GUIDO Crosetto met Lecornu.",
+        "Italian ports grow.",
+        "Crosetto Guido, reversed.",
+        "Nothing here.",
+        "Lecornu and Guido Crosetto, with Italy.",
+    )
+    index = WordIndex(texts)
+    for names in (
+        ["Guido Crosetto", "Italy", "Italian"],
+        ["Guido Crosetto", "Lecornu"],
+        ["Guido"],
+        ["Guido Crosetto"],
+        [],
+    ):
+        matcher = NameMatcher(names)
+        plain = {i for i, t in enumerate(texts) if matcher.found_in(text_words(t))}
+        assert index.matching(matcher) == plain, names
+    assert NameMatcher(["Guido Crosetto", "Italy"]).whole == {"italy"}
