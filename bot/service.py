@@ -69,7 +69,7 @@ class BriefingService:
             self._merged, self._prefetch,
         )  # fmt: skip
         empty = FactBase(topics=lexicon.topics)
-        self._snapshot = index_snapshot(empty, lexicon, settings.fuzzy, None)
+        self._snapshot = index_snapshot(empty, lexicon, settings.fuzzy, None, prepare=False)
         self._listeners = ReloadListeners()
         self.follows = FollowService(self)  # follow, unfollow, following, changes
 
