@@ -23,7 +23,6 @@ from rapidfuzz import fuzz
 from bot.extract.lexicon import Lexicon
 from bot.folding import STOPWORDS, words
 from bot.models import Commitment, DocumentFacts, Event, Quote, Source
-from bot.text_index import sentence_spans
 
 WINDOW = 16  # earlier facts of a bucket each fact is compared with (bounds the cost per fact)
 HEADING_WORDS = 15  # a one-sentence paragraph this short, without a full stop, is a heading
@@ -61,6 +60,8 @@ def headings(per_document: Sequence[DocumentFacts]) -> dict[str, tuple[int, ...]
     A heading is a paragraph of one short sentence with no closing mark: "Scholz is back in
     Japan in May" is one, "Japan chairs the G7." is not.
     """
+    from bot.text_segments import sentence_spans  # reads text: only a merge needs it
+
     out: dict[str, tuple[int, ...]] = {}
     for f in per_document:
         spans, _terms = sentence_spans(f)

@@ -15,7 +15,7 @@ another lexicon lends nothing (keys, offices and topics are read through the lex
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from bot.config import FuzzySettings
 from bot.extract.lexicon import Lexicon
@@ -33,7 +33,9 @@ from bot.name_pools import (
     topic_pool,
 )
 from bot.person_pools import PersonPools
-from bot.text_index import TextIndex
+
+if TYPE_CHECKING:
+    from bot.text_index import TextIndex
 
 #: The tables `prepare` builds.
 _TABLES = (
@@ -151,6 +153,8 @@ class IndexTables:
     @cached_property
     def text(self) -> TextIndex:
         """Every sentence, for `search`; the previous index lends unchanged documents' parts."""
+        from bot.text_index import TextIndex  # reads text: `search` needs it, `ministers` not
+
         return TextIndex(self.facts.per_document, self._lent("text")).prepare()
 
     @cached_property

@@ -161,6 +161,8 @@ def test_a_closed_pipe_ends_the_answer_quietly(config: Path) -> None:
 #: Modules a warm `ask '!ministers'` has no use for: extraction, other commands, Discord.
 NOT_FOR_MINISTERS = (
     "bot.extract.people",
+    "bot.extract.text",
+    "bot.text_index",
     "bot.extraction_pool",
     "bot.commands_docs",
     "bot.compare",
