@@ -24,11 +24,22 @@ T = TypeVar("T")
 
 def doc_ref(facts: FactBase, doc_id: str) -> DocRef | None:
     """The citation of a document, with its fixed number in the generation ([1] is the first id)."""
+    return doc_refs(facts, [doc_id])[0]
+
+
+def doc_refs(facts: FactBase, doc_ids: Iterable[str]) -> list[DocRef | None]:
+    """`doc_ref` of each id, in order (None for an unknown one): the documents (or their stored
+    headers) and numbers are looked up once for all of them."""
     heads = _stored_heads(facts)
-    d = (facts.document_by_id if heads is None else heads).get(doc_id)
-    if d is None:
-        return None
-    return DocRef(d.id, d.title, d.date, d.source, document_numbers(facts).get(d.id, 0))
+    by_id = facts.document_by_id if heads is None else heads
+    numbers = _numbers(facts.documents if heads is None else heads)
+    out: list[DocRef | None] = []
+    for doc_id in doc_ids:
+        d = by_id.get(doc_id)
+        out.append(
+            None if d is None else DocRef(d.id, d.title, d.date, d.source, numbers.get(d.id, 0))
+        )
+    return out
 
 
 def _stored_heads(facts: FactBase) -> dict[str, DocumentHead] | None:
@@ -65,7 +76,7 @@ def cited_documents(facts: FactBase, sections: Iterable[Section]) -> tuple[DocRe
         for line in section.lines:
             for s in (line.source, *line.also) if line.source else ():
                 seen.setdefault(s.doc_id, None)
-    refs = [r for r in (doc_ref(facts, doc_id) for doc_id in seen) if r]
+    refs = [r for r in doc_refs(facts, seen) if r]
     return tuple(sorted(refs, key=lambda r: r.number))
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from bot.answer_lines import (
     commitment_line,
-    doc_ref,
+    doc_refs,
     event_line,
     event_sort_key,
     limit_lines,
@@ -108,9 +108,9 @@ def sources(facts: FactBase, index: FactIndex, arg: str) -> Answer:
     """The documents the bot knows, with their fixed numbers, dates, links and fact counts."""
     lines = []
     refs = []
-    for d in facts.documents:
+    documents = facts.documents
+    for d, ref in zip(documents, doc_refs(facts, [d.id for d in documents]), strict=True):
         n = facts.counts_by_document[d.id]
-        ref = doc_ref(facts, d.id)
         counts = (
             f"{plural(n['people'], 'person', 'people')}, {plural(n['quotes'], 'quote')}, "
             f"{plural(n['commitments'], 'commitment')}, {plural(n['events'], 'date')}"

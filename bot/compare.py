@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from bot.answer_lines import (
     commitment_line,
-    doc_ref,
+    doc_refs,
     event_line,
     event_sort_key,
     make_answer,
@@ -231,7 +231,7 @@ def _said(facts: FactBase, index: FactIndex, a: Side, b: Side) -> list[Section]:
 def _shared(facts: FactBase, index: FactIndex, a: Side, b: Side) -> list[Section]:
     """The documents that name both, and the dated events whose sentence names both."""
     both = sorted(a.documents & b.documents)
-    refs = [r for r in (doc_ref(facts, d) for d in both) if r]
+    refs = [r for r in doc_refs(facts, both) if r]
     doc_lines = [
         Line(f"[{r.number}] **{r.title}**" + (f" ({r.date})" if r.date else "") + f" `{r.id}`")
         for r in sorted(refs, key=lambda r: r.number)

@@ -198,6 +198,9 @@ class StoredFactBase(FactBase):
         or no headers were stored (then read `documents`)."""
         if "documents" in self.__dict__:
             return None
+        found = self.__dict__.get("_document_heads")
+        if found is not None:
+            return found
         with self._stored_lock:
             found = self.__dict__.get("_document_heads")
             if found is None and DOCUMENT_HEADS in self._stored:
