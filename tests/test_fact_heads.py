@@ -149,3 +149,34 @@ async def test_a_warm_ministers_decodes_no_field(workdir: Settings) -> None:
     assert "people" in warm.facts.__dict__
     assert warm.ask("ministers") == expected  # the same answer once the people are decoded
     await warm.close()
+
+
+async def test_a_database_from_before_heads_is_merged_again_and_then_has_them(
+    workdir: Settings,
+) -> None:
+    """A generation stored by other merging code (its fingerprint names that code) is not
+    adopted: the start merges its stored documents again and stores heads with the result."""
+    first = BriefingService(workdir)
+    await first.start()
+    expected = first.ask("ministers")
+    await first.close()
+    with sqlite3.connect(workdir.database) as db:
+        db.execute("DELETE FROM merged_parts WHERE field IN (?, ?)", (PEOPLE_HEADS, DOCUMENT_HEADS))
+        db.execute("UPDATE generations SET fingerprint = 'merged by older code'")
+
+    again = BriefingService(workdir)
+    report = await again.start(prepare=False)
+    assert not report.from_store  # not adopted as saved
+    assert again.ask("ministers") == expected
+    await again.close()
+    with sqlite3.connect(workdir.database) as db:
+        newest = db.execute("SELECT max(id) FROM generations").fetchone()[0]
+        names = {
+            r[0]
+            for r in db.execute("SELECT field FROM merged_parts WHERE generation = ?", (newest,))
+        }
+    assert {PEOPLE_HEADS, DOCUMENT_HEADS} <= names
+    warm = BriefingService(workdir)
+    assert (await warm.start(prepare=False)).from_store
+    assert warm.ask("ministers") == expected and _decoded(warm.facts) == []
+    await warm.close()
