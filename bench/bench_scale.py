@@ -116,6 +116,10 @@ def _extraction(corpus: Path) -> tuple[float, float]:
 
 
 def _render(service: BriefingService, name: str, arg: str) -> None:
+    """Ask and render one answer, worked out anew: the answers and pages the bot keeps for a
+    question asked again are forgotten first, so a row times the work, not a lookup."""
+    service.index.lookups._kept.pop("answers", None)  # private on purpose: see the docstring
+    render._PAGES.clear()
     try:
         answer = service.ask(name, arg)
     except UserError:
