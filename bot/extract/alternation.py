@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 #: How many opening characters of a term the gate compares (at most).
 _GATE = 3
@@ -35,6 +36,13 @@ _END = "\x00"
 #: The `after` assertions the opening scan may check at a term's end: a look-ahead without
 #: groups, a word boundary.
 _PLAIN_AFTER_RE = re.compile(r"\(\?[!=][^()]*\)|\\b")
+#: `before` assertions that only ask that the character before a place is not of a class
+#: holding every word character, and that class negated (see Alternation._mark_scan).
+_MARK_CLASS = {r"\b": r"\W"}
+_MARK_CLASS_RE = re.compile(r"\(\?<!\[(\\w[^\]\\]*)\]\)")
+_WORD_CHAR_RE = re.compile(r"\w")
+_START = re.Match.start
+_END_OF = re.Match.end
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +145,7 @@ class Alternation:
     _starts: re.Pattern[str] = field(init=False, repr=False)
     _branches: dict[str, _Branch | None] = field(init=False, repr=False, default_factory=dict)
     _openings: re.Pattern[str] | None = field(init=False, repr=False, default=None)
+    _marks: re.Pattern[str] | None = field(init=False, repr=False, default=None)
     _fold: bool = field(init=False, repr=False, default=False)  # whether IGNORECASE is set
 
     def __post_init__(self) -> None:
@@ -145,6 +154,7 @@ class Alternation:
         starts = re.compile(rf"{self.before}[{firsts}]", self.flags)
         object.__setattr__(self, "_starts", starts)
         object.__setattr__(self, "_openings", self._opening_scan())
+        object.__setattr__(self, "_marks", self._mark_scan())
 
     def _opening_scan(self) -> re.Pattern[str] | None:
         """One regex that stops only where some term's literal opening stands.
@@ -187,6 +197,33 @@ class Alternation:
         if not alts:
             return None
         return re.compile(rf"{self.before}(?:{'|'.join(alts)})", self.flags & ~re.IGNORECASE)
+
+    def _mark_scan(self) -> re.Pattern[str] | None:
+        """The opening scan read from the character before each place (see _places), when
+        `before` only asks that this character is not of a class holding every word character
+        (`\\b`, `(?<![\\w-])`) and every term opens with a word character: `[^\\w-](?=e(?=n)|s)`
+        for `(?<![\\w-])(?:e(?=n)|s)`. Its matches end where the terms may start."""
+        scan = self._openings
+        if scan is None:
+            return None
+        mark = _MARK_CLASS.get(self.before) or _MARK_CLASS_RE.fullmatch(self.before)
+        if mark is None or not all(_WORD_CHAR_RE.fullmatch(c) for c, _ in self.terms):
+            return None
+        cls = mark if isinstance(mark, str) else f"[^{mark.group(1)}]"
+        alts = scan.pattern[len(self.before) :]
+        return re.compile(f"{cls}(?={alts})", scan.flags)
+
+    def _places(self, low: str) -> Iterator[int]:
+        """Where the opening scan stops in `low`, left to right: the starts of its matches,
+        or read through _mark_scan, which finds each place from the character before it
+        (a class `re` skips to in C, where `before` would be tried at every character) and
+        leaves the text's first place to the scan itself."""
+        assert self._openings is not None
+        marks = self._marks
+        if marks is None:
+            return map(_START, self._openings.finditer(low))
+        ends = map(_END_OF, marks.finditer(low))
+        return chain((0,), ends) if self._openings.match(low) else ends
 
     def _branch(self, ch: str) -> _Branch | None:
         """The terms that may begin with `ch` (by the pattern's own case rules), in order."""
@@ -262,8 +299,7 @@ class Alternation:
         assert self._openings is not None
         pos = 0
         branches = self._branches
-        for start in self._openings.finditer(low):
-            p = start.start()
+        for p in self._places(low):
             if p < pos:
                 continue
             ch = text[p]
@@ -290,6 +326,8 @@ def _scan_text(text: str) -> str | None:
     ("ı", "ſ"): then None, and finditer reads the text letter by letter.
     """
     low = text.lower()
+    if text.isascii():  # a flag of the string, read without a scan
+        return low
     if len(low) != len(text) or _ODD_FOLDS.search(text):
         return None
     return low

