@@ -36,6 +36,9 @@ from bot.extract.tokens import words as tokens
 from bot.extract.triggers import Requirement, list_requirement, text_words
 from bot.models import Document
 
+#: A word of a group phrase: "both", "three-country".
+_GROUP_WORD_RE = re.compile(r"[\w-]+")
+
 _NEVER = r"(?!x)x"
 
 
@@ -272,7 +275,7 @@ def group_size(
 def group_of(phrase: str, parts: Participants, lexicon: Lexicon) -> tuple[str, ...]:
     """The countries a group phrase stands for ("both countries" → the two main ones)."""
     w = actor_words(lexicon)
-    for word in re.findall(r"[\w-]+", phrase.casefold()):
+    for word in _GROUP_WORD_RE.findall(phrase.casefold()):
         if word in w.sizes:
             return parts.group(w.sizes[word])
     return parts.group()

@@ -228,11 +228,9 @@ class Alternation:
     def _branch(self, ch: str) -> _Branch | None:
         """The terms that may begin with `ch` (by the pattern's own case rules), in order."""
         if ch not in self._branches:
-            same = [
-                i
-                for i, (first, _) in enumerate(self.terms)
-                if re.fullmatch(re.escape(first), ch, self.flags)
-            ]
+            firsts = {first for first, _ in self.terms}  # each asked once, not once per term
+            matching = {f for f in firsts if re.fullmatch(re.escape(f), ch, self.flags)}
+            same = [i for i, (first, _) in enumerate(self.terms) if first in matching]
             branch = None
             if same:
                 body = "|".join(f"({self.terms[i][1]})" for i in same)

@@ -12,6 +12,9 @@ from functools import lru_cache
 
 from bot.extract.vocab import Vocab
 
+#: A hyphened given name's second word: "Do-hoon".
+_HYPHENED_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
 
 @lru_cache(maxsize=4096)
 def display_name(parts: tuple[str, ...], suffixes: frozenset[str]) -> str:
@@ -117,7 +120,7 @@ _UNKNOWN = object()  # a name family_first has not read yet
 
 def _family_first(name: str, v: Vocab) -> str | None:
     words = name_words(name, v.suffixes)
-    if len(words) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]):
+    if len(words) == 2 and _HYPHENED_RE.fullmatch(words[1]):
         return words[0]
     if (
         2 <= len(words) <= 3

@@ -14,6 +14,33 @@ from dataclasses import dataclass, replace
 
 from bot.extract.speaker_words import MARKS, STOP_MASK, SpeakerCues
 
+#: An initial or an acronym alone: "J.", "EU": no person's name.
+_INITIALS_RE = re.compile(r"[A-Z]\.|[A-Z]{2,}")
+
+#: A word of a person's name: "Paz", "J.".
+_PERSONAL_WORD_RE = re.compile(r"[A-Z][\w'’-]*|[A-Z]\.")
+
+#: A determiner opening a phrase: "the", "some".
+_DETERMINER_RE = re.compile(r"^(?i:the|a|an|some|several|many|all)\s+")
+
+#: A word opening with a letter: "Paz", "o’clock".
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+
+#: A bracketed stretch: "(R-Ore.)".
+_BRACKETS_RE = re.compile(r"\([^()]*\)")
+
+#: A contraction ending a pronoun: "It’s", "they’ve".
+_CONTRACTION_RE = re.compile(r"['’](?:s|ve|d|ll)$")
+
+#: What a subject phrase may open with before its words: "and", "but", a dash.
+_LEAD_RE = re.compile(r"\s*(?:and|but|—|–|-)?\s*")
+
+#: A relative clause after a subject: ", who said".
+_RELATIVE_RE = re.compile(r",\s+(?:who|whose|which|where)\b")
+
+#: A stretch between commas.
+_CLAUSE_RE = re.compile(r"[^,]+")
+
 #: A parenthesis between dashes: "Paz — who wants a vote — attacked ...".
 _DASHED_RE = re.compile(r"[—–―][^—–―\n]{1,120}[—–―]")
 #: Words a group phrase may open with: "the G-7 leaders", "several groups".
@@ -73,7 +100,7 @@ def _subject_in(sentence: str, verb: int, verb_end: int, cues: SpeakerCues) -> S
     if pronoun and _next_to_verb(sentence[pronoun.end(1) : verb], cues):
         # a pronoun right before the verb is its subject: "Asked again, she said"
         return read_subject(sentence, pronoun.start(1), pronoun.end(1), cues)
-    parts = [(a + m.start(), m.group(0)) for m in re.finditer(r"[^,]+", sentence[a:verb])]
+    parts = [(a + m.start(), m.group(0)) for m in _CLAUSE_RE.finditer(sentence[a:verb])]
     parts = [(off, p) for off, p in parts if p.strip()]
     if parts:
         parts[-1] = _from_inner_determiner(*parts[-1])
@@ -163,9 +190,9 @@ def _shifted(found: Subject, by: int) -> Subject:
 def _next_to_verb(between: str, cues: SpeakerCues) -> bool:
     """Whether only adverbs, a party tag or a parenthesis stand between a subject and its
     verb ("Paz (R-Ore.) later said"), not a clause ("Prices will rise, noted ...")."""
-    rest = PARTY_RE.sub(" ", re.sub(r"\([^()]*\)", " ", between))
+    rest = PARTY_RE.sub(" ", _BRACKETS_RE.sub(" ", between))
     rest = _TIME_PHRASE_RE.sub(" ", rest)  # "on Monday", "in a statement", "last week"
-    words = re.findall(r"[^\W\d_][\w'’-]*", rest)
+    words = _WORD_RE.findall(rest)
     return all(w.casefold() in cues.adverbs or w.endswith("ly") for w in words)
 
 
@@ -186,18 +213,18 @@ def read_subject(masked: str, start: int, end: int, cues: SpeakerCues) -> Subjec
     "the German chancellor" -> description; "the G-7 leaders" -> group; "Paz's niece, state
     Del. Ana Ruiz" -> name Ana Ruiz (a description with a named apposition is that name)."""
     phrase = masked[start:end]
-    rel = re.search(r",\s+(?:who|whose|which|where)\b", phrase)
+    rel = _RELATIVE_RE.search(phrase)
     if rel:
         phrase = phrase[: rel.start()]
-    parts = [(m.start(), m.group(0)) for m in re.finditer(r"[^,]+", phrase)]
+    parts = [(m.start(), m.group(0)) for m in _CLAUSE_RE.finditer(phrase)]
     parts = [(a, p) for a, p in parts if p.strip()]
     if not parts:
         return Subject("none", "", start, end)
     a, head = parts[0]
-    lead = re.match(r"\s*(?:and|but|—|–|-)?\s*", head)
+    lead = _LEAD_RE.match(head)
     a, head = a + (lead.end() if lead else 0), head[lead.end() if lead else 0 :]
     head = head.strip()
-    low = re.sub(r"['’](?:s|ve|d|ll)$", "", head.casefold())  # "It’s denouncing"
+    low = _CONTRACTION_RE.sub("", head.casefold())  # "It’s denouncing"
     if low in cues.pronouns:
         b = start + a + len(head)  # "It’s" whole, so only the verb follows
         return Subject("pronoun", head[: len(low)], start + a, b, _gender_of(low, cues))
@@ -210,10 +237,15 @@ def read_subject(masked: str, start: int, end: int, cues: SpeakerCues) -> Subjec
     return found
 
 
+def _blank(m: re.Match[str]) -> str:
+    """Spaces as long as a match: masking it keeps every offset after it."""
+    return " " * len(m.group(0))
+
+
 def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
     """What one comma-free phrase names (see read_subject)."""
-    clean = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text)  # "(R-Ore.)"
-    clean = PARTY_RE.sub(lambda m: " " * len(m.group(0)), clean)  # "R-Ore."
+    clean = _BRACKETS_RE.sub(_blank, text)  # "(R-Ore.)"
+    clean = PARTY_RE.sub(_blank, clean)  # "R-Ore."
     tokens = [(m.start(), m.group(0)) for m in _TOKEN_RE.finditer(clean)]
     # trailing modifiers after a name: "Mr. Varga of the harbor board", "Paz on Monday"
     for i, (_, t) in enumerate(tokens):
@@ -243,7 +275,7 @@ def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
     last = head_token.casefold().strip(".\u2024")
     words = {t.casefold().strip(".\u2024") for _, t in tokens}
     gender = "m" if words & cues.male else "f" if words & cues.female else None
-    core = re.sub(r"^(?i:the|a|an|some|several|many|all)\s+", "", text[:end].strip())
+    core = _DETERMINER_RE.sub("", text[:end].strip())
     core = core.replace(STOP_MASK, ".")
     first = tokens[0][1]
     grouped = first[:1].isupper() or first[:1].isdigit() or first.casefold() in _GROUP_OPENERS
@@ -333,8 +365,8 @@ def personal_name(name: str, cues: SpeakerCues) -> bool:
     folded = [w.casefold().strip(".,") for w in words]
     if not words or any(w in cues.org_words or w in cues.titles for w in folded):
         return False
-    return all(re.fullmatch(r"[A-Z][\w'’-]*|[A-Z]\.", w) for w in words) and not (
-        len(words) == 1 and re.fullmatch(r"[A-Z]\.|[A-Z]{2,}", words[0])
+    return all(_PERSONAL_WORD_RE.fullmatch(w) for w in words) and not (
+        len(words) == 1 and _INITIALS_RE.fullmatch(words[0])
     )
 
 

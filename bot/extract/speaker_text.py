@@ -19,6 +19,9 @@ from bot.extract.speaker_subjects import Subject
 from bot.extract.speaker_words import SpeakerCues
 from bot.extract.text import Paragraph
 
+#: A word of a role.
+_ROLE_WORD_RE = re.compile(r"\w+")
+
 #: A relative or another clause: a pronoun after one may be someone else.
 _CLAUSE_RE = re.compile(
     r"\b(?:who|whom|whose|which|that|and|but|while|as|when|after|before|because|until|if|than)\b"
@@ -158,7 +161,7 @@ def person_genders(text: SpeakerText) -> dict[int, str]:
         if given:
             vote(i, given, 2)
         for role in p.roles:
-            words = set(re.findall(r"\w+", role.casefold()))
+            words = set(_ROLE_WORD_RE.findall(role.casefold()))
             if words & cues.male:
                 vote(i, "m", 3)
             elif words & cues.female:

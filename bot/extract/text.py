@@ -12,6 +12,12 @@ from dataclasses import dataclass
 
 from bot.extract.memo import per_text
 
+#: Punctuation ending a line: no heading.
+_LINE_END_RE = re.compile(r"[.!?:;,”\"]$")
+
+#: A paragraph: lines up to a blank one.
+_BLOCK_RE = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
+
 #: Words after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr gen adm sen rep gov lt col capt sgt maj cmdr hon rev messrs "
@@ -71,7 +77,7 @@ class QuoteSpan:
 
 def _is_heading(line: str) -> bool:
     words = line.split()
-    return bool(words) and len(words) <= 16 and not re.search(r"[.!?:;,”\"]$", line.rstrip())
+    return bool(words) and len(words) <= 16 and not _LINE_END_RE.search(line.rstrip())
 
 
 def _word_before(text: str, pos: int) -> str:
@@ -179,7 +185,7 @@ def segment(body: str) -> tuple[Paragraph, ...]:
     """Split a document body into paragraphs and sentences, keeping exact offsets."""
     paragraphs: list[Paragraph] = []
     index = 0
-    for m in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*", body):
+    for m in _BLOCK_RE.finditer(body):
         block = m.group(0)
         if not block.strip():
             continue

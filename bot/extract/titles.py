@@ -22,6 +22,9 @@ from bot.extract.title_heads import drop_cap_word, find_heads, fold_title_word
 from bot.extract.title_qualifiers import portfolio_run, title_prefix, trailing_country
 from bot.extract.tokens import Token
 
+#: A run of letters.
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
 _ROLE_STOP = frozenset({"of", "for", "the", "and", "&", "on"})
 
 
@@ -50,7 +53,7 @@ class RolePhrase:
 @per_text(maxsize=1024)
 def role_words(text: str) -> frozenset[str]:
     """The folded content words of a title, for comparing "the secretary" with a role."""
-    return frozenset(w for w in re.findall(r"[^\W\d_]+", text.casefold()) if w not in _ROLE_STOP)
+    return frozenset(w for w in _LETTERS_RE.findall(text.casefold()) if w not in _ROLE_STOP)
 
 
 class TitleFinder:

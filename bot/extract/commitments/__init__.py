@@ -54,6 +54,9 @@ from bot.extract.text import Paragraph, Sentence, quote_spans
 from bot.extract.topics import ScannedText, classify_topics
 from bot.models import Commitment, Document, Source
 
+#: A content word: four letters or more.
+_CONTENT_WORD_RE = re.compile(r"[A-Za-z]{4,}")
+
 
 def extract_commitments(
     document: Document,
@@ -199,7 +202,7 @@ def _overlap(a: str, b: str) -> int:
     """Content words two sentences share (words of four letters or more)."""
 
     def words(s: str) -> set[str]:
-        return {w.casefold() for w in re.findall(r"[A-Za-z]{4,}", s)}
+        return {w.casefold() for w in _CONTENT_WORD_RE.findall(s)}
 
     return len(words(a) & words(b))
 

@@ -54,6 +54,9 @@ from bot.extract.quote_index import OpenQuotes
 from bot.extract.text import Sentence
 from bot.extract.triggers import Finder, Triggers, sentence_words
 
+#: "be" right after a cue: "does not want to be one".
+_BE_AFTER_RE = re.compile(r"\s+be\b")
+
 #: Before a cue noun ("plan to"): a determiner or an owner, so the cue is a noun.
 _OWNED_RE = re.compile(
     r"(?:\b(?:the|a|an|this|that|its|their|his|her)|\w['’]s|\ws['’])\s+(?:[\w-]+\s+)?$",
@@ -345,7 +348,7 @@ def _idiom(sentence: Sentence, m: re.Match[str], toks: list[Token], doc: Commitm
     to be one" says what a thing is, not what anyone refuses."""
     text = sentence.text
     cues = cue_patterns(doc.lexicon)
-    if not re.match(r"\s+be\b", text[m.end() :]):
+    if not _BE_AFTER_RE.match(text, m.end()):
         return False
     if not cues.negated_before.search(text, 0, m.start()):
         return False

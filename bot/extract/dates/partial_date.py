@@ -13,6 +13,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+#: A date as a document gives it: `2023`, `2023-05`, `2023-05-03`.
+_ISO_RE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
 
 @dataclass(frozen=True, slots=True)
 class PartialDate:
@@ -25,7 +28,7 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str | None) -> PartialDate | None:
         """`2023`, `2023-05` or `2023-05-03` (a document's date); anything else is None."""
-        m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", (text or "").strip())
+        m = _ISO_RE.fullmatch((text or "").strip())
         if not m:
             return None
         year, month, day = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])

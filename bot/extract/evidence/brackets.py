@@ -20,6 +20,12 @@ from bot.extract.evidence.view import (
 from bot.extract.names import party_ending
 from bot.extract.titles import RolePhrase
 
+#: A word of a bracketed item: "CDU", "Baden-Württemberg".
+_ITEM_WORD_RE = re.compile(r"[^\W\d_][\w-]*")
+
+#: What separates the items in brackets.
+_ITEM_SEP_RE = re.compile(r"[,;]")
+
 if TYPE_CHECKING:
     from bot.extract.evidence.collector import Collector
 
@@ -78,7 +84,7 @@ def _paren_items(col: Collector, inner: str) -> tuple[list[str], str | None, str
     other than a party or a role ("(pictured)", "(2019)")."""
     roles: list[str] = []
     party = country = None
-    for raw in re.split(r"[,;]", inner):
+    for raw in _ITEM_SEP_RE.split(inner):
         item = " ".join(raw.split())
         if not item:
             continue
@@ -87,7 +93,7 @@ def _paren_items(col: Collector, inner: str) -> tuple[list[str], str | None, str
             party = party or hit[0]
             country = country or hit[1]
             continue
-        words = re.findall(r"[^\W\d_][\w-]*", item)
+        words = _ITEM_WORD_RE.findall(item)
         if not words or len(words) > 8:
             return [], None, None
         if all(col.v.is_title_word(w) or w in {"and", "of", "for", "the"} for w in words):

@@ -25,6 +25,9 @@ from bot.extract.evidence.view import (
 )
 from bot.extract.names import NameSpan, family_first, name_words
 
+#: A run of letters.
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
 if TYPE_CHECKING:
     from bot.extract.evidence.collector import Collector
 
@@ -44,7 +47,7 @@ def credit_line(p: ParagraphView, span: NameSpan) -> bool:
 
 def title_gender(col: Collector, roles: list[str]) -> str | None:
     """ "Chairwoman", "Queen" say "f"; "Chairman", "King" say "m" (config male/female_words)."""
-    words = {w.casefold() for r in roles for w in re.findall(r"[^\W\d_]+", r)}
+    words = {w.casefold() for r in roles for w in _LETTERS_RE.findall(r)}
     if words & col.v.female:
         return "f"
     if words & col.v.male:
