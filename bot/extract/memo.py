@@ -12,6 +12,7 @@ f for paragraphs up to 4,000 characters and recomputes it for longer ones.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from functools import lru_cache, wraps
 from typing import Any, TypeVar
@@ -50,7 +51,22 @@ def per_text(
                 return fn(first, *rest)
             return cached(first, *rest)
 
+        if size is len and _one_argument(fn):
+            # The common case (a function of one text), called without packing arguments:
+            # most of these calls are answered from the cache, so the wrapper is their cost.
+            @wraps(fn)
+            def call(first: Any) -> Any:  # type: ignore[misc]
+                if len(first) > max_chars:
+                    return fn(first)
+                return cached(first)
+
         call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
         return call  # type: ignore[return-value]
 
     return wrap
+
+
+def _one_argument(fn: Callable[..., Any]) -> bool:
+    """Whether `fn` takes exactly one argument, passed by position: `f(text)`."""
+    params = list(inspect.signature(fn).parameters.values())
+    return len(params) == 1 and params[0].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.extract.evidence import Occurrence
+from bot.extract.name_forms import folded_words
 from bot.extract.names import Vocab, display_name, family_first, name_words, surname
 from bot.extract.titles import role_words
 
@@ -84,7 +85,7 @@ def compatible(a: tuple[str, ...], b: tuple[str, ...], v: Vocab) -> bool:
     if len(wa) < 2 or len(wb) < 2:
         return True
     short, long_ = sorted((wa, wb), key=len)
-    folded = {p.casefold() for p in v.particles}
+    folded = folded_words(v.particles)
     if len(short) < len(long_) and long_[-len(short) :] == short:
         # "Minister Le Drian": a surname with its particles, no given name
         return all(w.casefold() in folded for w in short[:-1])
@@ -194,7 +195,7 @@ def _paternal_surname(name: str, v: Vocab) -> str | None:
     """The first of two surnames in a Spanish or Portuguese name of three words ("Ricardo
     Raineri Bernain" → "Raineri"), which the text may use alone; None for other shapes."""
     words = name_words(name, v.suffixes)
-    folded = {p.casefold() for p in v.particles}
+    folded = folded_words(v.particles)
     if len(words) != 3 or any(w.casefold() in folded or "-" in w for w in words):
         return None
     return words[1]

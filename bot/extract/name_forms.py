@@ -43,19 +43,23 @@ def display_name(parts: tuple[str, ...], suffixes: frozenset[str]) -> str:
 def name_words(name: str, suffixes: frozenset[str]) -> list[str]:
     """The words of a name without initials and suffixes: "Marco J. Reyes III" → Marco, Reyes.
 
-    An initial printed without its dot ("S Rao") is an initial too.
+    An initial printed without its dot ("S Rao") is an initial too. Merging and the register
+    ask this of the same few names again and again: each is read once (a new list each call).
     """
-    out = []
-    for w in name.split():
-        bare = w.rstrip(".")
-        if len(bare) == 1 or bare.casefold() in suffixes:  # "J." and an undotted "S"
-            continue
-        out.append(w)
-    return out
+    return list(_name_words(name, suffixes))
+
+
+@lru_cache(maxsize=1024)
+def _name_words(name: str, suffixes: frozenset[str]) -> tuple[str, ...]:
+    return tuple(
+        w
+        for w in name.split()
+        if not (len(bare := w.rstrip(".")) == 1 or bare.casefold() in suffixes)  # "J.", "S"
+    )
 
 
 @lru_cache(maxsize=8)
-def _folded(words: frozenset[str]) -> frozenset[str]:
+def folded_words(words: frozenset[str]) -> frozenset[str]:
     """The words case-folded, once per list: surname reads the particles for every name."""
     return frozenset(w.casefold() for w in words)
 
@@ -75,7 +79,7 @@ def _surname(name: str, v: Vocab) -> str:
     if not words:
         return name
     out = [words[-1]]
-    folded = _folded(v.particles)
+    folded = folded_words(v.particles)
     for w in reversed(words[1:-1]):  # "Le Drian", "von der Leyen", "Di Maio"
         if w.casefold() not in folded:
             break

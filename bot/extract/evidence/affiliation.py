@@ -58,7 +58,7 @@ def party_after(col: Collector, p: ParagraphView, k: int) -> str | None:
     Greens", "Tom Reid, an SPD lawmaker,", "Ana Paz, who belongs to the Greens," (config
     `party_membership_phrases`)."""
     t = p.tokens
-    member = _membership_end(col, t, k)
+    member = _membership_end(col, p, k)
     if member is not None:
         return _party_at(col, t, member)
     apposition = k + 1 < len(t) and t[k].text == "," and t[k + 1].text.casefold() in {"a", "an"}
@@ -85,16 +85,18 @@ def party_after(col: Collector, p: ParagraphView, k: int) -> str | None:
     return None
 
 
-def _membership_end(col: Collector, t: list[Token], k: int) -> int | None:
+def _membership_end(col: Collector, p: ParagraphView, k: int) -> int | None:
     """The token after a membership phrase ("who belongs to the") that follows a name
-    ending before token `k`, or None."""
-    if k < len(t) and t[k].text == ",":
+    ending before token `k`, or None. The phrases are compared with the paragraph's folded
+    tokens, folded once for every rule."""
+    folded = p.folded
+    if k < len(folded) and folded[k] == ",":
         k += 1
     for phrase in col.words.membership:
         n = len(phrase)
-        if [x.text.casefold() for x in t[k : k + n]] == phrase:
+        if folded[k : k + n] == phrase:
             j = k + n
-            return j + 1 if j < len(t) and t[j].text.casefold() == "the" else j
+            return j + 1 if j < len(folded) and folded[j] == "the" else j
     return None
 
 
