@@ -219,10 +219,11 @@ def _meeting(col: Collector, p: ParagraphView, first: int, stop: int) -> bool:
     # As an object the name ends its noun phrase ("met with Standard Chartered executives"
     # is about the executives); as a subject it does not host or welcome (places do).
     ends = stop >= len(t) or t[stop].text in PHRASE_END
+    folded = p.folded  # the tokens folded once for every rule
     for phrase in col.words.meeting:
         n = len(phrase)
-        before = [x.text.casefold() for x in t[max(0, first - n) : first]]
-        after = [x.text.casefold() for x in t[stop : stop + n]]
+        before = folded[max(0, first - n) : first]
+        after = folded[stop : stop + n]
         if (before == phrase and ends) or (
             after == phrase and phrase[0] not in col.words.hosting_verbs
         ):

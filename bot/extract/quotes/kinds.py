@@ -19,18 +19,36 @@ SHORT_QUOTE_WORDS = 4
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+#: A sentence's end inside a quote: no title ("“Stronger Together”" is one).
+_STOP_RE = re.compile(r"[.!?]")
+#: A lower-case word right after a quote's closing mark: the quote modifies it.
+_LOWER_AFTER_RE = re.compile(r" [a-z]")
+
+
+def _title_cased(words: list[str], small: frozenset[str]) -> bool:
+    """Whether the words other than the small ones ("of", "the") are capitalised, and there
+    is one: "Stronger Together", "Partnership for the Future". Read up to the first word
+    that is not, which in running speech is the first or second."""
+    big = False
+    for w in words:
+        if w.casefold() in small:
+            continue
+        if not w[:1].isupper():
+            return False
+        big = True
+    return big
+
+
 def quote_kind(ctx: QuoteContext, item: QuoteItem, speech_nearby: bool, in_sentence: bool) -> str:
     """ "quote", "term" or "title" for a quoted span, given whether speech stands in its
     paragraph (`speech_nearby`) or its sentence (`in_sentence`)."""
     span = item.span
     open_at = span.start - len(span.open_mark)
     words = WORD_RE.findall(item.text)
-    big = [w for w in words if w.casefold() not in ctx.pat.title_small_words]
     titled = (
         len(words) >= 2
-        and bool(big)
-        and all(w[:1].isupper() for w in big)
-        and not re.search(r"[.!?]", item.text.rstrip(".!?"))
+        and _title_cased(words, ctx.pat.title_small_words)
+        and not _STOP_RE.search(item.text.rstrip(".!?"))
     )
     marked = bool(ctx.pat.term.search(ctx.body[max(0, open_at - 25) : open_at]))
     if marked and titled:
@@ -45,7 +63,7 @@ def quote_kind(ctx: QuoteContext, item: QuoteItem, speech_nearby: bool, in_sente
         return "title"
     if len(words) <= SHORT_QUOTE_WORDS:
         after = ctx.body[span.end + 1 : span.end + 3] if span.close_mark else ""
-        modifier = bool(re.match(r" [a-z]", after))
+        modifier = bool(_LOWER_AFTER_RE.match(after))
         compound = len(words) == 1 and ("-" in words[0] or words[0][:1].isupper())
         if modifier and (compound or not in_sentence):
             return "term"  # used as a modifier: "two-plus-two" talks
