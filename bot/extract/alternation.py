@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import chain
+from operator import itemgetter
 
 #: How many opening characters of a term the gate compares (at most).
 _GATE = 3
@@ -42,6 +43,7 @@ _MARK_CLASS = {r"\b": r"\W"}
 _MARK_CLASS_RE = re.compile(r"\(\?<!\[(\\w[^\]\\]*)\]\)")
 _WORD_CHAR_RE = re.compile(r"\w")
 _START = re.Match.start
+_FIRST = itemgetter(0)
 _END_OF = re.Match.end
 
 
@@ -258,12 +260,21 @@ class Alternation:
 
     def finditer(self, text: str) -> Iterator[tuple[re.Match[str], int]]:
         """Each match, left to right, with the index of the term that matched."""
-        fold = self._fold
         if self._openings is not None:
-            scan = _scan_text(text) if fold else text
+            scan = _scan_text(text) if self._fold else text
             if scan is not None:
-                yield from self._scan_openings(text, scan)
-                return
+                return self._scan_openings(text, scan)
+        return self._gated(text)
+
+    def matches(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches of finditer without the terms' indexes (dropped in C, not by a
+        generator of our own)."""
+        return map(_FIRST, self.finditer(text))
+
+    def _gated(self, text: str) -> Iterator[tuple[re.Match[str], int]]:
+        """finditer without the opening scan: each place where a term's first character
+        stands, its branch tried when the gate lets it through."""
+        fold = self._fold
         pos = 0
         # Lower-casing keeps every offset of an ASCII text: the gate reads it once, lowered.
         low = text.lower() if fold and text.isascii() else text
@@ -376,7 +387,7 @@ class WordScan:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if self.alternation is None:
             return self.pattern.finditer(text)
-        return (m for m, _ in self.alternation.finditer(text))
+        return self.alternation.matches(text)
 
 
 def word_scan(words: tuple[str, ...]) -> WordScan:

@@ -42,7 +42,7 @@ class PhraseScan:
         """The matches left to right: those of `regex.finditer(text, pos, endpos)`."""
         if pos or endpos is not None or self.alternation is None:
             return self.regex.finditer(text, pos, len(text) if endpos is None else endpos)
-        return (m for m, _ in self.alternation.finditer(text))
+        return self.alternation.matches(text)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The first match, or None: that of `regex.search(text, pos, endpos)`."""
