@@ -6,8 +6,9 @@ frigate" commits Germany; "We hope Germany will send a frigate" commits no one. 
 inside quotes count too: "we" there is the speaker's side. Where each rule lives:
 
 - finding.py: the cues of a sentence and the blockers that cancel them ("hope", "called on",
-  "we should stay focused"); intention cues ("want to", "pledged", "agreed Thursday to") and
-  conditional ones ("agreed that experts would follow up");
+  "we should stay focused"), read through cue_scan.py;
+- intentions.py: intention cues ("want to", "pledged", "agreed Thursday to") and conditional
+  ones ("agreed that experts would follow up");
 - readings.py: what turns a cue into a view ("agreed on the unique role ..."), history
   ("had planned to", "In 2012, Kenya decided to"), a discussion ("discussed plans to") or a
   thing's agenda ("the first day centered on X's commitment");

@@ -3,19 +3,17 @@
 A sentence commits when it carries a cue no earlier phrase turns into a hope, a demand on
 others, a view or an exhortation: "We hope Japan will join" has the blocker "hope" before the
 modal, so it commits no one. A blocker reaches to the next clause with its own subject ("...,
-as he and Park agreed to ..." is read again on its own). Questions commit no one. Intention
-cues count by themselves unless they are a courtesy ("would like to express my gratitude"), a
-participle ("can only be decided if"), a stance ("..., ready to face what comes"), an idiom
-("the quarrel, which does not want to be one") or a plan under criticism ("the rival party's
-plan to ... is irresponsible"). Conditional cues count when a plan follows ("agreed that
-experts would follow up", not "agreed that developing partnerships would lead to stability").
+as he and Park agreed to ..." is read again on its own). Questions commit no one. Each cue
+family has its rule: intention and conditional cues in intentions.py ("wants to", "agreed
+that experts would follow up"), acts, purposes and schedules in their modules, and here the
+phrases ("looked forward to hosting"), praise and outcomes ("the talks ended with a
+commitment to"), possessives ("America's commitment to") and modals ("will").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from bot.extract.actors import (
     ActorWords,
@@ -23,79 +21,22 @@ from bot.extract.actors import (
     actor_words,
     index_at,
     main_subject,
-    relative_before,
     subject_before,
 )
 from bot.extract.commitments.acts import object_cues
-from bot.extract.commitments.context import (
-    BARE_BE_RE,
-    GERUND_RE,
-    CommitmentDoc,
-    Cue,
-    LazyTokens,
-    background,
-    subject_kind,
-)
+from bot.extract.commitments.context import CommitmentDoc, Cue, LazyTokens, background, subject_kind
 from bot.extract.commitments.cue_patterns import OWNER_CHAR_RE, CuePatterns, cue_patterns
-from bot.extract.commitments.modals import modal_cue, non_actor
-from bot.extract.commitments.readings import (
-    discussed,
-    history,
-    outsiders_plan,
-    past_clause,
-    shared_view,
-    thing_subject_end,
-)
+from bot.extract.commitments.cue_scan import CueScan
+from bot.extract.commitments.intentions import conditional_cues, intention_cues
+from bot.extract.commitments.modals import modal_cue
+from bot.extract.commitments.readings import discussed, thing_subject_end
 from bot.extract.commitments.schedules import headline_cue, purpose_cue, scheduled_cue
 from bot.extract.commitments.triggers import cue_triggers
 from bot.extract.countries import find_countries
 from bot.extract.linear import run_start_finditer
 from bot.extract.quote_index import OpenQuotes
 from bot.extract.text import Sentence
-from bot.extract.triggers import Finder, Triggers, sentence_words
-
-#: "be" right after a cue: "does not want to be one".
-_BE_AFTER_RE = re.compile(r"\s+be\b")
-
-#: Before a cue noun ("plan to"): a determiner or an owner, so the cue is a noun.
-_OWNED_RE = re.compile(
-    r"(?:\b(?:the|a|an|this|that|its|their|his|her)|\w['’]s|\ws['’])\s+(?:[\w-]+\s+)?$",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True)
-class _Scan:
-    """One sentence as its cues are looked for: the patterns, the words it holds (to skip
-    scans that could find nothing), its tokens (made on first use) and where a blocker starts
-    (no cue from there on counts)."""
-
-    sentence: Sentence
-    doc: CommitmentDoc
-    cues: CuePatterns
-    trig: Triggers
-    words: frozenset[str] | None
-    toks: LazyTokens
-    w: ActorWords
-    blocked_from: int
-
-    @property
-    def text(self) -> str:
-        return self.sentence.text
-
-    def matches(self, name: str, pattern: Finder) -> Iterator[re.Match[str]]:
-        """The matches of cue pattern `name` that start before the blocker (all of them
-        when the sentence has no blocker)."""
-        found = self.trig.scan(name, pattern, self.text, self.words)
-        if self.blocked_from > len(self.text):
-            return found
-        return (m for m in found if m.start() < self.blocked_from)
-
-    def subject_at(self, offset: int) -> tuple[int, int] | None:
-        """The subject of a cue at `offset`: the noun phrase before it, else the main subject."""
-        toks = self.toks()
-        how, span = subject_before(toks, index_at(toks, offset), self.w)
-        return span if how == "np" else main_subject(toks, self.w)
+from bot.extract.triggers import Triggers, sentence_words
 
 
 def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -> list[Cue]:
@@ -127,8 +68,8 @@ def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -
         k = reopen.end()
         clause = replace(sentence, text=text[k:], start=sentence.start + k)
         later = [_shift(c, k) for c in find_cues(clause, doc, nested=True)]
-    s = _Scan(sentence, doc, cues, trig, words, toks, actor_words(doc.lexicon), blocked_from)
-    found = _intention_cues(s) + _conditional_cues(s)
+    s = CueScan(sentence, doc, cues, trig, words, toks, actor_words(doc.lexicon), blocked_from)
+    found = intention_cues(s) + conditional_cues(s)
     found += [cue for cue in object_cues(sentence, toks, doc, words) if cue.start < blocked_from]
     found += _phrase_cues(s)
     purpose = purpose_cue(sentence, toks, doc, words)
@@ -145,68 +86,7 @@ def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -
     return found
 
 
-def _intention_cues(s: _Scan) -> list[Cue]:
-    """Intention cues ("wants to", "pledged", "agreed Thursday to"), unless a courtesy
-    ("would like to express my gratitude"), a participle ("can only be decided if"), a stance
-    ("..., ready to face what comes"), an idiom ("the quarrel, which does not want to be one")
-    or a plan under criticism ("the rival party's plan to cut taxes is irresponsible")."""
-    text, cues = s.text, s.cues
-    out: list[Cue] = []
-    for m in s.matches("strong", cues.strong):
-        if cues.courtesy.match(text, m.end()):
-            continue
-        if BARE_BE_RE.search(text, max(0, m.start() - 12), m.start()):
-            continue  # "this can only be decided if ...": a participle, no decision
-        if m.group(0).casefold() in cues.predicate_cues and not cues.predicate_before.search(
-            text, 0, m.start()
-        ):
-            continue  # "..., ready to face what comes": a stance, no predicate
-        if _idiom(s.sentence, m, s.toks(), s.doc):
-            continue  # "the quarrel, which does not want to be one"
-        if _unwanted(cues, text, m):
-            continue  # "I don't want to go into details"
-        if shared_view(cues, text, m):
-            continue  # "agreed on the opportunity the year presents"
-        if history(cues, s.sentence, m, s.doc):
-            continue  # "In 2012, Kenya decided to build a port", "Ghana had planned to"
-        noun = m.group(0).split()[0].casefold() in cues.cue_nouns
-        before = text[max(0, m.start() - 40) : m.start()]
-        owned = noun and _OWNED_RE.search(before)
-        if owned and cues.criticism.search(text, m.end()):
-            continue  # "the rival party's plan to cut taxes is irresponsible"
-        if noun and discussed(cues, text, m.start()):
-            continue  # "the ministers discussed plans to expand ferry links"
-        owner = cues.owner.search(before) if noun else None
-        if noun and past_clause(text, m.start()):
-            continue  # "just days after Paz presented his plan to end the war"
-        if noun and outsiders_plan(s.sentence, max(0, m.start() - 40), before, owner, s.doc):
-            continue  # "days after President Paz presented his plan to end the war"
-        if owner:
-            # "briefed Owusu on Kenya's intention to join": the owner's plan
-            k = m.start() - len(before) + owner.start()
-            span = (k, k + len(owner.group(0).split("’")[0].split("'")[0]))
-            out.append(Cue("strong", m.start(), m.end(), span))
-            continue
-        pronoun = _HIS_RE.search(before) if noun else None
-        if pronoun:
-            # "Mwangi presented his plan to open the port": his, Mwangi's
-            k = m.start() - len(before) + pronoun.start(1)
-            out.append(Cue("strong", m.start(), m.end(), (k, k + len(pronoun.group(1)))))
-            continue
-        out.append(Cue("strong", m.start(), m.end(), s.subject_at(m.start())))
-    return out
-
-
-def _conditional_cues(s: _Scan) -> list[Cue]:
-    """ "agreed that experts would follow up": a conditional cue with a plan after it."""
-    return [
-        Cue("conditional", m.start(), m.end(), s.subject_at(m.start()))
-        for m in s.matches("conditional", s.cues.conditional)
-        if _plan_follows(s.sentence, m.end(), s.toks(), s.doc)
-    ]
-
-
-def _phrase_cues(s: _Scan) -> list[Cue]:
+def _phrase_cues(s: CueScan) -> list[Cue]:
     """Plans told by a phrase: "looked forward to hosting", "the commitment of X to develop",
     "a new initiative to advance", "the decisions to be taken at Madrid", and a purpose stated
     inside a quote ("“That's the purpose of being here: to reassure")."""
@@ -230,7 +110,7 @@ def _phrase_cues(s: _Scan) -> list[Cue]:
     return out
 
 
-def _praise_and_outcome_cues(s: _Scan) -> list[Cue]:
+def _praise_and_outcome_cues(s: CueScan) -> list[Cue]:
     """A main participant's own plan praised ("applauded Japan's resolve to bolster"), and a
     meeting that ends with a commitment ("the talks ended with a commitment to")."""
     out: list[Cue] = []
@@ -250,7 +130,7 @@ def _praise_and_outcome_cues(s: _Scan) -> list[Cue]:
     return out
 
 
-def _possessive_cues(s: _Scan) -> list[Cue]:
+def _possessive_cues(s: CueScan) -> list[Cue]:
     """A standing commitment: "America's commitment to", "our firm pledge"; not praise of
     another's ("praised the Czech Republic's commitments")."""
     cues, text, w = s.cues, s.text, s.w
@@ -299,15 +179,11 @@ def _after_preposition(
     return (start, span[1]) if start < span[1] else span
 
 
-#: A possessive pronoun right before a cue noun: the plan of whom it stands for ("his plan",
-#: "our intent to").
-_HIS_RE = re.compile(r"\b(his|her|our|their|my)\s+(?:[a-z][\w-]*\s+)?$", re.IGNORECASE)
-
 #: A relative clause's verb right before a possessive cue: "which reaffirmed their ...".
 _RELATIVE_VERB_RE = re.compile(r"\b(?:which|that)\s+(?:[a-z]+ly\s+|also\s+)?[a-z]+ed\s+$")
 
 
-def _modal_cues(s: _Scan) -> tuple[list[Cue], bool]:
+def _modal_cues(s: CueScan) -> tuple[list[Cue], bool]:
     """The modal cues (modals.py), and whether a modal was read as a forecast or an
     assessment ("the deal will open other doors"): then no cue-less rule may read the
     sentence as a plan."""
@@ -341,63 +217,6 @@ def _blocker(
         if (m := trig.search(name, pattern, text, words))
     ]
     return min(found, key=lambda m: m.start()) if found else None
-
-
-def _idiom(sentence: Sentence, m: re.Match[str], toks: list[Token], doc: CommitmentDoc) -> bool:
-    """A negated cue before "be" whose subject is no actor: "the quarrel, which does not want
-    to be one" says what a thing is, not what anyone refuses."""
-    text = sentence.text
-    cues = cue_patterns(doc.lexicon)
-    if not _BE_AFTER_RE.match(text, m.end()):
-        return False
-    if not cues.negated_before.search(text, 0, m.start()):
-        return False
-    w = actor_words(doc.lexicon)
-    idx = index_at(toks, m.start())
-    how, span = subject_before(toks, idx, w)
-    if how == "relative":
-        span = relative_before(toks, idx, w)
-    elif how != "np":
-        span = main_subject(toks, w)
-    return subject_kind(sentence, span, doc) != "actor"
-
-
-#: Cues of wanting: negated before a verb of talk, they decline to say more.
-_WANTING = frozenset({"want", "wants", "wanted", "wish", "wishes", "wished", "like"})
-
-
-def _unwanted(cues: CuePatterns, text: str, m: re.Match[str]) -> bool:
-    """A negated wanting cue before a verb of the conversation itself (config
-    `conversation_verbs`): "I don't want to go into details", "Chile does not wish to comment"
-    decline to say more and plan nothing. "Kenya does not want to be left out" still counts."""
-    first = m.group(0).split()[0].casefold()
-    return (
-        first in _WANTING
-        and cues.talk_verb.match(text, m.end()) is not None
-        and cues.negated_before.search(text, max(0, m.start() - 24), m.start()) is not None
-    )
-
-
-def _plan_follows(sentence: Sentence, offset: int, toks: list[Token], doc: CommitmentDoc) -> bool:
-    """After "agreed that": a plan (a modal or an infinitive) must follow, and a modal's
-    subject must not be an activity or a thing: "agreed that experts would meet" is a plan,
-    "agreed that developing partnerships would lead to stability" a shared view, and so is
-    "agreed that trade is vital and that ministers should meet" (a finite verb first)."""
-    text = sentence.text
-    marker = cue_patterns(doc.lexicon).plan_after.search(text, offset)
-    if marker is None:
-        return False
-    if marker.group(0).casefold().startswith("to"):
-        return True
-    subject = text[offset : marker.start()]
-    if GERUND_RE.match(subject) or _FINITE_RE.search(subject):
-        return False  # "agreed that trade is vital and that ministers should meet": a view
-    span = (offset, marker.start())
-    return not non_actor(text, span, doc) or subject_kind(sentence, span, doc) == "actor"
-
-
-#: A finite verb between "agreed that" and a later modal: the complement is a view of its own.
-_FINITE_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|needs|remains|remain)\b")
 
 
 def _shift(cue: Cue, k: int) -> Cue:
