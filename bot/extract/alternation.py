@@ -10,6 +10,8 @@ matched are those of the single regex `before(?:(t1)|(t2)|...)after`.
 Most places where a term's first character stands begin no term ("the", "said", "talks"): so
 before the terms' regex runs, the next few characters are looked up among the literal openings
 of the terms with that first character ("ene", "sec"), a set lookup instead of a regex call.
+Where the terms allow it, one regex of all the terms' openings finds those places in C
+instead (opening_scan.py), and Python sees only places where a term may start.
 
 Example: with the terms `energy security`, `energy`, `security` (longest first), "energy
 security talks" gives one match, `energy security` (term 0), exactly as the whole alternation.
@@ -23,25 +25,8 @@ from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
 
-#: How many opening characters of a term the gate compares (at most).
-_GATE = 3
-#: Characters that end a term's literal opening: regex syntax.
-_SYNTAX = frozenset(".^$*+?{}[]|()")
-_QUANTIFIERS = frozenset("*+?{")
-#: How many opening characters of a term the opening scan compares (at most).
-_SCAN_DEPTH = 8
-#: In an opening the scan compares: a run of whitespace (`\s+` in the term), and the term's
-#: end, where the alternation's `after` must hold.
-_SPACES = "\x01"
-_END = "\x00"
-#: The `after` assertions the opening scan may check at a term's end: a look-ahead without
-#: groups, a word boundary.
-_PLAIN_AFTER_RE = re.compile(r"\(\?[!=][^()]*\)|\\b")
-#: `before` assertions that only ask that the character before a place is not of a class
-#: holding every word character, and that class negated (see Alternation._mark_scan).
-_MARK_CLASS = {r"\b": r"\W"}
-_MARK_CLASS_RE = re.compile(r"\(\?<!\[(\\w[^\]\\]*)\]\)")
-_WORD_CHAR_RE = re.compile(r"\w")
+from bot.extract.opening_scan import literal_opening, mark_scan, opening_scan
+
 _START = re.Match.start
 _FIRST = itemgetter(0)
 _END_OF = re.Match.end
@@ -53,82 +38,6 @@ class _Branch:
     terms: tuple[int, ...]  # the term index of each group of `pattern`
     size: int  # how many characters the gate compares (0: no gate, always try the pattern)
     openings: frozenset[str]  # the terms' first `size` characters (lower-cased if ignoring case)
-
-
-def literal_opening(regex: str, limit: int = _GATE) -> str:
-    """The characters every match of `regex` starts with, up to `limit`: `ene` for
-    `energy\\s+security`, `u.s` for `u\\.s\\.`, `agreed` for `agreed(?:\\s+(?:now|then))?`,
-    `` for `(?:a|b)` or `ab|c`. A character a quantifier follows is not certain (`ab?` opens
-    with `a` only)."""
-    if _top_level_bar(regex):
-        return ""
-    return "".join(_read_opening(regex, limit, spaces=False)[0])
-
-
-def _read_opening(regex: str, limit: int, *, spaces: bool) -> tuple[list[str], int]:
-    """The certain characters `regex` opens with (up to `limit`) and where the reading
-    stopped; with `spaces`, `\\s+` reads as _SPACES: `in\\s+defense` gives i, n, _SPACES, …"""
-    out: list[str] = []
-    i = 0
-    while i < len(regex) and len(out) < limit:
-        c = regex[i]
-        if spaces and regex.startswith("\\s+", i):
-            c, step = _SPACES, 3
-        elif c == "\\":
-            if i + 1 >= len(regex) or regex[i + 1].isalnum():
-                break  # a class (\\s, \\w) or an escape the gate does not read
-            c, step = regex[i + 1], 2
-        elif c in _SYNTAX:
-            break
-        else:
-            step = 1
-        if i + step < len(regex) and regex[i + step] in _QUANTIFIERS:
-            break
-        out.append(c)
-        i += step
-    return out, i
-
-
-def scan_opening(regex: str, limit: int = _SCAN_DEPTH) -> str:
-    """What every match of `regex` starts with, as the opening scan compares it: literal
-    characters as in literal_opening, `\\s+` as _SPACES, and _END when the whole regex is read
-    so: `energy\\s+security` opens with `energy`, _SPACES, `s` (up to `limit` characters),
-    `u\\.s\\.` is `u.s.` and _END, `armament[\\w-]*` is `armament`."""
-    if _top_level_bar(regex) or _SPACES in regex or _END in regex:
-        return literal_opening(regex, limit)
-    out, i = _read_opening(regex, limit, spaces=True)
-    if i == len(regex):
-        out.append(_END)
-    return "".join(out)
-
-
-def _top_level_bar(regex: str) -> bool:
-    """Whether `regex` is an alternation at its top level (`ab|c`), not only inside groups
-    (`a(?:b|c)`) or classes (`a[|]`). An unbalanced group counts as one, to be safe."""
-    depth = 0
-    i = 0
-    in_class = False
-    while i < len(regex):
-        c = regex[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if regex[i + 1 : i + 2] == "]":
-                i += 1  # "[]...]": a leading "]" is a member
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth < 0:
-                return True
-        elif c == "|" and depth == 0:
-            return True
-        i += 1
-    return depth != 0 or in_class
 
 
 @dataclass(frozen=True, eq=False)
@@ -155,65 +64,14 @@ class Alternation:
         firsts = "".join(sorted({re.escape(c) for c, _ in self.terms})) or r"(?!x)x"
         starts = re.compile(rf"{self.before}[{firsts}]", self.flags)
         object.__setattr__(self, "_starts", starts)
-        object.__setattr__(self, "_openings", self._opening_scan())
-        object.__setattr__(self, "_marks", self._mark_scan())
+        scan = opening_scan(self.terms, self.before, self.after, self.flags, self._branch_terms)
+        object.__setattr__(self, "_openings", scan)
+        object.__setattr__(self, "_marks", mark_scan(scan, self.terms, self.before))
 
-    def _opening_scan(self) -> re.Pattern[str] | None:
-        """One regex that stops only where some term's literal opening stands.
-
-        Built as a tree of the terms' literal openings (`e(?=n(?:ergy|voy))|s(?=ecurity)`),
-        which `re` rejects in C at most places, so Python sees only the places where a term
-        regex may match. It runs on the text lower-cased when the terms ignore case (see
-        _scan_text) and without IGNORECASE, so its literals take the fast path. None when the
-        terms or `before` do not allow it: non-ASCII first characters, letters in `before`
-        that would change meaning without IGNORECASE, VERBOSE patterns.
-        """
-        fold = bool(self.flags & re.IGNORECASE)
-        if self.flags & re.VERBOSE or not all(c.isascii() for c, _ in self.terms):
-            return None
-        if fold and any(c.isalpha() for c in re.sub(r"\\.", "", self.before)):
-            return None
-        # A term's end is checked with `after` where `after` reads the same without IGNORECASE.
-        after = self.after
-        if not _PLAIN_AFTER_RE.fullmatch(after) or (
-            fold and any(c.isalpha() for c in re.sub(r"\\.", "", after))
-        ):
-            after = ""
-        alts = []
-        for key in sorted({c.lower() if fold else c for c, _ in self.terms}):
-            branch = self._branch(key)
-            if branch is None:
-                return None
-            rests = []
-            for i in branch.terms:
-                opening = scan_opening(self.terms[i][1], _SCAN_DEPTH)
-                if fold:  # ASCII compared lower-cased, other characters ignoring case
-                    opening = "".join(c.lower() if c.isascii() else c for c in opening)
-                if not after:
-                    opening = opening.replace(_END, "")
-                if opening and opening[0] != key:
-                    return None
-                rests.append(opening[1:] if opening else "")
-            tree = _tree(rests, after, fold)
-            alts.append(re.escape(key) + (f"(?={tree})" if tree else ""))
-        if not alts:
-            return None
-        return re.compile(rf"{self.before}(?:{'|'.join(alts)})", self.flags & ~re.IGNORECASE)
-
-    def _mark_scan(self) -> re.Pattern[str] | None:
-        """The opening scan read from the character before each place (see _places), when
-        `before` only asks that this character is not of a class holding every word character
-        (`\\b`, `(?<![\\w-])`) and every term opens with a word character: `[^\\w-](?=e(?=n)|s)`
-        for `(?<![\\w-])(?:e(?=n)|s)`. Its matches end where the terms may start."""
-        scan = self._openings
-        if scan is None:
-            return None
-        mark = _MARK_CLASS.get(self.before) or _MARK_CLASS_RE.fullmatch(self.before)
-        if mark is None or not all(_WORD_CHAR_RE.fullmatch(c) for c, _ in self.terms):
-            return None
-        cls = mark if isinstance(mark, str) else f"[^{mark.group(1)}]"
-        alts = scan.pattern[len(self.before) :]
-        return re.compile(f"{cls}(?={alts})", scan.flags)
+    def _branch_terms(self, ch: str) -> tuple[int, ...] | None:
+        """The terms that may begin with `ch`, or None when none does."""
+        branch = self._branch(ch)
+        return branch.terms if branch is not None else None
 
     def _places(self, low: str) -> Iterator[int]:
         """Where the opening scan stops in `low`, left to right: the starts of its matches,
@@ -340,35 +198,6 @@ def _scan_text(text: str) -> str | None:
     if len(low) != len(text) or _ODD_FOLDS.search(text):
         return None
     return low
-
-
-def _tree(strings: list[str], after: str = "", fold: bool = False) -> str:
-    """A regex of openings (scan_opening) grouped by their first character: `n(?:e|v)|c` for
-    ne, nv, c; _SPACES reads as `\\s+`, _END as `after`. An empty string among them matches
-    anywhere, so the tree is then empty too.
-
-    With `fold` the tree reads the text lower-cased (_scan_text): a character that is not
-    ASCII is compared ignoring case, `(?i:ü)`, which on the lower-cased text matches where
-    IGNORECASE matches on the text (both compare the text's character lower-cased, and
-    lower-casing a character to one character twice changes nothing)."""
-    if any(not s for s in strings):
-        return ""
-    groups: dict[str, list[str]] = {}
-    for s in sorted(set(strings)):
-        groups.setdefault(s[0], []).append(s[1:])
-    alts = []
-    for first, rests in groups.items():
-        inner = _tree(rests, after, fold)
-        if first == _SPACES:
-            head = r"\s+"
-        elif first == _END:
-            head = f"(?:{after})"
-        elif fold and not first.isascii():
-            head = f"(?i:{re.escape(first)})"
-        else:
-            head = re.escape(first)
-        alts.append(head + (f"(?:{inner})" if "|" in inner else inner))
-    return "|".join(alts)
 
 
 @dataclass(frozen=True, eq=False)

@@ -6,15 +6,9 @@ import itertools
 import random
 import re
 
-from bot.extract.alternation import (
-    _END,
-    _SPACES,
-    Alternation,
-    literal_opening,
-    scan_opening,
-    word_scan,
-)
+from bot.extract.alternation import Alternation, word_scan
 from bot.extract.lexicon import Lexicon
+from bot.extract.opening_scan import _END, _SPACES, literal_opening, scan_opening
 from bot.extract.topics import classify_topics
 
 
