@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.extract.antecedents import SPEAKER_REACH
+from bot.extract.speaker_pronouns import gendered_speaker
 from bot.extract.speaker_subjects import Subject
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ def description(r: SpeakerResolver, subject: Subject) -> tuple[str | None, bool]
             return who, who in r.index
         k -= 1
     if subject.gender:
-        return r.by_gender(subject.start, subject.gender)
+        return gendered_speaker(r, subject.start, subject.gender)
     for gender in ("m", "f"):  # the last person who spoke, whoever they were
         who = r.last_speaker(subject.start, gender)
         if who is not None:

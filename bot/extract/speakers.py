@@ -9,8 +9,8 @@ subject, appositions, credit lines, manner-of-speaking verbs) and resolves its s
 - a pronoun goes to the last person of that gender (or of unknown gender) whom a reporting
   verb made speak ("Paz, a spokeswoman, told reporters ... Holm left. “…,” she said." is
   Paz), else to a person named before it, or brought in with a role in the paragraph before
-  (antecedents.py); a "he" or "she" is never a body; genders come from the text
-  (speaker_text.py);
+  (antecedents.py, speaker_pronouns.py); a "he" or "she" is never a body; genders come from
+  the text (speaker_text.py);
 - a "they" is the last group that spoke, or the group a sentence just before opens with;
 - a description ("the spokeswoman"), an office ("the Foreign Secretary") or a bare group head
   ("the ministers") goes to whom the text named so before (speaker_roles.py); "an official"
@@ -28,13 +28,14 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-from bot.extract.antecedents import SPEAKER_REACH, antecedent, group_subject, newcomer
+from bot.extract.antecedents import SPEAKER_REACH
 from bot.extract.continuation import Located, continue_speakers
 from bot.extract.countries import find_countries
 from bot.extract.lexicon import Lexicon
 from bot.extract.people import PeopleRegister
 from bot.extract.speaker_cues import Cue, find_cue
 from bot.extract.speaker_nearby import labelled_speaker, speaker_nearby
+from bot.extract.speaker_pronouns import gendered_speaker, they_speaker
 from bot.extract.speaker_roles import description, group_speaker, is_office, printed, role_holder
 from bot.extract.speaker_subjects import Subject, personal_name, read_subject, reporting_subject
 from bot.extract.speaker_text import SpeakerText
@@ -134,10 +135,11 @@ class SpeakerResolver:
     def last_speaker(self, pos: int, gender: str) -> str | None:
         """The speaker of the last reporting verb before `pos`, within SPEAKER_REACH sentences,
         whose gender does not contradict `gender`."""
-        found = self._last_event(pos, gender)
+        found = self.last_event(pos, gender)
         return found[1] if found else None  # documents ("") are never a person's
 
-    def _last_event(self, pos: int, gender: str) -> tuple[int, str] | None:
+    def last_event(self, pos: int, gender: str) -> tuple[int, str] | None:
+        """(offset, speaker) of the last reporting verb before `pos`, as last_speaker."""
         lo = self.text.sentences[max(0, self.text.sentence(pos) - SPEAKER_REACH)][0]
         k = bisect.bisect_left(self.event_starts, pos) - 1
         while k >= 0 and self.events[k][0] >= lo:
@@ -157,47 +159,17 @@ class SpeakerResolver:
                 return role_holder(self, subject, who, person)
             return who, person
         if subject.kind == "pronoun" and subject.text.casefold() == "they":
-            return self._they(subject.start), False
+            return they_speaker(self, subject.start), False
         if subject.kind == "pronoun" and subject.text.casefold() == "it":
             return self.last_speaker(subject.start, "thing"), False
         if subject.kind == "pronoun" and subject.gender:
-            return self.by_gender(subject.start, subject.gender)
+            return gendered_speaker(self, subject.start, subject.gender)
         if subject.kind == "description":
             return description(self, subject)
         if subject.kind == "group":
             return group_speaker(self, subject), False
         if subject.kind == "document" and subject.names:  # "the Harbor Board report said"
             return self.text.named_speaker(subject)
-        return None, False
-
-    def _they(self, pos: int) -> str | None:
-        """A "they": the last group that spoke, unless the paragraph before or this one opens
-        a sentence with a group after it spoke (antecedents.group_subject)."""
-        event = self._last_event(pos, "group")
-        since = event[0] + 1 if event else 0
-        return group_subject(self.text, pos, since) or (event[1] if event else None)
-
-    def by_gender(self, pos: int, gender: str) -> tuple[str | None, bool]:
-        """A "he"/"she" (or a gendered description) at `pos`: the last speaker of that gender,
-        unless the pronoun's own paragraph names someone of it after that speaker spoke
-        ("Paz met no one. ¶ Holm minced no words. “…,” he said." is Holm)."""
-        event = self._last_event(pos, gender)
-        since = self.text.paragraph_start(pos)
-        fresh = newcomer(self.text, pos, gender, event[0] if event else -1)
-        if fresh is not None:
-            bisect.insort(self.resolved, (pos, fresh))
-            return self.text.pid(fresh), True
-        if event is None or event[0] < since:
-            person = antecedent(self.text, self.resolved, pos, gender, since)
-            if person is None and event is None:
-                person = antecedent(self.text, self.resolved, pos, gender)
-            if person is None and event is None:
-                person = antecedent(self.text, self.resolved, pos, gender, quoted=True)
-            if person is not None:
-                bisect.insort(self.resolved, (pos, person))
-                return self.text.pid(person), True
-        if event is not None:
-            return event[1], event[1] in self.index
         return None, False
 
 
