@@ -15,7 +15,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import compress, count, islice
+from operator import itemgetter
 
 from bot.extract.countries import find_countries
 from bot.extract.lexicon import Lexicon
@@ -146,12 +147,16 @@ def proper_words(paragraphs: Iterable[Paragraph]) -> frozenset[str]:
             if sentence.heading:
                 continue
             words = word_texts(sentence.text)
-            out.update(
-                word
-                for before, word in pairwise(words)
-                if word[:1].isupper() and before not in '“"(—–:;'
-            )
+            # The capitalised words are found in C (a token is never empty, so its first
+            # character decides); only they are looked at with the token before them.
+            capitals = compress(count(1), map(str.isupper, map(_FIRST, islice(words, 1, None))))
+            out.update(words[i] for i in capitals if words[i - 1] not in _OPENERS)
     return frozenset(out)
+
+
+#: Tokens after which a capital opens a phrase, as a sentence start does: “, (, —, :.
+_OPENERS = frozenset('“"(—–:;')
+_FIRST = itemgetter(0)
 
 
 # --- participants ---------------------------------------------------------------------------

@@ -192,7 +192,12 @@ class Triggers:
         "signed" and "memorandum", may_match("signing", sentence_words("They met.")) is False."""
         if pattern not in self.needs:
             raise KeyError(pattern)
-        return words is None or pattern in self.possible(words)
+        if words is None:
+            return True
+        last = self._last  # the same sentence's words as the last call: possible's answer
+        if last is not None and last[0] is words:
+            return pattern in last[1]
+        return pattern in self.possible(words)
 
     def scan(
         self, pattern: str, regex: Finder, text: str, words: frozenset[str] | None
