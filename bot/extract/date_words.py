@@ -35,6 +35,12 @@ MONTH_KINDS = frozenset(
     "month_day_range month_day_span month_day_pair day_month_pair day_month_range "
     "month_day day_month month_year month".split()
 )
+#: The patterns every match of which opens with a month's name (`\b(?P<mon>...)`) and those
+#: opening with a digit (a day or a year): a sentence is scanned for them from the first
+#: month name or digit it holds ("Talks began in Oslo on May 3" from "May"). Their
+#: look-behinds still read the characters before that place, so the matches are the same.
+MONTH_LED = frozenset("month_day_range month_day_pair month_day month_year month".split())
+DIGIT_LED = frozenset("iso day_month_pair day_month_range day_month year_range year".split())
 
 
 def alternation(words: Iterable[str]) -> str:

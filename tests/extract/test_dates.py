@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.extract.date_words import DIGIT_LED, MONTH_LED, date_words
 from bot.extract.dates import PartialDate, find_dates, first_date, is_after, sentence_tense
-from bot.extract.dates.finding import _find_dates, sentence_dates
+from bot.extract.dates.finding import _DIGIT_RE, _find_dates, sentence_dates
 from bot.extract.dates.tense import clause_tense
 from bot.extract.dates.triggers import date_triggers, template_words
 from bot.extract.lexicon import Lexicon
@@ -223,3 +224,28 @@ def test_trigger_words_never_change_the_dates_found(lexicon: Lexicon, pieces: li
     assert sentence_tense(text, lexicon, words) == tense
     every_pattern = _find_dates(text, lexicon, anchor, tense, None, None)
     assert _find_dates(text, lexicon, anchor, tense, None, words) == every_pattern
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks of 2019, held on 4 May and 5-6 May 2021, led to a visit on May 7-8, 2022.",
+        "Between 2020-2022 Ruritania met Osterlich in March 2023 and on 12 and 13 June.",
+        "In the run-up to the summit, held from June 4 to June 6, officials met on 3 May.",
+    ],
+)
+def test_date_patterns_read_from_their_first_month_or_digit(lexicon: Lexicon, text: str) -> None:
+    """A pattern that opens with a month name (or a digit) finds, read from the first one in
+    the sentence, what it finds read from the start: the finder skips what stands before."""
+    w = date_words(lexicon)
+    month, digit = w.any_month.search(text), _DIGIT_RE.search(text)
+    assert month is not None and digit is not None
+    led = {**dict.fromkeys(MONTH_LED, month.start()), **dict.fromkeys(DIGIT_LED, digit.start())}
+    patterns = dict(w.patterns)
+    assert set(led) <= set(patterns)
+    found = 0
+    for kind, start in led.items():
+        spans = [m.span() for m in patterns[kind].finditer(text)]
+        assert spans == [m.span() for m in patterns[kind].finditer(text, start)], kind
+        found += len(spans)
+    assert found >= 6

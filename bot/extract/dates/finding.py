@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache, partial
 
-from bot.extract.date_words import DIGIT_KINDS, MONTH_KINDS, date_words
+from bot.extract.date_words import DIGIT_KINDS, DIGIT_LED, MONTH_KINDS, MONTH_LED, date_words
 from bot.extract.dates import absolute, relative
 from bot.extract.dates.absolute import number_value
 from bot.extract.dates.partial_date import DateMention, PartialDate
@@ -97,12 +97,16 @@ def _find_dates(
     w = date_words(lexicon)
     trig = date_triggers(lexicon)
     hits: list[tuple[int, int, str, re.Match[str]]] = []
-    skip = (frozenset() if _DIGIT_RE.search(text) else DIGIT_KINDS) | (
-        frozenset() if w.any_month.search(text) else MONTH_KINDS
-    )
+    digit = _DIGIT_RE.search(text)
+    month = w.any_month.search(text)
+    skip = (frozenset() if digit else DIGIT_KINDS) | (frozenset() if month else MONTH_KINDS)
+    # where the patterns that open with a month name or a digit may first match
+    month_at = month.start() if month else 0
+    digit_at = digit.start() if digit else 0
     possible = None if words is None else trig.possible(words)  # what trig.may_match reads
     for kind, pattern in _runnable(lexicon, skip, possible):
-        for m in pattern.finditer(text):
+        pos = month_at if kind in MONTH_LED else digit_at if kind in DIGIT_LED else 0
+        for m in pattern.finditer(text, pos):
             hits.append((m.start(), -m.end(), kind, m))
     out: list[DateMention] = []
     if hits:  # most sentences hold none: no context to make, nothing to resolve
