@@ -76,8 +76,9 @@ def find_forms(text: str, forms: Sequence[str]) -> Iterator[tuple[int, int]]:
     root = _tree(split)
     firsts = "".join(sorted({re.escape(words[0][0]) for words in split}))
     # A place a form may start: a form's first character, after no word character or
-    # hyphen; the text's other words are skipped inside the regex engine.
-    starts = re.compile(rf"(?<![\w-])[{firsts}]")
+    # hyphen. The pattern opens with the character (the one before it is read by a
+    # look-behind), so the regex engine skips to the first characters in C.
+    starts = re.compile(rf"[{firsts}](?<![\w-].)")
     pos = 0
     for start in starts.finditer(text):
         p = start.start()
