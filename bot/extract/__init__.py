@@ -43,7 +43,7 @@ def extract_document(document: Document, lexicon: Lexicon) -> DocumentFacts:
         commitments=tuple(commitments),
         events=tuple(events),
         sentences=sentences,
-        sentence_words=tuple(index_words(document.text[s:e]) for _p, s, e in sentences),
+        sentence_words=tuple(index_words(s.text) for p in paragraphs for s in p.sentences),
         quote_topics=quote_topics(quotes, lexicon),
     )
 

@@ -63,6 +63,11 @@ class Paragraph:
     def heading(self) -> bool:
         return len(self.sentences) == 1 and self.sentences[0].heading
 
+    def __hash__(self) -> int:
+        """Hashed by its number, place and text, which its sentences only divide up: memos
+        keyed by a paragraph (quote_spans) then hash three values, not every sentence."""
+        return hash((self.number, self.start, self.text))
+
 
 @dataclass(frozen=True, slots=True)
 class QuoteSpan:
