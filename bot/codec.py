@@ -160,7 +160,13 @@ def _tuple_codec(args: tuple[Any, ...]) -> Codec:
             return tuple(value)
         return decode_fixed(value)
 
-    return encode_fixed, decode_scalars
+    def encode_scalars(value: Any) -> Any:
+        """The same, encoding: a generation's (file name, hash) pairs cost one pass each."""
+        if type(value) in (tuple, list) and tuple(map(type, value)) == want:
+            return list(value)
+        return encode_fixed(value)
+
+    return encode_scalars, decode_scalars
 
 
 def _dataclass_codec(cls: type) -> Codec:

@@ -539,3 +539,15 @@ def test_the_merged_facts_are_stored_in_parts_that_round_trip(
     assert back == merged_parts.slim(seed_facts)
     with pytest.raises(store_mod.StaleRecord):
         merged_parts.decode_parts([("retired_field", parts[0][1])])
+
+
+async def test_a_save_finds_facts_another_process_pruned_gone(tmp_path: Path) -> None:
+    """A store trusts the keys of the generation it saved last only while that generation is
+    stored: here another connection saves newer ones until it is pruned with its facts."""
+    path = tmp_path / "shared.sqlite3"
+    mine = make_facts("mine")
+    async with Store.open(path, keep=1) as first, Store.open(path, keep=1) as other:
+        await first.save_generation([mine], CuratedFacts(), "a", [], keys=["k-mine"])
+        await other.save_generation([make_facts("d")], CuratedFacts(), "b", [], keys=["k-d"])
+        gen = await first.save_generation([mine], CuratedFacts(), "c", [], keys=["k-mine"])
+        assert (await first.load_generation(gen)).documents == (mine,)
