@@ -215,7 +215,8 @@ def build_factbase(
     )
     if cache is not None:
         parts = cache.parts(per_document, lambda f, n: _doc_parts(f, n, fixes, lexicon))
-        stale = cache.names.update(people)
+        own = not any(c.kind == "person" for c in fixes)  # the roster's very people
+        stale = cache.names.update(people, cache.people.roster.changes() if own else None)
         remapped = cache.people.roster.remapped
         for n in _quotes_to_map(per_document, parts, remapped, stale):
             _doc_quotes(per_document[n], parts[n], mapping, fixes, cache.names)

@@ -27,6 +27,7 @@ MERGE_CODE = tuple(
         "people_run.py",
         "people_roster.py",
         "people_memo.py",
+        "people_readings.py",
         "dedupe.py",
         "dedupe_memo.py",
         "merge_cache.py",

@@ -20,18 +20,16 @@ the person objects that come out equal. The result equals `merge_people` without
 from __future__ import annotations
 
 import itertools
-from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.extract.lexicon import Lexicon
 from bot.models import CuratedPerson, DocumentFacts, Person
 from bot.people_merge import _candidate, _CuratedIndex, name_key
+from bot.people_readings import Reading as _Reading
+from bot.people_readings import Readings
 from bot.people_roster import Roster
 from bot.people_run import Candidate, merge_run
-
-#: Serial numbers of documents' readings, never reused.
-_SERIALS = itertools.count()
 
 Ref = tuple[str, int, int]
 
@@ -47,10 +45,6 @@ class _Group:
     firsts: tuple[Ref, ...]
 
 
-#: A reading of a document: the facts, its serial, and its candidates.
-_Reading = tuple[DocumentFacts, int, tuple[Candidate, ...]]
-
-
 class PeopleMemo:
     """What `merge_people` keeps between reloads; see the module docstring."""
 
@@ -59,55 +53,11 @@ class PeopleMemo:
         self._reset()
 
     def _reset(self) -> None:
-        self._readings: dict[int, _Reading] = {}  # id(facts) → reading
-        self._live: dict[int, _Reading] = {}  # serial → reading, of the last merge
+        self._readings = Readings()
         self._names = _NameIndex()
         self._group_of: dict[Ref, Hashable] = {}
         self._groups: dict[Hashable, _Group] = {}
         self.roster = Roster()
-
-    def _read(
-        self,
-        per_document: Sequence[DocumentFacts],
-        curated: tuple[CuratedPerson, ...],
-        lexicon: Lexicon | None,
-    ) -> list[_Reading]:
-        """Each document's reading; all are read again (and merged anew) when the rules change.
-
-        A document read again whose people equal its last reading's (an edit that names no one
-        anew, a paragraph added at the end) keeps that reading's serial and candidates: its
-        people merge as they did, so nothing is merged again for it."""
-        if self._rules is None or self._rules[1] is not lexicon or self._rules[0] != curated:
-            self._reset()
-            self._rules = (curated, lexicon)
-        entries = _CuratedIndex(curated)
-        kept = {}
-        last: dict[str, _Reading] | None = None
-        for facts in per_document:
-            hit = self._readings.get(id(facts))
-            if hit is None or hit[0] is not facts:
-                if last is None:
-                    last = self._last_by_document(per_document)
-                was = last.pop(facts.document.id, None)
-                if was is not None and was[0].people == facts.people:
-                    hit = (facts, was[1], was[2])
-                else:
-                    own = tuple(_candidate(p, entries, lexicon) for p in facts.people)
-                    hit = (facts, next(_SERIALS), own)
-            kept[id(facts)] = hit
-        self._readings = kept
-        return [kept[id(f)] for f in per_document]
-
-    def _last_by_document(self, per_document: Sequence[DocumentFacts]) -> dict[str, _Reading]:
-        """The last merge's readings that are given no more, by document id (ids given twice
-        left out), for a document read again to take over."""
-        given = set(map(id, per_document))
-        readings = Counter(r[0].document.id for r in self._live.values())
-        return {
-            r[0].document.id: r
-            for r in self._live.values()
-            if id(r[0]) not in given and readings[r[0].document.id] == 1
-        }
 
     def merge(
         self,
@@ -116,13 +66,16 @@ class PeopleMemo:
         lexicon: Lexicon | None,
     ) -> tuple[tuple[Person, ...], dict[tuple[str, str], str]]:
         """`merge_people(per_document, curated, lexicon)`, redoing what the changes touch."""
-        readings = self._read(per_document, curated, lexicon)
-        live = {r[1]: r for r in readings}
-        gone = [r for s, r in self._live.items() if s not in live]
-        new = [r for r in readings if r[1] not in self._live]
-        self._live = live
+        if self._rules is None or self._rules[1] is not lexicon or self._rules[0] != curated:
+            self._reset()  # other rules: every document is read again and merged anew
+            self._rules = (curated, lexicon)
+        entries = _CuratedIndex(curated)
+        gone, new = self._readings.read(
+            per_document, lambda facts: tuple(_candidate(p, entries, lexicon) for p in facts.people)
+        )
         old, todo = self._reopen(gone, new)
         roster = self.roster
+        roster.begin()
         changed_ids: set[str] = set()
         dropped: list[Ref] = []
         for group in old.values():
@@ -134,7 +87,7 @@ class PeopleMemo:
         for first in roster.rename(changed_ids):
             touched.update(roster.candidates_of[first])
         roster.forget(dropped)
-        roster.remap(gone, touched, live)
+        roster.remap(gone, touched, self._readings.live)
         return roster.people(), roster.mapping  # the roster's own map: read, never changed
 
     def _reopen(

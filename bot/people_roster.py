@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from bot.models import Person
 
 if TYPE_CHECKING:
-    from bot.people_memo import Ref, _Group, _Reading
+    from bot.people_memo import Ref, _Group
+    from bot.people_readings import Reading as _Reading
 
 
 class Roster:
@@ -33,6 +34,26 @@ class Roster:
         self._final: dict[Ref, tuple[Person, Person]] = {}  # first → (merged, with unique id)
         self.mapping: dict[tuple[str, str], str] = {}
         self.remapped: set[str] = set()  # documents whose map changed in the last merge
+        self._moves: dict[int, tuple[Person, int]] = {}  # id → (person, +1 in / -1 out)
+
+    def begin(self) -> None:
+        """Start a merge: `changes` counts from here."""
+        self._moves = {}
+
+    def changes(self) -> tuple[list[Person], list[Person]]:
+        """The people (with unique ids) the list lost and gained since `begin`, by identity:
+        a person taken out and put back is neither. Example: a group merged again whose
+        people come out equal keeps its objects, so none of them is listed."""
+        moves = self._moves.values()
+        return [p for p, n in moves if n < 0], [p for p, n in moves if n > 0]
+
+    def _moved(self, person: Person, sign: int) -> None:
+        was = self._moves.get(id(person))
+        count = sign + (was[1] if was is not None else 0)
+        if count:
+            self._moves[id(person)] = (person, count)
+        else:
+            del self._moves[id(person)]
 
     def people(self) -> tuple[Person, ...]:
         return tuple(self._finals)
@@ -47,7 +68,7 @@ class Roster:
         for person, first in zip(group.people, group.firsts, strict=True):
             at = bisect_left(self._order, first)
             del self._order[at]
-            del self._finals[at]
+            self._moved(self._finals.pop(at), -1)
             del self._person[first]
             del self.candidates_of[first]
             same = self._by_id[person.id]
@@ -61,6 +82,7 @@ class Roster:
             at = bisect_left(self._order, first)
             self._order.insert(at, first)
             self._finals.insert(at, person)  # its unique id is set by `rename`
+            self._moved(person, 1)
             self._person[first] = person
             self.candidates_of[first] = []
             insort(self._by_id.setdefault(person.id, []), first)
@@ -88,7 +110,11 @@ class Roster:
                     self._final[first] = (person, twin)
                     if old is None or old[1].id != new_id:
                         changed.append(first)
-                self._finals[bisect_left(self._order, first)] = twin
+                at = bisect_left(self._order, first)
+                if self._finals[at] is not twin:
+                    self._moved(self._finals[at], -1)
+                    self._moved(twin, 1)
+                    self._finals[at] = twin
         return changed
 
     def remap(self, gone: list[_Reading], touched: set[Ref], live: dict[int, _Reading]) -> None:

@@ -42,16 +42,29 @@ class SpeakerNames:
         self.gone: list[Person] = []
         self.new: list[Person] = []
 
-    def update(self, people: Sequence[Person]) -> set[str]:
+    def update(
+        self,
+        people: Sequence[Person],
+        changes: tuple[list[Person], list[Person]] | None = None,
+    ) -> set[str]:
         """Take this merge's people; the texts whose answer changed are returned.
 
-        Each answer that a person who came or went could change is looked up again and
-        compared: a person merged anew with the same id and names leaves its texts' answers as
-        they were, so the quotes naming it need not be named again.
+        `changes` is (the people gone, the people new) since the last update, when the caller
+        knows them (bot.people_roster): else every person is compared by identity. Each answer
+        that a person who came or went could change is looked up again and compared: a person
+        merged anew with the same id and names leaves its texts' answers as they were, so the
+        quotes naming it need not be named again.
         """
-        now = dict(zip(map(id, people), people, strict=True))
-        gone = [self._people[k] for k in self._people.keys() - now.keys()]
-        new = [now[k] for k in now.keys() - self._people.keys()]
+        if changes is None:
+            now = dict(zip(map(id, people), people, strict=True))
+            gone = [self._people[k] for k in self._people.keys() - now.keys()]
+            new = [now[k] for k in now.keys() - self._people.keys()]
+        else:
+            gone, new = changes
+            now = self._people
+            for person in gone:
+                del now[id(person)]
+            now.update(zip(map(id, new), new, strict=True))
         texts: set[str] = set()
         for person, sign in itertools.chain(((p, -1) for p in gone), ((p, 1) for p in new)):
             self._ids[person.id] = self._ids.get(person.id, 0) + sign
@@ -110,7 +123,8 @@ class SpeakerNames:
     def _find(self, folded: str, tokens: tuple[str, ...]) -> str | None:
         hits = self._folded.get(folded)
         if hits:
-            return self._people[min(hits, key=self._place)].id
+            first = next(iter(hits)) if len(hits) == 1 else min(hits, key=self._place)
+            return self._people[first].id
         if not tokens:
             return None
         words = self._words

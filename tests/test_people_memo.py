@@ -94,10 +94,14 @@ def _edit(rng: random.Random, facts: DocumentFacts) -> DocumentFacts:
 
 
 def _check(memo: PeopleMemo, docs: dict[str, DocumentFacts], curated, before) -> dict:
+    was = memo.roster.people()
     per_document = [docs[k] for k in sorted(docs)]
     people, mapping = merge_people(per_document, curated, memo=memo)
     expected_people, expected_mapping = merge_people(per_document, curated)
     assert people == expected_people
+    gone, new = memo.roster.changes()  # the people lost and gained, by identity
+    assert {id(p) for p in gone} == set(map(id, was)) - set(map(id, people))
+    assert {id(p) for p in new} == set(map(id, people)) - set(map(id, was))
     assert mapping == expected_mapping
     for (doc_id, local), person_id in mapping.items():
         if before.get((doc_id, local), person_id) != person_id:
