@@ -167,8 +167,8 @@ async def _next_generation(
     phases.mark("diff")
     log.debug("reload phases (s, CPU s since start): %s", phases.marks)
     outcome = ReloadOutcome(changes, snap.facts.counts(), generation, saved)
-    report = reload_report(who, action, utc_now(), phases.seconds(), listing.seeds, read.state,
-                           read.clashes, outcome)  # fmt: skip
+    report = await asyncio.to_thread(reload_report, who, action, utc_now(), phases.seconds(),
+                                     listing.seeds, read.state, read.clashes, outcome)  # fmt: skip
     return NextGeneration(report, snap, read.basis(), (live.facts, changes))
 
 

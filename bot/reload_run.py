@@ -76,11 +76,20 @@ def config_digest(config_dir: Path) -> str:
 
 @dataclass(frozen=True)
 class Listing:
-    """seeds/ and the config as a reload found them."""
+    """seeds/ and the config as a reload found them; the seeds split into curated files and
+    documents where the listing is made (off the loop)."""
 
     seeds: list[SeedFile]
     config_hash: str
     fingerprint: str
+    curated: list[SeedFile] = field(init=False)
+    documents: list[SeedFile] = field(init=False)
+
+    def __post_init__(self) -> None:
+        curated = [s for s in self.seeds if s.is_curated]
+        documents = [s for s in self.seeds if not s.is_curated] if curated else self.seeds
+        object.__setattr__(self, "curated", curated)
+        object.__setattr__(self, "documents", documents)
 
     def unchanged(self, basis: Basis) -> bool:
         """Whether the live generation was built from these very files and config."""
@@ -117,12 +126,8 @@ class Read:
     rules_lexicon: Lexicon
     clashes: dict[str, SeedError]
     packed: dict[str, bytes]  # extracted documents' facts packed for the store, by file name
+    documents: list[FileState]  # the documents' readings
     ahead: MergeAhead | None = None  # the merges done while the documents were extracted
-
-    @property
-    def documents(self) -> list[FileState]:
-        """The documents' readings, in file-name order."""
-        return [f for f in self.state.new_files.values() if isinstance(f.result, DocumentFacts)]
 
     def basis(self) -> Basis:
         """The Basis of the generation built from this reading."""
@@ -192,7 +197,7 @@ async def read_documents(
         lexicon, config_hash = basis.lexicon, basis.config_hash
         fingerprint = await asyncio.to_thread(seed_fingerprint, listing.seeds, config_hash)
     state = ReloadState(dict(basis.files), errors=errors)
-    curated = await read_curated(state, listing.seeds, sources.limits)
+    curated = await read_curated(state, listing.curated, sources.limits)
     rules_key = f"{config_hash}:{curated.role_synonyms!r}"
     same_rules = rules_key == basis.rules_key
     rules_lexicon = (
@@ -200,18 +205,16 @@ async def read_documents(
         if same_rules and basis.rules_lexicon is not None
         else with_role_synonyms(lexicon, curated.role_synonyms)
     )
-    documents = [s for s in listing.seeds if not s.is_curated]
     key_of = functools.partial(_seed_key, rules_key=rules_key)
-    clashes = id_clashes(documents, set(state.old_files))  # ids are kept: ~1 ms at 1,000
-    errors.extend(clashes.values())
-    if clashes:
-        documents = [s for s in documents if s.name not in clashes]
-    todo = documents_to_read(state, documents, same_rules, key_of)
+    clashes, todo = await asyncio.to_thread(
+        _sort_out, state, listing.documents, same_rules, key_of
+    )  # linear in the files: off the loop
     todo += await sources.load_stored(state.new_files)
     todo = await stored_instead(sources.store, todo, state.new_files, key_of)
     phases.mark("list")
     packed: dict[str, bytes] = {}
     ahead = None
+    outcomes: list[DocumentFacts | SeedError] = []
     if todo:
         pool = sources.pool()
         if sources.ahead is not None:
@@ -228,11 +231,11 @@ async def read_documents(
             if ahead is not None:  # the merge cache is free again before the error goes up
                 await ahead.stop()
             raise
-        take_outcomes(state, todo, outcomes, rules_key)
     phases.mark("extract")
+    documents = await asyncio.to_thread(_documents, state, todo, outcomes, rules_key)
     return Read(
         state, curated, lexicon, config_hash, fingerprint, rules_key, rules_lexicon, clashes,
-        packed, ahead,
+        packed, documents, ahead,
     )  # fmt: skip
 
 
@@ -240,11 +243,59 @@ def _seed_key(seed: SeedFile, rules_key: str) -> str:
     return doc_key(seed.sha256, rules_key)
 
 
+def _sort_out(
+    state: ReloadState,
+    documents: list[SeedFile],
+    same_rules: bool,
+    key_of: Callable[[SeedFile], str],
+) -> tuple[dict[str, SeedError], list[SeedFile]]:
+    """Blocking: the files refused for an id another file has (their errors go in the
+    state), and the documents to read; the others keep their reading in the state."""
+    clashes = id_clashes(documents, set(state.old_files))  # ids are kept: ~1 ms at 1,000
+    state.errors.extend(clashes.values())
+    if clashes:
+        documents = [s for s in documents if s.name not in clashes]
+    return clashes, documents_to_read(state, documents, same_rules, key_of)
+
+
+def _documents(
+    state: ReloadState,
+    todo: list[SeedFile],
+    outcomes: list[DocumentFacts | SeedError],
+    rules_key: str,
+) -> list[FileState]:
+    """Blocking: the extraction outcomes filed in the state, and the documents' readings in
+    the state's order."""
+    take_outcomes(state, todo, outcomes, rules_key)
+    return [f for f in state.new_files.values() if isinstance(f.result, DocumentFacts)]
+
+
 async def save_generation(store: Store | None, read: Read) -> tuple[int | None, bool]:
     """Store the generation `read` makes: (its id, whether it was saved); (None, True) without
     a store, (None, False) when saving failed (logged: the bot answers from memory)."""
     if store is None:
         return None, True
+    facts, keys, packed, files, errors = await asyncio.to_thread(_save_rows, read)
+    try:
+        generation = await store.save_generation(
+            facts, read.curated, read.fingerprint, files, errors, keys=keys, packed=packed
+        )
+    except Exception:
+        log.exception("could not save the generation")
+        return None, False
+    return generation, True
+
+
+def _save_rows(
+    read: Read,
+) -> tuple[
+    list[DocumentFacts],
+    list[str],
+    dict[str, bytes],
+    list[tuple[str, str]],
+    list[tuple[str, int | None, str]],
+]:
+    """Blocking (linear in the files): what `save_generation` stores, as the store takes it."""
     documents = read.documents
     keys = [f.key or doc_key(f.sha256, read.rules_key) for f in documents]
     packed = {
@@ -252,17 +303,10 @@ async def save_generation(store: Store | None, read: Read) -> tuple[int | None, 
         for f, k in zip(documents, keys, strict=True)
         if f.name in read.packed
     }
-    try:
-        generation = await store.save_generation(
-            [f.result for f in documents],  # type: ignore[misc]
-            read.curated,
-            read.fingerprint,
-            [(f.name, f.sha256) for f in read.state.new_files.values()],
-            [(Path(e.file).name, e.line, e.reason) for e in read.state.errors],
-            keys=keys,
-            packed=packed,
-        )
-    except Exception:
-        log.exception("could not save the generation")
-        return None, False
-    return generation, True
+    return (
+        [f.result for f in documents],  # type: ignore[misc]
+        keys,
+        packed,
+        [(f.name, f.sha256) for f in read.state.new_files.values()],
+        [(Path(e.file).name, e.line, e.reason) for e in read.state.errors],
+    )
