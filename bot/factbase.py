@@ -26,8 +26,11 @@ from bot.dedupe import (
 from bot.extract.lexicon import Lexicon, Topic
 from bot.fact_delta import (
     FactDelta,
+    SeenOrder,
     count_facts,
+    countries_in_order,
     no_counts,
+    parties_in_order,
     patched_counts,
     patched_merged_sources,
     patched_people,
@@ -122,6 +125,20 @@ class FactBase:
         if delta is None:
             return {p.id: p for p in self.people}
         return patched_people(lent, delta)
+
+    @cached_property
+    def countries_seen(self) -> SeenOrder:
+        """Countries the facts mention (people's countries, then commitment actors) in order of
+        first mention, and how many people hold; with a `delta` from a fact base that listed
+        them, read only as far as a new country could be (bot.fact_delta.countries_in_order)."""
+        delta, lent = self._lent("countries_seen")
+        return countries_in_order(self.people, self.commitments, delta, lent)
+
+    @cached_property
+    def parties_seen(self) -> SeenOrder:
+        """Parties of the people in order of first member, read as `countries_seen` is."""
+        delta, lent = self._lent("parties_seen")
+        return parties_in_order(self.people, delta, lent)
 
     @cached_property
     def document_by_id(self) -> dict[str, Document]:

@@ -10,7 +10,6 @@ lexicon knows. Each function here builds one pool (or the list it is built from)
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from itertools import chain
 from operator import attrgetter, itemgetter
 
 from bot.extract.lexicon import Lexicon, Topic
@@ -102,16 +101,9 @@ def party_aliases(party: str, lexicon: Lexicon) -> tuple[str, ...]:
 
 def countries_seen(facts: FactBase) -> tuple[str, ...]:
     """Countries the facts mention (people's countries, then commitment actors), in order."""
-    seen = dict.fromkeys(map(_COUNTRY, facts.people))
-    seen.pop(None, None)
-    seen.pop("", None)
-    seen.update(dict.fromkeys(chain.from_iterable(map(_ACTORS, facts.commitments))))
-    return tuple(seen)
+    return facts.countries_seen[0]
 
 
 def parties_seen(facts: FactBase) -> tuple[str, ...]:
     """Parties of the people, in order of first member."""
-    seen = dict.fromkeys(map(_PARTY, facts.people))
-    seen.pop(None, None)
-    seen.pop("", None)
-    return tuple(seen)
+    return facts.parties_seen[0]

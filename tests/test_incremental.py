@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot import briefing, render
+from bot import briefing, fact_delta, render
 from bot.changes import KINDS, FactChanges, all_facts, change_counts, diff_facts
 from bot.config import FuzzySettings, load_lexicon
 from bot.errors import UserError
@@ -139,10 +139,15 @@ def test_changes_between_incremental_builds_equal_a_full_key_diff(seed: int) -> 
 
 
 @pytest.mark.parametrize("seed", range(6))
-def test_counts_and_diff_read_from_the_merge_delta_equal_a_full_count(seed: int) -> None:
+def test_counts_and_diff_read_from_the_merge_delta_equal_a_full_count(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A cached merge says what it changed (`delta`): the per-document counts patched from the
     last fact base's and the diff read from it equal the ones counted and keyed over every
-    fact; a change of rules (seeds 3-5) leaves a merge without a delta, and it counts anew."""
+    fact; a change of rules (seeds 3-5) leaves a merge without a delta, and it counts anew.
+    The countries and parties in order of first mention, read with the delta only until every
+    one that can occur is met (a fact at a time here), equal the ones read from every fact."""
+    monkeypatch.setattr(fact_delta, "SEEN_CHUNK", 1)
     cache = MergeCache()
     before: FactBase | None = None
     used = 0
@@ -152,6 +157,8 @@ def test_counts_and_diff_read_from_the_merge_delta_equal_a_full_count(seed: int)
         assert after.counts_by_document == fresh.counts_by_document
         assert after.person_by_id == fresh.person_by_id
         assert after._merged_sources == fresh._merged_sources
+        assert after.countries_seen == fresh.countries_seen
+        assert after.parties_seen == fresh.parties_seen
         if before is not None and after.delta is not None and after.delta.is_from(before):
             used += 1
             assert diff_facts(before, after) == _keyed_diff(before, after)
