@@ -81,7 +81,7 @@ async def stored_instead(
     back to an earlier text); the others are returned, to be extracted."""
     if not todo or store is None:
         return todo
-    keys = {s.name: key_of(s) for s in todo}
+    keys = await asyncio.to_thread(lambda: {s.name: key_of(s) for s in todo})  # a hash each
     found = await read_stored(store, keys.values(), "extracting those files again")
     # Same bytes under another name are another document (its id comes from the name).
     reused = {
