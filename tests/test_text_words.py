@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import random
 from array import array
+from collections import Counter
+from itertools import chain
 
 import pytest
 
+import bot.text_words as text_words
 from bot.text_words import near_words, patched_counts, patched_vocabulary, word_counts
 
 SYLLABLES = ("ka", "lo", "mir", "sen", "tu", "va", "rel", "bo")
@@ -50,3 +53,16 @@ def test_near_words_weigh_the_word_its_typos_and_its_longer_kin() -> None:
     assert ("harbour", 0.8) in found and ("harbours", 0.8) in found  # as words it begins
     assert "tunnel" not in dict(found)
     assert near_words("port", known, vocabulary) == []
+
+
+def test_words_counted_a_run_of_documents_at_a_time_equal_one_count(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Counting runs of documents (so other threads get the GIL between runs) gives the counts,
+    and the words' first-seen order, of one count over every document."""
+    rng = random.Random(9)
+    documents = [_postings(rng, rng.randint(1, 30)) for _ in range(25)]
+    monkeypatch.setattr(text_words, "_COUNT_RUN", 4)
+    counts = word_counts(documents)
+    expected = dict(Counter(chain.from_iterable(documents)))
+    assert counts == expected and list(counts) == list(expected)
