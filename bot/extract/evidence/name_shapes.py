@@ -24,6 +24,7 @@ from bot.extract.evidence.view import (
     verb_re,
 )
 from bot.extract.names import NameSpan, family_first, name_words
+from bot.extract.tokens import TOKEN_START
 
 #: A run of letters.
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
@@ -235,7 +236,7 @@ def reporting_verbs(col: Collector, p: ParagraphView, claimed: set[int]) -> None
     """ "said Paz", "Reyes said": the name next to a reporting verb is a speaker."""
     t = p.tokens
     r = p.reader
-    starts = [tok.start for tok in t]
+    starts = list(map(TOKEN_START, t))
     base = p.paragraph.start
     inverted = col.words.inverted
     for m in verb_re(col.lexicon).finditer(p.paragraph.text):

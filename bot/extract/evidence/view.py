@@ -22,7 +22,7 @@ from bot.extract.lexicon import Lexicon
 from bot.extract.names import NameReader, NameSpan, Vocab
 from bot.extract.text import Paragraph, quote_spans
 from bot.extract.titles import RolePhrase, TitleFinder
-from bot.extract.tokens import POSSESSIVE, Token, tokens_at
+from bot.extract.tokens import POSSESSIVE, TOKEN_START, Token, tokens_at
 
 _TEXT = itemgetter(0)  # a Token's text
 _FIRST = itemgetter(0)  # a text's first character
@@ -153,7 +153,7 @@ def token_flags(tokens: list[Token], spans: list[tuple[int, int]]) -> list[bool]
     if all(a[0] <= b[0] for a, b in pairwise(spans)):
         # Spans in order of their starts: the tokens starting inside each, found by bisection
         # (the same tokens as the pass below, at the cost of the spans, not the tokens).
-        starts = [tok.start for tok in tokens]
+        starts = list(map(TOKEN_START, tokens))
         flags = [False] * len(tokens)
         for a, b in spans:
             i, j = bisect_left(starts, a), bisect_left(starts, b)
