@@ -13,6 +13,9 @@ public names are importable from here as well.
 from __future__ import annotations
 
 import re
+from functools import cached_property
+from itertools import compress, count
+from operator import itemgetter
 
 from bot.extract.name_forms import (
     display_name,
@@ -22,7 +25,7 @@ from bot.extract.name_forms import (
     syllabic,
 )
 from bot.extract.name_spans import NameSpan, backward_start, read_forward
-from bot.extract.tokens import Token
+from bot.extract.tokens import POSSESSIVE, TOKEN_TEXT, Token
 from bot.extract.vocab import Vocab, vocab
 
 __all__ = [
@@ -41,6 +44,7 @@ __all__ = [
 ]
 
 _ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth", re.IGNORECASE)
+_FIRST_CHAR = itemgetter(0)  # a text's first character
 CONNECTORS = frozenset({"of", "for", "and", "the", "&", "on"})
 
 
@@ -131,13 +135,33 @@ class NameReader:
         return w in self.v.honorifics or w in self.v.ranks
 
     def is_name_word(self, i: int) -> bool:
-        text = self.tokens[i].text
-        if not text[:1].isupper():  # the possessive-free word starts the same
-            return False
-        w = self.tokens[i].bare
-        if not w[:1].isupper() or self.blocked[i] or not self.v.name_shaped(w):
-            return False
-        return not (len(w) == 1 and not self.adjacent_dot(i))
+        """Whether token `i` may be part of a name (see name_word_flags): "Hiro" in "met Hiro"."""
+        return self.name_word_flags[i]
+
+    @cached_property
+    def name_word_flags(self) -> list[bool]:
+        """For each token, whether it may be part of a name, worked out once for the list:
+        the name rules ask about most tokens, some twice. A word (possessive stripped) that
+        starts with a capital, is name-shaped, lies in no country name and is no lone letter
+        without its dot: "Hiro" and "J." in "met J. Hiro" are, "met" and the "J" of "J Hiro"
+        are not. Only the capitalised tokens are read (one pass in C finds them)."""
+        toks, blocked, shaped = self.tokens, self.blocked, self.v.name_shaped
+        n = len(toks)
+        out = [False] * n
+        # A token is never empty: its first character decides.
+        for i in compress(count(), map(str.isupper, map(_FIRST_CHAR, map(TOKEN_TEXT, toks)))):
+            if blocked[i]:
+                continue
+            text = toks[i].text
+            w = text[:-2] if text.endswith(POSSESSIVE) else text
+            if not w[:1].isupper() or not shaped(w):
+                continue
+            if len(w) == 1 and not (
+                i + 1 < n and toks[i + 1].text == "." and toks[i + 1].start == toks[i].end
+            ):
+                continue
+            out[i] = True
+        return out
 
     def rank_role(self, first: int) -> str | None:
         """The role the abbreviated titles before a name give: "Brig. Gen." → Brigadier General."""

@@ -22,7 +22,7 @@ from bot.extract.lexicon import Lexicon
 from bot.extract.names import NameReader, NameSpan, Vocab
 from bot.extract.text import Paragraph, quote_spans
 from bot.extract.titles import RolePhrase, TitleFinder
-from bot.extract.tokens import POSSESSIVE, TOKEN_START, Token, tokens_at
+from bot.extract.tokens import TOKEN_START, Token, tokens_at
 
 _TEXT = itemgetter(0)  # a Token's text
 _FIRST = itemgetter(0)  # a text's first character
@@ -112,27 +112,10 @@ class ParagraphView:
 
     @cached_property
     def name_word(self) -> list[bool]:
-        """For each token, reader.is_name_word, worked out once: the name rules ask about
-        every token, some twice ("Hiro" in "met Hiro Sato" is a name word, "met" is not).
-        The reader's rule, read over the capitalised tokens only: a word (possessive
-        stripped) that is name-shaped, not in a country name, and no lone letter without its
-        dot ("J." is, "J" is not)."""
-        toks, blocked, shaped = self.tokens, self.blocked, self.reader.v.name_shaped
-        n = len(toks)
-        out = [False] * n
-        for i in self.capitals:
-            if blocked[i]:
-                continue
-            text = toks[i].text
-            w = text[:-2] if text.endswith(POSSESSIVE) else text
-            if not w[:1].isupper() or not shaped(w):
-                continue
-            if len(w) == 1 and not (
-                i + 1 < n and toks[i + 1].text == "." and toks[i + 1].start == toks[i].end
-            ):
-                continue
-            out[i] = True
-        return out
+        """For each token, reader.is_name_word, worked out once by the reader: the name
+        rules ask about every token, some twice ("Hiro" in "met Hiro Sato" is a name word,
+        "met" is not)."""
+        return self.reader.name_word_flags
 
     @cached_property
     def honorific(self) -> list[bool]:
