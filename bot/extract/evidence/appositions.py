@@ -31,9 +31,8 @@ def appositions(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
     (capitalised), or with a lower-case head ("head", "minister"); it holds a head word,
     names no one and has no verb. A country before the title is the person's; one after
     "to" is where they serve."""
-    t = p.tokens
-    for i, tok in enumerate(t):
-        if tok.text != "," or i == 0 or p.quoted[i]:
+    for i in p.indexes_of(","):
+        if i == 0 or p.quoted[i]:
             continue
         start = p.reader.backward_start(i - 1, 0)
         span = p.reader.forward(start, skip_honorifics=False) if start is not None else None

@@ -35,8 +35,9 @@ def parentheses(
 ) -> None:
     """ "Tom Berg (Vice Chancellor and Economy, Greens)", "The Chancellor (SPD)"."""
     t = p.tokens
-    for i, tok in enumerate(t):
-        if tok.text != "(" or i == 0:
+    for i in p.indexes_of("("):
+        tok = t[i]
+        if i == 0:
             continue
         close = next((j for j in range(i + 1, min(i + 30, len(t))) if t[j].text == ")"), None)
         if close is None:
