@@ -30,6 +30,7 @@ from bot.models import Document
 Resolver = Callable[[re.Match[str], DateContext], DateMention | None]
 _RESOLVERS: dict[str, Resolver] = {**absolute.RESOLVERS, **relative.RESOLVERS}
 _DIGIT_RE = re.compile(r"\d")
+_START = re.Match.start
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 
 
@@ -104,9 +105,15 @@ def _find_dates(
     month_at = month.start() if month else 0
     digit_at = digit.start() if digit else 0
     possible = None if words is None else trig.possible(words)  # what trig.may_match reads
+    led: dict[str, list[int] | None] = {}  # where the led patterns may start, read once
     for kind, pattern in _runnable(lexicon, skip, possible):
-        pos = month_at if kind in MONTH_LED else digit_at if kind in DIGIT_LED else 0
-        for m in pattern.finditer(text, pos):
+        lead = "month" if kind in MONTH_LED else "digit" if kind in DIGIT_LED else ""
+        if lead and lead not in led:
+            scan = _month_start_re(lexicon) if lead == "month" else _DIGIT_START_RE
+            led[lead] = _places(scan, text, month_at if lead == "month" else digit_at)
+        starts = led.get(lead)
+        found = pattern.finditer(text) if starts is None else _matches_at(pattern, text, starts)
+        for m in found:
             hits.append((m.start(), -m.end(), kind, m))
     out: list[DateMention] = []
     if hits:  # most sentences hold none: no context to make, nothing to resolve
@@ -117,6 +124,49 @@ def _find_dates(
             year = str(anchor.year)
             out.append(DateMention(m.start(), m.end(), year, True, kind="anniversary"))
     out.sort(key=lambda d: d.start)
+    return out
+
+
+#: Where a digit-led pattern may start: an ASCII digit with no word character before it.
+#: Each such pattern opens with `\b` and one (some ask more of the character before), so its
+#: matches start at some of these places. The digit is read first and the look-behind after
+#: it, so `re` skips to the digits in C.
+_DIGIT_START_RE = re.compile(r"[0-9](?<!\w[0-9])")
+
+
+@lru_cache(maxsize=8)
+def _month_start_re(lexicon: Lexicon) -> re.Pattern[str] | None:
+    """Where a month-led pattern (`\\b(?P<mon>...)`) may start: the first character of a month
+    form with no word character before it ("May" in "on May 3", not in "Mayor"). None when a
+    form is empty or opens with a character that is not a word character, where `\\b` reads
+    otherwise."""
+    forms = date_words(lexicon).month_number
+    firsts = {f[:1] for f in forms}
+    if not firsts or not all(re.fullmatch(r"\w", c) for c in firsts):
+        return None
+    chars = "".join(sorted(re.escape(c) for c in firsts))
+    return re.compile(rf"[{chars}](?<!\w[{chars}])")
+
+
+def _places(scan: re.Pattern[str] | None, text: str, pos: int) -> list[int] | None:
+    """The starts of `scan`'s matches in `text` from `pos` (None without a scan)."""
+    return None if scan is None else list(map(_START, scan.finditer(text, pos)))
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """pattern.finditer(text) for a pattern whose matches start only at `starts` (in order)
+    and are never empty: at each start from the end of the last match, the match there.
+    "3 May and 4 May" with starts 0, 10 gives both, the second tried after the first ends."""
+    out: list[re.Match[str]] = []
+    end = 0
+    match = pattern.match
+    for q in starts:
+        if q < end:
+            continue
+        m = match(text, q)
+        if m is not None:
+            out.append(m)
+            end = m.end()
     return out
 
 
