@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 
 from bot.extract.date_words import DIGIT_LED, MONTH_LED, date_words
 from bot.extract.dates import PartialDate, find_dates, first_date, is_after, sentence_tense
-from bot.extract.dates.finding import _DIGIT_RE, _find_dates, sentence_dates
+from bot.extract.dates.finding import (
+    _DIGIT_RE,
+    _DIGIT_START_RE,
+    _find_dates,
+    _matches_at,
+    _month_start_re,
+    _places,
+    sentence_dates,
+)
 from bot.extract.dates.tense import clause_tense
 from bot.extract.dates.triggers import date_triggers, template_words
 from bot.extract.lexicon import Lexicon
@@ -232,6 +240,7 @@ def test_trigger_words_never_change_the_dates_found(lexicon: Lexicon, pieces: li
         "The talks of 2019, held on 4 May and 5-6 May 2021, led to a visit on May 7-8, 2022.",
         "Between 2020-2022 Ruritania met Osterlich in March 2023 and on 12 and 13 June.",
         "In the run-up to the summit, held from June 4 to June 6, officials met on 3 May.",
+        "Mayor Ito (x,2024-05-01, #2023, ab12 May) met on 1,500 days, May 3 and 7 May 2021.",
     ],
 )
 def test_date_patterns_read_from_their_first_month_or_digit(lexicon: Lexicon, text: str) -> None:
@@ -247,5 +256,10 @@ def test_date_patterns_read_from_their_first_month_or_digit(lexicon: Lexicon, te
     for kind, start in led.items():
         spans = [m.span() for m in patterns[kind].finditer(text)]
         assert spans == [m.span() for m in patterns[kind].finditer(text, start)], kind
+        # and tried only where a month name or digit starts a word, they find the same
+        scan = _month_start_re(lexicon) if kind in MONTH_LED else _DIGIT_START_RE
+        places = _places(scan, text, start)
+        assert places is not None
+        assert spans == [m.span() for m in _matches_at(patterns[kind], text, places)], kind
         found += len(spans)
     assert found >= 6
