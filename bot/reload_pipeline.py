@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from bot.changes import FactChanges, diff_facts
 from bot.factbase import FactBase, MergeCache, build_factbase
-from bot.gc_pause import quick_thread_switches
 from bot.merge_ahead import MergeAhead
 from bot.merged_saver import MergedSaver
 from bot.reload_report import ReloadReport
@@ -101,21 +100,7 @@ async def next_generation(
     progress: Progress | None,
 ) -> NextGeneration:
     """Read what changed since `basis`, merge, index, save and diff; the report is not logged
-    and nothing is swapped in (the service does both, in that order: swap, then log). Threads
-    switch sooner meanwhile, so the event loop waits less for the GIL (bot.gc_pause)."""
-    with quick_thread_switches():
-        return await _next_generation(parts, settings, basis, live, who, action, progress)
-
-
-async def _next_generation(
-    parts: ReloadParts,
-    settings: Settings,
-    basis: Basis,
-    live: Snapshot,
-    who: str,
-    action: str,
-    progress: Progress | None,
-) -> NextGeneration:
+    and nothing is swapped in (the service does both, in that order: swap, then log)."""
     phases = Phases()
     listing = await list_seeds(parts.seeds, settings.config_dir)
     if listing.unchanged(basis):

@@ -25,7 +25,7 @@ from bot.errors import ConfigError, SeedError
 from bot.extract.lexicon import Lexicon
 from bot.factbase import FactBase, MergeCache
 from bot.follow_service import FollowService
-from bot.gc_pause import full_collections_postponed
+from bot.gc_pause import full_collections_postponed, quick_thread_switches
 from bot.merged_saver import MergedSaver
 from bot.reload_listeners import ReloadListener, ReloadListeners, facts_before
 from bot.reload_logging import log_report, record_action
@@ -157,7 +157,7 @@ class BriefingService:
     ) -> ReloadReport:
         """Re-read seeds/ and swap in the new generation; see the module docstring."""
         async with self._lock:
-            with full_collections_postponed():
+            with full_collections_postponed(), quick_thread_switches():
                 before = await facts_before(self._listeners, self._store, self.facts, action)
                 result = await next_generation(
                     self._parts, self.settings, self._basis, self._snapshot, who, action, progress
