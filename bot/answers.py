@@ -6,7 +6,9 @@ them directly. Nothing here knows about Discord or terminals.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
+from typing import Any
 
 from bot.models import Source
 
@@ -70,3 +72,15 @@ class Answer:
             if d.id == doc_id:
                 return d.number or i
         return None
+
+
+def remember(kept: dict[Any, Any], key: Hashable, value: object, limit: int) -> None:
+    """Keep `value` under `key`, first dropping the oldest entries so at most `limit` remain.
+
+    Answers are worked out in threads at once (one per question), so two may drop the same
+    oldest entry: the keys are read in one step (`list`) and popped with a default. Example:
+    with `limit=2`, remembering a, b, c keeps b and c.
+    """
+    for oldest in list(kept)[: max(0, len(kept) - limit + 1)]:
+        kept.pop(oldest, None)
+    kept[key] = value

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.answers import Answer, Line, Section
+from bot.answers import Answer, Line, Section, remember
 from bot.errors import UserError
 from bot.usage import USAGE
 
@@ -251,7 +251,5 @@ def answer(
     found = kept.get((name, arg))
     if found is None:
         found = cmd.handler(facts, index, arg)  # a UserError is raised again each time it is asked
-        while len(kept) >= KEEP_ANSWERS:
-            del kept[next(iter(kept))]  # the oldest first
-        kept[name, arg] = found
+        remember(kept, (name, arg), found, KEEP_ANSWERS)
     return found

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.answers import Answer, Line
+from bot.answers import Answer, Line, remember
 from bot.errors import UserError
 from bot.models import Source
 
@@ -173,9 +173,7 @@ def render_pages(answer: Answer, lines_per_page: int = 8) -> list[EmbedPage]:
     if found is not None and found[0] is answer:
         return list(found[1])
     pages = _render_pages(answer, lines_per_page)
-    while len(_PAGES) >= _KEEP_PAGES:
-        del _PAGES[next(iter(_PAGES))]
-    _PAGES[key] = (answer, tuple(pages))
+    remember(_PAGES, key, (answer, tuple(pages)), _KEEP_PAGES)
     return pages
 
 
