@@ -8,6 +8,7 @@ sure); this module only decides how to deliver them.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -127,13 +128,16 @@ async def send_pages(
 async def send_answer(
     ctx: commands.Context, answer: Answer, settings: Settings, *, ephemeral: bool = False
 ) -> discord.Message:
-    """Embeds where the bot may embed links; plain messages (<= 2000 characters) elsewhere."""
+    """Embeds where the bot may embed links; plain messages (<= 2000 characters) elsewhere.
+
+    The pages are rendered off the event loop: a long answer (every quote of thousands of
+    documents) makes hundreds of pages, tens of milliseconds of work."""
     if ctx.bot_permissions.embed_links:
+        embeds = await asyncio.to_thread(embed_pages, answer, settings)
         try:
-            return await send_pages(
-                ctx, embed_pages(answer, settings), settings.page_timeout, ephemeral=ephemeral
-            )
+            return await send_pages(ctx, embeds, settings.page_timeout, ephemeral=ephemeral)
         except discord.Forbidden:
             # Permissions can change between the check and the send; words still get through.
             log.info("embeds refused in channel %s; sending text", getattr(ctx.channel, "id", "?"))
-    return await send_pages(ctx, text_pages(answer), settings.page_timeout, ephemeral=ephemeral)
+    texts = await asyncio.to_thread(text_pages, answer)
+    return await send_pages(ctx, texts, settings.page_timeout, ephemeral=ephemeral)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+
 import discord
 import pytest
 
+import bot.pages
 from bot.answers import Answer, Line, Section
 from bot.pages import NOT_YOURS, PagesView, send_answer, to_embed
 from bot.render import EmbedPage, render_pages
@@ -60,6 +63,24 @@ async def test_a_long_answer_sends_the_first_page_with_the_buttons() -> None:
     assert view.message is ctx.send.return_value or view.message is not None
     assert view.previous_page.disabled and not view.next_page.disabled
     assert view.counter.label == f"1/{len(expected)}"
+
+
+@pytest.mark.parametrize("embed_links", [True, False])
+async def test_pages_are_rendered_off_the_event_loop(monkeypatch, embed_links: bool) -> None:
+    """A long answer's hundreds of pages are worked out in a thread, not on the loop."""
+    loop_thread, threads = threading.get_ident(), []
+    for name in ("embed_pages", "text_pages"):
+        made = getattr(bot.pages, name)
+
+        def recorded(*args, made=made):
+            threads.append(threading.get_ident())
+            return made(*args)
+
+        monkeypatch.setattr(bot.pages, name, recorded)
+    ctx = MockContext(embed_links=embed_links)
+    await send_answer(ctx, long_answer(), SETTINGS)
+    assert len(ctx.sent()) == 1
+    assert len(threads) == 1 and threads[0] != loop_thread
 
 
 async def test_without_embed_links_the_answer_is_plain_text_within_2000() -> None:
