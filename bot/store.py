@@ -104,10 +104,7 @@ class Store(Database):
     def __init__(self, conn: aiosqlite.Connection, path: str, keep: int) -> None:
         super().__init__(conn, path)
         self.keep = keep
-        #: The last generation this store saved and its documents' keys: while that generation
-        #: is stored, so are its keys' facts, and a save looks up only the other keys (looking
-        #: up 3,000 keys costs ~50 ms; a reload usually brings one new key).
-        self._saved: tuple[int, frozenset[str]] = (0, frozenset())
+        self._saved = tables.SavedKeys()  # the keys a save need not look up
 
     @classmethod
     def open(cls, path: Path | str, *, keep: int = KEEP_GENERATIONS) -> _Opening:
@@ -156,7 +153,7 @@ class Store(Database):
         async with self._lock:
             async with self._transaction() as conn:
                 generation = await tables.insert_generation(conn, utc_now(), fingerprint, header)
-                stored = await self._stored_keys(conn, keys)
+                stored = await self._saved.stored(conn, keys)
                 new = {k: f for f, k in zip(documents, keys, strict=True) if k not in stored}
                 rows = await asyncio.to_thread(_packed_rows, new, packed or {})
                 await tables.insert_all_facts(conn, rows)
@@ -164,18 +161,9 @@ class Store(Database):
                 await tables.insert_documents(conn, generation, rows)
                 await tables.insert_parts(conn, generation, parts)
                 await tables.prune(conn, self.keep)
-            self._saved = (generation, frozenset(keys))
+            self._saved = tables.SavedKeys(generation, frozenset(keys))
             await tables.checkpoint(self.conn)
         return generation
-
-    async def _stored_keys(self, conn: aiosqlite.Connection, keys: Sequence[str]) -> set[str]:
-        """Which of these keys have their facts stored: the keys of the generation this store
-        saved last are, while that generation is (another process may have pruned it)."""
-        last, listed = self._saved
-        if not listed or not await tables.has_generation(conn, last):
-            return await tables.stored_keys(conn, keys)
-        known = listed.intersection(keys)
-        return known | await tables.stored_keys(conn, [k for k in keys if k not in known])
 
     async def save_merged(self, generation: int, merged: FactBase) -> None:
         """Attach the merged facts to a stored generation (see `slim` for what is kept)."""
