@@ -85,7 +85,7 @@ class MergeAhead:
         self._received += 1
         if isinstance(outcome, DocumentFacts):
             self._documents.append(outcome)
-        if not self._marks or self._received < self._marks[0] or self._running():
+        if not self._marks or self._received < self._marks[0] or self.running:
             return
         while self._marks and self._received >= self._marks[0]:
             self._marks.pop(0)
@@ -97,7 +97,9 @@ class MergeAhead:
         self._task = asyncio.ensure_future(asyncio.to_thread(self._merge, documents, index))
         self._task.add_done_callback(self._keep_index)
 
-    def _running(self) -> bool:
+    @property
+    def running(self) -> bool:
+        """Whether a merge ahead is under way."""
         return self._task is not None and not self._task.done()
 
     def _merge(self, documents: list[DocumentFacts], index: bool) -> FactIndex | None:
