@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from bot.extract.date_words import DIGIT_LED, MONTH_LED, date_words
 from bot.extract.dates import PartialDate, find_dates, first_date, is_after, sentence_tense
 from bot.extract.dates.finding import (
-    _DIGIT_RE,
     _DIGIT_START_RE,
     _find_dates,
+    _first_digit,
     _matches_at,
     _month_start_re,
     _places,
@@ -247,9 +247,9 @@ def test_date_patterns_read_from_their_first_month_or_digit(lexicon: Lexicon, te
     """A pattern that opens with a month name (or a digit) finds, read from the first one in
     the sentence, what it finds read from the start: the finder skips what stands before."""
     w = date_words(lexicon)
-    month, digit = w.any_month.search(text), _DIGIT_RE.search(text)
-    assert month is not None and digit is not None
-    led = {**dict.fromkeys(MONTH_LED, month.start()), **dict.fromkeys(DIGIT_LED, digit.start())}
+    month, digit = w.any_month.search(text), _first_digit(text)
+    assert month is not None and digit >= 0
+    led = {**dict.fromkeys(MONTH_LED, month.start()), **dict.fromkeys(DIGIT_LED, digit)}
     patterns = dict(w.patterns)
     assert set(led) <= set(patterns)
     found = 0

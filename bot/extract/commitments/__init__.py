@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.extract.actors import participants, proper_words
+from bot.extract.actors import ProperWords, participants
 from bot.extract.commitments.actor_assignment import ActorState, sentence_actors
 from bot.extract.commitments.context import CommitmentDoc
 from bot.extract.commitments.datelines import strip_dateline
@@ -71,7 +71,7 @@ def extract_commitments(
         lexicon=lexicon,
         register=register,
         parts=participants(document, paragraphs, register, lexicon),
-        proper=proper_words(paragraphs),
+        proper=ProperWords(paragraphs),
         anchor=PartialDate.parse(document.date),
         dates=sentence_dates(document, paragraphs, lexicon),
     )

@@ -10,6 +10,7 @@ countries signed a trade pact in 2015"), which retells history rather than a pla
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from bot.extract.actors import (
@@ -48,7 +49,7 @@ class CommitmentDoc:
     lexicon: Lexicon
     register: PeopleRegister
     parts: Participants
-    proper: frozenset[str]
+    proper: Container[str]  # the document's names (actors.ProperWords)
     anchor: PartialDate | None
     dates: dict[int, list[DateMention]]
     memo: dict[tuple[str, str], tuple[str, ...] | None] = field(default_factory=dict)

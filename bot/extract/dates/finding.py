@@ -29,9 +29,19 @@ from bot.models import Document
 
 Resolver = Callable[[re.Match[str], DateContext], DateMention | None]
 _RESOLVERS: dict[str, Resolver] = {**absolute.RESOLVERS, **relative.RESOLVERS}
-_DIGIT_RE = re.compile(r"\d")
+#: The ASCII digits: every pattern of DIGIT_KINDS needs one (a day or a year is written in
+#: them), so a sentence without one skips those patterns.
+_ASCII_DIGITS = "0123456789"
 _START = re.Match.start
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+
+
+def _first_digit(text: str) -> int:
+    """Where the first ASCII digit of `text` stands, or -1: "on May 3" gives 7. Ten
+    `str.find` calls run in C at memory speed, several times faster than one regex scan
+    of a sentence that holds no digit (most hold none)."""
+    found = [i for i in map(text.find, _ASCII_DIGITS) if i >= 0]
+    return min(found) if found else -1
 
 
 def _from_before(text: str, pos: int) -> bool:
@@ -98,12 +108,11 @@ def _find_dates(
     w = date_words(lexicon)
     trig = date_triggers(lexicon)
     hits: list[tuple[int, int, str, re.Match[str]]] = []
-    digit = _DIGIT_RE.search(text)
+    digit_at = _first_digit(text)
     month = w.any_month.search(text)
-    skip = (frozenset() if digit else DIGIT_KINDS) | (frozenset() if month else MONTH_KINDS)
+    skip = _SKIPS[digit_at >= 0, month is not None]
     # where the patterns that open with a month name or a digit may first match
     month_at = month.start() if month else 0
-    digit_at = digit.start() if digit else 0
     possible = None if words is None else trig.possible(words)  # what trig.may_match reads
     led: dict[str, list[int] | None] = {}  # where the led patterns may start, read once
     for kind, pattern in _runnable(lexicon, skip, possible):
@@ -126,6 +135,14 @@ def _find_dates(
     out.sort(key=lambda d: d.start)
     return out
 
+
+#: The patterns a sentence skips, by whether it holds an ASCII digit and a month name.
+_SKIPS = {
+    (digit, month): (frozenset() if digit else DIGIT_KINDS)
+    | (frozenset() if month else MONTH_KINDS)
+    for digit in (False, True)
+    for month in (False, True)
+}
 
 #: Where a digit-led pattern may start: an ASCII digit with no word character before it.
 #: Each such pattern opens with `\b` and one (some ask more of the character before), so its

@@ -1,0 +1,61 @@
+"""The shortcuts of the date and commitment finders skip only work that finds nothing.
+
+Each test compares a shortcut with the full rule it stands in for, on invented sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.extract.actors import ProperWords, proper_words
+from bot.extract.date_words import DIGIT_KINDS, date_words
+from bot.extract.dates.finding import _first_digit
+from bot.extract.lexicon import Lexicon
+from bot.extract.text import segment
+
+#: Characters that make a digit check hard: ASCII and other digits, letters, marks.
+_CHARS = st.sampled_from([*"0159 aM,-–.’٣۴१", "May ", "June ", "2024", "ab"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CHARS, max_size=30).map("".join))
+def test_first_digit_is_the_first_ascii_digit(text: str) -> None:
+    """_first_digit finds what a regex scan for an ASCII digit finds: "on May 3" gives 7."""
+    m = re.search(r"[0-9]", text)
+    assert _first_digit(text) == (m.start() if m else -1)
+
+
+def test_digit_patterns_need_an_ascii_digit(lexicon: Lexicon) -> None:
+    """Every pattern the finder skips in a sentence without an ASCII digit finds nothing
+    there, even where other scripts' digits stand ("٣ May ٢٠٢١")."""
+    patterns = dict(date_words(lexicon).patterns)
+    texts = [
+        "Talks on ٣ May ٢٠٢١ and ١٢-١٣ June, from May ٤ to May ٦, in ۲۰۲۳-۲۴.",
+        "The envoys met on May ३ and ४ June २०२२, then in March २०२२.",
+    ]
+    for text in texts:
+        assert _first_digit(text) == -1
+        for kind in DIGIT_KINDS:
+            assert patterns[kind].search(text) is None, kind
+    # the same sentences with ASCII digits do match them
+    assert patterns["month_day"].search("Talks on May 4 to May 6.")
+    assert patterns["year"].search("Talks in 2023.")
+
+
+def test_proper_words_asked_lazily_answer_as_the_full_set() -> None:
+    """ProperWords answers each word as proper_words does, and works them out only when
+    asked: "Sato" is a name written mid-sentence, "The" only opens sentences."""
+    text = (
+        "The envoy met Sato in Oslo. Sato said “Aid will come” and left.\n\n"
+        "Talks (Kenya) went on: Both sides agreed. The U.S. team and Sato's aides met."
+    )
+    paragraphs = segment(text)
+    lazy = ProperWords(paragraphs)
+    full = proper_words(paragraphs)
+    assert lazy._words is None  # nothing worked out before the first question
+    for word in ("Sato", "Oslo", "The", "Aid", "Both", "Kenya", "U.S", "Sato's", "envoy", "x"):
+        assert (word in lazy) == (word in full), word
+    assert {"Sato", "Oslo", "U.S"} <= full and not {"The", "Kenya", "Aid"} & full
