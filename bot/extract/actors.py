@@ -145,32 +145,56 @@ def proper_words(paragraphs: Iterable[Paragraph]) -> frozenset[str]:
     out: set[str] = set()
     for paragraph in paragraphs:
         for sentence in paragraph.sentences:
-            if sentence.heading:
-                continue
-            words = word_texts(sentence.text)
-            # The capitalised words are found in C (a token is never empty, so its first
-            # character decides); only they are looked at with the token before them.
-            capitals = compress(count(1), map(str.isupper, map(_FIRST, islice(words, 1, None))))
-            out.update(words[i] for i in capitals if words[i - 1] not in _OPENERS)
+            if not sentence.heading:
+                out |= _sentence_proper_words(sentence.text)
     return frozenset(out)
 
 
-class ProperWords:
-    """proper_words(paragraphs), worked out on the first question: most subjects are told
-    apart before their names are looked up ("Japan" is a country, "the meeting" a plan), so
-    many documents never ask. `"Sato" in ProperWords(paragraphs)` reads as
-    `"Sato" in proper_words(paragraphs)`."""
+def _sentence_proper_words(text: str) -> frozenset[str]:
+    """The capitalised words of one sentence that do not open it or a phrase inside it:
+    "Talks with Sato (Kenya) began." gives Sato (Talks opens it, Kenya follows a bracket)."""
+    words = word_texts(text)
+    # The capitalised words are found in C (a token is never empty, so its first character
+    # decides); only they are looked at with the token before them.
+    capitals = compress(count(1), map(str.isupper, map(_FIRST, islice(words, 1, None))))
+    return frozenset(words[i] for i in capitals if words[i - 1] not in _OPENERS)
 
-    __slots__ = ("_paragraphs", "_words")
+
+class ProperWords:
+    """`word in proper_words(paragraphs)`, answered word by word: only the sentences that
+    hold the word's text are tokenised (a word of a sentence is a stretch of its text), and
+    most subjects are told apart before their names are asked about ("Japan" is a country,
+    "the meeting" a plan), so most sentences are never tokenised for this. Example:
+    `"Sato" in ProperWords(paragraphs)` tokenises only the sentences that contain "Sato"."""
+
+    __slots__ = ("_answers", "_paragraphs", "_seen", "_sentences")
 
     def __init__(self, paragraphs: Iterable[Paragraph]) -> None:
         self._paragraphs = paragraphs
-        self._words: frozenset[str] | None = None
+        self._sentences: list[str] = []  # the sentences' texts (no headings), listed when asked
+        self._seen: dict[int, frozenset[str]] = {}  # a sentence's proper words, by position
+        self._answers: dict[str, bool] = {}
 
     def __contains__(self, word: object) -> bool:
-        if self._words is None:
-            self._words = proper_words(self._paragraphs)
-        return word in self._words
+        if not isinstance(word, str):
+            return False
+        answer = self._answers.get(word)
+        if answer is None:
+            if not self._answers:
+                self._sentences = [
+                    s.text for p in self._paragraphs for s in p.sentences if not s.heading
+                ]
+            answer = self._answers[word] = any(
+                word in self._words_of(i) for i, text in enumerate(self._sentences) if word in text
+            )
+        return answer
+
+    def _words_of(self, i: int) -> frozenset[str]:
+        """The proper words of sentence `i`, worked out once."""
+        found = self._seen.get(i)
+        if found is None:
+            found = self._seen[i] = _sentence_proper_words(self._sentences[i])
+        return found
 
 
 #: Tokens after which a capital opens a phrase, as a sentence start does: “, (, —, :.

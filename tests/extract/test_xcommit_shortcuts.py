@@ -55,7 +55,27 @@ def test_proper_words_asked_lazily_answer_as_the_full_set() -> None:
     paragraphs = segment(text)
     lazy = ProperWords(paragraphs)
     full = proper_words(paragraphs)
-    assert lazy._words is None  # nothing worked out before the first question
-    for word in ("Sato", "Oslo", "The", "Aid", "Both", "Kenya", "U.S", "Sato's", "envoy", "x"):
+    assert not lazy._sentences  # nothing worked out before the first question
+    assert "Oslo" in lazy
+    assert list(lazy._seen) == [0]  # only the sentence holding "Oslo" was tokenised
+    words = ("Sato", "Oslo", "The", "Aid", "Both", "Kenya", "U.S", "Sato's", "envoy", "x", "")
+    for word in words:
         assert (word in lazy) == (word in full), word
     assert {"Sato", "Oslo", "U.S"} <= full and not {"The", "Kenya", "Aid"} & full
+
+
+_PIECES = st.sampled_from(
+    ["Sato", "Oslo", "the", "U.S.", "met", "(", "“", ",", ":", "Kenya's", "AT&T", ". ", "\n\n"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map(" ".join))
+def test_proper_words_word_by_word_match_the_full_set(text: str) -> None:
+    """On invented texts, every word asked of ProperWords gets proper_words' answer."""
+    paragraphs = segment(text)
+    full = proper_words(paragraphs)
+    lazy = ProperWords(paragraphs)
+    asked = {*full, "Sato", "Oslo", "U.S", "U.S.", "Kenya's", "AT&T", "AT", "the", "met"}
+    for word in sorted(asked):
+        assert (word in lazy) == (word in full), word
