@@ -10,11 +10,16 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.extract.actors import ProperWords, proper_words
+from bot.extract.actors import ProperWords, participants, proper_words
+from bot.extract.commitments.context import CommitmentDoc
+from bot.extract.commitments.sentence_topics import PersonTopics, context_texts
 from bot.extract.date_words import DIGIT_KINDS, date_words
 from bot.extract.dates.finding import _first_digit
 from bot.extract.lexicon import Lexicon
+from bot.extract.people import extract_people
 from bot.extract.text import segment
+from bot.extract.topics import classify_topics
+from bot.models import Document
 
 #: Characters that make a digit check hard: ASCII and other digits, letters, marks.
 _CHARS = st.sampled_from([*"0159 aM,-–.’٣۴१", "May ", "June ", "2024", "ab"])
@@ -79,3 +84,52 @@ def test_proper_words_word_by_word_match_the_full_set(text: str) -> None:
     asked = {*full, "Sato", "Oslo", "U.S", "U.S.", "Kenya's", "AT&T", "AT", "the", "met"}
     for word in sorted(asked):
         assert (word in lazy) == (word in full), word
+
+
+def test_person_topics_read_when_asked_match_a_table_filled_as_read(lexicon: Lexicon) -> None:
+    """PersonTopics, asked after some paragraphs are added, answers as a table filled
+    paragraph by paragraph with every paragraph classified; paragraphs naming no one are
+    not classified (they give no one topics)."""
+    body = (
+        "Energy Minister Ana Paz spoke about energy security and the gas pipeline.\n\n"
+        "The weather was fine and talks on defence and warships went on.\n\n"
+        "Foreign Minister Ivo Kral discussed trade tariffs with Paz.\n\n"
+        "Kral later spoke about cyber security."
+    )
+    document = Document(id="t", title="Talks", path="t.txt", text=body, sha256="", date=None)
+    paragraphs = segment(body)
+    register = extract_people(document, paragraphs, lexicon)
+    doc = CommitmentDoc(
+        document=document,
+        lexicon=lexicon,
+        register=register,
+        parts=participants(document, paragraphs, register, lexicon),
+        proper=ProperWords(paragraphs),
+        anchor=None,
+        dates={},
+    )
+    contexts = context_texts(paragraphs)
+
+    def filled(n: int) -> dict[str, tuple[str, ...]]:
+        """The table filled paragraph by paragraph over the first n, each classified."""
+        table: dict[str, tuple[str, ...]] = {}
+        for paragraph in paragraphs[:n]:
+            topics = classify_topics(contexts[paragraph.number], lexicon)
+            if topics:
+                end = paragraph.start + len(paragraph.text)
+                for person, _ in register.mentions(paragraph.start, end):
+                    table[person.id] = topics
+        return table
+
+    assert len(filled(4)) == 2 and filled(2) != filled(4)
+    context_topics: dict[int, tuple[str, ...]] = {}
+    lazy = PersonTopics(contexts, context_topics, doc)
+    for paragraph in paragraphs[:2]:
+        lazy.add(paragraph)
+    assert not context_topics  # nothing classified before a question
+    assert dict(lazy) == filled(2)
+    assert 2 not in context_topics  # the paragraph naming no one was not classified
+    for paragraph in paragraphs[2:]:
+        lazy.add(paragraph)
+    assert dict(lazy) == filled(4)
+    assert all(lazy.get(k) == v for k, v in filled(4).items()) and lazy.get("nobody") is None

@@ -41,6 +41,7 @@ from bot.extract.commitments.context import CommitmentDoc
 from bot.extract.commitments.datelines import strip_dateline
 from bot.extract.commitments.finding import find_cues
 from bot.extract.commitments.sentence_topics import (
+    PersonTopics,
     choose_topics,
     completion,
     context_texts,
@@ -83,8 +84,8 @@ def extract_commitments(
     sections: list[int] = []
     guessed_headings: list[int] = []
     named: list[bool] = []
-    person_topics: dict[str, tuple[str, ...]] = {}  # a person's latest paragraph with topics
-    unread: list[Paragraph] = []  # paragraphs whose people person_topics has yet to take in
+    # a person's latest paragraph with topics, worked out only if a commitment asks
+    person_topics = PersonTopics(contexts, context_topics, doc)
     for paragraph in paragraphs:
         scan: ScannedText | None = None  # the paragraph's topic terms, scanned once
         quotes: QuoteIndex | None = None  # the paragraph's quotations, indexed at its first cue
@@ -111,7 +112,6 @@ def extract_commitments(
                 )
             around = context_topics[paragraph.number]
             if not around:
-                _read_people_topics(unread, contexts, context_topics, person_topics, doc)
                 around = speaker_topics(sentence, doc, quotes, person_topics)
             if not around:
                 around = subject_topics(sentence, cues, doc, person_topics)
@@ -133,32 +133,9 @@ def extract_commitments(
             )
             state.previous = actors
             state.previous_paragraph = paragraph.number
-        unread.append(paragraph)
+        person_topics.add(paragraph)
     _heading_actors(out, sections, named, guessed_headings)
     return out
-
-
-def _read_people_topics(
-    unread: list[Paragraph],
-    contexts: dict[int, str],
-    context_topics: dict[int, tuple[str, ...]],
-    person_topics: dict[str, tuple[str, ...]],
-    doc: CommitmentDoc,
-) -> None:
-    """Take the paragraphs read so far into person_topics, in text order: each person named
-    in a paragraph with topics gets that paragraph's topics. Done only when a commitment
-    without topics of its own asks (most never do), so a paragraph without commitments is
-    classified only then; the table is the same as if filled paragraph by paragraph."""
-    for paragraph in unread:
-        if paragraph.number not in context_topics:
-            context_topics[paragraph.number] = classify_topics(
-                contexts[paragraph.number], doc.lexicon
-            )
-        if context_topics[paragraph.number]:
-            end = paragraph.start + len(paragraph.text)
-            for person, _ in doc.register.mentions(paragraph.start, end):
-                person_topics[person.id] = context_topics[paragraph.number]
-    unread.clear()
 
 
 def _quote_index(paragraph: Paragraph, doc: CommitmentDoc) -> QuoteIndex:

@@ -10,6 +10,7 @@ pandemic.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 
 from bot.extract.commitments.actor_assignment import singular_pronouns
 from bot.extract.commitments.context import CommitmentDoc, Cue
@@ -33,7 +34,7 @@ def speaker_topics(
     sentence: Sentence,
     doc: CommitmentDoc,
     quotes: QuoteIndex,
-    person_topics: dict[str, tuple[str, ...]],
+    person_topics: Mapping[str, tuple[str, ...]],
 ) -> tuple[str, ...]:
     """For a quoted sentence with no topic of its own or of its paragraph ("And that's why
     we'll keep coming back," Reyes said): the topics of the latest paragraph that named its
@@ -53,7 +54,7 @@ def subject_topics(
     sentence: Sentence,
     cues: list[Cue],
     doc: CommitmentDoc,
-    person_topics: dict[str, tuple[str, ...]],
+    person_topics: Mapping[str, tuple[str, ...]],
 ) -> tuple[str, ...]:
     """For a sentence with no topic of its own or of its paragraph whose subject is a person
     ("The Secretary also reiterated ..."): the topics of the latest paragraph that named that
@@ -72,6 +73,58 @@ def subject_topics(
             if person.id in person_topics:
                 return person_topics[person.id]
     return ()
+
+
+class PersonTopics(Mapping[str, tuple[str, ...]]):
+    """Each person's topics (by person id): those of the latest paragraph read so far that
+    names them and has topics. Paragraphs are added as the document is read and classified
+    only when a question comes, and only if they name someone: most commitments take topics
+    of their own, and a paragraph without people gives no one topics ("Talks on energy went
+    on." is never classified here). The answers are those of a table filled paragraph by
+    paragraph. `context_topics` (paragraph number → topics of its context) is shared with
+    the caller, so a paragraph is classified once."""
+
+    def __init__(
+        self,
+        contexts: dict[int, str],
+        context_topics: dict[int, tuple[str, ...]],
+        doc: CommitmentDoc,
+    ) -> None:
+        self._contexts = contexts
+        self._context_topics = context_topics
+        self._doc = doc
+        self._unread: list[Paragraph] = []
+        self._table: dict[str, tuple[str, ...]] = {}
+
+    def add(self, paragraph: Paragraph) -> None:
+        """A paragraph read: its people are taken in at the next question."""
+        self._unread.append(paragraph)
+
+    def _read(self) -> dict[str, tuple[str, ...]]:
+        """The table with every paragraph added so far taken in, in text order."""
+        doc, topics = self._doc, self._context_topics
+        for paragraph in self._unread:
+            people = doc.register.mentions(paragraph.start, paragraph.start + len(paragraph.text))
+            if not people:
+                continue
+            if paragraph.number not in topics:
+                topics[paragraph.number] = classify_topics(
+                    self._contexts[paragraph.number], doc.lexicon
+                )
+            if topics[paragraph.number]:
+                for person, _ in people:
+                    self._table[person.id] = topics[paragraph.number]
+        self._unread.clear()
+        return self._table
+
+    def __getitem__(self, person_id: str) -> tuple[str, ...]:
+        return self._read()[person_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._read())
+
+    def __len__(self) -> int:
+        return len(self._read())
 
 
 def context_texts(paragraphs: tuple[Paragraph, ...]) -> dict[int, str]:
