@@ -133,3 +133,10 @@ def test_person_topics_read_when_asked_match_a_table_filled_as_read(lexicon: Lex
         lazy.add(paragraph)
     assert dict(lazy) == filled(4)
     assert all(lazy.get(k) == v for k, v in filled(4).items()) and lazy.get("nobody") is None
+    # a question classifies only the asked person's paragraphs, newest first
+    fresh: dict[int, tuple[str, ...]] = {}
+    one = PersonTopics(contexts, fresh, doc)
+    for paragraph in paragraphs:
+        one.add(paragraph)
+    assert one["ana-paz"] == filled(4)["ana-paz"]
+    assert list(fresh) == [3]  # "... discussed trade tariffs with Paz." alone

@@ -77,12 +77,13 @@ def subject_topics(
 
 class PersonTopics(Mapping[str, tuple[str, ...]]):
     """Each person's topics (by person id): those of the latest paragraph read so far that
-    names them and has topics. Paragraphs are added as the document is read and classified
-    only when a question comes, and only if they name someone: most commitments take topics
-    of their own, and a paragraph without people gives no one topics ("Talks on energy went
-    on." is never classified here). The answers are those of a table filled paragraph by
-    paragraph. `context_topics` (paragraph number → topics of its context) is shared with
-    the caller, so a paragraph is classified once."""
+    names them and has topics. Paragraphs are added as the document is read; a question
+    classifies only the asked person's paragraphs, newest first, until one has topics: most
+    commitments take topics of their own, and most paragraphs never need classifying here
+    ("Talks on energy went on." names no one). The answers are those of a table filled
+    paragraph by paragraph. Each paragraph's people are listed once and each paragraph is
+    classified at most once (`context_topics`, paragraph number → topics, is shared with the
+    caller), and a person's paragraphs already looked at are not looked at again."""
 
     def __init__(
         self,
@@ -94,37 +95,51 @@ class PersonTopics(Mapping[str, tuple[str, ...]]):
         self._context_topics = context_topics
         self._doc = doc
         self._unread: list[Paragraph] = []
-        self._table: dict[str, tuple[str, ...]] = {}
+        #: person id → the numbers of the paragraphs naming them, in text order
+        self._naming: dict[str, list[int]] = {}
+        #: person id → how many of their paragraphs were looked at, and the answer then
+        self._answers: dict[str, tuple[int, tuple[str, ...] | None]] = {}
 
     def add(self, paragraph: Paragraph) -> None:
-        """A paragraph read: its people are taken in at the next question."""
+        """A paragraph read: its people are listed at the next question."""
         self._unread.append(paragraph)
 
-    def _read(self) -> dict[str, tuple[str, ...]]:
-        """The table with every paragraph added so far taken in, in text order."""
-        doc, topics = self._doc, self._context_topics
+    def _list_people(self) -> None:
+        """File the paragraphs added since the last question under the people they name."""
         for paragraph in self._unread:
-            people = doc.register.mentions(paragraph.start, paragraph.start + len(paragraph.text))
-            if not people:
-                continue
-            if paragraph.number not in topics:
-                topics[paragraph.number] = classify_topics(
-                    self._contexts[paragraph.number], doc.lexicon
-                )
-            if topics[paragraph.number]:
-                for person, _ in people:
-                    self._table[person.id] = topics[paragraph.number]
+            end = paragraph.start + len(paragraph.text)
+            people = self._doc.register.mentions(paragraph.start, end)
+            for person_id in dict.fromkeys(person.id for person, _ in people):
+                self._naming.setdefault(person_id, []).append(paragraph.number)
         self._unread.clear()
-        return self._table
+
+    def _topics(self, number: int) -> tuple[str, ...]:
+        """The topics of paragraph `number`'s context, classified once."""
+        topics = self._context_topics
+        if number not in topics:
+            topics[number] = classify_topics(self._contexts[number], self._doc.lexicon)
+        return topics[number]
 
     def __getitem__(self, person_id: str) -> tuple[str, ...]:
-        return self._read()[person_id]
+        self._list_people()
+        numbers = self._naming.get(person_id, [])
+        seen, answer = self._answers.get(person_id, (0, None))
+        for number in reversed(numbers[seen:]):  # the newest paragraph with topics wins
+            topics = self._topics(number)
+            if topics:
+                answer = topics
+                break
+        self._answers[person_id] = (len(numbers), answer)
+        if answer is None:
+            raise KeyError(person_id)
+        return answer
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._read())
+        self._list_people()
+        return iter([person_id for person_id in list(self._naming) if person_id in self])
 
     def __len__(self) -> int:
-        return len(self._read())
+        return sum(1 for _ in self)
 
 
 def context_texts(paragraphs: tuple[Paragraph, ...]) -> dict[int, str]:
