@@ -162,10 +162,11 @@ def _sentence_proper_words(text: str) -> frozenset[str]:
 
 class ProperWords:
     """`word in proper_words(paragraphs)`, answered word by word: only the sentences that
-    hold the word's text are tokenised (a word of a sentence is a stretch of its text), and
-    most subjects are told apart before their names are asked about ("Japan" is a country,
-    "the meeting" a plan), so most sentences are never tokenised for this. Example:
-    `"Sato" in ProperWords(paragraphs)` tokenises only the sentences that contain "Sato"."""
+    hold the word's text after their first character are tokenised (a proper word of a
+    sentence is a stretch of its text after its first token), and most subjects are told
+    apart before their names are asked about ("Japan" is a country, "the meeting" a plan),
+    so most sentences are never tokenised for this. Example: `"Sato" in
+    ProperWords(paragraphs)` tokenises only the sentences holding "Sato" after their start."""
 
     __slots__ = ("_answers", "_paragraphs", "_seen", "_sentences")
 
@@ -184,8 +185,12 @@ class ProperWords:
                 self._sentences = [
                     s.text for p in self._paragraphs for s in p.sentences if not s.heading
                 ]
+            # A sentence's proper word is a token after its first, so it stands at offset 1 or
+            # later ("The" opening most sentences does not send them all to be tokenised).
             answer = self._answers[word] = any(
-                word in self._words_of(i) for i, text in enumerate(self._sentences) if word in text
+                word in self._words_of(i)
+                for i, text in enumerate(self._sentences)
+                if text.find(word, 1) >= 0
             )
         return answer
 
