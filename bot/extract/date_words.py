@@ -85,6 +85,10 @@ class DateWords:
     #: Any month name or abbreviation as written, anywhere: a sentence without one cannot
     #: match a pattern that needs a month ("June 27", "4-5 June", "April 2022").
     any_month: re.Pattern[str]
+    #: The patterns that need neither a digit nor a month name, only words ("next week",
+    #: "three days"): a sentence with neither runs only these, and only if it holds their
+    #: words (dates/triggers.py).
+    word_kinds: frozenset[str]
 
 
 def _ci(words: Iterable[str]) -> PhraseScan:
@@ -253,4 +257,5 @@ def date_words(lexicon: Lexicon) -> DateWords:
         max_span_years=_mapping(lexicon, "span_limits").get("max_years", 10),
         patterns=patterns,
         any_month=re.compile("|".join(re.escape(f) for f in _phrases(month_number)) or r"(?!x)x"),
+        word_kinds=frozenset(kind for kind, _ in patterns) - DIGIT_KINDS - MONTH_KINDS,
     )

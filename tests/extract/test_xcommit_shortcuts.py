@@ -14,11 +14,14 @@ from bot.extract.actors import ProperWords, participants, proper_words
 from bot.extract.commitments.context import CommitmentDoc
 from bot.extract.commitments.sentence_topics import PersonTopics, context_texts
 from bot.extract.date_words import DIGIT_KINDS, date_words
-from bot.extract.dates.finding import _first_digit
+from bot.extract.dates.finding import _find_dates, _first_digit
+from bot.extract.dates.partial_date import PartialDate
+from bot.extract.dates.triggers import date_triggers
 from bot.extract.lexicon import Lexicon
 from bot.extract.people import extract_people
 from bot.extract.text import segment
 from bot.extract.topics import classify_topics
+from bot.extract.triggers import text_words
 from bot.models import Document
 
 #: Characters that make a digit check hard: ASCII and other digits, letters, marks.
@@ -138,3 +141,27 @@ def test_person_topics_read_when_asked_match_a_table_filled_as_read(lexicon: Lex
         one.add(paragraph)
     assert one["ana-paz"] == filled(4)["ana-paz"]
     assert list(fresh) == [3]  # "... discussed trade tariffs with Paz." alone
+
+
+_DATE_PIECES = st.sampled_from(
+    "talks|met|on|in|May|June|3|2024|٣|next|week|last|year|three|days|Friday|summer|"
+    "tomorrow|ago|the|60th|anniversary|will|was|from|to|-|,|.".split("|")
+)
+
+
+def test_every_date_pattern_needing_words_has_a_trigger(lexicon: Lexicon) -> None:
+    """A pattern that needs neither a digit nor a month name is gated by the words it needs
+    (dates/triggers.py): the finder skips such patterns in a sentence without their words."""
+    w = date_words(lexicon)
+    assert w.word_kinds and w.word_kinds <= set(date_triggers(lexicon).needs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_DATE_PIECES, max_size=14).map(" ".join))
+def test_dates_found_with_gates_match_every_pattern_run(lexicon: Lexicon, text: str) -> None:
+    """The date finder with its gates (no digit, no month name, missing words) finds what it
+    finds running every pattern (words=None) on invented sentences."""
+    anchor = PartialDate(2024, 5, 15)
+    gated = _find_dates(text, lexicon, anchor, "future", None, text_words(text))
+    full = _find_dates(text, lexicon, anchor, "future", None, None)
+    assert gated == full

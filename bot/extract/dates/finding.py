@@ -107,13 +107,41 @@ def _find_dates(
     ("The talks were frank.") hold no date, and their tense decides nothing."""
     w = date_words(lexicon)
     trig = date_triggers(lexicon)
-    hits: list[tuple[int, int, str, re.Match[str]]] = []
     digit_at = _first_digit(text)
     month = w.any_month.search(text)
+    possible = None if words is None else trig.possible(words)  # what trig.may_match reads
+    hits: list[tuple[int, int, str, re.Match[str]]] = []
+    if digit_at >= 0 or month or possible is None or not possible.isdisjoint(w.word_kinds):
+        # some pattern may match: with no digit and no month name, only the patterns that
+        # need words alone ("next week") can, and the sentence holds the words of none
+        hits = _pattern_hits(text, lexicon, digit_at, month, possible)
+    out: list[DateMention] = []
+    if hits:  # most sentences hold none: no context to make, nothing to resolve
+        out = _resolved(hits, DateContext(text, anchor, _asked(tense), context_year, w))
+    if not out and anchor is not None:
+        m = trig.search("anniversary", w.anniversary_re, text, words)
+        if m:  # "an official visit marking the 60th anniversary of relations"
+            year = str(anchor.year)
+            out.append(DateMention(m.start(), m.end(), year, True, kind="anniversary"))
+    if len(out) > 1:
+        out.sort(key=lambda d: d.start)
+    return out
+
+
+def _pattern_hits(
+    text: str,
+    lexicon: Lexicon,
+    digit_at: int,
+    month: re.Match[str] | None,
+    possible: frozenset[str] | None,
+) -> list[tuple[int, int, str, re.Match[str]]]:
+    """Every match of the date patterns worth running on `text` (_runnable), as (start,
+    negated end, kind, match): `digit_at` is where its first ASCII digit stands (-1: none),
+    `month` its first month name, `possible` the patterns its words allow (date_triggers)."""
     skip = _SKIPS[digit_at >= 0, month is not None]
     # where the patterns that open with a month name or a digit may first match
     month_at = month.start() if month else 0
-    possible = None if words is None else trig.possible(words)  # what trig.may_match reads
+    hits: list[tuple[int, int, str, re.Match[str]]] = []
     led: dict[str, list[int] | None] = {}  # where the led patterns may start, read once
     for kind, pattern in _runnable(lexicon, skip, possible):
         lead = "month" if kind in MONTH_LED else "digit" if kind in DIGIT_LED else ""
@@ -124,16 +152,7 @@ def _find_dates(
         found = pattern.finditer(text) if starts is None else _matches_at(pattern, text, starts)
         for m in found:
             hits.append((m.start(), -m.end(), kind, m))
-    out: list[DateMention] = []
-    if hits:  # most sentences hold none: no context to make, nothing to resolve
-        out = _resolved(hits, DateContext(text, anchor, _asked(tense), context_year, w))
-    if not out and anchor is not None:
-        m = trig.search("anniversary", w.anniversary_re, text, words)
-        if m:  # "an official visit marking the 60th anniversary of relations"
-            year = str(anchor.year)
-            out.append(DateMention(m.start(), m.end(), year, True, kind="anniversary"))
-    out.sort(key=lambda d: d.start)
-    return out
+    return hits
 
 
 #: The patterns a sentence skips, by whether it holds an ASCII digit and a month name.
