@@ -14,6 +14,7 @@ from bot.extract.actors import ProperWords, participants, proper_words
 from bot.extract.commitments.context import CommitmentDoc
 from bot.extract.commitments.sentence_topics import PersonTopics, context_texts
 from bot.extract.date_words import DIGIT_KINDS, date_words
+from bot.extract.dates import sentence_tense
 from bot.extract.dates.finding import _find_dates, _first_digit
 from bot.extract.dates.partial_date import PartialDate
 from bot.extract.dates.triggers import date_triggers
@@ -165,3 +166,32 @@ def test_dates_found_with_gates_match_every_pattern_run(lexicon: Lexicon, text: 
     gated = _find_dates(text, lexicon, anchor, "future", None, text_words(text))
     full = _find_dates(text, lexicon, anchor, "future", None, None)
     assert gated == full
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_DATE_PIECES, max_size=14).map(" ".join))
+def test_sentence_tense_asked_when_needed_dates_as_given_up_front(
+    lexicon: Lexicon, text: str
+) -> None:
+    """Dates resolved with the sentence's tense asked only when a date needs it are those
+    resolved with it worked out up front."""
+    anchor = PartialDate(2024, 5, 15)
+    words = text_words(text)
+    tense = sentence_tense(text, lexicon, words)
+    lazy = _find_dates(text, lexicon, anchor, lambda: sentence_tense(text, lexicon), None, words)
+    assert lazy == _find_dates(text, lexicon, anchor, tense, None, words)
+
+
+def test_sentence_tense_not_asked_for_a_full_date(lexicon: Lexicon) -> None:
+    """ "in 2023" and "on May 3, 2024" need no tense: the function giving it is not called."""
+    asked: list[int] = []
+
+    def tense() -> str | None:
+        asked.append(1)
+        return "future"
+
+    text = "The envoys met in 2023 and will meet on May 3, 2024."
+    found = _find_dates(text, lexicon, PartialDate(2024, 1, 5), tense, None, text_words(text))
+    assert [d.when for d in found] == ["2023", "2024-05-03"] and not asked
+    found = _find_dates("They meet on Friday.", lexicon, PartialDate(2024, 1, 5), tense, None, None)
+    assert found and asked  # a weekday needs it

@@ -103,8 +103,9 @@ def _find_dates(
 ) -> list[DateMention]:
     """find_dates, given the sentence's words (bot.extract.triggers.sentence_words): a
     pattern that needs a digit, a month name or a word the sentence lacks is not run. A
-    `tense` given as a function is asked only when some pattern matched: most sentences
-    ("The talks were frank.") hold no date, and their tense decides nothing."""
+    `tense` given as a function is asked only when a date needs it (DateContext.tense_at):
+    most sentences ("The talks were frank.") hold no date, and most dates ("in 2023", "on
+    May 3, 2024") need no tense."""
     w = date_words(lexicon)
     trig = date_triggers(lexicon)
     digit_at = _first_digit(text)
@@ -117,7 +118,7 @@ def _find_dates(
         hits = _pattern_hits(text, lexicon, digit_at, month, possible)
     out: list[DateMention] = []
     if hits:  # most sentences hold none: no context to make, nothing to resolve
-        out = _resolved(hits, DateContext(text, anchor, _asked(tense), context_year, w))
+        out = _resolved(hits, DateContext(text, anchor, tense, context_year, w))
     if not out and anchor is not None:
         m = trig.search("anniversary", w.anniversary_re, text, words)
         if m:  # "an official visit marking the 60th anniversary of relations"
@@ -204,11 +205,6 @@ def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[
             out.append(m)
             end = m.end()
     return out
-
-
-def _asked(tense: str | Callable[[], str | None] | None) -> str | None:
-    """The sentence's tense, asked of the function that works it out if given one."""
-    return tense() if callable(tense) else tense
 
 
 def _resolved(

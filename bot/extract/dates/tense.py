@@ -12,6 +12,7 @@ deadline word ("by Friday") looks forward. The marker words come from config/cue
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.extract.date_words import DateWords, date_words
@@ -110,11 +111,13 @@ def clause_tense(text: str, pos: int, lexicon: Lexicon) -> str | None:
 class DateContext:
     """One sentence as its dates are resolved: the document date (`anchor`), the sentence's
     tense, the year its paragraph named last ("In April 2022 ... in November" is 2022), and
-    the clause tenses worked out so far."""
+    the clause tenses worked out so far. The sentence's tense may be given as a function,
+    asked on first use: most dates ("in 2023", "on Friday, which will ...") are resolved
+    without it."""
 
     text: str
     anchor: PartialDate | None
-    tense: str | None  # the whole sentence's
+    tense: str | Callable[[], str | None] | None  # the whole sentence's
     context_year: int | None
     words: DateWords
     # Worked out on first use, once per sentence:
@@ -145,7 +148,10 @@ class DateContext:
             return self.clause_tenses[(start, end)]
         if previous_word(self.text, pos) in self.words.deadline_prepositions:
             return "future"  # "must be submitted by Friday"
-        if self.tense is None:
+        if callable(self.tense):
+            self.tense = self.tense()
+        tense = self.tense
+        if tense is None:
             return None
         if self.nearest is None:
             markers = [
@@ -155,4 +161,4 @@ class DateContext:
             ]
             markers += [(m.start(), m.end(), "past") for m in _past_markers(self.words, self.text)]
             self.nearest = NearestMarker(markers)
-        return self.nearest.at(pos) or self.tense
+        return self.nearest.at(pos) or tense
