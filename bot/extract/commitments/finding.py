@@ -190,7 +190,7 @@ def _modal_cues(s: CueScan) -> tuple[list[Cue], bool]:
     out: list[Cue] = []
     judged = False
     for m in s.matches("modal", s.cues.modal):
-        cue = modal_cue(s.sentence, m, s.toks(), s.doc)
+        cue = modal_cue(s.sentence, m, s.toks, s.doc)
         if cue is not None:
             out.append(cue)
         elif s.cues.verb_after.match(s.text, m.end()):

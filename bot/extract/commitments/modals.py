@@ -25,7 +25,13 @@ from bot.extract.actors import (
     subject_before,
     tokens,
 )
-from bot.extract.commitments.context import GERUND_RE, CommitmentDoc, Cue, subject_kind
+from bot.extract.commitments.context import (
+    GERUND_RE,
+    CommitmentDoc,
+    Cue,
+    LazyTokens,
+    subject_kind,
+)
 from bot.extract.commitments.cue_patterns import cue_patterns
 from bot.extract.countries import find_countries
 from bot.extract.text import Sentence
@@ -35,24 +41,29 @@ _ING_RE = re.compile(r"\s+[a-z]+ing\b")
 
 
 def modal_cue(
-    sentence: Sentence, m: re.Match[str], toks: list[Token], doc: CommitmentDoc
+    sentence: Sentence, m: re.Match[str], lazy: LazyTokens, doc: CommitmentDoc
 ) -> Cue | None:
-    """A "will"/"would" whose subject can act (or a plan, or a passive)."""
+    """A "will"/"would" whose subject can act (or a plan, or a passive). The sentence's
+    tokens (`lazy`) are made only past the tests that need none ("the will of the people")."""
     text = sentence.text
     w = actor_words(doc.lexicon)
     cues = cue_patterns(doc.lexicon)
     after = text[m.end() :]
     verb = cues.verb_after.match(after)
-    if not verb or verb.group(1) in w.determiners | w.conjunctions | w.prepositions:
-        return None  # "the will of the people", "political will to"
-    idx = index_at(toks, m.start())
-    if idx > 0 and toks[idx - 1].low in cues.noun_will:
+    if not verb:
         return None
+    word = verb.group(1)
+    if word in w.determiners or word in w.conjunctions or word in w.prepositions:
+        return None  # "the will of the people", "political will to"
     verb_at = m.end() + verb.start(1)
     if cues.conversation.match(text, verb_at):
         return None  # "X will certainly confirm this in a moment": about the conversation
     if cues.social.match(text, verb_at):
         return None  # "I will attend the dinner hosted for the ministers": a courtesy
+    toks = lazy()
+    idx = index_at(toks, m.start())
+    if idx > 0 and toks[idx - 1].low in cues.noun_will:
+        return None
     # "the deal will open other doors", "the visit will serve as a platform": a forecast
     judging = verb.group(1) in cues.assessment or bool(cues.effect.match(text, verb_at))
     passive = bool(cues.passive.match(after))
