@@ -166,25 +166,34 @@ class ProperWords:
     sentence is a stretch of its text after its first token), and most subjects are told
     apart before their names are asked about ("Japan" is a country, "the meeting" a plan),
     so most sentences are never tokenised for this. Example: `"Sato" in
-    ProperWords(paragraphs)` tokenises only the sentences holding "Sato" after their start."""
+    ProperWords(paragraphs)` tokenises only the sentences holding "Sato" after their start.
 
-    __slots__ = ("_answers", "_paragraphs", "_seen", "_sentences")
+    Each word asked reads every sentence's text, so after _WORD_BY_WORD words the whole set
+    is worked out instead: a document of many subjects stays linear in its length."""
+
+    __slots__ = ("_all", "_answers", "_paragraphs", "_seen", "_sentences")
 
     def __init__(self, paragraphs: Iterable[Paragraph]) -> None:
         self._paragraphs = paragraphs
         self._sentences: list[str] = []  # the sentences' texts (no headings), listed when asked
         self._seen: dict[int, frozenset[str]] = {}  # a sentence's proper words, by position
         self._answers: dict[str, bool] = {}
+        self._all: frozenset[str] | None = None  # every proper word, once many are asked
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
             return False
+        if self._all is not None:
+            return word in self._all
         answer = self._answers.get(word)
         if answer is None:
             if not self._answers:
                 self._sentences = [
                     s.text for p in self._paragraphs for s in p.sentences if not s.heading
                 ]
+            elif len(self._answers) >= _WORD_BY_WORD:
+                self._all = frozenset().union(*map(self._words_of, range(len(self._sentences))))
+                return word in self._all
             # A sentence's proper word is a token after its first, so it stands at offset 1 or
             # later ("The" opening most sentences does not send them all to be tokenised).
             answer = self._answers[word] = any(
@@ -200,6 +209,10 @@ class ProperWords:
         if found is None:
             found = self._seen[i] = _sentence_proper_words(self._sentences[i])
         return found
+
+
+#: How many words ProperWords answers one by one before it works out the whole set.
+_WORD_BY_WORD = 16
 
 
 #: Tokens after which a capital opens a phrase, as a sentence start does: “, (, —, :.

@@ -195,3 +195,16 @@ def test_sentence_tense_not_asked_for_a_full_date(lexicon: Lexicon) -> None:
     assert [d.when for d in found] == ["2023", "2024-05-03"] and not asked
     found = _find_dates("They meet on Friday.", lexicon, PartialDate(2024, 1, 5), tense, None, None)
     assert found and asked  # a weekday needs it
+
+
+def test_proper_words_asked_many_times_work_out_the_whole_set() -> None:
+    """After many words asked one by one, ProperWords answers from the whole set (so a
+    document of many subjects is read in linear time), with the same answers."""
+    names = [f"Name{chr(65 + i)}x" for i in range(26)]
+    text = " ".join(f"The envoy met {n} and {n.lower()} left." for n in names)
+    paragraphs = segment(text)
+    full = proper_words(paragraphs)
+    lazy = ProperWords(paragraphs)
+    for word in [*names, *(n.lower() for n in names), "The", "envoy"]:
+        assert (word in lazy) == (word in full), word
+    assert lazy._all == full and set(names) <= full
