@@ -138,6 +138,14 @@ def _tree(strings: list[str], after: str = "", fold: bool = False) -> str:
     return "|".join(alts)
 
 
+def _caseless(c: str) -> bool:
+    """Whether `c` is a mark with no case ("’", "–"): ignoring case, it matches itself only,
+    and lower-casing a text leaves it where it stands, so a term opening with it is scanned
+    as one opening with an ASCII character is. A letter or digit outside ASCII is not ("é"
+    and "É", "ſ" and "s" match each other ignoring case)."""
+    return len(c) == 1 and not c.isalnum() and c.lower() == c == c.upper() == c.casefold()
+
+
 def opening_scan(
     terms: tuple[tuple[str, str], ...],
     before: str,
@@ -152,11 +160,12 @@ def opening_scan(
     regex may match; `branch_terms(key)` gives the indexes of the terms that open with `key`.
     It runs on the text lower-cased when the terms ignore case (alternation._scan_text) and
     without IGNORECASE, so its literals take the fast path. None when the terms or `before`
-    do not allow it: non-ASCII first characters, letters in `before` that would change
-    meaning without IGNORECASE, VERBOSE patterns.
+    do not allow it: first characters that are neither ASCII nor caseless marks (_caseless:
+    "’" in "’ll" is one), letters in `before` that would change meaning without IGNORECASE,
+    VERBOSE patterns.
     """
     fold = bool(flags & re.IGNORECASE)
-    if flags & re.VERBOSE or not all(c.isascii() for c, _ in terms):
+    if flags & re.VERBOSE or not all(c.isascii() or _caseless(c) for c, _ in terms):
         return None
     if fold and any(c.isalpha() for c in re.sub(r"\\.", "", before)):
         return None

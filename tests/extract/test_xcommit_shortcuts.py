@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.extract.actors import ProperWords, participants, proper_words
+from bot.extract.alternation import Alternation
 from bot.extract.commitments.context import CommitmentDoc
 from bot.extract.commitments.sentence_topics import PersonTopics, context_texts
 from bot.extract.date_words import DIGIT_KINDS, date_words
@@ -208,3 +209,23 @@ def test_proper_words_asked_many_times_work_out_the_whole_set() -> None:
     for word in [*names, *(n.lower() for n in names), "The", "envoy"]:
         assert (word in lazy) == (word in full), word
     assert lazy._all == full and set(names) <= full
+
+
+_MARK_TERMS = ["’ll", "’d", "–led", "will", "Would", "’s plan"]
+_MARK_PIECES = [*_MARK_TERMS, "’LL", "’", "'ll", "–", "-led", "WILL", " ", "x", "é", "ſ", "\u212a"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_MARK_PIECES), max_size=12).map("".join))
+def test_terms_opening_with_a_caseless_mark_scan_as_the_regex(text: str) -> None:
+    """Terms opening with a mark that has no case ("’ll", "–led") are found through the
+    opening scan exactly where the single regex finds them, with or without IGNORECASE."""
+    terms = tuple((t[0], re.escape(t).replace(r"\ ", r"\s+")) for t in _MARK_TERMS)
+    before, after = r"(?:(?<![\w])|(?=['’]))", r"(?![\w])"
+    for flags in (0, re.IGNORECASE):
+        fast = Alternation(terms, before, after, flags)
+        assert fast._openings is not None
+        body = "|".join(f"({t})" for _, t in terms)
+        plain = re.compile(rf"{before}(?:{body}){after}", flags)
+        expected = [(m.span(), m.lastindex) for m in plain.finditer(text)]
+        assert [(m.span(), i + 1) for m, i in fast.finditer(text)] == expected
