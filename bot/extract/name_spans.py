@@ -129,8 +129,17 @@ def backward_start(r: NameReader, j: int, lo: int) -> int | None:
     """The first token of a name that ends at token `j` (not before `lo`), or None.
 
     Walks back over name words, initials and particles, after a suffix ("Biden, Jr."):
-    in "met Marco J. Reyes", from "Reyes" it gives the index of "Marco".
+    in "met Marco J. Reyes", from "Reyes" it gives the index of "Marco". A name ends on a
+    name word, an initial's dot or a suffix: any other token ("said", ",") gives None at
+    once, without the walk (most tokens the rules ask about are such words).
     """
+    if not r.name_word_flags[j] and r.tokens[j].text != "." and not r.is_suffix(j):
+        return None
+    return walk_back(r, j, lo)
+
+
+def walk_back(r: NameReader, j: int, lo: int) -> int | None:
+    """backward_start without its first check: the walk itself."""
     t = r.tokens
     k = j
     if t[k].text == "." and k > lo and r.is_dotted_suffix(k - 1):

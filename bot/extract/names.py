@@ -178,7 +178,7 @@ class NameReader:
             if not self.adjacent_dot(k) and k > 0 and t[k - 1].text.casefold() in self.v.heads:
                 break  # "Secretary General Jens Stoltenberg": General ends the title
             full = self.v.abbreviations.get(w) or (
-                t[k].text if w in {a.casefold() for a in self.v.abbreviations.values()} else None
+                t[k].text if w in self.v.abbreviated_titles else None
             )
             if full:
                 words.insert(0, full)

@@ -128,6 +128,11 @@ class Vocab:
         return self.honorifics | self.ranks
 
     @cached_property
+    def abbreviated_titles(self) -> frozenset[str]:
+        """The folded titles the abbreviations stand for: "general" for "Gen."."""
+        return frozenset(a.casefold() for a in self.abbreviations.values())
+
+    @cached_property
     def head_words(self) -> frozenset[str]:
         """Every folded word a title's head may be without a hyphen: the heads, the second
         words of compound heads ("lady" of "first lady") and the ranks read as heads."""

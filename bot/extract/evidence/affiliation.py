@@ -10,6 +10,7 @@ the party word is no party: "of the Green Energy Agency".
 
 from __future__ import annotations
 
+from itertools import compress, count
 from typing import TYPE_CHECKING
 
 from bot.extract.evidence.view import (
@@ -157,8 +158,9 @@ def party_nouns(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
     if nouns.isdisjoint(p.folded_words):
         return
     folded = p.folded
-    for i in range(1, len(t) - 1):
-        if folded[i] not in nouns or p.quoted[i]:
+    # the nouns' places (not the first or last token), found in one C pass
+    for i in compress(count(1), map(nouns.__contains__, folded[1:-1])):
+        if p.quoted[i]:
             continue
         hit = party_ending(t, i - 1, col.v)
         if hit is None or any(p.blocked[x] for x in range(hit[1], i)):

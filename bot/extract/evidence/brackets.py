@@ -10,6 +10,7 @@ bracket ("(pictured)", "(2019)") says nothing about a person. "his predecessors,
 from __future__ import annotations
 
 import re
+from itertools import compress, count
 from typing import TYPE_CHECKING
 
 from bot.extract.evidence.view import (
@@ -119,9 +120,8 @@ def predecessors(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
     if nouns.isdisjoint(p.folded_words):
         return
     folded = p.folded
-    for i, tok in enumerate(t):
-        if folded[i] not in nouns:
-            continue
+    for i in compress(count(), map(nouns.__contains__, folded)):
+        tok = t[i]
         role = tok.text[:-1] if tok.text.endswith("s") else tok.text
         k = i + 1
         while k < len(t) and t[k].text in {",", ":"}:

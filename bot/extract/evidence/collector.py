@@ -46,6 +46,11 @@ class EvidenceWords:
     """The word lists the people rules read, folded once per lexicon (config/lexicon.yaml)."""
 
     meeting: list[list[str]]  # "met with", "hosted": verbs only people do
+    # for each length of a meeting phrase: the phrases of that length (verbs before a name),
+    # and those of them that may stand after a name (no hosting verbs: places host too)
+    meeting_by_length: tuple[
+        tuple[int, frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]], ...
+    ]
     person_nouns: frozenset[str]  # "citizens", "journalist": nouns only people take
     person_of_nouns: frozenset[str]  # "the health of", "the release of"
     membership: list[list[str]]  # "who belongs to", longest first
@@ -63,8 +68,19 @@ class EvidenceWords:
 def evidence_words(lexicon: Lexicon) -> EvidenceWords:
     """The folded word lists of `lexicon`."""
     v = vocab(lexicon)
+    meeting = [w.casefold().split() for w in lexicon.word_list("person_meeting_verbs")]
+    hosting = frozenset(w.casefold() for w in lexicon.word_list("hosting_verbs"))
+    lengths = sorted({len(m) for m in meeting if m})
     return EvidenceWords(
-        meeting=[w.casefold().split() for w in lexicon.word_list("person_meeting_verbs")],
+        meeting=meeting,
+        meeting_by_length=tuple(
+            (
+                n,
+                frozenset(tuple(m) for m in meeting if len(m) == n),
+                frozenset(tuple(m) for m in meeting if len(m) == n and m[0] not in hosting),
+            )
+            for n in lengths
+        ),
         person_nouns=frozenset(w.casefold() for w in lexicon.word_list("person_nouns")),
         person_of_nouns=frozenset(w.casefold() for w in lexicon.word_list("person_of_nouns")),
         membership=sorted(
@@ -80,7 +96,7 @@ def evidence_words(lexicon: Lexicon) -> EvidenceWords:
         predecessor_nouns=frozenset(w.casefold() for w in lexicon.word_list("predecessor_nouns")),
         inverted=frozenset(lexicon.word_list("inverted_reporting_verbs")),
         role_clause_words=frozenset(w.casefold() for w in lexicon.word_list("role_clause_words")),
-        hosting_verbs=frozenset(w.casefold() for w in lexicon.word_list("hosting_verbs")),
+        hosting_verbs=hosting,
         places=frozenset(w.casefold() for w in lexicon.word_list("place_words")),
     )
 

@@ -221,13 +221,11 @@ def _meeting(col: Collector, p: ParagraphView, first: int, stop: int) -> bool:
     # is about the executives); as a subject it does not host or welcome (places do).
     ends = stop >= len(t) or t[stop].text in PHRASE_END
     folded = p.folded  # the tokens folded once for every rule
-    for phrase in col.words.meeting:
-        n = len(phrase)
-        before = folded[max(0, first - n) : first]
-        after = folded[stop : stop + n]
-        if (before == phrase and ends) or (
-            after == phrase and phrase[0] not in col.words.hosting_verbs
-        ):
+    # the phrases by their length: one set lookup per length, not a comparison per phrase
+    for n, before_verbs, after_verbs in col.words.meeting_by_length:
+        if ends and tuple(folded[max(0, first - n) : first]) in before_verbs:
+            return True
+        if tuple(folded[stop : stop + n]) in after_verbs:
             return True
     return False
 
@@ -236,14 +234,14 @@ def reporting_verbs(col: Collector, p: ParagraphView, claimed: set[int]) -> None
     """ "said Paz", "Reyes said": the name next to a reporting verb is a speaker."""
     t = p.tokens
     r = p.reader
-    starts = list(map(TOKEN_START, t))
     base = p.paragraph.start
     inverted = col.words.inverted
     for m in verb_re(col.lexicon).finditer(p.paragraph.text):
-        i = bisect.bisect_left(starts, m.start() + base)
+        # the verb's tokens by bisection on their starts (most paragraphs hold a verb or two)
+        i = bisect.bisect_left(t, m.start() + base, key=TOKEN_START)
         if i >= len(t) or p.quoted[i]:
             continue
-        j = bisect.bisect_left(starts, m.end() + base)
+        j = bisect.bisect_left(t, m.end() + base, key=TOKEN_START)
         cands: list[NameSpan] = []
         # An inverted verb follows a quotation or a comma ("…,” said Ito", ", added
         # Ito"); elsewhere "noted Baltic concerns" names no speaker.

@@ -1,0 +1,73 @@
+"""The people rules' shortcuts find what the full rules find; every sentence is invented.
+
+A shortcut skips work where the full rule cannot find anything (a name cannot end on "said");
+each test runs the full rule on every place of invented sentences and compares.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.evidence import read_paragraph
+from bot.extract.evidence.collector import evidence_words
+from bot.extract.evidence.name_shapes import _meeting
+from bot.extract.lexicon import Lexicon
+from bot.extract.name_spans import backward_start, walk_back
+from bot.extract.names import vocab
+from bot.extract.text import segment
+
+TEXTS = [
+    "Ms. Lena Vogt met Defense Minister Hiro Sato's deputy, J. Reyes, in Oslo on Monday.",
+    "Joseph R. Biden, Jr., said Ana Paz III. met with Hiro Sato, and Ursula von der Leyen agreed.",
+    "Admiral Ana Paz and Dr S Rao said the U.S. and Japan's ministers would meet. Kim Sung-ho left.",
+    "The German Chancellor, Brig. Gen. Tomas Berg Jr., told Reuters: “We will go.” Mr. Ito agreed.",
+    "Hiro Sato hosted Ana Paz; Lena Vogt welcomed Tom Berg, held talks with Ida Holm and met Ito.",
+    "J Reyes, A. B. Cole and Ito's aide met MR. KIHARA and Vogt's' team at the G7 in İstanbul.",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_backward_start_equals_the_walk(text: str, lexicon: Lexicon) -> None:
+    v = vocab(lexicon)
+    found = 0
+    for paragraph in segment(text):
+        reader = read_paragraph(text, paragraph, lexicon, v).reader
+        for j in range(len(reader.tokens)):
+            for lo in (0, j // 2, j):
+                start = backward_start(reader, j, lo)
+                assert start == walk_back(reader, j, lo), (reader.tokens[j], lo)
+                found += start is not None
+    assert found  # the sentences hold names the walk finds
+
+
+def _meeting_by_phrase(words, folded: list[str], first: int, stop: int, ends: bool) -> bool:
+    """The meeting test phrase by phrase, as the rule reads: a phrase right before the
+    name (which ends its noun phrase), or one that is no hosting verb right after it."""
+    for phrase in words.meeting:
+        n = len(phrase)
+        if (folded[max(0, first - n) : first] == phrase and ends) or (
+            folded[stop : stop + n] == phrase and phrase[0] not in words.hosting_verbs
+        ):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_meeting_by_length_equals_phrase_by_phrase(text: str, lexicon: Lexicon) -> None:
+    from bot.extract.evidence.collector import Collector
+    from bot.extract.evidence.view import PHRASE_END
+
+    v = vocab(lexicon)
+    col = Collector(lexicon)
+    words = evidence_words(lexicon)
+    hits = 0
+    for paragraph in segment(text):
+        p = read_paragraph(text, paragraph, lexicon, v)
+        n = len(p.tokens)
+        for first in range(n):
+            for stop in range(first + 1, min(n, first + 4) + 1):
+                ends = stop >= n or p.tokens[stop].text in PHRASE_END
+                want = _meeting_by_phrase(words, p.folded, first, stop, ends)
+                assert _meeting(col, p, first, stop) == want
+                hits += want
+    assert hits or "met" not in text
