@@ -54,36 +54,41 @@ def read_forward(
     first = k
     parts: list[str] = []
     words = 0
+    # Each test below is asked only of the tokens it can hold for: an initial is one letter,
+    # a particle is listed, the last syllable is the third part (the reader's flags and
+    # lists, read directly: this loop runs for every name every rule reads).
+    name_word, particles, suffixes = r.name_word_flags, r.v.particles, r.v.suffixes
     while k < n:
         if parts and k > first and t[k].start - t[k - 1].end > 1:
             break  # a name does not run over a line break or a double space
-        if r.is_initial(k):
-            parts.append(t[k].text + ".")
+        text = t[k].text
+        if len(text) == 1 and r.is_initial(k):
+            parts.append(text + ".")
             k += 2
             continue
-        if not parts and r.is_bare_initial(k):
-            parts.append(t[k].text)  # "Dr S Rao": an initial printed without its dot
+        if not parts and len(text) == 1 and r.is_bare_initial(k):
+            parts.append(text)  # "Dr S Rao": an initial printed without its dot
             k += 1
             continue
-        if parts and r.is_particle(k):
-            parts.append(t[k].text)
+        if parts and text in particles and r.is_particle(k):
+            parts.append(text)
             k += 1
             continue
         if (
             words
-            and t[k].text == ","
+            and text == ","
             and k + 1 < n
             and r.is_dotted_suffix(k + 1)
             and t[k + 1].text.rstrip(".").casefold() in {"jr", "sr"}
         ):
             k += 1  # "Joseph R. Biden, Jr."
-        if words and r.is_suffix(k):
+        if words and t[k].text.rstrip(".").casefold() in suffixes:  # r.is_suffix(k)
             # "Jr." keeps its dot; after "III" a dot ends the sentence
             dot = r.adjacent_dot(k) and r.is_dotted_suffix(k)
             parts.append(t[k].text + ("." if dot else ""))
             k += 2 if dot else 1
             break
-        if r.is_name_word(k) or last_syllable(r, k, parts):
+        if name_word[k] or (len(parts) == 2 and last_syllable(r, k, parts)):
             parts.append(t[k].bare)
             words += 1
             k += 1

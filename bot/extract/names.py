@@ -13,10 +13,10 @@ public names are importable from here as well.
 from __future__ import annotations
 
 import re
-from functools import cached_property
 from itertools import compress, count
 from operator import itemgetter
 
+from bot.extract.lazy import lazy
 from bot.extract.name_forms import (
     display_name,
     family_first,
@@ -138,7 +138,7 @@ class NameReader:
         """Whether token `i` may be part of a name (see name_word_flags): "Hiro" in "met Hiro"."""
         return self.name_word_flags[i]
 
-    @cached_property
+    @lazy
     def name_word_flags(self) -> list[bool]:
         """For each token, whether it may be part of a name, worked out once for the list:
         the name rules ask about most tokens, some twice. A word (possessive stripped) that

@@ -175,7 +175,7 @@ def _people(t: MentionText, drafts: list[Draft], mentions: list[Mention]) -> lis
     ("lena-vogt", "lena-vogt-2"); the aliases are the surname, the printed forms and the role
     references, each once.
     """
-    sources: dict[int, list[Source]] = {}
+    sources: dict[int, dict[Source, None]] = {}  # each person's sources, once each, in order
     for m in mentions:
         if m.kind == "pronoun":
             continue
@@ -183,10 +183,7 @@ def _people(t: MentionText, drafts: list[Draft], mentions: list[Mention]) -> lis
         if si is None:
             continue
         s = t.sentences[si]
-        src = Source(t.document.id, s.paragraph, s.text)
-        lst = sources.setdefault(m.person, [])
-        if src not in lst:
-            lst.append(src)
+        sources.setdefault(m.person, {})[Source(t.document.id, s.paragraph, s.text)] = None
     people = []
     seen_ids: set[str] = set()
     for idx, d in enumerate(drafts):
@@ -212,7 +209,7 @@ def _people(t: MentionText, drafts: list[Draft], mentions: list[Mention]) -> lis
                 party=d.party,
                 country=d.country,
                 former=d.former,
-                sources=tuple(sources.get(idx, ())),
+                sources=tuple(sources.get(idx, {})),
             )
         )
     return people

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import compress, count, repeat
+from operator import is_
 from typing import Any
 
 from bot.extract.alternation import WordScan, word_scan
@@ -102,7 +104,8 @@ class Vocab:
         known = list(map(self._may_head.get, words))
         if None in known:
             may_head = self.may_head
-            return [may_head(w) if k is None else k for w, k in zip(words, known, strict=True)]
+            for i in compress(count(), map(is_, known, repeat(None))):  # the missing ones
+                known[i] = may_head(words[i])
         return known  # type: ignore[return-value]
 
     @cached_property

@@ -13,12 +13,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import compress, count, pairwise
 from operator import itemgetter
 
 from bot.extract.alternation import Alternation, WordScan
 from bot.extract.countries import CountryMention, find_countries
+from bot.extract.lazy import lazy
 from bot.extract.lexicon import Lexicon
 from bot.extract.names import NameReader, NameSpan, Vocab
 from bot.extract.text import Paragraph, quote_spans
@@ -93,7 +94,7 @@ class ParagraphView:
     phrases: list[RolePhrase]
     reader: NameReader
 
-    @cached_property
+    @lazy
     def folded(self) -> list[str]:
         """Each token case-folded ("Minister" → "minister"), worked out once: several rules
         look each token up in a folded word list."""
@@ -104,26 +105,26 @@ class ParagraphView:
         Paz, envoy, said" gives 2 and 4 (compared in C, not by a Python loop per token)."""
         return compress(count(), map(text.__eq__, map(_TEXT, self.tokens)))
 
-    @cached_property
+    @lazy
     def folded_words(self) -> frozenset[str]:
         """The folded tokens as a set: a rule whose words the paragraph lacks is skipped."""
         return frozenset(self.folded)
 
-    @cached_property
+    @lazy
     def capitals(self) -> list[int]:
         """The indexes of the tokens that start with a capital: only they may be name words
         or honorifics, so the rules that look for those walk these, not every token."""
         # A token is never empty: its first character decides (one pass in C, not Python).
         return list(compress(count(), map(str.isupper, map(_FIRST, map(_TEXT, self.tokens)))))
 
-    @cached_property
+    @lazy
     def name_word(self) -> list[bool]:
         """For each token, reader.is_name_word, worked out once by the reader: the name
         rules ask about every token, some twice ("Hiro" in "met Hiro Sato" is a name word,
         "met" is not)."""
         return self.reader.name_word_flags
 
-    @cached_property
+    @lazy
     def honorific(self) -> list[bool]:
         """For each token, reader.is_honorific ("Ms.", "Admiral"), worked out once over the
         capitalised tokens: the word without its dot, folded, is an honorific or a rank."""
@@ -142,10 +143,10 @@ def token_flags(tokens: list[Token], spans: list[tuple[int, int]]) -> list[bool]
     if all(a[0] <= b[0] for a, b in pairwise(spans)):
         # Spans in order of their starts: the tokens starting inside each, found by bisection
         # (the same tokens as the pass below, at the cost of the spans, not the tokens).
-        starts = list(map(TOKEN_START, tokens))
         flags = [False] * len(tokens)
         for a, b in spans:
-            i, j = bisect_left(starts, a), bisect_left(starts, b)
+            i = bisect_left(tokens, a, key=TOKEN_START)
+            j = bisect_left(tokens, b, key=TOKEN_START)
             flags[i:j] = [True] * (j - i)
         return flags
     out = []
