@@ -26,6 +26,10 @@ _RUN_RE = re.compile(r"\S+")
 _NEXT_RUN_RE = re.compile(r"\s+(\S+)")
 #: Where a form's last word may end inside a run: before a character no word or hyphen.
 _CUT_RE = re.compile(r"[^\w-]")
+#: The capital letters, and where one stands at a word's start (after no word character or
+#: hyphen): the places a form that opens with a capital may start.
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_CAPITAL_STARTS = re.compile(r"[A-Z](?<![\w-].)")
 
 
 @dataclass
@@ -74,15 +78,22 @@ def find_forms(text: str, forms: Sequence[str]) -> Iterator[tuple[int, int]]:
         yield from _by_regex(text, split)
         return
     root = _tree(split)
-    firsts = "".join(sorted({re.escape(words[0][0]) for words in split}))
-    # A place a form may start: a form's first character, after no word character or
-    # hyphen. The pattern opens with the character (the one before it is read by a
-    # look-behind), so the regex engine skips to the first characters in C.
-    starts = re.compile(rf"[{firsts}](?<![\w-].)")
+    first_chars = {words[0][0] for words in split}
+    if first_chars <= _CAPITALS:
+        # Names open with a capital: the capitals at a word's start are found by one fixed
+        # regex, and those no form opens with are passed over (cheaper than compiling a
+        # pattern of this document's first characters, which differ in every document).
+        starts = _CAPITAL_STARTS
+    else:
+        firsts = "".join(sorted({re.escape(c) for c in first_chars}))
+        # A place a form may start: a form's first character, after no word character or
+        # hyphen. The pattern opens with the character (the one before it is read by a
+        # look-behind), so the regex engine skips to the first characters in C.
+        starts = re.compile(rf"[{firsts}](?<![\w-].)")
     pos = 0
     for start in starts.finditer(text):
         p = start.start()
-        if p < pos:
+        if p < pos or text[p] not in first_chars:
             continue
         run = _RUN_RE.match(text, p)
         found = _best(text, root, p, run.end()) if run is not None else None

@@ -65,10 +65,11 @@ def party_ending(tokens: list[Token], j: int, v: Vocab) -> tuple[str, int] | Non
         if longer is not None and longer[0] == hit[0]:
             return longer
         return hit[0], j - 2
-    for size in (4, 3, 2, 1):
+    run = 0  # how many capitalised tokens (up to four) end at j: the sizes worth reading
+    while run < 4 and j - run >= 0 and tokens[j - run].text[:1].isupper():
+        run += 1
+    for size in range(run, 0, -1):
         a = j - size + 1
-        if a < 0 or not all(tokens[x].capitalised for x in range(a, j + 1)):
-            continue
         phrase = "".join(
             (" " if x > a and tokens[x].start > tokens[x - 1].end else "") + tokens[x].bare
             for x in range(a, j + 1)
