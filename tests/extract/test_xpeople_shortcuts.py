@@ -71,3 +71,39 @@ def test_meeting_by_length_equals_phrase_by_phrase(text: str, lexicon: Lexicon) 
                 assert _meeting(col, p, first, stop) == want
                 hits += want
     assert hits or "met" not in text
+
+
+MEMBER_TEXTS = [
+    "Lars Berg, who belongs to the Greens, met Ida Holm, a member of the SPD, and Tom Reid.",
+    "Ana Paz, who is a member of the Free Democratic Party, said Hiro Sato, member of the FDP.",
+    "Jonas Kern, who represents the Left, and Lena Vogt, a representative of the CDU, agreed.",
+]
+
+
+def _membership_by_phrase(words, folded: list[str], k: int) -> int | None:
+    """_membership_end without its first-word check: every phrase compared at `k`."""
+    if k < len(folded) and folded[k] == ",":
+        k += 1
+    for phrase in words.membership:
+        n = len(phrase)
+        if folded[k : k + n] == phrase:
+            j = k + n
+            return j + 1 if j < len(folded) and folded[j] == "the" else j
+    return None
+
+
+@pytest.mark.parametrize("text", MEMBER_TEXTS + TEXTS)
+def test_membership_end_equals_phrase_by_phrase(text: str, lexicon: Lexicon) -> None:
+    from bot.extract.evidence.affiliation import _membership_end
+    from bot.extract.evidence.collector import Collector
+
+    v = vocab(lexicon)
+    col = Collector(lexicon)
+    found = 0
+    for paragraph in segment(text):
+        p = read_paragraph(text, paragraph, lexicon, v)
+        for k in range(len(p.tokens) + 1):
+            want = _membership_by_phrase(col.words, p.folded, k)
+            assert _membership_end(col, p, k) == want
+            found += want is not None
+    assert found or text not in MEMBER_TEXTS

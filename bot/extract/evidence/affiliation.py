@@ -93,6 +93,9 @@ def _membership_end(col: Collector, p: ParagraphView, k: int) -> int | None:
     folded = p.folded
     if k < len(folded) and folded[k] == ",":
         k += 1
+    firsts = col.words.membership_firsts
+    if firsts is not None and (k >= len(folded) or folded[k] not in firsts):
+        return None  # no phrase opens here
     for phrase in col.words.membership:
         n = len(phrase)
         if folded[k : k + n] == phrase:

@@ -54,6 +54,8 @@ class EvidenceWords:
     person_nouns: frozenset[str]  # "citizens", "journalist": nouns only people take
     person_of_nouns: frozenset[str]  # "the health of", "the release of"
     membership: list[list[str]]  # "who belongs to", longest first
+    # the words they open with ("who", "a", "member"); None if a phrase is empty
+    membership_firsts: frozenset[str] | None
     party_nouns: frozenset[str]  # "man", "politician" after a party ("the FDP man")
     apposition_heads: frozenset[str]  # words that make a comma-set stretch a role
     reporting: frozenset[str]  # "said", "told"
@@ -88,6 +90,7 @@ def evidence_words(lexicon: Lexicon) -> EvidenceWords:
             key=len,
             reverse=True,
         ),
+        membership_firsts=_first_words(lexicon.word_list("party_membership_phrases")),
         party_nouns=frozenset(w.casefold() for w in lexicon.word_list("party_person_nouns")),
         apposition_heads=frozenset(
             v.heads | {w.casefold() for w in lexicon.word_list("apposition_heads")}
@@ -99,6 +102,13 @@ def evidence_words(lexicon: Lexicon) -> EvidenceWords:
         hosting_verbs=hosting,
         places=frozenset(w.casefold() for w in lexicon.word_list("place_words")),
     )
+
+
+def _first_words(phrases: tuple[str, ...]) -> frozenset[str] | None:
+    """The folded first words of phrases ("who belongs to" → "who"): where none stands, no
+    phrase does. None when a phrase has no words (it stands everywhere)."""
+    split = [p.casefold().split() for p in phrases]
+    return frozenset(ws[0] for ws in split) if all(split) else None
 
 
 class Collector:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from itertools import compress, count
 from typing import TYPE_CHECKING
 
 from bot.extract.evidence.affiliation import country_after, country_before, party_after
@@ -172,12 +173,17 @@ def full_names(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
         elif clean:
             col.candidates.append(span)
         i = max(stop, i + 1)
-    for k in p.capitals:
+    # Name words standing alone: no capital or "the" before, no capital right after.
+    n, alone = len(t), col.alone
+    for k in compress(count(), name_word):  # the name words, found in C
+        if k > 0:
+            before = t[k - 1].text
+            if before[:1].isupper() or before == "the":
+                continue
         tok = t[k]
-        if name_word[k] and not (k > 0 and (t[k - 1].capitalised or t[k - 1].text == "the")):
-            nxt = t[k + 1] if k + 1 < len(t) else None
-            if nxt is None or not (nxt.capitalised and nxt.start - tok.end == 1):
-                col.alone.setdefault(tok.bare, []).append(tok.start)
+        if k + 1 < n and t[k + 1].text[:1].isupper() and t[k + 1].start - tok.end == 1:
+            continue
+        alone.setdefault(tok.bare, []).append(tok.start)
 
 
 def _introduced(col: Collector, p: ParagraphView, first: int) -> bool:
