@@ -95,7 +95,7 @@ class NameReader:
         self.tokens = tokens
         self.blocked = blocked
         self.v = v
-        self._forward: dict[tuple[int, bool, bool], NameSpan | None] = {}
+        self._forward: dict[int, NameSpan | None] = {}  # by 4 * i + 2 * skip + caps
 
     def adjacent_dot(self, i: int) -> bool:
         """Whether a dot follows token `i` with no space: "J" in "J. Reyes"."""
@@ -213,10 +213,13 @@ class NameReader:
     ) -> NameSpan | None:
         """The name starting at token `i` (after any honorifics and ranks), or None: see
         name_spans.read_forward ("Minister KIHARA" is read with `family_caps`)."""
-        key = (i, skip_honorifics, family_caps)
-        if key not in self._forward:
-            self._forward[key] = read_forward(self, i, skip_honorifics, family_caps)
-        return self._forward[key]
+        # the key packs the arguments in one int: no tuple made and hashed per call
+        key = 4 * i + 2 * bool(skip_honorifics) + bool(family_caps)
+        memo = self._forward
+        if key in memo:
+            return memo[key]
+        found = memo[key] = read_forward(self, i, skip_honorifics, family_caps)
+        return found
 
     def backward_start(self, j: int, lo: int) -> int | None:
         """The first token of a name that ends at token `j` (not before `lo`), or None: see

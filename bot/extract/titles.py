@@ -106,7 +106,7 @@ class TitleFinder:
             )
             if plain and k != head and not portfolio_run(t, k - 1, k, head, self.v):
                 hit = None
-            if hit is not None and not any(self.blocked[x] for x in range(hit[1], k)):
+            if hit is not None and True not in self.blocked[hit[1] : k]:
                 party = hit[0]
                 cfirst, country = title_prefix(t, hit[1], self.country_end)
                 if country is not None:

@@ -166,7 +166,7 @@ def party_nouns(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
         if p.quoted[i]:
             continue
         hit = party_ending(t, i - 1, col.v)
-        if hit is None or any(p.blocked[x] for x in range(hit[1], i)):
+        if hit is None or True in p.blocked[hit[1] : i]:
             continue
         span = p.reader.forward(i + 1, skip_honorifics=False)
         if span is None or span.first != i + 1:
@@ -175,6 +175,6 @@ def party_nouns(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
         if known:
             for o in known:
                 o.party = o.party or hit[0]
-        elif not any(j in claimed for j in range(span.first, span.stop)):
+        elif claimed.isdisjoint(range(span.first, span.stop)):
             col.occurrences.append(Occurrence(span, party=hit[0]))
             claimed.update(range(span.first, span.stop))

@@ -41,7 +41,7 @@ def appositions(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
             or span.stop != i
             or len(name_words(span.surface, col.v.suffixes)) < 2
             or inside_phrase(p, span)
-            or any(x in col.v.not_people for x in span.parts)
+            or not col.v.not_people.isdisjoint(span.parts)
             or any(x.rstrip(".").casefold() in col.v.organisations for x in span.parts)
         ):
             continue
@@ -58,7 +58,7 @@ def appositions(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
                     o.titled = o.titled or not former
                 o.country = o.country or country
             continue
-        if any(j in claimed for j in range(span.first, span.stop)):
+        if not claimed.isdisjoint(range(span.first, span.stop)):
             continue
         col.occurrences.append(Occurrence(span, [role], country, None, former, not former))
         claimed.update(range(span.first, span.stop))

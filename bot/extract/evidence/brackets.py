@@ -56,7 +56,7 @@ def parentheses(
                 span is not None
                 and span.first == close + 1
                 and len(span.parts) >= 2
-                and not any(j in claimed for j in range(span.first, span.stop))
+                and claimed.isdisjoint(range(span.first, span.stop))
             ):
                 col.occurrences.append(Occurrence(span, [], country, party))
                 claimed.update(range(span.first, span.stop))

@@ -94,7 +94,7 @@ def honorifics_and_initials(col: Collector, p: ParagraphView, claimed: set[int])
             cand = r.forward(i, skip_honorifics=False)
             if cand is not None and any(len(x) == 2 and x.endswith(".") for x in cand.parts[1:-1]):
                 span = cand
-        if span is not None and not any(j in claimed for j in range(span.first, span.stop)):
+        if span is not None and claimed.isdisjoint(range(span.first, span.stop)):
             occ = Occurrence(span)
             if len(span.parts) == 1 and span.first > i and _paired(p, i, span):
                 # "President Ito and Dr. Ito": the honorific is all that tells her apart
@@ -146,7 +146,7 @@ def full_names(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
             2 <= len(words) <= 3
             and not (stop < len(t) and t[stop].capitalised and t[stop].start - t[stop - 1].end == 1)
             and not any(w.casefold() in col.v.organisations for w in words)
-            and not any(p.quoted[j] for j in range(span.first, span.stop))
+            and True not in p.quoted[span.first : span.stop]
         )
         of_country = country_after(p, stop) or (owner if clean and _no_place(col, words) else None)
         fam = family_first(span.surface, col.v) if clean else None
@@ -264,7 +264,7 @@ def reporting_verbs(col: Collector, p: ParagraphView, claimed: set[int]) -> None
             if span is not None and span.stop == i and not inside_phrase(p, span) and not the:
                 cands.append(span)
         for span in cands:
-            if any(x in col.v.not_people for x in span.parts) or any(
+            if not col.v.not_people.isdisjoint(span.parts) or any(
                 x.rstrip(".").casefold() in col.v.organisations for x in span.parts
             ):
                 continue
