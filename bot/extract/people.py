@@ -176,14 +176,18 @@ def _people(t: MentionText, drafts: list[Draft], mentions: list[Mention]) -> lis
     references, each once.
     """
     sources: dict[int, dict[Source, None]] = {}  # each person's sources, once each, in order
+    by_sentence: dict[int, Source] = {}  # the Source of each sentence, made once
     for m in mentions:
         if m.kind == "pronoun":
             continue
         si = t.sentence_index(m.start)
         if si is None:
             continue
-        s = t.sentences[si]
-        sources.setdefault(m.person, {})[Source(t.document.id, s.paragraph, s.text)] = None
+        src = by_sentence.get(si)
+        if src is None:
+            s = t.sentences[si]
+            src = by_sentence[si] = Source(t.document.id, s.paragraph, s.text)
+        sources.setdefault(m.person, {})[src] = None
     people = []
     seen_ids: set[str] = set()
     for idx, d in enumerate(drafts):

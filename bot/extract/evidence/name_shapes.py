@@ -76,6 +76,7 @@ def honorifics_and_initials(col: Collector, p: ParagraphView, claimed: set[int])
     """ "Ms. Vogt", "George W. Hale": shapes only a person's name has."""
     t = p.tokens
     r = p.reader
+    initials = has_initial(p)
     i = 0
     for i0 in p.capitals:  # no other token is an honorific or a name word
         if i0 < i:
@@ -90,7 +91,7 @@ def honorifics_and_initials(col: Collector, p: ParagraphView, claimed: set[int])
             cand = r.forward(i)  # "Admiral Antony Radakin", not "General Motors"
             if cand is not None and len(name_words(cand.surface, col.v.suffixes)) >= 2:
                 span = cand
-        elif p.name_word[i] and (i == 0 or not p.name_word[i - 1]):
+        elif initials and p.name_word[i] and (i == 0 or not p.name_word[i - 1]):
             cand = r.forward(i, skip_honorifics=False)
             if cand is not None and any(len(x) == 2 and x.endswith(".") for x in cand.parts[1:-1]):
                 span = cand
@@ -103,6 +104,14 @@ def honorifics_and_initials(col: Collector, p: ParagraphView, claimed: set[int])
             col.occurrences.append(occ)
             claimed.update(range(span.first, span.stop))
             i = span.stop
+
+
+def has_initial(p: ParagraphView) -> bool:
+    """Whether the paragraph holds an initial ("J" then a touching "."). A middle initial
+    needs one: in a paragraph without ("Ana Paz met the U.S. envoy"), honorifics_and_initials
+    reads no name for it (most paragraphs have none; full_names reads the names it needs)."""
+    t, r = p.tokens, p.reader
+    return any(len(t[k].text) == 1 and r.is_initial(k) for k in p.capitals)
 
 
 def _dot(p: ParagraphView, i: int) -> bool:
