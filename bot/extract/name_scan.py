@@ -30,6 +30,8 @@ _CUT_RE = re.compile(r"[^\w-]")
 #: hyphen): the places a form that opens with a capital may start.
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _CAPITAL_STARTS = re.compile(r"[A-Z](?<![\w-].)")
+#: A word's opening run of word characters and hyphens: "Paz" of "Paz's" and of "Paz,".
+_STEM_RE = re.compile(r"[\w-]*")
 
 
 @dataclass
@@ -79,6 +81,10 @@ def find_forms(text: str, forms: Sequence[str]) -> Iterator[tuple[int, int]]:
         return
     root = _tree(split)
     first_chars = {words[0][0] for words in split}
+    # Every word a form may open with here (text[p:cut], a cut being a character no word
+    # character or hyphen, or the run's end) opens with the run's stem: a place whose stem
+    # opens no form's first word is passed over without reading the tree.
+    stems = {_STEM_RE.match(words[0]).group() for words in split}
     if first_chars <= _CAPITALS:
         # Names open with a capital: the capitals at a word's start are found by one fixed
         # regex, and those no form opens with are passed over (cheaper than compiling a
@@ -93,7 +99,7 @@ def find_forms(text: str, forms: Sequence[str]) -> Iterator[tuple[int, int]]:
     pos = 0
     for start in starts.finditer(text):
         p = start.start()
-        if p < pos or text[p] not in first_chars:
+        if p < pos or text[p] not in first_chars or _STEM_RE.match(text, p).group() not in stems:
             continue
         run = _RUN_RE.match(text, p)
         found = _best(text, root, p, run.end()) if run is not None else None
