@@ -101,7 +101,7 @@ def read_forward(
         k -= 1
     if not words or words > 5:
         return None
-    if all(p.isupper() and len(p) > 1 for p in parts):
+    if all(map(str.isupper, parts)) and 1 not in map(len, parts):  # capitals, no initial
         caps_name = family_caps and words == 1 and len(parts[0]) >= 3
         if not caps_name or not re.search(r"[AEIOUY]", parts[0][1:]):
             return None
