@@ -2,8 +2,9 @@
 
 functools.cached_property does the same behind a lock (Python 3.11), which costs more than
 the small per-paragraph lists the people rules keep this way (a paragraph view works out five
-of them, for every paragraph of every document). Extraction runs one document per thread, and
-an instance is never shared while it is being read, so no lock is needed.
+of them, for every paragraph of every document). The instances that use it (a paragraph view,
+a name reader) are made and read inside one extraction call and never shared between threads,
+so no lock is needed; were two threads to race, both would store the same value.
 
 Example: `class View: @lazy def folded(self): return [...]`; `view.folded` runs the function
 once, stores the list in `view.__dict__["folded"]`, and later reads find it there.
