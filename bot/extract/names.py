@@ -140,6 +140,16 @@ class NameReader:
         return self.name_word_flags[i]
 
     @lazy
+    def capitals(self) -> list[int]:
+        """The indexes of the tokens that start with a capital ("Hiro", "Ms."): only they
+        may be name words or honorifics. Found in one pass in C, worked out once for the
+        list (the name flags and the paragraph's rules walk these, not every token)."""
+        # A token is never empty: its first character decides.
+        return list(
+            compress(count(), map(str.isupper, map(_FIRST_CHAR, map(TOKEN_TEXT, self.tokens))))
+        )
+
+    @lazy
     def name_word_flags(self) -> list[bool]:
         """For each token, whether it may be part of a name, worked out once for the list:
         the name rules ask about most tokens, some twice. A word (possessive stripped) that
@@ -149,8 +159,7 @@ class NameReader:
         toks, blocked, shaped = self.tokens, self.blocked, self.v.name_shaped
         n = len(toks)
         out = [False] * n
-        # A token is never empty: its first character decides.
-        for i in compress(count(), map(str.isupper, map(_FIRST_CHAR, map(TOKEN_TEXT, toks)))):
+        for i in self.capitals:
             if blocked[i]:
                 continue
             text = toks[i].text

@@ -27,7 +27,6 @@ from bot.extract.titles import RolePhrase, TitleFinder
 from bot.extract.tokens import TOKEN_START, Token, tokens_at
 
 _TEXT = itemgetter(0)  # a Token's text
-_FIRST = itemgetter(0)  # a text's first character
 
 #: Where a noun phrase ends: punctuation, or a word that starts a new phrase.
 PHRASE_END = frozenset([*",.;:()—–", *"and in on at to for of who from during".split()])
@@ -113,9 +112,9 @@ class ParagraphView:
     @lazy
     def capitals(self) -> list[int]:
         """The indexes of the tokens that start with a capital: only they may be name words
-        or honorifics, so the rules that look for those walk these, not every token."""
-        # A token is never empty: its first character decides (one pass in C, not Python).
-        return list(compress(count(), map(str.isupper, map(_FIRST, map(_TEXT, self.tokens)))))
+        or honorifics, so the rules that look for those walk these, not every token (the
+        reader's list, found once for the name flags too)."""
+        return self.reader.capitals
 
     @lazy
     def name_word(self) -> list[bool]:
