@@ -145,9 +145,13 @@ class NameReader:
         may be name words or honorifics. Found in one pass in C, worked out once for the
         list (the name flags and the paragraph's rules walk these, not every token)."""
         # A token is never empty: its first character decides.
-        return list(
-            compress(count(), map(str.isupper, map(_FIRST_CHAR, map(TOKEN_TEXT, self.tokens))))
-        )
+        return list(compress(count(), map(str.isupper, map(_FIRST_CHAR, self.texts))))
+
+    @lazy
+    def texts(self) -> list[str]:
+        """The tokens' texts, listed once: the paragraph's rules read them in C passes
+        (capitals, folds, title heads), each of which would otherwise list them again."""
+        return list(map(TOKEN_TEXT, self.tokens))
 
     @lazy
     def name_word_flags(self) -> list[bool]:

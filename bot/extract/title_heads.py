@@ -106,18 +106,21 @@ def is_modifier(t: list[Token], blocked: list[bool], i: int, capital: bool, v: V
     return w in v.modifiers or w in v.office or w in v.heads or is_ordinal(tok.text)
 
 
-def find_heads(t: list[Token], blocked: list[bool], v: Vocab) -> list[HeadSpan]:
+def find_heads(
+    t: list[Token], blocked: list[bool], v: Vocab, texts: list[str] | None = None
+) -> list[HeadSpan]:
     """The heads of a paragraph's titles, left to right, each with its modifiers.
 
     "Deputy Prime Minister designate" is one span: modifiers "Deputy Prime", head "Minister",
     status word "designate". Scanning resumes after each span, so a head never sits inside the
-    previous title.
+    previous title. `texts` are the tokens' texts when the caller has listed them already.
     """
     n = len(t)
     heads: list[HeadSpan] = []
     # The tokens that may be a head, in one pass: a word without a hyphen whose fold is
     # no head word is none (folding such a word only lower-cases it).
-    cands = list(compress(count(), v.may_heads(list(map(_TEXT, t)))))
+    words = texts if texts is not None else list(map(_TEXT, t))  # the tokens' texts
+    cands = list(compress(count(), v.may_heads(words)))
     i = 0
     for c in cands:
         if c < i:

@@ -78,7 +78,7 @@ class TitleFinder:
         """The paragraph's titles, left to right; each title's name stops where the next
         title's country or modifiers begin."""
         n = len(self.t)
-        heads = find_heads(self.t, self.blocked, self.v)
+        heads = find_heads(self.t, self.blocked, self.v, self.reader.texts)
         firsts = [title_prefix(self.t, h.first, self.country_end)[0] for h in heads]
         phrases: list[RolePhrase] = []
         for idx, h in enumerate(heads):

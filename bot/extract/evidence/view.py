@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count, pairwise
-from operator import itemgetter
 
 from bot.extract.alternation import Alternation, WordScan
 from bot.extract.countries import CountryMention, find_countries
@@ -25,8 +24,6 @@ from bot.extract.names import NameReader, NameSpan, Vocab
 from bot.extract.text import Paragraph, quote_spans
 from bot.extract.titles import RolePhrase, TitleFinder
 from bot.extract.tokens import TOKEN_START, Token, tokens_at
-
-_TEXT = itemgetter(0)  # a Token's text
 
 #: Where a noun phrase ends: punctuation, or a word that starts a new phrase.
 PHRASE_END = frozenset([*",.;:()—–", *"and in on at to for of who from during".split()])
@@ -97,12 +94,12 @@ class ParagraphView:
     def folded(self) -> list[str]:
         """Each token case-folded ("Minister" → "minister"), worked out once: several rules
         look each token up in a folded word list."""
-        return list(map(str.casefold, map(_TEXT, self.tokens)))
+        return list(map(str.casefold, self.reader.texts))
 
     def indexes_of(self, text: str) -> Iterator[int]:
         """The indexes of the tokens that read `text` exactly, left to right: "," in "Ana
         Paz, envoy, said" gives 2 and 4 (compared in C, not by a Python loop per token)."""
-        return compress(count(), map(text.__eq__, map(_TEXT, self.tokens)))
+        return compress(count(), map(text.__eq__, self.reader.texts))
 
     @lazy
     def folded_words(self) -> frozenset[str]:
