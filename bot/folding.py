@@ -14,6 +14,8 @@ _WORD_RE = re.compile(r"[\w'’-]+")
 #: A `_WORD_RE` run from its first to its last word character: the run as `words` trims it
 #: ("'defence-'" → defence); a run of marks alone is no match.
 _TRIMMED_WORD_RE = re.compile(r"\w(?:[\w'’-]*\w)?")
+#: The characters outside ASCII, in runs.
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
 STOPWORDS = frozenset(
     "a an and are as at be by for from has have in into is it its of on or that the their "
     "they this to was were which will with who what when where how do does did".split()
@@ -24,10 +26,15 @@ def fold(text: str) -> str:
     """Case- and accent-insensitive form for comparing names and words: 'Müller ' → 'muller'.
 
     ASCII text has nothing to decompose or drop, so it is only case-folded (most names are).
+    Nor has a text whose characters outside ASCII, decomposed, hold no combining mark (curly
+    quotation marks and dashes: 'Paz’s “plan”' → 'paz’s “plan”'): the marks are looked for
+    among those few characters, not tested character by character.
     """
     if text.isascii():
         return text.casefold().strip()
     text = unicodedata.normalize("NFKD", text)
+    if not any(map(unicodedata.combining, "".join(_NON_ASCII_RE.findall(text)))):
+        return text.casefold().strip()
     # the combining marks dropped in C (filterfalse), not by a generator per character
     return "".join(filterfalse(unicodedata.combining, text)).casefold().strip()
 
@@ -47,3 +54,4 @@ def index_words(text: str) -> str:
     for stopword in STOPWORDS.intersection(kept):
         del kept[stopword]
     return " ".join(kept)
+
