@@ -54,4 +54,3 @@ def index_words(text: str) -> str:
     for stopword in STOPWORDS.intersection(kept):
         del kept[stopword]
     return " ".join(kept)
-

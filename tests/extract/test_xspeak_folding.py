@@ -35,4 +35,6 @@ def test_fold_drops_a_mark_the_text_spells_apart() -> None:
 
 
 def test_index_words_reads_curly_marks_as_before() -> None:
-    assert index_words("“The frigate’s crew” and the Frigate sail.") == "frigate’s crew frigate sail"
+    assert (
+        index_words("“The frigate’s crew” and the Frigate sail.") == "frigate’s crew frigate sail"
+    )
