@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import repeat
-from operator import add, itemgetter
+from itertools import accumulate, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from bot.extract.memo import per_text
@@ -102,21 +102,27 @@ class Token(NamedTuple):
 #: A Token's text and start as fields of its tuple, read in C by map: list(map(TOKEN_START, toks)).
 TOKEN_TEXT, TOKEN_START = itemgetter(0), itemgetter(1)
 _new = tuple.__new__  # a Token made without NamedTuple's argument checks
-_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
+#: Each scanning pattern as `re.split` reads it: the whole match as its one group.
+_SPLITTERS: dict[re.Pattern[str], re.Pattern[str]] = {}
 
 
 def _scan(pattern: re.Pattern[str], text: str, offset: int = 0) -> list[Token]:
     """The matches of `pattern` in `text` as tokens, offsets shifted by `offset`.
 
-    The matches are listed once and read three times by C-level maps: "Sato met" → (Sato,
-    0, 4), (met, 5, 8), with no Python loop per token (a fifth faster than a comprehension).
+    `re.split` on the pattern as one group lists the text as gap, match, gap, ..., gap, and
+    the running sum of their lengths (from `offset`) gives each match's start and end: "Sato
+    met" splits as "", Sato, " ", met, "" and sums to 0, 0, 4, 5, 8, 8, so (Sato, 0, 4), (met,
+    5, 8). All of it runs in C (split, map, accumulate, zip): no match objects and no Python
+    loop per token. The patterns match at least one character, so each gap lies between two
+    matches.
     """
-    ms = list(pattern.finditer(text))
-    starts = map(_START, ms)
-    ends = map(_END, ms)
-    if offset:
-        starts, ends = map(add, starts, repeat(offset)), map(add, ends, repeat(offset))
-    return list(map(_new, repeat(Token), zip(map(_GROUP, ms), starts, ends, strict=True)))
+    splitter = _SPLITTERS.get(pattern)
+    if splitter is None:
+        assert not pattern.groups, "split would list the groups of the pattern too"
+        splitter = _SPLITTERS[pattern] = re.compile(f"({pattern.pattern})", pattern.flags)
+    parts = splitter.split(text)
+    ends = list(accumulate(map(len, parts), initial=offset))
+    return list(map(_new, repeat(Token), zip(parts[1::2], ends[1:-1:2], ends[2::2], strict=True)))
 
 
 @per_text(maxsize=256)
