@@ -10,7 +10,7 @@ learn who spoke where.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from bot.extract.speaker_words import MARKS, STOP_MASK, SpeakerCues
 
@@ -66,8 +66,17 @@ _INTRO_WORDS = frozenset(
 _LEADING_NAME_RE = re.compile(
     r"\s*((?:[A-Z][\w'’\u2024.-]*\s+){0,4}[A-Z][\w'’\u2024.-]*|he|she|they)\s+[a-z]"
 )
-#: A pronoun and the words up to the verb: "which she (later) said".
-_PRONOUN_BEFORE_RE = re.compile(r"(?<![\w'’-])((?i:he|she|they|it))(?:\s+[a-z]+){0,2}\s*$")
+#: A pronoun and the words up to the verb: "which she (later) said". The regex
+#: `(?<![\w'’-])((?i:he|she|they|it))(?:\s+[a-z]+){0,2}\s*$`, written to open with the
+#: characters a pronoun may open with (ignoring case: İ, ı and the long s match i and s), the
+#: character before read by a look-behind: `re` then skips in C to those letters instead of
+#: trying the pattern at every character before the verb.
+_PRONOUN_BEFORE_RE = re.compile(
+    r"([HISThist\u0130\u0131\u017f](?<![\w'’-].)(?i:(?<=h)e|(?<=s)he|(?<=t)hey|(?<=i)t))"
+    r"(?:\s+[a-z]+){0,2}\s*$"
+)
+#: Where the clause before a reporting verb starts: after the last of these marks.
+_CLAUSE_CUTS = tuple(MARKS + ";:―—–")
 #: The longest subject, in words, before a reporting verb that is not right beside a quotation.
 SUBJECT_WORDS = 8
 
@@ -89,12 +98,12 @@ def reporting_subject(
 def _subject_in(sentence: str, verb: int, verb_end: int, cues: SpeakerCues) -> Subject | None:
     """reporting_subject within one sentence; offsets are the sentence's own."""
     text = sentence[:verb]
-    cut = max(text.rfind(c) for c in MARKS + ";:―—–")
+    cut = max(map(text.rfind, _CLAUSE_CUTS))
     if not text[cut + 1 :].strip() and text[cut : cut + 1] in "―—–":
         # the verb right after a parenthesis between dashes: "Paz — who wants a vote — said"
         text = _DASHED_RE.sub(lambda m: " " * len(m.group(0)), text)
         sentence = text + sentence[verb:]
-        cut = max(text.rfind(c) for c in MARKS + ";:―—–")
+        cut = max(map(text.rfind, _CLAUSE_CUTS))
     a = cut + 1
     pronoun = _PRONOUN_BEFORE_RE.search(sentence, a, verb)
     if pronoun and _next_to_verb(sentence[pronoun.end(1) : verb], cues):
@@ -184,7 +193,7 @@ def _titled_name_after(tokens: list[tuple[int, str]], cues: SpeakerCues) -> bool
 def _shifted(found: Subject, by: int) -> Subject:
     """A subject read in a sentence, with body offsets."""
     names = tuple((a + by, b + by, t) for a, b, t in found.names)
-    return replace(found, start=found.start + by, end=found.end + by, names=names)
+    return Subject(found.kind, found.text, found.start + by, found.end + by, found.gender, names)
 
 
 def _next_to_verb(between: str, cues: SpeakerCues) -> bool:
