@@ -31,6 +31,25 @@ def clear() -> None:
         memo.cache_clear()
 
 
+class BoundedMemo(dict):
+    """A dict of remembered results that empties itself when it holds `maxsize` entries,
+    and that `clear` empties with the other memos. For a memo keyed otherwise than per_text
+    keys it: `memo = BoundedMemo(4096)`, then `memo.get(key)` and `memo.put(key, value)`."""
+
+    def __init__(self, maxsize: int) -> None:
+        super().__init__()
+        self.maxsize = maxsize
+        _MEMOS.append(self)
+
+    def put(self, key: Any, value: Any) -> None:
+        if len(self) >= self.maxsize:
+            self.clear()
+        self[key] = value
+
+    def cache_clear(self) -> None:
+        self.clear()
+
+
 def per_text(
     size: Callable[[Any], int] = len, maxsize: int = 256, max_chars: int = MAX_CHARS
 ) -> Callable[[F], F]:

@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.extract.memo import BoundedMemo
+from bot.extract.speaker_name_words import (
+    is_name_word,
+    personal_name,
+    possessive,
+    title_or_word,
+)
 from bot.extract.speaker_words import MARKS, STOP_MASK, SpeakerCues
-
-#: An initial or an acronym alone: "J.", "EU": no person's name.
-_INITIALS_RE = re.compile(r"[A-Z]\.|[A-Z]{2,}")
-
-#: A word of a person's name: "Paz", "J.".
-_PERSONAL_WORD_RE = re.compile(r"[A-Z][\w'’-]*|[A-Z]\.")
 
 #: A determiner opening a phrase: "the", "some".
 _DETERMINER_RE = re.compile(r"^(?i:the|a|an|some|several|many|all)\s+")
@@ -185,7 +186,7 @@ def _titled_name_after(tokens: list[tuple[int, str]], cues: SpeakerCues) -> bool
     phrase after "of" goes on to the person, so "of" is no trailing modifier to cut at."""
     words = [t for _, t in tokens]
     return any(
-        w.casefold().rstrip(".\u2024") in cues.titles and _is_name_word(words[k + 1], cues)
+        w.casefold().rstrip(".\u2024") in cues.titles and is_name_word(words[k + 1], cues)
         for k, w in enumerate(words[:-1])
     )
 
@@ -251,8 +252,34 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group(0))
 
 
+#: The most phrases remembered per lexicon, and the longest one remembered, in characters.
+PHRASE_MEMO = 4096
+PHRASE_MEMO_CHARS = 200
+_PHRASES = BoundedMemo(PHRASE_MEMO)  # phrase -> (the cues it was read with, its Subject)
+
+
 def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
-    """What one comma-free phrase names (see read_subject)."""
+    """What one comma-free phrase names (see read_subject), remembered per phrase.
+
+    What a phrase names depends on its text alone; its offsets only shift with `offset`
+    (every offset in the Subject is `offset` plus one within the phrase). A document names
+    its speakers again and again ("Paz", "the spokesman"): each short phrase is read once at
+    offset 0 and shifted for each place it stands. The memo holds at most PHRASE_MEMO
+    phrases of at most PHRASE_MEMO_CHARS characters.
+    """
+    if len(text) > PHRASE_MEMO_CHARS:
+        return _phrase_subject(text, offset, cues)
+    hit = _PHRASES.get(text)
+    if hit is not None and hit[0] is cues:
+        found = hit[1]
+    else:
+        found = _phrase_subject(text, 0, cues)
+        _PHRASES.put(text, (cues, found))
+    return _shifted(found, offset) if offset else found
+
+
+def _phrase_subject(text: str, offset: int, cues: SpeakerCues) -> Subject:
+    """What one comma-free phrase names, read (see read_subject)."""
     clean = _BRACKETS_RE.sub(_blank, text)  # "(R-Ore.)"
     clean = PARTY_RE.sub(_blank, clean)  # "R-Ore."
     tokens = [(m.start(), m.group(0)) for m in _TOKEN_RE.finditer(clean)]
@@ -261,7 +288,7 @@ def _read_phrase(text: str, offset: int, cues: SpeakerCues) -> Subject:
         if (
             i
             and t.casefold() in _MODIFIER_WORDS
-            and any(_is_name_word(x, cues) for _, x in tokens[:i])
+            and any(is_name_word(x, cues) for _, x in tokens[:i])
             and not _titled_name_after(tokens[i + 1 :], cues)
         ):
             tokens = tokens[:i]
@@ -343,7 +370,7 @@ def _name_runs(
     prev_end = -10
     for pos, t in tokens:
         cap = t[:1].isupper()
-        if cap and cur and pos - prev_end <= 2 and not _possessive(cur[-1][1]):
+        if cap and cur and pos - prev_end <= 2 and not possessive(cur[-1][1]):
             cur.append((pos, t))
         else:
             if cur:
@@ -354,44 +381,17 @@ def _name_runs(
         runs.append(cur)
     names: list[tuple[int, int, str]] = []
     for run in runs:
-        while run and _title_or_word(run[0][1], cues):
+        while run and title_or_word(run[0][1], cues):
             run = run[1:]
         inner = [
             i for i, (_, t) in enumerate(run[:-1]) if t.casefold().rstrip(".\u2024") in cues.titles
         ]
         if inner:
             run = run[inner[-1] + 1 :]  # "Port Authority Chairman Ana Paz" is Ana Paz
-        if run and not _possessive(run[-1][1]):
+        if run and not possessive(run[-1][1]):
             a, b = run[0][0], run[-1][0] + len(run[-1][1])
             names.append((offset + a, offset + b, text[a:b].replace(STOP_MASK, ".")))
     return names
-
-
-def personal_name(name: str, cues: SpeakerCues) -> bool:
-    """Whether a name can be a person's ("Ana Paz", "Paz"), not a body's or a place's ("the
-    Harbor Council", "Labour Party", "U.S.")."""
-    words = name.replace(STOP_MASK, ".").split()
-    folded = [w.casefold().strip(".,") for w in words]
-    if not words or any(w in cues.org_words or w in cues.titles for w in folded):
-        return False
-    return all(_PERSONAL_WORD_RE.fullmatch(w) for w in words) and not (
-        len(words) == 1 and _INITIALS_RE.fullmatch(words[0])
-    )
-
-
-def _title_or_word(token: str, cues: SpeakerCues) -> bool:
-    """ "Chief", "Sen.", "But": a word before a name that is not part of it."""
-    low = token.casefold().rstrip(".\u2024")
-    return low in cues.titles or low in cues.not_names
-
-
-def _possessive(token: str) -> bool:
-    return token.endswith(("'s", "’s", "s'", "s’"))
-
-
-def _is_name_word(token: str, cues: SpeakerCues) -> bool:
-    low = token.casefold().rstrip(".\u2024")
-    return token[:1].isupper() and low not in cues.titles and low not in cues.not_names
 
 
 def _gender_of(word: str, cues: SpeakerCues) -> str | None:

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.extract.speaker_subjects import _PRONOUN_BEFORE_RE
-from bot.extract.speaker_text import _GENDER_PRONOUN_RE
+from bot.extract.speaker_text import _CLAUSE_RE, _CLAUSE_SCAN_RE, _GENDER_PRONOUN_RE
 
 _PLAIN_GENDER = re.compile(r"\b(?:he|his|himself|she|hers|herself)\b", re.I)
 _PLAIN_PRONOUN_BEFORE = re.compile(r"(?<![\w'’-])((?i:he|she|they|it))(?:\s+[a-z]+){0,2}\s*$")
@@ -42,3 +42,14 @@ def test_invented_sentences() -> None:
     assert [m.group() for m in _GENDER_PRONOUN_RE.finditer(text)] == ["HE", "she", "herself"]
     assert _PRONOUN_BEFORE_RE.search("Asked again, she later ").group(1) == "she"
     assert _PRONOUN_BEFORE_RE.search("the theme later ") is None
+
+
+_CLAUSE_CHARS = st.sampled_from(list("whoamsictnduflerb ,'-.W"))
+
+
+@given(st.text(_CLAUSE_CHARS, max_size=20), st.integers(0, 20), st.integers(0, 20))
+def test_clause_scan_as_the_plain_alternation(text: str, a: int, b: int) -> None:
+    lo, hi = sorted((min(a, len(text)), min(b, len(text))))
+    assert _spans(_CLAUSE_SCAN_RE.finditer(text, lo, hi)) == _spans(
+        _CLAUSE_RE.finditer(text, lo, hi)
+    )
