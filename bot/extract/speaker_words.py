@@ -14,6 +14,7 @@ from functools import lru_cache
 from bot.extract.alternation import Alternation
 from bot.extract.lexicon import Lexicon
 from bot.extract.tail_search import TailSearch
+from bot.extract.word_patterns import first_letter_alternation, word_alternatives
 
 #: The character that stands in for an abbreviation's full stop in masked text.
 STOP_MASK = "\u2024"
@@ -64,6 +65,15 @@ def _alternation(words: tuple[str, ...]) -> str:
     )
 
 
+def _verbs_scan(words: tuple[str, ...]) -> str:
+    """`(?<![\\w-])(?:` + `_alternation(words)` + `)`, written to open with the words' first
+    letters (word_patterns.py): `re` skips in C to where one of them stands."""
+    if not words or not all(words):
+        return rf"(?<![\w-])(?:{_alternation(words)})"
+    ordered = sorted(set(words), key=len, reverse=True)
+    return first_letter_alternation(word_alternatives(ordered), r"[\w-]")
+
+
 def _folded(lexicon: Lexicon, *keys: str) -> frozenset[str]:
     return frozenset(w.casefold().rstrip(".") for k in keys for w in lexicon.word_list(k))
 
@@ -104,7 +114,7 @@ def speaker_cues(lexicon: Lexicon) -> SpeakerCues:
             before, re.compile(before_rest), re.compile(rf"[.!?;:{MARKS}\n]"), SUBJECT_REACH
         ),
         # lower case only ("the United States" holds no verb), and not in "so-called"
-        verbs=re.compile(rf"(?<![\w-])(?:{verbs})\b"),
+        verbs=re.compile(rf"(?:{_verbs_scan(lexicon.word_list('speaker_verbs'))})\b"),
         verb_scan=Alternation(
             tuple(
                 (w[0], re.escape(w).replace(r"\ ", r"\s+"))

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from bot.extract.lexicon import Lexicon
 from bot.extract.tail_search import TailSearch
+from bot.extract.word_patterns import first_letter_alternation, word_alternatives
 
 #: A name of a body or person: capitalised words, "of"/"for" inside ("Ministry of Trade").
 _ORG_RUN = r"(?!(?:The|This|That|These|Its|Their|A|An|In|On|At)\b)[A-Z][\w&.’'-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+)?[A-Z][\w&.’'-]*){0,5}"
@@ -53,22 +54,13 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 
 def _word_alternation(words: tuple[str, ...]) -> str:
-    """`\\b(?:` + `_alternation(words)` + `)`, written to open with the words' first letters.
-
-    The alternatives are grouped by first letter, each group opening with its letter and the
-    word boundary before it read by a look-behind: "said|says|asked" reads
-    `s(?<!\\w.)(?:aid|ays)|a(?<!\\w.)(?:sked)`. `re` then skips in C to the places where one
-    of the letters stands, and tries one group there, instead of testing the boundary at
-    every character and every word at each one. Within a group the words keep their order,
-    and only one group can match at a place, so the matches are those of the plain
-    alternation. Words that do not all open with a word character keep the plain form.
-    """
+    """`\\b(?:` + `_alternation(words)` + `)`, written to open with the words' first letters
+    (word_patterns.py): `re` skips in C to where one of them stands. Words that do not all
+    open with a word character keep the plain form (`\\b` is then no look-behind)."""
     if not words or not all(re.match(r"\w", w) for w in words):
         return rf"\b(?:{_alternation(words)})"
-    groups: dict[str, list[str]] = {}
-    for w in sorted(words, key=len, reverse=True):
-        groups.setdefault(w[0], []).append(re.escape(w[1:]).replace(r"\ ", r"\s+"))
-    return "|".join(rf"{re.escape(c)}(?<!\w.)(?:{'|'.join(rest)})" for c, rest in groups.items())
+    ordered = sorted(words, key=len, reverse=True)
+    return first_letter_alternation(word_alternatives(ordered), r"\w")
 
 
 @lru_cache(maxsize=8)
