@@ -25,6 +25,12 @@ class Cue:
     subject: Subject | None = None  # already read (before the marks)
 
 
+#: A quotation that ends attached to what follows ("…,"), and what follows that attaches.
+_ATTACHED_END_RE = re.compile(r"[,?!—–-]$")
+_ATTACHED_START_RE = re.compile(r"\s*[,—–-]")
+_BRACKETS_RE = re.compile(r"\([^()]*\)")
+
+
 def find_cue(
     masked: str, start: int, end: int, closed: bool, para_end: int, cues: SpeakerCues
 ) -> Cue | None:
@@ -45,7 +51,7 @@ def find_cue(
         # `“…,” Paz said` / `“…?” asked Paz` / `“…” — Paz said`; not a partial quote inside a
         # sentence (`called it “a con” and urged ...`), nor one that ends its sentence
         inner = inner.rstrip("'’\"”")  # a quotation closing a nested one: ",'” said Paz"
-        attached = bool(re.search(r"[,?!—–-]$", inner)) or bool(re.match(r"\s*[,—–-]", rest))
+        attached = bool(_ATTACHED_END_RE.search(inner)) or bool(_ATTACHED_START_RE.match(rest))
         if attached:
             for pattern in (cues.after_inverted, cues.after_subject):
                 m = pattern.match(rest)
@@ -111,7 +117,7 @@ def _subject_ok(subj: str, verb_after: bool) -> bool:
     first = words[0].casefold()
     if first in _SUBORDINATORS:
         return False  # "“…,” when Paz attacked him": a new clause, not the attribution
-    bare = PARTY_RE.sub(" ", re.sub(r"\([^()]*\)", " ", subj)).split()
+    bare = PARTY_RE.sub(" ", _BRACKETS_RE.sub(" ", subj)).split()
     ends_named = bool(bare) and bare[-1][:1].isupper()  # "city police Chief Ana Paz"
     if not words[0][:1].isupper() and first not in _SUBJECT_OPENERS and not ends_named:
         return False

@@ -16,6 +16,15 @@ import re
 from bot.extract.quotes.context import QuoteContext, QuoteItem
 from bot.extract.quotes.issuers import document_authors
 
+#: The patterns the steps below run, compiled once.
+_SENTENCE_END_RE = re.compile(r"[.!?]$")
+_STOP_AHEAD_RE = re.compile(r"\s*[.!?]")
+_CLAUSE_END_RE = re.compile(r"\s*(?:[.!?,;]|$)")
+_OPENS_QUOTE_RE = re.compile(r"\s*[,:]?\s*[“\"]")
+_SENTENCE_DONE_RE = re.compile(r"\s*(?:[.!?;]|$)")
+_UP_TO_COMMA_RE = re.compile(r"^.*,\s*")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
 
 def attribution_after(ctx: QuoteContext, item: QuoteItem) -> tuple[bool, str | None]:
     """(found, speaker) from right after the closing mark: `“…,” said Ito` or `“…,” Ito said`.
@@ -38,11 +47,11 @@ def attribution_after(ctx: QuoteContext, item: QuoteItem) -> tuple[bool, str | N
     m = ctx.pat.after_subject.match(rest)
     # When the quote closed its sentence, only `“…?” Smith asked.` attributes it, not a new
     # sentence that happens to hold a verb ("The ministry said in a statement that ...").
-    closed = re.search(r"[.!?]$", span.text.rstrip()) or re.match(r"\s*[.!?]", rest)
+    closed = _SENTENCE_END_RE.search(span.text.rstrip()) or _STOP_AHEAD_RE.match(rest)
     if (
         m
         and closed
-        and (not re.match(r"\s*(?:[.!?,;]|$)", rest[m.end() :]) or len(m.group("subj").split()) > 4)
+        and (not _CLAUSE_END_RE.match(rest[m.end() :]) or len(m.group("subj").split()) > 4)
         and not _named_speaker_closing(ctx, m, close, rest)
     ):
         m = None
@@ -73,9 +82,9 @@ def _named_speaker_closing(ctx: QuoteContext, m: re.Match[str], close: int, rest
     resolves to someone the text names, and only a short time or place phrase follows the verb,
     so it is no new statement ("The ministry said in a statement that ...")."""
     tail = rest[m.end() :]
-    if "\n" in rest[: m.start("subj")] or re.match(r"\s*[,:]?\s*[“\"]", tail):
+    if "\n" in rest[: m.start("subj")] or _OPENS_QUOTE_RE.match(tail):
         return False  # a new line, or a verb that opens the next quotation ("added, “…")
-    if not (re.match(r"\s*(?:[.!?;]|$)", tail) or _CLOSING_TAIL_RE.match(tail)):
+    if not (_SENTENCE_DONE_RE.match(tail) or _CLOSING_TAIL_RE.match(tail)):
         return False
     a, b = close + m.start("subj"), close + m.end("subj")
     return ctx.who(a, b - 1) is not None
@@ -109,7 +118,7 @@ def attribution_before(ctx: QuoteContext, item: QuoteItem) -> tuple[bool, str | 
                 return True, said
             if pattern is ctx.pat.source:
                 return True, org_speaker(ctx, m.group("subj"), span.start)
-            subj = re.sub(r"^.*,\s*", "", m.group("subj").strip())
+            subj = _UP_TO_COMMA_RE.sub("", m.group("subj").strip())
             if ctx.pat.doc_subject.match(subj) or subj.casefold() == "it":
                 # "Adding more, the statement said, “…”"
                 return True, org_speaker(ctx, subj, span.start)
@@ -126,14 +135,14 @@ def credit_line(ctx: QuoteContext, item: QuoteItem, same_paragraph: list[QuoteIt
     para = item.paragraph
     if para.number >= len(ctx.paragraphs):
         return None
-    if re.search(r"[^\W\d_]", ctx.outside_quotes(para, same_paragraph)):
+    if _LETTER_RE.search(ctx.outside_quotes(para, same_paragraph)):
         return None
     nxt = ctx.paragraphs[para.number]
     text = nxt.text.strip()
     if (
         len(nxt.sentences) != 1
         or len(text.split()) > 30
-        or re.search(r"[.!?]$", text)
+        or _SENTENCE_END_RE.search(text)
         or any(c in text for c in '“”"')
         or ctx.pat.verbs.search(text)
     ):

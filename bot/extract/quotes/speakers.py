@@ -30,6 +30,11 @@ _BODY_BEFORE_RE = re.compile(
 _IT_BEFORE_RE = re.compile(r"(?:^|[\s,;])[Ii]t\s+(?:[a-z]+ly\s+|also\s+)?$")
 
 
+#: A letter; a quotation that ends a sentence.
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_ENDS_SENTENCE_RE = re.compile(r"[.!?]\W*$")
+
+
 def _norm(text: str) -> str:
     """Words only, folded: for finding one quote's words inside another."""
     return " ".join(WORD_RE.findall(text.casefold()))
@@ -120,7 +125,7 @@ def continued_speaker(ctx: QuoteContext, quotes: list[QuoteItem], k: int) -> str
             said = reporters(ctx, before)
             carried = said[-1][1] if said else None
     outside = ctx.outside_quotes(para, ctx.by_paragraph[para.number])
-    opens = not re.search(r"[^\W\d_]", outside[: open_at - para.start])
+    opens = not _LETTER_RE.search(outside[: open_at - para.start])
     if carried is not None and (opens or not others) and others <= {carried}:
         return carried
     # The paragraph is about someone else: its only person before the quote
@@ -136,7 +141,7 @@ def set_off(ctx: QuoteContext, item: QuoteItem) -> bool:
     return (
         "\n" not in text
         and len(text.split()) <= PULL_QUOTE_WORDS
-        and not re.search(r"[^\W\d_]", ctx.outside_quotes(para, [item]))
+        and not _LETTER_RE.search(ctx.outside_quotes(para, [item]))
     )
 
 
@@ -161,7 +166,7 @@ def pull_quote_speaker(
                 and key in _norm(other.text)
             ):
                 return other.speaker
-    if re.search(r"[.!?]\W*$", item.text):
+    if _ENDS_SENTENCE_RE.search(item.text):
         return None
     for other in quotes[k + 1 :]:
         if set_off(ctx, other) or other.paragraph.heading:
