@@ -3,7 +3,8 @@
 NameReader (names.py) answers what each token is (an initial, a particle, an honorific, a
 name word); these rules walk the tokens with those answers. `read_forward` reads a name from
 its first token ("Dr. Marco J. Reyes III said" → Marco J. Reyes III), `backward_start` finds
-the first token of a name that ends at a given token.
+the first token of a name that ends at a given token, and `rank_role` reads the abbreviated
+ranks before a name ("Brig. Gen." → Brigadier General).
 """
 
 from __future__ import annotations
@@ -166,3 +167,26 @@ def walk_back(r: NameReader, j: int, lo: int) -> int | None:
             break
         k -= 1
     return start
+
+
+def rank_role(reader: NameReader, first: int) -> str | None:
+    """The role the abbreviated titles before a name give: "Brig. Gen." → Brigadier General."""
+    t = reader.tokens
+    k = first - 1
+    words: list[str] = []
+    while k >= 0:
+        if t[k].text == "." and k > 0:
+            k -= 1
+            continue
+        w = t[k].text.casefold()
+        if not reader.is_honorific(k):
+            break
+        if not reader.adjacent_dot(k) and k > 0 and t[k - 1].text.casefold() in reader.v.heads:
+            break  # "Secretary General Jens Stoltenberg": General ends the title
+        full = reader.v.abbreviations.get(w) or (
+            t[k].text if w in reader.v.abbreviated_titles else None
+        )
+        if full:
+            words.insert(0, full)
+        k -= 1
+    return " ".join(words) or None

@@ -177,28 +177,6 @@ class NameReader:
             out[i] = True
         return out
 
-    def rank_role(self, first: int) -> str | None:
-        """The role the abbreviated titles before a name give: "Brig. Gen." → Brigadier General."""
-        t = self.tokens
-        k = first - 1
-        words: list[str] = []
-        while k >= 0:
-            if t[k].text == "." and k > 0:
-                k -= 1
-                continue
-            w = t[k].text.casefold()
-            if not self.is_honorific(k):
-                break
-            if not self.adjacent_dot(k) and k > 0 and t[k - 1].text.casefold() in self.v.heads:
-                break  # "Secretary General Jens Stoltenberg": General ends the title
-            full = self.v.abbreviations.get(w) or (
-                t[k].text if w in self.v.abbreviated_titles else None
-            )
-            if full:
-                words.insert(0, full)
-            k -= 1
-        return " ".join(words) or None
-
     def is_particle(self, i: int) -> bool:
         """A particle inside a name: "von der" in "Ursula von der Leyen"."""
         t = self.tokens

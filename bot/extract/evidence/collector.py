@@ -38,6 +38,7 @@ from bot.extract.evidence.titled import (
 )
 from bot.extract.evidence.view import Occurrence, ParagraphView, RoleRef
 from bot.extract.lexicon import Lexicon
+from bot.extract.name_spans import rank_role
 from bot.extract.names import NameSpan, family_first, name_words, vocab
 
 
@@ -140,7 +141,7 @@ class Collector:
                 or honorific_gender(self, p, occ.span.first)
                 or title_gender(self, occ.roles)
             )
-            rank = p.reader.rank_role(occ.span.first)
+            rank = rank_role(p.reader, occ.span.first)
             if rank and rank.casefold() not in {r.casefold() for r in occ.roles}:
                 occ.roles.append(rank)
                 occ.titled = occ.titled or not occ.former
