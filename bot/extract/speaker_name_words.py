@@ -1,5 +1,6 @@
-"""Words of names as the speaker pass reads them: whether a name can be a person's, and
-whether a word before a name belongs to it ("Chief", "Sen." and "But" do not)."""
+"""Words of names as the speaker pass reads them: whether a name can be a person's, whether
+a word before a name belongs to it ("Chief", "Sen." and "But" do not), and the runs of
+capitalised words in a phrase that may be names."""
 
 from __future__ import annotations
 
@@ -41,4 +42,39 @@ def is_name_word(token: str, cues: SpeakerCues) -> bool:
     return token[:1].isupper() and low not in cues.titles and low not in cues.not_names
 
 
-__all__ = ["is_name_word", "personal_name", "possessive", "title_or_word"]
+def name_runs(
+    tokens: list[tuple[int, str]], text: str, offset: int, cues: SpeakerCues
+) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each run of capitalised words that may be a name, titles and
+    sentence words dropped from its front ("Oslo police Chief Ana Paz" gives Oslo and Ana
+    Paz; "Port Authority Chairman Ana Paz" gives Ana Paz); a possessive ends a run and names no one."""
+    runs: list[list[tuple[int, str]]] = []
+    cur: list[tuple[int, str]] = []
+    prev_end = -10
+    for pos, t in tokens:
+        cap = t[:1].isupper()
+        if cap and cur and pos - prev_end <= 2 and not possessive(cur[-1][1]):
+            cur.append((pos, t))
+        else:
+            if cur:
+                runs.append(cur)
+            cur = [(pos, t)] if cap else []
+        prev_end = pos + len(t)
+    if cur:
+        runs.append(cur)
+    names: list[tuple[int, int, str]] = []
+    for run in runs:
+        while run and title_or_word(run[0][1], cues):
+            run = run[1:]
+        inner = [
+            i for i, (_, t) in enumerate(run[:-1]) if t.casefold().rstrip(".\u2024") in cues.titles
+        ]
+        if inner:
+            run = run[inner[-1] + 1 :]  # "Port Authority Chairman Ana Paz" is Ana Paz
+        if run and not possessive(run[-1][1]):
+            a, b = run[0][0], run[-1][0] + len(run[-1][1])
+            names.append((offset + a, offset + b, text[a:b].replace(STOP_MASK, ".")))
+    return names
+
+
+__all__ = ["is_name_word", "name_runs", "personal_name", "possessive", "title_or_word"]

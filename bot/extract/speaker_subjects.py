@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from bot.extract.memo import BoundedMemo
 from bot.extract.speaker_name_words import (
     is_name_word,
+    name_runs,
     personal_name,
-    possessive,
-    title_or_word,
 )
 from bot.extract.speaker_words import MARKS, STOP_MASK, SpeakerCues
 
@@ -301,7 +300,7 @@ def _phrase_subject(text: str, offset: int, cues: SpeakerCues) -> Subject:
     if issuer is not None:
         return issuer
     end = tokens[-1][0] + len(tokens[-1][1])
-    names = _name_runs(tokens, text, offset, cues)
+    names = name_runs(tokens, text, offset, cues)
     # the head noun stands before a post-modifier: "a spokesman for the ministry"
     head_at = next(
         (i - 1 for i, (_, t) in enumerate(tokens) if i and t.casefold() in _MODIFIER_WORDS),
@@ -357,41 +356,6 @@ def _issued_by(
         found = _read_phrase(text[a:], offset + a, cues)
         return found if found.kind in {"name", "group"} else None
     return None
-
-
-def _name_runs(
-    tokens: list[tuple[int, str]], text: str, offset: int, cues: SpeakerCues
-) -> list[tuple[int, int, str]]:
-    """(start, end, name) of each run of capitalised words that may be a name, titles and
-    sentence words dropped from its front ("Oslo police Chief Ana Paz" gives Oslo and Ana
-    Paz; "Port Authority Chairman Ana Paz" gives Ana Paz); a possessive ends a run and names no one."""
-    runs: list[list[tuple[int, str]]] = []
-    cur: list[tuple[int, str]] = []
-    prev_end = -10
-    for pos, t in tokens:
-        cap = t[:1].isupper()
-        if cap and cur and pos - prev_end <= 2 and not possessive(cur[-1][1]):
-            cur.append((pos, t))
-        else:
-            if cur:
-                runs.append(cur)
-            cur = [(pos, t)] if cap else []
-        prev_end = pos + len(t)
-    if cur:
-        runs.append(cur)
-    names: list[tuple[int, int, str]] = []
-    for run in runs:
-        while run and title_or_word(run[0][1], cues):
-            run = run[1:]
-        inner = [
-            i for i, (_, t) in enumerate(run[:-1]) if t.casefold().rstrip(".\u2024") in cues.titles
-        ]
-        if inner:
-            run = run[inner[-1] + 1 :]  # "Port Authority Chairman Ana Paz" is Ana Paz
-        if run and not possessive(run[-1][1]):
-            a, b = run[0][0], run[-1][0] + len(run[-1][1])
-            names.append((offset + a, offset + b, text[a:b].replace(STOP_MASK, ".")))
-    return names
 
 
 def _gender_of(word: str, cues: SpeakerCues) -> str | None:
