@@ -43,6 +43,12 @@ ODD_CASE = frozenset(ODD_FOLDS)
 _ODD_CASE_RE = re.compile(f"[{''.join(ODD_FOLDS)}]")  # finds one in C, faster than a set
 _FOLD = str.maketrans(ODD_FOLDS)
 _WORD_RE = re.compile(r"\w+")
+#: For an ASCII byte string: capitals lower-cased, letters, digits and "_" kept (the ASCII
+#: \w), every other byte a space, so `split()` gives the ASCII words.
+_ASCII_WORDS = (
+    bytes(c + 32 if 65 <= c <= 90 else c if chr(c).isalnum() or c == 95 else 32 for c in range(128))
+    + b" " * 128
+)
 
 
 @per_text()
@@ -52,15 +58,22 @@ def sentence_words(text: str) -> frozenset[str]:
 
 
 def text_words(text: str) -> frozenset[str]:
-    """The words of `text`, lower-cased ("We’ll SIGN" gives we, ll, sign; "ſigned" gives
-    signed): a pattern that ignores case matches an ASCII word there only if it is one of
-    these.
+    """The plain ASCII words of `text`, lower-cased, and the ASCII pieces of other words ("We’ll
+    SIGN" gives we, ll, sign; "ſigned" gives signed; "café" gives caf): a pattern that ignores
+    case matches an ASCII word there only if it is one of these.
 
-    Without those four letters, lower-casing keeps each character's place and \\w-ness, so
-    the text is lower-cased once instead of word by word (only "Σ" may lower-case otherwise
-    in a word, and no word with it is plain ASCII)."""
-    if text.isascii() or _ODD_CASE_RE.search(text) is None:
-        return frozenset(_WORD_RE.findall(text.lower()))
+    Each character other than an ASCII letter, digit or "_" is read as a space: that keeps
+    every ASCII word a `\\w+` scan finds whole (a character next to it is no word character
+    or not ASCII) and adds only pieces of words that are not plain ASCII, which no pattern
+    needs (phrase_words). The text is encoded and translated in C, several times cheaper than
+    a `\\w+` scan. A text with one of the four letters that match an ASCII letter when case is
+    ignored is read word by word instead, each folded to that letter."""
+    if text.isascii():
+        return frozenset(text.encode().translate(_ASCII_WORDS).decode().split())
+    if _ODD_CASE_RE.search(text) is None:
+        # Only "İ" and the Kelvin sign lower-case to an ASCII letter, and both are odd folds.
+        spaced = text.encode("ascii", "replace").translate(_ASCII_WORDS)
+        return frozenset(spaced.decode().split())
     return frozenset(w.translate(_FOLD).lower() for w in _WORD_RE.findall(text))
 
 
@@ -117,7 +130,7 @@ def list_requirement(phrases: Iterable[str]) -> Requirement | None:
     return requirement(phrase_words(p) for p in phrases)
 
 
-#: How many word sets a Triggers remembers the possible patterns of (memory stays bounded).
+#: How many sets of met requirements a Triggers remembers the possible patterns of.
 _SEEN_MAX = 4096
 
 
@@ -125,33 +138,39 @@ class Triggers:
     """For each pattern name, the requirements every match meets (none: always run it).
 
     `possible(words)` names the patterns a sentence of these words may match, worked out once
-    per sentence: each pattern is filed under the words of its first requirement, so only the
-    patterns filed under the sentence's words are checked. Words given as None stand for a
-    sentence not looked at: every pattern runs.
+    per sentence. Each requirement is one bit: the sentence's words that are a key of some
+    requirement ("pledged", "agreed", "be") set the bits of the requirements they meet, alone
+    ("pledged") or with the other words of a phrase ("agreed" with "to"). A pattern may match
+    when all its bits are set. Words given as None stand for a sentence not looked at: every
+    pattern runs.
 
-    The answer depends only on the sentence's words that some requirement names (`_vocab`):
-    those are few ("to", "will", "agreed"), and sentences share them, so each such set is
-    worked out once and remembered (at most _SEEN_MAX sets, then forgotten).
+    Few sets of met requirements occur (sentences meet the same few ones), so the patterns of
+    each set are worked out once and remembered (at most _SEEN_MAX sets, then forgotten).
     """
 
     def __init__(self, needs: Mapping[str, tuple[Requirement, ...]]) -> None:
         self.needs = dict(needs)
-        filed: dict[str, set[str]] = {}
+        alone: dict[str, int] = {}
+        longer: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        masks: dict[str, int] = {}
+        bit = 1
         for name, requirements in self.needs.items():
-            for key in requirements[0].keys if requirements else ():
-                filed.setdefault(key, set()).add(name)
-        self._filed = {key: frozenset(names) for key, names in filed.items()}
-        self._keys = frozenset(filed)
-        self._always = frozenset(name for name, r in self.needs.items() if not r)
-        self._vocab = frozenset(
-            word
-            for requirements in self.needs.values()
-            for need in requirements
-            for phrases in need.by_key.values()
-            for phrase in phrases
-            for word in phrase
-        )
-        self._seen: dict[frozenset[str], frozenset[str]] = {}
+            masks[name] = 0
+            for need in requirements:
+                masks[name] |= bit
+                for key in need.alone:
+                    alone[key] = alone.get(key, 0) | bit
+                for key in need.longer:
+                    phrases = need.by_key[key]
+                    longer.setdefault(key, []).extend((bit, p) for p in phrases if len(p) > 1)
+                bit <<= 1
+        #: For each key: the bits it meets alone, and the longer phrases filed under it.
+        self._by_key = {
+            key: (alone.get(key, 0), tuple(longer.get(key, ()))) for key in {*alone, *longer}
+        }
+        self._keys = frozenset(self._by_key)
+        self._masks = tuple(masks.items())
+        self._seen: dict[int, frozenset[str]] = {}
         #: The last sentence's words and their possible patterns, replaced in one assignment
         #: (threads extracting other documents may share this object).
         self._last: tuple[frozenset[str], frozenset[str]] | None = None
@@ -162,30 +181,23 @@ class Triggers:
         last = self._last
         if last is not None and last[0] is words:
             return last[1]
-        named = self._vocab.intersection(words)
-        found = self._seen.get(named)
+        met = 0  # the bits of the requirements the words meet
+        by_key = self._by_key
+        for key in self._keys.intersection(words):
+            bits, phrases = by_key[key]
+            met |= bits
+            for bit, phrase in phrases:
+                if not met & bit and phrase <= words:
+                    met |= bit
+        found = self._seen.get(met)
         if found is None:
             if len(self._seen) >= _SEEN_MAX:
                 self._seen.clear()
-            found = self._seen[named] = self._possible(named)
+            found = self._seen[met] = frozenset(
+                name for name, mask in self._masks if mask & met == mask
+            )
         self._last = (words, found)
         return found
-
-    def _possible(self, words: frozenset[str]) -> frozenset[str]:
-        """possible(words), worked out: the candidates filed under the words, checked."""
-        candidates = set(self._always)
-        filed = self._filed
-        for key in self._keys.intersection(words):
-            candidates |= filed[key]
-        needs = self.needs
-        out = []
-        for name in candidates:
-            for need in needs[name]:
-                if not need.met(words):
-                    break
-            else:
-                out.append(name)
-        return frozenset(out)
 
     def may_match(self, pattern: str, words: frozenset[str] | None) -> bool:
         """Whether `pattern` can match a sentence of these words: with "signing" needing
