@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING
 
 from bot.extract.evidence.affiliation import country_after, country_before, party_after
 from bot.extract.evidence.appositions import inside_phrase
+from bot.extract.evidence.verb_places import verb_matches
 from bot.extract.evidence.view import (
     PHRASE_END,
     Occurrence,
     ParagraphView,
-    verb_re,
 )
 from bot.extract.names import NameSpan, family_first, name_words
 from bot.extract.tokens import TOKEN_START
@@ -251,7 +251,7 @@ def reporting_verbs(col: Collector, p: ParagraphView, claimed: set[int]) -> None
     r = p.reader
     base = p.paragraph.start
     inverted = col.words.inverted
-    for m in verb_re(col.lexicon).finditer(p.paragraph.text):
+    for m in verb_matches(p, col.lexicon):  # verb_re's matches, found from the tokens
         # the verb's tokens by bisection on their starts (most paragraphs hold a verb or two)
         i = bisect.bisect_left(t, m.start() + base, key=TOKEN_START)
         if i >= len(t) or p.quoted[i]:

@@ -1,0 +1,95 @@
+"""Where a paragraph's reporting verbs stand, found from its tokens instead of a text scan.
+
+`verb_re` is the regex `\\b(?:said|says|...)\\b`, case as written. Scanning a paragraph's text
+with it tries every place a verb could start; but a verb of lower-case letters can only start
+where a word or a piece of a joined word starts (after a hyphen or apostrophe inside a word:
+"called" in "so-called"), so the places worth trying are few: the tokens that read a verb's
+first word exactly ("said", "pointed" of "pointed out"), and in a paragraph with joined words,
+the start of each such word and each piece after a joint. The regex is then matched at each
+of those places, left to right, skipping places inside the last match: the same matches as its
+scan of the whole text, as the regex alone decides at each place.
+
+Example: in "Paz said the so-called plan", the tokens give "said" (token 1), and the joint of
+"so-called" gives the places of "so" and "called": the matches are "said" and "called", as
+`verb_re(...).finditer` finds them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from functools import lru_cache
+from itertools import compress, count
+
+from bot.extract.evidence.view import ParagraphView, verb_re
+from bot.extract.lexicon import Lexicon
+from bot.extract.tokens import TOKEN_START
+
+#: The marks that join the pieces of a word: "so-called", "Sato's".
+_JOINT_MARKS = "-'’"
+
+
+def _joints(text: str) -> list[int]:
+    """The offsets of the hyphens and apostrophes between two letters or digits: the joints
+    inside words ("so-called", "Sato's"). Each mark is found by str.find (in C); a paragraph
+    holds few of them."""
+    out: list[int] = []
+    last = len(text) - 1
+    for mark in _JOINT_MARKS:
+        i = text.find(mark, 1)
+        while 0 < i < last:
+            if text[i - 1].isalnum() and text[i + 1].isalnum():  # [^\W_] on each side
+                out.append(i)
+            i = text.find(mark, i + 1)
+    return out
+
+
+@lru_cache(maxsize=16)
+def verb_firsts(
+    lexicon: Lexicon, key: str = "reporting_verbs"
+) -> tuple[frozenset[str], dict[str, re.Pattern[str]]] | None:
+    """The first words of the verbs ("said", "pointed" of "pointed out"), and for each first
+    letter the regex of the verbs that open with it, longest first (at a place, only those
+    can match, in the order `verb_re` tries them); None when a verb is not lower-case letters
+    and spaces (then only the scan of the text finds them all)."""
+    verbs = sorted(lexicon.word_list(key), key=len, reverse=True)  # verb_re's order
+    if not verbs or not all(v.replace(" ", "").isalpha() and v.islower() for v in verbs):
+        return None
+    by_letter = {
+        c: re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs if v[0] == c) + r")\b")
+        for c in {v[0] for v in verbs}
+    }
+    return frozenset(v.split()[0] for v in verbs), by_letter
+
+
+def verb_matches(p: ParagraphView, lexicon: Lexicon) -> Iterator[re.Match[str]]:
+    """The matches of `verb_re(lexicon)` in the paragraph's text, left to right, never
+    overlapping: those of its `finditer` (see the module doc)."""
+    text = p.paragraph.text
+    found = verb_firsts(lexicon)
+    if found is None:
+        yield from verb_re(lexicon).finditer(text)
+        return
+    firsts, by_letter = found
+    base = p.paragraph.start
+    t = p.tokens
+    places = [
+        t[i].start - base for i in compress(count(), map(firsts.__contains__, p.reader.texts))
+    ]
+    joints = _joints(text)
+    if joints:
+        for j in joints:
+            k = bisect_right(t, j + base, key=TOKEN_START) - 1
+            places.append(t[k].start - base)  # the joined word's start ("so" of "so-called")
+            places.append(j + 1)  # the piece after the joint ("called")
+        places = sorted(set(places))
+    pos = 0
+    for place in places:
+        if place < pos:
+            continue
+        pattern = by_letter.get(text[place])
+        m = pattern.match(text, place) if pattern is not None else None
+        if m is not None:
+            yield m
+            pos = m.end()
