@@ -8,12 +8,15 @@ longest names first, tried where a name's first letter stands (see alternation.p
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.extract.alternation import Alternation
+from bot.extract.country_places import first_words, token_matches
 from bot.extract.lexicon import Lexicon
-from bot.extract.memo import per_text
+from bot.extract.memo import MAX_CHARS, BoundedMemo
+from bot.extract.tokens import Token
 
 #: Aliases that are also ordinary words or capitals used as metonyms only in some texts; they
 #: count only when written exactly as in the config (case-sensitive), e.g. "US" but not "us".
@@ -37,6 +40,11 @@ class _Matcher:
     table: dict[str, tuple[str, str]]  # folded surface form -> (country, kind)
     exact: frozenset[str]  # short forms that must match case-sensitively
     exact_folded: frozenset[str]
+    # the forms' first words lower-cased ("united" of "United States"), and for each
+    # lower-cased first letter the alternation of the forms that open with it (see
+    # country_places.py); None when a form is not made of words (then only the scan)
+    firsts: frozenset[str] | None
+    by_letter: dict[str, re.Pattern[str]]
 
 
 @lru_cache(maxsize=8)
@@ -59,7 +67,8 @@ def _matcher(lexicon: Lexicon) -> _Matcher:
         tuple((f[0], re.escape(f)) for f in forms), r"(?<![\w.])", r"(?!\w|\.\w)", re.IGNORECASE
     )
     folded = frozenset(e.casefold() for e in exact)
-    return _Matcher(alternation, table, frozenset(exact), folded)
+    firsts, by_letter = first_words(forms)
+    return _Matcher(alternation, table, frozenset(exact), folded, firsts, by_letter)
 
 
 def find_countries(text: str, lexicon: Lexicon) -> list[CountryMention]:
@@ -77,11 +86,45 @@ def find_countries(text: str, lexicon: Lexicon) -> list[CountryMention]:
 _OF_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:of\s+)?")
 
 
-@per_text()
+#: The country mentions of the texts read last: text -> mentions (for any lexicon, the
+#: lexicon is part of the key). Bounded as per_text bounds its memos.
+_FOUND: BoundedMemo = BoundedMemo(256)
+
+
 def _find(text: str, lexicon: Lexicon) -> tuple[CountryMention, ...]:
-    m = _matcher(lexicon)
+    key = (text, lexicon)
+    found = _FOUND.get(key)
+    if found is None:
+        m = _matcher(lexicon)
+        found = _read(text, m, m.alternation.matches(text))
+        if len(text) <= MAX_CHARS:
+            _FOUND.put(key, found)
+    return found
+
+
+def find_countries_at(
+    text: str, lexicon: Lexicon, tokens: list[Token], base: int, texts: list[str]
+) -> list[CountryMention]:
+    """find_countries for a text whose tokens are known (`tokens`, offsets from `base`,
+    reading `texts`): the forms are matched only where a token may open one (see
+    country_places.py), and the mentions are remembered for find_countries."""
+    if not lexicon.countries:
+        return []
+    key = (text, lexicon)
+    found = _FOUND.get(key)
+    if found is None:
+        m = _matcher(lexicon)
+        hits = token_matches(text, tokens, base, texts, m.firsts, m.by_letter)
+        found = _read(text, m, m.alternation.matches(text) if hits is None else hits)
+        if len(text) <= MAX_CHARS:
+            _FOUND.put(key, found)
+    return list(found)
+
+
+def _read(text: str, m: _Matcher, hits: Iterable[re.Match[str]]) -> tuple[CountryMention, ...]:
+    """The mentions of the matches of the forms in `text`, left to right."""
     out: list[CountryMention] = []
-    for hit, _ in m.alternation.finditer(text):
+    for hit in hits:
         surface = hit.group(0)
         key = surface.casefold()
         country, kind = m.table[key]

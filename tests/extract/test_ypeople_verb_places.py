@@ -13,8 +13,9 @@ import random
 
 import pytest
 
+from bot.extract.country_places import joints
 from bot.extract.evidence import read_paragraph, verb_re
-from bot.extract.evidence.verb_places import _joints, verb_matches
+from bot.extract.evidence.verb_places import verb_matches
 from bot.extract.lexicon import Lexicon
 from bot.extract.names import vocab
 from bot.extract.text import segment
@@ -71,4 +72,4 @@ def test_joints_are_the_marks_between_letters_or_digits() -> None:
         for i, c in enumerate(text)
         if c in "-'’" and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
     ]
-    assert sorted(_joints(text)) == expected == [2, 14, 32, 41]
+    assert sorted(joints(text)) == expected == [2, 14, 32, 41]

@@ -22,27 +22,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import compress, count
 
+from bot.extract.country_places import joints
 from bot.extract.evidence.view import ParagraphView, verb_re
 from bot.extract.lexicon import Lexicon
 from bot.extract.tokens import TOKEN_START
-
-#: The marks that join the pieces of a word: "so-called", "Sato's".
-_JOINT_MARKS = "-'’"
-
-
-def _joints(text: str) -> list[int]:
-    """The offsets of the hyphens and apostrophes between two letters or digits: the joints
-    inside words ("so-called", "Sato's"). Each mark is found by str.find (in C); a paragraph
-    holds few of them."""
-    out: list[int] = []
-    last = len(text) - 1
-    for mark in _JOINT_MARKS:
-        i = text.find(mark, 1)
-        while 0 < i < last:
-            if text[i - 1].isalnum() and text[i + 1].isalnum():  # [^\W_] on each side
-                out.append(i)
-            i = text.find(mark, i + 1)
-    return out
 
 
 @lru_cache(maxsize=16)
@@ -77,9 +60,9 @@ def verb_matches(p: ParagraphView, lexicon: Lexicon) -> Iterator[re.Match[str]]:
     places = [
         t[i].start - base for i in compress(count(), map(firsts.__contains__, p.reader.texts))
     ]
-    joints = _joints(text)
-    if joints:
-        for j in joints:
+    found_joints = joints(text)
+    if found_joints:
+        for j in found_joints:
             k = bisect_right(t, j + base, key=TOKEN_START) - 1
             places.append(t[k].start - base)  # the joined word's start ("so" of "so-called")
             places.append(j + 1)  # the piece after the joint ("called")

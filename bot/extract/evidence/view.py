@@ -17,13 +17,13 @@ from functools import lru_cache
 from itertools import compress, count, pairwise
 
 from bot.extract.alternation import Alternation, WordScan
-from bot.extract.countries import CountryMention, find_countries
+from bot.extract.countries import CountryMention, find_countries_at
 from bot.extract.lazy import lazy
 from bot.extract.lexicon import Lexicon
 from bot.extract.names import NameReader, NameSpan, Vocab
 from bot.extract.text import Paragraph, quote_spans
 from bot.extract.titles import RolePhrase, TitleFinder
-from bot.extract.tokens import TOKEN_START, Token, tokens_at
+from bot.extract.tokens import TOKEN_START, TOKEN_TEXT, Token, tokens_at
 
 #: Where a noun phrase ends: punctuation, or a word that starts a new phrase.
 PHRASE_END = frozenset([*",.;:()—–", *"and in on at to for of who from during".split()])
@@ -157,13 +157,15 @@ def token_flags(tokens: list[Token], spans: list[tuple[int, int]]) -> list[bool]
 def read_paragraph(body: str, para: Paragraph, lexicon: Lexicon, v: Vocab) -> ParagraphView:
     """Tokens, country and quote flags, titles and a name reader for one paragraph."""
     tokens = tokens_at(para.text, para.start)
+    texts = list(map(TOKEN_TEXT, tokens))
     countries = [
         CountryMention(c.country, c.start + para.start, c.end + para.start, c.kind, c.text)
-        for c in find_countries(para.text, lexicon)
+        for c in find_countries_at(para.text, lexicon, tokens, para.start, texts)
     ]
     blocked = token_flags(tokens, [(c.start, c.end) for c in countries])
     quotes = [(q.start, q.end) for q in quote_spans(body, para)]
     quoted = token_flags(tokens, quotes)
     reader = NameReader(tokens, blocked, v)
+    reader.texts = texts  # listed once, for the countries and the reader's rules
     phrases = TitleFinder(tokens, blocked, countries, v, reader).find()
     return ParagraphView(para, tokens, blocked, quoted, countries, quotes, phrases, reader)
