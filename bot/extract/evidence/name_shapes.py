@@ -77,8 +77,11 @@ def honorifics_and_initials(col: Collector, p: ParagraphView, claimed: set[int])
     t = p.tokens
     r = p.reader
     initials = has_initial(p)
+    # no other token is an honorific or a name word; without an initial in the paragraph,
+    # only the honorifics can open a name here (the others are passed over in C)
+    places = p.capitals if initials else compress(count(), p.honorific)
     i = 0
-    for i0 in p.capitals:  # no other token is an honorific or a name word
+    for i0 in places:
         if i0 < i:
             continue
         i = i0

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, count, pairwise
+from itertools import compress, count, pairwise, repeat
 
 from bot.extract.alternation import Alternation, WordScan
 from bot.extract.countries import CountryMention, find_countries_at
@@ -27,6 +27,10 @@ from bot.extract.tokens import TOKEN_START, TOKEN_TEXT, Token, tokens_at
 
 #: Where a noun phrase ends: punctuation, or a word that starts a new phrase.
 PHRASE_END = frozenset([*",.;:()—–", *"and in on at to for of who from during".split()])
+
+
+#: The argument of str.rstrip that drops a word's final dots, for each word of a map.
+DOTS = repeat(".")
 
 
 def fold_word(word: str) -> str:
@@ -98,7 +102,11 @@ class ParagraphView:
 
     def indexes_of(self, text: str) -> Iterator[int]:
         """The indexes of the tokens that read `text` exactly, left to right: "," in "Ana
-        Paz, envoy, said" gives 2 and 4 (compared in C, not by a Python loop per token)."""
+        Paz, envoy, said" gives 2 and 4 (compared in C, not by a Python loop per token). A
+        paragraph whose text does not hold `text` has no such token: the tokens are not read
+        ("(" in a paragraph without brackets)."""
+        if text not in self.paragraph.text:
+            return iter(())
         return compress(count(), map(text.__eq__, self.reader.texts))
 
     @lazy
@@ -124,11 +132,12 @@ class ParagraphView:
     def honorific(self) -> list[bool]:
         """For each token, reader.is_honorific ("Ms.", "Admiral"), worked out once over the
         capitalised tokens: the word without its dot, folded, is an honorific or a rank."""
-        toks, titles = self.tokens, self.reader.v.honorific_words
-        out = [False] * len(toks)
-        for i in self.capitals:
-            if toks[i].text.rstrip(".").casefold() in titles:
-                out[i] = True
+        caps, titles = self.capitals, self.reader.v.honorific_words
+        out = [False] * len(self.tokens)
+        # the capitalised words without their dots, folded and looked up in C passes
+        words = map(str.casefold, map(str.rstrip, map(self.reader.texts.__getitem__, caps), DOTS))
+        for i in compress(caps, map(titles.__contains__, words)):
+            out[i] = True
         return out
 
 
