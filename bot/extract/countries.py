@@ -121,12 +121,22 @@ def find_countries_at(
     return list(found)
 
 
+#: Letters a regex ignoring case matches to a form's letter while casefold keeps them apart:
+#: the scan finds "ıran" (dotless ı) and "İran" for the form "Iran", whose key is "iran", but
+#: their casefolds are "ıran" and "i̇ran" (i and a combining dot). Read as the form's key.
+_ODD_LETTERS = str.maketrans({"\u0131": "i", "\u0307": None})
+
+
 def _read(text: str, m: _Matcher, hits: Iterable[re.Match[str]]) -> tuple[CountryMention, ...]:
     """The mentions of the matches of the forms in `text`, left to right."""
     out: list[CountryMention] = []
     for hit in hits:
         surface = hit.group(0)
         key = surface.casefold()
+        if key not in m.table:
+            key = key.translate(_ODD_LETTERS)
+            if key not in m.table:
+                continue  # a spelling the regex folds in a way no form's key reads
         country, kind = m.table[key]
         if key in m.exact_folded and surface not in m.exact:
             continue  # "us" is not the US; "u.s." in odd casing is not trusted either

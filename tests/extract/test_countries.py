@@ -35,3 +35,22 @@ def test_an_institution_alone_is_the_country_the_config_gives_it(lexicon: Lexico
     assert countries("The Ministry of Defence will buy ships.", lexicon) == [
         ("United Kingdom", "body")
     ]
+
+
+def test_dotless_and_dotted_i_spellings_read_as_the_form(lexicon: Lexicon) -> None:
+    """A regex ignoring case matches "ıran" and "İran" to the form "Iran" although their
+    casefolds differ from its key; they read as that form instead of failing the document."""
+    text = "Envoys from ıran met İran's minister and IRAN's delegation."
+    assert [c for c, _ in countries(text, lexicon)] == ["Iran", "Iran", "Iran"]
+
+
+def test_no_form_fails_when_its_i_is_written_dotless_or_dotted(lexicon: Lexicon) -> None:
+    """Every configured form, its i written as ı and its I as İ, is found or skipped, never
+    an error (a hostile document could hold any of them)."""
+    forms = [f for c in lexicon.countries for f in (c.name, *c.aliases, *c.demonyms, *c.bodies)]
+    odd = [f.replace("i", "\u0131").replace("I", "\u0130") for f in forms if "i" in f.lower()]
+    names = {c.name for c in lexicon.countries}
+    assert odd
+    for form in odd:
+        found = find_countries(f"The talks with {form} went on.", lexicon)
+        assert {m.country for m in found} <= names
