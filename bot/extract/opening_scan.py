@@ -30,6 +30,8 @@ _PLAIN_AFTER_RE = re.compile(r"\(\?[!=][^()]*\)|\\b")
 #: holding every word character, and that class negated (see mark_scan).
 _MARK_CLASS = {r"\b": r"\W"}
 _MARK_CLASS_RE = re.compile(r"\(\?<!\[(\\w[^\]\\]*)\]\)")
+#: The word characters of ASCII, as a mark class reads `\w` (see mark_scan).
+_ASCII_WORD = "0-9A-Za-z_"
 _WORD_CHAR_RE = re.compile(r"\w")
 
 
@@ -201,13 +203,23 @@ def mark_scan(
 ) -> re.Pattern[str] | None:
     """The opening `scan` read from the character before each place (Alternation._places),
     when `before` only asks that this character is not of a class holding every word character
-    (`\\b`, `(?<![\\w-])`) and every term opens with a word character: `[^\\w-](?=e(?=n)|s)`
-    for `(?<![\\w-])(?:e(?=n)|s)`. Its matches end where the terms may start."""
+    (`\\b`, `(?<![\\w-])`) and every term opens with a word character: for
+    `(?<![\\w-])(?:e(?=n)|s)` it is `[^0-9A-Za-z_\\-](?=e(?=n)|s)`. Its matches end where the
+    terms may start.
+
+    The class reads `\\w` as its ASCII letters, digits and underscore: `re` tests those with
+    one bit per character, where `\\w` asks Unicode four questions of every space and mark
+    (a quarter of a scan's instructions). That class holds more characters ("é" is not in
+    `0-9A-Za-z_`), so the scan may stop where `before` fails ("ésaid"): the places are a
+    superset, and Alternation tries each place with the branch's whole pattern, `before`
+    included, so the matches stay those of the single regex.
+    """
     if scan is None:
         return None
     mark = _MARK_CLASS.get(before) or _MARK_CLASS_RE.fullmatch(before)
     if mark is None or not all(_WORD_CHAR_RE.fullmatch(c) for c, _ in terms):
         return None
-    cls = mark if isinstance(mark, str) else f"[^{mark.group(1)}]"
+    rest = "" if isinstance(mark, str) else "".join(map(re.escape, mark.group(1)[2:]))
+    cls = f"[^{_ASCII_WORD}{rest}]"
     alts = scan.pattern[len(before) :]
     return re.compile(f"{cls}(?={alts})", scan.flags)

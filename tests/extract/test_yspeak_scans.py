@@ -1,0 +1,60 @@
+"""The cheaper scans of the speaker and shared-scanner rules find what the plain rules find."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from bot.extract.alternation import Alternation
+
+
+def _both(words: list[str], before: str, after: str, flags: int) -> tuple[re.Pattern, Alternation]:
+    terms = tuple((w[0], re.escape(w).replace(r"\ ", r"\s+")) for w in words)
+    body = "|".join(f"({t})" for _, t in terms)
+    return re.compile(rf"{before}(?:{body}){after}", flags), Alternation(
+        terms, before, after, flags
+    )
+
+
+def test_the_mark_scan_reads_letters_outside_ascii_as_the_single_regex() -> None:
+    # The mark scan stops after any character outside ASCII ("é", "ß", "Ω", "٣"): the
+    # alternation must then reject "ésaid" as the single regex does and keep " said".
+    words = ["said", "says", "pointed out", "told", "k"]
+    pieces = [
+        *words,
+        "état",
+        " ",
+        "-",
+        "é",
+        "ß",
+        "Ω",
+        "٣",
+        "_",
+        "’",
+        "\u2024",
+        "x",
+        "SAID",
+        "\u212a",
+        ".",
+    ]
+    rng = random.Random(7)
+    for before, after in (
+        (r"(?<![\w-])", r"\b"),
+        (r"\b", r"\b"),
+        (r"(?<![\w'’])", r"(?![\w])"),
+    ):
+        for flags in (0, re.IGNORECASE):
+            plain, fast = _both(words, before, after, flags)
+            assert fast._marks is not None  # the mark scan is what is tested
+            for _ in range(1500):
+                text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+                want = [(m.span(), m.lastindex) for m in plain.finditer(text)]
+                got = [(m.span(), i + 1) for m, i in fast.finditer(text)]
+                assert got == want, (before, flags, text)
+
+
+def test_a_word_outside_ascii_before_a_term_is_no_mark() -> None:
+    plain, fast = _both(["said"], r"(?<![\w-])", r"\b", 0)
+    text = "ésaid Ωsaid 9said -said said. (said)"
+    assert [m.span() for m, _ in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.start() for m, _ in fast.finditer(text)] == [24, 31]  # " said" and "(said"
