@@ -33,7 +33,13 @@ _CLAUSE_SCAN_RE = re.compile(
     r"[abituw](?<!\w.)(?:(?<=w)(?:ho|hom|hose|hich|hile|hen)|(?<=t)(?:hat|han)"
     r"|(?<=a)(?:nd|s|fter)|(?<=b)(?:ut|efore|ecause)|(?<=u)ntil|(?<=i)f)\b"
 )
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)[.\u2024]?\s+$")
+#: The word before a name and the spaces (and a stop) after it: `([A-Za-z]+)[.\u2024]?\s+$`
+#: searched in the WORD_BEFORE characters before the name, matched instead on the text
+#: reversed, from the name back: "Mr\u2024 Paz" reads " \u2024rM" from before "Paz". A
+#: search tries the pattern at each of those characters; the match reads each once.
+_WORD_BEFORE_REVERSED_RE = re.compile(r"\s+[.\u2024]?([A-Za-z]+)")
+#: How many characters before a name are read for its honorific or gendered word.
+WORD_BEFORE = 20
 # "him" and "her" are left out: they are as often someone else ("Paz thanked her").
 #: The regex `(?i)\b(?:he|his|himself|she|hers|herself)\b`, written to open with the
 #: characters its words may open with (H, S and the long s that matches "s" ignoring case),
@@ -183,9 +189,11 @@ def person_genders(text: SpeakerText) -> dict[int, str]:
     shared = {w for w in surnames if surnames.count(w) > 1}
     male = cues.male - cues.male_pronouns
     female = cues.female - cues.female_pronouns
+    reverse = text.masked[::-1]
+    n = len(reverse)
     for k, m in enumerate(text.named):
-        w = _WORD_BEFORE_RE.search(text.masked, max(0, m.start - 20), m.start)
-        for word in ([w.group(1).casefold()] if w else []) + m.text.casefold().split()[:1]:
+        w = _WORD_BEFORE_REVERSED_RE.match(reverse, n - m.start, n - max(0, m.start - WORD_BEFORE))
+        for word in ([w.group(1)[::-1].casefold()] if w else []) + m.text.casefold().split()[:1]:
             if word in male:
                 vote(m.person, "m", 3)
             elif word in female:

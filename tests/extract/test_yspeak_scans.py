@@ -58,3 +58,33 @@ def test_a_word_outside_ascii_before_a_term_is_no_mark() -> None:
     text = "ésaid Ωsaid 9said -said said. (said)"
     assert [m.span() for m, _ in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert [m.start() for m, _ in fast.finditer(text)] == [24, 31]  # " said" and "(said"
+
+
+def test_the_word_before_a_name_read_backwards_is_the_searched_one() -> None:
+    from bot.extract.speaker_text import _WORD_BEFORE_REVERSED_RE, WORD_BEFORE
+
+    searched = re.compile(r"([A-Za-z]+)[.\u2024]?\s+$")
+    pieces = [
+        "Mr",
+        ".",
+        "\u2024",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "Sen",
+        "é",
+        "x",
+        "9",
+        ",",
+        "Paz",
+        "ab" * 9,
+    ]
+    rng = random.Random(11)
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        reverse, n = text[::-1], len(text)
+        for pos in range(len(text) + 1):
+            want = searched.search(text, max(0, pos - WORD_BEFORE), pos)
+            got = _WORD_BEFORE_REVERSED_RE.match(reverse, n - pos, n - max(0, pos - WORD_BEFORE))
+            assert (got.group(1)[::-1] if got else None) == (want.group(1) if want else None)
