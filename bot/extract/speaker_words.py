@@ -14,7 +14,11 @@ from functools import lru_cache
 from bot.extract.alternation import Alternation
 from bot.extract.lexicon import Lexicon
 from bot.extract.tail_search import TailSearch
-from bot.extract.word_patterns import first_letter_alternation, word_alternatives
+from bot.extract.word_patterns import (
+    first_letter_alternation,
+    grouped_alternation,
+    word_alternatives,
+)
 
 #: The character that stands in for an abbreviation's full stop in masked text.
 STOP_MASK = "\u2024"
@@ -60,9 +64,8 @@ class SpeakerCues:
 
 
 def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
-    )
+    """One alternation, longest word first, grouped by first letter (grouped_alternation)."""
+    return grouped_alternation(sorted(set(words), key=len, reverse=True))
 
 
 def _verbs_scan(words: tuple[str, ...]) -> str:

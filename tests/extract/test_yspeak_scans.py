@@ -88,3 +88,30 @@ def test_the_word_before_a_name_read_backwards_is_the_searched_one() -> None:
             want = searched.search(text, max(0, pos - WORD_BEFORE), pos)
             got = _WORD_BEFORE_REVERSED_RE.match(reverse, n - pos, n - max(0, pos - WORD_BEFORE))
             assert (got.group(1)[::-1] if got else None) == (want.group(1) if want else None)
+
+
+def test_a_grouped_alternation_matches_as_the_plain_one() -> None:
+    from bot.extract.word_patterns import grouped_alternation
+
+    words = ["said", "says", "Said", "added", "a", "pointed out", "as", "K", "k", "sang", "ask"]
+    ordered = sorted(words, key=len, reverse=True)
+    plain_alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    grouped = grouped_alternation(ordered)
+    assert grouped != plain_alt
+    pieces = [*words, " ", "  ", "x", "SAID", "\u212a", "ſays", ",", "ed", "out"]
+    rng = random.Random(5)
+    for flags in (0, re.IGNORECASE):
+        for shape in (r"(?P<s>[^,]{{1,12}}?)\s+(?:{})\b", r"(?:{})(?:ed)?\s*$", r"\b(?:{})"):
+            plain = re.compile(shape.format(plain_alt), flags)
+            fast = re.compile(shape.format(grouped), flags)
+            for _ in range(800):
+                text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+                want = [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+                assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == want, text
+
+
+def test_words_not_opening_with_a_letter_keep_the_plain_alternation() -> None:
+    from bot.extract.word_patterns import grouped_alternation
+
+    assert grouped_alternation(["’ll", "will"]) == "’ll|will"
+    assert grouped_alternation(["said", "says"]) == "s(?:aid|ays)"

@@ -16,7 +16,11 @@ from functools import lru_cache
 
 from bot.extract.lexicon import Lexicon
 from bot.extract.tail_search import TailSearch
-from bot.extract.word_patterns import first_letter_alternation, word_alternatives
+from bot.extract.word_patterns import (
+    first_letter_alternation,
+    grouped_alternation,
+    word_alternatives,
+)
 
 #: A name of a body or person: capitalised words, "of"/"for" inside ("Ministry of Trade").
 _ORG_RUN = r"(?!(?:The|This|That|These|Its|Their|A|An|In|On|At)\b)[A-Z][\w&.’'-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+)?[A-Z][\w&.’'-]*){0,5}"
@@ -47,10 +51,9 @@ class Patterns:
 
 
 def _alternation(words: tuple[str, ...]) -> str:
-    """One alternation, longest phrase first, a space matching any run of spaces."""
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
-    )
+    """One alternation, longest phrase first, a space matching any run of spaces, grouped by
+    first letter (grouped_alternation)."""
+    return grouped_alternation(sorted(words, key=len, reverse=True))
 
 
 def _word_alternation(words: tuple[str, ...]) -> str:
