@@ -20,10 +20,9 @@ match starts at " Ana Paz", exactly where `search` finds it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
-
-_SPACE_RE = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -38,16 +37,16 @@ class TailSearch:
     reach: int
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        """`pattern.search(text, pos)`, reading each place once instead of once per start."""
+        """`pattern.search(text, pos)`, reading each place once instead of once per start.
+
+        The places where `rest` matches are found by `rest.search` (in C, from one to the
+        next), not by trying `rest` at each whitespace character from Python."""
         bad = [m.start() for m in self.stops.finditer(text, pos)]
-        k = 0  # bad[:k] stand before the place tried
-        last_bad = pos - 1
-        for space in _SPACE_RE.finditer(text, pos + 1):
-            q = space.start()
-            while k < len(bad) and bad[k] < q:
-                last_bad = bad[k]
-                k += 1
-            start = max(q - self.reach, last_bad + 1, pos)
-            if start < q and self.rest.match(text, q):
+        q = pos
+        while (place := self.rest.search(text, q + 1)) is not None:
+            q = place.start()
+            k = bisect.bisect_left(bad, q)  # bad[:k] stand before the place
+            start = max(q - self.reach, bad[k - 1] + 1 if k else pos, pos)
+            if start < q:
                 return self.pattern.match(text, start)
         return None
