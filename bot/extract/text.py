@@ -251,12 +251,14 @@ def _single_quote_spans(text: str, base: int) -> list[QuoteSpan]:
     after it, within SINGLE_QUOTE_CHARS; apostrophes inside words ("Modi's", "don't") neither
     open nor close, and a mark left unpaired is an apostrophe ("the '90s"). One pass each way:
     linear in the paragraph length."""
+    opens = [m.start() for m in _SINGLE_OPEN_RE.finditer(text)]
+    if not opens:
+        return []  # most paragraphs: the closing marks (and apostrophes) are not read
     closes = [m.start() for m in _SINGLE_CLOSE_RE.finditer(text)]
     spans: list[QuoteSpan] = []
     k = 0
     after = -1  # the end of the last quote: an opening mark inside it is no opening
-    for m in _SINGLE_OPEN_RE.finditer(text):
-        i = m.start()
+    for i in opens:
         if i <= after:
             continue
         while k < len(closes) and closes[k] <= i + 1:

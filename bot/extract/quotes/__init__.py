@@ -22,7 +22,12 @@ from bot.extract.people import PeopleRegister
 from bot.extract.quotes.attribution import attribution_after, attribution_before, credit_line
 from bot.extract.quotes.block_quotes import block_quotes
 from bot.extract.quotes.context import QuoteContext, QuoteItem, clean_quote
-from bot.extract.quotes.kinds import SHORT_QUOTE_WORDS, WORD_RE, quote_kind, speech_in_sentence
+from bot.extract.quotes.kinds import (
+    SHORT_QUOTE_WORDS,
+    quote_kind,
+    quote_words,
+    speech_in_sentence,
+)
 from bot.extract.quotes.speakers import fill_speakers
 from bot.extract.text import Paragraph, quote_spans
 from bot.models import Document, Quote
@@ -64,10 +69,7 @@ def read_quotes(ctx: QuoteContext) -> list[Quote]:
         it.paragraph.number
         for it in items
         if it.attributed
-        or (
-            len(WORD_RE.findall(it.text)) > SHORT_QUOTE_WORDS
-            and quote_kind(ctx, it, True, True) == "quote"
-        )
+        or (len(quote_words(it)) > SHORT_QUOTE_WORDS and quote_kind(ctx, it, True, True) == "quote")
     }
     for it in items:
         in_sentence = speech_in_sentence(ctx, it)

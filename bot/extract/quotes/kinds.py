@@ -39,12 +39,20 @@ def _title_cased(words: list[str], small: frozenset[str]) -> bool:
     return big
 
 
+def quote_words(item: QuoteItem) -> list[str]:
+    """The words of a quote ("“Two-plus-two talks,”" → Two-plus-two, talks), read once per
+    quote: its kind and whether it is long are both read from them."""
+    if item.words is None:
+        item.words = WORD_RE.findall(item.text)
+    return item.words
+
+
 def quote_kind(ctx: QuoteContext, item: QuoteItem, speech_nearby: bool, in_sentence: bool) -> str:
     """ "quote", "term" or "title" for a quoted span, given whether speech stands in its
     paragraph (`speech_nearby`) or its sentence (`in_sentence`)."""
     span = item.span
     open_at = span.start - len(span.open_mark)
-    words = WORD_RE.findall(item.text)
+    words = quote_words(item)
     titled = (
         len(words) >= 2
         and _title_cased(words, ctx.pat.title_small_words)
