@@ -44,13 +44,41 @@ def words(text: str) -> list[str]:
     return [w.strip("'’-") for w in _WORD_RE.findall(fold(text)) if w.strip("'’-")]
 
 
+#: Each byte as `index_words` reads it: an ASCII character that no word holds (a space, a
+#: comma) becomes a space; letters, digits, "_", "'", "-" and the bytes of characters outside
+#: ASCII (UTF-8, all 0x80 or more) stay.
+_RUN_BYTES = bytes(
+    i if i >= 0x80 or chr(i).isalnum() or chr(i) in "_'-" else 0x20 for i in range(256)
+)
+
+
 def index_words(text: str) -> str:
     """The words a sentence is found by, once each in order, without stopwords, space-joined.
 
     'The frigate and the Frigate sail.' → 'frigate sail'. A string rather than a tuple: one
     object per sentence to keep and store.
     """
-    kept = dict.fromkeys(_TRIMMED_WORD_RE.findall(fold(text)))  # `words`, each once in order
+    kept = dict.fromkeys(_trimmed_words(fold(text)))  # `words`, each once in order
     for stopword in STOPWORDS.intersection(kept):
         del kept[stopword]
     return " ".join(kept)
+
+
+def _trimmed_words(folded: str) -> list[str]:
+    """`_TRIMMED_WORD_RE.findall(folded)`, read in C for the most part.
+
+    No match holds an ASCII character outside `[\\w'-]`, and the pattern reads nothing
+    around a match, so the text cut at those characters gives the same matches piece by
+    piece. One bytes.translate turns them into spaces and `split` cuts there ("paz’s plan,
+    2024." → paz’s, plan, 2024); a piece of ASCII alone is a run of `[\\w'-]`, whose match is
+    the run trimmed of apostrophes and hyphens ("'defence-" → defence; none for "--"), and
+    the few pieces with other characters ("“paz’s") are read by the regex.
+    """
+    out: list[str] = []
+    runs = folded.encode("utf-8", "surrogatepass").translate(_RUN_BYTES)
+    for piece in runs.decode("utf-8", "surrogatepass").split():
+        if not piece.isascii():
+            out += _TRIMMED_WORD_RE.findall(piece)
+        elif word := piece.strip("'-"):
+            out.append(word)
+    return out

@@ -115,3 +115,29 @@ def test_words_not_opening_with_a_letter_keep_the_plain_alternation() -> None:
 
     assert grouped_alternation(["’ll", "will"]) == "’ll|will"
     assert grouped_alternation(["said", "says"]) == "s(?:aid|ays)"
+
+
+_FOLDED = ["paz", "’s", "'", "-", "_", " ", "  ", ",", ".", "“", "”", "—", "\u00a0", "\x1c", "9"]
+
+
+def test_index_words_reads_the_words_the_regex_reads() -> None:
+    from bot.folding import _TRIMMED_WORD_RE, _trimmed_words
+
+    pieces = [
+        *_FOLDED,
+        "é",
+        "Ω",
+        "ß",
+        "\u0301",
+        "x\u2009y",
+        "\t",
+        "\n",
+        "'-'",
+        "a--b",
+        "١",
+        "\udc80",
+    ]
+    rng = random.Random(3)
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert _trimmed_words(text) == _TRIMMED_WORD_RE.findall(text), text
