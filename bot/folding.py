@@ -10,12 +10,16 @@ import re
 import unicodedata
 from itertools import filterfalse
 
-_WORD_RE = re.compile(r"[\w'’-]+")
+#: Each pattern here opens with its class once, unrepeated (`[\w'’-][\w'’-]*`, not
+#: `[\w'’-]+`): `re` then skips in C to a character of the class, where a pattern that opens
+#: with a repeat is tried at every place of the text (twice the instructions for
+#: `[^\x00-\x7f]+` over a sentence of curly quotes).
+_WORD_RE = re.compile(r"[\w'’-][\w'’-]*")
 #: A `_WORD_RE` run from its first to its last word character: the run as `words` trims it
 #: ("'defence-'" → defence); a run of marks alone is no match.
 _TRIMMED_WORD_RE = re.compile(r"\w(?:[\w'’-]*\w)?")
 #: The characters outside ASCII, in runs.
-_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f][^\x00-\x7f]*")
 STOPWORDS = frozenset(
     "a an and are as at be by for from has have in into is it its of on or that the their "
     "they this to was were which will with who what when where how do does did".split()

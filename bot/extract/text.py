@@ -35,7 +35,10 @@ _LABEL_RE = re.compile(r"(?:[A-Z][\w’'-]*(?:\s+(?:[A-Za-z][\w’'-]*|&)){0,6})
 _DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z.]*\.?(?:\s+\d{1,2})?)?(?:\s*\([^)]*\))?\s*[–—-]\s+"
 )
-_END_RE = re.compile(r"[.!?…]+[”\"’')\]]*")
+#: A sentence's closing punctuation and marks. It opens with its class once, unrepeated:
+#: `re` then skips in C to a stop, where a pattern opening with `[.!?…]+` is tried at every
+#: character of the paragraph.
+_END_RE = re.compile(r"[.!?…][.!?…]*[”\"’')\]]*")
 
 
 @dataclass(frozen=True, slots=True)
