@@ -17,34 +17,16 @@ Example: in "Kenya's envoy met U.S. officials", the tokens "U.S." and the joined
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import compress, count
 
-from bot.extract.tokens import TOKEN_START, Token
+from bot.extract.token_places import matches_at, token_places
+from bot.extract.tokens import Token
 
-#: The marks that join the pieces of a word: "so-called", "Sato's".
-JOINT_MARKS = "-'’"
 #: A form's first word as a token reads it whole: a word (with joints), or a dotted
 #: abbreviation ("u.s."), lower-cased.
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|(?:[^\W\d_]\.){2,}")
 #: Characters whose case is folded by a regex ignoring case in ways lower() does not
 #: ("ſ" matches "s", "ı" matches "i"): a text with one is scanned.
 _ODD_FOLDS = re.compile("[\u0131\u017f]")
-
-
-def joints(text: str) -> list[int]:
-    """The offsets of the hyphens and apostrophes between two letters or digits: the joints
-    inside words ("so-called", "Sato's"). Each mark is found by str.find (in C); a paragraph
-    holds few of them."""
-    out: list[int] = []
-    last = len(text) - 1
-    for mark in JOINT_MARKS:
-        i = text.find(mark, 1)
-        while 0 < i < last:
-            if text[i - 1].isalnum() and text[i + 1].isalnum():  # [^\W_] on each side
-                out.append(i)
-            i = text.find(mark, i + 1)
-    return out
 
 
 def first_words(forms: list[str]) -> tuple[frozenset[str] | None, dict[str, re.Pattern[str]]]:
@@ -81,25 +63,5 @@ def token_matches(
     low = text.lower()
     if len(low) != len(text) or _ODD_FOLDS.search(text):
         return None
-    places = [
-        tokens[i].start - base
-        for i in compress(count(), map(firsts.__contains__, map(str.lower, texts)))
-    ]
-    found = joints(text)
-    if found:
-        for j in found:
-            k = bisect_right(tokens, j + base, key=TOKEN_START) - 1
-            places.append(tokens[k].start - base)  # the joined word's start ("pro" of "pro-Kenya")
-            places.append(j + 1)  # the piece after the joint ("Kenya")
-        places = sorted(set(places))
-    out: list[re.Match[str]] = []
-    pos = 0
-    for place in places:
-        if place < pos:
-            continue
-        pattern = by_letter.get(low[place])
-        hit = pattern.match(text, place) if pattern is not None else None
-        if hit is not None:
-            out.append(hit)
-            pos = hit.end()
-    return out
+    opens = map(firsts.__contains__, map(str.lower, texts))
+    return matches_at(text, low, token_places(text, tokens, base, opens), by_letter)

@@ -13,12 +13,12 @@ import random
 
 import pytest
 
-from bot.extract.country_places import joints
 from bot.extract.evidence import read_paragraph, verb_re
 from bot.extract.evidence.verb_places import verb_matches
 from bot.extract.lexicon import Lexicon
 from bot.extract.names import vocab
 from bot.extract.text import segment
+from bot.extract.token_places import joints
 
 TEXTS = [
     "“We will go,” said Ana Paz. Hiro Sato, who pointed out the so-called plan, told reporters.",

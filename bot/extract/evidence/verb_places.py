@@ -17,15 +17,12 @@ Example: in "Paz said the so-called plan", the tokens give "said" (token 1), and
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import compress, count
 
-from bot.extract.country_places import joints
 from bot.extract.evidence.view import ParagraphView, verb_re
 from bot.extract.lexicon import Lexicon
-from bot.extract.tokens import TOKEN_START
+from bot.extract.token_places import matches_at, token_places
 
 
 @lru_cache(maxsize=16)
@@ -55,24 +52,7 @@ def verb_matches(p: ParagraphView, lexicon: Lexicon) -> Iterator[re.Match[str]]:
         yield from verb_re(lexicon).finditer(text)
         return
     firsts, by_letter = found
-    base = p.paragraph.start
-    t = p.tokens
-    places = [
-        t[i].start - base for i in compress(count(), map(firsts.__contains__, p.reader.texts))
-    ]
-    found_joints = joints(text)
-    if found_joints:
-        for j in found_joints:
-            k = bisect_right(t, j + base, key=TOKEN_START) - 1
-            places.append(t[k].start - base)  # the joined word's start ("so" of "so-called")
-            places.append(j + 1)  # the piece after the joint ("called")
-        places = sorted(set(places))
-    pos = 0
-    for place in places:
-        if place < pos:
-            continue
-        pattern = by_letter.get(text[place])
-        m = pattern.match(text, place) if pattern is not None else None
-        if m is not None:
-            yield m
-            pos = m.end()
+    opens = map(firsts.__contains__, p.reader.texts)
+    yield from matches_at(
+        text, text, token_places(text, p.tokens, p.paragraph.start, opens), by_letter
+    )
