@@ -373,3 +373,25 @@ def test_a_present_or_future_cue_beside_a_look_back_still_commits(
     lexicon: Lexicon, text: str
 ) -> None:
     assert commitments(lexicon, text) == [text]
+
+
+def test_a_sentence_is_read_for_earlier_times_once_however_many_cues_it_holds(
+    lexicon: Lexicon, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether a sentence looks back depends on the sentence alone: a run-on sentence of many
+    past cue verbs reads its dates once, not once per cue (which grew with the square of its
+    length), and each clause is still judged: these plans are this year's, so they commit."""
+    from bot.extract.commitments import readings
+
+    calls: list[int] = []
+
+    def counted(sentence, doc):  # type: ignore[no-untyped-def]
+        calls.append(sentence.index)
+        return real(sentence, doc)
+
+    real = readings.background
+    monkeypatch.setattr(readings, "background", counted)
+    clause = "Kenya agreed to build a port in 2023 and Ghana decided to open a road"
+    text = " and ".join([clause] * 6) + "."
+    assert commitments(lexicon, text) == [text]
+    assert calls == [0]

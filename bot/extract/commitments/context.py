@@ -53,6 +53,8 @@ class CommitmentDoc:
     anchor: PartialDate | None
     dates: dict[int, list[DateMention]]
     memo: dict[tuple[str, str], tuple[str, ...] | None] = field(default_factory=dict)
+    #: Whether each sentence (by index) looks back (readings.looks_back), read once for it.
+    looking_back: dict[int, bool] = field(default_factory=dict)
 
 
 def subject_kind(sentence: Sentence, span: tuple[int, int] | None, doc: CommitmentDoc) -> str:

@@ -56,7 +56,20 @@ def history(cues: CuePatterns, sentence: Sentence, m: re.Match[str], doc: Commit
     verb = m.group(0).split()[0].casefold()
     if not verb.endswith("ed") or _STATE_BEFORE_RE.search(before):
         return False
-    return bool(cues.looking_back.search(sentence.text)) or background(sentence, doc)
+    return looks_back(cues, sentence, doc)
+
+
+def looks_back(cues: CuePatterns, sentence: Sentence, doc: CommitmentDoc) -> bool:
+    """Whether a sentence tells of earlier times: a looking-back phrase ("Back then") or every
+    date in a year before the document's. It depends on the sentence alone, so it is read once
+    per sentence: a run-on sentence of a thousand past cue verbs ("... agreed to ... agreed
+    to ...") scans its text once, not once per cue (which grew with the square of its length).
+    """
+    known = doc.looking_back.get(sentence.index)
+    if known is None:
+        known = bool(cues.looking_back.search(sentence.text)) or background(sentence, doc)
+        doc.looking_back[sentence.index] = known
+    return known
 
 
 def thing_subject_end(
