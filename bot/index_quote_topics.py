@@ -70,13 +70,14 @@ def _quote_topics(
     A quote a correction rewrote, or one from a document stored without topics, is classified
     here, from the quote and its sentence, as extraction would have.
     """
-    from bot.extract.topics import classify_topics  # only for facts stored without topics
+    from bot.extract.topics import quote_topics  # only for facts stored without topics
 
     keys = _quote_keys(quotes)
     topics = list(map(stored.get, keys))
-    for i in compress(range(len(topics)), map(_MISSING, topics)):
-        _doc, text, sentence = keys[i]
-        topics[i] = classify_topics(f"{text} {sentence}", lexicon)
+    missing = list(compress(range(len(topics)), map(_MISSING, topics)))
+    read = quote_topics(((keys[i][1], keys[i][2]) for i in missing), lexicon)
+    for i, found in zip(missing, read, strict=True):
+        topics[i] = found
     pairs = zip(map(_FIRST, keys), map(_SECOND, keys), strict=True)
     return dict(zip(pairs, topics, strict=True))
 

@@ -55,9 +55,9 @@ def sentence_spans(paragraphs: tuple[Paragraph, ...]) -> tuple[tuple[int, int, i
 
 def quote_topics(quotes: list[Quote] | tuple[Quote, ...], lexicon: Lexicon) -> tuple:
     """The topics of each quote, read from the quote and the sentence it stands in."""
-    from bot.extract.topics import classify_topics
+    from bot.extract.topics import quote_topics as read
 
-    return tuple(classify_topics(f"{q.text} {q.source.sentence}", lexicon) for q in quotes)
+    return read(((q.text, q.source.sentence) for q in quotes), lexicon)
 
 
 __all__ = ["Lexicon", "extract_document", "quote_topics", "sentence_spans"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -181,13 +182,28 @@ def topic_scores(text: str, lexicon: Lexicon) -> dict[str, tuple[int, int]]:
 
 def _scores(hits: tuple[_Hit, ...], lexicon: Lexicon) -> dict[str, tuple[int, int]]:
     """topic_scores from a text's hits."""
+    return _weighed(*_tallies(hits, lexicon))
+
+
+#: slug → (number of hits, offset of the first hit), for a text's plain or its weak hits.
+_Tally = dict[str, tuple[int, int]]
+
+
+def _tallies(hits: tuple[_Hit, ...], lexicon: Lexicon) -> tuple[_Tally, _Tally]:
+    """The hits counted by topic: (plain terms, weak terms)."""
     weak = _weak_terms(lexicon)
-    strong: dict[str, tuple[int, int]] = {}
-    loose: dict[str, tuple[int, int]] = {}
+    strong: _Tally = {}
+    loose: _Tally = {}
     for slug, offset, _, term in hits:
         table = loose if term in weak else strong
         count, first = table.get(slug, (0, offset))
         table[slug] = (count + 1, first)
+    return strong, loose
+
+
+def _weighed(strong: _Tally, loose: _Tally) -> dict[str, tuple[int, int]]:
+    """The scores of plain and weak tallies: a weak topic counts beside a plain hit of its
+    own topic, or when no topic has a plain hit."""
     scores = dict(strong)
     for slug, (count, first) in loose.items():
         if slug in strong:
@@ -195,6 +211,40 @@ def _scores(hits: tuple[_Hit, ...], lexicon: Lexicon) -> dict[str, tuple[int, in
         elif not strong:
             scores[slug] = (count, first)
     return scores
+
+
+def _joined(first: _Tally, second: _Tally, shift: int) -> _Tally:
+    """The tally of two texts read one after the other, the second's offsets moved by `shift`."""
+    out = dict(first)
+    for slug, (count, offset) in second.items():
+        before = out.get(slug)
+        out[slug] = (count, offset + shift) if before is None else (before[0] + count, before[1])
+    return out
+
+
+def quote_topics(
+    quotes: Iterable[tuple[str, str]], lexicon: Lexicon
+) -> tuple[tuple[str, ...], ...]:
+    """The topics of each (quote, sentence it stands in), read from the quote and then the
+    sentence, best first.
+
+    A term counts where it stands in the quote or in the sentence, never across the two (the
+    quote's last word and the sentence's first are not a phrase). Each sentence is counted
+    once, however many quotes it holds, so a long sentence of many quotes costs its length
+    once. Example: ("we will buy frigates", "“We will buy frigates,” Ruiz said.") reads
+    "frigates" in both: two hits for the topic that names frigates.
+    """
+    counted: dict[str, tuple[_Tally, _Tally]] = {}
+    out = []
+    for quote, sentence in quotes:
+        second = counted.get(sentence)
+        if second is None:
+            second = counted[sentence] = _tallies(_hits(sentence, lexicon), lexicon)
+        strong, loose = _tallies(_hits(quote, lexicon), lexicon)
+        shift = len(quote) + 1
+        scores = _weighed(_joined(strong, second[0], shift), _joined(loose, second[1], shift))
+        out.append(_ranked(scores))
+    return tuple(out)
 
 
 def classify_topics(text: str, lexicon: Lexicon) -> tuple[str, ...]:
