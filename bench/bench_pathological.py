@@ -120,6 +120,14 @@ def many_quoted_cues(size: int) -> str:
     return "Japan said " + _repeat('"we will build and we are committed to ", ', size) + "."
 
 
+def quotes_no_stop(size: int) -> str:
+    return _repeat("“we will act” Ruiz told Owusu and ", size) + "."
+
+
+def past_cues_no_stop(size: int) -> str:
+    return _repeat("Ghana had agreed to open roads in 2019 and Kenya ", size) + "."
+
+
 def many_clauses(size: int) -> str:
     return (
         "Japan will act today "
@@ -151,6 +159,8 @@ KINDS: dict[str, Callable[[int], str]] = {
     "undated_days": undated_days,
     "seasons_and_spans": seasons_and_spans,
     "many_quoted_cues": many_quoted_cues,
+    "quotes_no_stop": quotes_no_stop,
+    "past_cues_no_stop": past_cues_no_stop,
     "seed_paragraphs": seed_paragraphs,
 }
 
