@@ -1,10 +1,14 @@
 """One document's sentences as the full-text index holds them: numbers in arrays, not strings.
 
 A segment keeps each sentence's (paragraph, start, end) in three arrays and each word's
-sentences as an array of ints, read from what extraction stored with the document (sentence
+sentences as a tuple of ints, read from what extraction stored with the document (sentence
 offsets and index words), so building it never splits or folds the document again; the text
 stays in the document. Example: a document 'The bridge opens. Ships wait.' has starts
-array('I', [0, 18]) and postings {'bridge': array('I', [0]), 'ships': array('I', [1]), …}.
+array('I', [0, 18]) and postings {'bridge': (0,), 'ships': (1,), …}.
+
+A word's sentences are a tuple, not an array: most words stand in one or two sentences of a
+document, where a tuple is smaller (48 bytes for one number against an array's 68) and three
+times quicker to build; the merged postings of the whole index are arrays.
 """
 
 from __future__ import annotations
@@ -49,4 +53,4 @@ class Segment:
         for i, sentence_words in enumerate(terms):
             for w in sentence_words.split():
                 postings[w].append(i)
-        self.postings = {w: array("I", ids) for w, ids in postings.items()}
+        self.postings = {w: tuple(ids) for w, ids in postings.items()}

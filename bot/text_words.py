@@ -30,7 +30,7 @@ _INSERT_AT_MOST = 32
 _COUNT_RUN = 200
 
 
-def word_counts(postings: Iterable[Mapping[str, array]]) -> dict[str, int]:
+def word_counts(postings: Iterable[Mapping[str, Sequence[int]]]) -> dict[str, int]:
     """Every word, with the number of documents (postings, one a document) holding it."""
     counts: Counter[str] = Counter()
     runs = iter(postings)
@@ -41,8 +41,8 @@ def word_counts(postings: Iterable[Mapping[str, array]]) -> dict[str, int]:
 
 def patched_counts(
     counts: Mapping[str, int],
-    gone: Iterable[Mapping[str, array]],
-    new: Iterable[Mapping[str, array]],
+    gone: Iterable[Mapping[str, Sequence[int]]],
+    new: Iterable[Mapping[str, Sequence[int]]],
     touched: set[str] | None = None,
 ) -> dict[str, int]:
     """`counts` with the words of the documents `gone` taken off and those of `new` added:
