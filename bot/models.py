@@ -7,9 +7,35 @@ the bot never shows a fact it cannot cite.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
+def _pickled_as_fields(cls: type[T]) -> type[T]:
+    """Pickles each instance as (its class, its field values): unpickling calls the class.
+
+    A frozen dataclass with slots otherwise unpickles through a `__setstate__` that looks up
+    the class's fields again for every object, and the facts of a thousand documents cross
+    from the extraction workers as some 40,000 objects: this halves their unpickling in the
+    parent (0.45 -> 0.2 s) and their pickling in the workers. Example:
+    `pickle.loads(pickle.dumps(Source("d", 1, "s")))` calls `Source("d", 1, "s")`.
+    """
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    values = attrgetter(*names)
+    single = len(names) == 1  # attrgetter of one name gives the value, not a tuple
+
+    def reduce(self: T) -> tuple[type[T], tuple[Any, ...]]:
+        got = values(self)
+        return cls, ((got,) if single else got)
+
+    cls.__reduce__ = reduce  # type: ignore[assignment,method-assign]
+    return cls
+
+
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Source:
     """Where a fact was read: the document, the paragraph (1-based) and the sentence itself."""
@@ -19,6 +45,7 @@ class Source:
     sentence: str
 
 
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Document:
     """One seed document, body without its front matter."""
@@ -35,6 +62,7 @@ class Document:
     date_inferred: bool = False  # the date is the text's first full date, not front matter
 
 
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Person:
     """A person named in the documents.
@@ -56,6 +84,7 @@ class Person:
     sources: tuple[Source, ...] = ()
 
 
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Quote:
     """A directly quoted span; `speaker` is a Person id or, for a body or document, its name."""
@@ -65,6 +94,7 @@ class Quote:
     source: Source
 
 
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Commitment:
     """A sentence saying what an actor wants, will, plans, agreed or decided to do."""
@@ -76,6 +106,7 @@ class Commitment:
     when: str | None = None
 
 
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Event:
     """A dated statement; `when` is ISO-like: `2024`, `2023-05`, `2023-03-18` or a range `A/B`."""
@@ -85,6 +116,7 @@ class Event:
     source: Source
 
 
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class DocumentFacts:
     """Everything extracted from one document, before documents are merged.
@@ -108,6 +140,7 @@ class DocumentFacts:
     quote_topics: tuple[tuple[str, ...], ...] = ()
 
 
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class CuratedPerson:
     """An admin's word about a person: full name, aliases, and fields that override extraction."""
@@ -122,6 +155,7 @@ class CuratedPerson:
     line: int = 0
 
 
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Correction:
     """An admin's fix for one extracted fact: drop it, or replace some of its fields.
@@ -138,6 +172,7 @@ class Correction:
     line: int = 0
 
 
+@_pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class CuratedFacts:
     """All curated YAML files in seeds/, merged."""
