@@ -13,7 +13,7 @@ public names are importable from here as well.
 from __future__ import annotations
 
 import re
-from itertools import compress, count
+from itertools import compress, count, repeat
 from operator import itemgetter
 
 from bot.extract.lazy import lazy
@@ -159,16 +159,17 @@ class NameReader:
         the name rules ask about most tokens, some twice. A word (possessive stripped) that
         starts with a capital, is name-shaped, lies in no country name and is no lone letter
         without its dot: "Hiro" and "J." in "met J. Hiro" are, "met" and the "J" of "J Hiro"
-        are not. Only the capitalised tokens are read (one pass in C finds them)."""
-        toks, blocked, shaped = self.tokens, self.blocked, self.v.name_shaped
+        are not. Only the capitalised tokens are read (one pass in C finds them), and the
+        vocabulary is asked whether they are name-shaped in one pass too."""
+        toks, blocked, caps = self.tokens, self.blocked, self.capitals
         n = len(toks)
         out = [False] * n
-        for i in self.capitals:
+        words = list(map(self.texts.__getitem__, caps))
+        if any(map(str.endswith, words, repeat(POSSESSIVE))):  # "Sato's" is read as "Sato"
+            words = [w[:-2] if w.endswith(POSSESSIVE) else w for w in words]
+        # the capitalised words that are name-shaped, asked of the vocabulary in one pass
+        for i, w in compress(zip(caps, words, strict=True), self.v.names_shaped(words)):
             if blocked[i]:
-                continue
-            text = toks[i].text
-            w = text[:-2] if text.endswith(POSSESSIVE) else text
-            if not w[:1].isupper() or not shaped(w):
                 continue
             if len(w) == 1 and not (
                 i + 1 < n and toks[i + 1].text == "." and toks[i + 1].start == toks[i].end

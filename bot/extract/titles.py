@@ -74,11 +74,12 @@ class TitleFinder:
         self.reader = reader or NameReader(tokens, blocked, v)
         self.country_end: dict[int, CountryMention] = {c.end: c for c in countries}
 
-    def find(self) -> list[RolePhrase]:
+    def find(self, cands: list[int] | None = None) -> list[RolePhrase]:
         """The paragraph's titles, left to right; each title's name stops where the next
-        title's country or modifiers begin."""
+        title's country or modifiers begin. `cands` are the tokens that may be a head, when
+        the caller has found them (title_heads.head_candidates)."""
         n = len(self.t)
-        heads = find_heads(self.t, self.blocked, self.v, self.reader.texts)
+        heads = find_heads(self.t, self.blocked, self.v, self.reader.texts, cands)
         firsts = [title_prefix(self.t, h.first, self.country_end)[0] for h in heads]
         phrases: list[RolePhrase] = []
         for idx, h in enumerate(heads):

@@ -116,13 +116,20 @@ def _scan(pattern: re.Pattern[str], text: str, offset: int = 0) -> list[Token]:
     loop per token. The patterns match at least one character, so each gap lies between two
     matches.
     """
+    return _scan_texts(pattern, text, offset)[0]
+
+
+def _scan_texts(pattern: re.Pattern[str], text: str, offset: int) -> tuple[list[Token], list[str]]:
+    """_scan, and the tokens' texts as the split lists them (no second pass to list them)."""
     splitter = _SPLITTERS.get(pattern)
     if splitter is None:
         assert not pattern.groups, "split would list the groups of the pattern too"
         splitter = _SPLITTERS[pattern] = re.compile(f"({pattern.pattern})", pattern.flags)
     parts = splitter.split(text)
     ends = list(accumulate(map(len, parts), initial=offset))
-    return list(map(_new, repeat(Token), zip(parts[1::2], ends[1:-1:2], ends[2::2], strict=True)))
+    texts = parts[1::2]
+    toks = list(map(_new, repeat(Token), zip(texts, ends[1:-1:2], ends[2::2], strict=True)))
+    return toks, texts
 
 
 @per_text(maxsize=256)
@@ -136,6 +143,12 @@ def tokens_at(text: str, offset: int) -> list[Token]:
     document body). A paragraph is read once per document, so they are not remembered.
     """
     return _scan(TOKEN_RE, text, offset)
+
+
+def tokens_and_texts_at(text: str, offset: int) -> tuple[list[Token], list[str]]:
+    """tokens_at, and the tokens' texts listed by the same scan: "Ana met" at 10 gives
+    [(Ana, 10, 13), (met, 14, 17)] and [Ana, met]."""
+    return _scan_texts(TOKEN_RE, text, offset)
 
 
 def words(text: str) -> list[Token]:

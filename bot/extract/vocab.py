@@ -73,6 +73,16 @@ class Vocab:
             known = memo[word] = self._read_name_shaped(word)
         return known
 
+    def names_shaped(self, words: list[str]) -> list[bool]:
+        """name_shaped for each word: the remembered answers read in one pass (map, not a
+        Python call per word), the words not yet remembered asked one by one."""
+        known = list(map(self._name_shaped.get, words))
+        if None in known:
+            shaped = self.name_shaped
+            for i in compress(count(), map(is_, known, repeat(None))):  # the missing ones
+                known[i] = shaped(words[i])
+        return known  # type: ignore[return-value]
+
     def _read_name_shaped(self, w: str) -> bool:
         if not w[:1].isupper() or not any(c.isalpha() for c in w):
             return False
@@ -140,6 +150,14 @@ class Vocab:
         """Every folded word a title's head may be without a hyphen: the heads, the second
         words of compound heads ("lady" of "first lady") and the ranks read as heads."""
         return self.heads | {b for _, b in self.compound_heads} | self.rank_nouns
+
+    @cached_property
+    def head_keys(self) -> frozenset[str]:
+        """The folded tokens that may_head answers for without a hyphen: the head words, and
+        each with a possessive ending ("minister's"), so a paragraph's folded words show in one
+        set test whether any token may be a head."""
+        words = self.head_words
+        return words | {w + end for w in words for end in POSSESSIVE}
 
     def is_title_word(self, word: str) -> bool:
         """A word that builds titles and never names a person."""

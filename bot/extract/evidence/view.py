@@ -22,8 +22,9 @@ from bot.extract.lazy import lazy
 from bot.extract.lexicon import Lexicon
 from bot.extract.names import NameReader, NameSpan, Vocab
 from bot.extract.text import Paragraph, quote_spans
+from bot.extract.title_heads import head_candidates
 from bot.extract.titles import RolePhrase, TitleFinder
-from bot.extract.tokens import TOKEN_START, TOKEN_TEXT, Token, tokens_at
+from bot.extract.tokens import TOKEN_START, Token, tokens_and_texts_at
 
 #: Where a noun phrase ends: punctuation, or a word that starts a new phrase.
 PHRASE_END = frozenset([*",.;:()—–", *"and in on at to for of who from during".split()])
@@ -93,12 +94,11 @@ class ParagraphView:
     quotes: list[tuple[int, int]]
     phrases: list[RolePhrase]
     reader: NameReader
-
-    @lazy
-    def folded(self) -> list[str]:
-        """Each token case-folded ("Minister" → "minister"), worked out once: several rules
-        look each token up in a folded word list."""
-        return list(map(str.casefold, self.reader.texts))
+    #: Each token case-folded ("Minister" → "minister"), worked out once: the title heads
+    #: and several rules look each token up in a folded word list.
+    folded: list[str]
+    #: The folded tokens as a set: a rule whose words the paragraph lacks is skipped.
+    folded_words: frozenset[str]
 
     def indexes_of(self, text: str) -> Iterator[int]:
         """The indexes of the tokens that read `text` exactly, left to right: "," in "Ana
@@ -108,11 +108,6 @@ class ParagraphView:
         if text not in self.paragraph.text:
             return iter(())
         return compress(count(), map(text.__eq__, self.reader.texts))
-
-    @lazy
-    def folded_words(self) -> frozenset[str]:
-        """The folded tokens as a set: a rule whose words the paragraph lacks is skipped."""
-        return frozenset(self.folded)
 
     @lazy
     def capitals(self) -> list[int]:
@@ -134,8 +129,9 @@ class ParagraphView:
         capitalised tokens: the word without its dot, folded, is an honorific or a rank."""
         caps, titles = self.capitals, self.reader.v.honorific_words
         out = [False] * len(self.tokens)
-        # the capitalised words without their dots, folded and looked up in C passes
-        words = map(str.casefold, map(str.rstrip, map(self.reader.texts.__getitem__, caps), DOTS))
+        # the capitalised words folded, without their dots, looked up in C passes (folding
+        # neither makes nor drops a dot, so the folded tokens serve)
+        words = map(str.rstrip, map(self.folded.__getitem__, caps), DOTS)
         for i in compress(caps, map(titles.__contains__, words)):
             out[i] = True
         return out
@@ -165,8 +161,7 @@ def token_flags(tokens: list[Token], spans: list[tuple[int, int]]) -> list[bool]
 
 def read_paragraph(body: str, para: Paragraph, lexicon: Lexicon, v: Vocab) -> ParagraphView:
     """Tokens, country and quote flags, titles and a name reader for one paragraph."""
-    tokens = tokens_at(para.text, para.start)
-    texts = list(map(TOKEN_TEXT, tokens))
+    tokens, texts = tokens_and_texts_at(para.text, para.start)
     countries = [
         CountryMention(c.country, c.start + para.start, c.end + para.start, c.kind, c.text)
         for c in find_countries_at(para.text, lexicon, tokens, para.start, texts)
@@ -176,5 +171,11 @@ def read_paragraph(body: str, para: Paragraph, lexicon: Lexicon, v: Vocab) -> Pa
     quoted = token_flags(tokens, quotes)
     reader = NameReader(tokens, blocked, v)
     reader.texts = texts  # listed once, for the countries and the reader's rules
-    phrases = TitleFinder(tokens, blocked, countries, v, reader).find()
-    return ParagraphView(para, tokens, blocked, quoted, countries, quotes, phrases, reader)
+    folded = list(map(str.casefold, texts))
+    folded_words = frozenset(folded)
+    # most paragraphs hold no word a title is built around: no title finder for them
+    heads = head_candidates(texts, folded, folded_words, "-" in para.text, v)
+    phrases = TitleFinder(tokens, blocked, countries, v, reader).find(heads) if heads else []
+    return ParagraphView(
+        para, tokens, blocked, quoted, countries, quotes, phrases, reader, folded, folded_words
+    )
