@@ -103,18 +103,24 @@ def _find(text: str, lexicon: Lexicon) -> tuple[CountryMention, ...]:
 
 
 def find_countries_at(
-    text: str, lexicon: Lexicon, tokens: list[Token], base: int, texts: list[str]
+    text: str,
+    lexicon: Lexicon,
+    tokens: list[Token],
+    base: int,
+    texts: list[str],
+    lowered: list[str] | None = None,
 ) -> list[CountryMention]:
     """find_countries for a text whose tokens are known (`tokens`, offsets from `base`,
-    reading `texts`): the forms are matched only where a token may open one (see
-    country_places.py), and the mentions are remembered for find_countries."""
+    reading `texts`, lower-cased in `lowered` when the caller has them): the forms are
+    matched only where a token may open one (see country_places.py), and the mentions are
+    remembered for find_countries."""
     if not lexicon.countries:
         return []
     key = (text, lexicon)
     found = _FOUND.get(key)
     if found is None:
         m = _matcher(lexicon)
-        hits = token_matches(text, tokens, base, texts, m.firsts, m.by_letter)
+        hits = token_matches(text, tokens, base, texts, m.firsts, m.by_letter, lowered)
         found = _read(text, m, m.alternation.matches(text) if hits is None else hits)
         if len(text) <= MAX_CHARS:
             _FOUND.put(key, found)

@@ -25,8 +25,9 @@ from bot.extract.tokens import Token
 #: abbreviation ("u.s."), lower-cased.
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|(?:[^\W\d_]\.){2,}")
 #: Characters whose case is folded by a regex ignoring case in ways lower() does not
-#: ("ſ" matches "s", "ı" matches "i"): a text with one is scanned.
-_ODD_FOLDS = re.compile("[\u0131\u017f]")
+#: ("ſ" matches "s", "ı" matches "i"): a text with one is scanned. Each is looked for by
+#: str `in` (a memory scan; none at all in a text of narrower characters).
+_ODD_FOLDS = ("\u0131", "\u017f")
 
 
 def first_words(forms: list[str]) -> tuple[frozenset[str] | None, dict[str, re.Pattern[str]]]:
@@ -54,14 +55,16 @@ def token_matches(
     texts: list[str],
     firsts: frozenset[str] | None,
     by_letter: dict[str, re.Pattern[str]],
+    lowered: list[str] | None = None,
 ) -> list[re.Match[str]] | None:
     """The matches of the forms in `text` (whose tokens are `tokens`, offsets from `base`,
-    reading `texts`), left to right, never overlapping; None when only a scan finds them
-    (odd case folds in the text, or forms a token does not read whole)."""
+    reading `texts`, lower-cased in `lowered` when the caller has them), left to right, never
+    overlapping; None when only a scan finds them (odd case folds in the text, or forms a
+    token does not read whole)."""
     if firsts is None:
         return None
     low = text.lower()
-    if len(low) != len(text) or _ODD_FOLDS.search(text):
+    if len(low) != len(text) or _ODD_FOLDS[0] in text or _ODD_FOLDS[1] in text:
         return None
-    opens = map(firsts.__contains__, map(str.lower, texts))
+    opens = map(firsts.__contains__, lowered if lowered is not None else map(str.lower, texts))
     return matches_at(text, low, token_places(text, tokens, base, opens), by_letter)
