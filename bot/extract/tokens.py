@@ -102,8 +102,22 @@ class Token(NamedTuple):
 #: A Token's text and start as fields of its tuple, read in C by map: list(map(TOKEN_START, toks)).
 TOKEN_TEXT, TOKEN_START = itemgetter(0), itemgetter(1)
 _new = tuple.__new__  # a Token made without NamedTuple's argument checks
-#: Each scanning pattern as `re.split` reads it: the whole match as its one group.
-_SPLITTERS: dict[re.Pattern[str], re.Pattern[str]] = {}
+#: Each scanning pattern as `re.split` reads it: the whole match as its one group, and the
+#: same with ASCII classes (re.ASCII), for ASCII texts.
+_SPLITTERS: dict[re.Pattern[str], tuple[re.Pattern[str], re.Pattern[str]]] = {}
+#: The ASCII characters that Unicode `\s` matches and ASCII `\s` does not (the information
+#: separators): an ASCII text without them reads `\w`, `\d` and `\s` alike in both modes.
+_UNICODE_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def _ascii_classes(text: str) -> bool:
+    """Whether the regex classes read `text` the same with re.ASCII as without: an ASCII
+    text without an information separator ("Ana met Sato." does; "Zoë" does not). In such a
+    text the ASCII classes are cheaper to test, and the tokens are the same."""
+    if not text.isascii():
+        return False
+    a, b, c, d = _UNICODE_SPACES
+    return a not in text and b not in text and c not in text and d not in text
 
 
 def _scan(pattern: re.Pattern[str], text: str, offset: int = 0) -> list[Token]:
@@ -121,11 +135,15 @@ def _scan(pattern: re.Pattern[str], text: str, offset: int = 0) -> list[Token]:
 
 def _scan_texts(pattern: re.Pattern[str], text: str, offset: int) -> tuple[list[Token], list[str]]:
     """_scan, and the tokens' texts as the split lists them (no second pass to list them)."""
-    splitter = _SPLITTERS.get(pattern)
-    if splitter is None:
+    splitters = _SPLITTERS.get(pattern)
+    if splitters is None:
         assert not pattern.groups, "split would list the groups of the pattern too"
-        splitter = _SPLITTERS[pattern] = re.compile(f"({pattern.pattern})", pattern.flags)
-    parts = splitter.split(text)
+        group = f"({pattern.pattern})"
+        splitters = _SPLITTERS[pattern] = (
+            re.compile(group, pattern.flags),
+            re.compile(group, (pattern.flags & ~re.UNICODE) | re.ASCII),
+        )
+    parts = splitters[_ascii_classes(text)].split(text)
     ends = list(accumulate(map(len, parts), initial=offset))
     texts = parts[1::2]
     toks = list(map(_new, repeat(Token), zip(texts, ends[1:-1:2], ends[2::2], strict=True)))
