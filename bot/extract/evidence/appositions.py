@@ -31,10 +31,19 @@ def appositions(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
     (capitalised), or with a lower-case head ("head", "minister"); it holds a head word,
     names no one and has no verb. A country before the title is the person's; one after
     "to" is where they serve."""
+    r, name_word = p.reader, p.name_word
+    texts, particles, suffixes = r.texts, col.v.particles, col.v.suffixes
     for i in p.indexes_of(","):
         if i == 0 or p.quoted[i]:
             continue
-        start = p.reader.backward_start(i - 1, 0)
+        if name_word[i - 1]:
+            if i < 2 or not (
+                name_word[i - 2] or texts[i - 2] in JOINS or texts[i - 2] in particles
+            ):
+                continue  # "Sato,": a name of one word
+        elif not name_end(texts[i - 1], suffixes):
+            continue  # no name ends here (backward_start's first test)
+        start = r.backward_start(i - 1, 0)
         span = p.reader.forward(start, skip_honorifics=False) if start is not None else None
         if (
             span is None
@@ -62,6 +71,11 @@ def appositions(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
             continue
         col.occurrences.append(Occurrence(span, [role], country, None, former, not former))
         claimed.update(range(span.first, span.stop))
+
+
+#: The tokens before a name's last word that may still belong to the name ("J. Reyes",
+#: "Biden, Jr."): with none of them, a name word, or a particle there, the name is one word.
+JOINS = frozenset({".", ","})
 
 
 def _apposition_role(
@@ -134,6 +148,13 @@ def _apposition_role(
         return None
     text = p.paragraph.text[t[first].start - p.paragraph.start : t[last].end - p.paragraph.start]
     return " ".join(text.split()), country, former, t[j].start, t[e - 1].end
+
+
+def name_end(text: str, suffixes: frozenset[str]) -> bool:
+    """Whether a token other than a name word may end a name: an initial's dot ("J.") or a
+    suffix ("Jr", "III"). backward_start's first test, asked without its two calls: most
+    tokens the rules ask about (before a comma, before "said") end no name."""
+    return text == "." or text.rstrip(".").casefold() in suffixes
 
 
 def inside_phrase(p: ParagraphView, span: NameSpan) -> bool:

@@ -31,11 +31,10 @@ if TYPE_CHECKING:
     from bot.extract.evidence.collector import Collector
 
 
-def parentheses(
-    col: Collector, p: ParagraphView, by_last: dict[int, RolePhrase], claimed: set[int]
-) -> None:
+def parentheses(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
     """ "Tom Berg (Vice Chancellor and Economy, Greens)", "The Chancellor (SPD)"."""
     t = p.tokens
+    by_last: dict[int, RolePhrase] | None = None  # the title phrases by their last token
     for i in p.indexes_of("("):
         tok = t[i]
         if i == 0:
@@ -61,6 +60,8 @@ def parentheses(
                 col.occurrences.append(Occurrence(span, [], country, party))
                 claimed.update(range(span.first, span.stop))
             continue
+        if by_last is None:
+            by_last = {ph.last: ph for ph in p.phrases}
         ph = by_last.get(i - 1)
         if ph is not None and ph.name is None:
             before = t[ph.first - 1].text if ph.first > 0 else ""

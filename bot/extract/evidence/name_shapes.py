@@ -17,7 +17,7 @@ from itertools import compress, count
 from typing import TYPE_CHECKING
 
 from bot.extract.evidence.affiliation import country_after, country_before, party_after
-from bot.extract.evidence.appositions import inside_phrase
+from bot.extract.evidence.appositions import inside_phrase, name_end
 from bot.extract.evidence.verb_places import verb_matches
 from bot.extract.evidence.view import (
     PHRASE_END,
@@ -25,7 +25,7 @@ from bot.extract.evidence.view import (
     ParagraphView,
 )
 from bot.extract.names import NameSpan, family_first, name_words
-from bot.extract.tokens import TOKEN_START
+from bot.extract.tokens import POSSESSIVE, TOKEN_START
 
 #: A run of letters.
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
@@ -113,8 +113,11 @@ def has_initial(p: ParagraphView) -> bool:
     """Whether the paragraph holds an initial ("J" then a touching "."). A middle initial
     needs one: in a paragraph without ("Ana Paz met the U.S. envoy"), honorifics_and_initials
     reads no name for it (most paragraphs have none; full_names reads the names it needs)."""
-    t, r = p.tokens, p.reader
-    return any(len(t[k].text) == 1 and r.is_initial(k) for k in p.capitals)
+    r, caps = p.reader, p.capitals
+    # the capitals of one letter, found in C passes; each such capital is upper-case, so it
+    # is an initial when a dot touches it
+    ones = compress(caps, map((1).__eq__, map(len, map(r.texts.__getitem__, caps))))
+    return any(map(r.adjacent_dot, ones))
 
 
 def _dot(p: ParagraphView, i: int) -> bool:
@@ -139,13 +142,16 @@ def full_names(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
     listed = -1  # where a list of names introduced by a person noun goes on
     list_country: str | None = None
     name_word = p.name_word
+    texts, n, particles = r.texts, len(t), col.v.particles
     for i0 in p.capitals:  # no other token is a name word
         if i0 < i:
             continue
         i = i0
         if i in claimed or not name_word[i]:
             continue
-        after_capital = i > 0 and t[i - 1].capitalised
+        if one_word(texts, i, n, particles):
+            continue  # "Sato said": a name of one word is no full name
+        after_capital = i > 0 and texts[i - 1][:1].isupper()
         owner = country_before(p, i - 1) if after_capital else None  # "Chile's Ana Paz"
         if after_capital and not owner:
             continue
@@ -186,16 +192,32 @@ def full_names(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
             col.candidates.append(span)
         i = max(stop, i + 1)
     # Name words standing alone: no capital or "the" before, no capital right after.
-    n, alone = len(t), col.alone
+    alone = col.alone
     for k in compress(count(), name_word):  # the name words, found in C
         if k > 0:
-            before = t[k - 1].text
+            before = texts[k - 1]
             if before[:1].isupper() or before == "the":
                 continue
         tok = t[k]
-        if k + 1 < n and t[k + 1].text[:1].isupper() and t[k + 1].start - tok.end == 1:
+        if k + 1 < n and texts[k + 1][:1].isupper() and t[k + 1].start - tok.end == 1:
             continue
-        alone.setdefault(tok.bare, []).append(tok.start)
+        text = tok.text  # the word without a possessive ending (tok.bare)
+        alone.setdefault(text[:-2] if text.endswith(POSSESSIVE) else text, []).append(tok.start)
+
+
+def one_word(texts: list[str], i: int, n: int, particles: frozenset[str]) -> bool:
+    """Whether the name read from name word `i` (not an initial) is surely one word, told
+    from the token after it alone: a possessive ends a name, and only a capitalised token,
+    a particle or a comma ("Biden, Jr.") may carry it on. "Sato said", "Sato's plan" and
+    "Sato." are one word; "Hiro Sato", "Ursula von der Leyen" may be more. full_names
+    wants two or three words, so it need not read these (most name words stand alone)."""
+    text = texts[i]
+    if len(text) == 1:
+        return False  # an initial: its dot is the next token
+    if text.endswith(POSSESSIVE) or i + 1 >= n:
+        return True
+    nxt = texts[i + 1]
+    return not (nxt[:1].isupper() or nxt == "," or nxt in particles)
 
 
 def _introduced(col: Collector, p: ParagraphView, first: int) -> bool:
@@ -254,6 +276,7 @@ def reporting_verbs(col: Collector, p: ParagraphView, claimed: set[int]) -> None
     r = p.reader
     base = p.paragraph.start
     inverted = col.words.inverted
+    name_word, texts, suffixes = p.name_word, r.texts, col.v.suffixes
     for m in verb_matches(p, col.lexicon):  # verb_re's matches, found from the tokens
         # the verb's tokens by bisection on their starts (most paragraphs hold a verb or two)
         i = bisect.bisect_left(t, m.start() + base, key=TOKEN_START)
@@ -268,8 +291,9 @@ def reporting_verbs(col: Collector, p: ParagraphView, claimed: set[int]) -> None
             span = r.forward(j, skip_honorifics=False)
             if span is not None and span.first == j:
                 cands.append(span)
-        if i > 0 and (i - 1) not in claimed:
-            start = r.backward_start(i - 1, 0)
+        k = i - 1
+        if k >= 0 and k not in claimed and (name_word[k] or name_end(texts[k], suffixes)):
+            start = r.backward_start(k, 0)
             span = r.forward(start, skip_honorifics=False) if start is not None else None
             # "the Nikkei said", "the Kremlin said": a name after "the" is an institution
             the = span is not None and span.first > 0 and t[span.first - 1].text in THE
