@@ -102,9 +102,6 @@ def merge_people(occurrences: list[Occurrence], v: Vocab) -> list[Draft]:
     by_hyphenated: dict[str, list[Draft]] = {}  # "jean-paul": a surname of joined words
     by_paternal: dict[str, list[Draft]] = {}  # "raineri" of "Ricardo Raineri Bernain"
 
-    def words(o: Occurrence) -> int:
-        return len(name_words(" ".join(o.span.parts), v.suffixes))
-
     def new_draft(occ: Occurrence) -> Draft:
         d = Draft(occ.span.parts, occ.span.start)
         drafts.append(d)
@@ -123,9 +120,14 @@ def merge_people(occurrences: list[Occurrence], v: Vocab) -> list[Draft]:
             by_paternal.setdefault(paternal.casefold(), []).append(d)
         return d
 
-    strong = [o for o in occurrences if not o.weak and not o.distinct]
-    full = sorted((o for o in strong if words(o) >= 2), key=lambda o: o.span.start)
-    single = sorted((o for o in strong if words(o) < 2), key=lambda o: o.span.start)
+    full: list[Occurrence] = []  # two name words or more ("Ana Paz", "Marco J. Reyes")
+    single: list[Occurrence] = []
+    for o in occurrences:
+        if not o.weak and not o.distinct:
+            n = len(name_words(" ".join(o.span.parts), v.suffixes))
+            (full if n >= 2 else single).append(o)
+    full.sort(key=_start_of)
+    single.sort(key=_start_of)
     for occ in full:
         same = by_surname.get(merge_key(display_name(occ.span.parts, v.suffixes), v), [])
         d = next((d for d in same if compatible(d.parts, occ.span.parts, v)), None)
@@ -173,6 +175,10 @@ def merge_people(occurrences: list[Occurrence], v: Vocab) -> list[Draft]:
         _japanese_order(d, v)
     drafts.sort(key=lambda d: d.first_pos)
     return drafts
+
+
+def _start_of(o: Occurrence) -> int:
+    return o.span.start
 
 
 def _other_gender(occ: Occurrence, d: Draft) -> bool:

@@ -55,7 +55,7 @@ def name_mentions(
                     -drafts[c].first_pos,
                 ),
             )
-        if len(text.split()) > 1:
+        if " " in text:  # more than one word (the words are joined by single spaces)
             last_full[idx] = start
         out.append(Mention(idx, start, end, "name", text, t.in_quote(start)))
     return out

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from bot.extract.evidence import Collector, read_paragraph
 from bot.extract.lexicon import Lexicon
@@ -139,6 +140,9 @@ class PeopleRegister:
         return None
 
 
+_START = attrgetter("start")  # a mention's start, read in C
+
+
 def _build(t: MentionText, collector: Collector) -> PeopleRegister:
     """Turns the collected evidence and the text into a PeopleRegister.
 
@@ -160,7 +164,7 @@ def _build(t: MentionText, collector: Collector) -> PeopleRegister:
     return PeopleRegister(
         people=tuple(people),
         all_mentions=tuple(mentions),
-        mention_starts=tuple(m.start for m in mentions),
+        mention_starts=tuple(map(_START, mentions)),
         lexicon=t.lexicon,
         aliases=aliases,
         sentences=tuple((s.start, s.end) for s in t.sentences),
@@ -177,11 +181,12 @@ def _people(t: MentionText, drafts: list[Draft], mentions: list[Mention]) -> lis
     """
     sources: dict[int, dict[Source, None]] = {}  # each person's sources, once each, in order
     by_sentence: dict[int, Source] = {}  # the Source of each sentence, made once
+    starts, sentences = t.sentence_starts, t.sentences
     for m in mentions:
         if m.kind == "pronoun":
             continue
-        si = t.sentence_index(m.start)
-        if si is None:
+        si = bisect.bisect_right(starts, m.start) - 1  # t.sentence_index, without the call
+        if si < 0 or m.start >= sentences[si].end:
             continue
         src = by_sentence.get(si)
         if src is None:
@@ -200,9 +205,12 @@ def _people(t: MentionText, drafts: list[Draft], mentions: list[Mention]) -> lis
         seen_ids.add(pid)
         sur = family_first(name, t.v) or surname(name, t.v)
         aliases: list[str] = []
+        folded: set[str] = set()  # the aliases so far, case-folded
         for a in [sur, *d.surfaces, *d.role_aliases]:
-            if a != name and a.casefold() not in {x.casefold() for x in aliases}:
+            key = a.casefold()
+            if a != name and key not in folded:
                 aliases.append(a)
+                folded.add(key)
         people.append(
             Person(
                 id=pid,

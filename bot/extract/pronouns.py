@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from itertools import compress, count
 
 from bot.extract.mentions import Mention, MentionText
@@ -21,41 +22,46 @@ def pronoun_mentions(t: MentionText, mentions: list[Mention], drafts: list[Draft
     earlier pronoun), in which case it goes to Hale.
     """
     by_sentence: dict[int, list[Mention]] = {}
+    starts, sentences = t.sentence_starts, t.sentences
     for m in mentions:
-        si = t.sentence_index(m.start)
-        if si is not None and not m.in_quote:
+        si = bisect_right(starts, m.start) - 1  # t.sentence_index, without the call
+        if si >= 0 and m.start < sentences[si].end and not m.in_quote:
             by_sentence.setdefault(si, []).append(m)
     out = list(mentions)
     gender = {i: d.gender for i, d in enumerate(drafts) if d.gender}
+    pronouns, male, female = t.v.pronouns, t.v.male, t.v.female
     for p in t.paras:
-        if t.v.pronouns.isdisjoint(p.folded_words):
+        if pronouns.isdisjoint(p.folded_words):
             continue
         folded = p.folded
         # the pronouns' places, found in one C pass over the folded tokens
-        for k in compress(count(), map(t.v.pronouns.__contains__, folded)):
+        for k in compress(count(), map(pronouns.__contains__, folded)):
             if p.quoted[k]:
                 continue
             word, tok = folded[k], p.tokens[k]
             si = t.sentence_index(tok.start)
             if si is None:
                 continue
-            g = "m" if word in t.v.male else "f" if word in t.v.female else None
+            g = "m" if word in male else "f" if word in female else None
             found = None
             for back in range(PRONOUN_REACH + 1):
-                cands = by_sentence.get(si - back, [])
-                if back == 0:
-                    cands = [m for m in cands if m.start < tok.start]
+                # the first mention (by start) of the sentence, before the pronoun in its own;
                 # "she" skips a person known to be "he" (from an honorific or an earlier
                 # pronoun), and the other way round.
-                cands = [m for m in cands if not (g and gender.get(m.person, g) != g)]
-                if cands:
-                    found = min(cands, key=lambda m: m.start).person
+                for m in by_sentence.get(si - back, ()):
+                    if back == 0 and m.start >= tok.start:
+                        continue
+                    if g and gender.get(m.person, g) != g:
+                        continue
+                    if found is None or m.start < found.start:
+                        found = m
+                if found is not None:
                     break
             if found is None:
                 continue
             if g:
-                gender.setdefault(found, g)
-            m = Mention(found, tok.start, tok.end, "pronoun", tok.text, False)
+                gender.setdefault(found.person, g)
+            m = Mention(found.person, tok.start, tok.end, "pronoun", tok.text, False)
             by_sentence.setdefault(si, []).append(m)
             out.append(m)
     out.sort(key=lambda m: m.start)

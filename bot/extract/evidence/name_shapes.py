@@ -149,7 +149,7 @@ def full_names(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
         i = i0
         if i in claimed or not name_word[i]:
             continue
-        if one_word(texts, i, n, particles):
+        if one_word(texts, name_word, i, n, particles):
             continue  # "Sato said": a name of one word is no full name
         after_capital = i > 0 and texts[i - 1][:1].isupper()
         owner = country_before(p, i - 1) if after_capital else None  # "Chile's Ana Paz"
@@ -205,19 +205,24 @@ def full_names(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
         alone.setdefault(text[:-2] if text.endswith(POSSESSIVE) else text, []).append(tok.start)
 
 
-def one_word(texts: list[str], i: int, n: int, particles: frozenset[str]) -> bool:
+def one_word(
+    texts: list[str], name_word: list[bool], i: int, n: int, particles: frozenset[str]
+) -> bool:
     """Whether the name read from name word `i` (not an initial) is surely one word, told
-    from the token after it alone: a possessive ends a name, and only a capitalised token,
-    a particle or a comma ("Biden, Jr.") may carry it on. "Sato said", "Sato's plan" and
-    "Sato." are one word; "Hiro Sato", "Ursula von der Leyen" may be more. full_names
-    wants two or three words, so it need not read these (most name words stand alone)."""
+    from the token after it alone: a possessive ends a name, and only a name word, an
+    initial or a particle carries it on (a comma goes on only to a suffix: "Biden, Jr."
+    holds one name word). "Sato said", "Sato's plan" and "Sato, the envoy" are one word;
+    "Hiro Sato", "Ursula von der Leyen" may be more. full_names wants two or three words,
+    so it need not read these (most name words stand alone)."""
     text = texts[i]
     if len(text) == 1:
         return False  # an initial: its dot is the next token
     if text.endswith(POSSESSIVE) or i + 1 >= n:
         return True
+    if name_word[i + 1]:
+        return False
     nxt = texts[i + 1]
-    return not (nxt[:1].isupper() or nxt == "," or nxt in particles)
+    return not ((len(nxt) == 1 and nxt.isupper()) or nxt in particles)
 
 
 def _introduced(col: Collector, p: ParagraphView, first: int) -> bool:
