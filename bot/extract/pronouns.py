@@ -39,9 +39,9 @@ def pronoun_mentions(t: MentionText, mentions: list[Mention], drafts: list[Draft
             if p.quoted[k]:
                 continue
             word, tok = folded[k], p.tokens[k]
-            si = t.sentence_index(tok.start)
-            if si is None:
-                continue
+            si = bisect_right(starts, tok.start) - 1
+            if si < 0 or tok.start >= sentences[si].end:
+                continue  # between sentences
             g = "m" if word in male else "f" if word in female else None
             found = None
             for back in range(PRONOUN_REACH + 1):

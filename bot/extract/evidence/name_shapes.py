@@ -143,11 +143,12 @@ def full_names(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
     list_country: str | None = None
     name_word = p.name_word
     texts, n, particles = r.texts, len(t), col.v.particles
-    for i0 in p.capitals:  # no other token is a name word
+    places = list(compress(count(), name_word))  # the name words, found in C
+    for i0 in places:
         if i0 < i:
             continue
         i = i0
-        if i in claimed or not name_word[i]:
+        if i in claimed:
             continue
         if one_word(texts, name_word, i, n, particles):
             continue  # "Sato said": a name of one word is no full name
@@ -193,7 +194,7 @@ def full_names(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
         i = max(stop, i + 1)
     # Name words standing alone: no capital or "the" before, no capital right after.
     alone = col.alone
-    for k in compress(count(), name_word):  # the name words, found in C
+    for k in places:
         if k > 0:
             before = texts[k - 1]
             if before[:1].isupper() or before == "the":
