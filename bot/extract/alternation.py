@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
 
-from bot.extract.opening_scan import literal_opening, mark_scan, opening_scan
+from bot.extract.opening_scan import at_marks, literal_opening, mark_scan, opening_scan
 
 _START = re.Match.start
 _FIRST = itemgetter(0)
@@ -58,6 +58,9 @@ class Alternation:
     _openings: re.Pattern[str] | None = field(init=False, repr=False, default=None)
     _marks: re.Pattern[str] | None = field(init=False, repr=False, default=None)
     _fold: bool = field(init=False, repr=False, default=False)  # whether IGNORECASE is set
+    # the marks a term may start at whatever stands before them (opening_scan.at_marks)
+    _at: str = field(init=False, repr=False, default="")
+    _at_scan: re.Pattern[str] | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_fold", bool(self.flags & re.IGNORECASE))
@@ -67,6 +70,10 @@ class Alternation:
         scan = opening_scan(self.terms, self.before, self.after, self.flags, self._branch_terms)
         object.__setattr__(self, "_openings", scan)
         object.__setattr__(self, "_marks", mark_scan(scan, self.terms, self.before))
+        at = at_marks(self.before) if self._marks is not None else ""
+        if at:
+            object.__setattr__(self, "_at", at)
+            object.__setattr__(self, "_at_scan", re.compile(f"[{re.escape(at)}]"))
 
     def _branch_terms(self, ch: str) -> tuple[int, ...] | None:
         """The terms that may begin with `ch`, or None when none does."""
@@ -83,7 +90,11 @@ class Alternation:
         if marks is None:
             return map(_START, self._openings.finditer(low))
         ends = map(_END_OF, marks.finditer(low))
-        return chain((0,), ends) if self._openings.match(low) else ends
+        places = chain((0,), ends) if self._openings.match(low) else ends
+        if self._at_scan is not None and any(c in low for c in self._at):
+            # a term may also start at one of the marks ("we'll"): those places added, in order
+            return iter(sorted({*places, *map(_START, self._at_scan.finditer(low))}))
+        return places
 
     def _branch(self, ch: str) -> _Branch | None:
         """The terms that may begin with `ch` (by the pattern's own case rules), in order."""

@@ -30,6 +30,10 @@ _PLAIN_AFTER_RE = re.compile(r"\(\?[!=][^()]*\)|\\b")
 #: holding every word character, and that class negated (see mark_scan).
 _MARK_CLASS = {r"\b": r"\W"}
 _MARK_CLASS_RE = re.compile(r"\(\?<!\[(\\w[^\]\\]*)\]\)")
+#: A `before` that also lets a term start at one of a few marks, whatever stands before it:
+#: `(?:(?<![\w])|(?=['’]))` ("we'll" holds the term "'ll"). The look-behind's class and the
+#: marks (see mark_scan, at_marks).
+_MARK_OR_AT_RE = re.compile(r"\(\?:\(\?<!\[(\\w[^\]\\]*)\]\)\|\(\?=\[([^\]\\^-]+)\]\)\)")
 #: The word characters of ASCII, as a mark class reads `\w` (see mark_scan).
 _ASCII_WORD = "0-9A-Za-z_"
 _WORD_CHAR_RE = re.compile(r"\w")
@@ -217,9 +221,24 @@ def mark_scan(
     if scan is None:
         return None
     mark = _MARK_CLASS.get(before) or _MARK_CLASS_RE.fullmatch(before)
-    if mark is None or not all(_WORD_CHAR_RE.fullmatch(c) for c, _ in terms):
+    at = at_marks(before)
+    if at:
+        mark = _MARK_OR_AT_RE.fullmatch(before)
+    if mark is None or not all(_WORD_CHAR_RE.fullmatch(c) or c in at for c, _ in terms):
         return None
     rest = "" if isinstance(mark, str) else "".join(map(re.escape, mark.group(1)[2:]))
     cls = f"[^{_ASCII_WORD}{rest}]"
     alts = scan.pattern[len(before) :]
     return re.compile(f"{cls}(?={alts})", scan.flags)
+
+
+def at_marks(before: str) -> str:
+    """The marks at which `before` lets a term start whatever stands before them: "'’" for
+    `(?:(?<![\\w])|(?=['’]))`, "" for any other `before`.
+
+    mark_scan reads such a `before` by its look-behind alone, which finds the places after a
+    character outside the class; Alternation adds the places where one of these marks stands
+    (found by a scan for the marks themselves), so the places stay a superset of the starts.
+    """
+    found = _MARK_OR_AT_RE.fullmatch(before)
+    return found.group(2) if found else ""
