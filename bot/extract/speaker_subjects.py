@@ -252,7 +252,9 @@ def read_subject(masked: str, start: int, end: int, cues: SpeakerCues) -> Subjec
     lead = _LEAD_RE.match(head)
     a, head = a + (lead.end() if lead else 0), head[lead.end() if lead else 0 :]
     head = head.strip()
-    low = _CONTRACTION_RE.sub("", head.casefold())  # "It’s denouncing"
+    low = head.casefold()
+    if "'" in low or "’" in low:
+        low = _CONTRACTION_RE.sub("", low)  # "It’s denouncing"
     if low in cues.pronouns:
         b = start + a + len(head)  # "It’s" whole, so only the verb follows
         return Subject("pronoun", head[: len(low)], start + a, b, _gender_of(low, cues))

@@ -84,6 +84,7 @@ class SpeakerText:
             m for m in self.register.all_mentions if m.kind != "pronoun" and id(m) not in outside
         ]
         self.quoted_starts = [m.start for m in self.quoted_named]
+        self._name_words: dict[int, set[str]] = {}  # person -> the words of their names
         self.first_named: dict[int, Mention] = {}  # person -> first mention outside quotations
         for m in self.named:
             self.first_named.setdefault(m.person, m)
@@ -151,8 +152,11 @@ class SpeakerText:
     def _bears(self, person: int, name: str) -> bool:
         """Whether a register person bears the surname a name ends with ("Mr. Holm" is not
         the register's "Ana Ruiz", whatever the register's merging made of "Holm")."""
-        p = self.register.people[person]
-        words = {w.casefold() for form in (p.name, *p.aliases) for w in form.split()}
+        words = self._name_words.get(person)
+        if words is None:  # read once per person: a document names its speakers again and again
+            p = self.register.people[person]
+            words = {w.casefold() for form in (p.name, *p.aliases) for w in form.split()}
+            self._name_words[person] = words
         return name.split()[-1].casefold() in words
 
     def given_gender(self, name: str) -> str | None:

@@ -93,12 +93,15 @@ class SpeakerResolver:
         pronoun, with its speaker, in text order: who last spoke before a "he said". The
         speakers read on the way see the events found so far."""
         self._events = []
-        for v, _ in self.cues.verb_scan.finditer(self.masked):
-            if self.text.in_quote(v.start()):
+        text, masked, cues = self.text, self.masked, self.cues
+        sentences, in_quote, sentence = text.sentences, text.in_quote, text.sentence
+        for v in cues.verb_scan.matches(masked):
+            at, end = v.span()
+            if in_quote(at):
                 continue
-            s, e = self.text.sentences[self.text.sentence(v.start())]
-            s, e = max(s, v.start() - SENTENCE_REACH), min(e, v.end() + SENTENCE_REACH)
-            found = reporting_subject(self.masked, s, v.start(), v.end(), e, self.cues)
+            s, e = sentences[sentence(at)]
+            s, e = max(s, at - SENTENCE_REACH), min(e, end + SENTENCE_REACH)
+            found = reporting_subject(masked, s, at, end, e, cues)
             if found is None:
                 continue
             if found.kind == "document":  # "the article read": an "it" after it is the article
