@@ -157,21 +157,20 @@ def _glued_sentence(text: str, dot: int, after: int) -> bool:
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences in `text`, shifted by `offset`."""
     spans: list[tuple[int, int]] = []
-    start = 0
     n = len(text)
-    while start < n and text[start].isspace():
-        start += 1
+    start = n - len(text.lstrip())
     for m in _END_RE.finditer(text):
-        if m.start() < start:
+        dot, after = m.span()
+        if dot < start:
             continue
-        if _ends_sentence(text, m.start(), m.end()):
-            spans.append((start, m.end()))
-            start = m.end()
+        if after >= n or _ends_sentence(text, dot, after):  # the text's end ends one
+            spans.append((start + offset, after + offset))
+            start = after
             while start < n and text[start].isspace():
                 start += 1
     if start < n and text[start:].strip():
-        spans.append((start, len(text.rstrip())))
-    return [(s + offset, e + offset) for s, e in spans if e > s]
+        spans.append((start + offset, len(text.rstrip()) + offset))
+    return [(s, e) for s, e in spans if e > s]
 
 
 def _line_units(block: str, block_start: int) -> list[tuple[int, int]]:
