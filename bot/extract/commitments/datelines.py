@@ -34,6 +34,8 @@ def strip_dateline(sentence: Sentence, lexicon: Lexicon) -> Sentence:
     commitment cites the sentence itself: "Defence Cooperation\nGermany will send ..." cites
     "Germany will send ...", and so does "BERLIN: Germany will send ..."."""
     text = sentence.text
+    if "\n" not in text and ":" not in text and "--" not in text:
+        return sentence  # each pattern needs one: a line break, a colon or a double hyphen
     cut = 0
     line = _LEAD_LINE_RE.match(text)
     small = _small_words(lexicon)

@@ -29,19 +29,19 @@ from bot.models import Document
 
 Resolver = Callable[[re.Match[str], DateContext], DateMention | None]
 _RESOLVERS: dict[str, Resolver] = {**absolute.RESOLVERS, **relative.RESOLVERS}
-#: The ASCII digits: every pattern of DIGIT_KINDS needs one (a day or a year is written in
+#: An ASCII digit: every pattern of DIGIT_KINDS needs one (a day or a year is written in
 #: them), so a sentence without one skips those patterns.
-_ASCII_DIGITS = "0123456789"
+_ASCII_DIGIT_RE = re.compile(r"[0-9]")
 _START = re.Match.start
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 
 
 def _first_digit(text: str) -> int:
-    """Where the first ASCII digit of `text` stands, or -1: "on May 3" gives 7. Ten
-    `str.find` calls run in C at memory speed, several times faster than one regex scan
-    of a sentence that holds no digit (most hold none)."""
-    found = [i for i in map(text.find, _ASCII_DIGITS) if i >= 0]
-    return min(found) if found else -1
+    """Where the first ASCII digit of `text` stands, or -1: "on May 3" gives 7. One scan for
+    a class of ten characters costs half the instructions of ten `str.find` calls and the
+    list of their answers (most sentences hold no digit: the calls' overhead is the cost)."""
+    m = _ASCII_DIGIT_RE.search(text)
+    return m.start() if m else -1
 
 
 def _from_before(text: str, pos: int) -> bool:
