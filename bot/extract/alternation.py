@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import chain
 from operator import itemgetter
 
@@ -219,11 +220,19 @@ class WordScan:
 
     Example: `word_scan(("visit to", "visit")).finditer("A VISIT  to Oslo")` finds
     "VISIT  to". A list with an empty word or one opening with a space keeps the plain regex
-    (its terms would not open with their first character).
+    (its terms would not open with their first character). The plain regex is compiled when
+    first asked for: run as an Alternation it is never needed, and compiling a long list
+    (the thousand commitment cues) costs an extraction worker a tenth of a second at start.
     """
 
-    pattern: re.Pattern[str]  # the plain regex; its pattern is "" for an empty list
+    source: str  # the plain regex's text; "" for an empty list
+    flags: int
     alternation: Alternation | None
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The plain regex, compiled."""
+        return re.compile(self.source, self.flags)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if self.alternation is None:
@@ -234,13 +243,13 @@ class WordScan:
 def word_scan(words: tuple[str, ...]) -> WordScan:
     """The WordScan of `words` (see WordScan)."""
     if not words:  # finds nothing (the plain regex "" would match everywhere)
-        return WordScan(re.compile(""), Alternation((), r"\b", r"\b"))
+        return WordScan("", 0, Alternation((), r"\b", r"\b"))
     alts = sorted(
         ((w[:1], re.escape(w).replace(r"\ ", r"\s+")) for w in words),
         key=lambda t: len(t[1]),
         reverse=True,
     )
-    pattern = re.compile(r"(?i)\b(?:" + "|".join(a for _, a in alts) + r")\b")
+    source = r"(?i)\b(?:" + "|".join(a for _, a in alts) + r")\b"
     if any(not first or first.isspace() for first, _ in alts):
-        return WordScan(pattern, None)
-    return WordScan(pattern, Alternation(tuple(alts), r"\b", r"\b", re.IGNORECASE))
+        return WordScan(source, 0, None)
+    return WordScan(source, 0, Alternation(tuple(alts), r"\b", r"\b", re.IGNORECASE))

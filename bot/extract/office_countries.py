@@ -63,7 +63,7 @@ def visited(t: MentionText, mentions: list[Mention]) -> dict[int, set[str]]:
     "Vogt arrived in France on Monday" gives Vogt {"France"}; a travel word inside a
     quotation, or with no person named before it in its sentence, gives nothing."""
     out: dict[int, set[str]] = {}
-    if not t.v.travel.pattern.pattern or not mentions:
+    if not t.v.travel.source or not mentions:
         return out
     starts = [m.start for m in mentions]
     cstarts = [c.start for c in t.countries]

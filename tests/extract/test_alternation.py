@@ -167,3 +167,13 @@ def test_scan_opening_reads_spaces_and_the_end_of_a_literal_term() -> None:
     assert scan_opening(r"armament[\w-]*") == "armament"
     assert scan_opening(r"a\s+?b") == "a" and scan_opening(r"ab|c") == ""
     assert scan_opening(r"in\s+defense", 4) == f"in{_SPACES}d"
+
+
+def test_a_word_scan_compiles_its_plain_regex_only_when_asked() -> None:
+    scan = word_scan(("visit to", "visit", "arrived in"))
+    assert scan.alternation is not None
+    found = [m.group(0) for m in scan.finditer("A VISIT  to Oslo; they arrived in Lima.")]
+    assert found == ["VISIT  to", "arrived in"]
+    assert "pattern" not in vars(scan)  # run as an Alternation: never compiled
+    assert [m.group(0) for m in scan.pattern.finditer("A VISIT  to Oslo")] == ["VISIT  to"]
+    assert scan.pattern.pattern == scan.source

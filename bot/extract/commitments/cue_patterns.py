@@ -120,15 +120,19 @@ def _strong_re(lexicon: Lexicon) -> WordScan:
             plain.append(re.escape(cue))
     # The spread cues first: "agreed on Monday to" is one cue, not "agreed on".
     parts = spread + plain
-    pattern = re.compile(rf"(?<![\w])(?:{'|'.join(parts) or _NEVER})(?![\w])", re.IGNORECASE)
+    source = rf"(?<![\w])(?:{'|'.join(parts) or _NEVER})(?![\w])"
     # Each cue opens with its first letter, so the scan may try only the cues that open with
     # the letter it stands on (alternation.py); a cue opening otherwise, or holding a group
-    # of its own, keeps the plain pattern. The whole pattern's groups are the cues' groups
-    # (it wraps them in non-capturing ones), so no cue is compiled alone.
-    if not parts or pattern.groups or any(not p[:1].isalnum() for p in parts):
-        return WordScan(pattern, None)
+    # of its own, keeps the plain pattern. The cues are escaped words and the adverbial,
+    # wrapped in non-capturing groups, so the adverbial alone tells whether a cue holds a
+    # group, and no cue is compiled alone.
+    grouped = bool(spread) and re.compile(adverbial).groups > 0
+    if not parts or grouped or any(not p[:1].isalnum() for p in parts):
+        return WordScan(source, re.IGNORECASE, None)
     terms = tuple((p[0], p) for p in parts)
-    return WordScan(pattern, Alternation(terms, r"(?<![\w])", r"(?![\w])", re.IGNORECASE))
+    return WordScan(
+        source, re.IGNORECASE, Alternation(terms, r"(?<![\w])", r"(?![\w])", re.IGNORECASE)
+    )
 
 
 def _possessive_re(possessives: str, nouns: str, owner_start: str) -> re.Pattern[str]:

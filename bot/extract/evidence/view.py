@@ -74,12 +74,12 @@ def verb_re(lexicon: Lexicon, key: str = "reporting_verbs") -> WordScan:
     opens with a word character."""
     verbs = sorted(lexicon.word_list(key), key=len, reverse=True)
     if not verbs:
-        return WordScan(re.compile(r"(?!)"), None)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b")
+        return WordScan(r"(?!)", 0, None)
+    source = r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b"
     if not all(v[:1].isalnum() for v in verbs):
-        return WordScan(pattern, None)
+        return WordScan(source, 0, None)
     terms = tuple((v[0], re.escape(v)) for v in verbs)
-    return WordScan(pattern, Alternation(terms, r"\b", r"\b"))
+    return WordScan(source, 0, Alternation(terms, r"\b", r"\b"))
 
 
 @dataclass
