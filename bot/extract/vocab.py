@@ -8,6 +8,7 @@ cached: the lists are compiled once, not once per document.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import compress, count, repeat
@@ -24,6 +25,17 @@ _WORD_MEMO = 50_000
 
 def _fold_all(items: tuple[str, ...]) -> frozenset[str]:
     return frozenset(i.rstrip(".").casefold() for i in items)
+
+
+def _each_asked(memo: dict[str, bool], ask: Callable[[str], bool], words: list[str]) -> list[bool]:
+    """ask(word) for each word: the answers `memo` remembers read in one pass (map, not a
+    Python call per word), the words it does not hold asked one by one (`ask` remembers them).
+    Example: with memo {"Lena": True}, ["Lena", "the"] reads one answer and asks for "the"."""
+    known = list(map(memo.get, words))
+    if None in known:
+        for i in compress(count(), map(is_, known, repeat(None))):  # the missing ones
+            known[i] = ask(words[i])
+    return known  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -74,14 +86,8 @@ class Vocab:
         return known
 
     def names_shaped(self, words: list[str]) -> list[bool]:
-        """name_shaped for each word: the remembered answers read in one pass (map, not a
-        Python call per word), the words not yet remembered asked one by one."""
-        known = list(map(self._name_shaped.get, words))
-        if None in known:
-            shaped = self.name_shaped
-            for i in compress(count(), map(is_, known, repeat(None))):  # the missing ones
-                known[i] = shaped(words[i])
-        return known  # type: ignore[return-value]
+        """name_shaped for each word (see _each_asked)."""
+        return _each_asked(self._name_shaped, self.name_shaped, words)
 
     def _read_name_shaped(self, w: str) -> bool:
         if not w[:1].isupper() or not any(c.isalpha() for c in w):
@@ -109,14 +115,8 @@ class Vocab:
         return known
 
     def may_heads(self, words: list[str]) -> list[bool]:
-        """may_head for each word: the remembered answers read in one pass (map, not a
-        Python call per word), the words not yet remembered asked one by one."""
-        known = list(map(self._may_head.get, words))
-        if None in known:
-            may_head = self.may_head
-            for i in compress(count(), map(is_, known, repeat(None))):  # the missing ones
-                known[i] = may_head(words[i])
-        return known  # type: ignore[return-value]
+        """may_head for each word (see _each_asked)."""
+        return _each_asked(self._may_head, self.may_head, words)
 
     @cached_property
     def _may_head(self) -> dict[str, bool]:
