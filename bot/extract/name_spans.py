@@ -139,9 +139,17 @@ def backward_start(r: NameReader, j: int, lo: int) -> int | None:
     name word, an initial's dot or a suffix: any other token ("said", ",") gives None at
     once, without the walk (most tokens the rules ask about are such words).
     """
-    if not r.name_word_flags[j] and r.tokens[j].text != "." and not r.is_suffix(j):
+    if not r.name_word_flags[j] and not name_end(r.tokens[j].text, r.v.suffixes):
         return None
     return walk_back(r, j, lo)
+
+
+def name_end(text: str, suffixes: frozenset[str]) -> bool:
+    """Whether a token other than a name word may end a name: an initial's dot ("J.") or a
+    suffix ("Jr", "III"). backward_start's first test; the evidence rules ask it from the
+    token texts before calling backward_start, as most tokens they ask about (before a
+    comma, before "said") end no name."""
+    return text == "." or text.rstrip(".").casefold() in suffixes
 
 
 def walk_back(r: NameReader, j: int, lo: int) -> int | None:

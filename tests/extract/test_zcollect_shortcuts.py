@@ -15,7 +15,7 @@ import pytest
 
 from bot.extract.evidence import Collector, ParagraphView, read_paragraph
 from bot.extract.evidence.affiliation import party_nouns
-from bot.extract.evidence.appositions import JOINS, appositions, name_end
+from bot.extract.evidence.appositions import JOINS, appositions
 from bot.extract.evidence.brackets import predecessors
 from bot.extract.evidence.name_shapes import (
     full_names,
@@ -25,6 +25,7 @@ from bot.extract.evidence.name_shapes import (
     reporting_verbs,
 )
 from bot.extract.lexicon import Lexicon
+from bot.extract.name_spans import name_end
 from bot.extract.names import name_words, vocab
 from bot.extract.text import segment
 

@@ -17,6 +17,7 @@ from bot.extract.evidence.view import (
     ParagraphView,
     fold_word,
 )
+from bot.extract.name_spans import name_end
 from bot.extract.names import NameSpan, name_words
 from bot.extract.titles import role_words
 
@@ -148,13 +149,6 @@ def _apposition_role(
         return None
     text = p.paragraph.text[t[first].start - p.paragraph.start : t[last].end - p.paragraph.start]
     return " ".join(text.split()), country, former, t[j].start, t[e - 1].end
-
-
-def name_end(text: str, suffixes: frozenset[str]) -> bool:
-    """Whether a token other than a name word may end a name: an initial's dot ("J.") or a
-    suffix ("Jr", "III"). backward_start's first test, asked without its two calls: most
-    tokens the rules ask about (before a comma, before "said") end no name."""
-    return text == "." or text.rstrip(".").casefold() in suffixes
 
 
 def inside_phrase(p: ParagraphView, span: NameSpan) -> bool:

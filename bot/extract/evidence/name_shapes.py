@@ -17,13 +17,14 @@ from itertools import compress, count
 from typing import TYPE_CHECKING
 
 from bot.extract.evidence.affiliation import country_after, country_before, party_after
-from bot.extract.evidence.appositions import inside_phrase, name_end
+from bot.extract.evidence.appositions import inside_phrase
 from bot.extract.evidence.verb_places import verb_matches
 from bot.extract.evidence.view import (
     PHRASE_END,
     Occurrence,
     ParagraphView,
 )
+from bot.extract.name_spans import name_end
 from bot.extract.names import NameSpan, family_first, name_words
 from bot.extract.tokens import POSSESSIVE, TOKEN_START
 
@@ -202,8 +203,7 @@ def full_names(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
         tok = t[k]
         if k + 1 < n and texts[k + 1][:1].isupper() and t[k + 1].start - tok.end == 1:
             continue
-        text = tok.text  # the word without a possessive ending (tok.bare)
-        alone.setdefault(text[:-2] if text.endswith(POSSESSIVE) else text, []).append(tok.start)
+        alone.setdefault(tok.bare, []).append(tok.start)
 
 
 def one_word(
