@@ -181,12 +181,11 @@ def _people(t: MentionText, drafts: list[Draft], mentions: list[Mention]) -> lis
     """
     sources: dict[int, dict[Source, None]] = {}  # each person's sources, once each, in order
     by_sentence: dict[int, Source] = {}  # the Source of each sentence, made once
-    starts, sentences = t.sentence_starts, t.sentences
     for m in mentions:
         if m.kind == "pronoun":
             continue
-        si = bisect.bisect_right(starts, m.start) - 1  # t.sentence_index, without the call
-        if si < 0 or m.start >= sentences[si].end:
+        si = t.sentence_index(m.start)
+        if si is None:
             continue
         src = by_sentence.get(si)
         if src is None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from itertools import compress, count
 
 from bot.extract.mentions import Mention, MentionText
@@ -22,10 +21,9 @@ def pronoun_mentions(t: MentionText, mentions: list[Mention], drafts: list[Draft
     earlier pronoun), in which case it goes to Hale.
     """
     by_sentence: dict[int, list[Mention]] = {}
-    starts, sentences = t.sentence_starts, t.sentences
     for m in mentions:
-        si = bisect_right(starts, m.start) - 1  # t.sentence_index, without the call
-        if si >= 0 and m.start < sentences[si].end and not m.in_quote:
+        si = t.sentence_index(m.start)
+        if si is not None and not m.in_quote:
             by_sentence.setdefault(si, []).append(m)
     out = list(mentions)
     gender = {i: d.gender for i, d in enumerate(drafts) if d.gender}
@@ -39,8 +37,8 @@ def pronoun_mentions(t: MentionText, mentions: list[Mention], drafts: list[Draft
             if p.quoted[k]:
                 continue
             word, tok = folded[k], p.tokens[k]
-            si = bisect_right(starts, tok.start) - 1
-            if si < 0 or tok.start >= sentences[si].end:
+            si = t.sentence_index(tok.start)
+            if si is None:
                 continue  # between sentences
             g = "m" if word in male else "f" if word in female else None
             found = None
