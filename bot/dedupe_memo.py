@@ -41,6 +41,7 @@ from bot.dedupe import (
     event_buckets,
     events_compatible,
     joined_commitment,
+    may_be_same,
 )
 
 if TYPE_CHECKING:
@@ -253,8 +254,11 @@ class _Buckets:
         facts, compatible, heads = self.facts, self._compatible, self._heads
         fact, item, _buckets = facts[ref]
         found = []
-        for other in refs[max(0, at - WINDOW) : at]:
-            other_fact, other_item, _b = facts[other]
+        window = refs[max(0, at - WINDOW) : at]
+        entries = [facts[other] for other in window]
+        for k in may_be_same(item, [entry[1] for entry in entries]):
+            other = window[k]
+            other_fact, other_item, _b = entries[k]
             if not compatible(fact, other_fact):
                 continue
             score = _same_fact(item, other_item, heads)

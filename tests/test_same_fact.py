@@ -7,7 +7,7 @@ import random
 
 from rapidfuzz import fuzz
 
-from bot.dedupe import _Item, _same_fact, _under_heading
+from bot.dedupe import _Item, _same_fact, _under_heading, may_be_same
 
 WORDS = ["frigate", "pacific", "summit", "tokyo", "berlin", "energy", "hydrogen", "treaty"]
 
@@ -48,3 +48,32 @@ def test_the_shortcuts_score_as_the_plain_rule() -> None:
         same += (a.words <= b.words or b.words <= a.words) and min(len(a.words), len(b.words)) >= 3
         scored += _plain(a, b, heads) > 0
     assert same > 100 and scored > 500  # both the shortcut and the scores were met
+
+
+def test_the_window_filter_keeps_every_pair_the_rule_finds_the_same() -> None:
+    """may_be_same skips pairs before _same_fact reads them: it must never skip one that
+    _same_fact scores, and it does skip pairs (one shared word, or word sets far apart)."""
+    rng = random.Random(11)
+    heads = {"a": (0, 2), "b": (1,)}
+    skipped = same = 0
+    for _ in range(400):
+        item = _item(rng, 0)
+        window = [_item(rng, k + 1) for k in range(16)]
+        kept = may_be_same(item, window)
+        assert kept == sorted(kept)
+        for k, other in enumerate(window):
+            if k not in kept:
+                skipped += 1
+                assert _same_fact(item, other, heads) == 0.0, (item, other)
+            else:
+                same += _same_fact(item, other, heads) > 0
+    assert skipped > 1000 and same > 100  # both kinds of pair were met
+
+
+def test_the_window_filter_skips_a_pair_sharing_one_word() -> None:
+    item = _Item(0, "a", 1, frozenset({"frigate", "pacific", "sent"}), False)
+    others = [
+        _Item(1, "a", 2, frozenset({"frigate", "ports"}), False),
+        _Item(2, "a", 3, frozenset({"frigate", "pacific", "sent", "navy"}), False),
+    ]
+    assert may_be_same(item, others) == [1]
