@@ -79,6 +79,8 @@ _PRONOUN_BEFORE_RE = re.compile(
 _CLAUSE_CUTS = tuple(MARKS + ";:―—–")
 #: The longest subject, in words, before a reporting verb that is not right beside a quotation.
 SUBJECT_WORDS = 8
+#: A capitalised phrase right after a reporting verb: "..., noted Ana Paz".
+_INVERTED_NAME_RE = re.compile(rf"\s*([A-Z][^,.;:!?{MARKS}\n]{{0,60}})")
 
 
 def reporting_subject(
@@ -147,9 +149,9 @@ def _subject_in(sentence: str, verb: int, verb_end: int, cues: SpeakerCues) -> S
                 return found
         break
     # inverted: the verb, then the name ("..., noted Ana Paz"), not its object ("agreed with")
-    tail = re.match(rf"\s*([A-Z][^,.;:!?{MARKS}\n]{{0,60}})", sentence[verb_end:])
+    tail = _INVERTED_NAME_RE.match(sentence, verb_end)
     if tail:
-        found = read_subject(sentence, verb_end + tail.start(1), verb_end + tail.end(1), cues)
+        found = read_subject(sentence, tail.start(1), tail.end(1), cues)
         if found.kind == "name":
             return found
     return None

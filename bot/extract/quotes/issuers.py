@@ -25,6 +25,9 @@ def document_body(ctx: QuoteContext, item: QuoteItem) -> str | None:
     Communique to “…”" gives "International Energy Agency"."""
     open_at = item.span.start - len(item.span.open_mark)
     head = ctx.body[max(item.paragraph.start, open_at - 160) : open_at]
+    # most quotes follow no document noun: a search near the end rules the whole one out
+    if not ctx.pat.document_end.search(head, max(0, len(head) - ctx.pat.document_reach)):
+        return None
     m = ctx.pat.document.search(head)
     if not m or len(m.group("tail").split()) > 4:
         return None

@@ -24,6 +24,9 @@ from bot.extract.word_patterns import (
 
 #: A name of a body or person: capitalised words, "of"/"for" inside ("Ministry of Trade").
 _ORG_RUN = r"(?!(?:The|This|That|These|Its|Their|A|An|In|On|At)\b)[A-Z][\w&.’'-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+)?[A-Z][\w&.’'-]*){0,5}"
+#: The most characters between a document noun and the quotation mark after it: "the IEA
+#: Communique to “…”".
+DOCUMENT_TAIL = 40
 #: Several of them: "the United States, India, and Brazil", "Ito and Paz".
 _ORG_LIST = rf"(?:[Tt]he\s+)?{_ORG_RUN}(?:,\s+(?:and\s+)?(?:the\s+)?{_ORG_RUN})*(?:,?\s+and\s+(?:the\s+)?{_ORG_RUN})?"
 
@@ -38,6 +41,12 @@ class Patterns:
     before_search: TailSearch  # `before.search`, each place read once
     source: re.Pattern[str]  # `according to X,` right before the opening mark
     document: re.Pattern[str]  # `the 2022 IEA Communique to` right before the opening mark
+    #: What every `document` match holds near the text's end: a document noun's last word
+    #: ("Communique"), then up to DOCUMENT_TAIL characters with no stop or mark to the end.
+    #: Searched from `document_reach` characters before the end, it rules out a text in
+    #: which `document` (tried at every place of up to 160 characters) would find nothing.
+    document_end: re.Pattern[str]
+    document_reach: int
     term: re.Pattern[str]  # `so-called` right before the opening mark
     verbs: re.Pattern[str]
     intro: re.Pattern[str]  # a paragraph ending `X said:` before a block quotation
@@ -73,6 +82,7 @@ def patterns(lexicon: Lexicon) -> Patterns:
     inverted = _alternation(lexicon.word_list("inverted_reporting_verbs"))
     sources = _alternation(lexicon.word_list("source_phrases"))
     docs = _alternation(lexicon.word_list("document_nouns"))
+    last_words = sorted({w.split()[-1] for w in lexicon.word_list("document_nouns") if w.split()})
     issuing = _alternation(lexicon.word_list("issuing_verbs"))
     terms = _alternation(lexicon.word_list("term_markers"))
     lead = r"^[\s,.!?;:]*(?:[—–-]+\s*)?"
@@ -90,8 +100,15 @@ def patterns(lexicon: Lexicon) -> Patterns:
         source=re.compile(rf"\b(?i:{sources})\s+(?P<subj>[^.!?;:\"“”]{{1,80}}?)\s*[:,]?\s*$"),
         document=re.compile(
             r"(?:\b[Tt]he\s+)?(?:\d{4}\s+)?(?P<org>(?:[A-Z][\w&'’.-]*\s+){1,8}?)"
-            rf"(?:{docs})\b(?P<tail>[^.!?\"“”]{{0,40}})$"
+            rf"(?:{docs})\b(?P<tail>[^.!?\"“”]{{0,{DOCUMENT_TAIL}}})$"
         ),
+        document_end=re.compile(
+            rf"(?:{_alternation(tuple(last_words))})\b[^.!?\"“”]{{0,{DOCUMENT_TAIL}}}$"
+            if last_words
+            else ""
+        ),
+        # "+ 1": `$` matches before a final newline too
+        document_reach=DOCUMENT_TAIL + 1 + max(map(len, last_words), default=0),
         term=re.compile(rf"(?:^|\W)(?:{terms})\s*$", re.IGNORECASE),
         verbs=re.compile(rf"(?:{_word_alternation(lexicon.word_list('reporting_verbs'))})\b"),
         intro=re.compile(
