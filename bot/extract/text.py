@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from bot.extract.memo import per_text
 
 #: Punctuation ending a line: no heading.
-_LINE_END_RE = re.compile(r"[.!?:;,”\"]$")
+LINE_ENDS = '.!?:;,”"'
+#: The most words a heading holds.
+HEADING_WORDS = 16
 
 #: A paragraph: lines up to a blank one.
 _BLOCK_RE = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
@@ -84,8 +86,14 @@ class QuoteSpan:
 
 
 def _is_heading(line: str) -> bool:
-    words = line.split()
-    return bool(words) and len(words) <= 16 and not _LINE_END_RE.search(line.rstrip())
+    """Whether a one-line paragraph is a heading: one to HEADING_WORDS words and no
+    punctuation at its end ("Talks resume in Oslo", not "Talks resumed."). Its last character
+    is read first (most paragraphs end with a stop), and the words are counted only up to one
+    past the limit, not split out of the whole paragraph."""
+    end = line.rstrip()[-1:]
+    if not end or end in LINE_ENDS:
+        return False
+    return len(line.split(None, HEADING_WORDS)) <= HEADING_WORDS
 
 
 #: A character that cuts the token before a full stop: a space, an opening bracket or mark,
