@@ -68,6 +68,7 @@ class SpeakerResolver:
         self._events: list[tuple[int, str, str | None]] | None = None
         self._event_starts: list[int] = []
         self._resolved: list[tuple[int, int]] = []  # (pronoun offset, person), sorted
+        self._personal_names: dict[str, bool] = {}  # speaker -> personal_name of its name
 
     @property
     def events(self) -> list[tuple[int, str, str | None]]:
@@ -115,7 +116,7 @@ class SpeakerResolver:
                 gender: str | None = "group"
             elif found.kind == "description" and not person and who == printed(self, found):
                 gender = found.gender  # "an official said": a "he" after it may be them
-            elif not personal_name(self.name_of(who), self.cues) or (not person and " " not in who):
+            elif not self._personal(who) or (not person and " " not in who):
                 gender = "body"  # "the Harbor Commission announced": never a "he" or "she"
             elif person:
                 gender = self.text.gender.get(self.index[who])
@@ -123,6 +124,14 @@ class SpeakerResolver:
                 gender = found.gender or self.text.given_gender(who)
             self._events.append((found.start, who, gender))
             self._event_starts.append(found.start)
+
+    def _personal(self, speaker: str) -> bool:
+        """Whether a speaker's printed name can be a person's (personal_name), read once per
+        speaker: a document makes the same people speak again and again."""
+        found = self._personal_names.get(speaker)
+        if found is None:
+            found = self._personal_names[speaker] = personal_name(self.name_of(speaker), self.cues)
+        return found
 
     def spoke_between(self, start: int, end: int) -> str | None:
         """The speaker of the last reporting verb whose subject stands between two offsets."""
