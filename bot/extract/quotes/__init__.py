@@ -26,7 +26,6 @@ from bot.extract.quotes.kinds import (
     SHORT_QUOTE_WORDS,
     quote_kind,
     quote_words,
-    speech_in_sentence,
 )
 from bot.extract.quotes.speakers import fill_speakers
 from bot.extract.text import Paragraph, quote_spans
@@ -72,9 +71,8 @@ def read_quotes(ctx: QuoteContext) -> list[Quote]:
         or (len(quote_words(it)) > SHORT_QUOTE_WORDS and quote_kind(ctx, it, True, True) == "quote")
     }
     for it in items:
-        in_sentence = speech_in_sentence(ctx, it)
-        nearby = it.paragraph.number in long_quote_in or in_sentence
-        it.kind = quote_kind(ctx, it, nearby, in_sentence)
+        # whether speech stands in the quote's sentence is read by quote_kind when it counts
+        it.kind = quote_kind(ctx, it, it.paragraph.number in long_quote_in)
         if it.span.close_mark is None or it.chain in chained:
             it.kind = "quote"  # a quotation running on past its paragraph is speech
     quotes = [it for it in items if it.kind == "quote" and it.text]

@@ -22,6 +22,8 @@ _STOP_AHEAD_RE = re.compile(r"\s*[.!?]")
 _CLAUSE_END_RE = re.compile(r"\s*(?:[.!?,;]|$)")
 _OPENS_QUOTE_RE = re.compile(r"\s*[,:]?\s*[“\"]")
 _SENTENCE_DONE_RE = re.compile(r"\s*(?:[.!?;]|$)")
+#: The most words a credit line under a block quotation holds ("Ana Paz, Minister of Finance").
+CREDIT_WORDS = 30
 _UP_TO_COMMA_RE = re.compile(r"^.*,\s*")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
@@ -141,7 +143,7 @@ def credit_line(ctx: QuoteContext, item: QuoteItem, same_paragraph: list[QuoteIt
     text = nxt.text.strip()
     if (
         len(nxt.sentences) != 1
-        or len(text.split()) > 30
+        or len(text.split(None, CREDIT_WORDS)) > CREDIT_WORDS  # counted to one past
         or _SENTENCE_END_RE.search(text)
         or any(c in text for c in '“”"')
         or ctx.pat.verbs.search(text)

@@ -47,9 +47,18 @@ def quote_words(item: QuoteItem) -> list[str]:
     return item.words
 
 
-def quote_kind(ctx: QuoteContext, item: QuoteItem, speech_nearby: bool, in_sentence: bool) -> str:
+def quote_kind(
+    ctx: QuoteContext, item: QuoteItem, paragraph_speech: bool, in_sentence: bool | None = None
+) -> str:
     """ "quote", "term" or "title" for a quoted span, given whether speech stands in its
-    paragraph (`speech_nearby`) or its sentence (`in_sentence`)."""
+    paragraph (`paragraph_speech`: an attributed or long quote there) or its sentence
+    (`in_sentence`: a reporting verb outside the quote).
+
+    What decides is read only when it may change the answer: the text before the marks only
+    when the quote is no attributed one in plain words, and the sentence (speech_in_sentence,
+    when `in_sentence` is None) only for a short unattributed quote. An attributed quote
+    ("“We will sign,” Paz said") is a quote whatever the sentence holds.
+    """
     span = item.span
     open_at = span.start - len(span.open_mark)
     words = quote_words(item)
@@ -58,7 +67,9 @@ def quote_kind(ctx: QuoteContext, item: QuoteItem, speech_nearby: bool, in_sente
         and _title_cased(words, ctx.pat.title_small_words)
         and not _STOP_RE.search(item.text.rstrip(".!?"))
     )
-    marked = bool(ctx.pat.term.search(ctx.body[max(0, open_at - 25) : open_at]))
+    if item.attributed and not titled:
+        return "quote"  # a term marker before it changes nothing
+    marked = term_marked(ctx, open_at)
     if marked and titled:
         # 'The statement, titled “Stronger Together,” said ...': the verb is the
         # statement's, the quoted words are its name
@@ -70,14 +81,30 @@ def quote_kind(ctx: QuoteContext, item: QuoteItem, speech_nearby: bool, in_sente
     if titled:
         return "title"
     if len(words) <= SHORT_QUOTE_WORDS:
+        if in_sentence is None:
+            in_sentence = speech_in_sentence(ctx, item)
         after = ctx.body[span.end + 1 : span.end + 3] if span.close_mark else ""
         modifier = bool(_LOWER_AFTER_RE.match(after))
         compound = len(words) == 1 and ("-" in words[0] or words[0][:1].isupper())
         if modifier and (compound or not in_sentence):
             return "term"  # used as a modifier: "two-plus-two" talks
-        if not speech_nearby:
+        if not (paragraph_speech or in_sentence):
             return "term"
     return "quote"
+
+
+def term_marked(ctx: QuoteContext, open_at: int) -> bool:
+    """Whether a term marker ends the text right before an opening mark: 'so-called “…”',
+    'a plan titled “…”'. A marker ends with one of the characters `term_last` holds, so a
+    text whose last visible character is none of them ("said “…”") is passed over without
+    running `term`, which tries its alternation at every character."""
+    head = ctx.body[max(0, open_at - 25) : open_at]
+    last = ctx.pat.term_last
+    if last is not None:
+        core = head.rstrip()
+        if not core or not last.match(core, len(core) - 1):
+            return False
+    return bool(ctx.pat.term.search(head))
 
 
 def speech_in_sentence(ctx: QuoteContext, item: QuoteItem) -> bool:

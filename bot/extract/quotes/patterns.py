@@ -48,6 +48,10 @@ class Patterns:
     document_end: re.Pattern[str]
     document_reach: int
     term: re.Pattern[str]  # `so-called` right before the opening mark
+    #: The characters a term marker ends with, ignoring case as `term` does ("d" of
+    #: "so-called"), or None when a marker ends otherwise: a text that ends with none of them
+    #: holds no marker at its end, and `term` (tried at every character) is not run on it.
+    term_last: re.Pattern[str] | None
     verbs: re.Pattern[str]
     intro: re.Pattern[str]  # a paragraph ending `X said:` before a block quotation
     doc_subject: re.Pattern[str]  # `the joint statement` as the subject of a reporting verb
@@ -73,6 +77,14 @@ def _word_alternation(words: tuple[str, ...]) -> str:
         return rf"\b(?:{_alternation(words)})"
     ordered = sorted(words, key=len, reverse=True)
     return first_letter_alternation(word_alternatives(ordered), r"\w")
+
+
+def _last_characters(words: tuple[str, ...], flags: int) -> re.Pattern[str] | None:
+    """A class of the words' last characters (["dubbed", "its"] gives `[ds]`), or None when a
+    word is empty or ends with a space (then its pattern ends with `\\s+`)."""
+    if not words or not all(w and not w[-1].isspace() for w in words):
+        return None
+    return re.compile(f"[{''.join(sorted({re.escape(w[-1]) for w in words}))}]", flags)
 
 
 @lru_cache(maxsize=8)
@@ -110,6 +122,7 @@ def patterns(lexicon: Lexicon) -> Patterns:
         # "+ 1": `$` matches before a final newline too
         document_reach=DOCUMENT_TAIL + 1 + max(map(len, last_words), default=0),
         term=re.compile(rf"(?:^|\W)(?:{terms})\s*$", re.IGNORECASE),
+        term_last=_last_characters(lexicon.word_list("term_markers"), re.IGNORECASE),
         verbs=re.compile(rf"(?:{_word_alternation(lexicon.word_list('reporting_verbs'))})\b"),
         intro=re.compile(
             rf"(?P<subj>[^.!?;:\"“”]{{1,100}}?)\s+(?:{verbs})"

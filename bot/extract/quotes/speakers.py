@@ -140,7 +140,7 @@ def set_off(ctx: QuoteContext, item: QuoteItem) -> bool:
     text = para.text.strip()
     return (
         "\n" not in text
-        and len(text.split()) <= PULL_QUOTE_WORDS
+        and len(text.split(None, PULL_QUOTE_WORDS)) <= PULL_QUOTE_WORDS  # counted to one past
         and not _LETTER_RE.search(ctx.outside_quotes(para, [item]))
     )
 
