@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.extract.alternation import Alternation
-from bot.extract.country_places import first_words, token_matches
+from bot.extract.country_places import first_words, form_rests, token_matches
 from bot.extract.lexicon import Lexicon
 from bot.extract.memo import MAX_CHARS, BoundedMemo
 from bot.extract.tokens import Token
@@ -45,6 +45,8 @@ class _Matcher:
     # country_places.py); None when a form is not made of words (then only the scan)
     firsts: frozenset[str] | None
     by_letter: dict[str, re.Pattern[str]]
+    # for a first word that opens only longer forms, what follows it ("the" → "hague", ...)
+    rests: dict[str, tuple[str, ...]]
 
 
 @lru_cache(maxsize=8)
@@ -68,7 +70,8 @@ def _matcher(lexicon: Lexicon) -> _Matcher:
     )
     folded = frozenset(e.casefold() for e in exact)
     firsts, by_letter = first_words(forms)
-    return _Matcher(alternation, table, frozenset(exact), folded, firsts, by_letter)
+    rests = form_rests(forms)
+    return _Matcher(alternation, table, frozenset(exact), folded, firsts, by_letter, rests)
 
 
 def find_countries(text: str, lexicon: Lexicon) -> list[CountryMention]:
@@ -108,19 +111,25 @@ def find_countries_at(
     tokens: list[Token],
     base: int,
     texts: list[str],
-    lowered: list[str] | None = None,
+    folded: list[str] | None = None,
+    words: frozenset[str] | None = None,
 ) -> list[CountryMention]:
     """find_countries for a text whose tokens are known (`tokens`, offsets from `base`,
-    reading `texts`, lower-cased in `lowered` when the caller has them): the forms are
-    matched only where a token may open one (see country_places.py), and the mentions are
-    remembered for find_countries."""
+    reading `texts`; case-folded in `folded` and as a set in `words` when the caller has
+    them): the forms are matched only where a token may open one (see country_places.py),
+    and the mentions are remembered for find_countries."""
     if not lexicon.countries:
         return []
     key = (text, lexicon)
     found = _FOUND.get(key)
     if found is None:
         m = _matcher(lexicon)
-        hits = token_matches(text, tokens, base, texts, m.firsts, m.by_letter, lowered)
+        if folded is None:
+            folded = list(map(str.casefold, texts))
+        if words is None:
+            words = frozenset(folded)
+        forms = (m.firsts, m.rests, m.by_letter)
+        hits = token_matches(text, tokens, base, folded, words, forms)
         found = _read(text, m, m.alternation.matches(text) if hits is None else hits)
         if len(text) <= MAX_CHARS:
             _FOUND.put(key, found)

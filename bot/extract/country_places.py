@@ -48,23 +48,60 @@ def first_words(forms: list[str]) -> tuple[frozenset[str] | None, dict[str, re.P
     return frozenset(f.split(" ")[0] for f in forms), by_letter
 
 
+def form_rests(forms: list[str]) -> dict[str, tuple[str, ...]]:
+    """For each first word that opens only longer forms, what must follow it and one space:
+    "the" → ("hague", "netherlands", "philippines"). Such a word opens a match only where the
+    text also holds one of its rests, so a paragraph without one need not try it ("the" of
+    "the minister"). Words with a rest that is not ASCII are left out (always tried): an
+    ASCII rest reads as the lower-cased text reads it wherever the regex matches it."""
+    rests: dict[str, list[str]] = {}
+    alone = {f for f in forms if " " not in f}
+    for form in forms:
+        first, _, rest = form.partition(" ")
+        if rest and first not in alone:
+            rests.setdefault(first, []).append(rest)
+    return {w: tuple(r) for w, r in rests.items() if all(x.isascii() for x in r)}
+
+
 def token_matches(
     text: str,
     tokens: list[Token],
     base: int,
-    texts: list[str],
-    firsts: frozenset[str] | None,
-    by_letter: dict[str, re.Pattern[str]],
-    lowered: list[str] | None = None,
+    folded: list[str],
+    words: frozenset[str],
+    forms: tuple[frozenset[str] | None, dict[str, tuple[str, ...]], dict[str, re.Pattern[str]]],
 ) -> list[re.Match[str]] | None:
     """The matches of the forms in `text` (whose tokens are `tokens`, offsets from `base`,
-    reading `texts`, lower-cased in `lowered` when the caller has them), left to right, never
-    overlapping; None when only a scan finds them (odd case folds in the text, or forms a
-    token does not read whole)."""
+    case-folded in `folded`, as a set in `words`), left to right, never overlapping; None when
+    only a scan finds them (odd case folds in the text, or forms a token does not read whole).
+    `forms` holds the forms' first words, their rests (form_rests) and patterns by letter.
+
+    The first words the paragraph holds are found by one set intersection; one with rests
+    counts only where the lower-cased text holds one of them. A token whose lower-cased text
+    is a first word folds to it too (folding a lower-cased letter gives the letter's fold), so
+    the folded tokens give every token that may open a form, and maybe a few more, which the
+    patterns then turn down. "the Hague" opens at "the"; in "the minister spoke" nothing is
+    tried, as no first word is left.
+    """
+    firsts, rests, by_letter = forms
     if firsts is None:
         return None
-    low = text.lower()
-    if len(low) != len(text) or _ODD_FOLDS[0] in text or _ODD_FOLDS[1] in text:
-        return None
-    opens = map(firsts.__contains__, lowered if lowered is not None else map(str.lower, texts))
-    return matches_at(text, low, token_places(text, tokens, base, opens), by_letter)
+    low = None
+    if not text.isascii():
+        low = text.lower()
+        if len(low) != len(text) or _ODD_FOLDS[0] in text or _ODD_FOLDS[1] in text:
+            return None
+    live = firsts.intersection(words)
+    if live and not live.isdisjoint(rests):
+        if low is None:
+            low = text.lower()
+        dead = [w for w in live if w in rests and not any(map(low.__contains__, rests[w]))]
+        if dead:
+            live = live.difference(dead)
+    opens = map(live.__contains__, folded) if live else ()
+    places = token_places(text, tokens, base, opens)
+    if not places:
+        return []
+    if low is None:
+        low = text.lower()
+    return matches_at(text, low, places, by_letter)

@@ -163,18 +163,18 @@ def read_paragraph(body: str, para: Paragraph, lexicon: Lexicon, v: Vocab) -> Pa
     """Tokens, country and quote flags, titles and a name reader for one paragraph."""
     tokens, texts = tokens_and_texts_at(para.text, para.start)
     folded = list(map(str.casefold, texts))
-    # An ASCII word folds as it lower-cases: the countries read the folded tokens then.
-    lowered = folded if para.text.isascii() else None
+    folded_words = frozenset(folded)
     countries = [
         CountryMention(c.country, c.start + para.start, c.end + para.start, c.kind, c.text)
-        for c in find_countries_at(para.text, lexicon, tokens, para.start, texts, lowered)
+        for c in find_countries_at(
+            para.text, lexicon, tokens, para.start, texts, folded, folded_words
+        )
     ]
     blocked = token_flags(tokens, [(c.start, c.end) for c in countries])
     quotes = [(q.start, q.end) for q in quote_spans(body, para)]
     quoted = token_flags(tokens, quotes)
     reader = NameReader(tokens, blocked, v)
     reader.texts = texts  # listed once, for the countries and the reader's rules
-    folded_words = frozenset(folded)
     # most paragraphs hold no word a title is built around: no title finder for them
     heads = head_candidates(texts, folded, folded_words, "-" in para.text, v)
     phrases = TitleFinder(tokens, blocked, countries, v, reader).find(heads) if heads else []
