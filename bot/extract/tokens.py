@@ -144,9 +144,13 @@ def _scan_texts(pattern: re.Pattern[str], text: str, offset: int) -> tuple[list[
             re.compile(group, (pattern.flags & ~re.UNICODE) | re.ASCII),
         )
     parts = splitters[_ascii_classes(text)].split(text)
-    ends = list(accumulate(map(len, parts), initial=offset))
     texts = parts[1::2]
-    toks = list(map(_new, repeat(Token), zip(texts, ends[1:-1:2], ends[2::2], strict=True)))
+    # the running sums after the offset: each token's start, then its end, then the next
+    # token's start, ...; zip draws a token's text, start and end in turn from one iterator
+    # (no list of sums, no slices of it), and leaves the last sum (the text's end) unread
+    sums = accumulate(map(len, parts), initial=offset)
+    next(sums)  # the offset itself: the first gap starts there
+    toks = list(map(_new, repeat(Token), zip(texts, sums, sums, strict=False)))
     return toks, texts
 
 
