@@ -21,17 +21,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate, compress, islice
+from operator import methodcaller
 
 _RUN_RE = re.compile(r"\S+")
 _NEXT_RUN_RE = re.compile(r"\s+(\S+)")
 #: Where a form's last word may end inside a run: before a character no word or hyphen.
 _CUT_RE = re.compile(r"[^\w-]")
-#: The capital letters, and where one stands at a word's start (after no word character or
-#: hyphen): the places a form that opens with a capital may start.
+#: The capital letters, and one at a word's start (after no word character or hyphen) with
+#: its stem (see _STEM_RE), as the one group `re.split` lists: the places a form that opens
+#: with a capital may start.
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_CAPITAL_STARTS = re.compile(r"[A-Z](?<![\w-].)")
+_CAPITAL_STEMS = re.compile(r"([A-Z](?<![\w-].)[\w-]*)")
 #: A word's opening run of word characters and hyphens: "Paz" of "Paz's" and of "Paz,".
 _STEM_RE = re.compile(r"[\w-]*")
+_START = methodcaller("start")  # a match's start
 
 
 @dataclass
@@ -86,26 +90,41 @@ def find_forms(text: str, forms: Sequence[str]) -> Iterator[tuple[int, int]]:
     # opens no form's first word is passed over without reading the tree.
     stems = {_STEM_RE.match(words[0]).group() for words in split}
     if first_chars <= _CAPITALS:
-        # Names open with a capital: the capitals at a word's start are found by one fixed
-        # regex, and those no form opens with are passed over (cheaper than compiling a
-        # pattern of this document's first characters, which differ in every document).
-        starts = _CAPITAL_STARTS
+        places = _capital_places(text, stems)
     else:
         firsts = "".join(sorted({re.escape(c) for c in first_chars}))
         # A place a form may start: a form's first character, after no word character or
         # hyphen. The pattern opens with the character (the one before it is read by a
         # look-behind), so the regex engine skips to the first characters in C.
         starts = re.compile(rf"[{firsts}](?<![\w-].)")
+        places = (
+            p
+            for p in map(_START, starts.finditer(text))
+            if text[p] in first_chars and _STEM_RE.match(text, p).group() in stems
+        )
     pos = 0
-    for start in starts.finditer(text):
-        p = start.start()
-        if p < pos or text[p] not in first_chars or _STEM_RE.match(text, p).group() not in stems:
+    for p in places:
+        if p < pos:
             continue
         run = _RUN_RE.match(text, p)
         found = _best(text, root, p, run.end()) if run is not None else None
         if found is not None:
             yield p, found[1]
             pos = found[1]
+
+
+def _capital_places(text: str, stems: set[str]) -> Iterator[int]:
+    """The places a form that opens with a capital may start, left to right: each capital at
+    a word's start (after no word character or hyphen) whose stem, the run of word characters
+    and hyphens from it, is one of `stems`. One fixed regex splits the text into gaps and
+    such stems, the running sum of their lengths gives each stem's start, and the stems are
+    looked up in one pass (no Python step per capital; cheaper than compiling a pattern of
+    this document's first characters, which differ in every document). Example: with stems
+    {"Ana", "Paz"}, "Ana Paz-Ruiz met Paz." gives 0 and 17 (the stem at 4 is "Paz-Ruiz")."""
+    parts = _CAPITAL_STEMS.split(text)
+    # the running sums: a stem's start, its end, the next stem's start, ...: every other one
+    starts = islice(accumulate(map(len, parts)), 0, None, 2)
+    return compress(starts, map(stems.__contains__, parts[1::2]))
 
 
 def _by_regex(text: str, split: list[list[str]]) -> Iterator[tuple[int, int]]:
