@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import filterfalse
+from itertools import filterfalse, repeat
 
 #: Each pattern here opens with its class once, unrepeated (`[\w'’-][\w'’-]*`, not
 #: `[\w'’-]+`): `re` then skips in C to a character of the class, where a pattern that opens
@@ -54,17 +54,27 @@ def words(text: str) -> list[str]:
 _RUN_BYTES = bytes(
     i if i >= 0x80 or chr(i).isalnum() or chr(i) in "_'-" else 0x20 for i in range(256)
 )
+#: `_RUN_BYTES` with the ASCII capitals lower-cased: the runs of an ASCII text, folded.
+_LOWER_RUN_BYTES = bytes(c + 32 if 65 <= c <= 90 else c for c in _RUN_BYTES)
+#: What a trimmed run may be and still not be kept: a stopword, or nothing ("--").
+_DROPPED = STOPWORDS | {""}
+_DROPPED_BYTES = frozenset(w.encode() for w in _DROPPED)
 
 
 def index_words(text: str) -> str:
     """The words a sentence is found by, once each in order, without stopwords, space-joined.
 
     'The frigate and the Frigate sail.' → 'frigate sail'. A string rather than a tuple: one
-    object per sentence to keep and store.
+    object per sentence to keep and store. The words are `words` of the text, read by C calls
+    alone when it is ASCII (most sentences): ASCII folds to lower case, one bytes.translate
+    lower-cases it and turns every character no word holds into a space, and each run, trimmed
+    of apostrophes and hyphens, is a word (see _trimmed_words).
     """
-    kept = dict.fromkeys(_trimmed_words(fold(text)))  # `words`, each once in order
-    for stopword in STOPWORDS.intersection(kept):
-        del kept[stopword]
+    if text.isascii():
+        runs = text.encode().translate(_LOWER_RUN_BYTES).split()
+        trimmed = map(bytes.strip, runs, repeat(b"'-"))
+        return b" ".join(dict.fromkeys(filterfalse(_DROPPED_BYTES.__contains__, trimmed))).decode()
+    kept = dict.fromkeys(filterfalse(_DROPPED.__contains__, _trimmed_words(fold(text))))
     return " ".join(kept)
 
 
