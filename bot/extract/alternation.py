@@ -92,7 +92,7 @@ class Alternation:
             return map(_START, self._openings.finditer(low))
         ends = map(_END_OF, marks.finditer(low))
         places = chain((0,), ends) if self._openings.match(low) else ends
-        if self._at_scan is not None and any(c in low for c in self._at):
+        if self._at_scan is not None and any(map(low.__contains__, self._at)):
             # a term may also start at one of the marks ("we'll"): those places added, in order
             return iter(sorted({*places, *map(_START, self._at_scan.finditer(low))}))
         return places

@@ -24,6 +24,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+_START = re.Match.start
+
 
 @dataclass(frozen=True)
 class TailSearch:
@@ -41,7 +43,7 @@ class TailSearch:
 
         The places where `rest` matches are found by `rest.search` (in C, from one to the
         next), not by trying `rest` at each whitespace character from Python."""
-        bad = [m.start() for m in self.stops.finditer(text, pos)]
+        bad = list(map(_START, self.stops.finditer(text, pos)))  # in C, not a listcomp
         q = pos
         while (place := self.rest.search(text, q + 1)) is not None:
             q = place.start()
