@@ -55,10 +55,17 @@ _RUN_BYTES = bytes(
     i if i >= 0x80 or chr(i).isalnum() or chr(i) in "_'-" else 0x20 for i in range(256)
 )
 #: `_RUN_BYTES` with the ASCII capitals lower-cased: the runs of an ASCII text, folded.
-_LOWER_RUN_BYTES = bytes(c + 32 if 65 <= c <= 90 else c for c in _RUN_BYTES)
+_LOWER_RUN_BYTES = bytes(i + 32 if 65 <= i <= 90 else c for i, c in enumerate(_RUN_BYTES))
+#: `_LOWER_RUN_BYTES` for a text whose "’" reads as "\x01" (_marks_read): "\x01" kept.
+_LOWER_RUN_BYTES_1 = _LOWER_RUN_BYTES[:1] + b"\x01" + _LOWER_RUN_BYTES[2:]
 #: What a trimmed run may be and still not be kept: a stopword, or nothing ("--").
 _DROPPED = STOPWORDS | {""}
 _DROPPED_BYTES = frozenset(w.encode() for w in _DROPPED)
+#: Marks outside ASCII that news text is full of and that no word holds: folding leaves each
+#: one a mark (or marks, "…" is "...") that no word holds either, so each reads as a space.
+_SPACE_MARKS = "“”‘—–«»„‹›―…\xa0"
+#: The one such mark a word may hold ("paz’s"), read as "\x01" and written back after.
+_APOSTROPHE = "’"
 
 
 def index_words(text: str) -> str:
@@ -66,16 +73,37 @@ def index_words(text: str) -> str:
 
     'The frigate and the Frigate sail.' → 'frigate sail'. A string rather than a tuple: one
     object per sentence to keep and store. The words are `words` of the text, read by C calls
-    alone when it is ASCII (most sentences): ASCII folds to lower case, one bytes.translate
-    lower-cases it and turns every character no word holds into a space, and each run, trimmed
-    of apostrophes and hyphens, is a word (see _trimmed_words).
+    alone when it is ASCII but for the marks of _SPACE_MARKS and "’" (most sentences): ASCII
+    folds to lower case, one bytes.translate lower-cases it and turns every character no word
+    holds into a space, and each run, trimmed of apostrophes and hyphens, is a word (see
+    _trimmed_words): '“Paz’s plan…”' → "paz’s plan".
     """
     if text.isascii():
-        runs = text.encode().translate(_LOWER_RUN_BYTES).split()
-        trimmed = map(bytes.strip, runs, repeat(b"'-"))
-        return b" ".join(dict.fromkeys(filterfalse(_DROPPED_BYTES.__contains__, trimmed))).decode()
-    kept = dict.fromkeys(filterfalse(_DROPPED.__contains__, _trimmed_words(fold(text))))
-    return " ".join(kept)
+        return _ascii_index_words(text, _LOWER_RUN_BYTES)
+    marked = _marks_read(text)
+    if marked is not None:
+        return _ascii_index_words(marked, _LOWER_RUN_BYTES_1).replace("\x01", _APOSTROPHE)
+    words = _trimmed_words(fold(text))
+    return " ".join(dict.fromkeys(filterfalse(_DROPPED.__contains__, words)))
+
+
+def _ascii_index_words(text: str, table: bytes) -> str:
+    """index_words of an ASCII text, its runs read through `table`."""
+    runs = text.encode().translate(table).split()
+    trimmed = map(bytes.strip, runs, repeat(b"'-\x01"))
+    return b" ".join(dict.fromkeys(filterfalse(_DROPPED_BYTES.__contains__, trimmed))).decode()
+
+
+def _marks_read(text: str) -> str | None:
+    """`text` with each of _SPACE_MARKS as a space and "’" as "\x01", when that leaves it
+    ASCII and it held no "\x01" of its own; else None."""
+    if "\x01" in text:
+        return None
+    for mark in _SPACE_MARKS:
+        if mark in text:
+            text = text.replace(mark, " ")
+    text = text.replace(_APOSTROPHE, "\x01")
+    return text if text.isascii() else None
 
 
 def _trimmed_words(folded: str) -> list[str]:
