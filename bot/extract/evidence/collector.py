@@ -65,6 +65,9 @@ class EvidenceWords:
     role_clause_words: frozenset[str]  # "who", "said": a clause after a name, not a role
     hosting_verbs: frozenset[str]  # "hosted": places do it too
     places: frozenset[str]  # "Mount", "Assembly": words of place and institution names
+    # the folded honorifics and ranks, bare and with a final dot ("ms", "ms.", "admiral"):
+    # a paragraph none of whose folded words is one holds no honorific (see name_shapes)
+    honorific_forms: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -102,6 +105,7 @@ def evidence_words(lexicon: Lexicon) -> EvidenceWords:
         role_clause_words=frozenset(w.casefold() for w in lexicon.word_list("role_clause_words")),
         hosting_verbs=hosting,
         places=frozenset(w.casefold() for w in lexicon.word_list("place_words")),
+        honorific_forms=v.honorific_words | {w + "." for w in v.honorific_words},
     )
 
 

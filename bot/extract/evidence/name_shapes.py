@@ -78,6 +78,8 @@ def honorifics_and_initials(col: Collector, p: ParagraphView, claimed: set[int])
     t = p.tokens
     r = p.reader
     initials = has_initial(p)
+    if not initials and not may_hold_honorific(col, p):
+        return  # nothing opens a name here (most paragraphs)
     # no other token is an honorific or a name word; without an initial in the paragraph,
     # only the honorifics can open a name here (the others are passed over in C)
     places = p.capitals if initials else compress(count(), p.honorific)
@@ -108,6 +110,15 @@ def honorifics_and_initials(col: Collector, p: ParagraphView, claimed: set[int])
             col.occurrences.append(occ)
             claimed.update(range(span.first, span.stop))
             i = span.stop
+
+
+def may_hold_honorific(col: Collector, p: ParagraphView) -> bool:
+    """Whether a token of the paragraph may be an honorific or a rank (`p.honorific`): one
+    whose folded word, without its final dots, is one. Told by one set test on the folded
+    words, without reading the tokens: the word bare or with one dot is listed
+    (`honorific_forms`), or the text holds two dots in a row. "Ana Paz met the envoy" holds
+    none; "Ms. Paz" and "the general" may (p.honorific reads only capitalised words)."""
+    return ".." in p.paragraph.text or not col.words.honorific_forms.isdisjoint(p.folded_words)
 
 
 def has_initial(p: ParagraphView) -> bool:

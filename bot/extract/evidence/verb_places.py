@@ -12,12 +12,16 @@ scan of the whole text, as the regex alone decides at each place.
 Example: in "Paz said the so-called plan", the tokens give "said" (token 1), and the joint of
 "so-called" gives the places of "so" and "called": the matches are "said" and "called", as
 `verb_re(...).finditer` finds them.
+
+Most paragraphs hold no token that reads a verb's first word: one set test against the
+paragraph's folded words tells so (a token that reads "said" folds to "said"), and then only
+the joints are tried ("Paz met the so-called envoy": "so" and "called" alone).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 from functools import lru_cache
 
 from bot.extract.evidence.view import ParagraphView, verb_re
@@ -32,9 +36,11 @@ def verb_firsts(
     """The first words of the verbs ("said", "pointed" of "pointed out"), and for each first
     letter the regex of the verbs that open with it, longest first (at a place, only those
     can match, in the order `verb_re` tries them); None when a verb is not lower-case letters
-    and spaces (then only the scan of the text finds them all)."""
+    and spaces that case-folding keeps (then only the scan of the text finds them all)."""
     verbs = sorted(lexicon.word_list(key), key=len, reverse=True)  # verb_re's order
-    if not verbs or not all(v.replace(" ", "").isalpha() and v.islower() for v in verbs):
+    if not verbs or not all(
+        v.replace(" ", "").isalpha() and v.islower() and v.casefold() == v for v in verbs
+    ):
         return None
     by_letter = {
         c: re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs if v[0] == c) + r")\b")
@@ -43,16 +49,15 @@ def verb_firsts(
     return frozenset(v.split()[0] for v in verbs), by_letter
 
 
-def verb_matches(p: ParagraphView, lexicon: Lexicon) -> Iterator[re.Match[str]]:
+def verb_matches(p: ParagraphView, lexicon: Lexicon) -> Iterable[re.Match[str]]:
     """The matches of `verb_re(lexicon)` in the paragraph's text, left to right, never
     overlapping: those of its `finditer` (see the module doc)."""
     text = p.paragraph.text
     found = verb_firsts(lexicon)
     if found is None:
-        yield from verb_re(lexicon).finditer(text)
-        return
+        return verb_re(lexicon).finditer(text)
     firsts, by_letter = found
-    opens = map(firsts.__contains__, p.reader.texts)
-    yield from matches_at(
-        text, text, token_places(text, p.tokens, p.paragraph.start, opens), by_letter
-    )
+    # a token reading a first word folds to it (the words keep their case when folded): where
+    # no folded word is one, no token opens a verb, and only the joints are tried
+    opens = () if firsts.isdisjoint(p.folded_words) else map(firsts.__contains__, p.reader.texts)
+    return matches_at(text, text, token_places(text, p.tokens, p.paragraph.start, opens), by_letter)
