@@ -143,18 +143,19 @@ class PersonTopics(Mapping[str, tuple[str, ...]]):
 
 
 def context_texts(paragraphs: tuple[Paragraph, ...]) -> dict[int, str]:
-    """Each paragraph's context for topics: itself, or for a heading its section below."""
+    """Each paragraph's context for topics: itself, or for a heading its section below (the
+    paragraphs up to the next heading, one a line). Each heading reads only its own section,
+    so a document of many headings is read in linear time."""
+    headings = [p.heading for p in paragraphs]
     out: dict[int, str] = {}
     for i, paragraph in enumerate(paragraphs):
-        if not paragraph.heading:
+        if not headings[i]:
             out[paragraph.number] = paragraph.text
             continue
-        section = []
-        for nxt in paragraphs[i + 1 :]:
-            if nxt.heading:
-                break
-            section.append(nxt.text)
-        out[paragraph.number] = "\n".join(section)
+        end = i + 1
+        while end < len(paragraphs) and not headings[end]:
+            end += 1
+        out[paragraph.number] = "\n".join([p.text for p in paragraphs[i + 1 : end]])
     return out
 
 
