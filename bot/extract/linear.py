@@ -126,3 +126,10 @@ def tokens_start(text: str, pos: int, count: int) -> int:
         while i > 0 and not text[i - 1].isspace():
             i -= 1
     return i
+
+
+def at_most_words(text: str, limit: int) -> bool:
+    """Whether `text` holds at most `limit` words (runs without whitespace), counted only to
+    one past the limit: a long text is not split whole to be turned down. "Talks resume in
+    Oslo" holds at most 4 words; a 10,000-word paragraph is read to its 5th word and refused."""
+    return len(text.split(None, limit)) <= limit

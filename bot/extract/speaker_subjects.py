@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from bot.extract.linear import at_most_words
 from bot.extract.memo import BoundedMemo
 from bot.extract.speaker_name_words import (
     is_name_word,
@@ -114,7 +115,7 @@ def _subject_in(sentence: str, verb: int, verb_end: int, cues: SpeakerCues) -> S
     parts = clause_parts(sentence[a:verb], a)
     if parts:
         parts[-1] = _from_inner_determiner(*parts[-1])
-    if parts and len(parts[-1][1].split(None, SUBJECT_WORDS)) <= SUBJECT_WORDS:
+    if parts and at_most_words(parts[-1][1], SUBJECT_WORDS):
         # the phrase right before the verb: "..., which, Paz said"; "Paz, a spokeswoman, said"
         found = read_subject(sentence, parts[-1][0], verb, cues)
         if found.kind in {"name", "pronoun", "group", "document"} and _next_to_verb(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.extract.linear import at_most_words
 from bot.extract.memo import per_text
 
 #: Punctuation ending a line: no heading.
@@ -93,7 +94,7 @@ def _is_heading(line: str) -> bool:
     end = line.rstrip()[-1:]
     if not end or end in LINE_ENDS:
         return False
-    return len(line.split(None, HEADING_WORDS)) <= HEADING_WORDS
+    return at_most_words(line, HEADING_WORDS)
 
 
 #: A character that cuts the token before a full stop: a space, an opening bracket or mark,

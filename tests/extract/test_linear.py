@@ -9,7 +9,12 @@ import re
 from bot.extract.actors import index_at, tokens
 from bot.extract.commitments.cue_patterns import OWNER_CHAR_RE, cue_patterns
 from bot.extract.lexicon import Lexicon
-from bot.extract.linear import run_start_finditer, word_and_space_before, word_before
+from bot.extract.linear import (
+    at_most_words,
+    run_start_finditer,
+    word_and_space_before,
+    word_before,
+)
 from bot.extract.quote_index import QuoteIndex
 from bot.extract.text import quote_spans, segment
 from bot.models import Person
@@ -116,3 +121,18 @@ def test_many_cues_in_one_sentence_with_an_open_quote(lexicon: Lexicon) -> None:
     found = run(lexicon, body)
     assert sentences(found) == [body]
     assert found[0].actors == ("Canada",)
+
+
+def test_at_most_words_agrees_with_counting_every_word() -> None:
+    rng = random.Random(3)
+    pieces = ["Oslo", "talks", " ", "  ", "\n", "\t", "—", "x"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        limit = rng.randint(0, 8)
+        assert at_most_words(text, limit) == (len(text.split()) <= limit), (text, limit)
+
+
+def test_a_long_text_is_refused_and_a_short_one_kept() -> None:
+    assert at_most_words("Talks resume in Oslo", 4)
+    assert not at_most_words("word " * 10_000, 16)
+    assert at_most_words("   ", 0)

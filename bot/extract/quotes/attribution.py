@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from bot.extract.linear import at_most_words
 from bot.extract.quotes.context import QuoteContext, QuoteItem
 from bot.extract.quotes.issuers import document_authors
 
@@ -143,7 +144,7 @@ def credit_line(ctx: QuoteContext, item: QuoteItem, same_paragraph: list[QuoteIt
     text = nxt.text.strip()
     if (
         len(nxt.sentences) != 1
-        or len(text.split(None, CREDIT_WORDS)) > CREDIT_WORDS  # counted to one past
+        or not at_most_words(text, CREDIT_WORDS)
         or _SENTENCE_END_RE.search(text)
         or any(c in text for c in '“”"')
         or ctx.pat.verbs.search(text)

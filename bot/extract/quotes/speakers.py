@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.linear import at_most_words
 from bot.extract.quotes.attribution import org_speaker
 from bot.extract.quotes.context import QuoteContext, QuoteItem
 from bot.extract.quotes.issuers import document_body, document_quote
@@ -140,7 +141,7 @@ def set_off(ctx: QuoteContext, item: QuoteItem) -> bool:
     text = para.text.strip()
     return (
         "\n" not in text
-        and len(text.split(None, PULL_QUOTE_WORDS)) <= PULL_QUOTE_WORDS  # counted to one past
+        and at_most_words(text, PULL_QUOTE_WORDS)
         and not _LETTER_RE.search(ctx.outside_quotes(para, [item]))
     )
 
