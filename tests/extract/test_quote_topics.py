@@ -48,20 +48,64 @@ def test_no_term_is_read_across_the_quote_and_its_sentence(lexicon: Lexicon) -> 
 
 
 @pytest.mark.parametrize("quotes", [1, 40])
-def test_a_sentence_of_many_quotes_is_read_once(
+def test_a_sentence_of_many_quotes_is_scanned_once(
     lexicon: Lexicon, monkeypatch: pytest.MonkeyPatch, quotes: int
 ) -> None:
+    """Each sentence is scanned once, and its quotes are read from that scan."""
     sentence = " ".join(f"“we will act on energy {i}” Ruiz told Owusu and" for i in range(quotes))
     pairs = [(f"we will act on energy {i}", sentence) for i in range(quotes)]
     expected = tuple(classify_topics(f"{q} {s}", lexicon) for q, s in pairs)
     seen: list[str] = []
-    hits = topics._hits
+    matches = topics._matches
 
     def counting(text: str, lex: Lexicon) -> tuple:
         seen.append(text)
-        return hits(text, lex)
+        return matches(text, lex)
 
-    monkeypatch.setattr(topics, "_hits", counting)
+    monkeypatch.setattr(topics, "_matches", counting)
     assert quote_topics(pairs, lexicon) == expected
-    assert seen.count(sentence) == 1
-    assert len(seen) == quotes + 1
+    assert seen == [sentence]
+
+
+def _read_alone(quote: str, sentence: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """quote_topics of one pair, the quote and the sentence each scanned on its own."""
+    strong, loose = topics._tallies(topics._hits(quote, lexicon), lexicon)
+    plain, weak = topics._tallies(topics._hits(sentence, lexicon), lexicon)
+    shift = len(quote) + 1
+    joined = topics._weighed(
+        topics._joined(strong, plain, shift), topics._joined(loose, weak, shift)
+    )
+    return topics._ranked(joined)
+
+
+#: Stretches of these cut terms, words and neutral phrases, or end right before a longer term.
+_SPLIT_WORDS = (
+    "energy", "security", "gas", "gasoline", "biogas", "frigates", "ai-led", "LNG", "defense",
+    "in defense of its interests", "oil-fired", "x", "“", "”", ",", " ", "-",
+)  # fmt: skip
+
+
+def test_a_quote_read_from_its_sentence_scan_has_the_hits_of_the_quote_alone(
+    lexicon: Lexicon,
+) -> None:
+    """Every stretch of an invented sentence, read as a quote of it, gets the topics that
+    scanning the quote by itself gives: stretches that cut a term or a word or stand right
+    next to a word character included."""
+    rng = random.Random(11)
+    checked = 0
+    for _ in range(60):
+        sentence = "".join(rng.choice(_SPLIT_WORDS) + rng.choice(("", " ")) for _ in range(9))
+        for start in range(len(sentence)):
+            end = rng.randint(start, len(sentence))
+            quote = sentence[start:end]
+            assert quote_topics([(quote, sentence)], lexicon) == (
+                _read_alone(quote, sentence, lexicon),
+            ), (quote, sentence)
+            checked += 1
+    assert checked > 2000
+
+
+def test_a_quote_not_in_its_sentence_is_scanned_alone(lexicon: Lexicon) -> None:
+    assert quote_topics([("we buy frigates", "Ruiz spoke of energy.")], lexicon) == (
+        ("defense", "energy"),
+    )
