@@ -34,6 +34,17 @@ from bot.extract.commitments.triggers import cue_triggers
 from bot.extract.countries import find_countries
 from bot.extract.text import Sentence
 
+#: The cue patterns (cue_triggers names) object_cues finds its cues by.
+ACT_PATTERNS = (
+    "object_aim",
+    "deadline",
+    "welcome_plan",
+    "signing",
+    "announce",
+    "welcome",
+    "restate",
+)
+
 
 def object_cues(
     sentence: Sentence, toks: LazyTokens, doc: CommitmentDoc, words: frozenset[str] | None

@@ -13,6 +13,7 @@ commitment to"), possessives ("America's commitment to") and modals ("will").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from bot.extract.actors import (
@@ -23,7 +24,7 @@ from bot.extract.actors import (
     main_subject,
     subject_before,
 )
-from bot.extract.commitments.acts import object_cues
+from bot.extract.commitments.acts import ACT_PATTERNS, object_cues
 from bot.extract.commitments.context import CommitmentDoc, Cue, LazyTokens, background, subject_kind
 from bot.extract.commitments.cue_patterns import OWNER_CHAR_RE, CuePatterns, cue_patterns
 from bot.extract.commitments.cue_scan import CueScan
@@ -52,7 +53,8 @@ def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -
     trig = cue_triggers(doc.lexicon)
     words = sentence_words(text)
     toks = LazyTokens(text)
-    if words is not None and not trig.possible(words):
+    possible = None if words is None else trig.possible(words)
+    if possible is not None and not possible:
         # No cue pattern can match ("The weather was fine."): every cue rule and blocker
         # would find nothing, so only the cue-less rules are left.
         if nested:
@@ -69,21 +71,34 @@ def find_cues(sentence: Sentence, doc: CommitmentDoc, *, nested: bool = False) -
         clause = replace(sentence, text=text[k:], start=sentence.start + k)
         later = [_shift(c, k) for c in find_cues(clause, doc, nested=True)]
     s = CueScan(sentence, doc, cues, trig, words, toks, actor_words(doc.lexicon), blocked_from)
-    found = intention_cues(s) + conditional_cues(s)
-    found += [cue for cue in object_cues(sentence, toks, doc, words) if cue.start < blocked_from]
-    found += _phrase_cues(s)
-    purpose = purpose_cue(sentence, toks, doc, words)
-    if purpose is not None and purpose.start < blocked_from:
-        found.append(purpose)
-    found += _praise_and_outcome_cues(s) + _possessive_cues(s)
-    modals, judged = _modal_cues(s)
-    found += modals + later
+    found = [
+        cue
+        for rule, names in _RULES
+        if possible is None or not names.isdisjoint(possible)
+        for cue in rule(s)
+    ]
+    judged = False
+    if possible is None or "modal" in possible:
+        modals, judged = _modal_cues(s)
+        found += modals
+    found += later
     if not found and not nested and blocker is None and not judged:
         extra = headline_cue(sentence, toks, doc) or scheduled_cue(sentence, doc, toks)
         if extra is not None:
             found.append(extra)
     found.sort(key=lambda c: c.start)
     return found
+
+
+def _object_cues(s: CueScan) -> list[Cue]:
+    """The cues of an actor's acts (acts.py) that start before the blocker."""
+    return [c for c in object_cues(s.sentence, s.toks, s.doc, s.words) if c.start < s.blocked_from]
+
+
+def _purpose_cues(s: CueScan) -> list[Cue]:
+    """The purpose of a meeting (schedules.py), if it starts before the blocker."""
+    purpose = purpose_cue(s.sentence, s.toks, s.doc, s.words)
+    return [purpose] if purpose is not None and purpose.start < s.blocked_from else []
 
 
 def _phrase_cues(s: CueScan) -> list[Cue]:
@@ -196,6 +211,20 @@ def _modal_cues(s: CueScan) -> tuple[list[Cue], bool]:
         elif s.cues.verb_after.match(s.text, m.end()):
             judged = True
     return out, judged
+
+
+#: The cue rules a sentence past its blocker is read with, in order, each with the patterns
+#: (cue_triggers names) it finds its cues by: a rule none of whose patterns the sentence's
+#: words allow finds nothing, so it is not called ("Japan will act." only asks the modal rule).
+_RULES: tuple[tuple[Callable[[CueScan], list[Cue]], frozenset[str]], ...] = (
+    (intention_cues, frozenset({"strong"})),
+    (conditional_cues, frozenset({"conditional"})),
+    (_object_cues, frozenset(ACT_PATTERNS)),
+    (_phrase_cues, frozenset({"forward", "restated", "purpose_noun", "agenda", "stated_purpose"})),
+    (_purpose_cues, frozenset({"meeting"})),
+    (_praise_and_outcome_cues, frozenset({"praised", "outcome"})),
+    (_possessive_cues, frozenset({"possessive"})),
+)
 
 
 def _participant(sentence: Sentence, span: tuple[int, int], doc: CommitmentDoc) -> bool:
