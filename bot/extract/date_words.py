@@ -89,6 +89,9 @@ class DateWords:
     #: "three days"): a sentence with neither runs only these, and only if it holds their
     #: words (dates/triggers.py).
     word_kinds: frozenset[str]
+    #: word_kinds and the anniversary ("the 60th anniversary"): all a sentence with neither
+    #: a digit nor a month name can be dated by.
+    wordy_kinds: frozenset[str]
 
 
 def _ci(words: Iterable[str]) -> PhraseScan:
@@ -224,6 +227,7 @@ def date_words(lexicon: Lexicon) -> DateWords:
         ("past_point", re.compile(rf"(?i)\b(?P<p>{spans('past_year_points')})\b")),
         ("duration", re.compile(rf"(?i)\b(?P<n>{num})[- ]days?\b")),
     )
+    word_kinds = frozenset(kind for kind, _ in patterns) - DIGIT_KINDS - MONTH_KINDS
     return DateWords(
         month_number=month_number,
         weekdays=weekdays,
@@ -257,5 +261,6 @@ def date_words(lexicon: Lexicon) -> DateWords:
         max_span_years=_mapping(lexicon, "span_limits").get("max_years", 10),
         patterns=patterns,
         any_month=re.compile("|".join(re.escape(f) for f in _phrases(month_number)) or r"(?!x)x"),
-        word_kinds=frozenset(kind for kind, _ in patterns) - DIGIT_KINDS - MONTH_KINDS,
+        word_kinds=word_kinds,
+        wordy_kinds=word_kinds | {"anniversary"},
     )

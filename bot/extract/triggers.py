@@ -146,6 +146,12 @@ class Triggers:
 
     Few sets of met requirements occur (sentences meet the same few ones), so the patterns of
     each set are worked out once and remembered (at most _SEEN_MAX sets, then forgotten).
+
+    Most sentences allow no pattern, though many hold a common key ("the" for "restated"
+    that also needs a `commitment_nouns` word). A pattern needs all its requirements, so a
+    sentence that holds no key of one chosen requirement of each pattern (the one whose
+    shortest key is longest: common words are short) allows only the patterns that need
+    nothing: one set test (`_gate`) tells such sentences, with no bits worked out.
     """
 
     def __init__(self, needs: Mapping[str, tuple[Requirement, ...]]) -> None:
@@ -170,6 +176,15 @@ class Triggers:
         }
         self._keys = frozenset(self._by_key)
         self._masks = tuple(masks.items())
+        #: What the patterns that need nothing give (a sentence of no key allows just them).
+        self._always = frozenset(name for name, mask in self._masks if mask == 0)
+        self._gate = frozenset(
+            key
+            for requirements in self.needs.values()
+            if requirements
+            for key in max(requirements, key=lambda r: min(map(len, r.keys))).keys
+        )
+        self._gates: dict[frozenset[str], frozenset[str] | None] = {}
         self._seen: dict[int, frozenset[str]] = {}
         #: The last sentence's words and their possible patterns, replaced in one assignment
         #: (threads extracting other documents may share this object).
@@ -181,6 +196,9 @@ class Triggers:
         last = self._last
         if last is not None and last[0] is words:
             return last[1]
+        if self._gate.isdisjoint(words):
+            self._last = (words, self._always)
+            return self._always
         met = 0  # the bits of the requirements the words meet
         by_key = self._by_key
         for key in self._keys.intersection(words):
@@ -198,6 +216,19 @@ class Triggers:
             )
         self._last = (words, found)
         return found
+
+    def may_any(self, patterns: frozenset[str], words: frozenset[str]) -> bool:
+        """False when none of `patterns` can match a sentence of these words, told by one set
+        test: the words hold no key of any of their requirements. True otherwise, also where
+        possible(words) would still allow none: with "rel_day" needing "today" or "tomorrow",
+        may_any({"rel_day"}, sentence_words("Talks were held.")) is False."""
+        if patterns not in self._gates:
+            needs = [self.needs.get(name, ()) for name in patterns]
+            always = any(not requirements for requirements in needs)  # a pattern needs nothing
+            keys = frozenset(k for r in needs for need in r for k in need.keys)
+            self._gates[patterns] = None if always else keys
+        keys = self._gates[patterns]
+        return keys is None or not keys.isdisjoint(words)
 
     def may_match(self, pattern: str, words: frozenset[str] | None) -> bool:
         """Whether `pattern` can match a sentence of these words: with "signing" needing

@@ -110,6 +110,13 @@ def _find_dates(
     trig = date_triggers(lexicon)
     digit_at = _first_digit(text)
     month = w.any_month.search(text)
+    if (
+        digit_at < 0
+        and month is None
+        and words is not None
+        and not trig.may_any(w.wordy_kinds, words)
+    ):
+        return []  # no pattern can match: most sentences ("The talks were frank.")
     possible = None if words is None else trig.possible(words)  # what trig.may_match reads
     hits: list[tuple[int, int, str, re.Match[str]]] = []
     if digit_at >= 0 or month or possible is None or not possible.isdisjoint(w.word_kinds):
