@@ -236,9 +236,13 @@ def quote_topics(
 
     A quote is a stretch of its sentence, so its hits are read from the sentence's scan
     (ScannedText.hits, which scans the quote alone where the stretch's ends need it): one
-    scan per sentence instead of one more per quote.
+    scan per sentence instead of one more per quote. A sentence's quotes come in text order,
+    so each is looked for after the one before (`after`, by sentence): a sentence of many
+    quotes is searched once through, and once a quote is not found there (a quote written
+    otherwise than its sentence has it), its later quotes are scanned alone.
     """
     counted: dict[str, tuple[ScannedText, _Tally, _Tally]] = {}
+    after: dict[str, int] = {}  # where a sentence's next quote is looked for (-1: not)
     out = []
     for quote, sentence in quotes:
         read = counted.get(sentence)
@@ -246,8 +250,14 @@ def quote_topics(
             scan = ScannedText.of(sentence, lexicon)
             read = counted[sentence] = (scan, *_tallies(_kept(scan.matches, lexicon), lexicon))
         scan, plain, weak = read
-        at = sentence.find(quote)
-        hits = scan.hits(at, at + len(quote), lexicon) if at >= 0 else _hits(quote, lexicon)
+        at = after.get(sentence, 0)
+        if at >= 0:
+            at = after[sentence] = sentence.find(quote, at)
+        if at >= 0:
+            after[sentence] = at + len(quote)
+            hits = scan.hits(at, at + len(quote), lexicon)
+        else:
+            hits = _hits(quote, lexicon)
         strong, loose = _tallies(hits, lexicon)
         shift = len(quote) + 1
         scores = _weighed(_joined(strong, plain, shift), _joined(loose, weak, shift))

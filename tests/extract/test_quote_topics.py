@@ -109,3 +109,15 @@ def test_a_quote_not_in_its_sentence_is_scanned_alone(lexicon: Lexicon) -> None:
     assert quote_topics([("we buy frigates", "Ruiz spoke of energy.")], lexicon) == (
         ("defense", "energy"),
     )
+
+
+def test_quotes_out_of_order_or_missing_read_as_each_scanned_alone(lexicon: Lexicon) -> None:
+    """A sentence's quotes are looked for after the one before; one found earlier than that,
+    or not at all, is scanned alone, and every quote after it too."""
+    sentence = "“energy talks” and “frigates now” and “more energy” said Ruiz."
+    quotes = ["frigates now", "energy talks", "more energy", "not in it: armaments", "energy"]
+    for order in (quotes, quotes[::-1], quotes[1:] + quotes[:1]):
+        pairs = [(q, sentence) for q in order]
+        assert quote_topics(pairs, lexicon) == tuple(
+            _read_alone(q, sentence, lexicon) for q in order
+        )
