@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bot.extract.linear import at_most_words
 from bot.extract.memo import per_text
+from bot.extract.single_quotes import single_quote_pairs
 
 #: Punctuation ending a line: no heading.
 LINE_ENDS = '.!?:;,”"'
@@ -42,6 +43,10 @@ _DATELINE_RE = re.compile(
 #: `re` then skips in C to a stop, where a pattern opening with `[.!?…]+` is tried at every
 #: character of the paragraph.
 _END_RE = re.compile(r"[.!?…][.!?…]*[”\"’')\]]*")
+#: _END_RE for a text whose only stop is the full stop (most paragraphs): it opens with the
+#: literal dot, which `re` finds by a fast character search instead of testing a class at
+#: every character. In such a text it finds the same stops as _END_RE.
+_DOT_END_RE = re.compile(r"\.[.!?…]*[”\"’')\]]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +173,8 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     n = len(text)
     start = n - len(text.lstrip())
-    for m in _END_RE.finditer(text):
+    ends = _END_RE if "!" in text or "?" in text or "…" in text else _DOT_END_RE
+    for m in ends.finditer(text):
         dot, after = m.span()
         if dot < start:
             continue
@@ -260,45 +266,6 @@ def _span(
     return QuoteSpan(text[start:end], base + start, base + end, open_mark, close)
 
 
-#: A single quotation mark that opens (after a space or a bracket, before a word) and one that
-#: closes (after a word or its punctuation, before a space, punctuation or the end). Each opens
-#: with the mark and reads what stands before it with a look-behind over the mark and its
-#: neighbour: `re` then skips to the marks in C instead of trying the pattern at every place.
-#: At the start of the text the look-behind does not fit, so the opening mark counts there.
-_SINGLE_OPEN_RE = re.compile(r"['‘](?<![^\s(\[—–]['‘])(?=\w)")
-_SINGLE_CLOSE_RE = re.compile(r"['’](?<=[\w.,!?…]['’])(?=[\s.,;:!?)\]—–]|$)")
-#: The longest stretch two single marks may enclose: farther apart they are apostrophes.
-SINGLE_QUOTE_CHARS = 600
-
-
-def _single_quote_spans(text: str, base: int) -> list[QuoteSpan]:
-    """Quotations in single marks, in a paragraph with no double ones: 'warm and productive'
-    (British and South Asian news quote so). An opening mark pairs with the first closing mark
-    after it, within SINGLE_QUOTE_CHARS; apostrophes inside words ("Modi's", "don't") neither
-    open nor close, and a mark left unpaired is an apostrophe ("the '90s"). One pass each way:
-    linear in the paragraph length."""
-    opens = [m.start() for m in _SINGLE_OPEN_RE.finditer(text)]
-    if not opens:
-        return []  # most paragraphs: the closing marks (and apostrophes) are not read
-    closes = [m.start() for m in _SINGLE_CLOSE_RE.finditer(text)]
-    spans: list[QuoteSpan] = []
-    k = 0
-    after = -1  # the end of the last quote: an opening mark inside it is no opening
-    for i in opens:
-        if i <= after:
-            continue
-        while k < len(closes) and closes[k] <= i + 1:
-            k += 1
-        if k == len(closes):
-            break
-        j = closes[k]
-        if j - i > SINGLE_QUOTE_CHARS:
-            continue
-        spans.append(_span(text, base, i + 1, j, text[i], text[j]))
-        after = j
-    return spans
-
-
 def _orphan_start(paragraph: Paragraph, spans: list[QuoteSpan], i: int) -> int | None:
     """Where a quote starts whose opening mark the source left out, given its closing mark at
     paragraph index `i` after other quotes: the start of the mark's sentence (`… economy," the
@@ -316,6 +283,13 @@ def _orphan_start(paragraph: Paragraph, spans: list[QuoteSpan], i: int) -> int |
 
 #: Every character the quotation scanner acts on; the scan jumps from one to the next.
 _MARK_RE = re.compile('[“„«‹”»›"]')
+
+
+def _has_double_mark(text: str) -> bool:
+    """`_MARK_RE.search(text)` as fast searches for each mark, the commonest first."""
+    if '"' in text or "“" in text or "”" in text or "„" in text:
+        return True
+    return "«" in text or "»" in text or "‹" in text or "›" in text
 
 
 def quote_spans(body: str, paragraph: Paragraph) -> list[QuoteSpan]:
@@ -340,8 +314,9 @@ def _quote_spans(paragraph: Paragraph) -> tuple[QuoteSpan, ...]:
     """
     text = paragraph.text
     base = paragraph.start
-    if _MARK_RE.search(text) is None:
-        return tuple(_single_quote_spans(text, base))
+    if not _has_double_mark(text):
+        pairs = single_quote_pairs(text)
+        return tuple(_span(text, base, a, b, text[a - 1], text[b]) for a, b in pairs)
     spans: list[QuoteSpan] = []
     lead = len(text) - len(text.lstrip())
     open_at = -1  # index of the inner text's start while a quote is open

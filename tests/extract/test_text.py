@@ -111,7 +111,7 @@ _PLAIN_SINGLE_CLOSE = r"(?<=[\w.,!?…])['’](?=[\s.,;:!?)\]—–]|$)"
 def test_single_mark_patterns_match_where_their_plain_form_does(text: str) -> None:
     import re
 
-    from bot.extract import text as module
+    from bot.extract import single_quotes as module
 
     for fast, plain in (
         (module._SINGLE_OPEN_RE, _PLAIN_SINGLE_OPEN),
