@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.extract.countries import CountryMention
 from bot.extract.evidence import ParagraphView
@@ -19,9 +20,11 @@ from bot.extract.text import Sentence
 from bot.models import Document
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One place where the text refers to a person: by name, by role, or by pronoun."""
+class Mention(NamedTuple):
+    """One place where the text refers to a person: by name, by role, or by pronoun.
+
+    A named tuple, not a frozen dataclass: a document has tens of them, and a tuple is made
+    without a call per field (as tokens.Token)."""
 
     person: int  # index into PeopleRegister.people
     start: int

@@ -10,8 +10,7 @@ ranks before a name ("Brig. Gen." → Brigadier General).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from bot.extract.name_forms import syllabic
 
@@ -19,9 +18,11 @@ if TYPE_CHECKING:
     from bot.extract.names import NameReader
 
 
-@dataclass(frozen=True, slots=True)
-class NameSpan:
-    """A name as printed: its parts ("Marco", "J.", "Reyes", "III") and body offsets."""
+class NameSpan(NamedTuple):
+    """A name as printed: its parts ("Marco", "J.", "Reyes", "III") and body offsets.
+
+    A named tuple, not a frozen dataclass: every name a rule reads is one, and a tuple is
+    made without a call per field (as tokens.Token)."""
 
     parts: tuple[str, ...]
     start: int

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 from itertools import compress, count
 from typing import TYPE_CHECKING
 
@@ -106,7 +105,7 @@ def honorifics_and_initials(col: Collector, p: ParagraphView, claimed: set[int])
             if len(span.parts) == 1 and span.first > i and _paired(p, i, span):
                 # "President Ito and Dr. Ito": the honorific is all that tells her apart
                 honorific = t[i].text + ("." if r.is_initial(i) or _dot(p, i) else "")
-                occ = Occurrence(replace(span, parts=(honorific, *span.parts)), distinct=True)
+                occ = Occurrence(span._replace(parts=(honorific, *span.parts)), distinct=True)
             col.occurrences.append(occ)
             claimed.update(range(span.first, span.stop))
             i = span.stop
