@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.extract.vocab import Vocab
+from bot.extract.vocab import Vocab, remember
 
 #: A hyphened given name's second word: "Do-hoon".
 _HYPHENED_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
@@ -67,10 +67,10 @@ def folded_words(words: frozenset[str]) -> frozenset[str]:
 def surname(name: str, v: Vocab) -> str:
     """The family name used alone for later mentions: last word, with its particles.
     Remembered per name on the vocabulary (merging asks for each name many times)."""
-    memo = v.name_memo("surname")
+    memo = v.name_memos["surname"]
     found = memo.get(name)
     if found is None:
-        found = memo[name] = _surname(name, v)
+        found = remember(memo, name, _surname(name, v))
     return found
 
 
@@ -112,10 +112,10 @@ def family_first(name: str, v: Vocab) -> str | None:
     given name of romanised syllables ("Xi Jinping", "Han Sung Ho"), which "Kim Darroch" or
     "Lee Brandt" are not. Remembered per name on the vocabulary.
     """
-    memo = v.name_memo("family_first")
+    memo = v.name_memos["family_first"]
     found = memo.get(name, _UNKNOWN)
     if found is _UNKNOWN:
-        found = memo[name] = _family_first(name, v)
+        found = remember(memo, name, _family_first(name, v))
     return found
 
 

@@ -62,8 +62,9 @@ def _best(text: str, node: _Node, start: int, end: int) -> tuple[int, int] | Non
     run text[start:end] and the runs after it, or None."""
     best: tuple[int, int] | None = None
     if node.last:
-        cuts = [c.start() for c in _CUT_RE.finditer(text, start + 1, end)]
-        for cut in (*cuts, end):
+        cuts = list(map(_START, _CUT_RE.finditer(text, start + 1, end)))
+        cuts.append(end)
+        for cut in cuts:
             rank = node.last.get(text[start:cut])
             if rank is not None and (best is None or rank < best[0]):
                 best = (rank, cut)

@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from bot.extract.name_forms import syllabic
+from bot.extract.tokens import POSSESSIVE
 
 if TYPE_CHECKING:
     from bot.extract.names import NameReader
@@ -61,7 +62,7 @@ def read_forward(
     # lists, read directly: this loop runs for every name every rule reads).
     name_word, particles, suffixes = r.name_word_flags, r.v.particles, r.v.suffixes
     while k < n:
-        if parts and k > first and t[k].start - t[k - 1].end > 1:
+        if parts and t[k].start - t[k - 1].end > 1:  # (a part read, k is past `first`)
             break  # a name does not run over a line break or a double space
         text = t[k].text
         if len(text) == 1 and r.is_initial(k):
@@ -84,18 +85,20 @@ def read_forward(
             and t[k + 1].text.rstrip(".").casefold() in {"jr", "sr"}
         ):
             k += 1  # "Joseph R. Biden, Jr."
-        if words and t[k].text.rstrip(".").casefold() in suffixes:  # r.is_suffix(k)
+            text = t[k].text
+        if words and text.rstrip(".").casefold() in suffixes:  # r.is_suffix(k)
             # "Jr." keeps its dot; after "III" a dot ends the sentence
             dot = r.adjacent_dot(k) and r.is_dotted_suffix(k)
             parts.append(t[k].text + ("." if dot else ""))
             k += 2 if dot else 1
             break
         if name_word[k] or (len(parts) == 2 and last_syllable(r, k, parts)):
-            parts.append(t[k].bare)
             words += 1
             k += 1
-            if t[k - 1].possessive:
+            if text.endswith(POSSESSIVE):  # "Reyes's" ends the name, read as "Reyes"
+                parts.append(text[:-2])
                 break
+            parts.append(text)
             continue
         break
     while parts and (parts[-1] in r.v.particles):

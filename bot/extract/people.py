@@ -36,6 +36,7 @@ from bot.extract.pronouns import PRONOUN_REACH, pronoun_mentions
 from bot.extract.role_mentions import parse_role_reference, role_candidates, role_mentions
 from bot.extract.text import Paragraph
 from bot.extract.tokens import tokens
+from bot.extract.vocab import remember
 from bot.models import Document, Person, Source
 from bot.seeds import slugify
 
@@ -141,6 +142,7 @@ class PeopleRegister:
 
 
 _START = attrgetter("start")  # a mention's start, read in C
+_END = attrgetter("end")  # a sentence's end
 
 
 def _build(t: MentionText, collector: Collector) -> PeopleRegister:
@@ -167,7 +169,7 @@ def _build(t: MentionText, collector: Collector) -> PeopleRegister:
         mention_starts=tuple(map(_START, mentions)),
         lexicon=t.lexicon,
         aliases=aliases,
-        sentences=tuple((s.start, s.end) for s in t.sentences),
+        sentences=tuple(zip(t.sentence_starts, map(_END, t.sentences), strict=True)),
     )
 
 
@@ -179,27 +181,32 @@ def _people(t: MentionText, drafts: list[Draft], mentions: list[Mention]) -> lis
     ("lena-vogt", "lena-vogt-2"); the aliases are the surname, the printed forms and the role
     references, each once.
     """
-    sources: dict[int, dict[Source, None]] = {}  # each person's sources, once each, in order
-    by_sentence: dict[int, Source] = {}  # the Source of each sentence, made once
+    # each person's sentences by index, once each, in order: ints are hashed, not Sources
+    # (whose hash reads the sentence), and the Sources are made once per sentence
+    sentences: dict[int, dict[int, None]] = {}
+    by_sentence: dict[int, Source] = {}  # the Source of each sentence
     for m in mentions:
         if m.kind == "pronoun":
             continue
         si = t.sentence_index(m.start)
         if si is None:
             continue
-        src = by_sentence.get(si)
-        if src is None:
+        if si not in by_sentence:
             s = t.sentences[si]
-            src = by_sentence[si] = Source(t.document.id, s.paragraph, s.text)
-        sources.setdefault(m.person, {})[src] = None
+            by_sentence[si] = Source(t.document.id, s.paragraph, s.text)
+        sentences.setdefault(m.person, {})[si] = None
     people = []
     seen_ids: set[str] = set()
+    slugs = t.v.name_memos["slug"]  # the slug of each name (slugify normalises per character)
     for idx, d in enumerate(drafts):
         name = draft_name(d, t.v)
-        pid = slugify(name)
+        slug = slugs.get(name)
+        if slug is None:
+            slug = remember(slugs, name, slugify(name))
+        pid = slug
         n = 2
         while pid in seen_ids:
-            pid = f"{slugify(name)}-{n}"
+            pid = f"{slug}-{n}"
             n += 1
         seen_ids.add(pid)
         sur = family_first(name, t.v) or surname(name, t.v)
@@ -220,7 +227,8 @@ def _people(t: MentionText, drafts: list[Draft], mentions: list[Mention]) -> lis
                 party=d.party,
                 country=d.country,
                 former=d.former,
-                sources=tuple(sources.get(idx, {})),
+                # two sentences of a paragraph that read alike are one source
+                sources=tuple(dict.fromkeys(map(by_sentence.__getitem__, sentences.get(idx, ())))),
             )
         )
     return people

@@ -8,16 +8,19 @@ cached: the lists are compiled once, not once per document.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import compress, count, repeat
 from operator import is_
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.extract.alternation import WordScan, word_scan
 from bot.extract.lexicon import Lexicon
 from bot.extract.tokens import POSSESSIVE
+
+T = TypeVar("T")
 
 #: How many words Vocab.name_shaped remembers before it starts afresh (bounds its memory).
 _WORD_MEMO = 50_000
@@ -25,6 +28,15 @@ _WORD_MEMO = 50_000
 
 def _fold_all(items: tuple[str, ...]) -> frozenset[str]:
     return frozenset(i.rstrip(".").casefold() for i in items)
+
+
+def remember(memo: dict[str, T], key: str, value: T) -> T:
+    """Store `value` under `key` in a memo of name answers (Vocab.name_memos) and return it;
+    a memo that holds _WORD_MEMO answers is emptied first, so memory stays bounded."""
+    if len(memo) >= _WORD_MEMO:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 def _each_asked(memo: dict[str, bool], ask: Callable[[str], bool], words: list[str]) -> list[bool]:
@@ -122,17 +134,13 @@ class Vocab:
     def _may_head(self) -> dict[str, bool]:
         return {}
 
-    def name_memo(self, rule: str) -> dict[str, Any]:
-        """The remembered answers of a name rule (name_forms.surname, family_first) for this
-        vocabulary: name -> answer, emptied when it holds _WORD_MEMO names."""
-        memo = self._name_memos.setdefault(rule, {})
-        if len(memo) >= _WORD_MEMO:
-            memo.clear()
-        return memo
-
     @cached_property
-    def _name_memos(self) -> dict[str, dict[str, Any]]:
-        return {}
+    def name_memos(self) -> defaultdict[str, dict[str, Any]]:
+        """The remembered answers of each name rule (name_forms.surname, family_first) for
+        this vocabulary: rule -> name -> answer. A rule reads its dict at each call (one
+        lookup, no call) and stores a new answer with `remember`, which bounds its size:
+        `memo = v.name_memos["surname"]`, then `memo.get(name)` or `remember(memo, name, ...)`."""
+        return defaultdict(dict)
 
     @cached_property
     def honorific_words(self) -> frozenset[str]:

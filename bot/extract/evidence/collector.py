@@ -52,6 +52,10 @@ class EvidenceWords:
     meeting_by_length: tuple[
         tuple[int, frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]], ...
     ]
+    # the words the phrases end with ("with" of "met with"), and those the phrases that may
+    # stand after a name open with: a name with neither next to it has no meeting phrase
+    meeting_lasts: frozenset[str]
+    meeting_after_firsts: frozenset[str]
     person_nouns: frozenset[str]  # "citizens", "journalist": nouns only people take
     person_of_nouns: frozenset[str]  # "the health of", "the release of"
     membership: list[list[str]]  # "who belongs to", longest first
@@ -87,6 +91,8 @@ def evidence_words(lexicon: Lexicon) -> EvidenceWords:
             )
             for n in lengths
         ),
+        meeting_lasts=frozenset(m[-1] for m in meeting if m),
+        meeting_after_firsts=frozenset(m[0] for m in meeting if m and m[0] not in hosting),
         person_nouns=frozenset(w.casefold() for w in lexicon.word_list("person_nouns")),
         person_of_nouns=frozenset(w.casefold() for w in lexicon.word_list("person_of_nouns")),
         membership=sorted(
@@ -237,15 +243,17 @@ class Collector:
         "Choi" for a family-first "Choi Min Jun"."""
         known = {o.span.start for o in self.occurrences}
         for span in self.candidates:
+            if span.start in known:
+                continue
             last = name_words(span.surface, self.v.suffixes)[-1]
             fam = family_first(span.surface, self.v)
-            elsewhere = [
-                pos
+            # one place outside the name will do: most surnames stand alone many times
+            elsewhere = any(
+                not span.start <= pos < span.end
                 for word in (last, fam)
                 if word
                 for pos in self.alone.get(word, ())
-                if not span.start <= pos < span.end
-            ]
-            if elsewhere and span.start not in known:
+            )
+            if elsewhere:
                 self.occurrences.append(Occurrence(span))
                 known.add(span.start)

@@ -203,17 +203,17 @@ def full_names(col: Collector, p: ParagraphView, claimed: set[int]) -> None:
         elif clean:
             col.candidates.append(span)
         i = max(stop, i + 1)
-    # Name words standing alone: no capital or "the" before, no capital right after.
+    # Name words standing alone: no capital or "the" before, no capital right after (the
+    # capitals as a set: one lookup for a neighbour, no slice of its text).
     alone = col.alone
+    capital = set(p.capitals)
     for k in places:
-        if k > 0:
-            before = texts[k - 1]
-            if before[:1].isupper() or before == "the":
-                continue
-        tok = t[k]
-        if k + 1 < n and texts[k + 1][:1].isupper() and t[k + 1].start - tok.end == 1:
+        if k - 1 in capital or (k > 0 and texts[k - 1] == "the"):
             continue
-        alone.setdefault(tok.bare, []).append(tok.start)
+        if k + 1 in capital and t[k + 1].start - t[k].end == 1:
+            continue
+        text = texts[k]  # without a possessive ending: "Sato's" stands for "Sato"
+        alone.setdefault(text[:-2] if text.endswith(POSSESSIVE) else text, []).append(t[k].start)
 
 
 def one_word(
@@ -277,8 +277,15 @@ def _meeting(col: Collector, p: ParagraphView, first: int, stop: int) -> bool:
     # is about the executives); as a subject it does not host or welcome (places do).
     ends = stop >= len(t) or t[stop].text in PHRASE_END
     folded = p.folded  # the tokens folded once for every rule
+    words = col.words
+    # a phrase before the name ends on the token before it, one after opens on the token
+    # after it: where neither is such a word (most names), no phrase is compared
+    if not (ends and first > 0 and folded[first - 1] in words.meeting_lasts) and not (
+        stop < len(folded) and folded[stop] in words.meeting_after_firsts
+    ):
+        return False
     # the phrases by their length: one set lookup per length, not a comparison per phrase
-    for n, before_verbs, after_verbs in col.words.meeting_by_length:
+    for n, before_verbs, after_verbs in words.meeting_by_length:
         if ends and tuple(folded[max(0, first - n) : first]) in before_verbs:
             return True
         if tuple(folded[stop : stop + n]) in after_verbs:
