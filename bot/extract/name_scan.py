@@ -19,7 +19,7 @@ or hyphen.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, islice
 from operator import methodcaller
@@ -36,6 +36,8 @@ _CAPITAL_STEMS = re.compile(r"([A-Z](?<![\w-].)[\w-]*)")
 #: A word's opening run of word characters and hyphens: "Paz" of "Paz's" and of "Paz,".
 _STEM_RE = re.compile(r"[\w-]*")
 _START = methodcaller("start")  # a match's start
+#: Up to how many stems _capital_places looks each one up in the text (see there).
+_FOUND_STEMS = 16
 
 
 @dataclass
@@ -114,18 +116,48 @@ def find_forms(text: str, forms: Sequence[str]) -> Iterator[tuple[int, int]]:
             pos = found[1]
 
 
-def _capital_places(text: str, stems: set[str]) -> Iterator[int]:
+def _capital_places(text: str, stems: set[str]) -> Iterable[int]:
     """The places a form that opens with a capital may start, left to right: each capital at
     a word's start (after no word character or hyphen) whose stem, the run of word characters
-    and hyphens from it, is one of `stems`. One fixed regex splits the text into gaps and
-    such stems, the running sum of their lengths gives each stem's start, and the stems are
-    looked up in one pass (no Python step per capital; cheaper than compiling a pattern of
-    this document's first characters, which differ in every document). Example: with stems
-    {"Ana", "Paz"}, "Ana Paz-Ruiz met Paz." gives 0 and 17 (the stem at 4 is "Paz-Ruiz")."""
+    and hyphens from it, is one of `stems`. Example: with stems {"Ana", "Paz"}, "Ana Paz-Ruiz
+    met Paz." gives 0 and 17 (the stem at 4 is "Paz-Ruiz").
+
+    A document names a few people: each stem is then looked for by str.find (a search in C
+    that passes over the text without a step per character), and a place counts where nothing
+    of a word or a hyphen touches it on either side. With more than _FOUND_STEMS stems (a long
+    document naming many people), one fixed regex splits the text into gaps and the stems
+    at capitals instead, the running sum of their lengths gives each stem's start, and they
+    are looked up in one pass: a cost that grows with the text alone, not with the stems."""
+    if len(stems) <= _FOUND_STEMS:
+        return _found_places(text, stems)
+    return _split_places(text, stems)
+
+
+def _split_places(text: str, stems: set[str]) -> Iterator[int]:
+    """_capital_places by one split of the text into gaps and stems (see there)."""
     parts = _CAPITAL_STEMS.split(text)
     # the running sums: a stem's start, its end, the next stem's start, ...: every other one
     starts = islice(accumulate(map(len, parts)), 0, None, 2)
     return compress(starts, map(stems.__contains__, parts[1::2]))
+
+
+def _found_places(text: str, stems: set[str]) -> list[int]:
+    """_capital_places by str.find for each stem. A stem found inside a longer run ("Paz" of
+    "Paz-Ruiz", "Pazo") is passed over; so is any place inside a found stem, as a stem's
+    own letters touch it there."""
+    places = []
+    n = len(text)
+    for stem in stems:
+        i = text.find(stem)
+        while i >= 0:
+            end = i + len(stem)
+            before = text[i - 1] if i else " "
+            after = text[end] if end < n else " "
+            if not (before.isalnum() or before in "_-" or after.isalnum() or after in "_-"):
+                places.append(i)
+            i = text.find(stem, end)
+    places.sort()
+    return places
 
 
 def _by_regex(text: str, split: list[list[str]]) -> Iterator[tuple[int, int]]:
