@@ -33,8 +33,12 @@ def title_or_word(token: str, cues: SpeakerCues) -> bool:
     return low in cues.titles or low in cues.not_names
 
 
+#: How a possessive word ends: "Paz's", "ministers'".
+_POSSESSIVE = ("'s", "’s", "s'", "s’")
+
+
 def possessive(token: str) -> bool:
-    return token.endswith(("'s", "’s", "s'", "s’"))
+    return token.endswith(_POSSESSIVE)
 
 
 def is_name_word(token: str, cues: SpeakerCues) -> bool:
@@ -51,14 +55,15 @@ def name_runs(
     runs: list[list[tuple[int, str]]] = []
     cur: list[tuple[int, str]] = []
     prev_end = -10
-    for pos, t in tokens:
+    for token in tokens:
+        pos, t = token
         cap = t[:1].isupper()
-        if cap and cur and pos - prev_end <= 2 and not possessive(cur[-1][1]):
-            cur.append((pos, t))
+        if cap and cur and pos - prev_end <= 2 and not cur[-1][1].endswith(_POSSESSIVE):
+            cur.append(token)
         else:
             if cur:
                 runs.append(cur)
-            cur = [(pos, t)] if cap else []
+            cur = [token] if cap else []
         prev_end = pos + len(t)
     if cur:
         runs.append(cur)
@@ -71,7 +76,7 @@ def name_runs(
         ]
         if inner:
             run = run[inner[-1] + 1 :]  # "Port Authority Chairman Ana Paz" is Ana Paz
-        if run and not possessive(run[-1][1]):
+        if run and not run[-1][1].endswith(_POSSESSIVE):
             a, b = run[0][0], run[-1][0] + len(run[-1][1])
             names.append((offset + a, offset + b, text[a:b].replace(STOP_MASK, ".")))
     return names

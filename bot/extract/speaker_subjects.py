@@ -35,6 +35,8 @@ _CONTRACTION_RE = re.compile(r"['’](?:s|ve|d|ll)$")
 
 #: What a subject phrase may open with before its words: "and", "but", a dash.
 _LEAD_RE = re.compile(r"\s*(?:and|but|—|–|-)?\s*")
+#: The characters other than spaces that _LEAD_RE may open with (elsewhere it matches "").
+_LEAD_FIRSTS = "ab—–-"
 
 #: A relative clause after a subject: ", who said".
 _RELATIVE_RE = re.compile(r",\s+(?:who|whose|which|where)\b")
@@ -78,6 +80,9 @@ _PRONOUN_BEFORE_RE = re.compile(
 )
 #: Where the clause before a reporting verb starts: after the last of these marks.
 _CLAUSE_CUTS = tuple(MARKS + ";:―—–")
+#: The text up to and including the last of _CLAUSE_CUTS: its match ends one past the cut.
+#: One match (to the end, then back to the mark) instead of a reverse scan per mark.
+_LAST_CUT_RE = re.compile(rf"(?s:.*)[{re.escape(''.join(_CLAUSE_CUTS))}]")
 #: The longest subject, in words, before a reporting verb that is not right beside a quotation.
 SUBJECT_WORDS = 8
 #: A capitalised phrase right after a reporting verb: "..., noted Ana Paz".
@@ -101,12 +106,12 @@ def reporting_subject(
 def _subject_in(sentence: str, verb: int, verb_end: int, cues: SpeakerCues) -> Subject | None:
     """reporting_subject within one sentence; offsets are the sentence's own."""
     text = sentence[:verb]
-    cut = max(map(text.rfind, _CLAUSE_CUTS))
+    cut = _last_cut(text)
     if not text[cut + 1 :].strip() and text[cut : cut + 1] in "―—–":
         # the verb right after a parenthesis between dashes: "Paz — who wants a vote — said"
         text = _DASHED_RE.sub(lambda m: " " * len(m.group(0)), text)
         sentence = text + sentence[verb:]
-        cut = max(map(text.rfind, _CLAUSE_CUTS))
+        cut = _last_cut(text)
     a = cut + 1
     pronoun = _PRONOUN_BEFORE_RE.search(sentence, a, verb)
     if pronoun and _next_to_verb(sentence[pronoun.end(1) : verb], cues):
@@ -156,6 +161,12 @@ def _subject_in(sentence: str, verb: int, verb_end: int, cues: SpeakerCues) -> S
         if found.kind == "name":
             return found
     return None
+
+
+def _last_cut(text: str) -> int:
+    """Where the last of _CLAUSE_CUTS stands in `text`, or -1: "Asked: Paz" gives 5."""
+    m = _LAST_CUT_RE.match(text)
+    return m.end() - 1 if m else -1
 
 
 def clause_parts(text: str, offset: int) -> list[tuple[int, str]]:
@@ -252,8 +263,9 @@ def read_subject(masked: str, start: int, end: int, cues: SpeakerCues) -> Subjec
     if not parts:
         return Subject("none", "", start, end)
     a, head = parts[0]
-    lead = _LEAD_RE.match(head)
-    a, head = a + (lead.end() if lead else 0), head[lead.end() if lead else 0 :]
+    if head[0] in _LEAD_FIRSTS or head[0].isspace():  # most phrases open with their word
+        lead = _LEAD_RE.match(head)
+        a, head = a + (lead.end() if lead else 0), head[lead.end() if lead else 0 :]
     head = head.strip()
     low = head.casefold()
     if "'" in low or "’" in low:
@@ -307,8 +319,13 @@ def _phrase_subject(text: str, offset: int, cues: SpeakerCues) -> Subject:
     clean = PARTY_RE.sub(_blank, clean) if "-" in clean else clean  # "R-Ore."
     tokens = [(m.start(), m.group(0)) for m in _TOKEN_RE.finditer(clean)]
     lows = [t.casefold() for _, t in tokens]  # each token folded once, read by every rule
-    # where a post-modifier may start: "of", "on", "for" after the first word
-    mods = [i for i, w in enumerate(lows) if i and w in _MODIFIER_WORDS]
+    # where a post-modifier may start: "of", "on", "for" after the first word (most phrases
+    # hold none: one set test instead of a test per word)
+    mods = (
+        [i for i, w in enumerate(lows) if i and w in _MODIFIER_WORDS]
+        if not _MODIFIER_WORDS.isdisjoint(lows)
+        else []
+    )
     # trailing modifiers after a name: "Mr. Varga of the harbor board", "Paz on Monday"
     for i in mods:
         if any(is_name_word(x, cues) for _, x in tokens[:i]) and not _titled_name_after(
@@ -321,9 +338,10 @@ def _phrase_subject(text: str, offset: int, cues: SpeakerCues) -> Subject:
     if not tokens:
         return Subject("none", "", offset, offset)
     del lows[len(tokens) :]
-    issuer = _issued_by(tokens, text, offset, cues)
-    if issuer is not None:
-        return issuer
+    if not cues.documents.isdisjoint(lows[:4]):  # "the statement by ...": only a document's
+        issuer = _issued_by(tokens, text, offset, cues)
+        if issuer is not None:
+            return issuer
     end = tokens[-1][0] + len(tokens[-1][1])
     names = name_runs(tokens, text, offset, cues)
     # the head noun stands before a post-modifier: "a spokesman for the ministry"
@@ -332,14 +350,12 @@ def _phrase_subject(text: str, offset: int, cues: SpeakerCues) -> Subject:
     last = lows[head_at].strip(".\u2024")
     words = {w.strip(".\u2024") for w in lows}
     gender = "m" if words & cues.male else "f" if words & cues.female else None
-    core = _DETERMINER_RE.sub("", text[:end].strip())
-    core = core.replace(STOP_MASK, ".")
     first = tokens[0][1]
     grouped = first[:1].isupper() or first[:1].isdigit() or lows[0] in _GROUP_OPENERS
     # a group's head within its first six words, whatever modifies it after: "the foreign
     # ministers of Norway and Chile" is that group, not Chile
     if head_token[:1].islower() and last in cues.group_heads and grouped and head_at < 6:
-        return Subject("group", core, offset, offset + end)
+        return Subject("group", _core(text, end), offset, offset + end)
     described = lows[0] in _DETERMINERS and head_token[:1].islower()
     if head_token[:1].islower() and last in cues.documents:
         # "the Harbor Board report stated": a document speaks for its issuer (quotes.py finds them)
@@ -359,8 +375,14 @@ def _phrase_subject(text: str, offset: int, cues: SpeakerCues) -> Subject:
     if last in cues.person_heads or last in cues.titles:
         return Subject("description", last, offset, offset + end, gender)
     if last in cues.group_heads:
-        return Subject("group", core, offset, offset + end)
-    return Subject("none", core, offset, offset + end)
+        return Subject("group", _core(text, end), offset, offset + end)
+    return Subject("none", _core(text, end), offset, offset + end)
+
+
+def _core(text: str, end: int) -> str:
+    """A group's or an unread phrase's words up to `end`, its determiner dropped and stops
+    unmasked: "the G-7 leaders" gives "G-7 leaders". Read only for the phrases that print it."""
+    return _DETERMINER_RE.sub("", text[:end].strip()).replace(STOP_MASK, ".")
 
 
 def _issued_by(
