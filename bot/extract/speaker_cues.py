@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.extract.speaker_subjects import PARTY_RE, Subject, reporting_subject
 from bot.extract.speaker_words import MARKS, SUBJECT_REACH, SpeakerCues
@@ -27,6 +28,7 @@ class Cue:
 
 #: A quotation that ends attached to what follows ("…,"), and what follows that attaches.
 _ATTACHED_END_RE = re.compile(r"[,?!—–-]$")
+_ATTACHED_ENDS = frozenset(",?!—–-")
 _ATTACHED_START_RE = re.compile(r"\s*[,—–-]")
 _BRACKETS_RE = re.compile(r"\([^()]*\)")
 
@@ -51,8 +53,11 @@ def find_cue(
         # `“…,” Paz said` / `“…?” asked Paz` / `“…” — Paz said`; not a partial quote inside a
         # sentence (`called it “a con” and urged ...`), nor one that ends its sentence
         inner = inner.rstrip("'’\"”")  # a quotation closing a nested one: ",'” said Paz"
-        attached = bool(_ATTACHED_END_RE.search(inner)) or bool(_ATTACHED_START_RE.match(rest))
-        if attached:
+        attached = _ends_attached(inner) or bool(_ATTACHED_START_RE.match(rest))
+        # both patterns need a verb of the list after the marks: where none stands (half the
+        # quotations), one scan for one tells so (a hyphen before the verb, "-said", hides it
+        # from the scan, which wants no hyphen before a verb)
+        if attached and (cues.verbs.search(rest) or "-" in rest):
             for pattern in (cues.after_inverted, cues.after_subject):
                 m = pattern.match(rest)
                 if m and _subject_ok(m.group("subj"), pattern is cues.after_subject):
@@ -61,7 +66,7 @@ def find_cue(
     open_at = start - 1
     lo = max(0, open_at - SUBJECT_REACH - 60)
     head = masked[lo:open_at]
-    cut = max(head.rfind("\n"), *(head.rfind(c) for c in MARKS))
+    cut = _last_index(_LINE_OR_MARK_RE, head)  # the last line break or quotation mark
     m = before_match(head, cut, cues)
     if m is None:
         return None
@@ -70,6 +75,15 @@ def find_cue(
     if found is None:
         return None
     return Cue("before", found.start, found.end, found)
+
+
+def _ends_attached(inner: str) -> bool:
+    """`_ATTACHED_END_RE.search(inner)`, read from the end instead of tried at every character
+    of the quotation: its last character (or the one before a final newline, where `$` also
+    matches) is one of _ATTACHED_ENDS. "We will sign," ends attached; "We will sign." not."""
+    if inner.endswith("\n"):
+        return inner[-2:-1] in _ATTACHED_ENDS
+    return inner[-1:] in _ATTACHED_ENDS
 
 
 def before_match(head: str, cut: int, cues: SpeakerCues) -> re.Match[str] | None:
@@ -90,7 +104,25 @@ def _clause_start(head: str, cut: int, breaks: str) -> int:
     core = head.rstrip()
     if core.endswith((":", ",")):
         core = core[:-1].rstrip()
-    return max(cut, *(core.rfind(c) for c in breaks)) + 1
+    return max(cut, _last_index(_last_of(breaks), core)) + 1
+
+
+#: The text up to the last line break or quotation mark (its match ends one past it).
+_LINE_OR_MARK_RE = re.compile(rf"(?s:.*)[\n{MARKS}]")
+
+
+@lru_cache(maxsize=8)
+def _last_of(chars: str) -> re.Pattern[str]:
+    """The text up to the last of `chars` (its match ends one past it): one match, to the end
+    of the text and back to the character, instead of a reverse scan per character."""
+    return re.compile(rf"(?s:.*)[{re.escape(chars)}]")
+
+
+def _last_index(last: re.Pattern[str], text: str) -> int:
+    """Where the character a _last_of pattern ends with last stands in `text`, or -1:
+    `max(map(text.rfind, chars))`. With the marks and line breaks, "Paz: “A” said" gives 7."""
+    m = last.match(text)
+    return m.end() - 1 if m else -1
 
 
 #: Words that open a clause of their own after a quotation.
