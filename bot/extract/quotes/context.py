@@ -35,7 +35,7 @@ class QuoteItem:
     attributed: bool = False  # an explicit attribution was found (even if unresolved)
     kind: str = "quote"  # "quote", "term" or "title"
     chain: int = -1  # index of the first span of a quote running over paragraphs
-    words: list[str] | None = None  # the words of `text`, read once (kinds.quote_words)
+    words: list[str] | None = None  # the first words of `text`, read once (kinds.quote_words)
 
 
 def clean_quote(text: str) -> str:

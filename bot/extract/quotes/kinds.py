@@ -11,12 +11,14 @@ its paragraph). Title case with no sentence inside is a title; a short quote use
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from bot.extract.quotes.context import QuoteContext, QuoteItem
 
 #: A quote of this many words or fewer needs speech around it to count (else it is a term).
 SHORT_QUOTE_WORDS = 4
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_GROUP = re.Match.group
 
 
 #: A sentence's end inside a quote: no title ("“Stronger Together”" is one).
@@ -40,11 +42,24 @@ def _title_cased(words: list[str], small: frozenset[str]) -> bool:
 
 
 def quote_words(item: QuoteItem) -> list[str]:
-    """The words of a quote ("“Two-plus-two talks,”" → Two-plus-two, talks), read once per
-    quote: its kind and whether it is long are both read from them."""
+    """The first SHORT_QUOTE_WORDS + 1 words of a quote ("“Two-plus-two talks,”" →
+    Two-plus-two, talks), read once per quote: whether it is long, and its kind, are read from
+    them (_title_cased_quote reads on where they cannot tell). A long quote's scan stops at its
+    sixth word instead of listing all of them."""
     if item.words is None:
-        item.words = WORD_RE.findall(item.text)
+        item.words = list(map(_GROUP, islice(WORD_RE.finditer(item.text), SHORT_QUOTE_WORDS + 1)))
     return item.words
+
+
+def _title_cased_quote(item: QuoteItem, small: frozenset[str]) -> bool:
+    """_title_cased of all the words of a quote: its first words (quote_words) decide when
+    one of them is neither small nor capitalised, or when they are all its words."""
+    head = quote_words(item)
+    if len(head) <= SHORT_QUOTE_WORDS or any(
+        w.casefold() not in small and not w[:1].isupper() for w in head
+    ):
+        return _title_cased(head, small)
+    return _title_cased(WORD_RE.findall(item.text), small)
 
 
 def quote_kind(
@@ -64,7 +79,7 @@ def quote_kind(
     words = quote_words(item)
     titled = (
         len(words) >= 2
-        and _title_cased(words, ctx.pat.title_small_words)
+        and _title_cased_quote(item, ctx.pat.title_small_words)
         and not _STOP_RE.search(item.text.rstrip(".!?"))
     )
     if item.attributed and not titled:
