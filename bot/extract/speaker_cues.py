@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.extract.speaker_subjects import PARTY_RE, Subject, reporting_subject
+from bot.extract.speaker_phrases import PARTY_RE, Subject
+from bot.extract.speaker_subjects import reporting_subject
 from bot.extract.speaker_words import MARKS, SUBJECT_REACH, SpeakerCues
 
 

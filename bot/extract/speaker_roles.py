@@ -17,8 +17,8 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.extract.antecedents import SPEAKER_REACH
+from bot.extract.speaker_phrases import Subject
 from bot.extract.speaker_pronouns import gendered_speaker
-from bot.extract.speaker_subjects import Subject
 
 if TYPE_CHECKING:
     from bot.extract.speakers import SpeakerResolver

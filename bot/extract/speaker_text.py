@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from bot.extract.people import Mention, PeopleRegister
-from bot.extract.speaker_subjects import Subject
+from bot.extract.speaker_phrases import Subject
 from bot.extract.speaker_words import SpeakerCues
 from bot.extract.text import Paragraph
 

@@ -35,9 +35,10 @@ from bot.extract.lexicon import Lexicon
 from bot.extract.people import PeopleRegister
 from bot.extract.speaker_cues import Cue, find_cue
 from bot.extract.speaker_nearby import labelled_speaker, speaker_nearby
+from bot.extract.speaker_phrases import Subject
 from bot.extract.speaker_pronouns import gendered_speaker, they_speaker
 from bot.extract.speaker_roles import description, group_speaker, is_office, printed, role_holder
-from bot.extract.speaker_subjects import Subject, personal_name, read_subject, reporting_subject
+from bot.extract.speaker_subjects import personal_name, read_subject, reporting_subject
 from bot.extract.speaker_text import SpeakerText
 from bot.extract.speaker_words import SpeakerCues, mask_stops, speaker_cues
 from bot.extract.text import Paragraph, quote_spans

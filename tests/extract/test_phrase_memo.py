@@ -7,7 +7,7 @@ import pytest
 
 from bot.config import load_lexicon
 from bot.extract import memo
-from bot.extract.speaker_subjects import _phrase_subject, _read_phrase
+from bot.extract.speaker_phrases import _phrase_subject, _read_phrase
 from bot.extract.speaker_words import speaker_cues
 
 PHRASES = [

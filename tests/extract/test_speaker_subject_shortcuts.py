@@ -8,24 +8,21 @@ import random
 
 from bot.extract.lexicon import Lexicon
 from bot.extract.speaker_name_words import is_name_word, name_runs
-from bot.extract.speaker_subjects import (
+from bot.extract.speaker_phrases import (
     _BRACKETS_RE,
-    _CLAUSE_CUTS,
     _DETERMINER_RE,
     _DETERMINERS,
     _GROUP_OPENERS,
-    _LEAD_FIRSTS,
-    _LEAD_RE,
     _MODIFIER_WORDS,
     _TOKEN_RE,
     PARTY_RE,
     Subject,
     _blank,
     _issued_by,
-    _last_cut,
     _phrase_subject,
     _titled_name_after,
 )
+from bot.extract.speaker_subjects import _CLAUSE_CUTS, _LEAD_FIRSTS, _LEAD_RE, _last_cut
 from bot.extract.speaker_words import STOP_MASK, SpeakerCues, speaker_cues
 
 _PIECES = [

@@ -410,7 +410,7 @@ def test_a_name_that_ends_like_an_office_stays_a_name(lexicon: Lexicon) -> None:
 def test_the_resolver_lists_who_spoke_when_first_asked_the_same_as_up_front(
     lexicon: Lexicon,
 ) -> None:
-    from bot.extract.speaker_subjects import Subject
+    from bot.extract.speaker_phrases import Subject
     from bot.extract.speakers import SpeakerResolver
 
     text = (
