@@ -9,11 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.extract.actors import ProperWords, participants
-from bot.extract.commitments import finding
+from bot.extract.commitments import commitment_doc, finding
 from bot.extract.commitments.context import CommitmentDoc, Cue
 from bot.extract.commitments.triggers import cue_triggers
-from bot.extract.dates import PartialDate, sentence_dates
 from bot.extract.lexicon import Lexicon
 from bot.extract.people import extract_people
 from bot.extract.text import segment
@@ -39,15 +37,7 @@ def _doc(body: str, lexicon: Lexicon) -> tuple[CommitmentDoc, list]:
     )
     paragraphs = segment(body)
     register = extract_people(document, paragraphs, lexicon)
-    doc = CommitmentDoc(
-        document=document,
-        lexicon=lexicon,
-        register=register,
-        parts=participants(document, paragraphs, register, lexicon),
-        proper=ProperWords(paragraphs),
-        anchor=PartialDate.parse(document.date),
-        dates=sentence_dates(document, paragraphs, lexicon),
-    )
+    doc = commitment_doc(document, paragraphs, register, lexicon)
     return doc, [s for p in paragraphs for s in p.sentences]
 
 

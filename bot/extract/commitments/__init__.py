@@ -60,14 +60,15 @@ from bot.models import Commitment, Document, Source
 _CONTENT_WORD_RE = re.compile(r"[A-Za-z]{4,}")
 
 
-def extract_commitments(
+def commitment_doc(
     document: Document,
     paragraphs: tuple[Paragraph, ...],
     register: PeopleRegister,
     lexicon: Lexicon,
-) -> list[Commitment]:
-    """Every commitment in the document, in text order, with actors, topics and date."""
-    doc = CommitmentDoc(
+) -> CommitmentDoc:
+    """What every commitment rule reads of one document: its participants, its proper words
+    (worked out only if asked), its date and every sentence's dates."""
+    return CommitmentDoc(
         document=document,
         lexicon=lexicon,
         register=register,
@@ -76,6 +77,16 @@ def extract_commitments(
         anchor=PartialDate.parse(document.date),
         dates=sentence_dates(document, paragraphs, lexicon),
     )
+
+
+def extract_commitments(
+    document: Document,
+    paragraphs: tuple[Paragraph, ...],
+    register: PeopleRegister,
+    lexicon: Lexicon,
+) -> list[Commitment]:
+    """Every commitment in the document, in text order, with actors, topics and date."""
+    doc = commitment_doc(document, paragraphs, register, lexicon)
     contexts = context_texts(paragraphs)
     context_topics: dict[int, tuple[str, ...]] = {}  # each paragraph classified once
     state = ActorState()
