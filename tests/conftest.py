@@ -7,6 +7,7 @@ curated file, and tests that write get copies of it in a temporary folder.
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -19,6 +20,7 @@ from bot.extract.lexicon import Lexicon
 from bot.factbase import FactBase, build_factbase
 from bot.search import FactIndex
 from bot.seeds import list_seed_files, parse_document
+from bot.store_schema import close_forgotten
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
@@ -51,3 +53,19 @@ def workdir(tmp_path: Path) -> Settings:
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
     return replace(load_settings(), seeds_dir=seeds, database=tmp_path / "data" / "bot.sqlite3")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Close the database connections tests left open, and fail a run that left any.
+
+    An open aiosqlite connection's thread keeps the interpreter alive after the last test: a
+    test that fails before closing its service would otherwise hang the whole run.
+    """
+    left = asyncio.run(close_forgotten())
+    if left:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.ensure_newline()
+            reporter.write_line(f"{left} database connection(s) were left open by the tests")
+        if exitstatus == pytest.ExitCode.OK:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -551,3 +551,13 @@ async def test_a_save_finds_facts_another_process_pruned_gone(tmp_path: Path) ->
         await other.save_generation([make_facts("d")], CuratedFacts(), "b", [], keys=["k-d"])
         gen = await first.save_generation([mine], CuratedFacts(), "c", [], keys=["k-mine"])
         assert (await first.load_generation(gen)).documents == (mine,)
+
+
+async def test_a_connection_left_open_is_closed_by_close_forgotten(tmp_path: Path) -> None:
+    """A store its owner never closed keeps a thread that would hold the interpreter at exit;
+    `close_forgotten` (the test run's last step) finds it and closes it, once."""
+    store = await Store.open(tmp_path / "left.sqlite3")
+    assert await schema_mod.close_forgotten() >= 1
+    assert await schema_mod.close_forgotten() == 0
+    with pytest.raises(ValueError, match="no active connection"):
+        await store.conn.execute("SELECT 1")
