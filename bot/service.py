@@ -129,20 +129,31 @@ class BriefingService:
     async def _start(self, prepare: bool) -> ReloadReport:
         started = asyncio.get_running_loop().time()
         self._store = await _open_store(self.settings.database)
-        adopted = await start_from_store(
-            self._parts, self.settings, self._basis, started, prepare=prepare
-        )
-        if adopted is not None:
-            return await self._go_live(adopted)
-        return await self.reload("startup", action="startup")
+        try:
+            adopted = await start_from_store(
+                self._parts, self.settings, self._basis, started, prepare=prepare
+            )
+            if adopted is not None:
+                return await self._go_live(adopted)
+            return await self.reload("startup", action="startup")
+        except BaseException:
+            await self._close_store()  # its thread would keep the process from exiting
+            raise
 
     async def close(self) -> None:
-        await self._prefetch.cancel()
-        await self._merged.flush()
-        await self._seeds.save_stamps(self._store, set(self._basis.files))
+        """Finish pending writes and close the store; the store is closed even when they fail
+        (an open aiosqlite connection keeps the process from exiting)."""
+        try:
+            await self._prefetch.cancel()
+            await self._merged.flush()
+            await self._seeds.save_stamps(self._store, set(self._basis.files))
+        finally:
+            await self._close_store()
+
+    async def _close_store(self) -> None:
         if self._store:
-            await self._store.close()
-            self._store = None
+            store, self._store = self._store, None
+            await store.close()
 
     def _swap(self, snap: Snapshot) -> None:
         """Make `snap` the live generation: one reference, then keep the long-lived facts out

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
+import bot.service as service_mod
 from bot import seed_intake
 from bot.config import Settings
 from bot.errors import UserError
 from bot.gc_pause import full_collections_postponed
 from bot.service import BriefingService
+from bot.store import Store
 from bot.uploads import check_upload
 
 NEW_DOC = """---
@@ -351,3 +353,47 @@ async def test_a_start_and_a_reload_leave_the_collector_as_they_found_it(
     await service.reload("tester")
     assert gc.get_threshold() == before
     await service.close()
+
+
+async def test_a_start_that_fails_closes_the_store(
+    workdir: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A start that raises leaves no open database behind (its thread would keep the process
+    from exiting), and says what went wrong."""
+
+    async def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a bug in start-up")
+
+    monkeypatch.setattr(service_mod, "start_from_store", broken)
+    opened: list[Store] = []
+    real_open = service_mod._open_store
+
+    async def recording_open(path: Path | str) -> Store | None:
+        store = await real_open(path)
+        assert store is not None
+        opened.append(store)
+        return store
+
+    monkeypatch.setattr(service_mod, "_open_store", recording_open)
+    with pytest.raises(RuntimeError, match="a bug in start-up"):
+        await BriefingService(workdir).start()
+    (store,) = opened
+    with pytest.raises(RuntimeError, match="the store is closed"):
+        await store.conn.execute("SELECT 1")
+
+
+async def test_close_closes_the_store_even_when_a_pending_write_fails(
+    workdir: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = await started(workdir)
+    store = service._store
+    assert store is not None
+
+    async def failing(*_args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(service._seeds, "save_stamps", failing)
+    with pytest.raises(OSError, match="disk full"):
+        await service.close()
+    with pytest.raises(RuntimeError, match="the store is closed"):
+        await store.conn.execute("SELECT 1")
