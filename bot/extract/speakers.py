@@ -47,6 +47,11 @@ from bot.models import Document, Quote
 #: How far from a reporting verb its subject is looked for, in characters (a bound on very
 #: long sentences, so the pass stays linear in the document's length).
 SENTENCE_REACH = 400
+#: The gender of an event whose speaker is a register person: theirs, read from the text
+#: (SpeakerText.gender, which reads every name in the document) only when a "he" or "she"
+#: looks back at the event. "Ana Paz said" is then no reason to read it: only a document with
+#: a pronoun speaker pays for it. Example: in "Paz said. It said." the "it" skips Paz unread.
+PERSON = "person"
 
 
 class SpeakerResolver:
@@ -65,7 +70,8 @@ class SpeakerResolver:
         self.masked = text.masked
         self.cues = text.cues
         self.index = {p.id: i for i, p in enumerate(self.register.people)}
-        # (offset, speaker, gender); a document's speaker is "" and its gender "document"
+        # (offset, speaker, gender); a document's speaker is "" and its gender "document",
+        # a register person's gender PERSON (theirs, looked up when a pronoun asks)
         self._events: list[tuple[int, str, str | None]] | None = None
         self._event_starts: list[int] = []
         self._resolved: list[tuple[int, int]] = []  # (pronoun offset, person), sorted
@@ -120,7 +126,7 @@ class SpeakerResolver:
             elif not self._personal(who) or (not person and " " not in who):
                 gender = "body"  # "the Harbor Commission announced": never a "he" or "she"
             elif person:
-                gender = self.text.gender.get(self.index[who])
+                gender = PERSON  # read from the text only when a pronoun asks (last_event)
             else:
                 gender = found.gender or self.text.given_gender(who)
             self._events.append((found.start, who, gender))
@@ -157,6 +163,11 @@ class SpeakerResolver:
         k = bisect.bisect_left(self.event_starts, pos) - 1
         while k >= 0 and self.events[k][0] >= lo:
             at, who, g = self.events[k]
+            if g is PERSON:
+                if gender not in {"m", "f"}:
+                    k -= 1
+                    continue
+                g = self.text.gender.get(self.index[who])
             if g == gender or (g is None and gender in {"m", "f"}):
                 return at, who
             if gender == "thing" and g in {"body", "group", "document"}:  # "it"
