@@ -81,7 +81,7 @@ def newcomer(text: SpeakerText, pos: int, gender: str, spoke_at: int) -> int | N
     if len(found) != 1:
         return None
     person = found.pop()
-    if text.gender.get(person) != gender:
+    if text.gender_of(person) != gender:
         # of unknown gender: only when no one known to be of it was named within reach
         si = text.sentence(pos)
         if _nearest(text, [], pos, si, gender, SPEAKER_REACH, True, 0, False) is not None:
@@ -152,7 +152,7 @@ def _nearest(
         hi = pos if k == si else e
         s = max(s, hi - SENTENCE_CHARS)  # a bound on very long sentences
         cands = _candidates(text, [] if quoted else resolved, s, hi, gender, quoted)
-        known = [c for c in cands if text.gender.get(c[1]) == gender]
+        known = [c for c in cands if text.gender_of(c[1]) == gender]
         if known_only:
             cands = known
         if not cands:
@@ -195,11 +195,11 @@ def _candidates(
         (m.start, m.person)
         for m in named[lo:hi]
         if not text.possessor(m)
-        and text.gender.get(m.person, gender) == gender
+        and text.gender_of(m.person, gender) == gender
         and personal_name(people[m.person].name, text.cues)
     ]
     a, b = bisect.bisect_left(resolved, (start, -1)), bisect.bisect_left(resolved, (end, -1))
-    out += [(p, person) for p, person in resolved[a:b] if text.gender.get(person, gender) == gender]
+    out += [(p, person) for p, person in resolved[a:b] if text.gender_of(person, gender) == gender]
     return sorted(out)
 
 

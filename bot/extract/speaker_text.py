@@ -86,14 +86,27 @@ class SpeakerText:
         self.quoted_starts = [m.start for m in self.quoted_named]
         self._name_words: dict[int, set[str]] = {}  # person -> the words of their names
         self.first_named: dict[int, Mention] = {}  # person -> first mention outside quotations
+        self._genders: dict[int, str | None] = {}  # person -> gender_of, read once
         for m in self.named:
             self.first_named.setdefault(m.person, m)
 
     @cached_property
     def gender(self) -> dict[int, str]:
-        """Each person's gender where the text tells (person -> "m" / "f"), worked out when
-        first asked: only pronouns and gendered descriptions need it."""
+        """Each person's gender where the text tells (person -> "m" / "f"): person_genders."""
         return person_genders(self)
+
+    @cached_property
+    def gender_reading(self) -> GenderReading:
+        return gender_reading(self)
+
+    def gender_of(self, person: int, default: str | None = None) -> str | None:
+        """`gender.get(person, default)`, worked out for that person alone when first asked:
+        only pronouns and gendered descriptions ask, and only of the people named near them
+        (a third of a news article's people), so the others' names are never read."""
+        if person not in self._genders:
+            self._genders[person] = _person_gender(self, person)
+        found = self._genders[person]
+        return default if found is None else found
 
     def paragraph_start(self, pos: int) -> int:
         """The body offset where the paragraph holding `pos` starts."""
@@ -168,50 +181,76 @@ class SpeakerText:
 
 
 def person_genders(text: SpeakerText) -> dict[int, str]:
-    """Each person's gender where the text tells: an honorific or gendered noun before a name
-    or in a role (weight 3), a common given name (weight 2), the pronoun that next follows a
-    name in its sentence with no other person or clause between, or opens the next sentence
-    (weight 1). A tie tells nothing, nor does a surname two people share."""
+    """Each person's gender where the text tells (_person_gender), for every person."""
+    found = {i: _person_gender(text, i) for i in range(len(text.register.people))}
+    return {i: g for i, g in found.items() if g}
+
+
+@dataclass(frozen=True)
+class GenderReading:
+    """What reading any one person's gender needs of the whole document, read once: the
+    surnames two people share, the gendered words that are no pronouns, the masked text
+    reversed, and each person's named mentions (indices into `named`, in text order)."""
+
+    shared: frozenset[str]
+    male: frozenset[str]
+    female: frozenset[str]
+    reverse: str
+    mentions: dict[int, list[int]]
+
+
+def gender_reading(text: SpeakerText) -> GenderReading:
+    """The GenderReading of a document."""
     cues = text.cues
-    votes: dict[int, dict[str, int]] = {}
-
-    def vote(person: int, g: str, w: int) -> None:
-        votes.setdefault(person, {}).setdefault(g, 0)
-        votes[person][g] += w
-
-    for i, p in enumerate(text.register.people):
-        given = text.given_gender(p.name)
-        if given:
-            vote(i, given, 2)
-        for role in p.roles:
-            words = set(_ROLE_WORD_RE.findall(role.casefold()))
-            if words & cues.male:
-                vote(i, "m", 3)
-            elif words & cues.female:
-                vote(i, "f", 3)
     surnames = [p.name.split()[-1].casefold() for p in text.register.people if p.name]
-    shared = {w for w in surnames if surnames.count(w) > 1}
-    male = cues.male - cues.male_pronouns
-    female = cues.female - cues.female_pronouns
-    reverse = text.masked[::-1]
-    n = len(reverse)
+    mentions: dict[int, list[int]] = {}
     for k, m in enumerate(text.named):
+        mentions.setdefault(m.person, []).append(k)
+    return GenderReading(
+        shared=frozenset(w for w in surnames if surnames.count(w) > 1),
+        male=cues.male - cues.male_pronouns,
+        female=cues.female - cues.female_pronouns,
+        reverse=text.masked[::-1],
+        mentions=mentions,
+    )
+
+
+def _person_gender(text: SpeakerText, person: int) -> str | None:
+    """A person's gender where the text tells: an honorific or gendered noun before their
+    name or in a role (weight 3), a common given name (weight 2), the pronoun that next
+    follows their name in its sentence with no other person or clause between, or opens the
+    next sentence (weight 1). A tie tells nothing, nor does a surname two people share.
+    Only the person's own names are read: "Mr. Holm met Ana Paz" tells Holm's, not Paz's."""
+    cues, reading = text.cues, text.gender_reading
+    votes: dict[str, int] = {}
+    p = text.register.people[person]
+    given = text.given_gender(p.name)
+    if given:
+        votes[given] = 2
+    for role in p.roles:
+        words = set(_ROLE_WORD_RE.findall(role.casefold()))
+        if words & cues.male:
+            votes["m"] = votes.get("m", 0) + 3
+        elif words & cues.female:
+            votes["f"] = votes.get("f", 0) + 3
+    reverse, male, female = reading.reverse, reading.male, reading.female
+    n = len(reverse)
+    for k in reading.mentions.get(person, ()):
+        m = text.named[k]
         w = _WORD_BEFORE_REVERSED_RE.match(reverse, n - m.start, n - max(0, m.start - WORD_BEFORE))
         for word in ([w.group(1)[::-1].casefold()] if w else []) + m.text.casefold().split()[:1]:
             if word in male:
-                vote(m.person, "m", 3)
+                votes["m"] = votes.get("m", 0) + 3
             elif word in female:
-                vote(m.person, "f", 3)
-        if text.possessor(m) or m.text.casefold() in shared:
+                votes["f"] = votes.get("f", 0) + 3
+        if text.possessor(m) or m.text.casefold() in reading.shared:
             continue  # "Rowan" when two people are called Rowan: whose pronoun is it?
         g = _pronoun_after(text, k)
         if g:
-            vote(m.person, g, 1)
-    return {
-        i: max(v, key=lambda g: v[g])
-        for i, v in votes.items()
-        if len(set(v.values())) > 1 or len(v) == 1
-    }
+            votes[g] = votes.get(g, 0) + 1
+    if len(set(votes.values())) > 1 or len(votes) == 1:
+        return max(votes, key=votes.__getitem__)
+    return None
 
 
 def _pronoun_after(text: SpeakerText, k: int) -> str | None:
@@ -238,4 +277,4 @@ def _pronoun_after(text: SpeakerText, k: int) -> str | None:
     return None
 
 
-__all__ = ["SpeakerText", "person_genders"]
+__all__ = ["GenderReading", "SpeakerText", "person_genders"]

@@ -48,9 +48,9 @@ from bot.models import Document, Quote
 #: long sentences, so the pass stays linear in the document's length).
 SENTENCE_REACH = 400
 #: The gender of an event whose speaker is a register person: theirs, read from the text
-#: (SpeakerText.gender, which reads every name in the document) only when a "he" or "she"
-#: looks back at the event. "Ana Paz said" is then no reason to read it: only a document with
-#: a pronoun speaker pays for it. Example: in "Paz said. It said." the "it" skips Paz unread.
+#: (SpeakerText.gender_of, which reads each of their names) only when a "he" or "she" looks
+#: back at the event. "Ana Paz said" is then no reason to read it: only a document with a
+#: pronoun speaker pays for it. Example: in "Paz said. It said." the "it" skips Paz unread.
 PERSON = "person"
 
 
@@ -167,7 +167,7 @@ class SpeakerResolver:
                 if gender not in {"m", "f"}:
                     k -= 1
                     continue
-                g = self.text.gender.get(self.index[who])
+                g = self.text.gender_of(self.index[who])
             if g == gender or (g is None and gender in {"m", "f"}):
                 return at, who
             if gender == "thing" and g in {"body", "group", "document"}:  # "it"
