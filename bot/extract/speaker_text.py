@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -202,12 +203,12 @@ class GenderReading:
 def gender_reading(text: SpeakerText) -> GenderReading:
     """The GenderReading of a document."""
     cues = text.cues
-    surnames = [p.name.split()[-1].casefold() for p in text.register.people if p.name]
+    surnames = Counter(p.name.split()[-1].casefold() for p in text.register.people if p.name)
     mentions: dict[int, list[int]] = {}
     for k, m in enumerate(text.named):
         mentions.setdefault(m.person, []).append(k)
     return GenderReading(
-        shared=frozenset(w for w in surnames if surnames.count(w) > 1),
+        shared=frozenset(w for w, n in surnames.items() if n > 1),
         male=cues.male - cues.male_pronouns,
         female=cues.female - cues.female_pronouns,
         reverse=text.masked[::-1],
