@@ -35,12 +35,19 @@ MONTH_KINDS = frozenset(
     "month_day_range month_day_span month_day_pair day_month_pair day_month_range "
     "month_day day_month month_year month".split()
 )
-#: The patterns every match of which opens with a month's name (`\b(?P<mon>...)`) and those
-#: opening with a digit (a day or a year): a sentence is scanned for them from the first
-#: month name or digit it holds ("Talks began in Oslo on May 3" from "May"). Their
-#: look-behinds still read the characters before that place, so the matches are the same.
+#: The patterns of DIGIT_KINDS that need a year written in digits ("2024", "2023-05-03",
+#: "2008-2009"), 19xx or 20xx: a sentence without one skips them. The others need a month
+#: name too, so a sentence with digits but no year and no month name ("$2.5 billion, 15
+#: percent") runs none of DIGIT_KINDS.
+YEAR_KINDS = frozenset("iso year_range year".split())
+#: The patterns every match of which opens with a month's name (`\b(?P<mon>...)`), those
+#: opening with a day written in digits, and those opening with a year: a sentence is
+#: scanned for them from the first month name, digit or year it holds ("Talks began in Oslo
+#: on May 3" from "May"). Their look-behinds still read the characters before that place,
+#: so the matches are the same.
 MONTH_LED = frozenset("month_day_range month_day_pair month_day month_year month".split())
-DIGIT_LED = frozenset("iso day_month_pair day_month_range day_month year_range year".split())
+DIGIT_LED = frozenset("day_month_pair day_month_range day_month".split())
+YEAR_LED = YEAR_KINDS
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -85,6 +92,11 @@ class DateWords:
     #: Any month name or abbreviation as written, anywhere: a sentence without one cannot
     #: match a pattern that needs a month ("June 27", "4-5 June", "April 2022").
     any_month: re.Pattern[str]
+    #: Every month form lower-cased ("may", "sept"), or None when one is not a plain ASCII
+    #: word: a month name stands as a whole word in every match of a pattern that needs one,
+    #: so a sentence whose words (bot.extract.triggers.sentence_words) hold none of these
+    #: matches none of them, and any_month need not scan it.
+    month_words: frozenset[str] | None
     #: The patterns that need neither a digit nor a month name, only words ("next week",
     #: "three days"): a sentence with neither runs only these, and only if it holds their
     #: words (dates/triggers.py).
@@ -98,6 +110,15 @@ def _ci(words: Iterable[str]) -> PhraseScan:
     """Whole phrases, ignoring case; a phrase may start with an apostrophe ("’ll" in "we’ll").
     Run by first letter (phrase_scan.py): dozens of phrases tried at every place are slow."""
     return phrase_scan(_phrases(words), r"(?:(?<![\w'’])|(?=['’]))")
+
+
+def _plain_words(forms: Iterable[str]) -> frozenset[str] | None:
+    """The forms lower-cased, or None if one is not a plain ASCII word: "Jan", "May" give
+    jan, may; "Sept." gives None (a sentence's words hold no "sept.")."""
+    forms = list(forms)
+    if not all(re.fullmatch(r"[A-Za-z0-9_]+", f) for f in forms):
+        return None
+    return frozenset(f.lower() for f in forms)
 
 
 def _seasons(lexicon: Lexicon) -> dict[str, tuple[int, int]]:
@@ -261,6 +282,7 @@ def date_words(lexicon: Lexicon) -> DateWords:
         max_span_years=_mapping(lexicon, "span_limits").get("max_years", 10),
         patterns=patterns,
         any_month=re.compile("|".join(re.escape(f) for f in _phrases(month_number)) or r"(?!x)x"),
+        month_words=_plain_words(month_number),
         word_kinds=word_kinds,
         wordy_kinds=word_kinds | {"anniversary"},
     )

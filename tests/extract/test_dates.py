@@ -10,10 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.extract.date_words import DIGIT_LED, MONTH_LED, date_words
+from bot.extract.date_words import DIGIT_LED, MONTH_LED, YEAR_LED, date_words
 from bot.extract.dates import PartialDate, find_dates, first_date, is_after, sentence_tense
 from bot.extract.dates.finding import (
     _DIGIT_START_RE,
+    _YEAR_START_RE,
     _find_dates,
     _first_digit,
     _matches_at,
@@ -244,12 +245,17 @@ def test_trigger_words_never_change_the_dates_found(lexicon: Lexicon, pieces: li
     ],
 )
 def test_date_patterns_read_from_their_first_month_or_digit(lexicon: Lexicon, text: str) -> None:
-    """A pattern that opens with a month name (or a digit) finds, read from the first one in
-    the sentence, what it finds read from the start: the finder skips what stands before."""
+    """A pattern that opens with a month name (or a digit, or a year) finds, read from the
+    first one in the sentence, what it finds read from the start: the finder skips what
+    stands before."""
     w = date_words(lexicon)
-    month, digit = w.any_month.search(text), _first_digit(text)
+    month, digit, year = w.any_month.search(text), _first_digit(text), _YEAR_START_RE.search(text)
     assert month is not None and digit >= 0
-    led = {**dict.fromkeys(MONTH_LED, month.start()), **dict.fromkeys(DIGIT_LED, digit)}
+    led = {
+        **dict.fromkeys(MONTH_LED, month.start()),
+        **dict.fromkeys(DIGIT_LED, digit),
+        **dict.fromkeys(YEAR_LED if year else (), year.start() if year else 0),
+    }
     patterns = dict(w.patterns)
     assert set(led) <= set(patterns)
     found = 0
@@ -258,6 +264,7 @@ def test_date_patterns_read_from_their_first_month_or_digit(lexicon: Lexicon, te
         assert spans == [m.span() for m in patterns[kind].finditer(text, start)], kind
         # and tried only where a month name or digit starts a word, they find the same
         scan = _month_start_re(lexicon) if kind in MONTH_LED else _DIGIT_START_RE
+        scan = _YEAR_START_RE if kind in YEAR_LED else scan
         places = _places(scan, text, start)
         assert places is not None
         assert spans == [m.span() for m in _matches_at(patterns[kind], text, places)], kind

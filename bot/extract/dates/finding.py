@@ -1,8 +1,10 @@
 """Finding a sentence's dates: every date pattern runs once over the sentence, and where hits
 overlap the earliest, longest one wins, so "June 4-5" is one range, not a day and a number.
 
-A sentence without a digit skips the patterns that need one, and one without a month name
-those that need a month. A duration ("three days of talks", "a three-day trip") dates the days
+A sentence without a year (19xx, 20xx) skips the patterns that need one, one without a month
+name those that need a month, and one with neither the patterns that need a day in digits.
+Whether a month name may stand is told first from the sentence's words: one without "may",
+"june" or another month form lower-cased is not scanned for one. A duration ("three days of talks", "a three-day trip") dates the days
 from where the sentence says it starts ("from Monday", or "began"). A sentence with no date
 that marks an anniversary is dated to the document's year. `sentence_dates` runs this over a
 whole document, carrying the year a paragraph named last into its later bare months.
@@ -15,7 +17,15 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache, partial
 
-from bot.extract.date_words import DIGIT_KINDS, DIGIT_LED, MONTH_KINDS, MONTH_LED, date_words
+from bot.extract.date_words import (
+    DIGIT_KINDS,
+    DIGIT_LED,
+    MONTH_KINDS,
+    MONTH_LED,
+    YEAR_KINDS,
+    YEAR_LED,
+    date_words,
+)
 from bot.extract.dates import absolute, relative
 from bot.extract.dates.absolute import number_value
 from bot.extract.dates.partial_date import DateMention, PartialDate
@@ -30,8 +40,12 @@ from bot.models import Document
 Resolver = Callable[[re.Match[str], DateContext], DateMention | None]
 _RESOLVERS: dict[str, Resolver] = {**absolute.RESOLVERS, **relative.RESOLVERS}
 #: An ASCII digit: every pattern of DIGIT_KINDS needs one (a day or a year is written in
-#: them), so a sentence without one skips those patterns.
+#: them); looked for only in a sentence with a month name, as the others need a year.
 _ASCII_DIGIT_RE = re.compile(r"[0-9]")
+#: Where a year-led pattern (`\b(?P<y>(?:19|20)\d{2})`) may start: "19" or "20" and two
+#: more digits, with no word character before them ("in 2024", not "x2024" or "12024").
+#: The literal is read first and the look-behind after it, so `re` skips to it in C.
+_YEAR_START_RE = re.compile(r"(?:19|20)(?<!\w\d\d)\d\d")
 _START = re.Match.start
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 
@@ -108,10 +122,11 @@ def _find_dates(
     May 3, 2024") need no tense."""
     w = date_words(lexicon)
     trig = date_triggers(lexicon)
-    digit_at = _first_digit(text)
-    month = w.any_month.search(text)
+    year = _YEAR_START_RE.search(text)
+    maybe_month = words is None or w.month_words is None or not w.month_words.isdisjoint(words)
+    month = w.any_month.search(text) if maybe_month else None
     if (
-        digit_at < 0
+        year is None
         and month is None
         and words is not None
         and not trig.may_any(w.wordy_kinds, words)
@@ -119,10 +134,16 @@ def _find_dates(
         return []  # no pattern can match: most sentences ("The talks were frank.")
     possible = None if words is None else trig.possible(words)  # what trig.may_match reads
     hits: list[tuple[int, int, str, re.Match[str]]] = []
-    if digit_at >= 0 or month or possible is None or not possible.isdisjoint(w.word_kinds):
-        # some pattern may match: with no digit and no month name, only the patterns that
+    if year or month or possible is None or not possible.isdisjoint(w.word_kinds):
+        # some pattern may match: with no year and no month name, only the patterns that
         # need words alone ("next week") can, and the sentence holds the words of none
-        hits = _pattern_hits(text, lexicon, digit_at, month, possible)
+        starts = (
+            year.start() if year else -1,
+            # only the patterns that need a month name read a digit other than a year's
+            _first_digit(text) if month else -1,
+            month.start() if month else -1,
+        )
+        hits = _pattern_hits(text, lexicon, starts, possible)
     out: list[DateMention] = []
     if hits:  # most sentences hold none: no context to make, nothing to resolve
         out = _resolved(hits, DateContext(text, anchor, tense, context_year, w))
@@ -139,39 +160,48 @@ def _find_dates(
 def _pattern_hits(
     text: str,
     lexicon: Lexicon,
-    digit_at: int,
-    month: re.Match[str] | None,
+    firsts: tuple[int, int, int],
     possible: frozenset[str] | None,
 ) -> list[tuple[int, int, str, re.Match[str]]]:
     """Every match of the date patterns worth running on `text` (_runnable), as (start,
-    negated end, kind, match): `digit_at` is where its first ASCII digit stands (-1: none),
-    `month` its first month name, `possible` the patterns its words allow (date_triggers)."""
-    skip = _SKIPS[digit_at >= 0, month is not None]
-    # where the patterns that open with a month name or a digit may first match
-    month_at = month.start() if month else 0
+    negated end, kind, match): `firsts` is where its first year, ASCII digit and month name
+    stand (-1: none, and the digit is not looked for without a month name), `possible` the
+    patterns its words allow (date_triggers)."""
+    skip = _SKIPS[firsts[0] >= 0, firsts[1] >= 0, firsts[2] >= 0]
     hits: list[tuple[int, int, str, re.Match[str]]] = []
-    led: dict[str, list[int] | None] = {}  # where the led patterns may start, read once
-    for kind, pattern in _runnable(lexicon, skip, possible):
-        lead = "month" if kind in MONTH_LED else "digit" if kind in DIGIT_LED else ""
-        if lead and lead not in led:
-            scan = _month_start_re(lexicon) if lead == "month" else _DIGIT_START_RE
-            led[lead] = _places(scan, text, month_at if lead == "month" else digit_at)
-        starts = led.get(lead)
+    led: dict[int, list[int] | None] = {}  # where the led patterns may start, read once
+    for kind, pattern, lead in _runnable(lexicon, skip, possible):
+        starts = None
+        if lead >= 0:
+            starts = led.get(lead)
+            if starts is None and lead not in led:
+                scan = (_YEAR_START_RE, _DIGIT_START_RE, _month_start_re(lexicon))[lead]
+                starts = led[lead] = _places(scan, text, firsts[lead])
         found = pattern.finditer(text) if starts is None else _matches_at(pattern, text, starts)
         for m in found:
             hits.append((m.start(), -m.end(), kind, m))
     return hits
 
 
-#: The patterns a sentence skips, by whether it holds an ASCII digit and a month name.
+#: The patterns a sentence skips, by whether it holds a year, an ASCII digit (looked for
+#: only with a month name) and a month name.
 _SKIPS = {
-    (digit, month): (frozenset() if digit else DIGIT_KINDS)
+    (year, digit, month): (frozenset() if year else YEAR_KINDS)
+    | (frozenset() if digit else DIGIT_KINDS - YEAR_KINDS)
     | (frozenset() if month else MONTH_KINDS)
+    for year in (False, True)
     for digit in (False, True)
     for month in (False, True)
 }
+#: What a pattern opens with, as the place of its first one in _pattern_hits' `firsts`.
+_YEAR, _DIGIT, _MONTH = 0, 1, 2
+_LEADS = {
+    **dict.fromkeys(YEAR_LED, _YEAR),
+    **dict.fromkeys(DIGIT_LED, _DIGIT),
+    **dict.fromkeys(MONTH_LED, _MONTH),
+}
 
-#: Where a digit-led pattern may start: an ASCII digit with no word character before it.
+#: Where a day-led pattern may start: an ASCII digit with no word character before it.
 #: Each such pattern opens with `\b` and one (some ask more of the character before), so its
 #: matches start at some of these places. The digit is read first and the look-behind after
 #: it, so `re` skips to the digits in C.
@@ -246,14 +276,15 @@ def _resolved(
 @lru_cache(maxsize=64)
 def _runnable(
     lexicon: Lexicon, skip: frozenset[str], possible: frozenset[str] | None
-) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """The date patterns worth running on a sentence: those `skip` (no digit, no month name)
-    leaves and whose words the sentence holds (`possible`, None: every pattern). Sentences
-    share a few such sets ("talks were held" runs the same ones as "talks went well"), so
-    each set is worked out once."""
+) -> tuple[tuple[str, re.Pattern[str], int], ...]:
+    """The date patterns worth running on a sentence, each with what it opens with (_YEAR,
+    _DIGIT, _MONTH, or -1: anything): those `skip` (no year, no month name) leaves and whose
+    words the sentence holds (`possible`, None: every pattern). Sentences share a few such
+    sets ("talks were held" runs the same ones as "talks went well"), so each set is worked
+    out once."""
     w, trig = date_words(lexicon), date_triggers(lexicon)
     return tuple(
-        (kind, pattern)
+        (kind, pattern, _LEADS.get(kind, -1))
         for kind, pattern in w.patterns
         if kind not in skip and (kind not in trig.needs or possible is None or kind in possible)
     )
