@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from bot.extract.dates.partial_date import DateMention, PartialDate
 from bot.extract.dates.tense import DateContext, previous_word
@@ -62,13 +62,20 @@ def month_year(
     month: int,
     day: int | None,
     anchor: PartialDate | None,
-    tense: str | None,
+    tense: Callable[[], str | None],
     context_year: int | None,
     modifier: str | None,
 ) -> int | None:
-    """The year of a month (and day) written without one."""
-    if context_year is not None and tense != "future" and modifier is None:
-        return context_year
+    """The year of a month (and day) written without one: the paragraph's year unless the
+    date looks ahead, else the document's, moved by `modifier` ("last", "next") or by the
+    tense around the date, which `tense` gives. It is asked only where it decides the year:
+    a document without a date, or a date in the document's own month ("in May" in a story
+    of May 2023 is 2023 either way), asks nothing of the sentence."""
+    told = None  # asked once at most: after the first question it is "future"
+    if context_year is not None and modifier is None:
+        told = tense()
+        if told != "future":
+            return context_year
     if anchor is None:
         return None
     if anchor.month is None:
@@ -79,9 +86,12 @@ def month_year(
         return anchor.year if key < akey else anchor.year - 1
     if modifier == "future":
         return anchor.year if key > akey else anchor.year + 1
-    if tense == "future":
+    if key == akey:
+        return anchor.year
+    told = told or tense()
+    if told == "future":
         return anchor.year if key >= akey else anchor.year + 1
-    if tense == "past":
+    if told == "past":
         return anchor.year if key <= akey else anchor.year - 1
     return anchor.year
 
@@ -95,7 +105,7 @@ def _absolute_day(m: re.Match[str], c: DateContext) -> DateMention | None:
     if m["y"]:
         year: int | None = int(m["y"])
     else:
-        year = month_year(month, day, c.anchor, c.tense_at(m.start()), c.context_year, None)
+        year = month_year(month, day, c.anchor, c.tense_of(m.start()), c.context_year, None)
     if year is None:
         return None
     try:
@@ -116,7 +126,7 @@ def _day_range(m: re.Match[str], c: DateContext) -> DateMention | None:
     if m["y"]:
         year: int | None = int(m["y"])
     else:
-        year = month_year(month, d1, c.anchor, c.tense_at(m.start()), c.context_year, None)
+        year = month_year(month, d1, c.anchor, c.tense_of(m.start()), c.context_year, None)
     if year is None:
         return None
     try:

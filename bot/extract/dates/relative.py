@@ -119,7 +119,7 @@ def _bare_month(m: re.Match[str], c: DateContext) -> DateMention | None:
         if near[0] <= 3:
             year: int | None = c.anchor.year + near[1]
             return DateMention(m.start(), m.end(), PartialDate(year, month).iso(), True, year=year)
-    year = month_year(month, None, c.anchor, c.tense_at(m.start()), c.context_year, modifier)
+    year = month_year(month, None, c.anchor, c.tense_of(m.start()), c.context_year, modifier)
     if year is None:
         return None
     return DateMention(m.start(), m.end(), PartialDate(year, month).iso(), True, year=year)

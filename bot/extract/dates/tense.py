@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from bot.extract.date_words import DateWords, date_words
 from bot.extract.dates.partial_date import PartialDate
@@ -124,6 +125,10 @@ class DateContext:
     bounds: ClauseBounds | None = None
     clause_tenses: dict[tuple[int, int], str | None] = field(default_factory=dict)
     nearest: NearestMarker | None = None
+
+    def tense_of(self, pos: int) -> Callable[[], str | None]:
+        """tense_at(pos), to be asked later or not at all (absolute.month_year)."""
+        return partial(self.tense_at, pos)
 
     def tense_at(self, pos: int) -> str | None:
         """The tense of the clause around `pos`, else of the nearest marker before it (else
