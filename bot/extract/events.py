@@ -95,18 +95,22 @@ _DATELINE_RE = re.compile(
 )
 
 
-#: What _brackets and _tidy take out or close up: brackets left empty, runs of spaces, a space
-#: before a mark, a mark before another, and marks or quotation marks left at either end.
+#: What _brackets and _tidy take out or close up: brackets left empty, a space before a mark
+#: (spaces are single by then), a mark before another.
 _EMPTY_BRACKETS_RE = re.compile(r"\s*\([\s,;:.]*\)")
-_SPACES_RE = re.compile(r"\s+")
-_SPACE_BEFORE_MARK_RE = re.compile(r"\s+([,.;:!?])")
+_SPACE_BEFORE_MARK_RE = re.compile(r" (?=[,.;:!?])")
 _DOUBLE_MARK_RE = re.compile(r"([,;:])\s*(?=[,;:.])")
-_LOOSE_ENDS_RE = re.compile(r"^[\s,;:—–“”\"'(]+|[\s,;:—–“”\"'(]+$")
+#: Every character `\s` matches (str.isspace), and the marks and quotation marks a cut leaves
+#: at either end of a description: all of them are stripped from both ends.
+_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+_SPACES += "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_LOOSE_ENDS = _SPACES + ",;:—–“”\"'("
 
 
 def _brackets(text: str) -> str:
     """Drop brackets left empty (or holding only punctuation) and brackets without a pair."""
-    text = _EMPTY_BRACKETS_RE.sub("", text)
+    if "(" in text:  # most descriptions hold no bracket: no scan
+        text = _EMPTY_BRACKETS_RE.sub("", text)
     return _drop_unpaired(text, "(", ")")
 
 
@@ -132,15 +136,18 @@ def _drop_unpaired(text: str, opener: str, closer: str) -> str:
 
 
 def _tidy(text: str) -> str:
+    """A description read from a clause: no time of day, dateline or empty brackets, each run
+    of spaces one space, no space before a mark nor a mark before another, no mark left at
+    either end, the first letter a capital: " at 12:25 p.m. (), leaders met ," gives "Leaders
+    met". The spaces are joined by str.split and the ends stripped by str.strip, in C."""
     if _TIME_MARK_RE.search(text):
         text = _TIME_RE.sub("", text)
     text = _DATELINE_RE.sub("", text.strip())
     text = _brackets(text)
-    text = _SPACES_RE.sub(" ", text)
-    text = _SPACE_BEFORE_MARK_RE.sub(r"\1", text)
+    text = " ".join(text.split())  # split() reads whitespace as `\s` does
+    text = _SPACE_BEFORE_MARK_RE.sub("", text)
     text = _DOUBLE_MARK_RE.sub("", text)
-    text = _LOOSE_ENDS_RE.sub("", text)
-    text = text.rstrip(".!?").strip(' ,;:“”"')
+    text = text.strip(_LOOSE_ENDS).rstrip(".!?").strip(' ,;:“”"')
     return text[:1].upper() + text[1:] if text else text
 
 
