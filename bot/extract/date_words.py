@@ -48,6 +48,13 @@ YEAR_KINDS = frozenset("iso year_range year".split())
 MONTH_LED = frozenset("month_day_range month_day_pair month_day month_year month".split())
 DIGIT_LED = frozenset("day_month_pair day_month_range day_month".split())
 YEAR_LED = YEAR_KINDS
+#: The patterns whose dates are told only from the document date ("on Friday", "next week",
+#: "four years ago"): their resolvers give nothing without one, so a document without a date
+#: skips them. A bare month ("in May") may take the paragraph's year, a season its own
+#: ("in the summer of 2024"), and a duration blocks the dates it overlaps: they all run.
+ANCHORED_KINDS = frozenset(
+    "weekday rel_day rel_week rel_month rel_year future_span past_span past_point".split()
+)
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -104,6 +111,9 @@ class DateWords:
     #: word_kinds and the anniversary ("the 60th anniversary"): all a sentence with neither
     #: a digit nor a month name can be dated by.
     wordy_kinds: frozenset[str]
+    #: word_kinds without ANCHORED_KINDS: all a sentence of a document without a date (which
+    #: dates no anniversary either) can be dated by when it has neither a year nor a month name.
+    undated_word_kinds: frozenset[str]
 
 
 def _ci(words: Iterable[str]) -> PhraseScan:
@@ -285,4 +295,5 @@ def date_words(lexicon: Lexicon) -> DateWords:
         month_words=_plain_words(month_number),
         word_kinds=word_kinds,
         wordy_kinds=word_kinds | {"anniversary"},
+        undated_word_kinds=word_kinds - ANCHORED_KINDS,
     )

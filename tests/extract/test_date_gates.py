@@ -1,6 +1,7 @@
 """The date finder's gates skip only patterns that find nothing: a sentence without a year
-skips the patterns that need one, and one whose words hold no month form skips the month
-scan and the patterns that need a month name.
+skips the patterns that need one, one whose words hold no month form skips the month scan
+and the patterns that need a month name, and a document without a date skips the patterns
+told only from it ("on Friday", "next week").
 
 Each test compares the gated finder with every pattern run over the whole sentence, on
 invented sentences.
@@ -25,31 +26,40 @@ _PIECES = st.sampled_from(
         *"2024 1999 2008 20 19 12024 x2024 2024-05-03 2021-22 ٢٠٢٤ 2٠24 19٣4".split(),
         *"May MAY may Mayor Sept Sept. September Jan Jan. June Junes march March ſept".split(),
         *"on in the met 3 4th 60th anniversary next week will talks".split(),
+        *"Friday tomorrow four years ago last month this summer three days from".split(),
     ]
 )
 
 
-def _every_pattern(text: str, lexicon: Lexicon, anchor: PartialDate) -> list[DateMention]:
+def _every_pattern(
+    text: str, lexicon: Lexicon, anchor: PartialDate | None, context_year: int | None = None
+) -> list[DateMention]:
     """The dates of `text` with every pattern run over all of it: no gate, no start scan."""
     w = date_words(lexicon)
     hits = [(m.start(), -m.end(), k, m) for k, p in w.patterns for m in p.finditer(text)]
-    out = _resolved(hits, DateContext(text, anchor, "past", None, w))
-    if not out:
+    out = _resolved(hits, DateContext(text, anchor, "past", context_year, w))
+    if not out and anchor is not None:
         m = w.anniversary_re.search(text)
         if m:
             out.append(DateMention(m.start(), m.end(), str(anchor.year), True, kind="anniversary"))
     return sorted(out, key=lambda d: d.start)
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.lists(_PIECES, max_size=16).map("".join), st.booleans())
-def test_gated_dates_match_every_pattern_run(lexicon: Lexicon, text: str, spaced: bool) -> None:
-    """_find_dates with the sentence's words finds what every pattern finds over it."""
-    if spaced:
-        text = " ".join(text)
-    anchor = PartialDate(2024, 5, 15)
-    found = _find_dates(text, lexicon, anchor, "past", None, text_words(text))
-    assert found == _every_pattern(text, lexicon, anchor)
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(_PIECES, max_size=16),
+    st.booleans(),
+    st.sampled_from([PartialDate(2024, 5, 15), None]),
+    st.sampled_from([None, 2022]),
+)
+def test_gated_dates_match_every_pattern_run(
+    lexicon: Lexicon, pieces: list[str], spaced: bool, anchor: PartialDate | None, year: int | None
+) -> None:
+    """_find_dates with the sentence's words finds what every pattern finds over it, in a
+    document with a date and in one without, with a paragraph year or none."""
+    text = (" " if spaced else "").join(pieces)
+    found = _find_dates(text, lexicon, anchor, "past", year, text_words(text))
+    assert found == _every_pattern(text, lexicon, anchor, year)
 
 
 @settings(max_examples=400, deadline=None)
@@ -87,3 +97,14 @@ def test_gates_skip_near_years_and_near_months(lexicon: Lexicon) -> None:
     found = _find_dates(text, lexicon, anchor, "past", None, text_words(text))
     assert [d.when for d in found] == ["2024-05", "1999", "2023"]
     assert found == _every_pattern(text, lexicon, anchor)
+
+
+def test_a_document_without_a_date_dates_no_weekday(lexicon: Lexicon) -> None:
+    """Without a document date "on Friday" and "next week" are no dates; "in 2023" and "in
+    the summer of 2021" are, and "in May" takes the paragraph's year."""
+    text = "They met on Friday, in May, in the summer of 2021 and in 2023; they meet next week."
+    summer = "2021-06/2021-08"
+    for year, whens in ((None, [summer, "2023"]), (2022, ["2022-05", summer, "2023"])):
+        found = _find_dates(text, lexicon, None, "past", year, text_words(text))
+        assert [d.when for d in found] == whens
+        assert found == _every_pattern(text, lexicon, None, year)

@@ -18,6 +18,7 @@ from dataclasses import replace
 from functools import lru_cache, partial
 
 from bot.extract.date_words import (
+    ANCHORED_KINDS,
     DIGIT_KINDS,
     DIGIT_LED,
     MONTH_KINDS,
@@ -125,25 +126,23 @@ def _find_dates(
     year = _YEAR_START_RE.search(text)
     maybe_month = words is None or w.month_words is None or not w.month_words.isdisjoint(words)
     month = w.any_month.search(text) if maybe_month else None
-    if (
-        year is None
-        and month is None
-        and words is not None
-        and not trig.may_any(w.wordy_kinds, words)
-    ):
+    dated = anchor is not None
+    # the patterns that need words alone ("next week", "three days", "the 60th anniversary")
+    wordy = (w.wordy_kinds, w.word_kinds) if dated else (w.undated_word_kinds,) * 2
+    if year is None and month is None and words is not None and not trig.may_any(wordy[0], words):
         return []  # no pattern can match: most sentences ("The talks were frank.")
     possible = None if words is None else trig.possible(words)  # what trig.may_match reads
     hits: list[tuple[int, int, str, re.Match[str]]] = []
-    if year or month or possible is None or not possible.isdisjoint(w.word_kinds):
+    if year or month or possible is None or not possible.isdisjoint(wordy[1]):
         # some pattern may match: with no year and no month name, only the patterns that
-        # need words alone ("next week") can, and the sentence holds the words of none
+        # need words alone can, and the sentence holds the words of none
         starts = (
             year.start() if year else -1,
             # only the patterns that need a month name read a digit other than a year's
             _first_digit(text) if month else -1,
             month.start() if month else -1,
         )
-        hits = _pattern_hits(text, lexicon, starts, possible)
+        hits = _pattern_hits(text, lexicon, starts, possible, dated)
     out: list[DateMention] = []
     if hits:  # most sentences hold none: no context to make, nothing to resolve
         out = _resolved(hits, DateContext(text, anchor, tense, context_year, w))
@@ -162,12 +161,13 @@ def _pattern_hits(
     lexicon: Lexicon,
     firsts: tuple[int, int, int],
     possible: frozenset[str] | None,
+    dated: bool,
 ) -> list[tuple[int, int, str, re.Match[str]]]:
     """Every match of the date patterns worth running on `text` (_runnable), as (start,
     negated end, kind, match): `firsts` is where its first year, ASCII digit and month name
     stand (-1: none, and the digit is not looked for without a month name), `possible` the
-    patterns its words allow (date_triggers)."""
-    skip = _SKIPS[firsts[0] >= 0, firsts[1] >= 0, firsts[2] >= 0]
+    patterns its words allow (date_triggers), `dated` whether the document has a date."""
+    skip = _SKIPS[firsts[0] >= 0, firsts[1] >= 0, firsts[2] >= 0, dated]
     hits: list[tuple[int, int, str, re.Match[str]]] = []
     led: dict[int, list[int] | None] = {}  # where the led patterns may start, read once
     for kind, pattern, lead in _runnable(lexicon, skip, possible):
@@ -184,14 +184,16 @@ def _pattern_hits(
 
 
 #: The patterns a sentence skips, by whether it holds a year, an ASCII digit (looked for
-#: only with a month name) and a month name.
+#: only with a month name) and a month name, and whether its document has a date.
 _SKIPS = {
-    (year, digit, month): (frozenset() if year else YEAR_KINDS)
+    (year, digit, month, dated): (frozenset() if year else YEAR_KINDS)
     | (frozenset() if digit else DIGIT_KINDS - YEAR_KINDS)
     | (frozenset() if month else MONTH_KINDS)
+    | (frozenset() if dated else ANCHORED_KINDS)
     for year in (False, True)
     for digit in (False, True)
     for month in (False, True)
+    for dated in (False, True)
 }
 #: What a pattern opens with, as the place of its first one in _pattern_hits' `firsts`.
 _YEAR, _DIGIT, _MONTH = 0, 1, 2
@@ -273,7 +275,7 @@ def _resolved(
     return out
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)
 def _runnable(
     lexicon: Lexicon, skip: frozenset[str], possible: frozenset[str] | None
 ) -> tuple[tuple[str, re.Pattern[str], int], ...]:
@@ -281,7 +283,7 @@ def _runnable(
     _DIGIT, _MONTH, or -1: anything): those `skip` (no year, no month name) leaves and whose
     words the sentence holds (`possible`, None: every pattern). Sentences share a few such
     sets ("talks were held" runs the same ones as "talks went well"), so each set is worked
-    out once."""
+    out once: a few hundred sets (one per skip and `possible`) cover real news."""
     w, trig = date_words(lexicon), date_triggers(lexicon)
     return tuple(
         (kind, pattern, _LEADS.get(kind, -1))
