@@ -9,6 +9,7 @@ invented sentences.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -108,3 +109,26 @@ def test_a_document_without_a_date_dates_no_weekday(lexicon: Lexicon) -> None:
         found = _find_dates(text, lexicon, None, "past", year, text_words(text))
         assert [d.when for d in found] == whens
         assert found == _every_pattern(text, lexicon, None, year)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They met yesterday.",
+        "They meet next week.",
+        "They met last month.",
+        "They meet this year.",
+        "Trade will grow in the next five years.",
+        "Trade grew over the past three years.",
+        "They met four years ago.",
+        "They meet on Friday.",
+        "They will meet this summer.",
+        "Talks began with three days of meetings.",
+        "Leaders marked the 60th anniversary of relations.",
+    ],
+)
+def test_each_wordy_date_passes_the_word_gate(lexicon: Lexicon, text: str) -> None:
+    """A sentence dated by words alone, one kind at a time, keeps its date."""
+    anchor = PartialDate(2024, 5, 15)
+    found = _find_dates(text, lexicon, anchor, "past", None, text_words(text))
+    assert found and found == _every_pattern(text, lexicon, anchor)

@@ -4,7 +4,9 @@ overlap the earliest, longest one wins, so "June 4-5" is one range, not a day an
 A sentence without a year (19xx, 20xx) skips the patterns that need one, one without a month
 name those that need a month, and one with neither the patterns that need a day in digits.
 Whether a month name may stand is told first from the sentence's words: one without "may",
-"june" or another month form lower-cased is not scanned for one. A duration ("three days of talks", "a three-day trip") dates the days
+"june" or another month form lower-cased is not scanned for one, and one without a year
+whose words hold neither a month form nor a word some pattern needs ("tomorrow", "week")
+is told apart by one set test (_word_gates). A duration ("three days of talks", "a three-day trip") dates the days
 from where the sentence says it starts ("from Monday", or "began"). A sentence with no date
 that marks an anniversary is dated to the document's year. `sentence_dates` runs this over a
 whole document, carrying the year a paragraph named last into its later bare months.
@@ -121,12 +123,17 @@ def _find_dates(
     `tense` given as a function is asked only when a date needs it (DateContext.tense_at):
     most sentences ("The talks were frank.") hold no date, and most dates ("in 2023", "on
     May 3, 2024") need no tense."""
+    dated = anchor is not None
+    # "19" or "20" are looked for first: `in` finds them several times faster than a regex
+    year = _YEAR_START_RE.search(text) if "19" in text or "20" in text else None
+    if year is None and words is not None:
+        gate = _word_gates(lexicon)[dated]
+        if gate is not None and gate.isdisjoint(words):
+            return []  # no month form, no word a pattern needs: most sentences
     w = date_words(lexicon)
     trig = date_triggers(lexicon)
-    year = _YEAR_START_RE.search(text)
     maybe_month = words is None or w.month_words is None or not w.month_words.isdisjoint(words)
     month = w.any_month.search(text) if maybe_month else None
-    dated = anchor is not None
     # the patterns that need words alone ("next week", "three days", "the 60th anniversary")
     wordy = (w.wordy_kinds, w.word_kinds) if dated else (w.undated_word_kinds,) * 2
     if year is None and month is None and words is not None and not trig.may_any(wordy[0], words):
@@ -154,6 +161,24 @@ def _find_dates(
     if len(out) > 1:
         out.sort(key=lambda d: d.start)
     return out
+
+
+@lru_cache(maxsize=8)
+def _word_gates(lexicon: Lexicon) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """For a document without a date and one with: every word a sentence without a year
+    needs for some date ("may", "june", "tomorrow", "week", "anniversary"), the month
+    forms and the keys of the wordy patterns' requirements (Triggers.may_any's), so one set
+    test tells most sentences apart. None where some pattern needs no word or a month form
+    is no plain word (each is then asked on its own)."""
+    w, trig = date_words(lexicon), date_triggers(lexicon)
+
+    def gate(kinds: frozenset[str]) -> frozenset[str] | None:
+        needs = [trig.needs.get(kind, ()) for kind in kinds]
+        if w.month_words is None or any(not requirements for requirements in needs):
+            return None
+        return w.month_words | {key for r in needs for need in r for key in need.keys}
+
+    return gate(w.undated_word_kinds), gate(w.wordy_kinds)
 
 
 def _pattern_hits(
