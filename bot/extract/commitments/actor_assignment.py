@@ -203,13 +203,23 @@ def _attribution(text: str, doc: CommitmentDoc) -> str | None:
 _AS_WE_RE = re.compile(r"[“\"]?As\s+([^.;:]{1,200}?),\s+(?:we|our)\b")
 
 
+@lru_cache(maxsize=8)
+def _agent_re(lexicon: Lexicon) -> re.Pattern[str] | None:
+    """An agent marker ("by", cues.yaml `agent_markers`) and the space after it, compiled once
+    per lexicon; None without markers."""
+    markers = lexicon.word_list("agent_markers")
+    if not markers:
+        return None
+    return re.compile(rf"\b(?:{alternation(markers)})\s+", re.IGNORECASE)
+
+
 def _agent_actors(text: str, doc: CommitmentDoc) -> list[str]:
     """Countries after "by" in a passive or a purpose phrase ("efforts by the United States")."""
-    markers = doc.lexicon.word_list("agent_markers")
-    if not markers:
+    agent = _agent_re(doc.lexicon)
+    if agent is None:
         return []
     out = []
-    for m in re.finditer(rf"\b(?:{alternation(markers)})\s+", text, re.IGNORECASE):
+    for m in agent.finditer(text):
         window = text[m.end() : m.end() + 60]
         hits = find_countries(window, doc.lexicon)
         if hits and hits[0].start < 8:

@@ -12,6 +12,7 @@ commitment", "reaffirm to deepen"; not "underscored the importance of the commit
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.extract.actors import (
     actor_words,
@@ -32,6 +33,7 @@ from bot.extract.commitments.context import (
 from bot.extract.commitments.cue_patterns import alternation, cue_patterns
 from bot.extract.commitments.triggers import cue_triggers
 from bot.extract.countries import find_countries
+from bot.extract.lexicon import Lexicon
 from bot.extract.text import Sentence
 
 #: The cue patterns (cue_triggers names) object_cues finds its cues by.
@@ -128,11 +130,18 @@ def _demand_on_others(text: str, offset: int, doc: CommitmentDoc) -> bool:
 
 def _deadline_after(sentence: Sentence, offset: int, doc: CommitmentDoc) -> bool:
     """A date right after a deadline word ("by the summer", "before 2025") follows `offset`."""
-    words = alternation(doc.lexicon.word_list("deadline_words"))
+    deadline = _deadline_re(doc.lexicon)
     for date in doc.dates.get(sentence.index, ()):
         if date.start < offset:
             continue
-        before = sentence.text[offset : date.start]
-        if re.search(rf"\b(?:{words})\s+(?:the\s+)?$", before, re.IGNORECASE):
+        if deadline.search(sentence.text[offset : date.start]):
             return True
     return False
+
+
+@lru_cache(maxsize=8)
+def _deadline_re(lexicon: Lexicon) -> re.Pattern[str]:
+    """A deadline word ("by", "before", cues.yaml `deadline_words`) ending a stretch, perhaps
+    with "the" after it: what stands right before a deadline's date. Compiled once per lexicon."""
+    words = alternation(lexicon.word_list("deadline_words"))
+    return re.compile(rf"\b(?:{words})\s+(?:the\s+)?$", re.IGNORECASE)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 
 from bot.extract.commitments.actor_assignment import singular_pronouns
 from bot.extract.commitments.context import CommitmentDoc, Cue
@@ -193,7 +194,7 @@ def choose_topics(
     dependency risks and pledged to strengthen nuclear deterrence" is defense first.
 
     The sentence is `scan.text[stretch[0]:stretch[1]]` (its paragraph, scanned once)."""
-    generic = set(lexicon.word_list("generic_topics"))
+    generic = _generic_topics(lexicon)
     start, end = stretch
     listed = classify_topics(completion, lexicon) if completion else ()
     own = tuple(t for t in listed if t not in generic)
@@ -206,3 +207,9 @@ def choose_topics(
     if set(topics) <= generic:
         topics += tuple(t for t in around if t not in generic)[:1]
     return topics
+
+
+@lru_cache(maxsize=8)
+def _generic_topics(lexicon: Lexicon) -> frozenset[str]:
+    """The topics that say little alone (cues.yaml `generic_topics`), read once per lexicon."""
+    return frozenset(lexicon.word_list("generic_topics"))
