@@ -92,11 +92,6 @@ class SpeakerText:
             self.first_named.setdefault(m.person, m)
 
     @cached_property
-    def gender(self) -> dict[int, str]:
-        """Each person's gender where the text tells (person -> "m" / "f"): person_genders."""
-        return person_genders(self)
-
-    @cached_property
     def gender_reading(self) -> GenderReading:
         return gender_reading(self)
 
@@ -179,12 +174,6 @@ class SpeakerText:
         if given in self.cues.male_names:
             return "m"
         return "f" if given in self.cues.female_names else None
-
-
-def person_genders(text: SpeakerText) -> dict[int, str]:
-    """Each person's gender where the text tells (_person_gender), for every person."""
-    found = {i: _person_gender(text, i) for i in range(len(text.register.people))}
-    return {i: g for i, g in found.items() if g}
 
 
 @dataclass(frozen=True)
@@ -278,4 +267,4 @@ def _pronoun_after(text: SpeakerText, k: int) -> str | None:
     return None
 
 
-__all__ = ["GenderReading", "SpeakerText", "person_genders"]
+__all__ = ["GenderReading", "SpeakerText"]

@@ -46,12 +46,13 @@ def _resolver(text: str, lexicon: Lexicon) -> SpeakerResolver:
 
 def _eager_last_event(r: SpeakerResolver, pos: int, gender: str) -> tuple[int, str] | None:
     """SpeakerResolver.last_event with each person's gender read before the scan."""
+    genders = [r.text.gender_of(i) for i in range(len(r.register.people))]
     lo = r.text.sentences[max(0, r.text.sentence(pos) - SPEAKER_REACH)][0]
     k = bisect.bisect_left(r.event_starts, pos) - 1
     while k >= 0 and r.events[k][0] >= lo:
         at, who, g = r.events[k]
         if g == PERSON:
-            g = r.text.gender.get(r.index[who])
+            g = genders[r.index[who]]
         if g == gender or (g is None and gender in {"m", "f"}):
             return at, who
         if gender == "thing" and g in {"body", "group", "document"}:

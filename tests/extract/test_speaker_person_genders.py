@@ -100,10 +100,11 @@ def test_each_persons_gender_is_the_whole_documents_reading(lexicon: Lexicon) ->
         ]
         text = _text("\n\n".join(paragraphs), lexicon)
         reference = _whole_document(text)
-        assert text.gender == reference
         people = list(range(len(text.register.people)))
         for i in rng.sample(people, len(people)):  # asked in any order
             assert text.gender_of(i) == reference.get(i)
             assert text.gender_of(i, "m") == reference.get(i, "m")
+        told_here = {i: g for i in people if (g := text.gender_of(i)) is not None}
+        assert told_here == reference
         told += len(reference)
     assert told  # genders were told, so the readings were compared on something

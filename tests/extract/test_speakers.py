@@ -233,7 +233,7 @@ def test_a_shared_surname_does_not_give_one_person_the_others_gender(lexicon: Le
         "Rowan said little after that. He went home."
     )
     view = _speaker_text(text, lexicon)
-    genders = {view.register.people[i].name: g for i, g in view.gender.items()}
+    genders = {p.name: view.gender_of(i) for i, p in enumerate(view.register.people)}
     assert genders.get("Keith Rowan") == "m"
     assert genders.get("Odile Rowan") is None
 

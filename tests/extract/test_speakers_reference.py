@@ -21,7 +21,8 @@ def genders_of(text: str, lexicon: Lexicon) -> dict[str, str]:
     register = extract_people(doc, paragraphs, lexicon)
     cues = speaker_cues(lexicon)
     view = SpeakerText(text, mask_stops(text, cues), paragraphs, register, cues, [])
-    return {register.people[i].name: g for i, g in view.gender.items()}
+    people = register.people
+    return {p.name: g for i, p in enumerate(people) if (g := view.gender_of(i)) is not None}
 
 
 def test_a_pronoun_opening_the_next_sentence_is_the_subjects_not_the_objects(
